@@ -1,0 +1,255 @@
+#include "commandline.h"
+
+#include "demodata.h"
+#include "localstore.h"
+#include "paths.h"
+#include "uuid.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Pult {
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "Usage: pultctl [--home DIR] [--json] COMMAND [ARGS]\n"
+    "\n"
+    "Commands:\n"
+    "  demo --tickets N [--seed S]   fill an empty local store with demo data\n"
+    "  search TEXT [--limit N]       full-text search over tickets, messages and contacts\n"
+    "\n"
+    "Options:\n"
+    "  --home DIR   local data directory (default: $PULT_HOME, else the platform's\n"
+    "               application data location)\n"
+    "  --json       machine-readable output\n"
+    "  --help       show this help\n"
+    "  --version    show the version\n");
+
+struct Context
+{
+    QString home;
+    bool json = false;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+int fail(const Context &ctx, const QString &message, int code = 1)
+{
+    ctx.err << "pultctl: " << message << Qt::endl;
+    return code;
+}
+
+Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx)
+{
+    auto store = LocalStore::open(storePath(ctx.home));
+    if (!store.good() && store.status().code() == Status::Corrupt) {
+        return Status(Status::Corrupt,
+                      store.status().message()
+                          + QStringLiteral("\nThe cache can be rebuilt from the server; unsynced "
+                                           "local changes are recovered when it is."));
+    }
+    return store;
+}
+
+int runDemo(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("tickets"), QString(), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("seed"), QString(), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("messages-per-ticket"), QString(), QStringLiteral("M")});
+    if (!parser.parse(QStringList{QStringLiteral("demo")} + args))
+        return fail(ctx, parser.errorText(), 2);
+    if (!parser.positionalArguments().isEmpty())
+        return fail(ctx, QStringLiteral("demo takes no arguments; see pultctl --help"), 2);
+    DemoOptions options;
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("tickets")))
+        options.tickets = parser.value(QStringLiteral("tickets")).toLongLong(&ok);
+    if (!ok || options.tickets < 1 || options.tickets > 10'000'000)
+        return fail(ctx, QStringLiteral("--tickets must be a number from 1 to 10000000"), 2);
+    if (parser.isSet(QStringLiteral("seed")))
+        options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return fail(ctx, QStringLiteral("--seed must be a non-negative number"), 2);
+    if (parser.isSet(QStringLiteral("messages-per-ticket")))
+        options.messagesPerTicket = parser.value(QStringLiteral("messages-per-ticket")).toDouble(&ok);
+    if (!ok || options.messagesPerTicket < 1 || options.messagesPerTicket > 50)
+        return fail(ctx, QStringLiteral("--messages-per-ticket must be from 1 to 50"), 2);
+
+    auto store = openStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    auto existing = (*store)->ticketCount();
+    if (!existing.good())
+        return fail(ctx, existing.status().message());
+    if (*existing > 0)
+        return fail(ctx, QStringLiteral("%1 already holds %2 tickets; demo data goes into an empty "
+                                        "data directory (choose another --home)")
+                             .arg(ctx.home)
+                             .arg(*existing));
+    const bool tty = isatty(fileno(stderr));
+    if (tty) {
+        options.progress = [&](qint64 done, qint64 total) {
+            ctx.err << "\rwriting demo data: " << done << " / " << total << " tickets"
+                    << Qt::flush;
+        };
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto summary = generateDemoData(**store, options);
+    if (tty)
+        ctx.err << "\n";
+    if (!summary.good())
+        return fail(ctx, summary.status().message());
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    if (ctx.json) {
+        const QJsonObject o{{QStringLiteral("home"), ctx.home},
+                            {QStringLiteral("departments"), summary->departments},
+                            {QStringLiteral("agents"), summary->agents},
+                            {QStringLiteral("contacts"), summary->contacts},
+                            {QStringLiteral("tickets"), summary->tickets},
+                            {QStringLiteral("messages"), summary->messages},
+                            {QStringLiteral("history_events"), summary->historyEvents},
+                            {QStringLiteral("canned_responses"), summary->cannedResponses},
+                            {QStringLiteral("seconds"), seconds}};
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << "Wrote " << summary->tickets << " tickets, " << summary->messages
+                << " messages, " << summary->contacts << " contacts, " << summary->agents
+                << " agents, " << summary->departments << " departments, "
+                << summary->historyEvents << " history events and " << summary->cannedResponses
+                << " canned responses to " << ctx.home << " in " << QString::number(seconds, 'f', 1)
+                << " s" << Qt::endl;
+    }
+    return 0;
+}
+
+QString ticketLabel(const Ticket &t)
+{
+    return t.number ? u'#' + QString::number(*t.number) : QStringLiteral("pending");
+}
+
+int runSearch(const Context &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("limit"), QString(), QStringLiteral("N")});
+    if (!parser.parse(QStringList{QStringLiteral("search")} + args))
+        return fail(ctx, parser.errorText(), 2);
+    const QString text = parser.positionalArguments().join(u' ').trimmed();
+    if (text.isEmpty())
+        return fail(ctx, QStringLiteral("search needs some text, e.g. pultctl search invoice"), 2);
+    SearchOptions options;
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("limit")))
+        options.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || options.limit < 1 || options.limit > 1000)
+        return fail(ctx, QStringLiteral("--limit must be a number from 1 to 1000"), 2);
+    const bool tty = !ctx.json && isatty(fileno(stdout));
+    if (ctx.json) {
+        options.highlightOpen = QStringLiteral("<b>");
+        options.highlightClose = QStringLiteral("</b>");
+    } else if (tty) {
+        options.highlightOpen = QStringLiteral("\x1b[1m");
+        options.highlightClose = QStringLiteral("\x1b[0m");
+    }
+
+    if (!QFile::exists(storePath(ctx.home)))
+        return fail(ctx, QStringLiteral("no local data in %1 (run pultctl --home %1 demo --tickets "
+                                        "10000, or sign in once the sync engine exists)")
+                             .arg(ctx.home));
+    auto store = openStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    auto hits = (*store)->search(text, options);
+    if (!hits.good())
+        return fail(ctx, hits.status().message());
+
+    if (ctx.json) {
+        QJsonArray array;
+        for (const TicketListItem &hit : std::as_const(*hits)) {
+            const Ticket &t = hit.ticket;
+            array.append(QJsonObject{
+                {QStringLiteral("id"), uuidToString(t.id)},
+                {QStringLiteral("number"), t.number ? QJsonValue(*t.number) : QJsonValue()},
+                {QStringLiteral("subject"), t.subject},
+                {QStringLiteral("status"), toString(t.status)},
+                {QStringLiteral("priority"), toString(t.priority)},
+                {QStringLiteral("department"), hit.departmentName},
+                {QStringLiteral("requester"), hit.requesterName},
+                {QStringLiteral("requester_email"), hit.requesterEmail},
+                {QStringLiteral("assignee"), hit.assigneeName},
+                {QStringLiteral("updated"), t.updated.toString(Qt::ISODateWithMs)},
+                {QStringLiteral("snippet"), hit.snippet}});
+        }
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (hits->isEmpty()) {
+        ctx.out << "No tickets match \"" << text << "\"." << Qt::endl;
+        return 0;
+    }
+    for (const TicketListItem &hit : std::as_const(*hits)) {
+        const Ticket &t = hit.ticket;
+        ctx.out << ticketLabel(t).leftJustified(9) << toString(t.status).leftJustified(9)
+                << toString(t.priority).leftJustified(8) << t.subject << "\n"
+                << QString(9, u' ') << hit.requesterName << " · " << hit.departmentName << " · "
+                << t.updated.toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "\n"
+                << QString(9, u' ') << hit.snippet.simplified() << "\n\n";
+    }
+    ctx.out << hits->size() << " tickets" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    // Global options come before the command; the rest belongs to the command.
+    Context ctx{QString(), false, out, err};
+    QString homeOption;
+    QStringList rest;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--home" && i + 1 < arguments.size()) {
+            homeOption = arguments.at(++i);
+        } else if (a.startsWith(u"--home=")) {
+            homeOption = a.mid(7);
+        } else if (a == u"--json") {
+            ctx.json = true;
+        } else if (a == u"--help" || a == u"-h") {
+            out << kUsage;
+            return 0;
+        } else if (a == u"--version") {
+            out << "pultctl " << QCoreApplication::applicationVersion() << Qt::endl;
+            return 0;
+        } else if (a == u"--home") {
+            return fail(ctx, QStringLiteral("--home needs a directory"), 2);
+        } else {
+            rest.append(a);
+        }
+    }
+    if (rest.isEmpty()) {
+        err << kUsage;
+        return 2;
+    }
+    ctx.home = resolveHome(homeOption);
+    if (ctx.home.isEmpty())
+        return fail(ctx, QStringLiteral("no data directory: pass --home DIR or set PULT_HOME"), 2);
+    const QString command = rest.takeFirst();
+    if (command == u"demo")
+        return runDemo(ctx, rest);
+    if (command == u"search")
+        return runSearch(ctx, rest);
+    return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);
+}
+
+} // namespace Pult

@@ -1,0 +1,165 @@
+#pragma once
+
+// The help desk's domain model: cheap-to-copy value types shared by the client, pultctl and
+// pultd. Ids are UUIDv7 made where the entity is created (see uuid.h); times are UTC.
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+#include <optional>
+
+namespace Pult {
+
+enum class TicketStatus { New, Open, Pending, OnHold, Solved, Closed };
+enum class Priority { Low, Normal, High, Urgent };
+enum class Channel { Email, WebForm, Phone, Chat, Api };
+enum class MessageKind { CustomerMessage, AgentReply, InternalNote, SystemEvent };
+enum class Role { Agent, Lead, Admin };
+enum class CannedScope { Personal, Department, Global };
+enum class QueueOrder { Fifo, PriorityThenAge, CustomerPlan, SlaDeadlineFirst };
+
+// Stable wire/storage names ("on-hold", "web-form", ...). The parse functions accept exactly
+// these names, case-insensitively, and return nullopt for anything else.
+QString toString(TicketStatus v);
+QString toString(Priority v);
+QString toString(Channel v);
+QString toString(MessageKind v);
+QString toString(Role v);
+QString toString(CannedScope v);
+QString toString(QueueOrder v);
+std::optional<TicketStatus> parseTicketStatus(QStringView s);
+std::optional<Priority> parsePriority(QStringView s);
+std::optional<Channel> parseChannel(QStringView s);
+std::optional<MessageKind> parseMessageKind(QStringView s);
+std::optional<Role> parseRole(QStringView s);
+std::optional<CannedScope> parseCannedScope(QStringView s);
+std::optional<QueueOrder> parseQueueOrder(QStringView s);
+
+inline bool isActive(TicketStatus s)
+{
+    return s != TicketStatus::Solved && s != TicketStatus::Closed;
+}
+
+struct Attachment
+{
+    QByteArray contentHash; // SHA-256 of the content, hex
+    QString name;
+    QString mimeType;
+    qint64 size = 0;
+    friend bool operator==(const Attachment &, const Attachment &) = default;
+};
+
+struct Message
+{
+    QUuid id;
+    QUuid ticketId;
+    MessageKind kind = MessageKind::CustomerMessage;
+    QUuid authorId; // an agent, or the requester contact for customer messages
+    QString authorName;
+    QDateTime created;
+    QString bodyText;
+    QString bodyHtml; // sanitised HTML where the source had it; empty otherwise
+    QList<Attachment> attachments;
+    friend bool operator==(const Message &, const Message &) = default;
+};
+
+struct Ticket
+{
+    QUuid id;
+    std::optional<qint64> number; // given by the server on first sync
+    QString subject;
+    TicketStatus status = TicketStatus::New;
+    Priority priority = Priority::Normal;
+    QUuid departmentId;
+    QString category;
+    QUuid assigneeId; // null: unassigned
+    QUuid requesterId;
+    Channel channel = Channel::Email;
+    QStringList tags;
+    int tier = 1;
+    QDateTime created;
+    QDateTime updated;
+    QDateTime firstResponseAt;
+    QDateTime solvedAt;
+    QDateTime due;
+    QDateTime reminder;
+    QDateTime firstResponseDeadline; // SLA deadlines
+    QDateTime resolutionDeadline;
+    bool spam = false;
+    QUuid mergedInto;
+    QList<QUuid> linked;
+    bool unread = false; // for the local agent
+    friend bool operator==(const Ticket &, const Ticket &) = default;
+};
+
+struct Contact
+{
+    QUuid id;
+    QString name;
+    QStringList emails;
+    QString phone;
+    QString organisation;
+    QString language; // BCP 47, e.g. "sl"
+    QString timeZone; // IANA, e.g. "Europe/Ljubljana"
+    QString notes;
+    QString plan;     // customer plan, used by the "customer plan" queue order
+    int planTier = 0; // higher is served first
+    friend bool operator==(const Contact &, const Contact &) = default;
+};
+
+struct DepartmentMembership
+{
+    QUuid departmentId;
+    int tier = 1;
+    friend bool operator==(const DepartmentMembership &, const DepartmentMembership &) = default;
+};
+
+struct Agent
+{
+    QUuid id;
+    QString name;
+    QString email;
+    Role role = Role::Agent;
+    QList<DepartmentMembership> departments;
+    friend bool operator==(const Agent &, const Agent &) = default;
+};
+
+struct Department
+{
+    QUuid id;
+    QString name;
+    QString email;
+    QUuid leadId;
+    QString businessHours; // calendar in its serialised form (see the core-logic issue)
+    QString slaPolicy;     // policy in its serialised form
+    QueueOrder queueOrder = QueueOrder::PriorityThenAge;
+    friend bool operator==(const Department &, const Department &) = default;
+};
+
+struct CannedResponse
+{
+    QUuid id;
+    QString title;
+    QString shortcut;
+    QString body;
+    CannedScope scope = CannedScope::Global;
+    QUuid ownerId; // the agent for personal, the department for department scope
+    friend bool operator==(const CannedResponse &, const CannedResponse &) = default;
+};
+
+struct HistoryEvent
+{
+    QUuid id;
+    QUuid ticketId;
+    QUuid actorId;
+    QDateTime time;
+    QString field;
+    QString oldValue;
+    QString newValue;
+    friend bool operator==(const HistoryEvent &, const HistoryEvent &) = default;
+};
+
+} // namespace Pult

@@ -1,0 +1,1012 @@
+#include "localstore.h"
+
+#include "schema.h"
+#include "sqlitedb.h"
+#include "textfold.h"
+#include "uuid.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <limits>
+
+namespace Pult {
+
+using Sql::Statement;
+
+namespace {
+
+qint64 toMs(const QDateTime &t)
+{
+    return t.toMSecsSinceEpoch();
+}
+
+QDateTime fromMs(const Statement &s, int column)
+{
+    if (s.isNull(column))
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(s.int64(column), Qt::UTC);
+}
+
+void bindTime(Statement &s, int index, const QDateTime &t)
+{
+    if (t.isValid())
+        s.bind(index, toMs(t));
+    else
+        s.bindNull(index);
+}
+
+QByteArray idsToBlob(const QList<QUuid> &ids)
+{
+    QByteArray blob;
+    for (const QUuid &id : ids)
+        blob += id.toRfc4122();
+    return blob;
+}
+
+QList<QUuid> idsFromBlob(const QByteArray &blob)
+{
+    QList<QUuid> ids;
+    for (qsizetype i = 0; i + 16 <= blob.size(); i += 16)
+        ids.append(QUuid::fromRfc4122(blob.mid(i, 16)));
+    return ids;
+}
+
+QString attachmentsToJson(const QList<Attachment> &attachments)
+{
+    if (attachments.isEmpty())
+        return {};
+    QJsonArray array;
+    for (const Attachment &a : attachments) {
+        array.append(QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.contentHash)},
+                                 {QStringLiteral("name"), a.name},
+                                 {QStringLiteral("type"), a.mimeType},
+                                 {QStringLiteral("size"), a.size}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Attachment> attachmentsFromJson(const QString &json)
+{
+    QList<Attachment> attachments;
+    if (json.isEmpty())
+        return attachments;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        attachments.append({o.value(QLatin1String("hash")).toString().toLatin1(),
+                            o.value(QLatin1String("name")).toString(),
+                            o.value(QLatin1String("type")).toString(),
+                            qint64(o.value(QLatin1String("size")).toDouble())});
+    }
+    return attachments;
+}
+
+// Text for a NOT NULL column: never the null QString, which binds as NULL.
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QStringList normalisedTags(const QStringList &tags)
+{
+    QStringList result;
+    for (const QString &tag : tags) {
+        const QString t = tag.trimmed().toLower();
+        if (!t.isEmpty() && !result.contains(t))
+            result.append(t);
+    }
+    return result;
+}
+
+#define TICKET_COLUMNS                                                                             \
+    "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.department_id, t.category, "        \
+    "t.assignee_id, t.requester_id, t.channel, t.tags, t.tier, t.created_ms, t.updated_ms, "       \
+    "t.first_response_ms, t.solved_ms, t.due_ms, t.reminder_ms, t.first_response_deadline_ms, "    \
+    "t.resolution_deadline_ms, t.spam, t.merged_into, t.linked, t.unread"
+
+Ticket readTicket(const Statement &s)
+{
+    Ticket t;
+    t.id = uuidFromBlob(s.blob(1));
+    if (!s.isNull(2))
+        t.number = s.int64(2);
+    t.subject = s.text(3);
+    t.status = TicketStatus(std::clamp<qint64>(s.int64(4), 0, 5));
+    t.priority = Priority(std::clamp<qint64>(s.int64(5), 0, 3));
+    t.departmentId = uuidFromBlob(s.blob(6));
+    t.category = s.text(7);
+    t.assigneeId = uuidFromBlob(s.blob(8));
+    t.requesterId = uuidFromBlob(s.blob(9));
+    t.channel = Channel(std::clamp<qint64>(s.int64(10), 0, 4));
+    const QString tags = s.text(11);
+    if (!tags.isEmpty())
+        t.tags = tags.split(u'\n');
+    t.tier = int(s.int64(12));
+    t.created = fromMs(s, 13);
+    t.updated = fromMs(s, 14);
+    t.firstResponseAt = fromMs(s, 15);
+    t.solvedAt = fromMs(s, 16);
+    t.due = fromMs(s, 17);
+    t.reminder = fromMs(s, 18);
+    t.firstResponseDeadline = fromMs(s, 19);
+    t.resolutionDeadline = fromMs(s, 20);
+    t.spam = s.int64(21) != 0;
+    t.mergedInto = uuidFromBlob(s.blob(22));
+    t.linked = idsFromBlob(s.blob(23));
+    t.unread = s.int64(24) != 0;
+    return t;
+}
+
+// A ticket row read for a list, with its sort key.
+struct ListRow
+{
+    qint64 updatedMs;
+    qint64 rid;
+    Ticket ticket;
+};
+
+} // namespace
+
+struct LocalStore::Private
+{
+    std::unique_ptr<Sql::Database> db;
+    int version = 0;
+
+    // Runs a prepared statement to completion with the given binder.
+    template<typename Bind>
+    Status run(const char *sql, Bind &&bind)
+    {
+        auto stmt = db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        Status s = (*stmt)->exec();
+        (*stmt)->reset();
+        return s;
+    }
+
+    // Collects the rows of a prepared statement with the given reader.
+    template<typename T, typename Bind, typename Read>
+    Result<QList<T>> collect(const char *sql, Bind &&bind, Read &&read)
+    {
+        auto stmt = db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        Statement &s = **stmt;
+        bind(s);
+        QList<T> rows;
+        while (s.next())
+            rows.append(read(s));
+        Status status = s.status();
+        s.reset();
+        if (!status.good())
+            return status;
+        return rows;
+    }
+
+    Result<std::optional<qint64>> ticketRid(const QUuid &id);
+    Status fillNames(QList<TicketListItem> &items);
+    Result<QList<ListRow>> listPartition(const TicketQuery &q, TicketStatus status,
+                                         const std::optional<QUuid> &department, qint64 afterMs,
+                                         qint64 afterRid);
+};
+
+LocalStore::LocalStore(std::unique_ptr<Sql::Database> db)
+    : d(std::make_unique<Private>())
+{
+    d->db = std::move(db);
+}
+
+LocalStore::~LocalStore() = default;
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, Mode mode)
+{
+    if (mode == Mode::ReadOnly) {
+        auto db = Sql::Database::open(path, Sql::Database::Mode::ReadOnly);
+        if (!db.good())
+            return db.status();
+        if (Status s = registerSearchTokenizer((*db)->handle()); !s.good())
+            return s;
+        auto version = Schema::checkVersion(**db);
+        if (!version.good())
+            return version.status();
+        if (*version < Schema::kLatest)
+            return Status(Status::Invalid,
+                          path + QStringLiteral(" needs an upgrade; open it once for writing"));
+        std::unique_ptr<LocalStore> store(new LocalStore(std::move(*db)));
+        store->d->version = *version;
+        return store;
+    }
+    return openAtVersion(path, Schema::kLatest);
+}
+
+Result<std::unique_ptr<LocalStore>> LocalStore::openAtVersion(const QString &path, int version)
+{
+    if (version < 0 || version > Schema::kLatest)
+        return Status(Status::Invalid, QStringLiteral("no such schema version"));
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return Status(Status::IoError,
+                      QStringLiteral("cannot create the directory %1").arg(info.absolutePath()));
+    auto db = Sql::Database::open(path, Sql::Database::Mode::ReadWrite);
+    if (!db.good())
+        return db.status();
+    Sql::Database &conn = **db;
+    if (Status s = registerSearchTokenizer(conn.handle()); !s.good())
+        return s;
+    // Check before anything writes: a file from a newer Pult must stay byte for byte as it is.
+    auto current = Schema::checkVersion(conn);
+    if (!current.good())
+        return current.status();
+    // WAL: readers on other connections never block the writer and always see a consistent
+    // snapshot. synchronous=NORMAL is durable across application crashes in WAL mode.
+    if (Status s = conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                                "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768; "
+                                "PRAGMA temp_store = MEMORY");
+        !s.good())
+        return s;
+    if (Status s = Schema::migrate(conn, version); !s.good())
+        return s;
+    std::unique_ptr<LocalStore> store(new LocalStore(std::move(*db)));
+    store->d->version = std::max(*current, version);
+    return store;
+}
+
+Result<int> LocalStore::recoverDamaged(const QString &path, QString *movedTo)
+{
+    // Move the damaged file and its WAL aside under a name that does not exist yet.
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside = path + QStringLiteral(".damaged-") + stamp;
+    for (int n = 1; QFile::exists(aside); ++n)
+        aside = path + QStringLiteral(".damaged-") + stamp + u'-' + QString::number(n);
+    if (!QFile::rename(path, aside))
+        return Status(Status::IoError, QStringLiteral("cannot move %1 aside").arg(path));
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFile::exists(path + suffix))
+            QFile::rename(path + suffix, aside + suffix);
+    }
+    if (movedTo)
+        *movedTo = aside;
+
+    // Read what can still be read of the outbox, row by row.
+    QList<OutboxOp> recovered;
+    if (auto old = Sql::Database::open(aside, Sql::Database::Mode::ReadOnly); old.good()) {
+        if (auto stmt = (*old)->prepare("SELECT op_id, created_ms, kind, payload FROM outbox "
+                                        "ORDER BY seq");
+            stmt.good()) {
+            Statement &s = **stmt;
+            while (s.next()) {
+                recovered.append({uuidFromBlob(s.blob(0)),
+                                  QDateTime::fromMSecsSinceEpoch(s.int64(1), Qt::UTC), s.text(2),
+                                  s.blob(3)});
+            }
+        }
+    }
+
+    auto fresh = open(path);
+    if (!fresh.good())
+        return fresh.status();
+    WriteBatch batch(**fresh);
+    if (!batch.status().good())
+        return batch.status();
+    for (const OutboxOp &op : std::as_const(recovered)) {
+        if (Status s = (*fresh)->enqueue(op); !s.good())
+            return s;
+    }
+    if (Status s = batch.commit(); !s.good())
+        return s;
+    return int(recovered.size());
+}
+
+int LocalStore::schemaVersion() const
+{
+    return d->version;
+}
+
+QString LocalStore::path() const
+{
+    return d->db->path();
+}
+
+Sql::Database &LocalStore::database()
+{
+    return *d->db;
+}
+
+struct LocalStore::WriteBatch::Private
+{
+    explicit Private(Sql::Database &db)
+        : tx(db)
+    {
+    }
+    Sql::Transaction tx;
+};
+
+LocalStore::WriteBatch::WriteBatch(LocalStore &store)
+    : d(std::make_unique<Private>(*store.d->db))
+{
+}
+
+LocalStore::WriteBatch::~WriteBatch() = default;
+
+const Status &LocalStore::WriteBatch::status() const
+{
+    return d->tx.status();
+}
+
+Status LocalStore::WriteBatch::commit()
+{
+    return d->tx.commit();
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+Status LocalStore::put(const Department &dep)
+{
+    return d->run("INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
+                  "queue_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
+                  "name = excluded.name, email = excluded.email, lead_id = excluded.lead_id, "
+                  "business_hours = excluded.business_hours, sla_policy = excluded.sla_policy, "
+                  "queue_order = excluded.queue_order",
+                  [&](Statement &s) {
+                      s.bind(1, uuidToBlob(dep.id)).bind(2, dep.name).bind(3, dep.email);
+                      s.bind(4, uuidToBlob(dep.leadId)).bind(5, dep.businessHours);
+                      s.bind(6, dep.slaPolicy).bind(7, int(dep.queueOrder));
+                  });
+}
+
+Status LocalStore::put(const Agent &agent)
+{
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    Status s = d->run("INSERT INTO agents(id, name, email, role) VALUES (?1, ?2, ?3, ?4) "
+                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                      "email = excluded.email, role = excluded.role",
+                      [&](Statement &st) {
+                          st.bind(1, uuidToBlob(agent.id)).bind(2, agent.name);
+                          st.bind(3, agent.email).bind(4, int(agent.role));
+                      });
+    if (s.good())
+        s = d->run("DELETE FROM agent_departments WHERE agent_id = ?1",
+                   [&](Statement &st) { st.bind(1, uuidToBlob(agent.id)); });
+    for (const DepartmentMembership &m : agent.departments) {
+        if (!s.good())
+            break;
+        s = d->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
+                   "VALUES (?1, ?2, ?3)",
+                   [&](Statement &st) {
+                       st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(m.departmentId));
+                       st.bind(3, m.tier);
+                   });
+    }
+    if (s.good())
+        s = tx.commit();
+    return s;
+}
+
+Status LocalStore::put(const Contact &c)
+{
+    return d->run("INSERT INTO contacts(id, name, emails, phone, organisation, language, "
+                  "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                  "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
+                  "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
+                  "language = excluded.language, time_zone = excluded.time_zone, notes = "
+                  "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
+                  [&](Statement &s) {
+                      s.bind(1, uuidToBlob(c.id));
+                      s.bind(2, nonNull(c.name)).bind(3, nonNull(c.emails.join(u'\n'))).bind(4, c.phone).bind(5, c.organisation);
+                      s.bind(6, c.language).bind(7, c.timeZone).bind(8, c.notes);
+                      s.bind(9, c.plan).bind(10, c.planTier);
+                  });
+}
+
+Status LocalStore::put(const Ticket &t)
+{
+    if (t.id.isNull())
+        return {Status::Invalid, QStringLiteral("a ticket needs an id")};
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    const QStringList tags = normalisedTags(t.tags);
+    Status s = d->run(
+        "INSERT INTO tickets(id, number, subject, status, priority, department_id, category, "
+        "assignee_id, requester_id, channel, tags, tier, created_ms, updated_ms, "
+        "first_response_ms, solved_ms, due_ms, reminder_ms, first_response_deadline_ms, "
+        "resolution_deadline_ms, spam, merged_into, linked, unread) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+        "?24) ON CONFLICT(id) DO UPDATE SET number = excluded.number, subject = excluded.subject, "
+        "status = excluded.status, priority = excluded.priority, department_id = "
+        "excluded.department_id, category = excluded.category, assignee_id = "
+        "excluded.assignee_id, requester_id = excluded.requester_id, channel = excluded.channel, "
+        "tags = excluded.tags, tier = excluded.tier, created_ms = excluded.created_ms, "
+        "updated_ms = excluded.updated_ms, first_response_ms = excluded.first_response_ms, "
+        "solved_ms = excluded.solved_ms, due_ms = excluded.due_ms, reminder_ms = "
+        "excluded.reminder_ms, first_response_deadline_ms = excluded.first_response_deadline_ms, "
+        "resolution_deadline_ms = excluded.resolution_deadline_ms, spam = excluded.spam, "
+        "merged_into = excluded.merged_into, linked = excluded.linked, unread = excluded.unread",
+        [&](Statement &s) {
+            s.bind(1, uuidToBlob(t.id));
+            if (t.number)
+                s.bind(2, *t.number);
+            else
+                s.bindNull(2);
+            s.bind(3, nonNull(t.subject)).bind(4, int(t.status)).bind(5, int(t.priority));
+            s.bind(6, uuidToBlob(t.departmentId)).bind(7, t.category);
+            s.bind(8, uuidToBlob(t.assigneeId)).bind(9, uuidToBlob(t.requesterId));
+            s.bind(10, int(t.channel)).bind(11, nonNull(tags.join(u'\n'))).bind(12, t.tier);
+            s.bind(13, toMs(t.created)).bind(14, toMs(t.updated.isValid() ? t.updated : t.created));
+            bindTime(s, 15, t.firstResponseAt);
+            bindTime(s, 16, t.solvedAt);
+            bindTime(s, 17, t.due);
+            bindTime(s, 18, t.reminder);
+            bindTime(s, 19, t.firstResponseDeadline);
+            bindTime(s, 20, t.resolutionDeadline);
+            s.bind(21, int(t.spam)).bind(22, uuidToBlob(t.mergedInto));
+            s.bind(23, t.linked.isEmpty() ? QByteArray() : idsToBlob(t.linked));
+            s.bind(24, int(t.unread));
+        });
+    if (!s.good())
+        return s;
+    auto rid = d->ticketRid(t.id);
+    if (!rid.good())
+        return rid.status();
+    s = d->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1",
+               [&](Statement &st) { st.bind(1, **rid); });
+    for (const QString &tag : tags) {
+        if (!s.good())
+            break;
+        s = d->run("INSERT INTO ticket_tags(tag, ticket_rid) VALUES (?1, ?2)",
+                   [&](Statement &st) { st.bind(1, tag).bind(2, **rid); });
+    }
+    if (s.good())
+        s = tx.commit();
+    return s;
+}
+
+Status LocalStore::put(const Message &m)
+{
+    if (m.id.isNull() || m.ticketId.isNull())
+        return {Status::Invalid, QStringLiteral("a message needs an id and a ticket")};
+    return d->run("INSERT INTO messages(id, ticket_id, kind, author_id, author_name, created_ms, "
+                  "body, body_html, attachments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                  "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, author_id = "
+                  "excluded.author_id, author_name = excluded.author_name, created_ms = "
+                  "excluded.created_ms, body = excluded.body, body_html = excluded.body_html, "
+                  "attachments = excluded.attachments",
+                  [&](Statement &s) {
+                      s.bind(1, uuidToBlob(m.id)).bind(2, uuidToBlob(m.ticketId));
+                      s.bind(3, int(m.kind)).bind(4, uuidToBlob(m.authorId));
+                      s.bind(5, m.authorName).bind(6, toMs(m.created));
+                      s.bind(7, nonNull(m.bodyText));
+                      s.bind(8, m.bodyHtml.isEmpty() ? QString() : m.bodyHtml);
+                      s.bind(9, attachmentsToJson(m.attachments));
+                  });
+}
+
+Status LocalStore::put(const HistoryEvent &e)
+{
+    return d->run("INSERT INTO history(id, ticket_id, actor_id, time_ms, field, old_value, "
+                  "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING",
+                  [&](Statement &s) {
+                      s.bind(1, uuidToBlob(e.id)).bind(2, uuidToBlob(e.ticketId));
+                      s.bind(3, uuidToBlob(e.actorId)).bind(4, toMs(e.time));
+                      s.bind(5, e.field).bind(6, e.oldValue).bind(7, e.newValue);
+                  });
+}
+
+Status LocalStore::put(const CannedResponse &r)
+{
+    return d->run("INSERT INTO canned_responses(id, title, shortcut, body, scope, owner_id) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET title = "
+                  "excluded.title, shortcut = excluded.shortcut, body = excluded.body, scope = "
+                  "excluded.scope, owner_id = excluded.owner_id",
+                  [&](Statement &s) {
+                      s.bind(1, uuidToBlob(r.id)).bind(2, r.title).bind(3, r.shortcut);
+                      s.bind(4, r.body).bind(5, int(r.scope)).bind(6, uuidToBlob(r.ownerId));
+                  });
+}
+
+Status LocalStore::enqueue(const OutboxOp &op)
+{
+    return d->run("INSERT INTO outbox(op_id, created_ms, kind, payload) VALUES (?1, ?2, ?3, ?4)",
+                  [&](Statement &s) {
+                      s.bind(1, uuidToBlob(op.id)).bind(2, toMs(op.created)).bind(3, op.kind);
+                      s.bind(4, op.payload.isNull() ? QByteArray("") : op.payload);
+                  });
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+Result<std::optional<qint64>> LocalStore::Private::ticketRid(const QUuid &id)
+{
+    auto rows = collect<qint64>(
+        "SELECT rid FROM tickets WHERE id = ?1", [&](Statement &s) { s.bind(1, uuidToBlob(id)); },
+        [](const Statement &s) { return s.int64(0); });
+    if (!rows.good())
+        return rows.status();
+    if (rows->isEmpty())
+        return std::optional<qint64>();
+    return std::optional<qint64>(rows->first());
+}
+
+Result<Ticket> LocalStore::ticket(const QUuid &id)
+{
+    auto rows = d->collect<Ticket>(
+        "SELECT " TICKET_COLUMNS " FROM tickets t WHERE t.id = ?1",
+        [&](Statement &s) { s.bind(1, uuidToBlob(id)); }, readTicket);
+    if (!rows.good())
+        return rows.status();
+    if (rows->isEmpty())
+        return Status(Status::NotFound, QStringLiteral("no ticket %1").arg(uuidToString(id)));
+    return rows->first();
+}
+
+Result<Ticket> LocalStore::ticketByNumber(qint64 number)
+{
+    auto rows = d->collect<Ticket>(
+        "SELECT " TICKET_COLUMNS " FROM tickets t WHERE t.number = ?1",
+        [&](Statement &s) { s.bind(1, number); }, readTicket);
+    if (!rows.good())
+        return rows.status();
+    if (rows->isEmpty())
+        return Status(Status::NotFound, QStringLiteral("no ticket #%1").arg(number));
+    return rows->first();
+}
+
+Result<Contact> LocalStore::contact(const QUuid &id)
+{
+    auto rows = d->collect<Contact>(
+        "SELECT id, name, emails, phone, organisation, language, time_zone, notes, plan, "
+        "plan_tier FROM contacts WHERE id = ?1",
+        [&](Statement &s) { s.bind(1, uuidToBlob(id)); },
+        [](const Statement &s) {
+            Contact c;
+            c.id = uuidFromBlob(s.blob(0));
+            c.name = s.text(1);
+            c.emails = s.text(2).split(u'\n', Qt::SkipEmptyParts);
+            c.phone = s.text(3);
+            c.organisation = s.text(4);
+            c.language = s.text(5);
+            c.timeZone = s.text(6);
+            c.notes = s.text(7);
+            c.plan = s.text(8);
+            c.planTier = int(s.int64(9));
+            return c;
+        });
+    if (!rows.good())
+        return rows.status();
+    if (rows->isEmpty())
+        return Status(Status::NotFound, QStringLiteral("no contact %1").arg(uuidToString(id)));
+    return rows->first();
+}
+
+Result<QList<Message>> LocalStore::messages(const QUuid &ticketId)
+{
+    return d->collect<Message>(
+        "SELECT id, ticket_id, kind, author_id, author_name, created_ms, body, body_html, "
+        "attachments FROM messages WHERE ticket_id = ?1 ORDER BY created_ms, rid",
+        [&](Statement &s) { s.bind(1, uuidToBlob(ticketId)); },
+        [](const Statement &s) {
+            Message m;
+            m.id = uuidFromBlob(s.blob(0));
+            m.ticketId = uuidFromBlob(s.blob(1));
+            m.kind = MessageKind(std::clamp<qint64>(s.int64(2), 0, 3));
+            m.authorId = uuidFromBlob(s.blob(3));
+            m.authorName = s.text(4);
+            m.created = fromMs(s, 5);
+            m.bodyText = s.text(6);
+            m.bodyHtml = s.text(7);
+            m.attachments = attachmentsFromJson(s.text(8));
+            return m;
+        });
+}
+
+Result<QList<HistoryEvent>> LocalStore::history(const QUuid &ticketId)
+{
+    return d->collect<HistoryEvent>(
+        "SELECT id, ticket_id, actor_id, time_ms, field, old_value, new_value FROM history "
+        "WHERE ticket_id = ?1 ORDER BY time_ms, rid",
+        [&](Statement &s) { s.bind(1, uuidToBlob(ticketId)); },
+        [](const Statement &s) {
+            return HistoryEvent{uuidFromBlob(s.blob(0)), uuidFromBlob(s.blob(1)),
+                                uuidFromBlob(s.blob(2)), fromMs(s, 3), s.text(4), s.text(5),
+                                s.text(6)};
+        });
+}
+
+Result<QList<Department>> LocalStore::departments()
+{
+    return d->collect<Department>(
+        "SELECT id, name, email, lead_id, business_hours, sla_policy, queue_order FROM "
+        "departments ORDER BY name",
+        [](Statement &) {},
+        [](const Statement &s) {
+            return Department{uuidFromBlob(s.blob(0)), s.text(1), s.text(2),
+                              uuidFromBlob(s.blob(3)), s.text(4), s.text(5),
+                              QueueOrder(std::clamp<qint64>(s.int64(6), 0, 3))};
+        });
+}
+
+Result<QList<Agent>> LocalStore::agents()
+{
+    auto agents = d->collect<Agent>(
+        "SELECT id, name, email, role FROM agents ORDER BY name", [](Statement &) {},
+        [](const Statement &s) {
+            return Agent{uuidFromBlob(s.blob(0)), s.text(1), s.text(2),
+                         Role(std::clamp<qint64>(s.int64(3), 0, 2)), {}};
+        });
+    if (!agents.good())
+        return agents;
+    for (Agent &agent : *agents) {
+        auto memberships = d->collect<DepartmentMembership>(
+            "SELECT department_id, tier FROM agent_departments WHERE agent_id = ?1",
+            [&](Statement &s) { s.bind(1, uuidToBlob(agent.id)); },
+            [](const Statement &s) {
+                return DepartmentMembership{uuidFromBlob(s.blob(0)), int(s.int64(1))};
+            });
+        if (!memberships.good())
+            return memberships.status();
+        agent.departments = *memberships;
+    }
+    return agents;
+}
+
+Result<QList<CannedResponse>> LocalStore::cannedResponses()
+{
+    return d->collect<CannedResponse>(
+        "SELECT id, title, shortcut, body, scope, owner_id FROM canned_responses ORDER BY title",
+        [](Statement &) {},
+        [](const Statement &s) {
+            return CannedResponse{uuidFromBlob(s.blob(0)), s.text(1), s.text(2), s.text(3),
+                                  CannedScope(std::clamp<qint64>(s.int64(4), 0, 2)),
+                                  uuidFromBlob(s.blob(5))};
+        });
+}
+
+Result<QList<OutboxOp>> LocalStore::outbox()
+{
+    return d->collect<OutboxOp>(
+        "SELECT op_id, created_ms, kind, payload FROM outbox ORDER BY seq", [](Statement &) {},
+        [](const Statement &s) {
+            return OutboxOp{uuidFromBlob(s.blob(0)), fromMs(s, 1), s.text(2), s.blob(3)};
+        });
+}
+
+Result<qint64> LocalStore::ticketCount()
+{
+    auto rows = d->collect<qint64>(
+        "SELECT coalesce(sum(n), 0) FROM ticket_counts", [](Statement &) {},
+        [](const Statement &s) { return s.int64(0); });
+    if (!rows.good())
+        return rows.status();
+    return rows->value(0);
+}
+
+// ---- lists and counts ------------------------------------------------------------------------
+
+// One index range scan: the tickets of one status (and one department or the assignee) that
+// come after the cursor, newest first. Each shape has its own covering index (see schema.cpp).
+Result<QList<ListRow>> LocalStore::Private::listPartition(const TicketQuery &q,
+                                                          TicketStatus status,
+                                                          const std::optional<QUuid> &department,
+                                                          qint64 afterMs, qint64 afterRid)
+{
+    const auto read = [](const Statement &s) {
+        return ListRow{s.int64(14), s.int64(0), readTicket(s)};
+    };
+    const int limit = q.limit + 1;
+    if (q.assignee) {
+        const QByteArray assignee = uuidToBlob(*q.assignee);
+        if (department) {
+            return collect<ListRow>(
+                "SELECT " TICKET_COLUMNS " FROM tickets t INDEXED BY tickets_assignee_updated "
+                "WHERE t.assignee_id IS ?1 AND t.status = ?2 AND t.department_id = ?3 AND "
+                "(t.updated_ms, t.rid) < (?4, ?5) ORDER BY t.updated_ms DESC, t.rid DESC "
+                "LIMIT ?6",
+                [&](Statement &s) {
+                    s.bind(1, assignee).bind(2, int(status)).bind(3, uuidToBlob(*department));
+                    s.bind(4, afterMs).bind(5, afterRid).bind(6, limit);
+                },
+                read);
+        }
+        return collect<ListRow>(
+            "SELECT " TICKET_COLUMNS " FROM tickets t INDEXED BY tickets_assignee_updated "
+            "WHERE t.assignee_id IS ?1 AND t.status = ?2 AND (t.updated_ms, t.rid) < (?3, ?4) "
+            "ORDER BY t.updated_ms DESC, t.rid DESC LIMIT ?5",
+            [&](Statement &s) {
+                s.bind(1, assignee).bind(2, int(status)).bind(3, afterMs).bind(4, afterRid);
+                s.bind(5, limit);
+            },
+            read);
+    }
+    if (department) {
+        return collect<ListRow>(
+            "SELECT " TICKET_COLUMNS " FROM tickets t INDEXED BY tickets_department_updated "
+            "WHERE t.department_id = ?1 AND t.status = ?2 AND (t.updated_ms, t.rid) < (?3, ?4) "
+            "ORDER BY t.updated_ms DESC, t.rid DESC LIMIT ?5",
+            [&](Statement &s) {
+                s.bind(1, uuidToBlob(*department)).bind(2, int(status)).bind(3, afterMs);
+                s.bind(4, afterRid).bind(5, limit);
+            },
+            read);
+    }
+    return collect<ListRow>(
+        "SELECT " TICKET_COLUMNS " FROM tickets t INDEXED BY tickets_status_updated "
+        "WHERE t.status = ?1 AND (t.updated_ms, t.rid) < (?2, ?3) "
+        "ORDER BY t.updated_ms DESC, t.rid DESC LIMIT ?4",
+        [&](Statement &s) {
+            s.bind(1, int(status)).bind(2, afterMs).bind(3, afterRid).bind(4, limit);
+        },
+        read);
+}
+
+namespace {
+
+QList<TicketStatus> statusesOf(const TicketQuery &q)
+{
+    if (!q.statuses.isEmpty())
+        return q.statuses;
+    return {TicketStatus::New,    TicketStatus::Open,   TicketStatus::Pending,
+            TicketStatus::OnHold, TicketStatus::Solved, TicketStatus::Closed};
+}
+
+} // namespace
+
+Result<TicketPage> LocalStore::listTickets(const TicketQuery &query)
+{
+    if (query.limit <= 0 || query.limit > 10000)
+        return Status(Status::Invalid, QStringLiteral("page size must be between 1 and 10000"));
+    const qint64 afterMs = query.after ? query.after->updatedMs : std::numeric_limits<qint64>::max();
+    const qint64 afterRid = query.after ? query.after->rowId : std::numeric_limits<qint64>::max();
+
+    QList<std::optional<QUuid>> departments;
+    for (const QUuid &dep : query.departments)
+        departments.append(dep);
+    if (departments.isEmpty())
+        departments.append(std::nullopt);
+
+    QList<ListRow> rows;
+    for (TicketStatus status : statusesOf(query)) {
+        for (const std::optional<QUuid> &dep : std::as_const(departments)) {
+            auto part = d->listPartition(query, status, dep, afterMs, afterRid);
+            if (!part.good())
+                return part.status();
+            rows.append(*part);
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const ListRow &a, const ListRow &b) {
+        return a.updatedMs != b.updatedMs ? a.updatedMs > b.updatedMs : a.rid > b.rid;
+    });
+    TicketPage page;
+    const bool more = rows.size() > query.limit;
+    if (more)
+        rows.resize(query.limit);
+    page.items.reserve(rows.size());
+    for (ListRow &row : rows)
+        page.items.append(TicketListItem{std::move(row.ticket), {}, {}, {}, {}, {}});
+    if (more && !rows.isEmpty())
+        page.next = PageCursor{rows.last().updatedMs, rows.last().rid};
+    if (Status s = d->fillNames(page.items); !s.good())
+        return s;
+    return page;
+}
+
+Status LocalStore::Private::fillNames(QList<TicketListItem> &items)
+{
+    QHash<QUuid, QString> agentNames;
+    QHash<QUuid, QString> departmentNames;
+    for (TicketListItem &item : items) {
+        const Ticket &t = item.ticket;
+        if (!t.requesterId.isNull()) {
+            auto stmt = db->prepare("SELECT name, emails FROM contacts WHERE id = ?1");
+            if (!stmt.good())
+                return stmt.status();
+            (*stmt)->bind(1, uuidToBlob(t.requesterId));
+            if ((*stmt)->next()) {
+                item.requesterName = (*stmt)->text(0);
+                item.requesterEmail = (*stmt)->text(1).section(u'\n', 0, 0);
+            }
+            if (!(*stmt)->status().good())
+                return (*stmt)->status();
+        }
+        if (!t.assigneeId.isNull()) {
+            auto it = agentNames.find(t.assigneeId);
+            if (it == agentNames.end()) {
+                auto names = collect<QString>(
+                    "SELECT name FROM agents WHERE id = ?1",
+                    [&](Statement &s) { s.bind(1, uuidToBlob(t.assigneeId)); },
+                    [](const Statement &s) { return s.text(0); });
+                if (!names.good())
+                    return names.status();
+                it = agentNames.insert(t.assigneeId, names->value(0));
+            }
+            item.assigneeName = *it;
+        }
+        if (!t.departmentId.isNull()) {
+            auto it = departmentNames.find(t.departmentId);
+            if (it == departmentNames.end()) {
+                auto names = collect<QString>(
+                    "SELECT name FROM departments WHERE id = ?1",
+                    [&](Statement &s) { s.bind(1, uuidToBlob(t.departmentId)); },
+                    [](const Statement &s) { return s.text(0); });
+                if (!names.good())
+                    return names.status();
+                it = departmentNames.insert(t.departmentId, names->value(0));
+            }
+            item.departmentName = *it;
+        }
+    }
+    return {};
+}
+
+Result<qint64> LocalStore::countTickets(const TicketQuery &query)
+{
+    const QList<TicketStatus> statuses = statusesOf(query);
+    QList<QByteArray> departments;
+    for (const QUuid &dep : query.departments)
+        departments.append(uuidToBlob(dep));
+    const QByteArray assignee = query.assignee ? uuidToBlob(*query.assignee) : QByteArray();
+    auto stmt = d->db->prepare("SELECT department_id, assignee_id, status, n FROM ticket_counts");
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    qint64 total = 0;
+    while (s.next()) {
+        if (!statuses.contains(TicketStatus(s.int64(2))))
+            continue;
+        if (!departments.isEmpty() && !departments.contains(s.blob(0)))
+            continue;
+        if (query.assignee && s.blob(1) != assignee)
+            continue;
+        total += s.int64(3);
+    }
+    if (!s.status().good())
+        return s.status();
+    return total;
+}
+
+// ---- search ----------------------------------------------------------------------------------
+
+namespace {
+
+// Where a ticket matched; a ticket that matches in several places ranks higher.
+enum MatchSource { SubjectMatch = 4, ContactMatch = 2, MessageMatch = 1 };
+
+struct Candidate
+{
+    int score = 0;
+    qint64 messageRid = 0; // the newest matching message, for the snippet
+};
+
+} // namespace
+
+Result<QList<TicketListItem>> LocalStore::search(const QString &text, const SearchOptions &options)
+{
+    QList<TicketListItem> results;
+    const QString ftsQuery = toFtsQuery(text);
+    if (ftsQuery.isEmpty() || options.limit <= 0)
+        return results;
+
+    // Candidates: the newest matches of each table, not all matches. Walking an FTS5 index in
+    // rowid order stops after LIMIT rows, while ranking every match of a common word costs
+    // time proportional to the number of matches (see docs/performance.md).
+    QHash<qint64, Candidate> candidates; // by ticket rid
+    const int perSource = std::max(options.limit * 4, 200);
+
+    auto subjects = d->collect<qint64>(
+        "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        [&](Statement &s) { s.bind(1, ftsQuery).bind(2, perSource); },
+        [](const Statement &s) { return s.int64(0); });
+    if (!subjects.good())
+        return subjects.status();
+    for (qint64 rid : std::as_const(*subjects))
+        candidates[rid].score += SubjectMatch;
+
+    // Messages: page back through matches until enough distinct tickets (long threads can
+    // hold many matches) or a bounded number of matches has been seen.
+    qint64 beforeRid = std::numeric_limits<qint64>::max();
+    QHash<qint64, bool> messageTickets;
+    for (int seen = 0; seen < perSource * 10 && messageTickets.size() < perSource;) {
+        auto page = d->collect<std::pair<qint64, qint64>>(
+            "SELECT f.rowid, t.rid FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH "
+            "?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT ?3) f JOIN messages m ON m.rid = f.rowid "
+            "JOIN tickets t ON t.id = m.ticket_id",
+            [&](Statement &s) { s.bind(1, ftsQuery).bind(2, beforeRid).bind(3, perSource); },
+            [](const Statement &s) { return std::pair{s.int64(0), s.int64(1)}; });
+        if (!page.good())
+            return page.status();
+        for (const auto &[messageRid, ticketRid] : std::as_const(*page)) {
+            Candidate &c = candidates[ticketRid];
+            if (!messageTickets.contains(ticketRid)) {
+                messageTickets.insert(ticketRid, true);
+                c.score += MessageMatch;
+                c.messageRid = messageRid;
+            }
+            beforeRid = std::min(beforeRid, messageRid);
+        }
+        seen += int(page->size());
+        if (page->size() < perSource)
+            break;
+    }
+
+    auto contactTickets = d->collect<qint64>(
+        "SELECT t.rid FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 "
+        "ORDER BY rowid DESC LIMIT ?2) f JOIN contacts c ON c.rid = f.rowid "
+        "JOIN tickets t ON t.requester_id = c.id LIMIT ?2",
+        [&](Statement &s) { s.bind(1, ftsQuery).bind(2, perSource); },
+        [](const Statement &s) { return s.int64(0); });
+    if (!contactTickets.good())
+        return contactTickets.status();
+    for (qint64 rid : std::as_const(*contactTickets))
+        candidates[rid].score += ContactMatch;
+
+    // Rank: where it matched, then recency.
+    QList<ListRow> rows;
+    rows.reserve(candidates.size());
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        auto ticket = d->collect<ListRow>(
+            "SELECT " TICKET_COLUMNS " FROM tickets t WHERE t.rid = ?1",
+            [&](Statement &s) { s.bind(1, it.key()); },
+            [](const Statement &s) { return ListRow{s.int64(14), s.int64(0), readTicket(s)}; });
+        if (!ticket.good())
+            return ticket.status();
+        if (!ticket->isEmpty())
+            rows.append(ticket->first());
+    }
+    std::sort(rows.begin(), rows.end(), [&](const ListRow &a, const ListRow &b) {
+        const int sa = candidates.value(a.rid).score;
+        const int sb = candidates.value(b.rid).score;
+        if (sa != sb)
+            return sa > sb;
+        return a.updatedMs != b.updatedMs ? a.updatedMs > b.updatedMs : a.rid > b.rid;
+    });
+    if (rows.size() > options.limit)
+        rows.resize(options.limit);
+
+    for (ListRow &row : rows) {
+        const Candidate c = candidates.value(row.rid);
+        TicketListItem item{std::move(row.ticket), {}, {}, {}, {}, {}};
+        Result<QList<QString>> snippet = QList<QString>();
+        if (c.score & SubjectMatch) {
+            snippet = d->collect<QString>(
+                "SELECT highlight(tickets_fts, 0, ?2, ?3) FROM tickets_fts WHERE tickets_fts "
+                "MATCH ?1 AND rowid = ?4",
+                [&](Statement &s) {
+                    s.bind(1, ftsQuery).bind(2, options.highlightOpen);
+                    s.bind(3, options.highlightClose).bind(4, row.rid);
+                },
+                [](const Statement &s) { return s.text(0); });
+        } else if (c.score & MessageMatch) {
+            snippet = d->collect<QString>(
+                "SELECT snippet(messages_fts, 0, ?2, ?3, '…', 16) FROM messages_fts WHERE "
+                "messages_fts MATCH ?1 AND rowid = ?4",
+                [&](Statement &s) {
+                    s.bind(1, ftsQuery).bind(2, options.highlightOpen);
+                    s.bind(3, options.highlightClose).bind(4, c.messageRid);
+                },
+                [](const Statement &s) { return s.text(0); });
+        }
+        if (!snippet.good())
+            return snippet.status();
+        item.snippet = snippet->value(0);
+        results.append(std::move(item));
+    }
+    if (Status s = d->fillNames(results); !s.good())
+        return s;
+    // Tickets found through their requester show who that is.
+    for (TicketListItem &item : results) {
+        if (item.snippet.isEmpty())
+            item.snippet = item.requesterName + QStringLiteral(" <") + item.requesterEmail + u'>';
+    }
+    return results;
+}
+
+} // namespace Pult

@@ -1,0 +1,158 @@
+#pragma once
+
+// The client's local database: a cache of what the server sent plus the outbox of local work
+// not yet acknowledged. One LocalStore is one SQLite connection and belongs to one thread; open
+// one per thread (WAL mode lets readers run while a writer commits). See docs/architecture.md.
+
+#include "domain.h"
+#include "status.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Pult {
+
+namespace Sql {
+class Database;
+}
+
+// A row of a ticket list: the ticket and the names a list shows beside it.
+struct TicketListItem
+{
+    Ticket ticket;
+    QString requesterName;
+    QString requesterEmail;
+    QString assigneeName;
+    QString departmentName;
+    QString snippet; // search results only: the matching text with highlight markers
+};
+
+// Keyset position after the last row of a page; pass it back to get the next page.
+struct PageCursor
+{
+    qint64 updatedMs = 0;
+    qint64 rowId = 0;
+    friend bool operator==(const PageCursor &, const PageCursor &) = default;
+};
+
+// What a list or count selects. Empty sets mean "any". Lists are ordered by last update,
+// newest first; each page costs the same whatever the table's size (see listTickets).
+struct TicketQuery
+{
+    QList<TicketStatus> statuses;
+    QList<QUuid> departments;
+    std::optional<QUuid> assignee; // a null QUuid selects unassigned tickets
+    int limit = 50;
+    std::optional<PageCursor> after;
+};
+
+struct TicketPage
+{
+    QList<TicketListItem> items;
+    std::optional<PageCursor> next; // set when more rows may follow
+};
+
+struct SearchOptions
+{
+    int limit = 50;
+    QString highlightOpen = QStringLiteral("[");
+    QString highlightClose = QStringLiteral("]");
+};
+
+// An operation recorded locally and not yet acknowledged by the server.
+struct OutboxOp
+{
+    QUuid id;
+    QDateTime created;
+    QString kind;
+    QByteArray payload; // JSON
+    friend bool operator==(const OutboxOp &, const OutboxOp &) = default;
+};
+
+class LocalStore
+{
+public:
+    static constexpr int kSchemaVersion = 3;
+
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // Opens (creating and migrating with ReadWrite) the store at path. A file written by a newer
+    // Pult gives FutureSchema and is not modified; a damaged file gives Corrupt.
+    static Result<std::unique_ptr<LocalStore>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    // For tests of the migrations: create or migrate only up to the given schema version.
+    static Result<std::unique_ptr<LocalStore>> openAtVersion(const QString &path, int version);
+
+    // Moves a damaged store aside (never deleting it), creates a fresh one at path and copies
+    // into it every outbox operation that can still be read from the damaged file. Returns the
+    // number of operations recovered; the damaged file stays next to path for inspection.
+    static Result<int> recoverDamaged(const QString &path, QString *movedTo = nullptr);
+
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    int schemaVersion() const;
+    QString path() const;
+
+    // Groups writes into one transaction; without it every write commits on its own.
+    class WriteBatch
+    {
+    public:
+        explicit WriteBatch(LocalStore &store);
+        ~WriteBatch(); // rolls back unless committed
+        const Status &status() const;
+        Status commit();
+
+    private:
+        struct Private;
+        std::unique_ptr<Private> d;
+    };
+
+    // Writing (insert or replace by id).
+    Status put(const Department &department);
+    Status put(const Agent &agent);
+    Status put(const Contact &contact);
+    Status put(const Ticket &ticket);
+    Status put(const Message &message);
+    Status put(const HistoryEvent &event);
+    Status put(const CannedResponse &response);
+    Status enqueue(const OutboxOp &op);
+
+    // Reading.
+    Result<Ticket> ticket(const QUuid &id);
+    Result<Ticket> ticketByNumber(qint64 number);
+    Result<Contact> contact(const QUuid &id);
+    Result<QList<Message>> messages(const QUuid &ticketId);
+    Result<QList<HistoryEvent>> history(const QUuid &ticketId);
+    Result<QList<Department>> departments();
+    Result<QList<Agent>> agents();
+    Result<QList<CannedResponse>> cannedResponses();
+    Result<QList<OutboxOp>> outbox();
+    Result<qint64> ticketCount();
+
+    // A page of tickets, newest update first. Runs one index range scan per (status,
+    // department/assignee) combination and merges them, so a page never sorts or skips rows.
+    Result<TicketPage> listTickets(const TicketQuery &query);
+    // The number of tickets the query selects, from counters kept up to date by the store
+    // (cost independent of the number of tickets).
+    Result<qint64> countTickets(const TicketQuery &query);
+
+    // Full-text search over ticket subjects, message bodies and contact names and emails;
+    // case-, accent- and letter-variant-insensitive ("lodz" finds "Łódź"); every word is also a
+    // prefix; "quoted phrases" match as phrases. See docs/architecture.md for the ranking.
+    Result<QList<TicketListItem>> search(const QString &text, const SearchOptions &options = {});
+
+    // The underlying connection, for the store's own helpers and tests.
+    Sql::Database &database();
+
+private:
+    explicit LocalStore(std::unique_ptr<Sql::Database> db);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Pult

@@ -1,0 +1,210 @@
+#include "schema.h"
+
+#include "sqlitedb.h"
+
+#include <array>
+
+namespace Pult::Schema {
+namespace {
+
+// Step 1: the cache tables and the outbox. Enumerations are stored as their index in domain.h
+// (stable: new values are only ever appended); times as UTC milliseconds; ids as 16-byte blobs.
+constexpr const char *kStep1 = R"sql(
+CREATE TABLE departments(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, name TEXT NOT NULL, email TEXT,
+    lead_id BLOB, business_hours TEXT, sla_policy TEXT, queue_order INTEGER NOT NULL);
+CREATE TABLE agents(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, name TEXT NOT NULL, email TEXT NOT NULL,
+    role INTEGER NOT NULL);
+CREATE TABLE agent_departments(
+    agent_id BLOB NOT NULL, department_id BLOB NOT NULL, tier INTEGER NOT NULL,
+    PRIMARY KEY(agent_id, department_id)) WITHOUT ROWID;
+CREATE TABLE contacts(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, name TEXT NOT NULL,
+    emails TEXT NOT NULL, -- one address per line
+    phone TEXT, organisation TEXT, language TEXT, time_zone TEXT, notes TEXT, plan TEXT,
+    plan_tier INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE tickets(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, number INTEGER UNIQUE,
+    subject TEXT NOT NULL, status INTEGER NOT NULL, priority INTEGER NOT NULL,
+    department_id BLOB, category TEXT, assignee_id BLOB, requester_id BLOB,
+    channel INTEGER NOT NULL, tags TEXT NOT NULL DEFAULT '', -- one tag per line
+    tier INTEGER NOT NULL DEFAULT 1, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+    first_response_ms INTEGER, solved_ms INTEGER, due_ms INTEGER, reminder_ms INTEGER,
+    first_response_deadline_ms INTEGER, resolution_deadline_ms INTEGER,
+    spam INTEGER NOT NULL DEFAULT 0, merged_into BLOB,
+    linked BLOB, -- concatenated 16-byte ids
+    unread INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX tickets_status_updated ON tickets(status, updated_ms);
+CREATE INDEX tickets_assignee_updated ON tickets(assignee_id, status, updated_ms);
+CREATE INDEX tickets_department_updated ON tickets(department_id, status, updated_ms);
+CREATE INDEX tickets_requester ON tickets(requester_id, updated_ms);
+CREATE INDEX tickets_resolution_deadline ON tickets(resolution_deadline_ms)
+    WHERE resolution_deadline_ms IS NOT NULL AND status < 4;
+CREATE TABLE ticket_tags(
+    tag TEXT NOT NULL, ticket_rid INTEGER NOT NULL, PRIMARY KEY(tag, ticket_rid)) WITHOUT ROWID;
+CREATE INDEX ticket_tags_ticket ON ticket_tags(ticket_rid);
+CREATE TABLE messages(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, ticket_id BLOB NOT NULL,
+    kind INTEGER NOT NULL, author_id BLOB, author_name TEXT, created_ms INTEGER NOT NULL,
+    body TEXT NOT NULL, body_html TEXT,
+    attachments TEXT); -- JSON array of {hash,name,type,size}
+CREATE INDEX messages_ticket ON messages(ticket_id, created_ms);
+CREATE TABLE history(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, ticket_id BLOB NOT NULL, actor_id BLOB,
+    time_ms INTEGER NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT);
+CREATE INDEX history_ticket ON history(ticket_id, time_ms);
+CREATE TABLE canned_responses(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, title TEXT NOT NULL, shortcut TEXT,
+    body TEXT NOT NULL, scope INTEGER NOT NULL, owner_id BLOB);
+-- Local work not yet acknowledged by the server, in the order it was made.
+CREATE TABLE outbox(
+    seq INTEGER PRIMARY KEY, op_id BLOB NOT NULL UNIQUE, created_ms INTEGER NOT NULL,
+    kind TEXT NOT NULL, payload BLOB NOT NULL);
+)sql";
+
+// Step 2: full-text search. External-content FTS5 tables over the cache tables, kept in step by
+// triggers; the "pult" tokenizer folds case, accents and undecomposable letters; prefix indexes
+// make short prefixes cheap.
+constexpr const char *kStep2 = R"sql(
+CREATE VIRTUAL TABLE tickets_fts USING fts5(
+    subject, content='tickets', content_rowid='rid', tokenize='pult', prefix='2 3');
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+    body, content='messages', content_rowid='rid', tokenize='pult', prefix='2 3');
+CREATE VIRTUAL TABLE contacts_fts USING fts5(
+    name, emails, content='contacts', content_rowid='rid', tokenize='pult', prefix='2 3');
+CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO tickets_fts(rowid, subject) VALUES (new.rid, new.subject);
+END;
+CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_fts(tickets_fts, rowid, subject) VALUES ('delete', old.rid, old.subject);
+END;
+CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject ON tickets BEGIN
+    INSERT INTO tickets_fts(tickets_fts, rowid, subject) VALUES ('delete', old.rid, old.subject);
+    INSERT INTO tickets_fts(rowid, subject) VALUES (new.rid, new.subject);
+END;
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts(rowid, body) VALUES (new.rid, new.body);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.rid, old.body);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.rid, old.body);
+    INSERT INTO messages_fts(rowid, body) VALUES (new.rid, new.body);
+END;
+CREATE TRIGGER contacts_fts_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contacts_fts(rowid, name, emails) VALUES (new.rid, new.name, new.emails);
+END;
+CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts BEGIN
+    INSERT INTO contacts_fts(contacts_fts, rowid, name, emails)
+        VALUES ('delete', old.rid, old.name, old.emails);
+END;
+CREATE TRIGGER contacts_fts_update AFTER UPDATE OF name, emails ON contacts BEGIN
+    INSERT INTO contacts_fts(contacts_fts, rowid, name, emails)
+        VALUES ('delete', old.rid, old.name, old.emails);
+    INSERT INTO contacts_fts(rowid, name, emails) VALUES (new.rid, new.name, new.emails);
+END;
+INSERT INTO tickets_fts(tickets_fts) VALUES ('rebuild');
+INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+INSERT INTO contacts_fts(contacts_fts) VALUES ('rebuild');
+)sql";
+
+// Step 3: ticket counters per (department, assignee, status), kept by triggers, so every view
+// count is a sum over a few hundred rows whatever the number of tickets. x'' stands for "none".
+constexpr const char *kStep3 = R"sql(
+CREATE TABLE ticket_counts(
+    department_id BLOB NOT NULL, assignee_id BLOB NOT NULL, status INTEGER NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY(department_id, assignee_id, status)) WITHOUT ROWID;
+INSERT INTO ticket_counts
+    SELECT coalesce(department_id, x''), coalesce(assignee_id, x''), status, count(*)
+    FROM tickets WHERE true GROUP BY 1, 2, 3;
+CREATE TRIGGER ticket_counts_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO ticket_counts VALUES
+        (coalesce(new.department_id, x''), coalesce(new.assignee_id, x''), new.status, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER ticket_counts_delete AFTER DELETE ON tickets BEGIN
+    UPDATE ticket_counts SET n = n - 1
+        WHERE department_id = coalesce(old.department_id, x'')
+          AND assignee_id = coalesce(old.assignee_id, x'') AND status = old.status;
+END;
+CREATE TRIGGER ticket_counts_update AFTER UPDATE OF department_id, assignee_id, status ON tickets
+    WHEN old.department_id IS NOT new.department_id OR old.assignee_id IS NOT new.assignee_id
+      OR old.status IS NOT new.status
+BEGIN
+    UPDATE ticket_counts SET n = n - 1
+        WHERE department_id = coalesce(old.department_id, x'')
+          AND assignee_id = coalesce(old.assignee_id, x'') AND status = old.status;
+    INSERT INTO ticket_counts VALUES
+        (coalesce(new.department_id, x''), coalesce(new.assignee_id, x''), new.status, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+)sql";
+
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3};
+
+Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt.good())
+        return stmt.status();
+    if (!(*stmt)->next())
+        return (*stmt)->status().good() ? Status(Status::Internal, QStringLiteral("no pragma value"))
+                                        : (*stmt)->status();
+    const qint64 value = (*stmt)->int64(0);
+    (*stmt)->reset();
+    return value;
+}
+
+} // namespace
+
+Result<int> checkVersion(Sql::Database &db)
+{
+    auto appId = pragmaValue(db, "PRAGMA application_id");
+    if (!appId.good())
+        return appId.status();
+    if (*appId != 0 && *appId != kApplicationId)
+        return Status(Status::Invalid,
+                      db.path() + QStringLiteral(" is an SQLite database of another application"));
+    auto version = pragmaValue(db, "PRAGMA user_version");
+    if (!version.good())
+        return version.status();
+    if (*version > kLatest)
+        return Status(Status::FutureSchema,
+                      QStringLiteral("%1 was written by a newer version of Pult (schema %2; this "
+                                     "version understands up to %3). Update Pult to open it; the "
+                                     "file was left untouched.")
+                          .arg(db.path())
+                          .arg(*version)
+                          .arg(kLatest));
+    return int(*version);
+}
+
+Status migrate(Sql::Database &db, int target)
+{
+    Q_ASSERT(target <= kLatest);
+    for (;;) {
+        Sql::Transaction tx(db);
+        if (!tx.status().good())
+            return tx.status();
+        // Read inside the transaction: another process may have migrated meanwhile.
+        auto version = checkVersion(db);
+        if (!version.good())
+            return version.status();
+        if (*version >= target)
+            return {};
+        const int step = *version + 1;
+        if (Status s = db.execute(kSteps[std::size_t(step - 1)]); !s.good())
+            return s;
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(step)
+                                      + "; PRAGMA application_id = "
+                                      + QByteArray::number(kApplicationId);
+        if (Status s = db.execute(setVersion.constData()); !s.good())
+            return s;
+        if (Status s = tx.commit(); !s.good())
+            return s;
+    }
+}
+
+} // namespace Pult::Schema

@@ -1,0 +1,227 @@
+#include "sqlitedb.h"
+
+#include <sqlite3.h>
+
+namespace Pult::Sql {
+
+Statement::Statement(Database &db, sqlite3_stmt *stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+{
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &blob)
+{
+    if (blob.isNull())
+        return bindNull(index);
+    sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool Statement::next()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_status = m_db.error(rc, QString::fromUtf8(sqlite3_sql(m_stmt)));
+    return false;
+}
+
+Status Statement::exec()
+{
+    while (next()) {
+    }
+    return m_status;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_status = Status();
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return {};
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    if (!data)
+        return {};
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
+{
+    sqlite3 *db = nullptr;
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                      | SQLITE_OPEN_NOMUTEX; // one connection, one thread
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    std::unique_ptr<Database> result(new Database(db, path));
+    if (rc != SQLITE_OK)
+        return result->error(rc, QString(u"open " + path));
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 5000);
+    return result;
+}
+
+Database::Database(sqlite3 *db, QString path)
+    : m_db(db)
+    , m_path(std::move(path))
+{
+}
+
+Database::~Database()
+{
+    m_statements.clear(); // finalise before closing
+    sqlite3_close(m_db);
+}
+
+Result<Statement *> Database::prepare(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) {
+        it->second->reset();
+        return it->second.get();
+    }
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return error(rc, QString::fromUtf8(sql));
+    }
+    auto owned = std::make_unique<Statement>(*this, stmt);
+    Statement *raw = owned.get();
+    m_statements.emplace(sql, std::move(owned));
+    return raw;
+}
+
+Status Database::execute(const char *sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
+    sqlite3_free(message);
+    if (rc != SQLITE_OK)
+        return error(rc, QString::fromUtf8(sql).left(120));
+    return {};
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+Status Database::error(int rc, QStringView context) const
+{
+    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
+                                : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString where = m_path.isEmpty() ? QString() : u" (" + m_path + u')';
+    switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return {Status::Corrupt, u"the database" + where + u" is damaged: " + detail};
+    case SQLITE_FULL:
+        return {Status::DiskFull, u"the disk is full" + where + u": " + detail};
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return {Status::Busy, u"the database" + where + u" is busy: " + detail};
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return {Status::IoError, u"cannot access the database" + where + u": " + detail};
+    default:
+        return {Status::Internal, detail + u" in " + context.left(200)};
+    }
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+    , m_joined(sqlite3_get_autocommit(db.handle()) == 0)
+{
+    if (m_joined)
+        return;
+    m_status = m_db.execute("BEGIN IMMEDIATE");
+    m_open = m_status.good();
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_db.execute("ROLLBACK");
+}
+
+Status Transaction::commit()
+{
+    if (m_joined)
+        return {};
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
+                               : m_status;
+    Status s = m_db.execute("COMMIT");
+    if (s.good())
+        m_open = false;
+    return s;
+}
+
+} // namespace Pult::Sql

@@ -1,0 +1,109 @@
+#pragma once
+
+// A thin RAII layer over the SQLite C API. One Database belongs to one thread; statements are
+// prepared once per connection and cached by their SQL text; transactions roll back unless
+// committed. Errors come back as Status values, never as exceptions.
+
+#include "status.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Pult::Sql {
+
+class Database;
+
+class Statement
+{
+public:
+    Statement(Database &db, sqlite3_stmt *stmt);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // Binding (1-based, as in SQLite). A null QByteArray/QString binds NULL.
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, const QByteArray &blob);
+    Statement &bindNull(int index);
+
+    // Steps once: true when a row is available; false when done or on error (see status()).
+    bool next();
+    // Runs a statement that returns no rows to completion.
+    Status exec();
+    // Resets for the next use and clears the bindings.
+    void reset();
+    const Status &status() const { return m_status; }
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+
+private:
+    Database &m_db;
+    sqlite3_stmt *m_stmt;
+    Status m_status;
+};
+
+class Database
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // The statement for this SQL text, prepared on first use and reset for reuse. The returned
+    // reference stays valid for the connection's lifetime; do not nest uses of one statement.
+    Result<Statement *> prepare(const char *sql);
+    // Runs one or more statements without results (schema, pragmas).
+    Status execute(const char *sql);
+
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // Converts the connection's last error into a Status with context.
+    Status error(int rc, QStringView context) const;
+
+private:
+    explicit Database(sqlite3 *db, QString path);
+    sqlite3 *m_db;
+    QString m_path;
+    std::unordered_map<const char *, std::unique_ptr<Statement>> m_statements;
+};
+
+// Begins IMMEDIATE (a writer) and rolls back on destruction unless commit() succeeded. Inside
+// an open transaction it joins that one: commit() then leaves the outer transaction open.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    const Status &status() const { return m_status; } // of BEGIN
+    Status commit();
+
+private:
+    Database &m_db;
+    Status m_status;
+    bool m_open = false;
+    bool m_joined = false;
+};
+
+} // namespace Pult::Sql

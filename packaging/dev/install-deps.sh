@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what building and testing Pult needs on Debian 12, by package name.
+# Runs apt-get only when something is missing; uses sudo when not root.
+set -euo pipefail
+
+packages=(
+    cmake ninja-build g++ ccache pkg-config     # build tools
+    qt6-base-dev qt6-base-dev-tools             # Qt 6: Core, Gui, Widgets, Network, Test
+    libsqlite3-dev                              # SQLite 3 with FTS5
+    libboost-dev                                # Boost.Asio and Boost.Beast (pultd)
+    xvfb xauth                                  # a virtual display for window checks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    echo "Installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

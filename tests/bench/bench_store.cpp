@@ -1,0 +1,306 @@
+// Store benchmarks at help-desk scale. Every figure is printed as a "name: value" line together
+// with a baseline measured in the same run on the same machine (raw SQLite doing the nearest
+// equivalent work), because absolute times drift between machines. See docs/performance.md.
+
+#include "demodata.h"
+#include "localstore.h"
+#include "sqlitedb.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace Pult;
+
+namespace {
+
+double msOf(const std::function<void()> &f)
+{
+    QElapsedTimer t;
+    t.start();
+    f();
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto index = std::size_t(std::clamp(p * double(v.size()) - 1.0, 0.0, double(v.size() - 1)));
+    return v[index];
+}
+
+double median(std::vector<double> v)
+{
+    return percentile(std::move(v), 0.5);
+}
+
+void report(const char *name, double value, const char *baselineName, double baseline)
+{
+    std::printf("%s: %.3f (baseline %s: %.3f)\n", name, value, baselineName, baseline);
+    std::fflush(stdout);
+}
+
+[[noreturn]] void die(const Status &s)
+{
+    std::fprintf(stderr, "bench_store: %s\n", qPrintable(s.message()));
+    std::exit(1);
+}
+
+template<typename T>
+T check(Result<T> r)
+{
+    if (!r.good())
+        die(r.status());
+    return std::move(*r);
+}
+
+// Raw SQLite, no Pult code: the same row count inserted into a plain table in one transaction.
+double rawInsertSeconds(const QString &dir, qint64 rows)
+{
+    const QString path = QDir(dir).filePath(QStringLiteral("baseline.db"));
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                     "CREATE TABLE t(id BLOB, body TEXT)", nullptr, nullptr, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?1, ?2)", -1, &stmt, nullptr);
+    const QByteArray body(160, 'x');
+    const double ms = msOf([&] {
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (qint64 i = 0; i < rows; ++i) {
+            sqlite3_bind_blob(stmt, 1, &i, sizeof i, SQLITE_TRANSIENT);
+            sqlite3_bind_text(stmt, 2, body.constData(), int(body.size()), SQLITE_STATIC);
+            sqlite3_step(stmt);
+            sqlite3_reset(stmt);
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    });
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    return ms / 1000.0;
+}
+
+// Raw SQLite: 50 point reads of ticket rows by rowid (what a page of 50 rows costs at least).
+double rawPointReads50Ms(LocalStore &store)
+{
+    auto stmt = check(store.database().prepare("SELECT * FROM tickets WHERE rid = ?1"));
+    std::vector<double> samples;
+    qint64 rid = 1;
+    for (int run = 0; run < 20; ++run) {
+        samples.push_back(msOf([&] {
+            for (int i = 0; i < 50; ++i) {
+                stmt->reset();
+                stmt->bind(1, rid = rid * 7919 % 900001 + 1);
+                stmt->next();
+            }
+        }));
+    }
+    stmt->reset();
+    return median(samples);
+}
+
+struct View
+{
+    const char *name;
+    TicketQuery query;
+};
+
+QList<View> builtInViews(LocalStore &store)
+{
+    const QList<Agent> agents = check(store.agents());
+    const QList<Department> departments = check(store.departments());
+    const QList<TicketStatus> active{TicketStatus::New, TicketStatus::Open, TicketStatus::Pending,
+                                     TicketStatus::OnHold};
+    const Agent me = agents.value(agents.size() / 2);
+    QList<View> views;
+    views.append({"all", {}});
+    views.append({"mine", {active, {}, me.id, 50, {}}});
+    views.append({"unassigned", {active, {}, QUuid(), 50, {}}});
+    QList<QUuid> myDepartments;
+    for (const DepartmentMembership &m : me.departments)
+        myDepartments.append(m.departmentId);
+    if (myDepartments.isEmpty() && !departments.isEmpty())
+        myDepartments.append(departments.first().id);
+    views.append({"my_departments", {active, myDepartments, {}, 50, {}}});
+    views.append({"pending", {{TicketStatus::Pending}, {}, {}, 50, {}}});
+    views.append({"solved", {{TicketStatus::Solved}, {}, {}, 50, {}}});
+    return views;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Pult store benchmarks"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Tickets to generate (default 1000000)."),
+                      QStringLiteral("N"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("group"),
+                      QStringLiteral("generate, inbox, counts, search, open, size or all."),
+                      QStringLiteral("NAME"), QStringLiteral("all")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("Keep the generated store in DIR and reuse it when it exists."),
+                      QStringLiteral("DIR")});
+    parser.process(app);
+    const qint64 tickets = parser.value(QStringLiteral("tickets")).toLongLong();
+    const QString group = parser.value(QStringLiteral("group"));
+    const auto wants = [&](const char *g) { return group == u"all" || group == QLatin1String(g); };
+
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
+                                                             : temp.path();
+    QDir().mkpath(dir);
+    const QString path = QDir(dir).filePath(QStringLiteral("bench-%1.db").arg(tickets));
+    const bool reuse = QFileInfo::exists(path);
+    auto store = check(LocalStore::open(path));
+    std::printf("# %lld tickets in %s%s\n", static_cast<long long>(tickets), qPrintable(path),
+                reuse ? " (reused)" : "");
+
+    if (!reuse) {
+        DemoOptions options;
+        options.tickets = tickets;
+        options.progress = [](qint64 done, qint64 total) {
+            std::fprintf(stderr, "\rgenerating: %lld / %lld", static_cast<long long>(done),
+                         static_cast<long long>(total));
+        };
+        DemoSummary summary;
+        const double ms = msOf([&] { summary = check(generateDemoData(*store, options)); });
+        std::fprintf(stderr, "\n");
+        std::printf("# %lld messages, %lld contacts\n", static_cast<long long>(summary.messages),
+                    static_cast<long long>(summary.contacts));
+        if (wants("generate")) {
+            const double raw = rawInsertSeconds(dir, summary.tickets + summary.messages);
+            report("store.generate_s", ms / 1000.0, "sqlite.raw_insert_same_rows_s", raw);
+        }
+    } else if (group == u"generate") {
+        std::printf("# generate: the store was reused; remove %s to measure generation\n",
+                    qPrintable(path));
+    }
+
+    const double pointReads = rawPointReads50Ms(*store);
+    const QList<View> views = builtInViews(*store);
+
+    if (wants("inbox")) {
+        double worst = 0;
+        for (const View &view : views) {
+            std::vector<double> samples;
+            for (int run = 0; run < 15; ++run)
+                samples.push_back(msOf([&] { check(store->listTickets(view.query)); }));
+            const double m = median(samples);
+            std::printf("# inbox first page, %s: %.3f ms\n", view.name, m);
+            worst = std::max(worst, m);
+        }
+        report("store.inbox_first_page_ms", worst, "sqlite.point_read_50_ms", pointReads);
+    }
+
+    if (wants("counts")) {
+        std::vector<double> samples;
+        for (int run = 0; run < 20; ++run) {
+            samples.push_back(msOf([&] {
+                for (const View &view : views)
+                    check(store->countTickets(view.query));
+            }));
+        }
+        report("store.view_counts_ms", median(samples), "sqlite.point_read_50_ms", pointReads);
+    }
+
+    if (wants("search")) {
+        const QStringList queries{
+            QStringLiteral("invoice"),        QStringLiteral("racun"),
+            QStringLiteral("lodz"),           QStringLiteral("dorde"),
+            QStringLiteral("sasa"),           QStringLiteral("saskaita"),
+            QStringLiteral("haslo"),          QStringLiteral("the"),
+            QStringLiteral("password reset"), QStringLiteral("\"account locked\""),
+            QStringLiteral("acc"),            QStringLiteral("fak"),
+            QStringLiteral("prijava"),        QStringLiteral("NullPointerException"),
+            QStringLiteral("refund vip"),     QStringLiteral("zamowienie"),
+            QStringLiteral("timeout"),        QStringLiteral("nginx 502"),
+            QStringLiteral("kovacic"),        QStringLiteral("xq"),
+        };
+        std::vector<double> samples;
+        std::vector<double> raw;
+        auto rawStmt = check(store->database().prepare(
+            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT 50"));
+        for (int run = 0; run < 5; ++run) {
+            for (const QString &q : queries) {
+                samples.push_back(msOf([&] { check(store->search(q)); }));
+                raw.push_back(msOf([&] {
+                    rawStmt->reset();
+                    rawStmt->bind(1, QString(u'"' + QString(q).remove(u'"') + u'"'));
+                    while (rawStmt->next()) {
+                    }
+                }));
+            }
+        }
+        rawStmt->reset();
+        for (const QString &q : queries) {
+            std::printf("# search %s: %.3f ms, %lld hits\n", qPrintable(q),
+                        msOf([&] { check(store->search(q)); }),
+                        static_cast<long long>(check(store->search(q)).size()));
+        }
+        report("store.search_p95_ms", percentile(samples, 0.95), "sqlite.fts_rowid_desc_p95_ms",
+               percentile(raw, 0.95));
+    }
+
+    if (wants("open")) {
+        auto stmt = check(store->database().prepare(
+            "SELECT ticket_id FROM messages GROUP BY ticket_id HAVING count(*) >= 200 LIMIT 1"));
+        if (!stmt->next())
+            die({Status::Internal, QStringLiteral("no ticket with 200 messages")});
+        const QUuid id = QUuid::fromRfc4122(stmt->blob(0));
+        stmt->reset();
+        std::vector<double> samples;
+        std::vector<double> raw;
+        int messageCount = 0;
+        auto rawStmt = check(store->database().prepare(
+            "SELECT body FROM messages WHERE ticket_id = ?1 ORDER BY created_ms"));
+        for (int run = 0; run < 20; ++run) {
+            samples.push_back(msOf([&] {
+                const Ticket t = check(store->ticket(id));
+                messageCount = int(check(store->messages(id)).size());
+                check(store->history(id));
+                if (!t.requesterId.isNull())
+                    check(store->contact(t.requesterId));
+            }));
+            raw.push_back(msOf([&] {
+                rawStmt->reset();
+                rawStmt->bind(1, id.toRfc4122());
+                while (rawStmt->next()) {
+                }
+            }));
+        }
+        rawStmt->reset();
+        std::printf("# opened a ticket with %d messages\n", messageCount);
+        report("store.open_ticket_200_msgs_ms", median(samples), "sqlite.read_bodies_ms", median(raw));
+    }
+
+    if (wants("size")) {
+        auto stmt = check(store->database().prepare(
+            "SELECT (SELECT coalesce(sum(length(CAST(body AS BLOB))), 0) FROM messages) + "
+            "(SELECT coalesce(sum(length(CAST(subject AS BLOB))), 0) FROM tickets)"));
+        stmt->next();
+        const double textMb = double(stmt->int64(0)) / 1048576.0;
+        stmt->reset();
+        store->database().execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        const double dbMb = double(QFileInfo(path).size()) / 1048576.0;
+        report("store.db_mb", dbMb, "raw_text_mb", textMb);
+    }
+    return 0;
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what is missing, builds with warnings as
+# errors and runs every test, then builds again with ASan+UBSan and runs every test once more.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/dev/install-deps.sh
+
+jobs=$(nproc)
+export CTEST_OUTPUT_ON_FAILURE=1
+export QT_QPA_PLATFORM=offscreen
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+run_suite() { # build-dir, extra cmake args...
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DPULT_WARNINGS_AS_ERRORS=ON "$@" >"$dir.configure.log" 2>&1 ||
+        { cat "$dir.configure.log"; return 1; }
+    cmake --build "$dir" -j "$jobs"
+    ctest --test-dir "$dir" -j "$jobs" --timeout 600
+}
+
+mkdir -p build
+start=$SECONDS
+echo "== Build with -Werror and run the tests"
+run_suite build/tests
+echo "== Build with ASan+UBSan and run the tests"
+run_suite build/sanitize -DPULT_SANITIZE=ON
+echo "== Test suite finished in $((SECONDS - start)) s"
