@@ -1,9 +1,3365 @@
-// Placeholder while the generator is written (helper-1 replaces this whole file).
 #include "demodata.h"
+
+#include "domain.h"
 #include "localstore.h"
+#include "uuid.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+// Demo data: a help desk of a small SaaS company ("Lumen", online bookings and invoicing) with
+// customers writing in English, Slovenian, Lithuanian, Croatian and Polish.
+//
+// Invariants the generator keeps (tests and benchmarks rely on them):
+// - Deterministic: everything, ids included, comes from two xoshiro256** streams seeded from
+//   DemoOptions::seed (one for content, one for the random bits of the UUIDv7 ids) and from the
+//   fixed "now" 2026-11-01T09:00:00Z. No std distributions (their output is implementation-
+//   defined), no libm, no clock, no hashing of pointers.
+// - Ticket i has number i+1 and is created in [now - 730 d, now - 2 h], non-decreasing in i; its
+//   id carries its creation time. Messages of a ticket start at its creation and strictly
+//   increase in time; their ids carry their times; ticket.updated is the time of the last
+//   message, and no message or history event is later than now.
+// - firstResponseAt is the first agent reply; solvedAt is set exactly for solved and closed
+//   tickets and is the time of the solving reply (or of the merge for merged duplicates);
+//   closed tickets end with the system event that closed them. History events happen at
+//   message times, so they never come after ticket.updated.
+// - An assignee is always a member of the ticket's department with a tier at least the ticket's.
+// - Links are symmetric and point to tickets of the same write batch; merged duplicates point to
+//   an earlier ticket of the same requester.
+// - Every write's Status is checked; the first failure aborts and is returned.
+
 namespace Pult {
-Result<DemoSummary> generateDemoData(LocalStore &, const DemoOptions &)
+namespace {
+
+constexpr qint64 kSecond = 1000;
+constexpr qint64 kMinute = 60 * kSecond;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kDay = 24 * kHour;
+constexpr qint64 kNowMs = 1'793'523'600'000; // 2026-11-01T09:00:00Z
+constexpr qint64 kFirstCreatedMs = kNowMs - 730 * kDay;
+constexpr qint64 kLastCreatedMs = kNowMs - 2 * kHour;
+constexpr qint64 kLatestEventMs = kNowMs - kMinute;
+constexpr qint64 kSetupMs = kFirstCreatedMs - 30 * kDay;
+constexpr qint64 kTicketsPerBatch = 5000;
+constexpr qint64 kContactsPerBatch = 10000;
+constexpr int kLinkWindow = 300; // links and merges reach back this many tickets in the batch
+
+// Customer languages (weights: share of the contacts) and ticket categories.
+enum Lang { En, Sl, Lt, Hr, Pl, kLangCount };
+constexpr std::array<const char16_t *, kLangCount> kLangCodes{u"en", u"sl", u"lt", u"hr", u"pl"};
+constexpr std::array<int, kLangCount> kLangWeights{30, 18, 14, 18, 20};
+
+enum Category {
+    CatBilling,
+    CatBug,
+    CatFeature,
+    CatOnboarding,
+    CatAccount,
+    CatIntegration,
+    CatOutage,
+    CatSales,
+    kCategoryCount
+};
+constexpr std::array<const char16_t *, kCategoryCount> kCategoryNames{
+    u"billing", u"bug",         u"feature-request", u"onboarding",
+    u"account", u"integration", u"outage",          u"sales"};
+
+bool isTechnical(int category)
 {
-    return Status(Status::Internal, QStringLiteral("not yet"));
+    return category == CatBug || category == CatIntegration || category == CatOutage;
 }
+
+// ------------------------------------------------------------------------------------------
+// Language banks: one text per language, sections introduced by "@name [category]", one
+// phrase per line. Placeholders are one letter in braces (see Composer). Within a category,
+// subject k, problem k and solve k tell one story (a topic), so every language lists them in
+// the same order; parseBank checks the counts. Greetings, details, follow-ups, questions,
+// progress reports, closings and notes are combined freely. Snippet intros are in the order of
+// SnippetIntro. Sentences avoid grammatical gender and case forms that depend on the person or
+// number filled in ({u} is always a multiple of ten).
+
+constexpr char16_t kEnglish[] = uR"(
+@subject billing
+Invoice {i} shows the wrong amount
+Charged twice this month
+Refund for the unused part of my subscription
+VAT number missing on invoice {i}
+@subject bug
+The app crashes when I open the calendar
+Export to PDF produces an empty file
+Error {e} when saving a booking
+Reminders are sent at the wrong time
+@subject feature-request
+Feature request: dark mode in the mobile app
+Could you add recurring bookings?
+Suggestion: export reports to Excel
+@subject onboarding
+Help importing our customer list
+How do I invite my team?
+Setting up online payments
+@subject account
+Cannot log in after changing my password
+Two-factor authentication code is not accepted
+Please delete my account and data (GDPR)
+Change the owner of our account
+@subject integration
+Webhook deliveries fail with a timeout
+API returns 401 although the token is valid
+Google Calendar sync stopped working
+@subject outage
+Lumen is down for us
+Very slow page loads since this morning
+Booking page returns 502 Bad Gateway
+@subject sales
+Quote for {u} users on the Enterprise plan
+Discount for non-profit organisations?
+Questions before upgrading from {p}
+@problem billing
+Invoice {i} shows {a}, but our plan should cost less than that.
+My card was charged twice for the same month, see order {o}.
+We downgraded on {d}, but we were still billed for the old plan.
+Our VAT number is missing on invoice {i}, so our accountant cannot book it.
+@problem bug
+Since updating to version {v}, the app closes as soon as I open the calendar.
+The PDF export finishes, but the downloaded file is empty.
+When I try to save a booking, I get error {e} and nothing is saved.
+Since the clocks changed, the reminders for our customers arrive an hour late.
+@problem feature-request
+Our staff work late, and a dark mode in the mobile app would be easier on the eyes.
+It would really help us if bookings could repeat every week automatically.
+We would like to export the monthly reports to Excel instead of PDF.
+@problem onboarding
+We are moving from spreadsheets and need to import about {u} customers.
+I am setting up Lumen for our team and I am not sure how to invite my colleagues.
+We want our customers to pay online when they book, but I cannot find where to connect our payment provider.
+@problem account
+I changed my password yesterday and now I cannot log in at all.
+The two-factor code from my phone is always rejected.
+Please delete my account and all personal data you hold about me.
+The person who owns our account has left the company; please make me the new owner.
+@problem integration
+Our webhook endpoint has been getting a timeout for every event since {d}.
+Every API call returns 401 Unauthorized, although we generated a new token today.
+Since {d}, new bookings no longer appear in our Google Calendar.
+@problem outage
+None of our staff can open Lumen, the page just keeps loading.
+Since about {h} every page takes more than a minute to load.
+Our customers get a 502 Bad Gateway error when they open our booking page.
+@problem sales
+We are a team of {u} people and would like a quote for the Enterprise plan.
+Do you offer a discount for non-profit organisations?
+Before we upgrade from {p}, we would like to know whether our data and settings stay as they are.
+@solve billing
+You were right, the amount was wrong. I have issued a corrected invoice {j}, you can download it from the Billing page.
+I have refunded the duplicate charge of {a}; it should appear on your card within 5 working days.
+I have refunded {a} for the unused part of the old plan; it should appear within 5 working days.
+I have added your VAT number to the account and issued a new invoice {j}.
+@solve bug
+The fix is included in version {v}, please update the app and try again.
+We found the cause and fixed it on our side, the PDF export works again.
+The error came from a duplicate booking in your calendar; we have cleaned up the data and you can save bookings again.
+After the clock change the reminders used the wrong time zone; this is fixed and the next reminders go out on time.
+@solve feature-request
+Thank you for the idea; dark mode is on our roadmap and I will let you know when it is available.
+Good news: recurring bookings are available from version {v}, under New booking → Repeat.
+Thank you for the suggestion, I have passed it on to our product team and will let you know when it is available.
+@solve onboarding
+I have imported your file for you, all {u} customers are now in your account.
+You can invite colleagues under Settings → Team → Invite; each of them will receive an email.
+You can connect your payment provider under Settings → Payments; after that your customers can pay when they book.
+@solve account
+I have sent you a link to reset your password; it is valid for one hour.
+I have reset your two-factor authentication; you can set it up again at the next login.
+Your account and all personal data have been deleted, as requested.
+I have transferred the ownership of the account to you; the previous owner now has a regular user role.
+@solve integration
+We increased the webhook timeout to 30 seconds and replayed the failed events.
+The token was created for the test environment; with a production token the API calls work.
+The connection to Google had expired; after you reconnect it under Settings → Calendars, new bookings appear again.
+@solve outage
+The incident is resolved and all services are running normally again. We apologise for the disruption.
+@solve sales
+I have sent you a quote for {u} users; it is valid for 30 days.
+Yes, registered non-profit organisations get a 50% discount, and I have applied it to your account.
+Yes, all your data and settings stay as they are when you upgrade, and the new features are available immediately.
+@detail
+We are on the {p} plan.
+Our customers are starting to complain, so this is quite urgent.
+I have attached a screenshot.
+@techdetail
+It started yesterday afternoon.
+It happens in both Chrome and Firefox.
+I have already tried logging out and back in.
+Two of my colleagues have the same problem.
+We are using version {v} on Android and iOS.
+Our office in Manchester has the same problem.
+@followup
+Is there any update on this?
+I tried what you suggested, but the problem is still there.
+Thank you, that worked for one of us, but not for the others.
+Here is the information you asked for.
+Could you please look into this today? It is blocking our work.
+One more thing: the same happened again this morning at {h}.
+@cgreet
+Hello,
+Hi,
+Good morning,
+Dear support team,
+@cclose
+Thanks in advance,
+Best regards,
+Thank you,
+Kind regards,
+@agreet
+Hi {n},
+Hello {n},
+Dear {n},
+@ask
+Could you tell me which browser and version you are using?
+Could you send me a screenshot of the error message?
+Which email address do you use to sign in?
+Could you tell me roughly when this happened, so I can check our logs?
+Does this happen for everyone in your team or only for you?
+@progress
+Thank you for the details, I have passed them on to our developers.
+I can reproduce the problem and we are working on a fix.
+I have checked your account and everything looks fine on our side.
+I have escalated this to our second-level team, they will get back to you shortly.
+@aclose
+Best regards,
+Kind regards,
+Let me know if there is anything else I can help with.
+@note
+Customer is on the Enterprise plan, please handle with priority.
+Checked the logs: the requests never reached our servers.
+Same issue as ticket #{t}, probably a duplicate.
+Asked the billing team to confirm the refund before we reply.
+Waiting for the developers, the bug is tracked as {e}.
+Called the customer, they will send the details by email.
+@snippet
+Here is the error from our log:
+This is what the API returns:
+The browser console shows this:
+This is the request we receive:
+@male
+James
+Oliver
+Harry
+Jack
+George
+Thomas
+Daniel
+Michael
+David
+Samuel
+William
+Noah
+@female
+Emma
+Olivia
+Amelia
+Charlotte
+Sophie
+Emily
+Grace
+Jessica
+Hannah
+Chloe
+Lucy
+Sarah
+@surname
+Smith
+Jones
+Taylor
+Brown
+Williams
+Wilson
+Johnson
+Davies
+Evans
+Roberts
+Walker
+Wright
+Robinson
+Thompson
+Hughes
+Green
+Hall
+Clarke
+Murphy
+O'Brien
+Kelly
+@org
+Northwind Traders Ltd|northwind-traders.example
+Bramble & Finch Dental|bramble-finch.example
+Harbourview Physiotherapy|harbourview-physio.example
+Greenleaf Yoga Studio|greenleaf-yoga.example
+Kestrel Driving School|kestrel-driving.example
+Oakridge Veterinary Clinic|oakridge-vets.example
+Blue Harbour Hostel|blueharbour-hostel.example
+Castle Street Barbers|castlestreet-barbers.example
+@maildomain
+mail.example
+inbox.example
+@phone
++44 7700 900###
++1 555 01##
+@zone
+Europe/London
+Europe/London
+Europe/Dublin
+America/New_York
+America/Chicago
+America/Los_Angeles
+America/Toronto
+Australia/Sydney
+)";
+
+constexpr char16_t kSlovenian[] = uR"(
+@subject billing
+Račun {i} ima napačen znesek
+Kartica je bila ta mesec bremenjena dvakrat
+Vračilo za neporabljeni del naročnine
+Na računu {i} manjka davčna številka
+@subject bug
+Aplikacija se sesuje, ko odprem koledar
+Izvoz v PDF ustvari prazno datoteko
+Napaka {e} pri shranjevanju rezervacije
+Opomniki se pošiljajo ob napačnem času
+@subject feature-request
+Predlog: temni način v mobilni aplikaciji
+Ali lahko dodate ponavljajoče se rezervacije?
+Predlog: izvoz poročil v Excel
+@subject onboarding
+Pomoč pri uvozu seznama strank
+Kako povabim svojo ekipo?
+Nastavitev spletnih plačil
+@subject account
+Po spremembi gesla se ne morem prijaviti
+Koda za dvostopenjsko preverjanje pristnosti ni sprejeta
+Prosim za izbris računa in podatkov (GDPR)
+Sprememba lastnika računa
+@subject integration
+Pošiljanje webhookov ne uspe zaradi časovne omejitve
+API vrača napako 401, čeprav je žeton veljaven
+Sinhronizacija z Google Koledarjem ne deluje več
+@subject outage
+Lumen nam ne deluje
+Strani se od jutra nalagajo zelo počasi
+Stran za rezervacije vrača napako 502
+@subject sales
+Ponudba za {u} uporabnikov za paket Enterprise
+Ali imate popust za nevladne organizacije?
+Vprašanja pred nadgradnjo paketa {p}
+@problem billing
+Na računu {i} je znesek {a}, naš paket pa bi moral stati manj.
+Kartica je bila za isti mesec bremenjena dvakrat, glejte naročilo {o}.
+Dne {d} smo prešli na cenejši paket, vendar ste nam še vedno zaračunali starega.
+Na računu {i} manjka naša davčna številka, zato ga računovodstvo ne more knjižiti.
+@problem bug
+Od posodobitve na različico {v} se aplikacija zapre takoj, ko odprem koledar.
+Izvoz v PDF se zaključi, vendar je prenesena datoteka prazna.
+Ko poskušam shraniti rezervacijo, se pojavi napaka {e} in nič se ne shrani.
+Od premika ure opomniki našim strankam prihajajo eno uro prepozno.
+@problem feature-request
+Naši zaposleni delajo pozno zvečer, zato bi bil temni način v mobilni aplikaciji prijaznejši do oči.
+Zelo bi nam pomagalo, če bi se rezervacije lahko samodejno ponavljale vsak teden.
+Mesečna poročila bi radi izvozili v Excel namesto v PDF.
+@problem onboarding
+S preglednic prehajamo na Lumen in moramo uvoziti približno {u} strank.
+Lumen nastavljam za našo ekipo in ne vem, kako povabiti sodelavce.
+Radi bi, da stranke plačajo ob rezervaciji, vendar ne najdem, kje povežemo ponudnika plačil.
+@problem account
+Po včerajšnji spremembi gesla se sploh ne morem več prijaviti.
+Sistem vedno zavrne kodo za dvostopenjsko preverjanje s telefona.
+Prosim, izbrišite moj račun in vse osebne podatke, ki jih hranite o meni.
+Oseba, ki je lastnik našega računa, je zapustila podjetje; prosim, nastavite mene kot novega lastnika.
+@problem integration
+Od {d} pošiljanje webhookov na naš strežnik pri vsakem dogodku preseže časovno omejitev.
+Vsak klic API vrne 401 Unauthorized, čeprav smo danes ustvarili nov žeton.
+Od {d} se nove rezervacije ne prikazujejo več v našem Google Koledarju.
+@problem outage
+Nihče od naših zaposlenih ne more odpreti aplikacije Lumen, stran se samo nalaga.
+Od približno {h} se vsaka stran nalaga več kot minuto.
+Ko stranke odprejo našo stran za rezervacije, dobijo napako 502 Bad Gateway.
+@problem sales
+Smo ekipa {u} ljudi in bi radi prejeli ponudbo za paket Enterprise.
+Ali nudite popust za nevladne organizacije?
+Preden nadgradimo paket {p}, nas zanima, ali podatki in nastavitve ostanejo nespremenjeni.
+@solve billing
+Imate prav, znesek je bil napačen. Izdali smo popravljen račun {j}, ki ga lahko prenesete na strani Obračun.
+Podvojeno bremenitev v znesku {a} smo vam vrnili; na kartici bo vidna v petih delovnih dneh.
+Za neporabljeni del starega paketa smo vam vrnili {a}; znesek bo viden v petih delovnih dneh.
+Davčno številko smo dodali med podatke podjetja in izdali nov račun {j}.
+@solve bug
+Popravek je vključen v različico {v}; posodobite aplikacijo in poskusite znova.
+Našli smo vzrok in ga odpravili, izvoz v PDF spet deluje.
+Napako je povzročala podvojena rezervacija v vašem koledarju; podatke smo uredili in rezervacije lahko spet shranjujete.
+Po premiku ure so opomniki uporabljali napačen časovni pas; napako smo odpravili in naslednji opomniki bodo poslani pravočasno.
+@solve feature-request
+Hvala za predlog; temni način je v našem načrtu razvoja in obvestili vas bomo, ko bo na voljo.
+Dobra novica: ponavljajoče se rezervacije so na voljo od različice {v}, v meniju Nova rezervacija → Ponavljaj.
+Hvala za predlog, posredovali smo ga ekipi za razvoj izdelka in vas obvestimo, ko bo na voljo.
+@solve onboarding
+Vašo datoteko smo uvozili namesto vas, vseh {u} strank je zdaj v vašem računu.
+Sodelavce povabite v Nastavitve → Ekipa → Povabi; vsak bo prejel e-poštno sporočilo.
+Ponudnika plačil povežete v Nastavitve → Plačila; nato lahko stranke plačajo ob rezervaciji.
+@solve account
+Poslali smo vam povezavo za ponastavitev gesla, ki velja eno uro.
+Ponastavili smo vaše dvostopenjsko preverjanje; ob naslednji prijavi ga lahko znova nastavite.
+Kot ste želeli, smo izbrisali vaš račun in vse osebne podatke.
+Lastništvo računa smo prenesli na vas; prejšnji lastnik ima zdaj vlogo običajnega uporabnika.
+@solve integration
+Časovno omejitev za webhooke smo povečali na 30 sekund in neuspele dogodke poslali znova.
+Žeton je bil ustvarjen za testno okolje; s produkcijskim žetonom klici API delujejo.
+Povezava z Googlom je potekla; ko jo znova vzpostavite v Nastavitve → Koledarji, se nove rezervacije spet prikažejo.
+@solve outage
+Incident je odpravljen in vse storitve spet delujejo normalno. Opravičujemo se za nevšečnosti.
+@solve sales
+Poslali smo vam ponudbo za {u} uporabnikov, ki velja 30 dni.
+Da, registrirane nevladne organizacije imajo 50 % popusta, ki smo ga že upoštevali na vašem računu.
+Da, ob nadgradnji ostanejo vsi podatki in nastavitve nespremenjeni, nove funkcije pa so na voljo takoj.
+@detail
+Imamo paket {p}.
+Stranke se že pritožujejo, zato je zadeva precej nujna.
+Prilagam posnetek zaslona.
+@techdetail
+Težava se je začela včeraj popoldne.
+Dogaja se v brskalnikih Chrome in Firefox.
+Odjavo in ponovno prijavo smo že poskusili.
+Težavo imajo tudi moji sodelavci.
+Uporabljamo različico {v} na Androidu in iOS-u.
+Enako težavo ima tudi naša poslovalnica v Mariboru.
+V Ljubljani in Kopru se dogaja isto.
+@followup
+Ali je kaj novega glede tega?
+Poskusili smo, kar ste predlagali, vendar težava ostaja.
+Hvala, enemu sodelavcu je pomagalo, drugim pa ne.
+Pošiljam podatke, ki ste jih zahtevali.
+Ali lahko to pogledate še danes? Zaradi tega ne moremo delati.
+Še nekaj: danes zjutraj ob {h} se je zgodilo isto.
+@cgreet
+Pozdravljeni,
+Dober dan,
+Spoštovani,
+@cclose
+Hvala za pomoč,
+Lep pozdrav,
+Hvala in lep pozdrav,
+@agreet
+Pozdravljeni,
+Spoštovani,
+Dober dan,
+@ask
+Mi lahko sporočite, kateri brskalnik in katero različico uporabljate?
+Mi lahko pošljete posnetek zaslona z obvestilom o napaki?
+S katerim e-poštnim naslovom se prijavljate?
+Mi lahko poveste, približno kdaj se je to zgodilo, da preverimo dnevnike?
+Ali se to dogaja vsem uporabnikom v vaši ekipi ali samo vam?
+@progress
+Hvala za podrobnosti, zadevo smo posredovali razvijalcem.
+Težavo smo uspeli ponoviti in že pripravljamo popravek.
+Preverili smo vaš račun in na naši strani je vse v redu.
+Zadevo smo predali drugi ravni podpore, ki se vam bo kmalu oglasila.
+@aclose
+Lep pozdrav,
+Prijazen pozdrav,
+Za dodatna vprašanja smo vam na voljo.
+@note
+Stranka ima paket Enterprise, prosim za prednostno obravnavo.
+V dnevnikih ni sledu o teh zahtevkih, do naših strežnikov sploh niso prišli.
+Ista težava kot v zahtevku #{t}, verjetno dvojnik.
+Ekipo za obračun smo prosili, naj potrdi vračilo, preden odgovorimo.
+Čakamo na razvijalce, napaka je zabeležena kot {e}.
+Stranka je poklicala, podrobnosti bo poslala po e-pošti.
+@snippet
+Tukaj je napaka iz našega dnevnika:
+To vrne API:
+V konzoli brskalnika se izpiše tole:
+Takšen zahtevek prejmemo:
+@male
+Luka
+Jan
+Matej
+Nejc
+Žan
+Jure
+Gašper
+Rok
+Miha
+Primož
+Aljaž
+Blaž
+Tadej
+Uroš
+@female
+Saša
+Nina
+Eva
+Maja
+Špela
+Urška
+Tjaša
+Anja
+Mojca
+Petra
+Nika
+Živa
+Katja
+Tanja
+@surname
+Novak
+Horvat
+Kovačič
+Krajnc
+Zupančič
+Potočnik
+Kovač
+Mlakar
+Kos
+Vidmar
+Golob
+Turk
+Božič
+Kralj
+Zupan
+Bizjak
+Hribar
+Kastelic
+Žagar
+Pečnik
+@org
+Frizerski salon Mojca|salon-mojca.example
+Zobna ordinacija Zupan d.o.o.|zobna-zupan.example
+Fizioterapija Vrhnika|fizio-vrhnika.example
+Avtošola Krpan|avtosola-krpan.example
+Joga center Bled|joga-bled.example
+Veterinarska postaja Kranj|vet-kranj.example
+Hostel Celica Ljubljana|hostel-celica.example
+Mizarstvo Kos s.p.|mizarstvo-kos.example
+@maildomain
+posta.example
+mail-si.example
+@phone
++386 41 ### ###
++386 31 ### ###
++386 1 ### ## ##
+@zone
+Europe/Ljubljana
+)";
+
+constexpr char16_t kLithuanian[] = uR"(
+@subject billing
+Sąskaitoje {i} nurodyta neteisinga suma
+Šį mėnesį mokestis nuskaičiuotas du kartus
+Pinigų grąžinimas už nepanaudotą prenumeratos laikotarpį
+Sąskaitoje {i} trūksta PVM mokėtojo kodo
+@subject bug
+Programėlė užsidaro atidarius kalendorių
+Eksportavus į PDF gaunamas tuščias failas
+Klaida {e} išsaugant rezervaciją
+Priminimai siunčiami ne laiku
+@subject feature-request
+Pasiūlymas: tamsusis režimas mobiliojoje programėlėje
+Ar galėtumėte pridėti pasikartojančias rezervacijas?
+Pasiūlymas: ataskaitų eksportas į Excel
+@subject onboarding
+Pagalba importuojant klientų sąrašą
+Kaip pakviesti savo komandą?
+Mokėjimų internetu nustatymas
+@subject account
+Pakeitus slaptažodį nepavyksta prisijungti
+Nepriimamas dviejų veiksnių autentifikavimo kodas
+Prašau ištrinti mano paskyrą ir duomenis (BDAR)
+Paskyros savininko pakeitimas
+@subject integration
+Webhook užklausos baigiasi laiko limito klaida
+API grąžina 401, nors prieigos raktas galioja
+Nebeveikia sinchronizacija su „Google Calendar“
+@subject outage
+Lumen mums neveikia
+Nuo ryto puslapiai kraunasi labai lėtai
+Rezervacijų puslapis grąžina klaidą 502
+@subject sales
+Kainos pasiūlymas {u} naudotojų pagal Enterprise planą
+Ar taikote nuolaidą nevyriausybinėms organizacijoms?
+Klausimai prieš atnaujinant planą {p}
+@problem billing
+Sąskaitoje {i} nurodyta {a}, nors mūsų planas turėtų kainuoti mažiau.
+Už tą patį mėnesį iš mano kortelės nuskaičiuota du kartus, žr. užsakymą {o}.
+{d} perėjome prie pigesnio plano, bet mokestis vis tiek nuskaičiuotas pagal senąjį.
+Sąskaitoje {i} nenurodytas mūsų PVM mokėtojo kodas, todėl buhalterija negali jos įtraukti į apskaitą.
+@problem bug
+Atnaujinus programėlę į {v} versiją, ji užsidaro vos atidarius kalendorių.
+PDF eksportas pavyksta, bet atsisiųstas failas yra tuščias.
+Bandant išsaugoti rezervaciją rodoma klaida {e}, ir niekas neišsaugoma.
+Nuo laiko persukimo priminimai mūsų klientams ateina valanda vėliau.
+@problem feature-request
+Mūsų darbuotojai dirba iki vėlumos, todėl tamsusis režimas mobiliojoje programėlėje būtų malonesnis akims.
+Mums labai padėtų, jei rezervacijos galėtų automatiškai kartotis kiekvieną savaitę.
+Norėtume mėnesio ataskaitas eksportuoti į Excel, o ne į PDF.
+@problem onboarding
+Pereiname nuo skaičiuoklių ir turime importuoti apie {u} klientų.
+Diegiu Lumen savo komandai ir nežinau, kaip pakviesti kolegas.
+Norime, kad klientai galėtų sumokėti internetu rezervuodami, bet nerandu, kur prijungti mokėjimų paslaugų teikėją.
+@problem account
+Vakar pakeičiau slaptažodį ir dabar visiškai negaliu prisijungti.
+Dviejų veiksnių kodas iš mano telefono visada atmetamas.
+Prašau ištrinti mano paskyrą ir visus jūsų turimus mano asmens duomenis.
+Mūsų paskyros savininkas išėjo iš įmonės, prašau perduoti paskyros valdymą man.
+@problem integration
+Nuo {d} kiekviena webhook užklausa į mūsų serverį baigiasi laiko limito klaida.
+Kiekviena API užklausa grąžina 401 Unauthorized, nors šiandien sukūrėme naują prieigos raktą.
+Nuo {d} naujos rezervacijos nebepasirodo mūsų „Google Calendar“.
+@problem outage
+Nė vienas mūsų darbuotojas negali atidaryti Lumen, puslapis tik kraunasi.
+Nuo maždaug {h} kiekvienas puslapis kraunasi ilgiau nei minutę.
+Atidarę mūsų rezervacijų puslapį, klientai mato klaidą 502 Bad Gateway.
+@problem sales
+Mūsų komandoje yra {u} žmonių, norėtume gauti Enterprise plano kainos pasiūlymą.
+Ar taikote nuolaidą nevyriausybinėms organizacijoms?
+Prieš atnaujindami planą {p} norėtume sužinoti, ar mūsų duomenys ir nustatymai išliks.
+@solve billing
+Jūs teisūs, suma buvo neteisinga. Išrašėme pataisytą sąskaitą {j}, ją galite atsisiųsti skiltyje „Atsiskaitymai“.
+Grąžinome dvigubai nuskaičiuotą {a} sumą; pinigai kortelėje turėtų atsirasti per 5 darbo dienas.
+Už nepanaudotą senojo plano laikotarpį grąžinome {a}; pinigai turėtų būti įskaityti per 5 darbo dienas.
+Įrašėme jūsų PVM mokėtojo kodą į paskyrą ir išrašėme naują sąskaitą {j}.
+@solve bug
+Pataisymas įtrauktas į {v} versiją, atnaujinkite programėlę ir pabandykite dar kartą.
+Radome priežastį ir ją ištaisėme, PDF eksportas vėl veikia.
+Klaidą sukėlė dubliuota rezervacija jūsų kalendoriuje; sutvarkėme duomenis, ir rezervacijas vėl galite išsaugoti.
+Po laiko persukimo priminimai naudojo netinkamą laiko juostą; klaidą ištaisėme, ir kiti priminimai bus išsiųsti laiku.
+@solve feature-request
+Ačiū už idėją; tamsusis režimas jau įtrauktas į mūsų planus, pranešime, kai jis bus prieinamas.
+Gera žinia: pasikartojančios rezervacijos prieinamos nuo {v} versijos, skiltyje Nauja rezervacija → Kartoti.
+Ačiū už pasiūlymą, perdavėme jį produkto komandai ir pranešime, kai tai bus įgyvendinta.
+@solve onboarding
+Importavome jūsų failą, dabar jūsų paskyroje yra {u} klientų.
+Kolegas galite pakviesti skiltyje Nustatymai → Komanda → Pakviesti; kiekvienas gaus el. laišką.
+Mokėjimų paslaugų teikėją galite prijungti skiltyje Nustatymai → Mokėjimai; tada klientai galės sumokėti rezervuodami.
+@solve account
+Išsiuntėme jums slaptažodžio atkūrimo nuorodą, ji galioja vieną valandą.
+Išjungėme dviejų veiksnių autentifikavimą, kitą kartą prisijungę galėsite jį nustatyti iš naujo.
+Kaip prašėte, jūsų paskyra ir visi asmens duomenys ištrinti.
+Paskyros valdymą perdavėme jums; buvęs savininkas dabar turi įprasto naudotojo teises.
+@solve integration
+Padidinome webhook laiko limitą iki 30 sekundžių ir pakartotinai išsiuntėme nepavykusius įvykius.
+Prieigos raktas buvo sukurtas bandomajai aplinkai; su gamybinės aplinkos raktu API užklausos veikia.
+Baigėsi ryšio su „Google“ galiojimas; iš naujo prisijungę skiltyje Nustatymai → Kalendoriai, vėl matysite naujas rezervacijas.
+@solve outage
+Incidentas išspręstas, visos paslaugos vėl veikia įprastai. Atsiprašome už nepatogumus.
+@solve sales
+Išsiuntėme jums kainos pasiūlymą {u} naudotojų, jis galioja 30 dienų.
+Taip, registruotoms nevyriausybinėms organizacijoms taikome 50 % nuolaidą, ją jau pritaikėme jūsų paskyrai.
+Taip, atnaujinus planą visi duomenys ir nustatymai išliks, o naujos funkcijos bus prieinamos iš karto.
+@detail
+Naudojame planą {p}.
+Klientai jau pradeda skųstis, todėl tai gana skubu.
+Pridedu ekrano nuotrauką.
+@techdetail
+Problema prasidėjo vakar po pietų.
+Tai nutinka ir „Chrome“, ir „Firefox“ naršyklėse.
+Jau bandžiau atsijungti ir vėl prisijungti.
+Su ta pačia problema susiduria ir mano kolegos.
+„Android“ ir „iOS“ įrenginiuose naudojame {v} versiją.
+Tas pats vyksta ir mūsų biure Kaune.
+Vilniaus ir Klaipėdos padaliniuose problema ta pati.
+@followup
+Ar yra kokių nors naujienų?
+Išbandžiau tai, ką pasiūlėte, bet problema išlieka.
+Ačiū, vienam iš mūsų padėjo, bet kitiems ne.
+Siunčiu jūsų prašytą informaciją.
+Ar galėtumėte tai peržiūrėti dar šiandien? Tai stabdo mūsų darbą.
+Dar vienas dalykas: šįryt apie {h} vėl nutiko tas pats.
+@cgreet
+Laba diena,
+Sveiki,
+Labas rytas,
+@cclose
+Iš anksto dėkoju,
+Pagarbiai,
+Ačiū,
+@agreet
+Laba diena,
+Sveiki,
+@ask
+Gal galite nurodyti, kokią naršyklę ir kurią jos versiją naudojate?
+Gal galite atsiųsti klaidos pranešimo ekrano nuotrauką?
+Kokiu el. pašto adresu jungiatės prie sistemos?
+Gal galite nurodyti, maždaug kada tai nutiko? Patikrinsime savo žurnalus.
+Ar tai nutinka visiems jūsų komandos nariams, ar tik jums?
+@progress
+Ačiū už informaciją, perdavėme ją savo programuotojams.
+Problemą pavyko atkartoti, jau ruošiame pataisymą.
+Patikrinome jūsų paskyrą – mūsų pusėje viskas tvarkoje.
+Klausimą perdavėme antrojo lygio komandai, ji netrukus su jumis susisieks.
+@aclose
+Pagarbiai,
+Geros dienos,
+Jei kiltų daugiau klausimų, rašykite.
+@note
+Klientas naudoja Enterprise planą, prašau spręsti prioritetine tvarka.
+Patikrinau žurnalus: užklausos iki mūsų serverių net nepasiekė.
+Ta pati problema kaip užklausoje #{t}, tikriausiai dublikatas.
+Paprašiau atsiskaitymų komandos patvirtinti grąžinimą, prieš atsakant klientui.
+Laukiame programuotojų, klaida užregistruota kaip {e}.
+Klientas paskambino, informaciją atsiųs el. paštu.
+@snippet
+Štai klaida iš mūsų žurnalo:
+Štai ką grąžina API:
+Naršyklės konsolėje rodoma:
+Štai kokią užklausą gauname:
+@male
+Jonas
+Lukas
+Mantas
+Tomas
+Darius
+Mindaugas
+Vytautas
+Paulius
+Andrius
+Gediminas
+Rokas
+Karolis
+Žygimantas
+@female
+Žydrūnė
+Eglė
+Rūta
+Ieva
+Gabija
+Austėja
+Kotryna
+Aistė
+Indrė
+Greta
+Viktorija
+Agnė
+Jurgita
+@surname
+Kazlauskas|Kazlauskienė|Kazlauskaitė
+Petraitis|Petraitienė|Petraitytė
+Jankauskas|Jankauskienė|Jankauskaitė
+Stankevičius|Stankevičienė|Stankevičiūtė
+Vasiliauskas|Vasiliauskienė|Vasiliauskaitė
+Žukauskas|Žukauskienė|Žukauskaitė
+Butkus|Butkienė|Butkutė
+Paulauskas|Paulauskienė|Paulauskaitė
+Urbonas|Urbonienė|Urbonaitė
+Kavaliauskas|Kavaliauskienė|Kavaliauskaitė
+Navickas|Navickienė|Navickaitė
+Vaitkus|Vaitkienė|Vaitkutė
+Šimkus|Šimkienė|Šimkutė
+Baranauskas|Baranauskienė|Baranauskaitė
+Rimkus|Rimkienė|Rimkutė
+@org
+UAB „Saulės klinika“|saules-klinika.example
+Kirpykla „Žirklės“|kirpykla-zirkles.example
+UAB Baltijos fizioterapija|baltijos-fizio.example
+Vilniaus jogos studija|vilniaus-joga.example
+Vairavimo mokykla „Kelias“|vm-kelias.example
+Kauno veterinarijos klinika|kauno-vet.example
+Šv. Jono odontologija|sv-jono-odontologija.example
+Hostelis „Senamiestis“|hostelis-senamiestis.example
+@maildomain
+pastas.example
+mail-lt.example
+@phone
++370 6## #####
++370 5 ### ####
+@zone
+Europe/Vilnius
+)";
+
+constexpr char16_t kCroatian[] = uR"(
+@subject billing
+Račun {i} ima pogrešan iznos
+Kartica mi je ovaj mjesec terećena dvaput
+Povrat novca za neiskorišteni dio pretplate
+Na računu {i} nedostaje OIB
+@subject bug
+Aplikacija se ruši kad otvorim kalendar
+Izvoz u PDF stvara praznu datoteku
+Greška {e} pri spremanju rezervacije
+Podsjetnici se šalju u krivo vrijeme
+@subject feature-request
+Prijedlog: tamni način rada u mobilnoj aplikaciji
+Možete li dodati ponavljajuće rezervacije?
+Prijedlog: izvoz izvještaja u Excel
+@subject onboarding
+Pomoć pri uvozu popisa klijenata
+Kako pozvati svoj tim?
+Postavljanje online plaćanja
+@subject account
+Ne mogu se prijaviti nakon promjene lozinke
+Kôd za dvostruku autentifikaciju ne prolazi
+Molim brisanje korisničkog računa i podataka (GDPR)
+Promjena vlasnika korisničkog računa
+@subject integration
+Webhookovi ne prolaze zbog isteka vremena
+API vraća 401 iako je token ispravan
+Sinkronizacija s Google kalendarom više ne radi
+@subject outage
+Lumen nam ne radi
+Stranice se od jutros učitavaju jako sporo
+Stranica za rezervacije vraća grešku 502
+@subject sales
+Ponuda za {u} korisnika na paketu Enterprise
+Imate li popust za neprofitne udruge?
+Pitanja prije nadogradnje paketa {p}
+@problem billing
+Na računu {i} piše {a}, a naš bi paket trebao biti jeftiniji.
+Kartica mi je za isti mjesec terećena dvaput, pogledajte narudžbu {o}.
+Dana {d} prešli smo na jeftiniji paket, ali i dalje nam naplaćujete stari.
+Na računu {i} nedostaje naš OIB pa ga računovodstvo ne može proknjižiti.
+@problem bug
+Od ažuriranja na verziju {v} aplikacija se zatvori čim otvorim kalendar.
+Izvoz u PDF završi, ali preuzeta datoteka je prazna.
+Kad pokušam spremiti rezervaciju, dobijem grešku {e} i ništa se ne spremi.
+Otkad je promijenjeno vrijeme, podsjetnici našim klijentima stižu sat vremena kasnije.
+@problem feature-request
+Naši djelatnici rade do kasno navečer pa bi tamni način rada u mobilnoj aplikaciji bio ugodniji za oči.
+Jako bi nam pomoglo kad bi se rezervacije mogle automatski ponavljati svaki tjedan.
+Mjesečne izvještaje htjeli bismo izvoziti u Excel umjesto u PDF.
+@problem onboarding
+Prelazimo s tablica i trebamo uvesti otprilike {u} klijenata.
+Lumen postavljam za naš tim i ne znam kako pozvati kolege.
+Želimo da klijenti plate online pri rezervaciji, ali ne mogu pronaći gdje se povezuje pružatelj usluge plaćanja.
+@problem account
+Nakon jučerašnje promjene lozinke uopće se ne mogu prijaviti.
+Kôd za dvostruku autentifikaciju s mobitela uvijek se odbija.
+Molim vas da izbrišete moj korisnički račun i sve osobne podatke koje imate o meni.
+Osoba koja je vlasnik našeg korisničkog računa napustila je tvrtku; molim da mene postavite za vlasnika.
+@problem integration
+Od {d} svaki webhook prema našem poslužitelju završi istekom vremena.
+Svaki poziv API-ja vraća 401 Unauthorized, iako smo danas izradili novi token.
+Od {d} nove se rezervacije više ne prikazuju u našem Google kalendaru.
+@problem outage
+Nitko od naših zaposlenika ne može otvoriti Lumen, stranica se samo učitava.
+Od otprilike {h} svaka se stranica učitava dulje od minute.
+Kad klijenti otvore našu stranicu za rezervacije, dobiju grešku 502 Bad Gateway.
+@problem sales
+Naš tim ima {u} ljudi i zanima nas ponuda za paket Enterprise.
+Nudite li popust za neprofitne udruge?
+Prije nadogradnje paketa {p} zanima nas ostaju li naši podaci i postavke nepromijenjeni.
+@solve billing
+U pravu ste, iznos je bio pogrešan. Izdali smo ispravljeni račun {j}, možete ga preuzeti na stranici Naplata.
+Vratili smo dvostruko naplaćenih {a}; iznos bi na kartici trebao biti vidljiv u roku od 5 radnih dana.
+Za neiskorišteni dio starog paketa vratili smo {a}; iznos bi trebao biti vidljiv u roku od 5 radnih dana.
+Dodali smo vaš OIB u podatke tvrtke i izdali novi račun {j}.
+@solve bug
+Ispravak je uključen u verziju {v}, ažurirajte aplikaciju i pokušajte ponovno.
+Pronašli smo uzrok i ispravili ga, izvoz u PDF ponovno radi.
+Grešku je uzrokovala dvostruka rezervacija u vašem kalendaru; sredili smo podatke i rezervacije ponovno možete spremati.
+Nakon promjene vremena podsjetnici su koristili pogrešnu vremensku zonu; to je ispravljeno i sljedeći će podsjetnici stići na vrijeme.
+@solve feature-request
+Hvala na prijedlogu; tamni način rada je u našem planu razvoja i javit ćemo vam kad bude dostupan.
+Dobra vijest: ponavljajuće rezervacije dostupne su od verzije {v}, pod Nova rezervacija → Ponavljanje.
+Hvala na prijedlogu, proslijedili smo ga timu za razvoj proizvoda i javit ćemo vam kad bude dostupno.
+@solve onboarding
+Uvezli smo vašu datoteku, u vašem je korisničkom računu sada {u} klijenata.
+Kolege možete pozvati u Postavke → Tim → Pozovi; svatko će dobiti e-poruku.
+Pružatelja usluge plaćanja možete povezati u Postavke → Plaćanja; nakon toga klijenti mogu platiti pri rezervaciji.
+@solve account
+Poslali smo vam poveznicu za ponovno postavljanje lozinke; vrijedi sat vremena.
+Resetirali smo dvostruku autentifikaciju; pri sljedećoj prijavi možete je ponovno postaviti.
+Kao što ste tražili, izbrisali smo vaš korisnički račun i sve osobne podatke.
+Vlasništvo nad korisničkim računom prenijeli smo na vas; dosadašnji vlasnik sada ima ulogu običnog korisnika.
+@solve integration
+Povećali smo vremensko ograničenje za webhookove na 30 sekundi i ponovno poslali neuspjele događaje.
+Token je bio izrađen za testno okruženje; s produkcijskim tokenom pozivi API-ja rade.
+Veza s Googleom je istekla; kad je ponovno povežete u Postavke → Kalendari, nove će se rezervacije opet prikazivati.
+@solve outage
+Incident je riješen i sve usluge ponovno rade normalno. Ispričavamo se zbog neugodnosti.
+@solve sales
+Poslali smo vam ponudu za {u} korisnika, vrijedi 30 dana.
+Da, registrirane neprofitne udruge imaju 50 % popusta, već smo ga primijenili na vaš korisnički račun.
+Da, pri nadogradnji svi podaci i postavke ostaju nepromijenjeni, a nove su funkcije odmah dostupne.
+@detail
+Koristimo paket {p}.
+Klijenti se već žale pa je ovo prilično hitno.
+U privitku šaljem snimku zaslona.
+@techdetail
+Problem je počeo jučer poslijepodne.
+Događa se i u Chromeu i u Firefoxu.
+Već smo se pokušali odjaviti i ponovno prijaviti.
+Isti problem imaju i moji kolege.
+Koristimo verziju {v} na Androidu i iOS-u.
+Isto se događa i u našoj poslovnici u Splitu.
+Kolege u Rijeci i Osijeku imaju isti problem.
+@followup
+Ima li kakvih novosti?
+Pokušali smo ono što ste predložili, ali problem i dalje postoji.
+Hvala, jednom je kolegi pomoglo, ali ostalima nije.
+Šaljem podatke koje ste tražili.
+Možete li ovo pogledati još danas? Zbog toga ne možemo raditi.
+Još nešto: jutros oko {h} dogodilo se isto.
+@cgreet
+Poštovani,
+Dobar dan,
+Pozdrav,
+@cclose
+Unaprijed hvala,
+Lijep pozdrav,
+Hvala,
+S poštovanjem,
+@agreet
+Poštovani,
+Dobar dan,
+@ask
+Možete li mi javiti koji preglednik i koju verziju koristite?
+Možete li mi poslati snimku zaslona s porukom o grešci?
+S koje se adrese e-pošte prijavljujete?
+Možete li mi reći otprilike kada se to dogodilo kako bismo provjerili zapise?
+Događa li se to svim korisnicima u vašem timu ili samo vama?
+@progress
+Hvala na detaljima, proslijedili smo ih našim programerima.
+Uspjeli smo reproducirati problem i radimo na ispravku.
+Provjerili smo vaš korisnički račun i s naše strane je sve u redu.
+Upit smo proslijedili drugoj razini podrške, uskoro će vam se javiti.
+@aclose
+Lijep pozdrav,
+S poštovanjem,
+Ako trebate još nešto, slobodno nam se javite.
+@note
+Klijent je na paketu Enterprise, molim prioritetnu obradu.
+U zapisima nema tih zahtjeva, uopće nisu stigli do naših poslužitelja.
+Isti problem kao u upitu #{t}, vjerojatno duplikat.
+Zamolili smo tim za naplatu da potvrdi povrat prije nego što odgovorimo.
+Čekamo programere, greška je evidentirana kao {e}.
+Klijent je nazvao, detalje će poslati e-poštom.
+@snippet
+Evo greške iz našeg zapisa:
+Ovo vraća API:
+U konzoli preglednika piše:
+Ovo je zahtjev koji primamo:
+@male
+Ivan
+Luka
+Marko
+Josip
+Đorđe
+Tomislav
+Ante
+Matej
+Filip
+Karlo
+Domagoj
+Nikola
+Dario
+@female
+Ana
+Ivana
+Marija
+Petra
+Lucija
+Martina
+Maja
+Katarina
+Nikolina
+Andrea
+Mia
+Ema
+Dora
+@surname
+Horvat
+Kovačević
+Babić
+Marić
+Jurić
+Novak
+Knežević
+Vuković
+Marković
+Petrović
+Tomić
+Kovačić
+Pavlović
+Božić
+Blažević
+Grgić
+Perić
+Šarić
+Lovrić
+Đurić
+@org
+Frizerski salon Ivana|salon-ivana.example
+Stomatološka ordinacija Babić|ordinacija-babic.example
+Fizioterapija Split d.o.o.|fizio-split.example
+Autoškola Jadran|autoskola-jadran.example
+Joga studio Zagreb|joga-zagreb.example
+Veterinarska ambulanta Osijek|vet-osijek.example
+Hostel Dubrovnik Old Town|hostel-dubrovnik.example
+Apartmani Marić|apartmani-maric.example
+@maildomain
+posta-hr.example
+mail-hr.example
+@phone
++385 91 ### ####
++385 98 ### ####
++385 1 #### ###
+@zone
+Europe/Zagreb
+)";
+
+constexpr char16_t kPolish[] = uR"(
+@subject billing
+Faktura {i} ma błędną kwotę
+Karta obciążona dwukrotnie w tym miesiącu
+Zwrot za niewykorzystaną część subskrypcji
+Brak numeru NIP na fakturze {i}
+@subject bug
+Aplikacja zamyka się po otwarciu kalendarza
+Eksport do PDF tworzy pusty plik
+Błąd {e} podczas zapisywania rezerwacji
+Przypomnienia są wysyłane o złej godzinie
+@subject feature-request
+Propozycja: tryb ciemny w aplikacji mobilnej
+Czy możecie dodać rezerwacje cykliczne?
+Propozycja: eksport raportów do Excela
+@subject onboarding
+Pomoc przy imporcie listy klientów
+Jak zaprosić mój zespół?
+Konfiguracja płatności online
+@subject account
+Nie mogę się zalogować po zmianie hasła
+Kod uwierzytelniania dwuskładnikowego nie jest akceptowany
+Prośba o usunięcie konta i danych (RODO)
+Zmiana właściciela konta
+@subject integration
+Webhooki kończą się przekroczeniem limitu czasu
+API zwraca 401, chociaż token jest ważny
+Synchronizacja z Kalendarzem Google przestała działać
+@subject outage
+Lumen u nas nie działa
+Od rana strony ładują się bardzo wolno
+Strona rezerwacji zwraca błąd 502
+@subject sales
+Oferta dla {u} użytkowników w planie Enterprise
+Czy macie zniżkę dla organizacji pozarządowych?
+Pytania przed zmianą planu {p}
+@problem billing
+Na fakturze {i} jest kwota {a}, a nasz plan powinien kosztować mniej.
+Za ten sam miesiąc moja karta została obciążona dwukrotnie, proszę sprawdzić zamówienie {o}.
+Dnia {d} przeszliśmy na tańszy plan, ale nadal pobieracie opłatę za stary.
+Na fakturze {i} brakuje naszego numeru NIP, więc księgowość nie może jej zaksięgować.
+@problem bug
+Od aktualizacji do wersji {v} aplikacja zamyka się, gdy tylko otworzę kalendarz.
+Eksport do PDF się kończy, ale pobrany plik jest pusty.
+Kiedy próbuję zapisać rezerwację, pojawia się błąd {e} i nic się nie zapisuje.
+Od zmiany czasu przypomnienia dla naszych klientów przychodzą godzinę później.
+@problem feature-request
+Nasi pracownicy pracują do późna, więc tryb ciemny w aplikacji mobilnej byłby łagodniejszy dla oczu.
+Bardzo by nam pomogło, gdyby rezerwacje mogły się automatycznie powtarzać co tydzień.
+Chcielibyśmy eksportować miesięczne raporty do Excela zamiast do PDF.
+@problem onboarding
+Przechodzimy z arkuszy kalkulacyjnych i musimy zaimportować około {u} klientów.
+Konfiguruję Lumen dla naszego zespołu i nie wiem, jak zaprosić współpracowników.
+Chcemy, żeby klienci płacili online przy rezerwacji, ale nie mogę znaleźć, gdzie podłączyć operatora płatności.
+@problem account
+Po wczorajszej zmianie hasła w ogóle nie mogę się zalogować.
+Kod dwuskładnikowy z mojego telefonu jest zawsze odrzucany.
+Proszę o usunięcie mojego konta i wszystkich danych osobowych, które o mnie przechowujecie.
+Osoba, która jest właścicielem naszego konta, odeszła z firmy; proszę o przeniesienie uprawnień właściciela na mnie.
+@problem integration
+Od {d} każdy webhook do naszego serwera kończy się przekroczeniem limitu czasu.
+Każde wywołanie API zwraca 401 Unauthorized, chociaż dzisiaj wygenerowaliśmy nowy token.
+Od {d} nowe rezerwacje nie pojawiają się już w naszym Kalendarzu Google.
+@problem outage
+Nikt z naszych pracowników nie może otworzyć Lumena, strona ciągle się ładuje.
+Od mniej więcej {h} każda strona ładuje się dłużej niż minutę.
+Gdy klienci otwierają naszą stronę rezerwacji, widzą błąd 502 Bad Gateway.
+@problem sales
+Nasz zespół liczy {u} osób i chcielibyśmy otrzymać ofertę na plan Enterprise.
+Czy oferujecie zniżkę dla organizacji pozarządowych?
+Zanim zmienimy plan {p}, chcielibyśmy wiedzieć, czy nasze dane i ustawienia pozostaną bez zmian.
+@solve billing
+Mają Państwo rację, kwota była błędna. Wystawiliśmy fakturę korygującą {j}, można ją pobrać na stronie Rozliczenia.
+Zwróciliśmy podwójnie pobraną kwotę {a}; środki powinny pojawić się na karcie w ciągu 5 dni roboczych.
+Za niewykorzystaną część starego planu zwróciliśmy {a}; środki powinny pojawić się w ciągu 5 dni roboczych.
+Dodaliśmy numer NIP do danych firmy i wystawiliśmy nową fakturę {j}.
+@solve bug
+Poprawka jest w wersji {v}, proszę zaktualizować aplikację i spróbować ponownie.
+Znaleźliśmy przyczynę i ją usunęliśmy, eksport do PDF znowu działa.
+Błąd powodowała zdublowana rezerwacja w Państwa kalendarzu; poprawiliśmy dane i rezerwacje znowu można zapisywać.
+Po zmianie czasu przypomnienia korzystały z niewłaściwej strefy czasowej; błąd został poprawiony i kolejne przypomnienia wyjdą o czasie.
+@solve feature-request
+Dziękujemy za pomysł; tryb ciemny jest w naszym planie rozwoju i damy znać, gdy będzie dostępny.
+Dobra wiadomość: rezerwacje cykliczne są dostępne od wersji {v}, w menu Nowa rezerwacja → Powtarzaj.
+Dziękujemy za sugestię, przekazaliśmy ją zespołowi produktowemu i damy znać, gdy będzie dostępna.
+@solve onboarding
+Zaimportowaliśmy Państwa plik, na koncie jest teraz {u} klientów.
+Współpracowników można zaprosić w Ustawienia → Zespół → Zaproś; każdy otrzyma wiadomość e-mail.
+Operatora płatności można podłączyć w Ustawienia → Płatności; potem klienci mogą płacić przy rezerwacji.
+@solve account
+Wysłaliśmy link do zresetowania hasła; jest ważny przez godzinę.
+Zresetowaliśmy uwierzytelnianie dwuskładnikowe; przy następnym logowaniu można je skonfigurować ponownie.
+Zgodnie z prośbą usunęliśmy Państwa konto i wszystkie dane osobowe.
+Przenieśliśmy uprawnienia właściciela konta na Państwa; poprzedni właściciel ma teraz rolę zwykłego użytkownika.
+@solve integration
+Zwiększyliśmy limit czasu dla webhooków do 30 sekund i ponownie wysłaliśmy nieudane zdarzenia.
+Token został wygenerowany dla środowiska testowego; z tokenem produkcyjnym wywołania API działają.
+Połączenie z Google wygasło; po ponownym połączeniu w Ustawienia → Kalendarze nowe rezerwacje znów się pojawią.
+@solve outage
+Awaria została usunięta i wszystkie usługi działają już normalnie. Przepraszamy za utrudnienia.
+@solve sales
+Wysłaliśmy ofertę dla {u} użytkowników, jest ważna 30 dni.
+Tak, zarejestrowane organizacje pozarządowe otrzymują 50% zniżki, naliczyliśmy ją już na Państwa koncie.
+Tak, po zmianie planu wszystkie dane i ustawienia pozostaną bez zmian, a nowe funkcje będą dostępne od razu.
+@detail
+Korzystamy z planu {p}.
+Klienci zaczynają się skarżyć, więc sprawa jest dość pilna.
+W załączniku przesyłam zrzut ekranu.
+@techdetail
+Problem zaczął się wczoraj po południu.
+Dzieje się to zarówno w Chrome, jak i w Firefoksie.
+Próbowaliśmy już wylogować się i zalogować ponownie.
+Ten sam problem mają też moi współpracownicy.
+Używamy wersji {v} na Androidzie i iOS.
+To samo dzieje się w naszym oddziale w Łodzi.
+Nasze biuro w Krakowie ma ten sam problem.
+@followup
+Czy jest coś nowego w tej sprawie?
+Spróbowaliśmy tego, co zaproponowaliście, ale problem nadal występuje.
+Dziękuję, jednej osobie pomogło, ale pozostałym nie.
+Przesyłam informacje, o które Państwo prosili.
+Czy moglibyście sprawdzić to jeszcze dzisiaj? To blokuje naszą pracę.
+Jeszcze jedno: dziś rano około {h} stało się to samo.
+@cgreet
+Dzień dobry,
+Witam,
+Szanowni Państwo,
+@cclose
+Z góry dziękuję,
+Pozdrawiam,
+Z poważaniem,
+@agreet
+Dzień dobry,
+Witam serdecznie,
+@ask
+Prosimy podać, z jakiej przeglądarki i w jakiej wersji Państwo korzystają.
+Prosimy o przesłanie zrzutu ekranu z komunikatem o błędzie.
+Jakiego adresu e-mail używają Państwo do logowania?
+Prosimy podać, mniej więcej kiedy to się stało, abyśmy mogli sprawdzić nasze logi.
+Czy problem dotyczy wszystkich użytkowników w Państwa zespole, czy tylko jednej osoby?
+@progress
+Dziękujemy za szczegóły, przekazaliśmy je naszym programistom.
+Udało nam się odtworzyć problem i pracujemy nad poprawką.
+Sprawdziliśmy Państwa konto i po naszej stronie wszystko jest w porządku.
+Przekazaliśmy sprawę do drugiej linii wsparcia, wkrótce się z Państwem skontaktują.
+@aclose
+Pozdrawiam serdecznie,
+Z poważaniem,
+W razie dalszych pytań prosimy o kontakt.
+@note
+Klient ma plan Enterprise, proszę o priorytetową obsługę.
+W logach nie ma tych żądań, w ogóle nie dotarły do naszych serwerów.
+Ten sam problem co w zgłoszeniu #{t}, prawdopodobnie duplikat.
+Poprosiliśmy dział rozliczeń o potwierdzenie zwrotu przed odpowiedzią.
+Czekamy na programistów, błąd jest zgłoszony jako {e}.
+Klient dzwonił, szczegóły prześle e-mailem.
+@snippet
+Oto błąd z naszych logów:
+Tak odpowiada API:
+W konsoli przeglądarki pojawia się:
+Takie żądanie otrzymujemy:
+@male
+Łukasz
+Piotr
+Krzysztof
+Tomasz
+Paweł
+Michał
+Marcin
+Jakub
+Grzegorz
+Mateusz
+Wojciech
+Andrzej
+Kamil
+@female
+Małgorzata
+Anna
+Katarzyna
+Agnieszka
+Magdalena
+Joanna
+Aleksandra
+Zofia
+Ewa
+Barbara
+Dorota
+Natalia
+Jadwiga
+@surname
+Wiśniewski|Wiśniewska
+Kowalski|Kowalska
+Nowak|Nowak
+Wójcik|Wójcik
+Kowalczyk|Kowalczyk
+Kamiński|Kamińska
+Lewandowski|Lewandowska
+Zieliński|Zielińska
+Szymański|Szymańska
+Woźniak|Woźniak
+Dąbrowski|Dąbrowska
+Kozłowski|Kozłowska
+Jankowski|Jankowska
+Mazur|Mazur
+Krawczyk|Krawczyk
+Grabowski|Grabowska
+Pawłowski|Pawłowska
+Michalski|Michalska
+Król|Król
+Wieczorek|Wieczorek
+@org
+Piekarnia Łódzka sp. z o.o.|piekarnia-lodzka.example
+Gabinet stomatologiczny Uśmiech|gabinet-usmiech.example
+Fizjoterapia Kraków Podgórze|fizjo-krakow.example
+Szkoła jazdy Żółw|szkola-jazdy-zolw.example
+Studio jogi Gdańsk|joga-gdansk.example
+Przychodnia weterynaryjna Łapa|vet-lapa.example
+Hostel Wrocław Rynek|hostel-wroclaw.example
+Zakład fryzjerski Kowalski|fryzjer-kowalski.example
+@maildomain
+poczta.example
+mail-pl.example
+@phone
++48 5## ### ###
++48 6## ### ###
++48 22 ### ## ##
+@zone
+Europe/Warsaw
+)";
+
+// Code and log snippets: what customers paste (introduced by the snippet intro of the given
+// index: log, API answer, browser console, received request) and what agents note, by category
+// and topic (see the banks' subject order). Category kAnyTechnical: any technical ticket.
+// Placeholders: {T} ISO time, {L} nginx time, {R} request id, {I} address octet, {v} app version.
+enum SnippetIntro { IntroLog, IntroApi, IntroConsole, IntroRequest, kSnippetIntroCount };
+struct Snippet
+{
+    int category;
+    int topic; // the subject index within the category it belongs to; -1: any
+    bool fromCustomer;
+    int intro;
+    const char16_t *text;
+};
+constexpr int kAnyTechnical = -1;
+constexpr Snippet kSnippets[] = {
+    {CatIntegration, 1, true, IntroLog, uR"(Traceback (most recent call last):
+  File "sync_bookings.py", line 42, in <module>
+    resp.raise_for_status()
+  File "/usr/lib/python3/dist-packages/requests/models.py", line 1021, in raise_for_status
+    raise HTTPError(http_error_msg, response=self)
+requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.lumen.example/v2/bookings?page=3)"},
+    {CatIntegration, 1, true, IntroApi, uR"({
+  "error": "invalid_token",
+  "message": "The access token expired at {T}",
+  "request_id": "{R}"
+})"},
+    {CatIntegration, 0, true, IntroLog,
+     uR"(203.0.113.{I} - - [{L}] "POST /webhooks/lumen HTTP/1.1" 504 167 "-" "Lumen-Webhooks/2.3"
+203.0.113.{I} - - [{L}] "POST /webhooks/lumen HTTP/1.1" 504 167 "-" "Lumen-Webhooks/2.3"
+203.0.113.{I} - - [{L}] "GET /healthz HTTP/1.1" 200 2 "-" "kube-probe/1.27")"},
+    {CatIntegration, 1, true, IntroApi,
+     uR"($ curl -i -H "Authorization: Bearer lm_live_****" https://api.lumen.example/v2/me
+HTTP/2 401
+content-type: application/json
+x-request-id: {R}
+
+{"error":"unauthorized","message":"token is not valid for this environment"})"},
+    {CatIntegration, 0, true, IntroRequest, uR"({
+  "event": "booking.created",
+  "id": "evt_{R}",
+  "created_at": "{T}",
+  "data": {"booking_id": 48213, "customer_id": 1207, "starts_at": "2026-03-14T09:30:00Z"}
+})"},
+    {CatIntegration, 0, true, IntroLog,
+     uR"(PHP Fatal error:  Uncaught GuzzleHttp\Exception\ConnectException: cURL error 28: Operation timed out after 30001 milliseconds in /var/www/shop/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php:210
+Stack trace:
+#0 /var/www/shop/vendor/guzzlehttp/guzzle/src/Handler/CurlFactory.php(158): GuzzleHttp\Handler\CurlFactory::createRejection()
+#1 /var/www/shop/src/Lumen/WebhookClient.php(77): GuzzleHttp\Client->request('POST', 'https://api.lum...'))"},
+    {CatBug, 0, true, IntroConsole,
+     uR"(Uncaught TypeError: Cannot read properties of undefined (reading 'slots')
+    at CalendarView.render (calendar.7f3a9c.js:1:48213)
+    at CalendarView.update (calendar.7f3a9c.js:1:47020)
+    at HTMLDocument.<anonymous> (app.{v}.js:2:1044))"},
+    {CatBug, 0, true, IntroLog, uR"(E/AndroidRuntime: FATAL EXCEPTION: main
+    Process: com.lumen.app, PID: 12873
+    java.lang.NullPointerException: Attempt to invoke virtual method 'long java.util.Date.getTime()' on a null object reference
+        at com.lumen.app.calendar.DayView.onDraw(DayView.kt:131)
+        at android.view.View.draw(View.java:23889))"},
+    {CatOutage, 2, true, IntroApi, uR"(<html>
+<head><title>502 Bad Gateway</title></head>
+<body>
+<center><h1>502 Bad Gateway</h1></center>
+<hr><center>nginx</center>
+</body>
+</html>)"},
+    {kAnyTechnical, -1, false, IntroLog, uR"(SELECT b.id, b.starts_at, c.email
+  FROM bookings b
+  JOIN customers c ON c.id = b.customer_id
+ WHERE b.starts_at >= '2026-03-01' AND b.status = 'confirmed'
+ ORDER BY b.starts_at;
+ERROR:  column b.status does not exist
+LINE 4:  WHERE b.starts_at >= '2026-03-01' AND b.status = 'confirmed')"},
+    {CatOutage, -1, false, IntroLog,
+     uR"(2026/10/31 23:58:41 [error] 1187#1187: *90412 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 198.51.100.{I}, server: book.lumen.example, request: "GET /b/salon HTTP/2.0", upstream: "http://10.0.3.17:8080/b/salon")"},
+    {CatIntegration, 1, false, IntroLog,
+     uR"({T} WARN api-gateway request_id={R} POST /v2/bookings status=401 reason="token environment mismatch" client=lm_test_7f3a
+{T} WARN api-gateway request_id={R} GET /v2/bookings status=401 reason="token environment mismatch" client=lm_test_7f3a)"},
+    {CatBug, 0, false, IntroLog,
+     uR"(Sentry LUMEN-APP-4K2: IllegalStateException: day view without calendar
+  at CalendarRepository.loadDay (CalendarRepository.kt:88)
+  events: 1,284 · users: 312 · first seen in app {v})"},
+};
+
+// System events are written by Pult itself, always in English.
+constexpr const char16_t *kAutoReply =
+    u"Automatic reply sent to {N}: we have received your request and will answer within one "
+    u"working day.";
+constexpr const char16_t *kAutoClose = u"Ticket closed automatically 4 days after it was solved.";
+constexpr std::array<const char16_t *, 2> kCsat{u"{N} rated the support: good.",
+                                                u"{N} rated the support: bad."};
+constexpr const char16_t *kMarkedSpam = u"Marked as spam by {G}.";
+constexpr const char16_t *kMergedInto = u"Merged into #{m} by {G}.";
+
+constexpr std::array<const char16_t *, 5> kSpamSubjects{
+    u"Boost your Google ranking in 30 days",  u"Partnership proposal – guaranteed 300% ROI",
+    u"You have (1) unclaimed payment",        u"Cheap followers for your business profile",
+    u"RE: Invoice overdue – action required",
+};
+constexpr std::array<const char16_t *, 4> kSpamBodies{
+    u"Dear Sir/Madam,\n\nWe can get your website to the first page of Google in 30 days. Reply "
+    u"YES for a free audit.\n\nBest regards,\nSEO Growth Team",
+    u"Hello,\n\nyour account has a pending payment of $4,850.00. Confirm your details at "
+    u"http://secure-payments-verify.example/claim within 24 hours.\n\nPayment Department",
+    u"Hi there!\n\nWe sell 10,000 real followers for only $19. Limited offer, act now!",
+    u"Dear friend,\n\nI am contacting you about a confidential business proposal worth "
+    u"millions. Please reply with your private email.\n\nDr. Frank Williams",
+};
+
+// ------------------------------------------------------------------------------------------
+// Deterministic random numbers.
+
+class Rng
+{
+public:
+    explicit Rng(quint64 seed)
+    {
+        for (quint64 &s : m_s)
+            s = splitMix(seed);
+    }
+
+    quint64 next()
+    {
+        const quint64 result = rotl(m_s[1] * 5, 7) * 9;
+        const quint64 t = m_s[1] << 17;
+        m_s[2] ^= m_s[0];
+        m_s[3] ^= m_s[1];
+        m_s[1] ^= m_s[2];
+        m_s[0] ^= m_s[3];
+        m_s[2] ^= t;
+        m_s[3] = rotl(m_s[3], 45);
+        return result;
+    }
+
+    // Uniform in [0, n), n > 0, without modulo bias.
+    quint64 below(quint64 n)
+    {
+        Q_ASSERT(n > 0);
+        const quint64 threshold = (0 - n) % n;
+        for (;;) {
+            const quint64 r = next();
+            if (r >= threshold)
+                return r % n;
+        }
+    }
+    int index(std::size_t n) { return int(below(quint64(n))); }
+    qint64 between(qint64 lo, qint64 hi) { return lo + qint64(below(quint64(hi - lo + 1))); }
+    double unit() { return double(next() >> 11) * 0x1.0p-53; }
+    bool chance(double p) { return unit() < p; }
+
+    template<typename C> const auto &pick(const C &c)
+    {
+        return c[std::size_t(index(std::size(c)))];
+    }
+
+    template<std::size_t N> int weighted(const std::array<int, N> &weights)
+    {
+        int total = 0;
+        for (int w : weights)
+            total += w;
+        int r = int(below(quint64(total)));
+        for (std::size_t i = 0; i < N; ++i) {
+            if (r < weights[i])
+                return int(i);
+            r -= weights[i];
+        }
+        return int(N - 1);
+    }
+
+    // Roughly log-uniform in [lo, hi]: a random octave, then uniform within it.
+    qint64 spread(qint64 lo, qint64 hi)
+    {
+        int octaves = 0;
+        while ((lo << (octaves + 1)) <= hi)
+            ++octaves;
+        const qint64 base = lo << index(std::size_t(octaves) + 1);
+        const qint64 top = std::min(hi, base * 2);
+        return between(base, top);
+    }
+
+private:
+    static quint64 rotl(quint64 x, int k) { return (x << k) | (x >> (64 - k)); }
+    static quint64 splitMix(quint64 &x)
+    {
+        quint64 z = (x += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+
+    std::array<quint64, 4> m_s{};
+};
+
+// ------------------------------------------------------------------------------------------
+// The fixed organisation: departments, agents, canned responses.
+
+struct DepartmentSeed
+{
+    const char16_t *name;
+    const char16_t *email;
+    QueueOrder queueOrder;
+    int weight; // share of the tickets
+    std::array<int, kCategoryCount> categoryWeights;
+};
+enum { DeptBilling, DeptTechnical, DeptSales, DeptOnboarding, kDepartmentCount };
+constexpr std::array<DepartmentSeed, kDepartmentCount> kDepartments{{
+    {u"Billing",
+     u"billing@lumen.example",
+     QueueOrder::PriorityThenAge,
+     25,
+     {70, 0, 0, 0, 25, 0, 0, 5}},
+    {u"Technical support",
+     u"support@lumen.example",
+     QueueOrder::SlaDeadlineFirst,
+     40,
+     {0, 40, 10, 0, 15, 25, 10, 0}},
+    {u"Sales", u"sales@lumen.example", QueueOrder::CustomerPlan, 15, {15, 0, 25, 0, 0, 0, 0, 60}},
+    {u"Onboarding", u"onboarding@lumen.example", QueueOrder::Fifo, 20, {0, 0, 0, 70, 15, 15, 0, 0}},
+}};
+
+struct AgentSeed
+{
+    const char16_t *name;
+    int department; // -1: member of every department
+    int tier;
+    Role role;
+    int secondDepartment = -1;
+    int secondTier = 1;
+};
+constexpr std::array<AgentSeed, 31> kAgents{{
+    {u"Lucija Marić", DeptBilling, 3, Role::Lead},
+    {u"Tomasz Nowak", DeptBilling, 1, Role::Agent, DeptSales, 1},
+    {u"Eglė Jankauskaitė", DeptBilling, 2, Role::Agent},
+    {u"Nina Kovač", DeptBilling, 1, Role::Agent},
+    {u"Oliver Bennett", DeptBilling, 1, Role::Agent},
+    {u"Marta Zielińska", DeptBilling, 2, Role::Agent, DeptOnboarding, 1},
+    {u"Luka Babić", DeptBilling, 1, Role::Agent},
+    {u"Rūta Paulauskienė", DeptBilling, 3, Role::Agent},
+    {u"Rok Zupan", DeptTechnical, 3, Role::Lead},
+    {u"Dario Vuković", DeptTechnical, 3, Role::Agent},
+    {u"Paweł Kamiński", DeptTechnical, 2, Role::Agent},
+    {u"Mindaugas Vaitkus", DeptTechnical, 2, Role::Agent},
+    {u"Sophie Turner", DeptTechnical, 1, Role::Agent, DeptOnboarding, 2},
+    {u"Jure Kranjc", DeptTechnical, 1, Role::Agent},
+    {u"Ivana Jurić", DeptTechnical, 1, Role::Agent},
+    {u"Katarzyna Lewandowska", DeptTechnical, 2, Role::Agent},
+    {u"Darius Petrauskas", DeptTechnical, 1, Role::Agent},
+    {u"Tina Zupančič", DeptTechnical, 1, Role::Agent, DeptBilling, 1},
+    {u"Marko Perić", DeptTechnical, 3, Role::Agent},
+    {u"Grzegorz Wójcik", DeptTechnical, 1, Role::Agent},
+    {u"Agnieszka Wróbel", DeptSales, 3, Role::Lead},
+    {u"James O'Connor", DeptSales, 2, Role::Agent},
+    {u"Urška Potočnik", DeptSales, 1, Role::Agent},
+    {u"Lukas Stankevičius", DeptSales, 1, Role::Agent},
+    {u"Petra Knežević", DeptSales, 2, Role::Agent},
+    {u"Aleksandra Szymańska", DeptSales, 1, Role::Agent, DeptBilling, 2},
+    {u"Špela Novak", DeptOnboarding, 3, Role::Lead},
+    {u"Vytautas Žukauskas", DeptOnboarding, 2, Role::Agent},
+    {u"Hannah Price", DeptOnboarding, 1, Role::Agent},
+    {u"Filip Tomić", DeptOnboarding, 1, Role::Agent, DeptTechnical, 1},
+    {u"Gregor Mlakar", -1, 3, Role::Admin},
+}};
+constexpr std::array<int, kDepartmentCount> kDepartmentLeads{0, 8, 20, 26};
+
+struct CannedSeed
+{
+    const char16_t *title;
+    const char16_t *shortcut;
+    CannedScope scope;
+    int owner; // department index for Department, agent index for Personal
+    const char16_t *body;
+};
+constexpr std::array<CannedSeed, 21> kCanned{{
+    {u"Thank you for contacting us", u"thanks", CannedScope::Global, -1,
+     u"Hi {{customer.first_name}},\n\nthank you for contacting Lumen support. Your request has "
+     u"been registered as ticket #{{ticket.number}} and we will get back to you as soon as "
+     u"possible.\n\nBest regards,\n{{agent.name}}"},
+    {u"Zahvala za sporočilo", u"hvala-sl", CannedScope::Global, -1,
+     u"Pozdravljeni,\n\nhvala za vaše sporočilo. Vaš zahtevek ima številko #{{ticket.number}}, "
+     u"odgovorili vam bomo v najkrajšem možnem času.\n\nLep pozdrav,\n{{agent.name}}"},
+    {u"Padėka už kreipimąsi", u"aciu-lt", CannedScope::Global, -1,
+     u"Laba diena,\n\ndėkojame, kad kreipėtės. Jūsų užklausos numeris yra #{{ticket.number}}, "
+     u"atsakysime kuo greičiau.\n\nPagarbiai,\n{{agent.name}}"},
+    {u"Zahvala na upitu", u"hvala-hr", CannedScope::Global, -1,
+     u"Poštovani,\n\nhvala na vašem upitu. Zaprimili smo ga pod brojem #{{ticket.number}} i "
+     u"javit ćemo vam se što prije.\n\nLijep pozdrav,\n{{agent.name}}"},
+    {u"Podziękowanie za zgłoszenie", u"dzieki-pl", CannedScope::Global, -1,
+     u"Dzień dobry,\n\ndziękujemy za kontakt. Zgłoszenie otrzymało numer #{{ticket.number}}, "
+     u"odpowiemy najszybciej, jak to możliwe.\n\nPozdrawiam,\n{{agent.name}}"},
+    {u"Ticket solved", u"solved", CannedScope::Global, -1,
+     u"Hi {{customer.first_name}},\n\nI have marked ticket #{{ticket.number}} as "
+     u"{{ticket.status}}. If the problem comes back, simply reply to this email and the ticket "
+     u"will reopen.\n\nKind regards,\n{{agent.name}}"},
+    {u"Stanje zahtevka", u"stanje-sl", CannedScope::Global, -1,
+     u"Pozdravljeni, {{customer.first_name}},\n\nstanje vašega zahtevka #{{ticket.number}} je "
+     u"zdaj: {{ticket.status}}.\n\nLep pozdrav,\n{{agent.name}}"},
+    {u"Refund issued", u"refund", CannedScope::Department, DeptBilling,
+     u"Hi {{customer.first_name}},\n\nwe have refunded the amount to the card you paid with. "
+     u"Depending on your bank it takes up to 5 working days to appear. Reference: ticket "
+     u"#{{ticket.number}}.\n\nKind regards,\n{{agent.name}}"},
+    {u"Ispravljeni račun", u"racun-hr", CannedScope::Department, DeptBilling,
+     u"Poštovani,\n\nu privitku vam šaljemo ispravljeni račun. Broj vašeg upita je "
+     u"#{{ticket.number}}.\n\nLijep pozdrav,\n{{agent.name}}"},
+    {u"Faktura korygująca", u"faktura-pl", CannedScope::Department, DeptBilling,
+     u"Dzień dobry,\n\nw załączniku przesyłamy fakturę korygującą do zgłoszenia "
+     u"#{{ticket.number}}.\n\nZ poważaniem,\n{{agent.name}}"},
+    {u"Need more details", u"details", CannedScope::Department, DeptTechnical,
+     u"Hi {{customer.first_name}},\n\nto look into this we need a few more details: the "
+     u"browser or app version you use, a screenshot of the error and roughly when it "
+     u"happened.\n\nThanks,\n{{agent.name}}"},
+    {u"Reikia daugiau informacijos", u"info-lt", CannedScope::Department, DeptTechnical,
+     u"Laba diena,\n\nkad galėtume išsiaiškinti problemą, atsiųskite naudojamos naršyklės arba "
+     u"programėlės versiją, klaidos ekrano nuotrauką ir nurodykite, kada tai nutiko.\n\n"
+     u"Pagarbiai,\n{{agent.name}}"},
+    {u"Known outage", u"outage", CannedScope::Department, DeptTechnical,
+     u"Hi {{customer.first_name}},\n\nwe are aware of an outage affecting some customers and "
+     u"are working on it right now. You can follow the progress at {{kb.status-page}}. We will "
+     u"update ticket #{{ticket.number}} as soon as it is resolved.\n\n{{agent.name}}"},
+    {u"Poznata greška", u"greska-hr", CannedScope::Department, DeptTechnical,
+     u"Poštovani,\n\nriječ je o poznatoj grešci na kojoj naši programeri već rade. Javit ćemo "
+     u"vam se u ovom upitu (#{{ticket.number}}) čim ispravak bude dostupan.\n\nLijep "
+     u"pozdrav,\n{{agent.name}}"},
+    {u"Enterprise quote", u"quote", CannedScope::Department, DeptSales,
+     u"Hi {{customer.first_name}},\n\nthank you for your interest in Lumen Enterprise. Please "
+     u"find our quote attached; it includes single sign-on, priority support and a dedicated "
+     u"onboarding session. See {{kb.enterprise-plan}} for details.\n\nBest regards,\n"
+     u"{{agent.name}}"},
+    {u"Oferta Enterprise", u"oferta-pl", CannedScope::Department, DeptSales,
+     u"Dzień dobry,\n\ndziękujemy za zainteresowanie planem Enterprise. W załączniku przesyłamy "
+     u"ofertę; szczegóły planu są opisane tutaj: {{kb.enterprise-plan}}.\n\nZ poważaniem,\n"
+     u"{{agent.name}}"},
+    {u"Welcome aboard", u"welcome", CannedScope::Department, DeptOnboarding,
+     u"Hi {{customer.first_name}},\n\nwelcome to Lumen! The getting started guide walks you "
+     u"through the first steps: {{kb.getting-started}}. Reply to this email whenever you need "
+     u"a hand.\n\n{{agent.name}}"},
+    {u"Dobrodošli", u"dobrodosli-sl", CannedScope::Department, DeptOnboarding,
+     u"Pozdravljeni, {{customer.first_name}},\n\ndobrodošli v Lumnu! Vodnik za prve korake "
+     u"najdete tukaj: {{kb.getting-started}}. Če se kje zatakne, odgovorite na to sporočilo."
+     u"\n\nLep pozdrav,\n{{agent.name}}"},
+    {u"Call notes", u"call", CannedScope::Personal, 13,
+     u"Call notes (ticket #{{ticket.number}})\nCaller: {{customer.first_name}}\nTopic:\n"
+     u"Agreed next steps:\nCall back by:"},
+    {u"Atsiprašome už vėlavimą", u"veluojam", CannedScope::Personal, 11,
+     u"Laba diena,\n\natsiprašome, kad atsakymas vėluoja. Jūsų užklausą #{{ticket.number}} "
+     u"sprendžiame ir netrukus parašysime.\n\nPagarbiai,\n{{agent.name}}"},
+    {u"Prośba o zrzut ekranu", u"zrzut", CannedScope::Personal, 10,
+     u"Dzień dobry,\n\nczy mogą Państwo przesłać zrzut ekranu z komunikatem o błędzie? To "
+     u"bardzo przyspieszy sprawdzenie zgłoszenia #{{ticket.number}}.\n\nPozdrawiam,\n"
+     u"{{agent.name}}"},
+}};
+
+struct FixedContact
+{
+    const char16_t *first;
+    const char16_t *last;
+    Lang lang;
+};
+// The people the product brief names; they come first and write the newest tickets.
+constexpr std::array<FixedContact, 8> kFixedContacts{{
+    {u"Łukasz", u"Wiśniewski", Pl},
+    {u"Đorđe", u"Marković", Hr},
+    {u"Saša", u"Kovačič", Sl},
+    {u"Žydrūnė", u"Kazlauskienė", Lt},
+    {u"Jonas", u"Petraitis", Lt},
+    {u"Ana", u"Horvat", Hr},
+    {u"Małgorzata", u"Dąbrowska", Pl},
+    {u"Matej", u"Žagar", Sl},
+}};
+
+struct SpamSender
+{
+    const char16_t *name;
+    const char16_t *email;
+};
+constexpr std::array<SpamSender, 5> kSpamSenders{{
+    {u"SEO Growth Team", u"seo@rank-boost.example"},
+    {u"Crypto Wealth Club", u"invest@crypto-wealth.example"},
+    {u"Marketing Expert", u"hello@leads4you.example"},
+    {u"Payment Department", u"billing@secure-payments-verify.example"},
+    {u"Dr. Frank Williams", u"f.williams@intl-lottery.example"},
+}};
+
+constexpr std::array<const char16_t *, 6> kContactNotes{
+    u"Prefers phone calls in the morning.", u"Reseller partner.",
+    u"Asked not to be contacted by phone.", u"Key account, contract renewal in January.",
+    u"Pays by bank transfer, not by card.", u"Speaks English and German.",
+};
+
+constexpr std::array<const char16_t *, 3> kPlanNames{u"free", u"pro", u"enterprise"};
+constexpr std::array<const char16_t *, 3> kPlanDisplay{u"Free", u"Pro", u"Enterprise"};
+
+constexpr std::array<std::array<const char16_t *, 6>, kCategoryCount> kTagPools{{
+    {u"invoice", u"refund", u"duplicate-charge", u"vat", u"card", u"downgrade"},
+    {u"mobile", u"android", u"ios", u"export", u"calendar", u"regression"},
+    {u"roadmap", u"mobile", u"export", u"recurring", u"dark-mode", u"reports"},
+    {u"import", u"trial", u"team", u"payments", u"setup", u"mobile"},
+    {u"login", u"2fa", u"password", u"gdpr", u"owner-change", u"sso"},
+    {u"api", u"webhook", u"google-calendar", u"token", u"sso", u"login"},
+    {u"outage", u"performance", u"incident", u"api", u"mobile", u"login"},
+    {u"quote", u"upgrade", u"discount", u"nonprofit", u"enterprise", u"invoice"},
+}};
+
+constexpr std::array<const char16_t *, 12> kMonths{
+    u"January", u"February", u"March",     u"April",   u"May",      u"June",
+    u"July",    u"August",   u"September", u"October", u"November", u"December"};
+constexpr std::array<const char16_t *, 12> kMonthsShort{
+    u"Jan", u"Feb", u"Mar", u"Apr", u"May", u"Jun", u"Jul", u"Aug", u"Sep", u"Oct", u"Nov", u"Dec"};
+constexpr std::array<int, 7> kErrorCodes{1001, 1017, 2042, 3105, 4012, 4401, 5003};
+constexpr std::array<int, 8> kEuroAmounts{9, 19, 29, 49, 99, 149, 199, 249};
+constexpr std::array<int, 6> kZlotyAmounts{39, 79, 119, 199, 399, 799};
+// Ticket arrivals by hour of the day (UTC; most customers are in Central and Eastern Europe).
+constexpr std::array<int, 24> kHourWeights{1,  1,  1,  1,  2, 3, 6, 10, 12, 12, 12, 11,
+                                           10, 11, 12, 11, 9, 7, 5, 4,  3,  3,  2,  1};
+
+// ------------------------------------------------------------------------------------------
+// Parsed language banks.
+
+using Pool = std::vector<QStringView>;
+
+struct Bank
+{
+    std::array<Pool, kCategoryCount> subject;
+    std::array<Pool, kCategoryCount> problem;
+    std::array<Pool, kCategoryCount> solve;
+    Pool detail, techDetail, followUp, customerGreeting, customerClosing, agentGreeting, ask,
+        progress, agentClosing, note, snippetIntro;
+    Pool male, female, surname, organisation, mailDomain, phone, zone;
+    // ASCII forms of the names for e-mail addresses, parallel to male, female and surname
+    // (one per surname form).
+    std::vector<QString> maleAscii, femaleAscii;
+    std::vector<std::array<QString, 3>> surnameAscii;
+};
+
+bool same(QStringView a, QStringView b)
+{
+    return a == b;
+}
+
+Pool *section(Bank &bank, QStringView header)
+{
+    const qsizetype space = header.indexOf(u' ');
+    const QStringView name = space < 0 ? header : header.left(space);
+    if (space >= 0) {
+        const QStringView arg = header.mid(space + 1);
+        int category = -1;
+        for (int c = 0; c < kCategoryCount; ++c) {
+            if (same(arg, kCategoryNames[std::size_t(c)]))
+                category = c;
+        }
+        if (category < 0)
+            return nullptr;
+        if (same(name, u"subject"))
+            return &bank.subject[std::size_t(category)];
+        if (same(name, u"problem"))
+            return &bank.problem[std::size_t(category)];
+        if (same(name, u"solve"))
+            return &bank.solve[std::size_t(category)];
+        return nullptr;
+    }
+    const std::array<std::pair<const char16_t *, Pool *>, 18> plain{{
+        {u"detail", &bank.detail},
+        {u"techdetail", &bank.techDetail},
+        {u"followup", &bank.followUp},
+        {u"cgreet", &bank.customerGreeting},
+        {u"cclose", &bank.customerClosing},
+        {u"agreet", &bank.agentGreeting},
+        {u"ask", &bank.ask},
+        {u"progress", &bank.progress},
+        {u"aclose", &bank.agentClosing},
+        {u"note", &bank.note},
+        {u"snippet", &bank.snippetIntro},
+        {u"male", &bank.male},
+        {u"female", &bank.female},
+        {u"surname", &bank.surname},
+        {u"org", &bank.organisation},
+        {u"maildomain", &bank.mailDomain},
+        {u"phone", &bank.phone},
+        {u"zone", &bank.zone},
+    }};
+    for (const auto &[key, pool] : plain) {
+        if (same(name, key))
+            return pool;
+    }
+    return nullptr;
+}
+
+// Lower-case ASCII for e-mail addresses: "Łukasz" → "lukasz", "O'Brien" → "obrien".
+QString asciiFold(QStringView text)
+{
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(decomposed.size());
+    for (QChar ch : decomposed) {
+        char16_t c = ch.unicode();
+        if (c == u'ł' || c == u'Ł')
+            c = u'l';
+        else if (c == u'đ' || c == u'Đ')
+            c = u'd';
+        if (c >= u'A' && c <= u'Z')
+            c = char16_t(c - u'A' + u'a');
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
+            out += QChar(c);
+        else if (c == u' ' || c == u'-')
+            out += u'.';
+    }
+    return out;
+}
+
+// Surname pool entries are "male|female" or "male|married female|unmarried female".
+QStringView surnameForm(QStringView entry, int form)
+{
+    qsizetype start = 0;
+    for (int i = 0; i < form; ++i) {
+        const qsizetype bar = entry.indexOf(u'|', start);
+        if (bar < 0)
+            break;
+        start = bar + 1;
+    }
+    const qsizetype end = entry.indexOf(u'|', start);
+    return end < 0 ? entry.mid(start) : entry.mid(start, end - start);
+}
+
+QStringView beforeBar(QStringView entry)
+{
+    const qsizetype bar = entry.indexOf(u'|');
+    return bar < 0 ? entry : entry.left(bar);
+}
+
+QStringView afterBar(QStringView entry)
+{
+    const qsizetype bar = entry.indexOf(u'|');
+    return bar < 0 ? QStringView() : entry.mid(bar + 1);
+}
+
+Status parseBank(QStringView text, QStringView code, Bank &bank)
+{
+    Pool *current = nullptr;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype end = text.indexOf(u'\n', pos);
+        if (end < 0)
+            end = text.size();
+        const QStringView line = text.mid(pos, end - pos).trimmed();
+        pos = end + 1;
+        if (line.isEmpty())
+            continue;
+        if (line.startsWith(u'@')) {
+            current = section(bank, line.mid(1));
+            if (!current)
+                return Status(Status::Internal, QStringLiteral("demo data (%1): unknown section %2")
+                                                    .arg(code, line.toString()));
+            continue;
+        }
+        if (!current)
+            return Status(
+                Status::Internal,
+                QStringLiteral("demo data (%1): text before the first section").arg(code));
+        current->push_back(line);
+    }
+    std::vector<const Pool *> required{
+        &bank.detail,          &bank.techDetail,    &bank.followUp,     &bank.customerGreeting,
+        &bank.customerClosing, &bank.agentGreeting, &bank.ask,          &bank.progress,
+        &bank.agentClosing,    &bank.note,          &bank.snippetIntro, &bank.male,
+        &bank.female,          &bank.surname,       &bank.organisation, &bank.mailDomain,
+        &bank.phone,           &bank.zone};
+    for (int c = 0; c < kCategoryCount; ++c) {
+        required.push_back(&bank.subject[std::size_t(c)]);
+        required.push_back(&bank.problem[std::size_t(c)]);
+        required.push_back(&bank.solve[std::size_t(c)]);
+    }
+    for (int c = 0; c < kCategoryCount; ++c) {
+        // Subject k, problem k and solution k tell one story; a single solution fits them all.
+        const std::size_t topics = bank.subject[std::size_t(c)].size();
+        const std::size_t solutions = bank.solve[std::size_t(c)].size();
+        if (bank.problem[std::size_t(c)].size() != topics ||
+            (solutions != topics && solutions != 1))
+            return Status(Status::Internal,
+                          QStringLiteral("demo data (%1): subjects, problems and solutions of %2 "
+                                         "do not line up")
+                              .arg(code, QStringView(kCategoryNames[std::size_t(c)])));
+    }
+    if (bank.snippetIntro.size() < std::size_t(kSnippetIntroCount))
+        return Status(Status::Internal,
+                      QStringLiteral("demo data (%1): snippet intros are missing").arg(code));
+    for (const Pool *pool : required) {
+        if (pool->empty())
+            return Status(Status::Internal,
+                          QStringLiteral("demo data (%1): a phrase section is empty").arg(code));
+    }
+    for (QStringView name : bank.male)
+        bank.maleAscii.push_back(asciiFold(name));
+    for (QStringView name : bank.female)
+        bank.femaleAscii.push_back(asciiFold(name));
+    for (QStringView entry : bank.surname) {
+        std::array<QString, 3> forms;
+        for (int form = 0; form < 3; ++form)
+            forms[std::size_t(form)] = asciiFold(surnameForm(entry, form));
+        bank.surnameAscii.push_back(std::move(forms));
+    }
+    return {};
+}
+
+// ------------------------------------------------------------------------------------------
+// Text helpers.
+
+void appendNumber(QString &out, quint64 value, int width = 0)
+{
+    char16_t buffer[24];
+    int n = 0;
+    do {
+        buffer[n++] = char16_t(u'0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    while (n < width && n < 24)
+        buffer[n++] = u'0';
+    std::reverse(buffer, buffer + n);
+    out.append(QStringView(buffer, n));
+}
+
+void appendHex(QString &out, quint64 value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i)
+        out += QChar(u"0123456789abcdef"[(value >> (4 * i)) & 0xf]);
+}
+
+struct Civil
+{
+    int year;
+    int month; // 1-12
+    int day;
+    int hour;
+    int minute;
+    int second;
+};
+
+// Proleptic Gregorian calendar from Unix milliseconds (Howard Hinnant's civil_from_days).
+Civil toCivil(qint64 ms)
+{
+    const qint64 secs = ms / 1000;
+    qint64 z = secs / 86400;
+    const qint64 secOfDay = secs % 86400;
+    z += 719468;
+    const qint64 era = z / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const int year = int(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    return {year, month, day, int(secOfDay / 3600), int(secOfDay / 60 % 60), int(secOfDay % 60)};
+}
+
+QDateTime utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// SLA deadlines by priority (low, normal, high, urgent), in hours after creation.
+void setDeadlines(Ticket &t, qint64 created)
+{
+    static constexpr std::array<int, 4> kFirstResponseHours{24, 8, 4, 1};
+    static constexpr std::array<int, 4> kResolutionHours{168, 72, 24, 4};
+    t.firstResponseDeadline = utc(created + kFirstResponseHours[std::size_t(t.priority)] * kHour);
+    t.resolutionDeadline = utc(created + kResolutionHours[std::size_t(t.priority)] * kHour);
+}
+
+// ------------------------------------------------------------------------------------------
+// The people.
+
+struct AgentInfo
+{
+    QUuid id;
+    QString name;
+    QString firstName;
+    QString idText;
+};
+
+struct ContactInfo
+{
+    QUuid id;
+    QString name;
+    QString firstName;
+    Lang lang;
+    quint8 plan;
+};
+
+// Fills message and subject templates. Placeholders: {n}/{N} customer first/full name,
+// {g}/{G} agent first/full name, {i} the invoice in question, {j} a new (corrected) invoice,
+// {o} order, {a} amount, {p} plan, {v} app version at the time, {e} error code, {t} an earlier
+// ticket number, {m} merge target number, {d} date, {h} clock time, {u} number of users (a
+// multiple of ten), {T} ISO time, {L} nginx time, {R} request id, {I} address octet. The facts
+// of a ticket (invoice, order, amount, error, users, date) stay the same in all its texts.
+struct Composer
+{
+    explicit Composer(Rng &random)
+        : rng(random)
+    {}
+
+    Rng &rng;
+    Lang lang = En;
+    qint64 timeMs = 0;
+    qint64 ticketNumber = 1;
+    qint64 mergeTarget = 0;
+    const ContactInfo *customer = nullptr;
+    const AgentInfo *agent = nullptr;
+
+    struct Facts
+    {
+        qint64 createdMs = 0;
+        quint64 invoice = 0;
+        quint64 newInvoice = 0;
+        quint64 order = 0;
+        int errorCode = 0;
+        int amount = 0;
+        quint64 users = 0;
+        qint64 dateMs = 0;
+    } facts;
+
+    // The facts come from their own seed so that a duplicate can repeat its original's.
+    void beginTicket(qint64 createdMs, quint64 seed)
+    {
+        Rng r(seed);
+        facts.createdMs = createdMs;
+        facts.invoice = r.below(1'000'000);
+        facts.newInvoice = r.below(1'000'000);
+        facts.order = 1'000'000 + r.below(9'000'000);
+        facts.errorCode = r.pick(kErrorCodes);
+        facts.amount = lang == Pl ? r.pick(kZlotyAmounts) : r.pick(kEuroAmounts);
+        facts.users = quint64(r.between(1, 20) * 10);
+        facts.dateMs = createdMs - r.between(1, 20) * kDay;
+    }
+
+    void expand(QString &out, QStringView text)
+    {
+        qsizetype start = 0;
+        const qsizetype size = text.size();
+        for (qsizetype i = 0; i + 2 < size; ++i) {
+            if (text[i] != u'{' || text[i + 2] != u'}')
+                continue;
+            const char16_t key = text[i + 1].unicode();
+            if (!isKey(key))
+                continue;
+            out.append(text.mid(start, i - start));
+            fill(out, key);
+            start = i + 3;
+            i += 2;
+        }
+        out.append(text.mid(start));
+    }
+
+    static bool isKey(char16_t key)
+    {
+        switch (key) {
+        case u'n':
+        case u'N':
+        case u'g':
+        case u'G':
+        case u'i':
+        case u'j':
+        case u'o':
+        case u'a':
+        case u'p':
+        case u'v':
+        case u'e':
+        case u't':
+        case u'm':
+        case u'd':
+        case u'h':
+        case u'u':
+        case u'T':
+        case u'L':
+        case u'R':
+        case u'I':
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    void fill(QString &out, char16_t key)
+    {
+        switch (key) {
+        case u'n':
+            out += customer ? customer->firstName : QString();
+            break;
+        case u'N':
+            out += customer ? customer->name : QString();
+            break;
+        case u'g':
+            out += agent ? agent->firstName : QString();
+            break;
+        case u'G':
+            out += agent ? agent->name : QString();
+            break;
+        case u'i':
+            appendNumber(out, quint64(toCivil(facts.createdMs).year));
+            out += u'-';
+            appendNumber(out, facts.invoice, 6);
+            break;
+        case u'j':
+            appendNumber(out, quint64(toCivil(timeMs).year));
+            out += u'-';
+            appendNumber(out, facts.newInvoice, 6);
+            break;
+        case u'o':
+            out.append(QStringView(u"LM-"));
+            appendNumber(out, facts.order);
+            break;
+        case u'a':
+            amount(out);
+            break;
+        case u'p':
+            out.append(QStringView(kPlanDisplay[customer ? customer->plan : 1]));
+            break;
+        case u'v': {
+            // The app version in use at that time: a minor release every 60 days, a patch
+            // every 15, so later messages never name an older version.
+            const qint64 age = std::max<qint64>(0, timeMs - kFirstCreatedMs);
+            out.append(QStringView(u"4."));
+            appendNumber(out, quint64(2 + age / (60 * kDay)));
+            out += u'.';
+            appendNumber(out, quint64(age / (15 * kDay) % 4));
+            break;
+        }
+        case u'e':
+            out += u'E';
+            appendNumber(out, quint64(facts.errorCode));
+            break;
+        case u't':
+            appendNumber(out, quint64(ticketNumber > 1
+                                          ? ticketNumber - 1 -
+                                                qint64(rng.below(quint64(
+                                                    std::min<qint64>(ticketNumber - 1, 5000))))
+                                          : 1));
+            break;
+        case u'm':
+            appendNumber(out, quint64(mergeTarget));
+            break;
+        case u'd':
+            date(out, facts.dateMs);
+            break;
+        case u'h':
+            appendNumber(out, quint64(rng.between(7, 17)), 2);
+            out += u':';
+            appendNumber(out, rng.below(12) * 5, 2);
+            break;
+        case u'u':
+            appendNumber(out, facts.users);
+            break;
+        case u'T': {
+            const Civil c = toCivil(timeMs - rng.between(1, 3600) * kSecond);
+            appendNumber(out, quint64(c.year), 4);
+            out += u'-';
+            appendNumber(out, quint64(c.month), 2);
+            out += u'-';
+            appendNumber(out, quint64(c.day), 2);
+            out += u'T';
+            clock(out, c);
+            out += u'Z';
+            break;
+        }
+        case u'L': {
+            const Civil c = toCivil(timeMs - rng.between(1, 3600) * kSecond);
+            appendNumber(out, quint64(c.day), 2);
+            out += u'/';
+            out.append(QStringView(kMonthsShort[std::size_t(c.month - 1)]));
+            out += u'/';
+            appendNumber(out, quint64(c.year));
+            out += u':';
+            clock(out, c);
+            out.append(QStringView(u" +0000"));
+            break;
+        }
+        case u'R':
+            appendHex(out, rng.next(), 16);
+            break;
+        case u'I':
+            appendNumber(out, quint64(rng.between(2, 254)));
+            break;
+        default:
+            break;
+        }
+    }
+
+    static void clock(QString &out, const Civil &c)
+    {
+        appendNumber(out, quint64(c.hour), 2);
+        out += u':';
+        appendNumber(out, quint64(c.minute), 2);
+        out += u':';
+        appendNumber(out, quint64(c.second), 2);
+    }
+
+    void date(QString &out, qint64 ms)
+    {
+        const Civil c = toCivil(ms);
+        switch (lang) {
+        case En:
+            appendNumber(out, quint64(c.day));
+            out += u' ';
+            out.append(QStringView(kMonths[std::size_t(c.month - 1)]));
+            out += u' ';
+            appendNumber(out, quint64(c.year));
+            break;
+        case Sl:
+        case Hr:
+            appendNumber(out, quint64(c.day));
+            out.append(QStringView(u". "));
+            appendNumber(out, quint64(c.month));
+            out.append(QStringView(u". "));
+            appendNumber(out, quint64(c.year));
+            if (lang == Hr)
+                out += u'.';
+            break;
+        case Lt:
+            appendNumber(out, quint64(c.year));
+            out += u'-';
+            appendNumber(out, quint64(c.month), 2);
+            out += u'-';
+            appendNumber(out, quint64(c.day), 2);
+            break;
+        case Pl:
+        default:
+            appendNumber(out, quint64(c.day), 2);
+            out += u'.';
+            appendNumber(out, quint64(c.month), 2);
+            out += u'.';
+            appendNumber(out, quint64(c.year));
+            break;
+        }
+    }
+
+    void amount(QString &out)
+    {
+        if (lang == Pl) {
+            appendNumber(out, quint64(facts.amount));
+            out.append(QStringView(u",00 zł"));
+        } else if (lang == En) {
+            out += u'€';
+            appendNumber(out, quint64(facts.amount));
+            out.append(QStringView(u".00"));
+        } else {
+            appendNumber(out, quint64(facts.amount));
+            out.append(QStringView(u",00 €"));
+        }
+    }
+};
+
+// ------------------------------------------------------------------------------------------
+// The generator.
+
+enum class Event : quint8 { None, AutoReply, Csat, Close };
+
+struct Planned
+{
+    MessageKind kind;
+    Event event;
+    bool solution;
+    qint64 ms;
+};
+
+struct TicketMeta
+{
+    int contact;
+    int department;
+    int category;
+    int topic; // index of the subject; the opening message and the solution match it
+    int assignee;
+    qint64 created;
+    quint64 factsSeed; // see Composer::beginTicket
+    bool linkable;     // not spam, not merged
+};
+
+class DemoGenerator
+{
+public:
+    DemoGenerator(LocalStore &store, const DemoOptions &options)
+        : m_store(store)
+        , m_options(options)
+        , m_rng(options.seed)
+        , m_idRng(options.seed ^ 0x5eed1d5a11ce0fULL)
+        , m_ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); })
+    {}
+
+    Result<DemoSummary> run();
+
+private:
+    Status prepare();
+    Status writeOrganisation();
+    Status writeContacts();
+    Status writeTickets();
+    void makeTicket(qint64 index, int slot);
+    void makeSpamTicket(Ticket &t, TicketMeta &meta);
+    bool makeMergedTicket(Ticket &t, TicketMeta &meta, int slot);
+    Status flushBatch(int ticketCount);
+    void buildArrivalCurve();
+    qint64 arrivalTime(qint64 position);
+
+    int drawMessageCount(int minimum);
+    MessageKind nextKind(MessageKind previous);
+    qint64 gapBefore(const Planned &previous, const Planned &current, Priority priority);
+    int eligibleAgent(int department, int tier);
+    int pickContact(qint64 index);
+    void pickTags(Ticket &t, int category, const ContactInfo &contact);
+
+    Message &newMessage(UuidV7Generator &ids, const Ticket &t, MessageKind kind, qint64 ms);
+    void addHistory(UuidV7Generator &ids, const Ticket &t, int actor, qint64 ms,
+                    const QString &field, const QString &oldValue, const QString &newValue);
+
+    void customerOpening(QString &out, Composer &c, const Bank &bank, int category, int topic,
+                         bool snippet);
+    void customerFollowUp(QString &out, Composer &c, const Bank &bank, int category, int topic,
+                          bool snippet);
+    void agentReply(QString &out, Composer &c, const Bank &bank, int category, int topic,
+                    bool solution, bool first);
+    void internalNote(QString &out, Composer &c, const Bank &bank, int category, int topic,
+                      bool snippet);
+    void appendSnippet(QString &out, Composer &c, const Bank &bank, int category, int topic);
+    const Snippet *pickSnippet(int category, int topic, bool fromCustomer);
+
+    LocalStore &m_store;
+    const DemoOptions &m_options;
+    Rng m_rng;
+    Rng m_idRng;
+    qint64 m_clockMs = kSetupMs;
+    UuidV7Generator m_ids;
+    DemoSummary m_summary;
+    qint64 m_ticketTotal = 0;
+    double m_meanMessages = 5.0;
+    qint64 m_forcedGiant = -1;
+
+    std::array<Bank, kLangCount> m_banks;
+    std::vector<AgentInfo> m_agents;
+    std::array<QUuid, kDepartmentCount> m_departmentIds;
+    std::array<QString, kDepartmentCount> m_departmentIdText;
+    // Agents of each department by minimum tier (index 0 = tier 1).
+    std::array<std::array<std::vector<int>, 3>, kDepartmentCount> m_eligible;
+    std::vector<ContactInfo> m_contacts;
+    int m_regularContacts = 0; // contacts before the spam senders
+    std::array<std::vector<QString>, kCategoryCount> m_tags;
+    QString m_vipTag, m_spamTag, m_systemName;
+    std::array<QString, 6> m_statusNames;
+    std::array<QString, 4> m_priorityNames;
+    std::array<QString, 4> m_tierNames;
+    QString m_fieldStatus, m_fieldPriority, m_fieldAssignee, m_fieldDepartment, m_fieldTier,
+        m_fieldSpam, m_fieldMerged, m_true, m_false;
+
+    // The batch being built; slots are reused from batch to batch so that their strings keep
+    // their capacity.
+    std::vector<Ticket> m_tickets;
+    std::vector<TicketMeta> m_meta;
+    std::vector<Message> m_messages;
+    std::size_t m_messageCount = 0;
+    std::vector<HistoryEvent> m_history;
+    std::size_t m_historyCount = 0;
+    std::vector<Planned> m_plan;
+    int m_lastOutageSlot = -1;
+    // Cumulative arrival weight at the start of each hour between the first and last creation.
+    std::vector<qint64> m_arrivals;
+    std::size_t m_arrivalHour = 0;
+};
+
+Result<DemoSummary> DemoGenerator::run()
+{
+    if (m_options.tickets < 0)
+        return Status(Status::Invalid, QStringLiteral("the number of demo tickets is negative"));
+    m_ticketTotal = m_options.tickets;
+    m_meanMessages = m_options.messagesPerTicket >= 1.0 ? m_options.messagesPerTicket : 1.0;
+    if (m_ticketTotal >= 20)
+        m_forcedGiant = m_ticketTotal - 1 - m_ticketTotal / 10;
+    if (Status s = prepare(); !s.good())
+        return s;
+    buildArrivalCurve();
+    if (Status s = writeOrganisation(); !s.good())
+        return s;
+    if (Status s = writeContacts(); !s.good())
+        return s;
+    if (Status s = writeTickets(); !s.good())
+        return s;
+    return m_summary;
+}
+
+Status DemoGenerator::prepare()
+{
+    const std::array<const char16_t *, kLangCount> texts{kEnglish, kSlovenian, kLithuanian,
+                                                         kCroatian, kPolish};
+    for (int l = 0; l < kLangCount; ++l) {
+        if (Status s = parseBank(QStringView(texts[std::size_t(l)]),
+                                 QStringView(kLangCodes[std::size_t(l)]), m_banks[std::size_t(l)]);
+            !s.good())
+            return s;
+    }
+    for (int c = 0; c < kCategoryCount; ++c) {
+        for (const char16_t *tag : kTagPools[std::size_t(c)])
+            m_tags[std::size_t(c)].push_back(QString::fromUtf16(tag));
+    }
+    m_vipTag = QStringLiteral("vip");
+    m_spamTag = QStringLiteral("spam");
+    m_systemName = QStringLiteral("Pult");
+    for (int s = 0; s < 6; ++s)
+        m_statusNames[std::size_t(s)] = toString(TicketStatus(s));
+    for (int p = 0; p < 4; ++p)
+        m_priorityNames[std::size_t(p)] = toString(Priority(p));
+    for (int t = 0; t < 4; ++t)
+        m_tierNames[std::size_t(t)] = QString::number(t);
+    m_fieldStatus = QStringLiteral("status");
+    m_fieldPriority = QStringLiteral("priority");
+    m_fieldAssignee = QStringLiteral("assignee");
+    m_fieldDepartment = QStringLiteral("department");
+    m_fieldTier = QStringLiteral("tier");
+    m_fieldSpam = QStringLiteral("spam");
+    m_fieldMerged = QStringLiteral("merged_into");
+    m_true = QStringLiteral("true");
+    m_false = QStringLiteral("false");
+    return {};
+}
+
+Status DemoGenerator::writeOrganisation()
+{
+    m_clockMs = kSetupMs;
+    for (int d = 0; d < kDepartmentCount; ++d) {
+        m_departmentIds[std::size_t(d)] = m_ids.next();
+        m_departmentIdText[std::size_t(d)] = uuidToString(m_departmentIds[std::size_t(d)]);
+    }
+    std::vector<Agent> agents;
+    for (std::size_t a = 0; a < kAgents.size(); ++a) {
+        const AgentSeed &seed = kAgents[a];
+        Agent agent;
+        agent.id = m_ids.next();
+        agent.name = QString::fromUtf16(seed.name);
+        const qsizetype space = agent.name.indexOf(u' ');
+        agent.email = asciiFold(agent.name) + QStringLiteral("@lumen.example");
+        agent.role = seed.role;
+        for (int d = 0; d < kDepartmentCount; ++d) {
+            int tier = 0;
+            if (seed.department < 0 || seed.department == d)
+                tier = seed.tier;
+            else if (seed.secondDepartment == d)
+                tier = seed.secondTier;
+            if (tier == 0)
+                continue;
+            agent.departments.append({m_departmentIds[std::size_t(d)], tier});
+            for (int t = 1; t <= tier; ++t)
+                m_eligible[std::size_t(d)][std::size_t(t - 1)].push_back(int(a));
+        }
+        m_agents.push_back({agent.id, agent.name, agent.name.left(space), uuidToString(agent.id)});
+        agents.push_back(std::move(agent));
+    }
+    for (const auto &byTier : m_eligible) {
+        for (const auto &list : byTier) {
+            if (list.empty())
+                return Status(Status::Internal,
+                              QStringLiteral("demo data: a department lacks agents of some tier"));
+        }
+    }
+
+    LocalStore::WriteBatch batch(m_store);
+    if (!batch.status().good())
+        return batch.status();
+    for (int d = 0; d < kDepartmentCount; ++d) {
+        const DepartmentSeed &seed = kDepartments[std::size_t(d)];
+        Department department;
+        department.id = m_departmentIds[std::size_t(d)];
+        department.name = QString::fromUtf16(seed.name);
+        department.email = QString::fromUtf16(seed.email);
+        department.leadId = m_agents[std::size_t(kDepartmentLeads[std::size_t(d)])].id;
+        department.queueOrder = seed.queueOrder;
+        if (Status s = m_store.put(department); !s.good())
+            return s;
+        ++m_summary.departments;
+    }
+    for (const Agent &agent : agents) {
+        if (Status s = m_store.put(agent); !s.good())
+            return s;
+        ++m_summary.agents;
+    }
+    for (const CannedSeed &seed : kCanned) {
+        CannedResponse response;
+        response.id = m_ids.next();
+        response.title = QString::fromUtf16(seed.title);
+        response.shortcut = QString::fromUtf16(seed.shortcut);
+        response.body = QString::fromUtf16(seed.body);
+        response.scope = seed.scope;
+        if (seed.scope == CannedScope::Department)
+            response.ownerId = m_departmentIds[std::size_t(seed.owner)];
+        else if (seed.scope == CannedScope::Personal)
+            response.ownerId = m_agents[std::size_t(seed.owner)].id;
+        if (Status s = m_store.put(response); !s.good())
+            return s;
+        ++m_summary.cannedResponses;
+    }
+    return batch.commit();
+}
+
+Status DemoGenerator::writeContacts()
+{
+    const qint64 total = std::clamp<qint64>(m_ticketTotal / 4, 50, 200000);
+    m_regularContacts = int(total) - int(kSpamSenders.size());
+    m_contacts.reserve(std::size_t(total));
+    m_clockMs = kSetupMs + kMinute;
+
+    Contact contact;
+    QSet<QString> usedEmails;
+    usedEmails.reserve(qsizetype(total + total / 8));
+    for (qint64 first = 0; first < total; first += kContactsPerBatch) {
+        LocalStore::WriteBatch batch(m_store);
+        if (!batch.status().good())
+            return batch.status();
+        const qint64 last = std::min(total, first + kContactsPerBatch);
+        for (qint64 i = first; i < last; ++i) {
+            contact = Contact();
+            contact.id = m_ids.next();
+            ContactInfo info{contact.id, {}, {}, En, 0};
+            if (i >= m_regularContacts) {
+                const SpamSender &sender = kSpamSenders[std::size_t(i - m_regularContacts)];
+                contact.name = QString::fromUtf16(sender.name);
+                contact.emails.append(QString::fromUtf16(sender.email));
+                contact.language = QStringLiteral("en");
+                contact.timeZone = QStringLiteral("UTC");
+                contact.plan = QString::fromUtf16(kPlanNames[0]);
+                info.firstName = contact.name;
+            } else {
+                const bool fixed = i < qint64(kFixedContacts.size());
+                const Lang lang = fixed ? kFixedContacts[std::size_t(i)].lang
+                                        : Lang(m_rng.weighted(kLangWeights));
+                const Bank &bank = m_banks[std::size_t(lang)];
+                const bool female = m_rng.chance(0.5);
+                QStringView firstName, lastName;
+                QString firstAscii, lastAscii;
+                if (fixed) {
+                    firstName = QStringView(kFixedContacts[std::size_t(i)].first);
+                    lastName = QStringView(kFixedContacts[std::size_t(i)].last);
+                    firstAscii = asciiFold(firstName);
+                    lastAscii = asciiFold(lastName);
+                } else {
+                    const int f =
+                        female ? m_rng.index(bank.female.size()) : m_rng.index(bank.male.size());
+                    firstName = female ? bank.female[std::size_t(f)] : bank.male[std::size_t(f)];
+                    firstAscii =
+                        female ? bank.femaleAscii[std::size_t(f)] : bank.maleAscii[std::size_t(f)];
+                    const int s = m_rng.index(bank.surname.size());
+                    int form = 0;
+                    if (female)
+                        form = (lang == Lt && m_rng.chance(0.35)) ? 2 : 1;
+                    lastName = surnameForm(bank.surname[std::size_t(s)], form);
+                    lastAscii = bank.surnameAscii[std::size_t(s)][std::size_t(form)];
+                }
+                contact.name = firstName.toString() + u' ' + lastName;
+                info.firstName = firstName.toString();
+
+                const bool withOrganisation = i == 0 || m_rng.chance(0.55);
+                QStringView orgEntry;
+                if (withOrganisation) {
+                    // The first contact works at the Łódź bakery (the first Polish organisation).
+                    orgEntry = i == 0 ? bank.organisation.front() : m_rng.pick(bank.organisation);
+                    contact.organisation = beforeBar(orgEntry).toString();
+                }
+                const std::array<int, 3> planWeights = withOrganisation
+                                                           ? std::array<int, 3>{25, 50, 25}
+                                                           : std::array<int, 3>{70, 28, 2};
+                info.plan = quint8(m_rng.weighted(planWeights));
+                contact.plan = QString::fromUtf16(kPlanNames[info.plan]);
+                contact.planTier = info.plan;
+
+                QString local;
+                switch (m_rng.index(5)) {
+                case 0:
+                    local = firstAscii + u'.' + lastAscii;
+                    break;
+                case 1:
+                    local = firstAscii.left(1) + u'.' + lastAscii;
+                    break;
+                case 2:
+                    local = firstAscii + lastAscii;
+                    break;
+                case 3:
+                    local = firstAscii + u'_' + lastAscii;
+                    break;
+                default:
+                    local = lastAscii + u'.' + firstAscii;
+                    break;
+                }
+                const QStringView domain =
+                    withOrganisation ? afterBar(orgEntry) : m_rng.pick(bank.mailDomain);
+                QString email = local + u'@' + domain;
+                // Addresses are unique: a taken one gets a number, as people's addresses do.
+                for (int attempt = 0; usedEmails.contains(email); ++attempt) {
+                    email = local;
+                    appendNumber(email, attempt < 3 ? quint64(m_rng.between(2, 99))
+                                                    : quint64(i) * 100 + quint64(attempt));
+                    email += u'@';
+                    email.append(domain);
+                }
+                usedEmails.insert(email);
+                contact.emails.append(email);
+                if (withOrganisation && m_rng.chance(0.1)) {
+                    // A private address next to the work one; the contact's index keeps it unique.
+                    QString second = firstAscii + u'.' + lastAscii + u'.' + QString::number(i) +
+                                     u'@' + m_rng.pick(bank.mailDomain);
+                    usedEmails.insert(second);
+                    contact.emails.append(std::move(second));
+                }
+                if (m_rng.chance(0.5)) {
+                    const QStringView pattern = m_rng.pick(bank.phone);
+                    for (QChar ch : pattern)
+                        contact.phone += ch == u'#' ? QChar(char16_t(u'0' + m_rng.below(10))) : ch;
+                }
+                contact.language = QString::fromUtf16(kLangCodes[std::size_t(lang)]);
+                contact.timeZone = m_rng.pick(bank.zone).toString();
+                if (i == 0)
+                    contact.notes = QStringLiteral("Łódź, Poland. Prefers e-mail over phone.");
+                else if (m_rng.chance(0.08))
+                    contact.notes = QString::fromUtf16(m_rng.pick(kContactNotes));
+                info.lang = lang;
+            }
+            info.name = contact.name;
+            m_contacts.push_back(std::move(info));
+            if (Status s = m_store.put(contact); !s.good())
+                return s;
+            ++m_summary.contacts;
+        }
+        if (Status s = batch.commit(); !s.good())
+            return s;
+    }
+    return {};
+}
+
+// Arrivals follow office hours, are quieter at weekends, and grow: the help desk gets twice as
+// many tickets per hour at the end of the two years as at the start.
+void DemoGenerator::buildArrivalCurve()
+{
+    const qint64 hours = (kLastCreatedMs - kFirstCreatedMs) / kHour;
+    m_arrivals.assign(std::size_t(hours) + 1, 0);
+    for (qint64 h = 0; h < hours; ++h) {
+        const qint64 ms = kFirstCreatedMs + h * kHour;
+        const qint64 weekday = (ms / kDay + 4) % 7; // 0 is Sunday; 1970-01-01 was a Thursday
+        const qint64 dayWeight = (weekday == 0 || weekday == 6) ? 3 : 10;
+        const qint64 weight = kHourWeights[std::size_t(ms / kHour % 24)] * dayWeight * (hours + h);
+        m_arrivals[std::size_t(h) + 1] = m_arrivals[std::size_t(h)] + weight;
+    }
+    m_arrivalHour = 0;
+}
+
+// The time at a position in [0, total weight); positions must not decrease between calls.
+qint64 DemoGenerator::arrivalTime(qint64 position)
+{
+    while (m_arrivalHour + 2 < m_arrivals.size() && m_arrivals[m_arrivalHour + 1] <= position)
+        ++m_arrivalHour;
+    const qint64 start = m_arrivals[m_arrivalHour];
+    const qint64 weight = m_arrivals[m_arrivalHour + 1] - start;
+    return kFirstCreatedMs + qint64(m_arrivalHour) * kHour + (position - start) * kHour / weight;
+}
+
+int DemoGenerator::pickContact(qint64 index)
+{
+    // The newest tickets come from the people the brief names, so they show up first.
+    const qint64 fromEnd = m_ticketTotal - 1 - index;
+    if (fromEnd < qint64(kFixedContacts.size()) && fromEnd < m_regularContacts)
+        return int(fromEnd);
+    // Some customers write often: a fifth of the tickets come from 5% of the contacts.
+    if (m_rng.chance(0.2))
+        return m_rng.index(std::size_t(std::max(1, m_regularContacts / 20)));
+    return m_rng.index(std::size_t(m_regularContacts));
+}
+
+int DemoGenerator::eligibleAgent(int department, int tier)
+{
+    const auto &list = m_eligible[std::size_t(department)][std::size_t(tier - 1)];
+    return list[std::size_t(m_rng.index(list.size()))];
+}
+
+int DemoGenerator::drawMessageCount(int minimum)
+{
+    // Geometric above the minimum the ticket's status needs, so that every status averages
+    // messagesPerTicket.
+    const double extra = std::max(0.0, m_meanMessages - minimum);
+    const double more = extra / (1.0 + extra);
+    const int cap = 150;
+    int n = minimum;
+    while (n < cap && m_rng.chance(more))
+        ++n;
+    return n;
+}
+
+MessageKind DemoGenerator::nextKind(MessageKind previous)
+{
+    const int r = m_rng.index(100);
+    switch (previous) {
+    case MessageKind::CustomerMessage:
+        return r < 72 ? MessageKind::AgentReply
+                      : (r < 88 ? MessageKind::InternalNote : MessageKind::CustomerMessage);
+    case MessageKind::AgentReply:
+        return r < 78 ? MessageKind::CustomerMessage
+                      : (r < 86 ? MessageKind::AgentReply : MessageKind::InternalNote);
+    case MessageKind::InternalNote:
+        return r < 75 ? MessageKind::AgentReply : MessageKind::CustomerMessage;
+    case MessageKind::SystemEvent:
+    default:
+        return r < 60 ? MessageKind::AgentReply : MessageKind::CustomerMessage;
+    }
+}
+
+qint64 DemoGenerator::gapBefore(const Planned &previous, const Planned &current, Priority priority)
+{
+    switch (current.event) {
+    case Event::AutoReply:
+        return m_rng.between(3 * kSecond, 40 * kSecond);
+    case Event::Csat:
+        return m_rng.spread(kHour, 2 * kDay);
+    case Event::Close:
+        return 4 * kDay + m_rng.between(0, 30 * kMinute);
+    case Event::None:
+        break;
+    }
+    switch (current.kind) {
+    case MessageKind::CustomerMessage:
+        return previous.kind == MessageKind::CustomerMessage ? m_rng.spread(5 * kMinute, kDay)
+                                                             : m_rng.spread(10 * kMinute, 5 * kDay);
+    case MessageKind::AgentReply:
+        if (previous.kind == MessageKind::CustomerMessage ||
+            previous.kind == MessageKind::SystemEvent) {
+            switch (priority) {
+            case Priority::Urgent:
+                return m_rng.spread(3 * kMinute, 90 * kMinute);
+            case Priority::High:
+                return m_rng.spread(10 * kMinute, 6 * kHour);
+            case Priority::Normal:
+                return m_rng.spread(20 * kMinute, 20 * kHour);
+            case Priority::Low:
+                return m_rng.spread(kHour, 3 * kDay);
+            }
+        }
+        return m_rng.spread(5 * kMinute, kDay);
+    case MessageKind::InternalNote:
+        return m_rng.spread(2 * kMinute, 6 * kHour);
+    case MessageKind::SystemEvent:
+        break;
+    }
+    return m_rng.spread(kMinute, kHour);
+}
+
+void DemoGenerator::pickTags(Ticket &t, int category, const ContactInfo &contact)
+{
+    static constexpr std::array<int, 4> kTagCountWeights{30, 35, 25, 10};
+    const int count = m_rng.weighted(kTagCountWeights);
+    if (contact.plan == 2 && count > 0 && m_rng.chance(0.7))
+        t.tags.append(m_vipTag);
+    const auto &pool = m_tags[std::size_t(category)];
+    for (int attempt = 0; t.tags.size() < count && attempt < 8; ++attempt) {
+        const QString &tag = pool[std::size_t(m_rng.index(pool.size()))];
+        if (!t.tags.contains(tag))
+            t.tags.append(tag);
+    }
+}
+
+Message &DemoGenerator::newMessage(UuidV7Generator &ids, const Ticket &t, MessageKind kind,
+                                   qint64 ms)
+{
+    if (m_messageCount == m_messages.size())
+        m_messages.emplace_back();
+    Message &m = m_messages[m_messageCount++];
+    m_clockMs = ms;
+    m.id = ids.next();
+    m.ticketId = t.id;
+    m.kind = kind;
+    m.authorId = QUuid();
+    m.created = utc(ms);
+    m.bodyText.resize(0);
+    return m;
+}
+
+void DemoGenerator::addHistory(UuidV7Generator &ids, const Ticket &t, int actor, qint64 ms,
+                               const QString &field, const QString &oldValue,
+                               const QString &newValue)
+{
+    if (m_historyCount == m_history.size())
+        m_history.emplace_back();
+    HistoryEvent &e = m_history[m_historyCount++];
+    m_clockMs = ms;
+    e.id = ids.next();
+    e.ticketId = t.id;
+    e.actorId = actor >= 0 ? m_agents[std::size_t(actor)].id : QUuid();
+    e.time = utc(ms);
+    e.field = field;
+    e.oldValue = oldValue;
+    e.newValue = newValue;
+}
+
+const Snippet *DemoGenerator::pickSnippet(int category, int topic, bool fromCustomer)
+{
+    std::array<int, std::size(kSnippets)> candidates{};
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < std::size(kSnippets); ++i) {
+        const Snippet &s = kSnippets[i];
+        if (s.fromCustomer == fromCustomer && (s.topic < 0 || s.topic == topic) &&
+            (s.category == category || (!fromCustomer && s.category == kAnyTechnical)))
+            candidates[count++] = int(i);
+    }
+    return count == 0 ? nullptr
+                      : &kSnippets[std::size_t(candidates[std::size_t(m_rng.index(count))])];
+}
+
+void DemoGenerator::appendSnippet(QString &out, Composer &c, const Bank &bank, int category,
+                                  int topic)
+{
+    const Snippet *snippet = pickSnippet(category, topic, true);
+    if (!snippet)
+        return;
+    out.append(QStringView(u"\n\n"));
+    c.expand(out, bank.snippetIntro[std::size_t(snippet->intro)]);
+    out.append(QStringView(u"\n\n"));
+    c.expand(out, QStringView(snippet->text));
+}
+
+void DemoGenerator::customerOpening(QString &out, Composer &c, const Bank &bank, int category,
+                                    int topic, bool snippet)
+{
+    c.expand(out, m_rng.pick(bank.customerGreeting));
+    out.append(QStringView(u"\n\n"));
+    const Pool &problems = bank.problem[std::size_t(category)];
+    c.expand(out, problems[std::size_t(topic) % problems.size()]);
+    // Up to two details; browsers, app versions and colleagues only come up where the problem
+    // is technical or about signing in.
+    const bool technical = isTechnical(category) || category == CatAccount;
+    const std::size_t choices = bank.detail.size() + (technical ? bank.techDetail.size() : 0);
+    const int details = m_rng.index(3);
+    std::size_t previous = choices;
+    for (int i = 0; i < details; ++i) {
+        const std::size_t d = std::size_t(m_rng.index(choices));
+        if (d == previous)
+            continue;
+        previous = d;
+        out += u' ';
+        c.expand(out,
+                 d < bank.detail.size() ? bank.detail[d] : bank.techDetail[d - bank.detail.size()]);
+    }
+    if (snippet)
+        appendSnippet(out, c, bank, category, topic);
+    out.append(QStringView(u"\n\n"));
+    c.expand(out, m_rng.pick(bank.customerClosing));
+    out += u'\n';
+    out += m_rng.chance(0.6) ? c.customer->firstName : c.customer->name;
+}
+
+void DemoGenerator::customerFollowUp(QString &out, Composer &c, const Bank &bank, int category,
+                                     int topic, bool snippet)
+{
+    if (m_rng.chance(0.5)) {
+        c.expand(out, m_rng.pick(bank.customerGreeting));
+        out.append(QStringView(u"\n\n"));
+    }
+    const int first = m_rng.index(bank.followUp.size());
+    c.expand(out, bank.followUp[std::size_t(first)]);
+    if (m_rng.chance(0.3)) {
+        const int second = m_rng.index(bank.followUp.size());
+        if (second != first) {
+            out += u' ';
+            c.expand(out, bank.followUp[std::size_t(second)]);
+        }
+    }
+    if (snippet)
+        appendSnippet(out, c, bank, category, topic);
+    out.append(QStringView(u"\n\n"));
+    if (m_rng.chance(0.6)) {
+        c.expand(out, m_rng.pick(bank.customerClosing));
+        out += u'\n';
+    }
+    out += c.customer->firstName;
+}
+
+void DemoGenerator::agentReply(QString &out, Composer &c, const Bank &bank, int category, int topic,
+                               bool solution, bool first)
+{
+    c.expand(out, m_rng.pick(bank.agentGreeting));
+    out.append(QStringView(u"\n\n"));
+    if (solution) {
+        const Pool &solutions = bank.solve[std::size_t(category)];
+        c.expand(out, solutions[std::size_t(topic) % solutions.size()]);
+    } else if (first ? m_rng.chance(0.5) : m_rng.chance(0.6)) {
+        c.expand(out, m_rng.pick(bank.progress));
+        if (first) {
+            out += u' ';
+            c.expand(out, m_rng.pick(bank.ask));
+        }
+    } else {
+        c.expand(out, m_rng.pick(bank.ask));
+    }
+    out.append(QStringView(u"\n\n"));
+    c.expand(out, m_rng.pick(bank.agentClosing));
+    out += u'\n';
+    out += c.agent->name;
+}
+
+void DemoGenerator::internalNote(QString &out, Composer &c, const Bank &bank, int category,
+                                 int topic, bool snippet)
+{
+    const int first = m_rng.index(bank.note.size());
+    c.expand(out, bank.note[std::size_t(first)]);
+    if (m_rng.chance(0.2)) {
+        const int second = m_rng.index(bank.note.size());
+        if (second != first) {
+            out += u' ';
+            c.expand(out, bank.note[std::size_t(second)]);
+        }
+    }
+    if (const Snippet *s = snippet ? pickSnippet(category, topic, false) : nullptr) {
+        out.append(QStringView(u"\n\n"));
+        c.expand(out, QStringView(s->text));
+    }
+}
+
+void DemoGenerator::makeSpamTicket(Ticket &t, TicketMeta &meta)
+{
+    const int sender = m_regularContacts + m_rng.index(kSpamSenders.size());
+    const ContactInfo &contact = m_contacts[std::size_t(sender)];
+    meta.contact = sender;
+    meta.linkable = false;
+    const qint64 created = meta.created;
+    const int marker = eligibleAgent(meta.department, 1);
+    t.requesterId = contact.id;
+    t.subject = QString::fromUtf16(m_rng.pick(kSpamSubjects));
+    t.status = TicketStatus::Closed;
+    t.priority = Priority::Low;
+    t.channel = m_rng.chance(0.8) ? Channel::Email : Channel::WebForm;
+    t.spam = true;
+    t.tags.append(m_spamTag);
+
+    UuidV7Generator ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); });
+    Composer c{m_rng};
+    c.customer = &contact;
+    c.agent = &m_agents[std::size_t(marker)];
+    Message &first = newMessage(ids, t, MessageKind::CustomerMessage, created);
+    first.authorId = contact.id;
+    first.authorName = contact.name;
+    first.bodyText.append(QStringView(m_rng.pick(kSpamBodies)));
+
+    const qint64 marked = std::min(created + m_rng.spread(5 * kMinute, 3 * kHour), kLatestEventMs);
+    Message &event = newMessage(ids, t, MessageKind::SystemEvent, marked);
+    event.authorName = m_systemName;
+    c.expand(event.bodyText, QStringView(kMarkedSpam));
+    addHistory(ids, t, marker, marked, m_fieldSpam, m_false, m_true);
+    addHistory(ids, t, marker, marked, m_fieldStatus, m_statusNames[0],
+               m_statusNames[int(TicketStatus::Closed)]);
+    t.solvedAt = utc(marked);
+    t.updated = utc(marked);
+}
+
+bool DemoGenerator::makeMergedTicket(Ticket &t, TicketMeta &meta, int slot)
+{
+    if (slot == 0)
+        return false;
+    const int target = slot - 1 - m_rng.index(std::size_t(std::min(slot, kLinkWindow)));
+    const TicketMeta &targetMeta = m_meta[std::size_t(target)];
+    if (!targetMeta.linkable)
+        return false;
+    const Ticket &original = m_tickets[std::size_t(target)];
+    const ContactInfo &contact = m_contacts[std::size_t(targetMeta.contact)];
+    const Bank &bank = m_banks[std::size_t(contact.lang)];
+    meta.contact = targetMeta.contact;
+    meta.department = targetMeta.department;
+    meta.category = targetMeta.category;
+    meta.topic = targetMeta.topic;
+    meta.linkable = false;
+    const int merger = targetMeta.assignee >= 0 ? targetMeta.assignee
+                                                : kDepartmentLeads[std::size_t(meta.department)];
+    meta.assignee = targetMeta.assignee;
+
+    t.requesterId = contact.id;
+    t.subject = original.subject;
+    t.status = TicketStatus::Closed;
+    t.priority = original.priority;
+    t.departmentId = original.departmentId;
+    t.category = original.category;
+    t.assigneeId = original.assigneeId;
+    t.mergedInto = original.id;
+    setDeadlines(t, meta.created);
+
+    UuidV7Generator ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); });
+    Composer c{m_rng};
+    c.lang = contact.lang;
+    c.customer = &contact;
+    c.agent = &m_agents[std::size_t(merger)];
+    c.ticketNumber = *t.number;
+    c.beginTicket(targetMeta.created, targetMeta.factsSeed);
+    c.mergeTarget = *original.number;
+    c.timeMs = meta.created;
+    Message &first = newMessage(ids, t, MessageKind::CustomerMessage, meta.created);
+    first.authorId = contact.id;
+    first.authorName = contact.name;
+    customerOpening(first.bodyText, c, bank, meta.category, meta.topic, false);
+
+    const qint64 merged =
+        std::min(meta.created + m_rng.spread(10 * kMinute, 6 * kHour), kLatestEventMs);
+    c.timeMs = merged;
+    Message &event = newMessage(ids, t, MessageKind::SystemEvent, merged);
+    event.authorName = m_systemName;
+    c.expand(event.bodyText, QStringView(kMergedInto));
+    addHistory(ids, t, merger, merged, m_fieldMerged, QString(), uuidToString(original.id));
+    addHistory(ids, t, merger, merged, m_fieldStatus, m_statusNames[0],
+               m_statusNames[int(TicketStatus::Closed)]);
+    t.solvedAt = utc(merged);
+    t.updated = utc(merged);
+    return true;
+}
+
+void DemoGenerator::makeTicket(qint64 index, int slot)
+{
+    Ticket &t = m_tickets[std::size_t(slot)];
+    TicketMeta &meta = m_meta[std::size_t(slot)];
+
+    // Creation: ticket i arrives in its own slice of the arrival curve, so creation times never
+    // decrease with the index.
+    const qint64 total = m_arrivals.back();
+    const qint64 sliceStart =
+        total / m_ticketTotal * index + total % m_ticketTotal * index / m_ticketTotal;
+    const qint64 sliceEnd =
+        total / m_ticketTotal * (index + 1) + total % m_ticketTotal * (index + 1) / m_ticketTotal;
+    const qint64 created = arrivalTime(
+        sliceStart + qint64(m_rng.below(quint64(std::max<qint64>(1, sliceEnd - sliceStart)))));
+
+    t.subject.resize(0);
+    t.tags.clear();
+    t.linked.clear();
+    m_clockMs = created;
+    t.id = m_ids.next();
+    t.number = index + 1;
+    t.status = TicketStatus::New;
+    t.priority = Priority::Normal;
+    t.category.clear();
+    t.assigneeId = QUuid();
+    t.channel = Channel::Email;
+    t.tier = 1;
+    t.created = utc(created);
+    t.firstResponseAt = QDateTime();
+    t.solvedAt = QDateTime();
+    t.due = QDateTime();
+    t.reminder = QDateTime();
+    t.firstResponseDeadline = QDateTime();
+    t.resolutionDeadline = QDateTime();
+    t.spam = false;
+    t.mergedInto = QUuid();
+    t.unread = false;
+
+    static constexpr std::array<int, kDepartmentCount> kDepartmentWeights{
+        kDepartments[0].weight, kDepartments[1].weight, kDepartments[2].weight,
+        kDepartments[3].weight};
+    meta = TicketMeta{-1, m_rng.weighted(kDepartmentWeights), 0, 0, -1, created, 0, true};
+    meta.factsSeed = m_rng.next();
+    meta.category = m_rng.weighted(kDepartments[std::size_t(meta.department)].categoryWeights);
+    t.departmentId = m_departmentIds[std::size_t(meta.department)];
+
+    const qint64 fromEnd = m_ticketTotal - 1 - index;
+    const bool reserved = fromEnd < qint64(kFixedContacts.size()) || index == m_forcedGiant;
+    if (!reserved && m_rng.chance(0.015)) {
+        makeSpamTicket(t, meta);
+        return;
+    }
+    if (!reserved && m_rng.chance(0.004)) {
+        if (makeMergedTicket(t, meta, slot))
+            return; // otherwise nothing was written: the target was spam or itself merged
+    }
+
+    meta.contact = pickContact(index);
+    const ContactInfo &contact = m_contacts[std::size_t(meta.contact)];
+    const Bank &bank = m_banks[std::size_t(contact.lang)];
+    const int category = meta.category;
+    t.requesterId = contact.id;
+    t.category = QString::fromUtf16(kCategoryNames[std::size_t(category)]);
+    meta.topic = m_rng.index(bank.subject[std::size_t(category)].size());
+
+    static constexpr std::array<int, 4> kPriorityWeights{15, 55, 22, 8};
+    static constexpr std::array<int, 4> kOutagePriorityWeights{0, 5, 40, 55};
+    t.priority =
+        Priority(m_rng.weighted(category == CatOutage ? kOutagePriorityWeights : kPriorityWeights));
+    if (contact.plan == 2 && t.priority == Priority::Low)
+        t.priority = Priority::Normal;
+    static constexpr std::array<int, 5> kChannelWeights{50, 20, 8, 15, 7};
+    t.channel = Channel(m_rng.weighted(kChannelWeights));
+    static constexpr std::array<int, 3> kTierWeights{75, 20, 5};
+    t.tier = 1 + m_rng.weighted(kTierWeights);
+
+    // Status: the newest tickets are mostly still being worked on, older ones are done.
+    const double position = double(index) / double(m_ticketTotal);
+    const double activeShare =
+        position >= 0.97 ? 0.85 : (position >= 0.9 ? 0.5 : (position >= 0.75 ? 0.12 : 0.03));
+    TicketStatus status = TicketStatus::Closed;
+    if (m_rng.chance(activeShare)) {
+        static constexpr std::array<int, 4> kRecent{30, 35, 20, 15};
+        static constexpr std::array<int, 4> kStale{3, 30, 37, 30};
+        status = TicketStatus(m_rng.weighted(position >= 0.97 ? kRecent : kStale));
+    } else if (m_rng.chance(0.12)) {
+        status = TicketStatus::Solved; // not every solved ticket gets closed
+    }
+    const bool giant = index == m_forcedGiant || m_rng.below(5000) == 0;
+    if (giant && status == TicketStatus::New)
+        status = TicketStatus::Open;
+
+    // Who works on it: the final assignee, maybe someone before them (escalation/reassignment).
+    int finalAgent = -1;
+    if (status == TicketStatus::New)
+        finalAgent = m_rng.chance(0.15) ? eligibleAgent(meta.department, t.tier) : -1;
+    else if (isActive(status))
+        finalAgent = m_rng.chance(0.92) ? eligibleAgent(meta.department, t.tier) : -1;
+    else
+        finalAgent = eligibleAgent(meta.department, t.tier);
+    const int helper = eligibleAgent(meta.department, t.tier); // answers unassigned tickets
+    meta.assignee = finalAgent;
+
+    // Plan the conversation.
+    m_plan.clear();
+    m_plan.push_back({MessageKind::CustomerMessage, Event::None, false, created});
+    if (status == TicketStatus::New) {
+        if (m_rng.chance(0.2))
+            m_plan.push_back({MessageKind::CustomerMessage, Event::None, false, 0});
+    } else {
+        // How the conversation must end for the status; the agent closes most tickets with the
+        // solving reply, the others close automatically 4 days after being solved.
+        std::array<Planned, 3> tail{};
+        int tailCount = 0;
+        const bool csat = m_rng.chance(0.2);
+        switch (status) {
+        case TicketStatus::Closed:
+        case TicketStatus::Solved:
+            tail[std::size_t(tailCount++)] = {MessageKind::AgentReply, Event::None, true, 0};
+            if (csat)
+                tail[std::size_t(tailCount++)] = {MessageKind::SystemEvent, Event::Csat, false, 0};
+            if (status == TicketStatus::Closed && m_rng.chance(0.25))
+                tail[std::size_t(tailCount++)] = {MessageKind::SystemEvent, Event::Close, false, 0};
+            break;
+        case TicketStatus::Pending:
+            tail[std::size_t(tailCount++)] = {MessageKind::AgentReply, Event::None, false, 0};
+            break;
+        case TicketStatus::OnHold:
+            tail[std::size_t(tailCount++)] = {m_rng.chance(0.6) ? MessageKind::InternalNote
+                                                                : MessageKind::AgentReply,
+                                              Event::None, false, 0};
+            break;
+        default:
+            break;
+        }
+        // Long threads (about 1 in 5000, and always one in any data set of 20+ tickets) have
+        // 200 messages or more even after a close or rating that would lie in the future.
+        const int n = giant ? 202 + m_rng.index(59) : drawMessageCount(1 + tailCount);
+        const int middle = std::max(0, n - 1 - tailCount);
+        const bool mailed = t.channel == Channel::Email || t.channel == Channel::WebForm;
+        MessageKind previous = MessageKind::CustomerMessage;
+        for (int k = 0; k < middle; ++k) {
+            if (k == 0 && mailed && m_rng.chance(0.2)) {
+                m_plan.push_back({MessageKind::SystemEvent, Event::AutoReply, false, 0});
+                previous = MessageKind::SystemEvent;
+                continue;
+            }
+            previous = nextKind(previous);
+            m_plan.push_back({previous, Event::None, false, 0});
+        }
+        for (int k = 0; k < tailCount; ++k)
+            m_plan.push_back(tail[std::size_t(k)]);
+    }
+
+    // Times: gaps by who speaks and by priority; long threads move faster.
+    for (std::size_t k = 1; k < m_plan.size(); ++k) {
+        qint64 gap = gapBefore(m_plan[k - 1], m_plan[k], t.priority);
+        if (giant && m_plan[k].event != Event::Close)
+            gap = std::max<qint64>(kSecond, gap / 4);
+        m_plan[k].ms = m_plan[k - 1].ms + gap;
+    }
+    // What has not happened yet by "now" does not exist: a close that would come later leaves
+    // the ticket solved; a thread that would run past now is squeezed into the time there was.
+    while (m_plan.size() > 1 && m_plan.back().kind == MessageKind::SystemEvent &&
+           m_plan.back().event != Event::AutoReply && m_plan.back().ms > kLatestEventMs) {
+        if (m_plan.back().event == Event::Close)
+            status = TicketStatus::Solved;
+        m_plan.pop_back();
+    }
+    if (m_plan.back().ms > kLatestEventMs) {
+        const qint64 end =
+            created + qint64(double(kLatestEventMs - created) * (0.5 + 0.5 * m_rng.unit()));
+        const double scale = double(end - created) / double(m_plan.back().ms - created);
+        for (std::size_t k = 1; k < m_plan.size(); ++k) {
+            const qint64 squeezed = created + qint64(double(m_plan[k].ms - created) * scale);
+            m_plan[k].ms = std::max(squeezed, m_plan[k - 1].ms + 1);
+        }
+    }
+    t.status = status;
+
+    // Key moments: first agent action, escalation or reassignment, solution.
+    int firstAction = -1;
+    int solutionIndex = -1;
+    int lastAgentIndex = -1;
+    for (std::size_t k = 1; k < m_plan.size(); ++k) {
+        const MessageKind kind = m_plan[k].kind;
+        if (kind == MessageKind::AgentReply || kind == MessageKind::InternalNote) {
+            if (firstAction < 0)
+                firstAction = int(k);
+            lastAgentIndex = int(k);
+        }
+        if (m_plan[k].solution)
+            solutionIndex = int(k);
+    }
+    const int last = int(m_plan.size()) - 1;
+    bool autoClosed = false;
+    for (const Planned &p : m_plan)
+        autoClosed = autoClosed || p.event == Event::Close;
+    const int openIndex = status == TicketStatus::New ? -1 : std::max(0, firstAction);
+    int switchIndex = -1;
+    bool escalated = false;
+    int firstAgent = finalAgent;
+    if (openIndex >= 0 && openIndex < last && finalAgent >= 0) {
+        if (t.tier > 1 && m_rng.chance(0.6)) {
+            escalated = true;
+            switchIndex = openIndex + 1 + m_rng.index(std::size_t(last - openIndex));
+            if (m_rng.chance(0.7))
+                firstAgent = eligibleAgent(meta.department, 1);
+        } else if (m_rng.chance(0.08)) {
+            switchIndex = openIndex + 1 + m_rng.index(std::size_t(last - openIndex));
+            firstAgent = eligibleAgent(meta.department, t.tier);
+        }
+    }
+    const bool priorityChanged = openIndex >= 0 && m_rng.chance(0.12);
+    const bool departmentChanged = openIndex >= 0 && m_rng.chance(0.04);
+    const int lead = kDepartmentLeads[std::size_t(meta.department)];
+
+    // Write the messages and, at their times, the history.
+    UuidV7Generator ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); });
+    Composer c{m_rng};
+    c.lang = contact.lang;
+    c.customer = &contact;
+    c.ticketNumber = index + 1;
+    c.beginTicket(created, meta.factsSeed);
+    const bool technical = isTechnical(category);
+    bool answered = false;
+    for (int k = 0; k <= last; ++k) {
+        const Planned &p = m_plan[std::size_t(k)];
+        c.timeMs = p.ms;
+        const int agentIndex = (switchIndex >= 0 && k < switchIndex)
+                                   ? firstAgent
+                                   : (finalAgent >= 0 ? finalAgent : helper);
+        Message &m = newMessage(ids, t, p.kind, p.ms);
+        switch (p.kind) {
+        case MessageKind::CustomerMessage:
+            m.authorId = contact.id;
+            m.authorName = contact.name;
+            if (k == 0)
+                customerOpening(m.bodyText, c, bank, category, meta.topic,
+                                technical && m_rng.chance(0.3));
+            else
+                customerFollowUp(m.bodyText, c, bank, category, meta.topic,
+                                 technical && m_rng.chance(0.08));
+            break;
+        case MessageKind::AgentReply: {
+            const AgentInfo &agent = m_agents[std::size_t(agentIndex)];
+            c.agent = &agent;
+            m.authorId = agent.id;
+            m.authorName = agent.name;
+            agentReply(m.bodyText, c, bank, category, meta.topic, p.solution, !answered);
+            if (!answered)
+                t.firstResponseAt = utc(p.ms);
+            answered = true;
+            break;
+        }
+        case MessageKind::InternalNote: {
+            const int author = (m_rng.chance(0.15) && lead != agentIndex) ? lead : agentIndex;
+            const AgentInfo &agent = m_agents[std::size_t(author)];
+            c.agent = &agent;
+            m.authorId = agent.id;
+            m.authorName = agent.name;
+            internalNote(m.bodyText, c, bank, category, meta.topic,
+                         technical && m_rng.chance(0.15));
+            break;
+        }
+        case MessageKind::SystemEvent:
+            m.authorName = m_systemName;
+            switch (p.event) {
+            case Event::AutoReply:
+                c.expand(m.bodyText, QStringView(kAutoReply));
+                break;
+            case Event::Csat:
+                c.expand(m.bodyText, QStringView(kCsat[m_rng.chance(0.85) ? 0 : 1]));
+                break;
+            case Event::Close:
+            case Event::None:
+                m.bodyText.append(QStringView(kAutoClose));
+                break;
+            }
+            break;
+        }
+
+        if (k == openIndex) {
+            if (departmentChanged) {
+                const int from =
+                    (meta.department + 1 + m_rng.index(kDepartmentCount - 1)) % kDepartmentCount;
+                addHistory(ids, t, kDepartmentLeads[std::size_t(from)], p.ms, m_fieldDepartment,
+                           m_departmentIdText[std::size_t(from)],
+                           m_departmentIdText[std::size_t(meta.department)]);
+            }
+            if (firstAgent >= 0)
+                addHistory(ids, t, m_rng.chance(0.5) ? firstAgent : lead, p.ms, m_fieldAssignee,
+                           QString(), m_agents[std::size_t(firstAgent)].idText);
+            if (priorityChanged) {
+                const int now = int(t.priority);
+                const int before = now == 0 ? 1 : now - 1;
+                addHistory(ids, t, agentIndex, p.ms, m_fieldPriority,
+                           m_priorityNames[std::size_t(before)], m_priorityNames[std::size_t(now)]);
+            }
+            addHistory(ids, t, agentIndex, p.ms, m_fieldStatus,
+                       m_statusNames[int(TicketStatus::New)],
+                       m_statusNames[int(TicketStatus::Open)]);
+        }
+        if (k == switchIndex) {
+            if (escalated)
+                addHistory(ids, t, lead, p.ms, m_fieldTier, m_tierNames[1],
+                           m_tierNames[std::size_t(t.tier)]);
+            if (firstAgent != finalAgent)
+                addHistory(ids, t, lead, p.ms, m_fieldAssignee,
+                           m_agents[std::size_t(firstAgent)].idText,
+                           m_agents[std::size_t(finalAgent)].idText);
+        }
+        if (k == solutionIndex) {
+            t.solvedAt = utc(p.ms);
+            addHistory(ids, t, agentIndex, p.ms, m_fieldStatus,
+                       m_statusNames[int(TicketStatus::Open)],
+                       m_statusNames[int(autoClosed ? TicketStatus::Solved : status)]);
+        }
+        if (p.event == Event::Close)
+            addHistory(ids, t, -1, p.ms, m_fieldStatus, m_statusNames[int(TicketStatus::Solved)],
+                       m_statusNames[int(TicketStatus::Closed)]);
+        if (k == last && k == lastAgentIndex &&
+            (status == TicketStatus::Pending || status == TicketStatus::OnHold))
+            addHistory(ids, t, agentIndex, p.ms, m_fieldStatus,
+                       m_statusNames[int(TicketStatus::Open)], m_statusNames[int(status)]);
+    }
+
+    // The ticket's own fields.
+    c.timeMs = created;
+    c.agent = nullptr;
+    c.expand(t.subject, bank.subject[std::size_t(category)][std::size_t(meta.topic)]);
+    if (finalAgent >= 0)
+        t.assigneeId = m_agents[std::size_t(finalAgent)].id;
+    t.updated = utc(m_plan.back().ms);
+    setDeadlines(t, created);
+    if (m_rng.chance(0.06)) {
+        const qint64 due = created + m_rng.between(1, 14) * kDay;
+        t.due = utc(due);
+        if (m_rng.chance(0.5))
+            t.reminder = utc(std::max(created, due - m_rng.between(1, 24) * kHour));
+    }
+    t.unread = status == TicketStatus::New ||
+               (isActive(status) && m_plan.back().kind == MessageKind::CustomerMessage &&
+                m_rng.chance(0.6));
+    pickTags(t, category, contact);
+
+    // Links: outages reported close together belong together; now and then a related ticket.
+    if (category == CatOutage) {
+        if (m_lastOutageSlot >= 0 &&
+            created - m_meta[std::size_t(m_lastOutageSlot)].created < 12 * kHour &&
+            m_rng.chance(0.6)) {
+            Ticket &other = m_tickets[std::size_t(m_lastOutageSlot)];
+            t.linked.append(other.id);
+            other.linked.append(t.id);
+        }
+        m_lastOutageSlot = slot;
+    } else if (slot > 0 && m_rng.chance(0.004)) {
+        const int other = slot - 1 - m_rng.index(std::size_t(std::min(slot, kLinkWindow)));
+        if (m_meta[std::size_t(other)].linkable) {
+            t.linked.append(m_tickets[std::size_t(other)].id);
+            m_tickets[std::size_t(other)].linked.append(t.id);
+        }
+    }
+}
+
+Status DemoGenerator::flushBatch(int ticketCount)
+{
+    LocalStore::WriteBatch batch(m_store);
+    if (!batch.status().good())
+        return batch.status();
+    for (int i = 0; i < ticketCount; ++i) {
+        if (Status s = m_store.put(m_tickets[std::size_t(i)]); !s.good())
+            return s;
+    }
+    for (std::size_t i = 0; i < m_messageCount; ++i) {
+        if (Status s = m_store.put(m_messages[i]); !s.good())
+            return s;
+    }
+    for (std::size_t i = 0; i < m_historyCount; ++i) {
+        if (Status s = m_store.put(m_history[i]); !s.good())
+            return s;
+    }
+    if (Status s = batch.commit(); !s.good())
+        return s;
+    m_summary.tickets += ticketCount;
+    m_summary.messages += qint64(m_messageCount);
+    m_summary.historyEvents += qint64(m_historyCount);
+    return {};
+}
+
+Status DemoGenerator::writeTickets()
+{
+    m_tickets.resize(std::size_t(std::min(m_ticketTotal, kTicketsPerBatch)));
+    m_meta.resize(m_tickets.size());
+    for (qint64 first = 0; first < m_ticketTotal; first += kTicketsPerBatch) {
+        const qint64 last = std::min(m_ticketTotal, first + kTicketsPerBatch);
+        m_messageCount = 0;
+        m_historyCount = 0;
+        m_lastOutageSlot = -1;
+        for (qint64 i = first; i < last; ++i)
+            makeTicket(i, int(i - first));
+        if (Status s = flushBatch(int(last - first)); !s.good())
+            return s;
+        if (m_options.progress)
+            m_options.progress(last, m_ticketTotal);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<DemoSummary> generateDemoData(LocalStore &store, const DemoOptions &options)
+{
+    DemoGenerator generator(store, options);
+    return generator.run();
+}
+
 } // namespace Pult
