@@ -14,6 +14,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 
 namespace Pult {
@@ -154,6 +155,8 @@ struct ListRow
 
 } // namespace
 
+struct Candidate;
+
 struct LocalStore::Private
 {
     std::unique_ptr<Sql::Database> db;
@@ -193,6 +196,8 @@ struct LocalStore::Private
 
     Result<std::optional<qint64>> ticketRid(const QUuid &id);
     Status fillNames(QList<TicketListItem> &items);
+    Status collectCandidates(const QString &ftsQuery, int wanted, const SearchOptions &options,
+                             QHash<qint64, Candidate> &candidates);
     Result<QList<ListRow>> listPartition(const TicketQuery &q, TicketStatus status,
                                          const std::optional<QUuid> &department, qint64 afterMs,
                                          qint64 afterRid);
@@ -875,137 +880,154 @@ Result<qint64> LocalStore::countTickets(const TicketQuery &query)
 
 // ---- search ----------------------------------------------------------------------------------
 
-namespace {
-
-// Where a ticket matched; a ticket that matches in several places ranks higher.
+// Where a ticket matched: more places rank higher, then subject above requester above message.
 enum MatchSource { SubjectMatch = 4, ContactMatch = 2, MessageMatch = 1 };
 
 struct Candidate
 {
-    int score = 0;
-    qint64 messageRid = 0; // the newest matching message, for the snippet
+    int score = 0;         // MatchSource bits
+    qint64 updatedMs = 0;
+    QString subjectSnippet; // the subject with the matches highlighted
+    QString contactSnippet; // the requester's name and addresses with the matches highlighted
+    QString messageSnippet; // from the newest matching message
 };
 
-} // namespace
+// Adds the tickets that match ftsQuery to candidates, with a highlighted snippet of where they
+// matched. Each table is read newest match first and reading stops as soon as enough tickets
+// are found: ORDER BY rowid DESC walks the index backwards without looking at older matches,
+// where ranking every match of a common word costs time proportional to the number of matches
+// (see docs/performance.md). Snippets are made while reading, once per row read, because a
+// second FTS5 query per ticket would redo a prefix term's merge of match lists every time.
+Status LocalStore::Private::collectCandidates(const QString &ftsQuery, int wanted,
+                                              const SearchOptions &options,
+                                              QHash<qint64, Candidate> &candidates)
+{
+    auto subjects = collect<std::pair<qint64, QString>>(
+        "SELECT rowid, highlight(tickets_fts, 0, ?3, ?4) FROM tickets_fts WHERE tickets_fts "
+        "MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        [&](Statement &s) {
+            s.bind(1, ftsQuery).bind(2, wanted).bind(3, options.highlightOpen);
+            s.bind(4, options.highlightClose);
+        },
+        [](const Statement &s) { return std::pair{s.int64(0), s.text(1)}; });
+    if (!subjects.good())
+        return subjects.status();
+    for (const auto &[rid, highlighted] : std::as_const(*subjects)) {
+        Candidate &c = candidates[rid];
+        c.score |= SubjectMatch;
+        c.subjectSnippet = highlighted;
+    }
+
+    auto requesters = collect<std::pair<qint64, QString>>(
+        "SELECT t.rid, f.name, f.emails FROM (SELECT rowid, highlight(contacts_fts, 0, ?3, ?4) "
+        "AS name, highlight(contacts_fts, 1, ?3, ?4) AS emails FROM contacts_fts WHERE "
+        "contacts_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) f CROSS JOIN contacts c ON c.rid = "
+        "f.rowid CROSS JOIN tickets t ON t.requester_id = c.id LIMIT ?2",
+        [&](Statement &s) {
+            s.bind(1, ftsQuery).bind(2, wanted).bind(3, options.highlightOpen);
+            s.bind(4, options.highlightClose);
+        },
+        [](const Statement &s) {
+            QString who = s.text(1);
+            who += QStringLiteral(" <");
+            who += s.text(2).replace(u'\n', QStringLiteral(", "));
+            who += u'>';
+            return std::pair{s.int64(0), who};
+        });
+    if (!requesters.good())
+        return requesters.status();
+    for (const auto &[rid, who] : std::as_const(*requesters)) {
+        Candidate &c = candidates[rid];
+        c.score |= ContactMatch;
+        c.contactSnippet = who;
+    }
+
+    // Messages: one long thread can hold hundreds of matches, so read until enough distinct
+    // tickets were seen, within a bound on the matches read.
+    auto stmt = db->prepare(
+        "SELECT t.rid, f.snip FROM (SELECT rowid, snippet(messages_fts, 0, ?3, ?4, '…', 16) AS "
+        "snip FROM messages_fts WHERE messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2) f "
+        "CROSS JOIN messages m ON m.rid = f.rowid CROSS JOIN tickets t ON t.id = m.ticket_id");
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    s.bind(1, ftsQuery).bind(2, wanted * 8).bind(3, options.highlightOpen);
+    s.bind(4, options.highlightClose);
+    int tickets = 0;
+    while (tickets < wanted && s.next()) {
+        Candidate &c = candidates[s.int64(0)];
+        if (!(c.score & MessageMatch)) {
+            c.score |= MessageMatch;
+            c.messageSnippet = s.text(1);
+            ++tickets;
+        }
+    }
+    Status status = s.status();
+    s.reset();
+    return status;
+}
 
 Result<QList<TicketListItem>> LocalStore::search(const QString &text, const SearchOptions &options)
 {
     QList<TicketListItem> results;
-    const QString ftsQuery = toFtsQuery(text);
-    if (ftsQuery.isEmpty() || options.limit <= 0)
+    const QString exactQuery = toFtsQuery(text, FtsTerms::Exact);
+    if (exactQuery.isEmpty() || options.limit <= 0)
         return results;
+    const int wanted = options.limit * 2;
 
-    // Candidates: the newest matches of each table, not all matches. Walking an FTS5 index in
-    // rowid order stops after LIMIT rows, while ranking every match of a common word costs
-    // time proportional to the number of matches (see docs/performance.md).
-    QHash<qint64, Candidate> candidates; // by ticket rid
-    const int perSource = std::max(options.limit * 4, 200);
-
-    auto subjects = d->collect<qint64>(
-        "SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-        [&](Statement &s) { s.bind(1, ftsQuery).bind(2, perSource); },
-        [](const Statement &s) { return s.int64(0); });
-    if (!subjects.good())
-        return subjects.status();
-    for (qint64 rid : std::as_const(*subjects))
-        candidates[rid].score += SubjectMatch;
-
-    // Messages: page back through matches until enough distinct tickets (long threads can
-    // hold many matches) or a bounded number of matches has been seen.
-    qint64 beforeRid = std::numeric_limits<qint64>::max();
-    QHash<qint64, bool> messageTickets;
-    for (int seen = 0; seen < perSource * 10 && messageTickets.size() < perSource;) {
-        auto page = d->collect<std::pair<qint64, qint64>>(
-            "SELECT f.rowid, t.rid FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH "
-            "?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT ?3) f JOIN messages m ON m.rid = f.rowid "
-            "JOIN tickets t ON t.id = m.ticket_id",
-            [&](Statement &s) { s.bind(1, ftsQuery).bind(2, beforeRid).bind(3, perSource); },
-            [](const Statement &s) { return std::pair{s.int64(0), s.int64(1)}; });
-        if (!page.good())
-            return page.status();
-        for (const auto &[messageRid, ticketRid] : std::as_const(*page)) {
-            Candidate &c = candidates[ticketRid];
-            if (!messageTickets.contains(ticketRid)) {
-                messageTickets.insert(ticketRid, true);
-                c.score += MessageMatch;
-                c.messageRid = messageRid;
-            }
-            beforeRid = std::min(beforeRid, messageRid);
-        }
-        seen += int(page->size());
-        if (page->size() < perSource)
-            break;
+    // Whole words first. Only when they do not fill the page are the words also taken as
+    // prefixes ("acc" → "account"): a prefix query merges the match lists of every word it
+    // covers, which is the expensive part for common words.
+    QHash<qint64, Candidate> candidates;
+    if (Status s = d->collectCandidates(exactQuery, wanted, options, candidates); !s.good())
+        return s;
+    const QString prefixQuery = toFtsQuery(text, FtsTerms::Prefix);
+    if (candidates.size() < options.limit && prefixQuery != exactQuery) {
+        if (Status s = d->collectCandidates(prefixQuery, wanted, options, candidates); !s.good())
+            return s;
     }
 
-    auto contactTickets = d->collect<qint64>(
-        "SELECT t.rid FROM (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?1 "
-        "ORDER BY rowid DESC LIMIT ?2) f JOIN contacts c ON c.rid = f.rowid "
-        "JOIN tickets t ON t.requester_id = c.id LIMIT ?2",
-        [&](Statement &s) { s.bind(1, ftsQuery).bind(2, perSource); },
-        [](const Statement &s) { return s.int64(0); });
-    if (!contactTickets.good())
-        return contactTickets.status();
-    for (qint64 rid : std::as_const(*contactTickets))
-        candidates[rid].score += ContactMatch;
-
-    // Rank: where it matched, then recency.
-    QList<ListRow> rows;
-    rows.reserve(candidates.size());
-    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
-        auto ticket = d->collect<ListRow>(
-            "SELECT " TICKET_COLUMNS " FROM tickets t WHERE t.rid = ?1",
+    // Rank by where it matched, then by recency; read whole rows only for the page returned.
+    QList<qint64> order;
+    order.reserve(candidates.size());
+    for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+        auto updated = d->collect<qint64>(
+            "SELECT updated_ms FROM tickets WHERE rid = ?1",
             [&](Statement &s) { s.bind(1, it.key()); },
-            [](const Statement &s) { return ListRow{s.int64(14), s.int64(0), readTicket(s)}; });
-        if (!ticket.good())
-            return ticket.status();
-        if (!ticket->isEmpty())
-            rows.append(ticket->first());
+            [](const Statement &s) { return s.int64(0); });
+        if (!updated.good())
+            return updated.status();
+        it->updatedMs = updated->value(0);
+        order.append(it.key());
     }
-    std::sort(rows.begin(), rows.end(), [&](const ListRow &a, const ListRow &b) {
-        const int sa = candidates.value(a.rid).score;
-        const int sb = candidates.value(b.rid).score;
+    std::sort(order.begin(), order.end(), [&](qint64 a, qint64 b) {
+        const Candidate &ca = candidates[a];
+        const Candidate &cb = candidates[b];
+        const int sa = std::popcount(unsigned(ca.score)) * 8 + ca.score;
+        const int sb = std::popcount(unsigned(cb.score)) * 8 + cb.score;
         if (sa != sb)
             return sa > sb;
-        return a.updatedMs != b.updatedMs ? a.updatedMs > b.updatedMs : a.rid > b.rid;
+        return ca.updatedMs != cb.updatedMs ? ca.updatedMs > cb.updatedMs : a > b;
     });
-    if (rows.size() > options.limit)
-        rows.resize(options.limit);
+    if (order.size() > options.limit)
+        order.resize(options.limit);
 
-    for (ListRow &row : rows) {
-        const Candidate c = candidates.value(row.rid);
-        TicketListItem item{std::move(row.ticket), {}, {}, {}, {}, {}};
-        Result<QList<QString>> snippet = QList<QString>();
-        if (c.score & SubjectMatch) {
-            snippet = d->collect<QString>(
-                "SELECT highlight(tickets_fts, 0, ?2, ?3) FROM tickets_fts WHERE tickets_fts "
-                "MATCH ?1 AND rowid = ?4",
-                [&](Statement &s) {
-                    s.bind(1, ftsQuery).bind(2, options.highlightOpen);
-                    s.bind(3, options.highlightClose).bind(4, row.rid);
-                },
-                [](const Statement &s) { return s.text(0); });
-        } else if (c.score & MessageMatch) {
-            snippet = d->collect<QString>(
-                "SELECT snippet(messages_fts, 0, ?2, ?3, '…', 16) FROM messages_fts WHERE "
-                "messages_fts MATCH ?1 AND rowid = ?4",
-                [&](Statement &s) {
-                    s.bind(1, ftsQuery).bind(2, options.highlightOpen);
-                    s.bind(3, options.highlightClose).bind(4, c.messageRid);
-                },
-                [](const Statement &s) { return s.text(0); });
-        }
-        if (!snippet.good())
-            return snippet.status();
-        item.snippet = snippet->value(0);
-        results.append(std::move(item));
+    for (qint64 rid : std::as_const(order)) {
+        auto row = d->collect<Ticket>(
+            "SELECT " TICKET_COLUMNS " FROM tickets t WHERE t.rid = ?1",
+            [&](Statement &s) { s.bind(1, rid); }, readTicket);
+        if (!row.good())
+            return row.status();
+        if (row->isEmpty())
+            continue;
+        const Candidate &c = candidates[rid];
+        const QString &snippet = (c.score & SubjectMatch)   ? c.subjectSnippet
+                                 : (c.score & ContactMatch) ? c.contactSnippet
+                                                            : c.messageSnippet;
+        results.append(TicketListItem{std::move(row->first()), {}, {}, {}, {}, snippet});
     }
     if (Status s = d->fillNames(results); !s.good())
         return s;
-    // Tickets found through their requester show who that is.
-    for (TicketListItem &item : results) {
-        if (item.snippet.isEmpty())
-            item.snippet = item.requesterName + QStringLiteral(" <") + item.requesterEmail + u'>';
-    }
     return results;
 }
 

@@ -178,7 +178,7 @@ Status registerSearchTokenizer(sqlite3 *db)
     return {};
 }
 
-QString toFtsQuery(const QString &userText)
+QString toFtsQuery(const QString &userText, FtsTerms kind)
 {
     QStringList terms;
     QString word;
@@ -194,7 +194,7 @@ QString toFtsQuery(const QString &userText)
             return;
         QString quoted = trimmed;
         quoted.replace(u'"', QStringLiteral("\"\""));
-        terms.append(u'"' + quoted + u'"' + (phrase ? QString() : QStringLiteral("*")));
+        terms.append(u'"' + quoted + u'"' + (phrase || kind == FtsTerms::Exact ? QString() : QStringLiteral("*")));
     };
     for (QChar c : userText) {
         if (c == u'"') {

@@ -19,9 +19,10 @@ Status registerSearchTokenizer(sqlite3 *db);
 // (what unicode61 produces); exposed for tests. Returns false when nothing changed.
 bool foldUndecomposable(const char *token, int size, std::string &out);
 
-// Turns what a user typed into an FTS5 query: every bare word becomes a quoted prefix term,
-// "quoted phrases" stay phrases, and FTS5 syntax characters lose their meaning. Returns an
-// empty string when nothing searchable is left.
-QString toFtsQuery(const QString &userText);
+// Turns what a user typed into an FTS5 query: every bare word becomes a quoted term (with
+// Prefix, also matching longer words), "quoted phrases" stay phrases, and FTS5 syntax characters
+// lose their meaning. Returns an empty string when nothing searchable is left.
+enum class FtsTerms { Exact, Prefix };
+QString toFtsQuery(const QString &userText, FtsTerms terms = FtsTerms::Prefix);
 
 } // namespace Pult

@@ -26,6 +26,8 @@ const QString kUsage = QStringLiteral(
     "Commands:\n"
     "  demo --tickets N [--seed S]   fill an empty local store with demo data\n"
     "  search TEXT [--limit N]       full-text search over tickets, messages and contacts\n"
+    "  repair                        move a damaged local store aside and start a fresh one,\n"
+    "                                keeping every unsynced change that can still be read\n"
     "\n"
     "Options:\n"
     "  --home DIR   local data directory (default: $PULT_HOME, else the platform's\n"
@@ -54,8 +56,10 @@ Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx)
     if (!store.good() && store.status().code() == Status::Corrupt) {
         return Status(Status::Corrupt,
                       store.status().message()
-                          + QStringLiteral("\nThe cache can be rebuilt from the server; unsynced "
-                                           "local changes are recovered when it is."));
+                          + QStringLiteral("\nRun \"pultctl --home %1 repair\" to move it aside "
+                                           "and start afresh; unsynced local changes that can "
+                                           "still be read are kept.")
+                                .arg(ctx.home));
     }
     return store;
 }
@@ -209,6 +213,28 @@ int runSearch(const Context &ctx, const QStringList &args)
     return 0;
 }
 
+int runRepair(const Context &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(ctx, QStringLiteral("repair takes no arguments; see pultctl --help"), 2);
+    const QString path = storePath(ctx.home);
+    if (!QFile::exists(path))
+        return fail(ctx, QStringLiteral("no local data in %1: nothing to repair").arg(ctx.home));
+    QString movedTo;
+    auto recovered = LocalStore::recoverDamaged(path, &movedTo);
+    if (!recovered.good())
+        return fail(ctx, recovered.status().message());
+    if (ctx.json) {
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("moved_to"), movedTo},
+                                             {QStringLiteral("recovered_ops"), *recovered}})
+                       .toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << "Moved the old store to " << movedTo << " and started a fresh one; kept "
+                << *recovered << " unsynced changes." << Qt::endl;
+    }
+    return 0;
+}
+
 } // namespace
 
 int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -249,6 +275,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runDemo(ctx, rest);
     if (command == u"search")
         return runSearch(ctx, rest);
+    if (command == u"repair")
+        return runRepair(ctx, rest);
     return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);
 }
 
