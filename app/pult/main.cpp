@@ -1,0 +1,63 @@
+// pult: the desktop workstation. Everything lives in pult_ui and pult_core; this file only reads
+// the command line, opens the local store and shows the window.
+
+#include "localstore.h"
+#include "mainwindow.h"
+#include "paths.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
+#include <QSettings>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "pult: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // The same application name as pultctl, so both find the same default data directory.
+    QApplication::setApplicationName(QStringLiteral("Pult"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Pult"));
+    QApplication::setApplicationVersion(QStringLiteral(PULT_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.pult.Pult"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.pult.Pult")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Help desk agent workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption homeOption(
+        QStringLiteral("home"),
+        QApplication::translate("main", "Local data directory (default: $PULT_HOME, else the "
+                                        "platform's application data location)."),
+        QApplication::translate("main", "DIR"));
+    parser.addOption(homeOption);
+    parser.process(app);
+
+    const QString home = Pult::resolveHome(parser.value(homeOption));
+    if (home.isEmpty())
+        return fail(
+            QApplication::translate("main", "no data directory: pass --home DIR or set PULT_HOME"));
+    auto store = Pult::LocalStore::open(Pult::storePath(home));
+    if (!store.good()) {
+        return fail(QApplication::translate("main", "cannot open the local data in %1: %2")
+                        .arg(QDir::toNativeSeparators(home), store.status().message()));
+    }
+
+    Pult::MainWindow window(
+        **store, home, std::make_unique<QSettings>(QStringLiteral("Pult"), QStringLiteral("Pult")));
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,280 @@
+// TicketListModel: a thin, paged view of LocalStore's ticket lists and search results.
+
+#include "displaytext.h"
+#include "roles.h"
+#include "ticketlistmodel.h"
+#include "uitestdata.h"
+
+#include <QAbstractItemModelTester>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Pult;
+
+class TicketListModelTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void passesModelTester();
+    void loadsFirstPageOnQuery();
+    void fetchMoreLoadsTheRestInOrder_data();
+    void fetchMoreLoadsTheRestInOrder();
+    void pagesOfAFilteredQuery();
+    void showsColumns();
+    void searchModeShowsResults();
+    void emptySearchReturnsToTheQuery();
+    void searchWithoutMatchesIsEmpty();
+    void relativeTimesAreRefreshed();
+
+private:
+    static constexpr int kTickets = 130;
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    UiTest::Fixture m_fixture;
+};
+
+void TicketListModelTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_store = UiTest::openStore(m_dir.filePath(QStringLiteral("cache.db")));
+    QVERIFY(m_store);
+    m_fixture = UiTest::fillStore(*m_store, kTickets);
+}
+
+void TicketListModelTest::passesModelTester()
+{
+    TicketListModel model(*m_store);
+    model.setPageSize(20);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Qt 6.4's tester calls fetchMore() from its modelReset handler before it marks the reset
+    // as finished (its handlers run in connection order), so a model that pages synchronously
+    // trips "change in flight". Views never fetch inside a reset; the tester still checks every
+    // insertion made by the fetchMore() calls below.
+    tester.setUseFetchMore(false);
+    model.setQuery({});
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), kTickets);
+    model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(model.rowCount() > 0);
+    model.setSearchText(QString());
+    TicketQuery open;
+    open.statuses = {TicketStatus::Open};
+    model.setQuery(open);
+    model.refreshRelativeTimes();
+    model.reload();
+}
+
+void TicketListModelTest::loadsFirstPageOnQuery()
+{
+    TicketListModel model(*m_store);
+    model.setPageSize(25);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setQuery({});
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(model.rowCount(), 25);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.columnCount(), int(TicketListModel::ColumnCount));
+    QVERIFY(model.lastError().good());
+}
+
+void TicketListModelTest::fetchMoreLoadsTheRestInOrder_data()
+{
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("one row per page") << 1;
+    QTest::newRow("uneven pages") << 17;
+    QTest::newRow("exactly the total") << kTickets;
+    QTest::newRow("one page holds all") << 500;
+}
+
+void TicketListModelTest::fetchMoreLoadsTheRestInOrder()
+{
+    QFETCH(int, pageSize);
+    TicketListModel model(*m_store);
+    model.setPageSize(pageSize);
+    model.setQuery({});
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    int fetches = 0;
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        QVERIFY2(++fetches <= kTickets + 1, "fetchMore never ends");
+    }
+    QCOMPARE(model.rowCount(), kTickets);
+    QVERIFY(model.lastError().good());
+
+    // Every ticket once, newest update first, exactly the store's order.
+    const QList<Ticket> expected = m_fixture.newestFirst();
+    QSet<QUuid> seen;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QUuid id = model.index(row, 0).data(TicketIdRole).toUuid();
+        QVERIFY2(!seen.contains(id), qPrintable(QStringLiteral("row %1 repeats").arg(row)));
+        seen.insert(id);
+        QCOMPARE(id, expected.at(row).id);
+    }
+    // Rows arrive appended at the end, a page at a time.
+    int next = qMin(pageSize, kTickets);
+    for (const QList<QVariant> &signal : std::as_const(inserted)) {
+        QCOMPARE(signal.at(1).toInt(), next);
+        next = signal.at(2).toInt() + 1;
+    }
+    QCOMPARE(next, kTickets);
+}
+
+void TicketListModelTest::pagesOfAFilteredQuery()
+{
+    TicketQuery query;
+    query.statuses = {TicketStatus::Open, TicketStatus::Pending};
+    query.departments = {m_fixture.billing.id};
+    auto expected = m_store->countTickets(query);
+    QVERIFY(expected.good());
+    QVERIFY(*expected > 7);
+
+    TicketListModel model(*m_store);
+    model.setPageSize(7);
+    model.setQuery(query);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), int(*expected));
+    QDateTime previous;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const auto status = TicketStatus(model.index(row, 0).data(TicketStatusRole).toInt());
+        QVERIFY(status == TicketStatus::Open || status == TicketStatus::Pending);
+        QCOMPARE(model.item(row).ticket.departmentId, m_fixture.billing.id);
+        const QDateTime updated = model.index(row, 0).data(TicketUpdatedRole).toDateTime();
+        QVERIFY(!previous.isValid() || updated <= previous);
+        previous = updated;
+    }
+}
+
+void TicketListModelTest::showsColumns()
+{
+    TicketListModel model(*m_store);
+    model.setClock([] { return UiTest::at(kTickets * 10 + 30); });
+    model.setPageSize(kTickets);
+    model.setQuery({});
+
+    const QModelIndex lodz = model.indexOf(m_fixture.lodzTicket.id);
+    QVERIFY(lodz.isValid());
+    QCOMPARE(lodz.row(), 0); // the newest
+    auto cell = [&](int row, TicketListModel::Column column) {
+        return model.index(row, column).data().toString();
+    };
+    QCOMPARE(cell(0, TicketListModel::NumberColumn),
+             QStringLiteral("#%1").arg(1000 + kTickets - 1));
+    QCOMPARE(cell(0, TicketListModel::SubjectColumn), m_fixture.lodzTicket.subject);
+    QCOMPARE(cell(0, TicketListModel::RequesterColumn),
+             m_fixture.contacts.at((kTickets - 1) % 3).name);
+    QCOMPARE(cell(0, TicketListModel::StatusColumn), DisplayText::status(TicketStatus::Open));
+    QCOMPARE(cell(0, TicketListModel::PriorityColumn), DisplayText::priority(Priority::Urgent));
+    QCOMPARE(cell(0, TicketListModel::AssigneeColumn), m_fixture.ana.name);
+    QCOMPARE(cell(0, TicketListModel::DepartmentColumn),
+             (kTickets - 1) % 2 ? m_fixture.technical.name : m_fixture.billing.name);
+    QCOMPARE(
+        cell(0, TicketListModel::UpdatedColumn),
+        DisplayText::relativeTime(UiTest::at((kTickets - 1) * 10), UiTest::at(kTickets * 10 + 30)));
+    QCOMPARE(cell(0, TicketListModel::UpdatedColumn), QStringLiteral("40 min ago"));
+
+    const QModelIndex unnumbered = model.indexOf(m_fixture.unnumberedTicket.id);
+    QVERIFY(unnumbered.isValid());
+    QCOMPARE(cell(unnumbered.row(), TicketListModel::NumberColumn), QStringLiteral("pending"));
+    QVERIFY(!unnumbered.data(TicketNumberRole).isValid());
+
+    // Ticket 0 is unassigned.
+    const QModelIndex first = model.indexOf(m_fixture.tickets.first().id);
+    QCOMPARE(cell(first.row(), TicketListModel::AssigneeColumn), QStringLiteral("Unassigned"));
+    QCOMPARE(first.data(TicketNumberRole).toLongLong(), 1000);
+
+    QCOMPARE(model.headerData(TicketListModel::SubjectColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Subject"));
+    QCOMPARE(model.headerData(TicketListModel::UpdatedColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Updated"));
+}
+
+void TicketListModelTest::searchModeShowsResults()
+{
+    TicketListModel model(*m_store);
+    model.setPageSize(10);
+    model.setQuery({});
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    model.setSearchText(QStringLiteral("  lodz  ")); // accents and case folded by the store
+    QCOMPARE(resets.size(), 1);
+    QVERIFY(model.isSearching());
+    QCOMPARE(model.searchText(), QStringLiteral("lodz"));
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(model.rowCount() >= 1);
+    QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), m_fixture.lodzTicket.id);
+    QVERIFY(!model.index(0, 0).data(TicketSnippetRole).toString().isEmpty());
+    QVERIFY(model.index(0, TicketListModel::SubjectColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("<b>")));
+
+    // The same text again changes nothing.
+    model.setSearchText(QStringLiteral("lodz"));
+    QCOMPARE(resets.size(), 1);
+
+    // A word from a message body finds tickets through their conversation.
+    model.setSearchText(QStringLiteral("printer.status"));
+    QVERIFY(model.indexOf(m_fixture.lodzTicket.id).isValid());
+}
+
+void TicketListModelTest::emptySearchReturnsToTheQuery()
+{
+    TicketListModel model(*m_store);
+    model.setPageSize(10);
+    TicketQuery solved;
+    solved.statuses = {TicketStatus::Solved};
+    model.setQuery(solved);
+    const QUuid firstSolved = model.index(0, 0).data(TicketIdRole).toUuid();
+
+    model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(model.isSearching());
+    model.setSearchText(QStringLiteral("   "));
+    QVERIFY(!model.isSearching());
+    QCOMPARE(model.rowCount(), 10);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);
+
+    // A new query leaves search mode too.
+    model.setSearchText(QStringLiteral("invoice"));
+    model.setQuery({});
+    QVERIFY(!model.isSearching());
+    QVERIFY(model.searchText().isEmpty());
+}
+
+void TicketListModelTest::searchWithoutMatchesIsEmpty()
+{
+    TicketListModel model(*m_store);
+    model.setQuery({});
+    model.setSearchText(QStringLiteral("xylophonequartz"));
+    QVERIFY(model.isSearching());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(model.lastError().good());
+}
+
+void TicketListModelTest::relativeTimesAreRefreshed()
+{
+    TicketListModel model(*m_store);
+    QDateTime now = UiTest::at(kTickets * 10);
+    model.setClock([&now] { return now; });
+    model.setPageSize(5);
+    model.setQuery({});
+    const QModelIndex updated = model.index(0, TicketListModel::UpdatedColumn);
+    QCOMPARE(updated.data().toString(), QStringLiteral("10 min ago"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    now = now.addSecs(3600);
+    model.refreshRelativeTimes();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(), int(TicketListModel::UpdatedColumn));
+    QCOMPARE(updated.data().toString(), QStringLiteral("1 h ago"));
+}
+
+QTEST_MAIN(TicketListModelTest)
+#include "tst_ticketlistmodel.moc"

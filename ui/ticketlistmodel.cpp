@@ -1,0 +1,324 @@
+#include "ticketlistmodel.h"
+
+#include "displaytext.h"
+#include "roles.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QScopedValueRollback>
+
+namespace Pult {
+
+namespace {
+
+// Search highlight markers: private-use characters that never occur in real text, turned into
+// bold in tooltips and dropped from the plain snippet.
+constexpr QChar kMarkOpen = QChar(0xE000);
+constexpr QChar kMarkClose = QChar(0xE001);
+
+QString plainSnippet(QString snippet)
+{
+    snippet.remove(kMarkOpen);
+    snippet.remove(kMarkClose);
+    return snippet.simplified();
+}
+
+QString htmlSnippet(const QString &snippet)
+{
+    QString html;
+    QString run;
+    for (const QChar c : snippet) {
+        if (c == kMarkOpen || c == kMarkClose) {
+            html += run.toHtmlEscaped();
+            html += c == kMarkOpen ? QStringLiteral("<b>") : QStringLiteral("</b>");
+            run.clear();
+        } else {
+            run += c;
+        }
+    }
+    return html + run.toHtmlEscaped();
+}
+
+bool paletteIsDark()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+}
+
+QColor dimmedText()
+{
+    return QGuiApplication::palette().color(QPalette::PlaceholderText);
+}
+
+} // namespace
+
+TicketListModel::TicketListModel(LocalStore &store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{}
+
+TicketListModel::~TicketListModel() = default;
+
+void TicketListModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    refreshRelativeTimes();
+}
+
+void TicketListModel::setPageSize(int rows)
+{
+    m_pageSize = std::max(1, rows);
+}
+
+void TicketListModel::setSearchLimit(int rows)
+{
+    m_searchLimit = std::max(1, rows);
+}
+
+void TicketListModel::setQuery(const TicketQuery &query)
+{
+    m_query = query;
+    m_query.limit = m_pageSize;
+    m_query.after.reset();
+    m_searchText.clear();
+    reload();
+}
+
+void TicketListModel::setSearchText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_searchText)
+        return;
+    m_searchText = trimmed;
+    reload();
+}
+
+void TicketListModel::reload()
+{
+    beginResetModel();
+    loadFirstPage();
+    endResetModel();
+    if (!m_error.good())
+        Q_EMIT loadFailed(m_error.message());
+}
+
+void TicketListModel::loadFirstPage()
+{
+    m_items.clear();
+    m_next.reset();
+    m_error = {};
+    if (isSearching()) {
+        SearchOptions options;
+        options.limit = m_searchLimit;
+        options.highlightOpen = kMarkOpen;
+        options.highlightClose = kMarkClose;
+        auto results = m_store.search(m_searchText, options);
+        if (!results.good()) {
+            m_error = results.status();
+            return;
+        }
+        m_items = std::move(*results);
+        return;
+    }
+    TicketQuery query = m_query;
+    query.limit = m_pageSize;
+    query.after.reset();
+    auto page = m_store.listTickets(query);
+    if (!page.good()) {
+        m_error = page.status();
+        return;
+    }
+    m_items = std::move(page->items);
+    m_next = page->next;
+}
+
+bool TicketListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_next.has_value() && !m_fetching;
+}
+
+void TicketListModel::fetchMore(const QModelIndex &parent)
+{
+    // Views and QAbstractItemModelTester may call back from inside the row insertion below;
+    // the page being inserted must not be fetched twice.
+    if (parent.isValid() || !m_next || m_fetching)
+        return;
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
+    TicketQuery query = m_query;
+    query.limit = m_pageSize;
+    query.after = m_next;
+    auto page = m_store.listTickets(query);
+    if (!page.good()) {
+        m_next.reset(); // stop asking; reload() tries again
+        m_error = page.status();
+        Q_EMIT loadFailed(m_error.message());
+        return;
+    }
+    // A cursor that does not move would repeat the same page for ever.
+    const std::optional<PageCursor> next = page->next == m_next ? std::nullopt : page->next;
+    if (page->items.isEmpty()) {
+        m_next = next;
+        return;
+    }
+    const int first = int(m_items.size());
+    m_next = next;
+    beginInsertRows({}, first, first + int(page->items.size()) - 1);
+    m_items.append(std::move(page->items));
+    endInsertRows();
+}
+
+QModelIndex TicketListModel::indexOf(const QUuid &ticketId, int column) const
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).ticket.id == ticketId)
+            return index(row, column);
+    }
+    return {};
+}
+
+void TicketListModel::refreshRelativeTimes()
+{
+    if (m_items.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, UpdatedColumn), index(int(m_items.size()) - 1, UpdatedColumn),
+                       {Qt::DisplayRole});
+}
+
+int TicketListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int TicketListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TicketListModel::displayData(const TicketListItem &item, int column) const
+{
+    const Ticket &ticket = item.ticket;
+    switch (Column(column)) {
+    case NumberColumn:
+        return DisplayText::ticketNumber(ticket.number);
+    case SubjectColumn:
+        if (isSearching() && !item.snippet.isEmpty()) {
+            const QString snippet = plainSnippet(item.snippet);
+            if (snippet != ticket.subject.simplified())
+                return tr("%1 — %2", "subject — search snippet").arg(ticket.subject, snippet);
+        }
+        return ticket.subject;
+    case RequesterColumn:
+        return item.requesterName.isEmpty() ? item.requesterEmail : item.requesterName;
+    case StatusColumn:
+        return DisplayText::status(ticket.status);
+    case PriorityColumn:
+        return DisplayText::priority(ticket.priority);
+    case AssigneeColumn:
+        return ticket.assigneeId.isNull() ? tr("Unassigned") : item.assigneeName;
+    case DepartmentColumn:
+        return item.departmentName;
+    case UpdatedColumn:
+        return DisplayText::relativeTime(ticket.updated, m_clock());
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant TicketListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TicketListItem &item = m_items.at(index.row());
+    const Ticket &ticket = item.ticket;
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(item, column);
+    case Qt::ToolTipRole:
+        switch (column) {
+        case NumberColumn:
+            if (!ticket.number)
+                return tr("The server gives this ticket its number when it syncs.");
+            return {};
+        case SubjectColumn:
+            if (isSearching() && !item.snippet.isEmpty())
+                return htmlSnippet(item.snippet);
+            return ticket.subject;
+        case RequesterColumn:
+            if (item.requesterEmail.isEmpty() || item.requesterName.isEmpty())
+                return {};
+            return tr("%1 <%2>", "name <email>").arg(item.requesterName, item.requesterEmail);
+        case UpdatedColumn:
+            return DisplayText::dateTime(ticket.updated);
+        default:
+            return {};
+        }
+    case Qt::FontRole:
+        if (ticket.unread) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if ((column == NumberColumn && !ticket.number) ||
+            (column == AssigneeColumn && ticket.assigneeId.isNull()))
+            return dimmedText();
+        if (column == PriorityColumn && ticket.priority == Priority::Urgent)
+            return paletteIsDark() ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28);
+        return {};
+    case TicketIdRole:
+        return ticket.id;
+    case TicketNumberRole:
+        return ticket.number ? QVariant(*ticket.number) : QVariant();
+    case TicketSubjectRole:
+        return ticket.subject;
+    case TicketStatusRole:
+        return int(ticket.status);
+    case TicketPriorityRole:
+        return int(ticket.priority);
+    case TicketUpdatedRole:
+        return ticket.updated;
+    case TicketUnreadRole:
+        return ticket.unread;
+    case TicketSnippetRole:
+        return item.snippet.isEmpty() ? QString() : plainSnippet(item.snippet);
+    default:
+        return {};
+    }
+}
+
+QVariant TicketListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        switch (Column(section)) {
+        case NumberColumn:
+            return tr("#", "ticket number column");
+        case SubjectColumn:
+            return tr("Subject");
+        case RequesterColumn:
+            return tr("Requester");
+        case StatusColumn:
+            return tr("Status");
+        case PriorityColumn:
+            return tr("Priority");
+        case AssigneeColumn:
+            return tr("Assignee");
+        case DepartmentColumn:
+            return tr("Department");
+        case UpdatedColumn:
+            return tr("Updated");
+        case ColumnCount:
+            break;
+        }
+    }
+    if (role == Qt::ToolTipRole && section == NumberColumn)
+        return tr("Ticket number");
+    return {};
+}
+
+} // namespace Pult

@@ -1,0 +1,100 @@
+#pragma once
+
+// The inbox: tickets of one view (a TicketQuery) or of a search, one row per ticket, newest
+// update first. A thin model over LocalStore: rows arrive a page at a time through
+// canFetchMore()/fetchMore(), each page continuing from the keyset cursor of the last one, so
+// scrolling to row 100,000 costs the same per page as row 100 and never skips or repeats a row.
+// Search results come in one bounded batch (LocalStore::search ranks a bounded candidate set).
+
+#include "localstore.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+
+#include <functional>
+#include <optional>
+
+namespace Pult {
+
+class TicketListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        NumberColumn,
+        SubjectColumn,
+        RequesterColumn,
+        StatusColumn,
+        PriorityColumn,
+        AssigneeColumn,
+        DepartmentColumn,
+        UpdatedColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    // "Now" for relative times ("5 min ago"); tests pass a fixed clock.
+    using Clock = std::function<QDateTime()>;
+
+    // The store is the window's read connection and must outlive the model.
+    explicit TicketListModel(LocalStore &store, QObject *parent = nullptr);
+    ~TicketListModel() override;
+
+    void setClock(Clock clock);
+    // Rows per page (default 200); applies from the next reset.
+    void setPageSize(int rows);
+    int pageSize() const { return m_pageSize; }
+    // The most search results shown (default 200).
+    void setSearchLimit(int rows);
+    int searchLimit() const { return m_searchLimit; }
+
+    // Shows the tickets the query selects (its limit and cursor are ignored; the model pages
+    // itself) and leaves search mode. Loads the first page at once.
+    void setQuery(const TicketQuery &query);
+    const TicketQuery &query() const { return m_query; }
+    // Non-empty text shows the search results for it; empty text returns to the query.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_searchText; }
+    bool isSearching() const { return !m_searchText.isEmpty(); }
+    // Loads the current query or search again from the first page.
+    void reload();
+    // The error of the last load; good() when it worked.
+    const Status &lastError() const { return m_error; }
+
+    const TicketListItem &item(int row) const { return m_items.at(row); }
+    // The row of a ticket among the loaded rows, or an invalid index.
+    QModelIndex indexOf(const QUuid &ticketId, int column = 0) const;
+    // Relative times age: views call this now and then to repaint the "updated" column.
+    void refreshRelativeTimes();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+Q_SIGNALS:
+    // A page could not be read; the message is for a person.
+    void loadFailed(const QString &message);
+
+private:
+    void loadFirstPage();
+    QVariant displayData(const TicketListItem &item, int column) const;
+
+    LocalStore &m_store;
+    Clock m_clock;
+    int m_pageSize = 200;
+    int m_searchLimit = 200;
+    TicketQuery m_query;
+    QString m_searchText;
+    QList<TicketListItem> m_items;
+    std::optional<PageCursor> m_next; // where the next page starts; empty when all are loaded
+    Status m_error;
+    bool m_fetching = false;
+};
+
+} // namespace Pult
