@@ -1,0 +1,92 @@
+#include "router.h"
+
+#include "jsonwriter.h"
+
+#include <algorithm>
+
+namespace Pult {
+namespace {
+
+// Long enough to recognise a mistyped path, short enough that an error answer stays small.
+constexpr std::size_t kEchoedPathLimit = 200;
+
+std::string allowedMethods(const std::vector<std::pair<std::string, Router::Handler>> &handlers)
+{
+    std::string allow;
+    bool hasGet = false;
+    bool hasHead = false;
+    for (const auto &[method, handler] : handlers) {
+        if (!allow.empty())
+            allow += ", ";
+        allow += method;
+        hasGet = hasGet || method == "GET";
+        hasHead = hasHead || method == "HEAD";
+    }
+    if (hasGet && !hasHead)
+        allow += ", HEAD";
+    return allow;
+}
+
+} // namespace
+
+ApiResponse ApiResponse::json(int status, std::string body)
+{
+    ApiResponse response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
+ApiResponse ApiResponse::error(int status, std::string_view code, std::string_view message)
+{
+    return json(status, jsonError(code, message));
+}
+
+std::pair<std::string_view, std::string_view> splitTarget(std::string_view target)
+{
+    const std::size_t question = target.find('?');
+    if (question == std::string_view::npos)
+        return {target, {}};
+    return {target.substr(0, question), target.substr(question + 1)};
+}
+
+void Router::add(std::string method, std::string path, Handler handler)
+{
+    auto route = std::find_if(m_routes.begin(), m_routes.end(),
+                              [&](const Route &r) { return r.path == path; });
+    if (route == m_routes.end())
+        route = m_routes.insert(m_routes.end(), Route{std::move(path), {}});
+    route->handlers.emplace_back(std::move(method), std::move(handler));
+}
+
+Router::Result Router::dispatch(const ApiRequest &request) const
+{
+    const auto route = std::find_if(m_routes.begin(), m_routes.end(),
+                                    [&](const Route &r) { return r.path == request.path; });
+    if (route == m_routes.end()) {
+        std::string message = "no resource at ";
+        message += request.path.substr(0, kEchoedPathLimit);
+        return {ApiResponse::error(404, "not_found", message), {}};
+    }
+
+    const auto handlerFor = [&](std::string_view method) -> const Handler * {
+        for (const auto &[m, handler] : route->handlers) {
+            if (m == method)
+                return &handler;
+        }
+        return nullptr;
+    };
+    const Handler *handler = handlerFor(request.method);
+    if (!handler && request.method == "HEAD")
+        handler = handlerFor("GET");
+    if (!handler) {
+        const std::string allow = allowedMethods(route->handlers);
+        ApiResponse response =
+            ApiResponse::error(405, "method_not_allowed", route->path + " allows only " + allow);
+        response.allow = allow;
+        return {std::move(response), route->path};
+    }
+    return {(*handler)(request), route->path};
+}
+
+} // namespace Pult

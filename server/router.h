@@ -1,0 +1,64 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace Pult {
+
+// What a route handler sees of an HTTP request. Free of Beast types, so handlers and their
+// tests need no networking headers. The views point into the request and live as long as it.
+struct ApiRequest
+{
+    std::string_view method; // as sent; HTTP methods are case-sensitive ("GET", "POST", ...)
+    std::string_view path;   // the request target up to '?'
+    std::string_view query;  // after '?', without it
+    std::string_view body;
+};
+
+// A JSON response. Errors all have the shape {"error":{"code":"...","message":"..."}}.
+struct ApiResponse
+{
+    int status = 200;
+    std::string body;  // JSON text
+    std::string allow; // the Allow header, set on 405 answers
+
+    static ApiResponse json(int status, std::string body);
+    static ApiResponse error(int status, std::string_view code, std::string_view message);
+};
+
+// Splits a request target ("/path?query") into its path and its query.
+std::pair<std::string_view, std::string_view> splitTarget(std::string_view target);
+
+// Routes by exact path, then by method. Filled before the server starts and read-only after,
+// so dispatch() is safe to call from every worker thread at once.
+//
+// HEAD is answered by the GET handler (the server sends the headers only); a path that exists
+// without the request's method answers 405 with an Allow header; anything else is 404.
+class Router
+{
+public:
+    using Handler = std::function<ApiResponse(const ApiRequest &)>;
+
+    void add(std::string method, std::string path, Handler handler);
+
+    struct Result
+    {
+        ApiResponse response;
+        std::string_view route; // the matched route's path; empty when no path matched
+    };
+    Result dispatch(const ApiRequest &request) const;
+
+private:
+    struct Route
+    {
+        std::string path;
+        std::vector<std::pair<std::string, Handler>> handlers; // by method
+    };
+
+    std::vector<Route> m_routes;
+};
+
+} // namespace Pult

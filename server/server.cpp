@@ -1,0 +1,718 @@
+// pultd's HTTP/1.1 server on Boost.Asio and Boost.Beast with C++20 coroutines.
+//
+// Threads and ownership
+// - One io_context, run by config.threads threads.
+// - Each connection is one coroutine (serve) on its own strand. Its socket, buffer, parser and
+//   the stream's timer are touched only on that strand: by the coroutine, and by the shutdown
+//   requests posted to the strand.
+// - The acceptor, the signal set and the shutdown timer live on the control strand.
+// - m_sessions, guarded by m_mutex, holds every running session. m_stopping is set under the same
+//   mutex, so a session is either registered before shutdown begins (and is then told to stop)
+//   or never starts.
+//
+// One request, step by step
+// 1. Read the header within idleTimeout (the keep-alive wait and a slow header both count).
+// 2. Read the body within readTimeout; the parser enforces bodyLimit (413) and headerLimit (431);
+//    a malformed request gets 400. After any of these the connection is closed, because the
+//    rest of the byte stream cannot be trusted: the answer is sent, the sending side shut down
+//    and unread input drained for up to kLingerTimeout, so the client reads the answer instead
+//    of a connection reset.
+// 3. The router answers (exceptions from a handler become 500); the answer is written within
+//    writeTimeout; one log record per request.
+// Every asynchronous step sets a deadline first and checks its error_code; no exception leaves a
+// coroutine except through co_spawn's completion handler, which logs it.
+//
+// Shutdown (SIGTERM, SIGINT or stop())
+// 1. Close the acceptor: new connections are refused.
+// 2. Sessions waiting for a request with nothing received are cancelled; a session with a request
+//    under way finishes it and answers with "Connection: close".
+// 3. After shutdownTimeout (or a second signal) the remaining connections are closed.
+// 4. When the last session ends, the signal wait and the timer are cancelled, the io_context runs
+//    out of work and run() returns.
+
+#include "server.h"
+
+#include "jsonwriter.h"
+#include "logrecord.h"
+#include "router.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include <unistd.h>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace Pult {
+
+std::string serverSoftware()
+{
+    return "pultd/" PULT_VERSION;
+}
+
+namespace Internal {
+namespace {
+
+// How long a connection that is being closed keeps reading (and discarding) what the client
+// still sends, so that the client reads our answer instead of a reset.
+constexpr auto kLingerTimeout = 2s;
+// A connection over the limit gets this long for its 503 and its lingering close.
+constexpr auto kRejectTimeout = 1s;
+// After a failed accept (e.g. out of file descriptors) wait this long before the next one.
+constexpr auto kAcceptRetryDelay = 100ms;
+
+using Clock = std::chrono::steady_clock;
+using RequestParser = http::request_parser<http::string_body>;
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+
+const auto kAwaitable = asio::use_awaitable;
+
+std::string endpointText(const tcp::endpoint &endpoint)
+{
+    const asio::ip::address address = endpoint.address();
+    std::string text = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+    return text + ":" + std::to_string(endpoint.port());
+}
+
+double millisecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::string describeException(const std::exception_ptr &exception)
+{
+    try {
+        std::rethrow_exception(exception);
+    } catch (const std::exception &e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+// A completion handler for co_spawn: the one place where an exception from a coroutine lands.
+auto logFailure(std::string_view event)
+{
+    return [event](std::exception_ptr exception) {
+        if (exception) {
+            LogRecord(LogLevel::Error, event)
+                .addString("error", describeException(exception))
+                .write();
+        }
+    };
+}
+
+Response makeResponse(int status, std::string body, unsigned version, bool keepAlive)
+{
+    Response response;
+    response.result(static_cast<unsigned>(status));
+    response.version(version);
+    response.set(http::field::server, serverSoftware());
+    response.set(http::field::content_type, "application/json");
+    response.set(http::field::cache_control, "no-store");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.keep_alive(keepAlive);
+    response.body() = std::move(body);
+    response.prepare_payload();
+    return response;
+}
+
+// A request that failed before any handler saw it, and the answer it gets.
+struct RequestFailure
+{
+    int status;
+    std::string_view code;
+    std::string message;
+};
+
+// nullopt: no answer, just close (the client went away, a deadline passed, shutdown).
+std::optional<RequestFailure> classifyReadError(const beast::error_code &ec,
+                                                const ServerConfig &config)
+{
+    if (ec == http::error::body_limit) {
+        return RequestFailure{413, "payload_too_large",
+                              "the request body is larger than the limit of " +
+                                  std::to_string(config.bodyLimit) + " bytes"};
+    }
+    if (ec == http::error::header_limit) {
+        return RequestFailure{431, "headers_too_large",
+                              "the request line and headers are larger than the limit of " +
+                                  std::to_string(config.headerLimit) + " bytes"};
+    }
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message)
+        return std::nullopt;
+    if (ec.category() == beast::error_code(http::error::bad_method).category())
+        return RequestFailure{400, "bad_request", "malformed HTTP request: " + ec.message()};
+    return std::nullopt;
+}
+
+// Sends FIN, then reads and discards until the client closes or `budget` has passed.
+asio::awaitable<void> lingeringClose(beast::tcp_stream &stream, std::chrono::milliseconds budget)
+{
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec)
+        co_return;
+    stream.expires_after(budget);
+    std::array<char, 16 * 1024> discard;
+    for (;;) {
+        co_await stream.async_read_some(asio::buffer(discard),
+                                        asio::redirect_error(kAwaitable, ec));
+        if (ec)
+            break;
+    }
+    stream.close();
+}
+
+// One accepted connection. Only its strand (`executor`) touches the mutable members.
+struct Session
+{
+    Session(tcp::socket socket, std::uint64_t sessionId, std::string peerAddress)
+        : stream(std::move(socket))
+        , executor(stream.get_executor())
+        , id(sessionId)
+        , peer(std::move(peerAddress))
+    {}
+
+    // True while nothing of a next request has arrived: shutdown may close the connection at once.
+    bool idle()
+    {
+        if (!awaitingRequest || buffer.size() != 0 || (parser && parser->got_some()))
+            return false;
+        beast::error_code ec;
+        const std::size_t pending = stream.socket().available(ec); // received, not yet read
+        return !ec && pending == 0;
+    }
+
+    beast::tcp_stream stream;
+    const beast::tcp_stream::executor_type executor; // the strand; fixed for the session's life
+    const std::uint64_t id;
+    const std::string peer; // "address:port", for the log
+    beast::flat_buffer buffer;
+    const RequestParser *parser = nullptr; // the request being read, while it is read
+    bool awaitingRequest = true;
+    bool stopRequested = false;
+};
+
+} // namespace
+} // namespace Internal
+
+using namespace Internal;
+
+struct Server::Private
+{
+    explicit Private(ServerConfig c)
+        : config(std::move(c))
+        , ioc(static_cast<int>(std::max(1u, config.threads)))
+        , control(asio::make_strand(ioc))
+        , acceptor(control)
+        , acceptRetryTimer(control)
+        , signals(control)
+        , shutdownTimer(control)
+    {
+        router.add("GET", "/healthz",
+                   [](const ApiRequest &) { return ApiResponse::json(200, R"({"status":"ok"})"); });
+    }
+
+    ServerStatus prepareDataDirectory() const;
+    ServerStatus listen();
+
+    asio::awaitable<void> acceptLoop();
+    void startSession(tcp::socket socket);
+    asio::awaitable<void> serve(std::shared_ptr<Session> session);
+    asio::awaitable<bool> respond(Session &session, const Request &request,
+                                  Clock::time_point started);
+    asio::awaitable<void> answerFailure(Session &session, const RequestFailure &failure,
+                                        const RequestParser &parser, Clock::time_point started);
+    asio::awaitable<void> reject(tcp::socket socket);
+    void sessionEnded(std::uint64_t id);
+
+    void waitForSignal();
+    void beginShutdown(std::string_view reason); // control strand
+    void closeAllSessions(std::string_view reason);
+    void finishShutdown(); // control strand
+
+    std::vector<std::shared_ptr<Session>> openSessions();
+    void logRequest(const Session &session, std::string_view method, std::string_view route,
+                    int status, Clock::time_point started, const beast::error_code &writeError);
+
+    const ServerConfig config;
+    Router router;
+
+    // Declared first among the I/O members so that it is destroyed last.
+    asio::io_context ioc;
+    asio::strand<asio::io_context::executor_type> control;
+    tcp::acceptor acceptor;
+    asio::steady_timer acceptRetryTimer;
+    asio::signal_set signals;
+    asio::steady_timer shutdownTimer;
+    tcp::endpoint localEndpoint;
+    bool started = false;
+
+    // Control strand only.
+    bool shutdownBegun = false;
+    bool shutdownFinished = false;
+
+    std::mutex mutex; // guards sessions, nextSessionId and the writes of stopping
+    std::unordered_map<std::uint64_t, std::shared_ptr<Session>> sessions;
+    std::uint64_t nextSessionId = 1;
+    std::atomic<bool> stopping = false;
+    std::atomic<std::size_t> rejecting = 0; // connections being turned away with a 503
+};
+
+ServerStatus Server::Private::prepareDataDirectory() const
+{
+    namespace fs = std::filesystem;
+    const fs::path &dir = config.dataDirectory;
+    if (dir.empty())
+        return {"no data directory given"};
+    const std::string quoted = "'" + dir.string() + "'";
+    std::error_code ec;
+    const fs::file_status status = fs::status(dir, ec);
+    if (fs::exists(status) && !fs::is_directory(status))
+        return {"data directory " + quoted + " exists but is not a directory"};
+    if (!fs::exists(status)) {
+        fs::create_directories(dir, ec);
+        if (ec)
+            return {"cannot create data directory " + quoted + ": " + ec.message()};
+    }
+    if (::access(dir.c_str(), R_OK | W_OK | X_OK) != 0)
+        return {"data directory " + quoted +
+                " is not writable: " + std::generic_category().message(errno)};
+    return {};
+}
+
+ServerStatus Server::Private::listen()
+{
+    beast::error_code ec;
+    const asio::ip::address address = asio::ip::make_address(config.listenAddress, ec);
+    if (ec) {
+        return {"invalid listen address '" + config.listenAddress +
+                "': expected an IP address such as 127.0.0.1, 0.0.0.0 or ::1"};
+    }
+    const tcp::endpoint endpoint(address, config.port);
+    const auto failed = [&](const beast::error_code &error) {
+        beast::error_code ignored;
+        acceptor.close(ignored);
+        return ServerStatus{"cannot listen on " + endpointText(endpoint) + ": " + error.message()};
+    };
+    if (acceptor.open(endpoint.protocol(), ec); ec)
+        return failed(ec);
+    if (acceptor.set_option(asio::socket_base::reuse_address(true), ec); ec)
+        return failed(ec);
+    if (acceptor.bind(endpoint, ec); ec)
+        return failed(ec);
+    if (acceptor.listen(asio::socket_base::max_listen_connections, ec); ec)
+        return failed(ec);
+    localEndpoint = acceptor.local_endpoint(ec);
+    if (ec)
+        return failed(ec);
+    return {};
+}
+
+asio::awaitable<void> Server::Private::acceptLoop()
+{
+    for (;;) {
+        tcp::socket socket(asio::make_strand(ioc));
+        beast::error_code ec;
+        co_await acceptor.async_accept(socket, asio::redirect_error(kAwaitable, ec));
+        if (!acceptor.is_open() || ec == asio::error::operation_aborted)
+            co_return; // shutdown closed the acceptor
+        if (ec) {
+            LogRecord(LogLevel::Warning, "accept_failed").addString("error", ec.message()).write();
+            acceptRetryTimer.expires_after(kAcceptRetryDelay);
+            co_await acceptRetryTimer.async_wait(asio::redirect_error(kAwaitable, ec));
+            if (!acceptor.is_open())
+                co_return;
+            continue;
+        }
+        startSession(std::move(socket));
+    }
+}
+
+void Server::Private::startSession(tcp::socket socket)
+{
+    beast::error_code ec;
+    const tcp::endpoint remote = socket.remote_endpoint(ec);
+    if (ec)
+        return; // already gone; the socket closes here
+
+    std::shared_ptr<Session> session;
+    const std::size_t limit = config.maxConnections;
+    {
+        const std::lock_guard lock(mutex);
+        if (stopping)
+            return;
+        if (sessions.size() < limit) {
+            session =
+                std::make_shared<Session>(std::move(socket), nextSessionId++, endpointText(remote));
+            sessions.emplace(session->id, session);
+        }
+    }
+    if (!session) {
+        LogRecord(LogLevel::Warning, "connection_rejected")
+            .addString("reason", "max_connections")
+            .addInteger("max_connections", static_cast<std::int64_t>(limit))
+            .addString("peer", endpointText(remote))
+            .write();
+        // Turning connections away must not cost more than serving them: beyond another `limit`
+        // rejections under way, close without an answer.
+        if (rejecting.fetch_add(1) < limit) {
+            const auto executor = socket.get_executor();
+            asio::co_spawn(executor, reject(std::move(socket)),
+                           [this](std::exception_ptr exception) {
+                               --rejecting;
+                               logFailure("reject_failed")(exception);
+                           });
+        } else {
+            --rejecting;
+        }
+        return;
+    }
+    asio::co_spawn(session->executor, serve(session),
+                   [this, id = session->id](std::exception_ptr exception) {
+                       logFailure("session_failed")(exception);
+                       sessionEnded(id);
+                   });
+}
+
+void Server::Private::sessionEnded(std::uint64_t id)
+{
+    bool lastOne = false;
+    {
+        const std::lock_guard lock(mutex);
+        sessions.erase(id);
+        lastOne = stopping && sessions.empty();
+    }
+    if (lastOne)
+        asio::post(control, [this] { finishShutdown(); });
+}
+
+asio::awaitable<void> Server::Private::serve(std::shared_ptr<Session> session)
+{
+    Session &s = *session;
+    for (;;) {
+        if (s.stopRequested && s.buffer.size() == 0)
+            co_return; // shutdown arrived between two requests
+
+        RequestParser parser;
+        parser.body_limit(config.bodyLimit);
+        parser.header_limit(config.headerLimit);
+        s.parser = &parser;
+        s.awaitingRequest = true;
+
+        beast::error_code ec;
+        s.stream.expires_after(config.idleTimeout);
+        co_await http::async_read_header(s.stream, s.buffer, parser,
+                                         asio::redirect_error(kAwaitable, ec));
+        s.awaitingRequest = false;
+        const Clock::time_point started = Clock::now();
+
+        if (!ec && !parser.is_done()) {
+            const Request &head = parser.get();
+            if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
+                http::response<http::empty_body> proceed(http::status::continue_, head.version());
+                s.stream.expires_after(config.writeTimeout);
+                co_await http::async_write(s.stream, proceed, asio::redirect_error(kAwaitable, ec));
+            }
+            if (!ec) {
+                s.stream.expires_after(config.readTimeout);
+                co_await http::async_read(s.stream, s.buffer, parser,
+                                          asio::redirect_error(kAwaitable, ec));
+            }
+        }
+        s.parser = nullptr;
+
+        if (ec) {
+            if (const std::optional<RequestFailure> failure = classifyReadError(ec, config)) {
+                co_await answerFailure(s, *failure, parser, started);
+            } else if (ec == beast::error::timeout && parser.got_some()) {
+                LogRecord(LogLevel::Info, "request_timeout").addString("peer", s.peer).write();
+            }
+            co_return;
+        }
+
+        const bool keepAlive = co_await respond(s, parser.get(), started);
+        if (!keepAlive) {
+            beast::error_code ignored;
+            s.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            s.stream.close();
+            co_return;
+        }
+    }
+}
+
+asio::awaitable<bool> Server::Private::respond(Session &s, const Request &request,
+                                               Clock::time_point started)
+{
+    const auto [path, query] = splitTarget(request.target());
+    const ApiRequest apiRequest{request.method_string(), path, query, request.body()};
+    Router::Result result;
+    try {
+        result = router.dispatch(apiRequest);
+    } catch (...) {
+        LogRecord(LogLevel::Error, "handler_failed")
+            .addString("method", request.method_string())
+            .addString("error", describeException(std::current_exception()))
+            .write();
+        result.response =
+            ApiResponse::error(500, "internal_error", "the server failed to handle the request");
+    }
+
+    const bool keepAlive = request.keep_alive() && !s.stopRequested && !stopping;
+    Response response = makeResponse(result.response.status, std::move(result.response.body),
+                                     request.version(), keepAlive);
+    if (!result.response.allow.empty())
+        response.set(http::field::allow, result.response.allow);
+    if (request.method() == http::verb::head)
+        response.body().clear(); // Content-Length stays that of the GET answer
+
+    beast::error_code ec;
+    s.stream.expires_after(config.writeTimeout);
+    co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
+    logRequest(s, request.method_string(), result.route, result.response.status, started, ec);
+    co_return !ec && keepAlive;
+}
+
+asio::awaitable<void> Server::Private::answerFailure(Session &s, const RequestFailure &failure,
+                                                     const RequestParser &parser,
+                                                     Clock::time_point started)
+{
+    Response response =
+        makeResponse(failure.status, jsonError(failure.code, failure.message), 11, false);
+    beast::error_code ec;
+    s.stream.expires_after(config.writeTimeout);
+    co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
+    logRequest(s, parser.get().method_string(), {}, failure.status, started, ec);
+    if (!ec)
+        co_await lingeringClose(s.stream, kLingerTimeout);
+}
+
+asio::awaitable<void> Server::Private::reject(tcp::socket socket)
+{
+    beast::tcp_stream stream(std::move(socket));
+    Response response = makeResponse(
+        503, jsonError("overloaded", "the server has too many open connections; retry shortly"), 11,
+        false);
+    response.set(http::field::retry_after, "1");
+    beast::error_code ec;
+    stream.expires_after(kRejectTimeout);
+    co_await http::async_write(stream, response, asio::redirect_error(kAwaitable, ec));
+    if (!ec)
+        co_await lingeringClose(stream, kRejectTimeout);
+}
+
+void Server::Private::logRequest(const Session &s, std::string_view method, std::string_view route,
+                                 int status, Clock::time_point started,
+                                 const beast::error_code &writeError)
+{
+    LogRecord record(writeError ? LogLevel::Warning : LogLevel::Info, "request");
+    record.addString("method", method);
+    if (route.empty())
+        record.addNull("route");
+    else
+        record.addString("route", route);
+    record.addInteger("status", status).addDecimal("duration_ms", millisecondsSince(started), 3);
+    record.addString("peer", s.peer);
+    if (writeError)
+        record.addString("error", "response not delivered: " + writeError.message());
+    record.write();
+}
+
+void Server::Private::waitForSignal()
+{
+    signals.async_wait([this](const beast::error_code &ec, int signalNumber) {
+        if (ec)
+            return; // cancelled: shutdown finished
+        const std::string_view name = signalNumber == SIGTERM ? "SIGTERM" : "SIGINT";
+        if (!shutdownBegun) {
+            beginShutdown(name);
+            if (!shutdownFinished)
+                waitForSignal(); // a second signal closes what is left at once
+        } else {
+            closeAllSessions(std::string(name) + " during shutdown");
+        }
+    });
+}
+
+std::vector<std::shared_ptr<Session>> Server::Private::openSessions()
+{
+    std::vector<std::shared_ptr<Session>> open;
+    const std::lock_guard lock(mutex);
+    open.reserve(sessions.size());
+    for (const auto &entry : sessions)
+        open.push_back(entry.second);
+    return open;
+}
+
+void Server::Private::beginShutdown(std::string_view reason)
+{
+    if (shutdownBegun)
+        return;
+    shutdownBegun = true;
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    acceptRetryTimer.cancel();
+
+    {
+        const std::lock_guard lock(mutex);
+        stopping = true; // from here on no session registers, so the list below is complete
+    }
+    const std::vector<std::shared_ptr<Session>> open = openSessions();
+    LogRecord(LogLevel::Info, "shutdown_started")
+        .addString("reason", reason)
+        .addInteger("open_connections", static_cast<std::int64_t>(open.size()))
+        .write();
+    if (open.empty()) {
+        finishShutdown();
+        return;
+    }
+    for (const std::shared_ptr<Session> &session : open) {
+        asio::post(session->executor, [session] {
+            session->stopRequested = true;
+            if (session->idle())
+                session->stream.cancel();
+        });
+    }
+    shutdownTimer.expires_after(config.shutdownTimeout);
+    shutdownTimer.async_wait([this](const beast::error_code &ec) {
+        if (!ec)
+            closeAllSessions("shutdown timeout");
+    });
+}
+
+void Server::Private::closeAllSessions(std::string_view reason)
+{
+    const std::vector<std::shared_ptr<Session>> open = openSessions();
+    LogRecord(LogLevel::Warning, "shutdown_forced")
+        .addString("reason", reason)
+        .addInteger("closed_connections", static_cast<std::int64_t>(open.size()))
+        .write();
+    for (const std::shared_ptr<Session> &session : open)
+        asio::post(session->executor, [session] { session->stream.close(); });
+}
+
+void Server::Private::finishShutdown()
+{
+    if (shutdownFinished)
+        return;
+    shutdownFinished = true;
+    shutdownTimer.cancel();
+    beast::error_code ignored;
+    signals.cancel(ignored);
+    signals.clear(ignored);
+}
+
+Server::Server(ServerConfig config)
+    : d(std::make_unique<Private>(std::move(config)))
+{}
+
+Server::~Server() = default;
+
+ServerStatus Server::start()
+{
+    if (d->started)
+        return {"the server is already started"};
+    if (ServerStatus status = d->prepareDataDirectory(); !status.good())
+        return status;
+    if (ServerStatus status = d->listen(); !status.good())
+        return status;
+    if (d->config.handleSignals) {
+        beast::error_code ec;
+        d->signals.add(SIGTERM, ec);
+        if (!ec)
+            d->signals.add(SIGINT, ec);
+        if (ec)
+            return {"cannot handle SIGTERM and SIGINT: " + ec.message()};
+        d->waitForSignal();
+    }
+    d->started = true;
+    asio::co_spawn(d->control, d->acceptLoop(), logFailure("accept_loop_failed"));
+    LogRecord(LogLevel::Info, "listening")
+        .addString("address", listenAddress())
+        .addInteger("port", port())
+        .addInteger("threads", std::max(1u, d->config.threads))
+        .addInteger("max_connections", static_cast<std::int64_t>(d->config.maxConnections))
+        .addInteger("body_limit", static_cast<std::int64_t>(d->config.bodyLimit))
+        .write();
+    return {};
+}
+
+void Server::run()
+{
+    const auto work = [this] {
+        for (;;) {
+            try {
+                d->ioc.run();
+                return;
+            } catch (...) {
+                // Handlers catch their own errors; this is the last line of defence.
+                LogRecord(LogLevel::Error, "event_loop_exception")
+                    .addString("error", describeException(std::current_exception()))
+                    .write();
+            }
+        }
+    };
+    std::vector<std::thread> workers;
+    const unsigned threads = std::max(1u, d->config.threads);
+    for (unsigned i = 1; i < threads; ++i)
+        workers.emplace_back(work);
+    work();
+    for (std::thread &worker : workers)
+        worker.join();
+    LogRecord(LogLevel::Info, "shutdown_complete").write();
+}
+
+void Server::stop()
+{
+    asio::post(d->control, [d = d.get()] { d->beginShutdown("stop requested"); });
+}
+
+std::string Server::listenAddress() const
+{
+    return d->localEndpoint.address().to_string();
+}
+
+std::uint16_t Server::port() const
+{
+    return d->localEndpoint.port();
+}
+
+std::string Server::url() const
+{
+    return "http://" + endpointText(d->localEndpoint);
+}
+
+} // namespace Pult

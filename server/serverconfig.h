@@ -1,0 +1,45 @@
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+namespace Pult {
+
+// Everything pultd can be told at start. Plain values with production defaults; the server
+// copies the struct and never reads it from another place.
+struct ServerConfig
+{
+    static constexpr std::uint16_t kDefaultPort = 8743;
+
+    std::string listenAddress = "127.0.0.1"; // an IP address: 127.0.0.1, 0.0.0.0, ::1, ::
+    std::uint16_t port = kDefaultPort;       // 0 asks the system for a free port
+    std::filesystem::path dataDirectory;     // created if missing; required
+
+    std::uint64_t bodyLimit = 1024 * 1024; // bytes; larger bodies get 413
+    std::uint32_t headerLimit = 16 * 1024; // request line and headers; larger get 431
+
+    // A connection that sends nothing for this long between requests (or never finishes a
+    // request's headers) is closed.
+    std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
+    // Time to receive a request's body once its headers are in.
+    std::chrono::milliseconds readTimeout = std::chrono::seconds(30);
+    // Time to send one response.
+    std::chrono::milliseconds writeTimeout = std::chrono::seconds(30);
+    // On SIGTERM/SIGINT, requests under way get this long to finish before their connections
+    // are closed.
+    std::chrono::milliseconds shutdownTimeout = std::chrono::seconds(10);
+
+    // Open connections beyond this get a 503 and are closed.
+    std::size_t maxConnections = 512;
+    // Threads running the event loop.
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    // Stop gracefully on SIGTERM and SIGINT (off for servers embedded in tests).
+    bool handleSignals = true;
+};
+
+} // namespace Pult

@@ -1,0 +1,623 @@
+// pultd as it runs in production: the real executable, a real TCP client, raw HTTP bytes.
+// Nothing sleeps: every wait is on a condition with a deadline, and waits run the event loop so
+// that pultd's stdout and stderr pipes keep draining.
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+namespace {
+
+constexpr int kTimeoutMs = 15000;
+constexpr qsizetype kBodyLimit = 1024 * 1024; // pultd's default
+
+struct HttpReply
+{
+    int status = 0;
+    QMap<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString errorCode() const
+    {
+        return json()
+            .value(QLatin1String("error"))
+            .toObject()
+            .value(QLatin1String("code"))
+            .toString();
+    }
+};
+
+// One client connection that writes bytes exactly as given (so tests can send broken requests)
+// and parses the answers.
+class Connection
+{
+public:
+    Connection()
+    {
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_received += m_socket.readAll(); });
+    }
+
+    bool open(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        const bool settled = QTest::qWaitFor(
+            [this] {
+                return m_socket.state() != QAbstractSocket::HostLookupState &&
+                       m_socket.state() != QAbstractSocket::ConnectingState;
+            },
+            kTimeoutMs);
+        return settled && m_socket.state() == QAbstractSocket::ConnectedState;
+    }
+
+    // Writes and waits until the system has taken every byte.
+    bool send(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        return QTest::qWaitFor(
+                   [this] {
+                       return m_socket.bytesToWrite() == 0 ||
+                              m_socket.state() != QAbstractSocket::ConnectedState;
+                   },
+                   kTimeoutMs) &&
+               m_socket.bytesToWrite() == 0;
+    }
+
+    // The next answer; `headOnly` for answers to HEAD, which have no body whatever their
+    // Content-Length says.
+    std::optional<HttpReply> read(bool headOnly = false)
+    {
+        std::optional<HttpReply> reply;
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                reply = takeReply(headOnly);
+                return reply || m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            kTimeoutMs);
+        if (settled && !reply)
+            reply = takeReply(headOnly); // closed by the server: what arrived is all there is
+        return reply;
+    }
+
+    std::optional<HttpReply> request(const QByteArray &bytes, bool headOnly = false)
+    {
+        if (!send(bytes))
+            return std::nullopt;
+        return read(headOnly);
+    }
+
+    bool waitForServerClose()
+    {
+        return QTest::qWaitFor(
+            [this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, kTimeoutMs);
+    }
+
+    void close() { m_socket.abort(); }
+
+private:
+    std::optional<HttpReply> takeReply(bool headOnly)
+    {
+        const qsizetype headEnd = m_received.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return std::nullopt;
+        const QList<QByteArray> lines = m_received.left(headEnd).split('\n');
+        HttpReply reply;
+        reply.status = lines.first().trimmed().split(' ').value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                reply.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                     lines[i].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = headOnly ? 0 : reply.header("content-length").toLongLong();
+        if (m_received.size() < headEnd + 4 + length)
+            return std::nullopt;
+        reply.body = m_received.mid(headEnd + 4, length);
+        m_received.remove(0, headEnd + 4 + length);
+        return reply;
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_received;
+};
+
+int statusOf(const std::optional<HttpReply> &reply)
+{
+    return reply ? reply->status : -1;
+}
+
+QByteArray get(const QByteArray &target, const QByteArray &method = "GET")
+{
+    return method + ' ' + target + " HTTP/1.1\r\nHost: pult.test\r\n\r\n";
+}
+
+// A running pultd with its own data directory; killed if a test leaves it running.
+class Pultd
+{
+public:
+    ~Pultd()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(kTimeoutMs);
+        }
+    }
+
+    bool start(const QStringList &extraArguments = {})
+    {
+        m_process.start(QStringLiteral(PULTD_PATH),
+                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--data"), m_dataDir.path()} +
+                            extraArguments);
+        if (!m_process.waitForStarted(kTimeoutMs))
+            return false;
+        if (!QTest::qWaitFor(
+                [this] {
+                    return m_process.canReadLine() || m_process.state() == QProcess::NotRunning;
+                },
+                kTimeoutMs)) {
+            return false;
+        }
+        const QByteArray line = m_process.readLine().trimmed();
+        static const QRegularExpression listening(
+            QStringLiteral("^pultd listening on http://127\\.0\\.0\\.1:(\\d+)$"));
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(line));
+        if (!match.hasMatch()) {
+            qWarning() << "unexpected first line" << line << log();
+            return false;
+        }
+        m_port = match.captured(1).toUShort();
+        return m_port != 0;
+    }
+
+    quint16 port() const { return m_port; }
+    QProcess &process() { return m_process; }
+
+    QByteArray log()
+    {
+        m_log += m_process.readAllStandardError();
+        return m_log;
+    }
+
+    bool waitForLog(const QByteArray &fragment)
+    {
+        return QTest::qWaitFor([&] { return log().contains(fragment); }, kTimeoutMs);
+    }
+
+    // The exit code, or -1 if pultd crashed or did not exit in time.
+    int waitForExit()
+    {
+        // waitForFinished() is false when the event loop has already seen the process finish.
+        const bool exited =
+            m_process.state() == QProcess::NotRunning || m_process.waitForFinished(kTimeoutMs);
+        if (!exited || m_process.exitStatus() != QProcess::NormalExit)
+            return -1;
+        return m_process.exitCode();
+    }
+
+    // SIGTERM, then as waitForExit().
+    int terminate()
+    {
+        m_process.terminate();
+        return waitForExit();
+    }
+
+    std::optional<HttpReply> fetch(const QByteArray &request, bool headOnly = false)
+    {
+        Connection connection;
+        if (!connection.open(m_port))
+            return std::nullopt;
+        return connection.request(request, headOnly);
+    }
+
+private:
+    QTemporaryDir m_dataDir;
+    QProcess m_process;
+    QByteArray m_log;
+    quint16 m_port = 0;
+};
+
+struct Run
+{
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runPultd(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(PULTD_PATH), arguments);
+    if (!process.waitForFinished(kTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(kTimeoutMs);
+        return {-1, {}, "did not exit"};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+class TestPultd : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Pultd> m_server; // shared by the tests that do not stop it
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<Pultd>();
+        QVERIFY(m_server->start());
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server->terminate(), 0); }
+
+    void healthz()
+    {
+        Connection connection;
+        QVERIFY(connection.open(m_server->port()));
+        auto reply = connection.request(get("/healthz"));
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 200);
+        QCOMPARE(reply->header("content-type"), QByteArray("application/json"));
+        QCOMPARE(reply->body, QByteArray(R"({"status":"ok"})"));
+        QCOMPARE(reply->json().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+
+        // The connection stays open for the next request; HEAD has the headers only, so the
+        // answer after it parses cleanly.
+        reply = connection.request(get("/healthz", "HEAD"), /*headOnly=*/true);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 200);
+        QCOMPARE(reply->header("content-length"), QByteArray("15"));
+        reply = connection.request(get("/healthz?probe=1"));
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 200);
+        QCOMPARE(reply->body, QByteArray(R"({"status":"ok"})"));
+    }
+
+    void unknownPathIs404Json()
+    {
+        const auto reply = m_server->fetch(get("/api/tickets"));
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 404);
+        QCOMPARE(reply->header("content-type"), QByteArray("application/json"));
+        QCOMPARE(reply->errorCode(), QStringLiteral("not_found"));
+        const QString message = reply->json()
+                                    .value(QLatin1String("error"))
+                                    .toObject()
+                                    .value(QLatin1String("message"))
+                                    .toString();
+        QVERIFY2(message.contains(QStringLiteral("/api/tickets")), qPrintable(message));
+    }
+
+    void wrongMethodIs405()
+    {
+        const auto reply = m_server->fetch(
+            "POST /healthz HTTP/1.1\r\nHost: pult.test\r\nContent-Length: 2\r\n\r\n{}");
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 405);
+        QCOMPARE(reply->header("allow"), QByteArray("GET, HEAD"));
+        QCOMPARE(reply->errorCode(), QStringLiteral("method_not_allowed"));
+    }
+
+    void bodyLimit_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+
+        const QByteArray head =
+            "POST /healthz HTTP/1.1\r\nHost: pult.test\r\nContent-Type: application/json\r\n";
+        const auto withLength = [&](qsizetype size) -> QByteArray {
+            return head + "Content-Length: " + QByteArray::number(size) + "\r\n\r\n" +
+                   QByteArray(size, 'a');
+        };
+        QTest::newRow("content-length over the limit")
+            << withLength(kBodyLimit + 1) << 413 << QStringLiteral("payload_too_large");
+        QByteArray chunked = head + "Transfer-Encoding: chunked\r\n\r\n";
+        for (qsizetype sent = 0; sent <= kBodyLimit; sent += 65536)
+            chunked += "10000\r\n" + QByteArray(65536, 'a') + "\r\n";
+        chunked += "0\r\n\r\n";
+        QTest::newRow("chunked over the limit")
+            << chunked << 413 << QStringLiteral("payload_too_large");
+        // Exactly at the limit the body is accepted, and the route answers.
+        QTest::newRow("at the limit")
+            << withLength(kBodyLimit) << 405 << QStringLiteral("method_not_allowed");
+    }
+
+    void bodyLimit()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+
+        const auto reply = m_server->fetch(request);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, status);
+        QCOMPARE(reply->errorCode(), code);
+        if (status == 413)
+            QCOMPARE(reply->header("connection"), QByteArray("close"));
+        QCOMPARE(statusOf(m_server->fetch(get("/healthz"))), 200);
+    }
+
+    void malformedRequestIs400_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+
+        QTest::newRow("garbage") << QByteArray("GARBAGE\r\n\r\n");
+        QTest::newRow("no version") << QByteArray("GET /healthz\r\n\r\n");
+        QTest::newRow("bare line feeds")
+            << QByteArray("GET /healthz HTTP/1.1\nHost: pult.test\n\n");
+        QTest::newRow("bad version") << QByteArray("GET /healthz HTTP/x.1\r\n\r\n");
+        QTest::newRow("space in target") << QByteArray("GET /a b HTTP/1.1\r\n\r\n");
+        QTest::newRow("control character in method")
+            << QByteArray("G\x01T /healthz HTTP/1.1\r\n\r\n");
+        QTest::newRow("header without colon")
+            << QByteArray("GET /healthz HTTP/1.1\r\nHost pult\r\n\r\n");
+        QTest::newRow("bad content-length")
+            << QByteArray("POST /healthz HTTP/1.1\r\nContent-Length: ten\r\n\r\n");
+        QTest::newRow("conflicting content-lengths") << QByteArray(
+            "POST /healthz HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab");
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST /healthz HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+    }
+
+    void malformedRequestIs400()
+    {
+        QFETCH(QByteArray, request);
+
+        Connection connection;
+        QVERIFY(connection.open(m_server->port()));
+        const auto reply = connection.request(request);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 400);
+        QCOMPARE(reply->errorCode(), QStringLiteral("bad_request"));
+        QCOMPARE(reply->header("connection"), QByteArray("close"));
+        QVERIFY(connection.waitForServerClose());
+
+        // The server is still up.
+        QCOMPARE(statusOf(m_server->fetch(get("/healthz"))), 200);
+    }
+
+    void oversizedHeadersAre431()
+    {
+        const QByteArray request =
+            "GET /healthz HTTP/1.1\r\nHost: pult.test\r\nX-Padding: " + QByteArray(32 * 1024, 'a') +
+            "\r\n\r\n";
+        const auto reply = m_server->fetch(request);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 431);
+        QCOMPARE(reply->errorCode(), QStringLiteral("headers_too_large"));
+        QCOMPARE(statusOf(m_server->fetch(get("/healthz"))), 200);
+    }
+
+    void logsAreJsonLinesWithoutSecrets()
+    {
+        const auto reply = m_server->fetch(get("/healthz?token=hunter2"));
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 200);
+        QVERIFY(m_server->waitForLog(R"("route":"/healthz","status":200)"));
+
+        static const QRegularExpression isoTime(
+            QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+        const QList<QByteArray> lines = m_server->log().trimmed().split('\n');
+        QVERIFY(lines.size() >= 2);
+        bool sawRequest = false;
+        for (const QByteArray &line : lines) {
+            QJsonParseError error;
+            const QJsonObject record = QJsonDocument::fromJson(line, &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, line.constData());
+            QVERIFY2(isoTime.match(record.value(QLatin1String("time")).toString()).hasMatch(),
+                     line.constData());
+            QVERIFY2(!record.value(QLatin1String("level")).toString().isEmpty(), line.constData());
+            QVERIFY2(!record.value(QLatin1String("event")).toString().isEmpty(), line.constData());
+            if (record.value(QLatin1String("event")).toString() == QLatin1String("request") &&
+                record.value(QLatin1String("route")).toString() == QLatin1String("/healthz") &&
+                record.value(QLatin1String("method")).toString() == QLatin1String("GET")) {
+                sawRequest = true;
+                QCOMPARE(record.value(QLatin1String("level")).toString(), QStringLiteral("info"));
+                QCOMPARE(record.value(QLatin1String("status")).toInt(), 200);
+                QVERIFY(record.value(QLatin1String("duration_ms")).isDouble());
+            }
+        }
+        QVERIFY(sawRequest);
+        QVERIFY(lines.first().contains(R"("event":"listening")"));
+        QVERIFY(!m_server->log().contains("hunter2"));
+    }
+
+    void connectionsBeyondTheLimitGet503()
+    {
+        Pultd pultd;
+        QVERIFY(pultd.start({QStringLiteral("--max-connections"), QStringLiteral("2")}));
+        // Two connections, each known to the server because it answered on it.
+        auto first = std::make_unique<Connection>();
+        Connection second;
+        QVERIFY(first->open(pultd.port()));
+        QVERIFY(second.open(pultd.port()));
+        QCOMPARE(statusOf(first->request(get("/healthz"))), 200);
+        QCOMPARE(statusOf(second.request(get("/healthz"))), 200);
+
+        Connection third;
+        QVERIFY(third.open(pultd.port()));
+        const auto reply = third.request(get("/healthz"));
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 503);
+        QCOMPARE(reply->errorCode(), QStringLiteral("overloaded"));
+        QCOMPARE(reply->header("retry-after"), QByteArray("1"));
+        QCOMPARE(reply->header("connection"), QByteArray("close"));
+        QVERIFY(pultd.waitForLog(R"("event":"connection_rejected")"));
+
+        // Once a connection closes, its place is free again.
+        first.reset();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto retry = pultd.fetch(get("/healthz"));
+                return retry && retry->status == 200;
+            },
+            kTimeoutMs));
+        QCOMPARE(pultd.terminate(), 0);
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        Pultd pultd;
+        QVERIFY(pultd.start({QStringLiteral("--idle-timeout"), QStringLiteral("1")}));
+        Connection quiet; // says nothing at all
+        QVERIFY(quiet.open(pultd.port()));
+        Connection afterAnswer; // keep-alive after one answer
+        QVERIFY(afterAnswer.open(pultd.port()));
+        QCOMPARE(statusOf(afterAnswer.request(get("/healthz"))), 200);
+        Connection slow; // never finishes its headers
+        QVERIFY(slow.open(pultd.port()));
+        QVERIFY(slow.send("GET /healthz HTTP/1.1\r\nHost: pu"));
+
+        QVERIFY(quiet.waitForServerClose());
+        QVERIFY(afterAnswer.waitForServerClose());
+        QVERIFY(slow.waitForServerClose());
+        QVERIFY(pultd.waitForLog(R"("event":"request_timeout")"));
+        QCOMPARE(statusOf(pultd.fetch(get("/healthz"))), 200);
+        QCOMPARE(pultd.terminate(), 0);
+    }
+
+    void sigtermFinishesTheRequestUnderWay()
+    {
+        Pultd pultd;
+        QVERIFY(pultd.start());
+        Connection connection;
+        QVERIFY(connection.open(pultd.port()));
+        // A first answer proves the server has accepted the connection (a connection still in
+        // the system's accept queue is reset when the listening socket closes).
+        QCOMPARE(statusOf(connection.request(get("/healthz"))), 200);
+        QVERIFY(connection.send("GET /healthz HTTP/1.1\r\nHost: pult.test\r\n")); // unfinished
+
+        pultd.process().terminate();
+        QVERIFY(pultd.waitForLog(R"("event":"shutdown_started")"));
+        QVERIFY(pultd.log().contains(R"("open_connections":1)"));
+
+        Connection late;
+        QVERIFY2(!late.open(pultd.port()), "new connections are refused during shutdown");
+
+        const auto reply = connection.request("\r\n");
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 200);
+        QCOMPARE(reply->body, QByteArray(R"({"status":"ok"})"));
+        QCOMPARE(reply->header("connection"), QByteArray("close"));
+
+        QCOMPARE(pultd.waitForExit(), 0);
+        QVERIFY(pultd.log().contains(R"("event":"shutdown_complete")"));
+        QVERIFY(!pultd.log().contains("shutdown_forced"));
+    }
+
+    void sigtermClosesIdleConnectionsAtOnce()
+    {
+        Pultd pultd;
+        QVERIFY(pultd.start());
+        Connection idle; // keep-alive, waiting for a next request that never comes
+        QVERIFY(idle.open(pultd.port()));
+        QCOMPARE(statusOf(idle.request(get("/healthz"))), 200);
+
+        QElapsedTimer elapsed;
+        elapsed.start();
+        QCOMPARE(pultd.terminate(), 0);
+        // Not held up until the shutdown timeout (10 s) forces the connection closed.
+        QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+        QVERIFY(!pultd.log().contains("shutdown_forced"));
+        QVERIFY(idle.waitForServerClose());
+    }
+
+    void commandLine()
+    {
+        Run r = runPultd({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("Usage: pultd --data DIR"));
+
+        r = runPultd({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("pultd " PULT_VERSION "\n"));
+
+        r = runPultd(
+            {QStringLiteral("--data"), QStringLiteral("x"), QStringLiteral("--frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("pultd: unknown option '--frobnicate'"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+
+        r = runPultd({});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("missing --data DIR"), r.err.constData());
+
+        r = runPultd({QStringLiteral("--data"), QStringLiteral("x"), QStringLiteral("--listen"),
+                      QStringLiteral("nowhere")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--listen expects ADDR:PORT"), r.err.constData());
+    }
+
+    void dataDirectory()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+
+        // Created with its parents when missing.
+        const QString nested = dir.filePath(QStringLiteral("a/b/data"));
+        QProcess process;
+        process.start(QStringLiteral(PULTD_PATH),
+                      {QStringLiteral("--data"), nested, QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0")});
+        QVERIFY(QTest::qWaitFor(
+            [&] { return process.canReadLine() || process.state() == QProcess::NotRunning; },
+            kTimeoutMs));
+        QVERIFY(process.readLine().startsWith("pultd listening on http://127.0.0.1:"));
+        QVERIFY(QFileInfo(nested).isDir());
+        process.terminate();
+        QVERIFY(process.waitForFinished(kTimeoutMs));
+        QCOMPARE(process.exitCode(), 0);
+
+        // Impossible: a file is in the way.
+        const QString file = dir.filePath(QStringLiteral("file"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        Run r = runPultd({QStringLiteral("--data"), file, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("exists but is not a directory"), r.err.constData());
+        r = runPultd({QStringLiteral("--data"), file + QStringLiteral("/sub"),
+                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("pultd: cannot create data directory"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void listenErrors()
+    {
+        QTemporaryDir dir;
+        Run r = runPultd({QStringLiteral("--data"), dir.path(), QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:%1").arg(m_server->port())});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("pultd: cannot listen on 127.0.0.1:"), r.err.constData());
+
+        r = runPultd({QStringLiteral("--data"), dir.path(), QStringLiteral("--listen"),
+                      QStringLiteral("999.0.0.1:0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("invalid listen address '999.0.0.1'"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPultd)
+#include "tst_pultd.moc"

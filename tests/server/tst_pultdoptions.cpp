@@ -1,0 +1,132 @@
+#include "pultdoptions.h"
+
+#include <QStringList>
+#include <QTest>
+
+using Pult::PultdOptions;
+Q_DECLARE_METATYPE(PultdOptions::Action)
+
+class TestPultdOptions : public QObject
+{
+    Q_OBJECT
+
+    static PultdOptions parse(const QStringList &arguments)
+    {
+        std::vector<std::string> storage;
+        for (const QString &argument : arguments)
+            storage.push_back(argument.toStdString());
+        return Pult::parsePultdArguments(
+            std::vector<std::string_view>(storage.begin(), storage.end()));
+    }
+
+private Q_SLOTS:
+    void arguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<PultdOptions::Action>("action");
+        QTest::addColumn<QString>("address"); // for Run
+        QTest::addColumn<int>("port");        // for Run
+        QTest::addColumn<QString>("error");   // a part of the message, for UsageError
+
+        using A = PultdOptions::Action;
+        const QString none;
+        const auto s = [](const char *text) { return QString::fromUtf8(text); };
+        const auto args = [](std::initializer_list<const char *> list) {
+            QStringList result;
+            for (const char *a : list)
+                result << QString::fromUtf8(a);
+            return result;
+        };
+
+        QTest::newRow("data only: default listen")
+            << args({"--data", "/tmp/d"}) << A::Run << s("127.0.0.1") << 8743 << none;
+        QTest::newRow("ephemeral port") << args({"--data", "/tmp/d", "--listen", "127.0.0.1:0"})
+                                        << A::Run << s("127.0.0.1") << 0 << none;
+        QTest::newRow("inline values") << args({"--listen=0.0.0.0:80", "--data=/tmp/d"}) << A::Run
+                                       << s("0.0.0.0") << 80 << none;
+        QTest::newRow("ipv6 in brackets") << args({"--data", "/tmp/d", "--listen", "[::1]:9000"})
+                                          << A::Run << s("::1") << 9000 << none;
+        QTest::newRow("limits") << args({"--data", "d", "--max-connections", "2", "--threads", "1"})
+                                << A::Run << s("127.0.0.1") << 8743 << none;
+        QTest::newRow("help") << args({"--help"}) << A::Help << none << 0 << none;
+        QTest::newRow("short help") << args({"-h"}) << A::Help << none << 0 << none;
+        QTest::newRow("read in order") << args({"--bogus", "-h"}) << A::UsageError << none << 0
+                                       << s("unknown option '--bogus'");
+        QTest::newRow("version") << args({"--version"}) << A::Version << none << 0 << none;
+
+        QTest::newRow("no data") << args({}) << A::UsageError << none << 0
+                                 << s("missing --data DIR");
+        QTest::newRow("unknown option") << args({"--data", "d", "--frobnicate"}) << A::UsageError
+                                        << none << 0 << s("unknown option '--frobnicate'");
+        QTest::newRow("positional") << args({"--data", "d", "extra"}) << A::UsageError << none << 0
+                                    << s("unexpected argument 'extra'");
+        QTest::newRow("missing value")
+            << args({"--data"}) << A::UsageError << none << 0 << s("option '--data' needs a value");
+        QTest::newRow("empty data")
+            << args({"--data="}) << A::UsageError << none << 0 << s("--data needs a directory");
+        QTest::newRow("listen without port")
+            << args({"--data", "d", "--listen", "127.0.0.1"}) << A::UsageError << none << 0
+            << s("--listen expects ADDR:PORT");
+        QTest::newRow("port too large")
+            << args({"--data", "d", "--listen", "127.0.0.1:65536"}) << A::UsageError << none << 0
+            << s("--listen expects ADDR:PORT");
+        QTest::newRow("port not a number")
+            << args({"--data", "d", "--listen", "127.0.0.1:http"}) << A::UsageError << none << 0
+            << s("--listen expects ADDR:PORT");
+        QTest::newRow("ipv6 without brackets")
+            << args({"--data", "d", "--listen", "::1:80"}) << A::UsageError << none << 0
+            << s("--listen expects");
+        QTest::newRow("no address") << args({"--data", "d", "--listen", ":80"}) << A::UsageError
+                                    << none << 0 << s("--listen expects");
+        QTest::newRow("zero connections")
+            << args({"--data", "d", "--max-connections", "0"}) << A::UsageError << none << 0
+            << s("--max-connections expects");
+        QTest::newRow("zero idle timeout")
+            << args({"--data", "d", "--idle-timeout", "0"}) << A::UsageError << none << 0
+            << s("--idle-timeout expects seconds");
+        QTest::newRow("negative threads") << args({"--data", "d", "--threads", "-1"})
+                                          << A::UsageError << none << 0 << s("--threads expects");
+    }
+
+    void arguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(PultdOptions::Action, action);
+        QFETCH(QString, address);
+        QFETCH(int, port);
+        QFETCH(QString, error);
+
+        const PultdOptions options = parse(arguments);
+        QCOMPARE(options.action, action);
+        if (action == PultdOptions::Action::Run) {
+            QCOMPARE(QString::fromStdString(options.config.listenAddress), address);
+            QCOMPARE(int(options.config.port), port);
+            QVERIFY(!options.config.dataDirectory.empty());
+        }
+        if (action == PultdOptions::Action::UsageError)
+            QVERIFY2(QString::fromStdString(options.error).contains(error), options.error.c_str());
+    }
+
+    void limitsReachTheConfig()
+    {
+        const PultdOptions options = parse(
+            {QStringLiteral("--data"), QStringLiteral("d"), QStringLiteral("--max-connections"),
+             QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("3"),
+             QStringLiteral("--idle-timeout"), QStringLiteral("5")});
+        QCOMPARE(options.config.maxConnections, std::size_t(2));
+        QCOMPARE(options.config.threads, 3u);
+        QCOMPARE(options.config.idleTimeout, std::chrono::milliseconds(5000));
+        QCOMPARE(QString::fromStdString(options.config.dataDirectory.string()),
+                 QStringLiteral("d"));
+    }
+
+    void usageShowsDefaults()
+    {
+        const QString usage = QString::fromStdString(Pult::pultdUsage());
+        QVERIFY(usage.startsWith(QStringLiteral("Usage: pultd --data DIR")));
+        QVERIFY(usage.contains(QStringLiteral("127.0.0.1:8743")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPultdOptions)
+#include "tst_pultdoptions.moc"
