@@ -1,6 +1,13 @@
 #include "logrecord.h"
 
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
@@ -8,6 +15,12 @@
 
 namespace Pult {
 namespace {
+
+// Invalid UTF-8 (from a client's request line, say) becomes U+FFFD.
+QString utf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 std::string utcTimestamp()
 {
@@ -44,44 +57,55 @@ std::string_view levelName(LogLevel level)
 
 } // namespace
 
-LogRecord::LogRecord(LogLevel level, std::string_view event)
+struct LogRecord::Fields
 {
-    m_object.addString("time", utcTimestamp())
-        .addString("level", levelName(level))
-        .addString("event", event);
+    QJsonObject object;
+};
+
+LogRecord::LogRecord(LogLevel level, std::string_view event)
+    : m_fields(std::make_unique<Fields>())
+{
+    addString("time", utcTimestamp());
+    addString("level", levelName(level));
+    addString("event", event);
 }
+
+LogRecord::~LogRecord() = default;
 
 LogRecord &LogRecord::addString(std::string_view key, std::string_view value)
 {
-    m_object.addString(key, value);
+    m_fields->object.insert(utf8(key), utf8(value));
     return *this;
 }
 
 LogRecord &LogRecord::addInteger(std::string_view key, std::int64_t value)
 {
-    m_object.addInteger(key, value);
+    m_fields->object.insert(utf8(key), qint64(value));
     return *this;
 }
 
 LogRecord &LogRecord::addDecimal(std::string_view key, double value, int decimals)
 {
-    m_object.addDecimal(key, value, decimals);
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(value * scale) / scale;
+    m_fields->object.insert(utf8(key), std::isfinite(rounded) ? QJsonValue(rounded)
+                                                              : QJsonValue(QJsonValue::Null));
     return *this;
 }
 
 LogRecord &LogRecord::addNull(std::string_view key)
 {
-    m_object.addNull(key);
+    m_fields->object.insert(utf8(key), QJsonValue(QJsonValue::Null));
     return *this;
 }
 
 void LogRecord::write()
 {
     static std::mutex stderrMutex;
-    std::string line = m_object.finish();
+    QByteArray line = QJsonDocument(m_fields->object).toJson(QJsonDocument::Compact);
     line += '\n';
     const std::lock_guard lock(stderrMutex);
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
     std::fflush(stderr);
 }
 

@@ -1,6 +1,8 @@
 #include "router.h"
 
-#include "jsonwriter.h"
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
 
 #include <algorithm>
 
@@ -27,6 +29,12 @@ std::string allowedMethods(const std::vector<std::pair<std::string, Router::Hand
     return allow;
 }
 
+// Invalid UTF-8 (a client's path, say) becomes U+FFFD, so the answer stays valid JSON.
+QString utf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
 } // namespace
 
 ApiResponse ApiResponse::json(int status, std::string body)
@@ -39,7 +47,10 @@ ApiResponse ApiResponse::json(int status, std::string body)
 
 ApiResponse ApiResponse::error(int status, std::string_view code, std::string_view message)
 {
-    return json(status, jsonError(code, message));
+    const QJsonObject error{{QStringLiteral("code"), utf8(code)},
+                            {QStringLiteral("message"), utf8(message)}};
+    const QJsonObject body{{QStringLiteral("error"), error}};
+    return json(status, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString());
 }
 
 std::pair<std::string_view, std::string_view> splitTarget(std::string_view target)

@@ -32,7 +32,6 @@
 
 #include "server.h"
 
-#include "jsonwriter.h"
 #include "logrecord.h"
 #include "router.h"
 
@@ -510,8 +509,9 @@ asio::awaitable<void> Server::Private::answerFailure(Session &s, const RequestFa
                                                      const RequestParser &parser,
                                                      Clock::time_point started)
 {
-    Response response =
-        makeResponse(failure.status, jsonError(failure.code, failure.message), 11, false);
+    Response response = makeResponse(
+        failure.status, ApiResponse::error(failure.status, failure.code, failure.message).body, 11,
+        false);
     beast::error_code ec;
     s.stream.expires_after(config.writeTimeout);
     co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
@@ -523,9 +523,12 @@ asio::awaitable<void> Server::Private::answerFailure(Session &s, const RequestFa
 asio::awaitable<void> Server::Private::reject(tcp::socket socket)
 {
     beast::tcp_stream stream(std::move(socket));
-    Response response = makeResponse(
-        503, jsonError("overloaded", "the server has too many open connections; retry shortly"), 11,
-        false);
+    Response response =
+        makeResponse(503,
+                     ApiResponse::error(503, "overloaded",
+                                        "the server has too many open connections; retry shortly")
+                         .body,
+                     11, false);
     response.set(http::field::retry_after, "1");
     beast::error_code ec;
     stream.expires_after(kRejectTimeout);

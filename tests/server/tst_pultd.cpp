@@ -307,6 +307,23 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("/api/tickets")), qPrintable(message));
     }
 
+    // A path with invalid UTF-8 and odd characters is echoed in valid JSON, bad bytes as U+FFFD.
+    void errorBodyStaysValidJsonForAnyPath()
+    {
+        const auto reply = m_server->fetch(get("/caf\xC3\xA9\xFF\\\"x"));
+        QVERIFY(reply);
+        QCOMPARE(reply->status, 404);
+        QJsonParseError error;
+        const QJsonObject body = QJsonDocument::fromJson(reply->body, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, reply->body.toHex().constData());
+        const QString message = body.value(QLatin1String("error"))
+                                    .toObject()
+                                    .value(QLatin1String("message"))
+                                    .toString();
+        QCOMPARE(message, QStringLiteral("no resource at /caf") + QChar(0xE9) + QChar(0xFFFD) +
+                              QStringLiteral("\\\"x"));
+    }
+
     void wrongMethodIs405()
     {
         const auto reply = m_server->fetch(

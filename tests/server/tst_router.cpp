@@ -1,8 +1,16 @@
+#include "logrecord.h"
 #include "router.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryFile>
 #include <QTest>
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <unistd.h>
 
 class TestRouter : public QObject
 {
@@ -107,6 +115,129 @@ private Q_SLOTS:
         const Pult::ApiResponse response = r.dispatch({"GET", longPath, {}, {}}).response;
         QCOMPARE(response.status, 404);
         QVERIFY(response.body.size() < 400);
+    }
+
+    // The error body is compact JSON of exactly this shape; quotes and backslashes are escaped.
+    void errorBodyShape()
+    {
+        const Pult::ApiResponse response =
+            Pult::ApiResponse::error(404, "not_found", "no \"x\" at a\\b");
+        QCOMPARE(response.status, 404);
+        QCOMPARE(QByteArray::fromStdString(response.body),
+                 QByteArray("{\"error\":{\"code\":\"not_found\","
+                            "\"message\":\"no \\\"x\\\" at a\\\\b\"}}"));
+    }
+
+    // Whatever bytes a client puts in its path (control characters, invalid UTF-8), the echoed
+    // path keeps the error body valid JSON: controls escaped, invalid bytes as U+FFFD.
+    void errorBodyIsValidJsonForAnyPath_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QString>("echoed");
+        const QString fffd(QChar(0xFFFD));
+        QTest::newRow("controls") << QByteArray("/a\b\f\n\r\t\x01\x1f\x7f\0z", 12)
+                                  << QStringLiteral("/a\b\f\n\r\t\x01\x1f\x7f") + QChar(0) +
+                                         QLatin1Char('z');
+        QTest::newRow("utf-8 passes")
+            << QByteArray("/\xC5\x81\xC3\xB3"
+                          "d\xC5\xBA\xF0\x9F\x93\xA8")
+            << (QStringLiteral("/") + QString::fromUtf8("\xC5\x81\xC3\xB3"
+                                                        "d\xC5\xBA\xF0\x9F\x93\xA8"));
+        QTest::newRow("invalid lead byte")
+            << QByteArray("/a\xFFz") << QStringLiteral("/a") + fffd + QLatin1Char('z');
+        QTest::newRow("lone continuation") << QByteArray("/\x80") << QStringLiteral("/") + fffd;
+        QTest::newRow("truncated at end") << QByteArray("/\xC5") << QStringLiteral("/") + fffd;
+    }
+
+    void errorBodyIsValidJsonForAnyPath()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QString, echoed);
+        const Pult::Router r = router();
+        const Pult::ApiResponse response =
+            r.dispatch(
+                 {"GET", std::string_view(path.constData(), std::size_t(path.size())), {}, {}})
+                .response;
+        QCOMPARE(response.status, 404);
+        const QByteArray body = QByteArray::fromStdString(response.body);
+        QVERIFY2(QString::fromUtf8(body).toUtf8() == body, body.toHex().constData()); // valid UTF-8
+        for (const char c : body)
+            QVERIFY2(static_cast<unsigned char>(c) >= 0x20, body.toHex().constData()); // escaped
+        QJsonParseError error;
+        const QJsonObject object =
+            QJsonDocument::fromJson(body, &error).object().value(QLatin1String("error")).toObject();
+        QVERIFY2(error.error == QJsonParseError::NoError, body.toHex().constData());
+        QCOMPARE(object.value(QLatin1String("message")).toString(),
+                 QStringLiteral("no resource at ") + echoed);
+    }
+
+    // A log record is one line of JSON: controls escaped, invalid UTF-8 as U+FFFD, numbers that
+    // JSON cannot hold as null. (LogRecord writes to stderr, so stderr is redirected here.)
+    void logRecordIsOneLineOfJson()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        std::fflush(stderr);
+        const int savedStderr = ::dup(STDERR_FILENO);
+        QVERIFY(savedStderr >= 0);
+        QVERIFY(::dup2(file.handle(), STDERR_FILENO) >= 0);
+        Pult::LogRecord(Pult::LogLevel::Warning, "test")
+            .addString("text", std::string_view("a\"b\\c\n\t\x01\0\xFF\xC5z", 12))
+            .addInteger("negative", -7)
+            .addInteger("big", std::numeric_limits<std::int64_t>::max())
+            .addDecimal("duration_ms", 1.23456, 3)
+            .addDecimal("nan", std::nan(""), 3)
+            .addDecimal("inf", std::numeric_limits<double>::infinity(), 3)
+            .addNull("route")
+            .write();
+        std::fflush(stderr);
+        ::dup2(savedStderr, STDERR_FILENO);
+        ::close(savedStderr);
+
+        QVERIFY(file.seek(0));
+        const QByteArray log = file.readAll();
+        QVERIFY2(log.endsWith('\n') && log.count('\n') == 1, log.constData());
+        for (const char c : log.chopped(1))
+            QVERIFY2(static_cast<unsigned char>(c) >= 0x20, log.toHex().constData());
+        QJsonParseError error;
+        const QJsonObject record = QJsonDocument::fromJson(log, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, log.constData());
+        QCOMPARE(record.value(QLatin1String("level")).toString(), QStringLiteral("warning"));
+        QCOMPARE(record.value(QLatin1String("event")).toString(), QStringLiteral("test"));
+        QVERIFY(!record.value(QLatin1String("time")).toString().isEmpty());
+        QCOMPARE(record.value(QLatin1String("text")).toString(),
+                 QStringLiteral("a\"b\\c\n\t\x01") + QChar(0) + QChar(0xFFFD) + QChar(0xFFFD) +
+                     QLatin1Char('z'));
+        QCOMPARE(record.value(QLatin1String("negative")).toInteger(), -7);
+        QCOMPARE(record.value(QLatin1String("big")).toInteger(),
+                 std::numeric_limits<qint64>::max());
+        QVERIFY(log.contains(R"("duration_ms":1.235,)"));
+        QVERIFY(log.contains(R"("nan":null)"));
+        QVERIFY(log.contains(R"("inf":null)"));
+        QVERIFY(log.contains(R"("route":null)"));
+    }
+
+    // Random bytes in the path never break the JSON.
+    void arbitraryBytesGiveValidJson()
+    {
+        const Pult::Router r = router();
+        QRandomGenerator random(20240517);
+        for (int round = 0; round < 2000; ++round) {
+            QByteArray bytes(random.bounded(1, 40), Qt::Uninitialized);
+            for (char &b : bytes)
+                b = static_cast<char>(random.bounded(256));
+            const Pult::ApiResponse response =
+                r.dispatch({"GET",
+                            std::string_view(bytes.constData(), std::size_t(bytes.size())),
+                            {},
+                            {}})
+                    .response;
+            QJsonParseError error;
+            const QJsonDocument document =
+                QJsonDocument::fromJson(QByteArray::fromStdString(response.body), &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, bytes.toHex().constData());
+            QVERIFY(document.isObject());
+        }
     }
 };
 
