@@ -163,8 +163,7 @@ struct LocalStore::Private
     int version = 0;
 
     // Runs a prepared statement to completion with the given binder.
-    template<typename Bind>
-    Status run(const char *sql, Bind &&bind)
+    template<typename Bind> Status run(const char *sql, Bind &&bind)
     {
         auto stmt = db->prepare(sql);
         if (!stmt.good())
@@ -267,7 +266,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::openAtVersion(const QString &pat
 Result<int> LocalStore::recoverDamaged(const QString &path, QString *movedTo)
 {
     // Move the damaged file and its WAL aside under a name that does not exist yet.
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString aside = path + QStringLiteral(".damaged-") + stamp;
     for (int n = 1; QFile::exists(aside); ++n)
         aside = path + QStringLiteral(".damaged-") + stamp + u'-' + QString::number(n);
@@ -329,15 +329,13 @@ struct LocalStore::WriteBatch::Private
 {
     explicit Private(Sql::Database &db)
         : tx(db)
-    {
-    }
+    {}
     Sql::Transaction tx;
 };
 
 LocalStore::WriteBatch::WriteBatch(LocalStore &store)
     : d(std::make_unique<Private>(*store.d->db))
-{
-}
+{}
 
 LocalStore::WriteBatch::~WriteBatch() = default;
 
@@ -407,7 +405,10 @@ Status LocalStore::put(const Contact &c)
                   "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
                   [&](Statement &s) {
                       s.bind(1, uuidToBlob(c.id));
-                      s.bind(2, nonNull(c.name)).bind(3, nonNull(c.emails.join(u'\n'))).bind(4, c.phone).bind(5, c.organisation);
+                      s.bind(2, nonNull(c.name))
+                          .bind(3, nonNull(c.emails.join(u'\n')))
+                          .bind(4, c.phone)
+                          .bind(5, c.organisation);
                       s.bind(6, c.language).bind(7, c.timeZone).bind(8, c.notes);
                       s.bind(9, c.plan).bind(10, c.planTier);
                   });
@@ -621,8 +622,12 @@ Result<QList<HistoryEvent>> LocalStore::history(const QUuid &ticketId)
         "WHERE ticket_id = ?1 ORDER BY time_ms, rid",
         [&](Statement &s) { s.bind(1, uuidToBlob(ticketId)); },
         [](const Statement &s) {
-            return HistoryEvent{uuidFromBlob(s.blob(0)), uuidFromBlob(s.blob(1)),
-                                uuidFromBlob(s.blob(2)), fromMs(s, 3), s.text(4), s.text(5),
+            return HistoryEvent{uuidFromBlob(s.blob(0)),
+                                uuidFromBlob(s.blob(1)),
+                                uuidFromBlob(s.blob(2)),
+                                fromMs(s, 3),
+                                s.text(4),
+                                s.text(5),
                                 s.text(6)};
         });
 }
@@ -634,8 +639,12 @@ Result<QList<Department>> LocalStore::departments()
         "departments ORDER BY name",
         [](Statement &) {},
         [](const Statement &s) {
-            return Department{uuidFromBlob(s.blob(0)), s.text(1), s.text(2),
-                              uuidFromBlob(s.blob(3)), s.text(4), s.text(5),
+            return Department{uuidFromBlob(s.blob(0)),
+                              s.text(1),
+                              s.text(2),
+                              uuidFromBlob(s.blob(3)),
+                              s.text(4),
+                              s.text(5),
                               QueueOrder(std::clamp<qint64>(s.int64(6), 0, 3))};
         });
 }
@@ -645,8 +654,11 @@ Result<QList<Agent>> LocalStore::agents()
     auto agents = d->collect<Agent>(
         "SELECT id, name, email, role FROM agents ORDER BY name", [](Statement &) {},
         [](const Statement &s) {
-            return Agent{uuidFromBlob(s.blob(0)), s.text(1), s.text(2),
-                         Role(std::clamp<qint64>(s.int64(3), 0, 2)), {}};
+            return Agent{uuidFromBlob(s.blob(0)),
+                         s.text(1),
+                         s.text(2),
+                         Role(std::clamp<qint64>(s.int64(3), 0, 2)),
+                         {}};
         });
     if (!agents.good())
         return agents;
@@ -670,7 +682,10 @@ Result<QList<CannedResponse>> LocalStore::cannedResponses()
         "SELECT id, title, shortcut, body, scope, owner_id FROM canned_responses ORDER BY title",
         [](Statement &) {},
         [](const Statement &s) {
-            return CannedResponse{uuidFromBlob(s.blob(0)), s.text(1), s.text(2), s.text(3),
+            return CannedResponse{uuidFromBlob(s.blob(0)),
+                                  s.text(1),
+                                  s.text(2),
+                                  s.text(3),
                                   CannedScope(std::clamp<qint64>(s.int64(4), 0, 2)),
                                   uuidFromBlob(s.blob(5))};
         });
@@ -699,8 +714,7 @@ Result<qint64> LocalStore::ticketCount()
 
 // One index range scan: the tickets of one status (and one department or the assignee) that
 // come after the cursor, newest first. Each shape has its own covering index (see schema.cpp).
-Result<QList<ListRow>> LocalStore::Private::listPartition(const TicketQuery &q,
-                                                          TicketStatus status,
+Result<QList<ListRow>> LocalStore::Private::listPartition(const TicketQuery &q, TicketStatus status,
                                                           const std::optional<QUuid> &department,
                                                           qint64 afterMs, qint64 afterRid)
 {
@@ -769,7 +783,8 @@ Result<TicketPage> LocalStore::listTickets(const TicketQuery &query)
 {
     if (query.limit <= 0 || query.limit > 10000)
         return Status(Status::Invalid, QStringLiteral("page size must be between 1 and 10000"));
-    const qint64 afterMs = query.after ? query.after->updatedMs : std::numeric_limits<qint64>::max();
+    const qint64 afterMs =
+        query.after ? query.after->updatedMs : std::numeric_limits<qint64>::max();
     const qint64 afterRid = query.after ? query.after->rowId : std::numeric_limits<qint64>::max();
 
     QList<std::optional<QUuid>> departments;
@@ -811,16 +826,18 @@ Status LocalStore::Private::fillNames(QList<TicketListItem> &items)
     for (TicketListItem &item : items) {
         const Ticket &t = item.ticket;
         if (!t.requesterId.isNull()) {
-            auto stmt = db->prepare("SELECT name, emails FROM contacts WHERE id = ?1");
-            if (!stmt.good())
-                return stmt.status();
-            (*stmt)->bind(1, uuidToBlob(t.requesterId));
-            if ((*stmt)->next()) {
-                item.requesterName = (*stmt)->text(0);
-                item.requesterEmail = (*stmt)->text(1).section(u'\n', 0, 0);
+            auto requester = collect<std::pair<QString, QString>>(
+                "SELECT name, emails FROM contacts WHERE id = ?1",
+                [&](Statement &s) { s.bind(1, uuidToBlob(t.requesterId)); },
+                [](const Statement &s) {
+                    return std::pair{s.text(0), s.text(1)};
+                });
+            if (!requester.good())
+                return requester.status();
+            if (!requester->isEmpty()) {
+                item.requesterName = requester->first().first;
+                item.requesterEmail = requester->first().second.section(u'\n', 0, 0);
             }
-            if (!(*stmt)->status().good())
-                return (*stmt)->status();
         }
         if (!t.assigneeId.isNull()) {
             auto it = agentNames.find(t.assigneeId);
@@ -885,7 +902,7 @@ enum MatchSource { SubjectMatch = 4, ContactMatch = 2, MessageMatch = 1 };
 
 struct Candidate
 {
-    int score = 0;         // MatchSource bits
+    int score = 0; // MatchSource bits
     qint64 updatedMs = 0;
     QString subjectSnippet; // the subject with the matches highlighted
     QString contactSnippet; // the requester's name and addresses with the matches highlighted
@@ -909,7 +926,9 @@ Status LocalStore::Private::collectCandidates(const QString &ftsQuery, int wante
             s.bind(1, ftsQuery).bind(2, wanted).bind(3, options.highlightOpen);
             s.bind(4, options.highlightClose);
         },
-        [](const Statement &s) { return std::pair{s.int64(0), s.text(1)}; });
+        [](const Statement &s) {
+            return std::pair{s.int64(0), s.text(1)};
+        });
     if (!subjects.good())
         return subjects.status();
     for (const auto &[rid, highlighted] : std::as_const(*subjects)) {

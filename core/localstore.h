@@ -82,7 +82,8 @@ public:
 
     // Opens (creating and migrating with ReadWrite) the store at path. A file written by a newer
     // Pult gives FutureSchema and is not modified; a damaged file gives Corrupt.
-    static Result<std::unique_ptr<LocalStore>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    static Result<std::unique_ptr<LocalStore>> open(const QString &path,
+                                                    Mode mode = Mode::ReadWrite);
     // For tests of the migrations: create or migrate only up to the given schema version.
     static Result<std::unique_ptr<LocalStore>> openAtVersion(const QString &path, int version);
 

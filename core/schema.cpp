@@ -150,8 +150,9 @@ Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
     if (!stmt.good())
         return stmt.status();
     if (!(*stmt)->next())
-        return (*stmt)->status().good() ? Status(Status::Internal, QStringLiteral("no pragma value"))
-                                        : (*stmt)->status();
+        return (*stmt)->status().good()
+                   ? Status(Status::Internal, QStringLiteral("no pragma value"))
+                   : (*stmt)->status();
     const qint64 value = (*stmt)->int64(0);
     (*stmt)->reset();
     return value;
@@ -197,9 +198,9 @@ Status migrate(Sql::Database &db, int target)
         const int step = *version + 1;
         if (Status s = db.execute(kSteps[std::size_t(step - 1)]); !s.good())
             return s;
-        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(step)
-                                      + "; PRAGMA application_id = "
-                                      + QByteArray::number(kApplicationId);
+        const QByteArray setVersion =
+            "PRAGMA user_version = " + QByteArray::number(step) +
+            "; PRAGMA application_id = " + QByteArray::number(kApplicationId);
         if (Status s = db.execute(setVersion.constData()); !s.good())
             return s;
         if (Status s = tx.commit(); !s.good())

@@ -7,8 +7,7 @@ namespace Pult::Sql {
 Statement::Statement(Database &db, sqlite3_stmt *stmt)
     : m_db(db)
     , m_stmt(stmt)
-{
-}
+{}
 
 Statement::~Statement()
 {
@@ -109,8 +108,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
 {
     sqlite3 *db = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-                      | SQLITE_OPEN_NOMUTEX; // one connection, one thread
+                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX; // one connection, one thread
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
     std::unique_ptr<Database> result(new Database(db, path));
     if (rc != SQLITE_OK)
@@ -123,8 +122,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, Mode mode)
 Database::Database(sqlite3 *db, QString path)
     : m_db(db)
     , m_path(std::move(path))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -173,8 +171,8 @@ int Database::changes() const
 
 Status Database::error(int rc, QStringView context) const
 {
-    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                                : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString detail =
+        m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
     const QString where = m_path.isEmpty() ? QString() : u" (" + m_path + u')';
     switch (rc & 0xff) {
     case SQLITE_CORRUPT:

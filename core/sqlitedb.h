@@ -65,8 +65,10 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // The statement for this SQL text, prepared on first use and reset for reuse. The returned
-    // reference stays valid for the connection's lifetime; do not nest uses of one statement.
+    // The statement for this SQL text (a string literal: the cache is keyed by its address),
+    // prepared on first use and reset for reuse. The pointer stays valid for the connection's
+    // lifetime; do not nest uses of one statement. Step it to the end or reset() it when done:
+    // a statement left mid-way keeps its read snapshot open, hiding later commits.
     Result<Statement *> prepare(const char *sql);
     // Runs one or more statements without results (schema, pragmas).
     Status execute(const char *sql);

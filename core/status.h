@@ -27,8 +27,7 @@ public:
     Status(Code code, QString message)
         : m_code(code)
         , m_message(std::move(message))
-    {
-    }
+    {}
 
     bool good() const { return m_code == Ok; }
     Code code() const { return m_code; }
@@ -40,14 +39,12 @@ private:
 };
 
 // A value or the Status saying why there is none.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    {}
     Result(Status status)
         : m_status(std::move(status))
     {

@@ -61,8 +61,8 @@ int decodeUtf8(const unsigned char *p, int left, char32_t &c)
         return 3;
     }
     if ((p[0] & 0xf8) == 0xf0 && left >= 4) {
-        c = char32_t(p[0] & 0x07) << 18 | char32_t(p[1] & 0x3f) << 12
-            | char32_t(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+        c = char32_t(p[0] & 0x07) << 18 | char32_t(p[1] & 0x3f) << 12 | char32_t(p[2] & 0x3f) << 6 |
+            (p[3] & 0x3f);
         return 4;
     }
     c = 0xfffd;
@@ -194,7 +194,8 @@ QString toFtsQuery(const QString &userText, FtsTerms kind)
             return;
         QString quoted = trimmed;
         quoted.replace(u'"', QStringLiteral("\"\""));
-        terms.append(u'"' + quoted + u'"' + (phrase || kind == FtsTerms::Exact ? QString() : QStringLiteral("*")));
+        terms.append(u'"' + quoted + u'"' +
+                     (phrase || kind == FtsTerms::Exact ? QString() : QStringLiteral("*")));
     };
     for (QChar c : userText) {
         if (c == u'"') {

@@ -8,14 +8,12 @@ namespace Pult {
 UuidV7Generator::UuidV7Generator()
     : UuidV7Generator([] { return QDateTime::currentMSecsSinceEpoch(); },
                       [] { return QRandomGenerator::system()->generate64(); })
-{
-}
+{}
 
 UuidV7Generator::UuidV7Generator(Clock clock, Random random)
     : m_clock(std::move(clock))
     , m_random(std::move(random))
-{
-}
+{}
 
 QUuid UuidV7Generator::next()
 {

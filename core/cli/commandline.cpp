@@ -55,11 +55,11 @@ Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx)
     auto store = LocalStore::open(storePath(ctx.home));
     if (!store.good() && store.status().code() == Status::Corrupt) {
         return Status(Status::Corrupt,
-                      store.status().message()
-                          + QStringLiteral("\nRun \"pultctl --home %1 repair\" to move it aside "
-                                           "and start afresh; unsynced local changes that can "
-                                           "still be read are kept.")
-                                .arg(ctx.home));
+                      store.status().message() +
+                          QStringLiteral("\nRun \"pultctl --home %1 repair\" to move it aside "
+                                         "and start afresh; unsynced local changes that can "
+                                         "still be read are kept.")
+                              .arg(ctx.home));
     }
     return store;
 }
@@ -85,7 +85,8 @@ int runDemo(const Context &ctx, const QStringList &args)
     if (!ok)
         return fail(ctx, QStringLiteral("--seed must be a non-negative number"), 2);
     if (parser.isSet(QStringLiteral("messages-per-ticket")))
-        options.messagesPerTicket = parser.value(QStringLiteral("messages-per-ticket")).toDouble(&ok);
+        options.messagesPerTicket =
+            parser.value(QStringLiteral("messages-per-ticket")).toDouble(&ok);
     if (!ok || options.messagesPerTicket < 1 || options.messagesPerTicket > 50)
         return fail(ctx, QStringLiteral("--messages-per-ticket must be from 1 to 50"), 2);
 
@@ -103,8 +104,7 @@ int runDemo(const Context &ctx, const QStringList &args)
     const bool tty = isatty(fileno(stderr));
     if (tty) {
         options.progress = [&](qint64 done, qint64 total) {
-            ctx.err << "\rwriting demo data: " << done << " / " << total << " tickets"
-                    << Qt::flush;
+            ctx.err << "\rwriting demo data: " << done << " / " << total << " tickets" << Qt::flush;
         };
     }
     QElapsedTimer timer;
@@ -129,10 +129,9 @@ int runDemo(const Context &ctx, const QStringList &args)
     } else {
         ctx.out << "Wrote " << summary->tickets << " tickets, " << summary->messages
                 << " messages, " << summary->contacts << " contacts, " << summary->agents
-                << " agents, " << summary->departments << " departments, "
-                << summary->historyEvents << " history events and " << summary->cannedResponses
-                << " canned responses to " << ctx.home << " in " << QString::number(seconds, 'f', 1)
-                << " s" << Qt::endl;
+                << " agents, " << summary->departments << " departments, " << summary->historyEvents
+                << " history events and " << summary->cannedResponses << " canned responses to "
+                << ctx.home << " in " << QString::number(seconds, 'f', 1) << " s" << Qt::endl;
     }
     return 0;
 }

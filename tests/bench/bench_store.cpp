@@ -37,7 +37,8 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const auto index = std::size_t(std::clamp(p * double(v.size()) - 1.0, 0.0, double(v.size() - 1)));
+    const auto index =
+        std::size_t(std::clamp(p * double(v.size()) - 1.0, 0.0, double(v.size() - 1)));
     return v[index];
 }
 
@@ -58,8 +59,7 @@ void report(const char *name, double value, const char *baselineName, double bas
     std::exit(1);
 }
 
-template<typename T>
-T check(Result<T> r)
+template<typename T> T check(Result<T> r)
 {
     if (!r.good())
         die(r.status());
@@ -72,8 +72,10 @@ double rawInsertSeconds(const QString &dir, qint64 rows)
     const QString path = QDir(dir).filePath(QStringLiteral("baseline.db"));
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                     "CREATE TABLE t(id BLOB, body TEXT)", nullptr, nullptr, nullptr);
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                 "CREATE TABLE t(id BLOB, body TEXT)",
+                 nullptr, nullptr, nullptr);
     sqlite3_stmt *stmt = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?1, ?2)", -1, &stmt, nullptr);
     const QByteArray body(160, 'x');
@@ -150,22 +152,24 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Pult store benchmarks"));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("tickets"), QStringLiteral("Tickets to generate (default 1000000)."),
-                      QStringLiteral("N"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("tickets"),
+                      QStringLiteral("Tickets to generate (default 1000000)."), QStringLiteral("N"),
+                      QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("group"),
                       QStringLiteral("generate, inbox, counts, search, open, size or all."),
                       QStringLiteral("NAME"), QStringLiteral("all")});
-    parser.addOption({QStringLiteral("dir"),
-                      QStringLiteral("Keep the generated store in DIR and reuse it when it exists."),
-                      QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("dir"),
+         QStringLiteral("Keep the generated store in DIR and reuse it when it exists."),
+         QStringLiteral("DIR")});
     parser.process(app);
     const qint64 tickets = parser.value(QStringLiteral("tickets")).toLongLong();
     const QString group = parser.value(QStringLiteral("group"));
     const auto wants = [&](const char *g) { return group == u"all" || group == QLatin1String(g); };
 
     QTemporaryDir temp;
-    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
-                                                             : temp.path();
+    const QString dir =
+        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
     QDir().mkpath(dir);
     const QString path = QDir(dir).filePath(QStringLiteral("bench-%1.db").arg(tickets));
     const bool reuse = QFileInfo::exists(path);
@@ -225,23 +229,36 @@ int main(int argc, char *argv[])
         // The worst cases on purpose: the most common words of the demo text, short prefixes,
         // phrases of common words, names typed without their letters, and words with no match.
         const QStringList queries{
-            QStringLiteral("the"),           QStringLiteral("regards"),
-            QStringLiteral("pozdrav"),       QStringLiteral("problem"),
-            QStringLiteral("hvala"),         QStringLiteral("dobar"),
-            QStringLiteral("popravek"),      QStringLiteral("invoice"),
-            QStringLiteral("racun"),         QStringLiteral("saskaita"),
-            QStringLiteral("lodz"),          QStringLiteral("dorde"),
-            QStringLiteral("sasa"),          QStringLiteral("kovacic"),
-            QStringLiteral("po"),            QStringLiteral("acc"),
-            QStringLiteral("fak"),           QStringLiteral("zamow"),
-            QStringLiteral("\"best regards\""), QStringLiteral("invoice problem"),
-            QStringLiteral("NullPointerException"), QStringLiteral("timeout"),
-            QStringLiteral("xq"),            QStringLiteral("zzzzzz"),
+            QStringLiteral("the"),
+            QStringLiteral("regards"),
+            QStringLiteral("pozdrav"),
+            QStringLiteral("problem"),
+            QStringLiteral("hvala"),
+            QStringLiteral("dobar"),
+            QStringLiteral("popravek"),
+            QStringLiteral("invoice"),
+            QStringLiteral("racun"),
+            QStringLiteral("saskaita"),
+            QStringLiteral("lodz"),
+            QStringLiteral("dorde"),
+            QStringLiteral("sasa"),
+            QStringLiteral("kovacic"),
+            QStringLiteral("po"),
+            QStringLiteral("acc"),
+            QStringLiteral("fak"),
+            QStringLiteral("zamow"),
+            QStringLiteral("\"best regards\""),
+            QStringLiteral("invoice problem"),
+            QStringLiteral("NullPointerException"),
+            QStringLiteral("timeout"),
+            QStringLiteral("xq"),
+            QStringLiteral("zzzzzz"),
         };
         std::vector<double> samples;
         std::vector<double> raw;
-        auto rawStmt = check(store->database().prepare(
-            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1 ORDER BY rowid DESC LIMIT 50"));
+        auto rawStmt =
+            check(store->database().prepare("SELECT rowid FROM messages_fts WHERE messages_fts "
+                                            "MATCH ?1 ORDER BY rowid DESC LIMIT 50"));
         for (int run = 0; run < 5; ++run) {
             for (const QString &q : queries) {
                 samples.push_back(msOf([&] { check(store->search(q)); }));
@@ -292,7 +309,8 @@ int main(int argc, char *argv[])
         }
         rawStmt->reset();
         std::printf("# opened a ticket with %d messages\n", messageCount);
-        report("store.open_ticket_200_msgs_ms", median(samples), "sqlite.read_bodies_ms", median(raw));
+        report("store.open_ticket_200_msgs_ms", median(samples), "sqlite.read_bodies_ms",
+               median(raw));
     }
 
     if (wants("size")) {

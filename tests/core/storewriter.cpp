@@ -27,7 +27,8 @@ int main(int argc, char *argv[])
                 return 1;
             for (int m = 0; m < 5; ++m) {
                 const auto msg = Test::makeMessage(
-                    t.id, QStringLiteral("Message %1 of ticket %2, žluťoučký kůň").arg(m).arg(n), n);
+                    t.id, QStringLiteral("Message %1 of ticket %2, žluťoučký kůň").arg(m).arg(n),
+                    n);
                 if (!(*store)->put(msg).good())
                     return 1;
             }

@@ -59,8 +59,9 @@ private Q_SLOTS:
         auto store = LocalStore::open(path);
         QVERIFY2(store.good(), qPrintable(store.status().message()));
         QCOMPARE(text(**store, "PRAGMA integrity_check"), QStringLiteral("ok"));
-        for (const char *fts : {"INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')",
-                                "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"})
+        for (const char *fts :
+             {"INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')",
+              "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"})
             QVERIFY2((*store)->database().execute(fts).good(), fts);
         const qint64 tickets = *(*store)->ticketCount();
         QVERIFY2(tickets >= lastCommitted, qPrintable(QString::number(tickets)));

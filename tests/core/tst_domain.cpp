@@ -39,7 +39,8 @@ private Q_SLOTS:
 
     void uuidV7HasVersionVariantAndTime()
     {
-        UuidV7Generator gen([] { return qint64(1'767'225'600'000); }, [] { return quint64(0x0123456789abcdefULL); });
+        UuidV7Generator gen([] { return qint64(1'767'225'600'000); },
+                            [] { return quint64(0x0123456789abcdefULL); });
         const QUuid id = gen.next();
         QCOMPARE(int(uchar(id.toRfc4122().at(6)) >> 4), 7); // QUuid::version() predates v7
         QCOMPARE(id.variant(), QUuid::DCE);
@@ -50,8 +51,9 @@ private Q_SLOTS:
     void uuidV7IsStrictlyIncreasingWithinOneMillisecond()
     {
         quint64 state = 1;
-        UuidV7Generator gen([] { return qint64(1'767'225'600'000); },
-                            [&] { return state = state * 6364136223846793005ULL + 1442695040888963407ULL; });
+        UuidV7Generator gen(
+            [] { return qint64(1'767'225'600'000); },
+            [&] { return state = state * 6364136223846793005ULL + 1442695040888963407ULL; });
         QByteArray previous = gen.next().toRfc4122();
         for (int i = 0; i < 10000; ++i) {
             const QByteArray next = gen.next().toRfc4122();

@@ -66,9 +66,9 @@ private:
         for (int i = 0; i < count; ++i) {
             const QUuid assignee = rng() % 5 == 0 ? QUuid() : p.agents.at(int(rng() % 4));
             // Ties in the update time on purpose: the row id breaks them.
-            Ticket t = makeTicket(i + 1, QStringLiteral("Ticket %1").arg(i), qint64(rng() % 400),
-                                  TicketStatus(rng() % 6), p.departments.at(int(rng() % 3)),
-                                  assignee);
+            Ticket t =
+                makeTicket(i + 1, QStringLiteral("Ticket %1").arg(i), qint64(rng() % 400),
+                           TicketStatus(rng() % 6), p.departments.at(int(rng() % 3)), assignee);
             if (Status s = store.put(t); !s.good())
                 qFatal("put failed: %s", qPrintable(s.message()));
             p.tickets.append(t);
@@ -98,25 +98,31 @@ private Q_SLOTS:
         LocalStore &s = **store;
         QCOMPARE(s.schemaVersion(), LocalStore::kSchemaVersion);
 
-        const Department dep{ids().next(), QStringLiteral("Računovodstvo"),
-                             QStringLiteral("billing@example.com"), ids().next(),
-                             QStringLiteral("mon-fri 8-16"), QStringLiteral("urgent:1h"),
+        const Department dep{ids().next(),
+                             QStringLiteral("Računovodstvo"),
+                             QStringLiteral("billing@example.com"),
+                             ids().next(),
+                             QStringLiteral("mon-fri 8-16"),
+                             QStringLiteral("urgent:1h"),
                              QueueOrder::SlaDeadlineFirst};
         QVERIFY(s.put(dep).good());
-        const Agent agent{ids().next(), QStringLiteral("Marija Novak"),
-                          QStringLiteral("marija@example.com"), Role::Lead,
+        const Agent agent{ids().next(),
+                          QStringLiteral("Marija Novak"),
+                          QStringLiteral("marija@example.com"),
+                          Role::Lead,
                           {{dep.id, 2}}};
         QVERIFY(s.put(agent).good());
-        const Contact contact{ids().next(),
-                              QStringLiteral("Łukasz Wiśniewski"),
-                              {QStringLiteral("lukasz@example.pl"), QStringLiteral("l.w@example.com")},
-                              QStringLiteral("+48 42 123 45 67"),
-                              QStringLiteral("Łódź Software"),
-                              QStringLiteral("pl"),
-                              QStringLiteral("Europe/Warsaw"),
-                              QStringLiteral("prefers email"),
-                              QStringLiteral("enterprise"),
-                              3};
+        const Contact contact{
+            ids().next(),
+            QStringLiteral("Łukasz Wiśniewski"),
+            {QStringLiteral("lukasz@example.pl"), QStringLiteral("l.w@example.com")},
+            QStringLiteral("+48 42 123 45 67"),
+            QStringLiteral("Łódź Software"),
+            QStringLiteral("pl"),
+            QStringLiteral("Europe/Warsaw"),
+            QStringLiteral("prefers email"),
+            QStringLiteral("enterprise"),
+            3};
         QVERIFY(s.put(contact).good());
 
         Ticket t = makeTicket(1042, QStringLiteral("Nie mogę się zalogować"), 100,
@@ -141,12 +147,20 @@ private Q_SLOTS:
         m.attachments = {{"ab12", QStringLiteral("log.txt"), QStringLiteral("text/plain"), 1234}};
         m.bodyHtml = QStringLiteral("<p>Dzień dobry</p>");
         QVERIFY(s.put(m).good());
-        const HistoryEvent e{ids().next(), t.id, agent.id, at(102), QStringLiteral("status"),
-                             QStringLiteral("open"), QStringLiteral("on-hold")};
+        const HistoryEvent e{ids().next(),
+                             t.id,
+                             agent.id,
+                             at(102),
+                             QStringLiteral("status"),
+                             QStringLiteral("open"),
+                             QStringLiteral("on-hold")};
         QVERIFY(s.put(e).good());
-        const CannedResponse r{ids().next(), QStringLiteral("Pozdrav"), QStringLiteral("hi"),
+        const CannedResponse r{ids().next(),
+                               QStringLiteral("Pozdrav"),
+                               QStringLiteral("hi"),
                                QStringLiteral("Pozdrav {{customer.first_name}}"),
-                               CannedScope::Department, dep.id};
+                               CannedScope::Department,
+                               dep.id};
         QVERIFY(s.put(r).good());
         const OutboxOp op{ids().next(), at(103), QStringLiteral("set"), "{\"status\":\"solved\"}"};
         QVERIFY(s.enqueue(op).good());
@@ -195,12 +209,25 @@ private Q_SLOTS:
         const QList<TicketStatus> active{TicketStatus::New, TicketStatus::Open,
                                          TicketStatus::Pending, TicketStatus::OnHold};
         switch (shape) {
-        case 1: q.statuses = {TicketStatus::Open, TicketStatus::Pending}; break;
-        case 2: q.departments = {p.departments.at(1)}; break;
-        case 3: q.assignee = p.agents.at(0); q.statuses = active; break;
-        case 4: q.assignee = QUuid(); break;
-        case 5: q.assignee = p.agents.at(2); q.departments = {p.departments.at(0), p.departments.at(2)}; break;
-        default: break;
+        case 1:
+            q.statuses = {TicketStatus::Open, TicketStatus::Pending};
+            break;
+        case 2:
+            q.departments = {p.departments.at(1)};
+            break;
+        case 3:
+            q.assignee = p.agents.at(0);
+            q.statuses = active;
+            break;
+        case 4:
+            q.assignee = QUuid();
+            break;
+        case 5:
+            q.assignee = p.agents.at(2);
+            q.departments = {p.departments.at(0), p.departments.at(2)};
+            break;
+        default:
+            break;
         }
 
         // Expected: newest update first, later insertion first among equal times.
@@ -284,8 +311,10 @@ private Q_SLOTS:
             QCOMPARE(scalar(**old, "PRAGMA user_version"), qint64(from));
             if (from >= 1) { // the tables exist: data written by that version must survive
                 QVERIFY((*old)->put(t).good());
-                QVERIFY((*old)->put(makeMessage(t.id, QStringLiteral("Plačilo ni uspelo"), 11)).good());
-                QVERIFY((*old)->enqueue({ids().next(), at(12), QStringLiteral("note"), "{}"}).good());
+                QVERIFY(
+                    (*old)->put(makeMessage(t.id, QStringLiteral("Plačilo ni uspelo"), 11)).good());
+                QVERIFY(
+                    (*old)->enqueue({ids().next(), at(12), QStringLiteral("note"), "{}"}).good());
             }
         }
         auto store = LocalStore::open(path);
@@ -356,7 +385,10 @@ private Q_SLOTS:
             QVERIFY(store.good());
             LocalStore::WriteBatch batch(**store);
             for (int i = 0; i < 2000; ++i)
-                QVERIFY((*store)->put(makeTicket(i + 1, QStringLiteral("Subject %1 ").arg(i).repeated(5), i)).good());
+                QVERIFY((*store)
+                            ->put(makeTicket(i + 1,
+                                             QStringLiteral("Subject %1 ").arg(i).repeated(5), i))
+                            .good());
             for (int i = 0; i < 3; ++i) {
                 ops.append({ids().next(), at(i), QStringLiteral("reply"), "{\"body\":\"živjo\"}"});
                 QVERIFY((*store)->enqueue(ops.last()).good());
@@ -389,6 +421,33 @@ private Q_SLOTS:
         QCOMPARE(*(*fresh)->ticketCount(), qint64(0));
     }
 
+    void aReaderSeesCommitsMadeAfterItsQueries()
+    {
+        // No read statement may be left mid-way: it would pin the reader to an old snapshot.
+        const QString path = freshPath();
+        auto writer = LocalStore::open(path);
+        QVERIFY(writer.good());
+        Contact c;
+        c.id = ids().next();
+        c.name = QStringLiteral("Snapshot Tester");
+        QVERIFY((*writer)->put(c).good());
+        for (int i = 0; i < 300; ++i) {
+            Ticket t = makeTicket(i + 1, QStringLiteral("snapshot %1").arg(i), i);
+            t.requesterId = c.id;
+            QVERIFY((*writer)->put(t).good());
+            QVERIFY((*writer)->put(makeMessage(t.id, QStringLiteral("snapshot body"), i)).good());
+        }
+        auto reader = LocalStore::open(path, LocalStore::Mode::ReadOnly);
+        QVERIFY(reader.good());
+        QVERIFY((*reader)->listTickets({})->items.size() == 50);
+        QVERIFY((*reader)->search(QStringLiteral("snapshot"), {.limit = 5})->size() == 5);
+        QVERIFY((*reader)->search(QStringLiteral("tester"), {.limit = 5})->size() == 5);
+        QCOMPARE(*(*reader)->countTickets({}), qint64(300));
+        QVERIFY((*writer)->put(makeTicket(999, QStringLiteral("late"), 9999)).good());
+        QCOMPARE(*(*reader)->countTickets({}), qint64(301));
+        QCOMPARE((*reader)->listTickets({})->items.first().ticket.subject, QStringLiteral("late"));
+    }
+
     void readersSeeCommittedSnapshotsWhileAWriterCommits()
     {
         const QString path = freshPath();
@@ -410,12 +469,14 @@ private Q_SLOTS:
                     return;
                 }
                 const qint64 rows = scalar(**store, "SELECT count(*) FROM tickets");
-                const qint64 counted = scalar(**store, "SELECT coalesce(sum(n), 0) FROM ticket_counts");
+                const qint64 counted =
+                    scalar(**store, "SELECT coalesce(sum(n), 0) FROM ticket_counts");
                 auto page = (*store)->listTickets({});
                 db.execute("COMMIT");
                 if (rows != counted || rows % 50 != 0 || !page.good()) {
                     readerError = QStringLiteral("inconsistent snapshot: %1 rows, %2 counted")
-                                      .arg(rows).arg(counted);
+                                      .arg(rows)
+                                      .arg(counted);
                     return;
                 }
                 ++reads;
@@ -425,7 +486,9 @@ private Q_SLOTS:
             LocalStore::WriteBatch batch(**writer);
             QVERIFY(batch.status().good());
             for (int i = 0; i < 50; ++i)
-                QVERIFY((*writer)->put(makeTicket(batchNo * 50 + i + 1, QStringLiteral("w"), i)).good());
+                QVERIFY((*writer)
+                            ->put(makeTicket(batchNo * 50 + i + 1, QStringLiteral("w"), i))
+                            .good());
             QVERIFY(batch.commit().good());
         }
         done = true;

@@ -28,8 +28,8 @@ class TestPultctl : public QObject
         p.start(QStringLiteral(PULTCTL_PATH), args);
         if (!p.waitForFinished(300000))
             return {-1, {}, "timeout"};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                p.readAllStandardError()};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
     QTemporaryDir m_dir;
@@ -44,13 +44,14 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("Wrote 2000 tickets"));
 
         // A second demo run into the same home refuses instead of duplicating.
-        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("demo"), QStringLiteral("--tickets"),
-                     QStringLiteral("10")});
+        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("demo"),
+                     QStringLiteral("--tickets"), QStringLiteral("10")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("already holds 2000 tickets"));
 
         // PULT_HOME chooses the directory as --home does.
-        r = pultctl({QStringLiteral("--json"), QStringLiteral("search"), QStringLiteral("lodz")}, home);
+        r = pultctl({QStringLiteral("--json"), QStringLiteral("search"), QStringLiteral("lodz")},
+                    home);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonArray hits = QJsonDocument::fromJson(r.out).array();
         QVERIFY(!hits.isEmpty());
@@ -67,7 +68,8 @@ private Q_SLOTS:
             QVERIFY2(word == QLatin1String("lod"), qPrintable(snippet));
         }
 
-        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("search"), QStringLiteral("invoice")});
+        r = pultctl(
+            {QStringLiteral("--home"), home, QStringLiteral("search"), QStringLiteral("invoice")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains(" tickets\n"));
     }
@@ -80,14 +82,16 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(4096, 'x'));
         f.close();
-        Run r = pultctl({QStringLiteral("--home"), home, QStringLiteral("search"), QStringLiteral("x")});
+        Run r = pultctl(
+            {QStringLiteral("--home"), home, QStringLiteral("search"), QStringLiteral("x")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("is damaged") && r.err.contains("repair"), r.err.constData());
         r = pultctl({QStringLiteral("--home"), home, QStringLiteral("repair")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("Moved the old store to"));
         QCOMPARE(QDir(home).entryList({QStringLiteral("cache.db.damaged-*")}).size(), 1);
-        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("search"), QStringLiteral("x")});
+        r = pultctl(
+            {QStringLiteral("--home"), home, QStringLiteral("search"), QStringLiteral("x")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.contains("No tickets match"));
     }
@@ -95,14 +99,15 @@ private Q_SLOTS:
     void errorsAreClearAndNonZero()
     {
         const QString empty = m_dir.filePath(QStringLiteral("empty"));
-        Run r = pultctl({QStringLiteral("--home"), empty, QStringLiteral("search"), QStringLiteral("x")});
+        Run r = pultctl(
+            {QStringLiteral("--home"), empty, QStringLiteral("search"), QStringLiteral("x")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("no local data"));
         r = pultctl({QStringLiteral("--home"), empty, QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown command"));
-        r = pultctl({QStringLiteral("--home"), empty, QStringLiteral("demo"), QStringLiteral("--tickets"),
-                     QStringLiteral("lots")});
+        r = pultctl({QStringLiteral("--home"), empty, QStringLiteral("demo"),
+                     QStringLiteral("--tickets"), QStringLiteral("lots")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("--tickets"));
         r = pultctl({});

@@ -61,11 +61,13 @@ private Q_SLOTS:
         add(QStringLiteral("Sąskaita faktūra"), QStringLiteral("Neteisinga sąskaita už spalį."),
             QStringLiteral("Žydrūnė Kazlauskienė"), QStringLiteral("zydrune@example.lt"));
         add(QStringLiteral("Zażółć gęślą jaźń"), QStringLiteral("Wiadomość testowa: źdźbło."));
-        add(QStringLiteral("Account locked"), QStringLiteral("My account is locked after the update."),
-            QStringLiteral("Mary O'Neil"), QStringLiteral("mary@example.com"));
+        add(QStringLiteral("Account locked"),
+            QStringLiteral("My account is locked after the update."), QStringLiteral("Mary O'Neil"),
+            QStringLiteral("mary@example.com"));
         add(QStringLiteral("Straße und Øre"), QStringLiteral("Grüße aus Kopenhagen, Æble."));
-        add(QStringLiteral("Crash log"), QStringLiteral("java.lang.NullPointerException at "
-                                                        "com.example.Invoice.total(Invoice.java:42)"));
+        add(QStringLiteral("Crash log"),
+            QStringLiteral("java.lang.NullPointerException at "
+                           "com.example.Invoice.total(Invoice.java:42)"));
     }
 
     void findsAcrossCaseAccentsAndLetterVariants_data()
@@ -77,18 +79,20 @@ private Q_SLOTS:
         QTest::newRow("pl: LODZ") << QStringLiteral("LODZ") << QStringList{lodz};
         QTest::newRow("pl: Łódź") << QStringLiteral("Łódź") << QStringList{lodz};
         QTest::newRow("pl: lodzi in body") << QStringLiteral("lodzi") << QStringList{lodz};
-        QTest::newRow("pl: zazolc gesla jazn")
-            << QStringLiteral("zazolc gesla jazn") << QStringList{QStringLiteral("Zażółć gęślą jaźń")};
+        QTest::newRow("pl: zazolc gesla jazn") << QStringLiteral("zazolc gesla jazn")
+                                               << QStringList{QStringLiteral("Zażółć gęślą jaźń")};
         QTest::newRow("pl: zdzblo")
             << QStringLiteral("zdzblo") << QStringList{QStringLiteral("Zażółć gęślą jaźń")};
         QTest::newRow("hr: dorde (contact)")
             << QStringLiteral("dorde") << QStringList{QStringLiteral("Pristup računu")};
-        QTest::newRow("hr: ĐORĐE") << QStringLiteral("ĐORĐE") << QStringList{QStringLiteral("Pristup računu")};
+        QTest::newRow("hr: ĐORĐE")
+            << QStringLiteral("ĐORĐE") << QStringList{QStringLiteral("Pristup računu")};
         QTest::newRow("hr: markovic")
             << QStringLiteral("markovic") << QStringList{QStringLiteral("Pristup računu")};
         QTest::newRow("sl: sasa (contact)")
             << QStringLiteral("sasa") << QStringList{QStringLiteral("Račun za storitev")};
-        QTest::newRow("sl: napacen") << QStringLiteral("napacen") << QStringList{QStringLiteral("Račun za storitev")};
+        QTest::newRow("sl: napacen")
+            << QStringLiteral("napacen") << QStringList{QStringLiteral("Račun za storitev")};
         QTest::newRow("sl+hr: racun prefix")
             << QStringLiteral("racun")
             << QStringList{QStringLiteral("Pristup računu"), QStringLiteral("Račun za storitev")};
@@ -96,17 +100,24 @@ private Q_SLOTS:
             << QStringLiteral("saskaita") << QStringList{QStringLiteral("Sąskaita faktūra")};
         QTest::newRow("lt: zydrune")
             << QStringLiteral("zydrune") << QStringList{QStringLiteral("Sąskaita faktūra")};
-        QTest::newRow("lt: spali") << QStringLiteral("spali") << QStringList{QStringLiteral("Sąskaita faktūra")};
-        QTest::newRow("en: phrase")
-            << QStringLiteral("\"account is locked\"") << QStringList{QStringLiteral("Account locked")};
+        QTest::newRow("lt: spali")
+            << QStringLiteral("spali") << QStringList{QStringLiteral("Sąskaita faktūra")};
+        QTest::newRow("en: phrase") << QStringLiteral("\"account is locked\"")
+                                    << QStringList{QStringLiteral("Account locked")};
         QTest::newRow("en: phrase not matching")
             << QStringLiteral("\"locked account is\"") << QStringList{};
-        QTest::newRow("en: prefix acc") << QStringLiteral("acc") << QStringList{QStringLiteral("Account locked")};
-        QTest::newRow("en: all words") << QStringLiteral("account update") << QStringList{QStringLiteral("Account locked")};
-        QTest::newRow("en: email") << QStringLiteral("mary@example.com") << QStringList{QStringLiteral("Account locked")};
-        QTest::newRow("de: strasse") << QStringLiteral("strasse") << QStringList{QStringLiteral("Straße und Øre")};
-        QTest::newRow("da: ore") << QStringLiteral("ore") << QStringList{QStringLiteral("Straße und Øre")};
-        QTest::newRow("da: aeble") << QStringLiteral("aeble") << QStringList{QStringLiteral("Straße und Øre")};
+        QTest::newRow("en: prefix acc")
+            << QStringLiteral("acc") << QStringList{QStringLiteral("Account locked")};
+        QTest::newRow("en: all words")
+            << QStringLiteral("account update") << QStringList{QStringLiteral("Account locked")};
+        QTest::newRow("en: email")
+            << QStringLiteral("mary@example.com") << QStringList{QStringLiteral("Account locked")};
+        QTest::newRow("de: strasse")
+            << QStringLiteral("strasse") << QStringList{QStringLiteral("Straße und Øre")};
+        QTest::newRow("da: ore") << QStringLiteral("ore")
+                                 << QStringList{QStringLiteral("Straße und Øre")};
+        QTest::newRow("da: aeble")
+            << QStringLiteral("aeble") << QStringList{QStringLiteral("Straße und Øre")};
         QTest::newRow("code: NullPointerException")
             << QStringLiteral("nullpointerexception") << QStringList{QStringLiteral("Crash log")};
         QTest::newRow("code: Invoice.java:42")
@@ -123,9 +134,9 @@ private Q_SLOTS:
     void userTextNeverBreaksTheQuery_data()
     {
         QTest::addColumn<QString>("query");
-        for (const char *q : {"\"", "\"\"", "*", "a OR b", "NEAR(a b)", "-lodz", "col:lodz", "(((",
-                              "^", "lodz\"", "'; DROP TABLE tickets; --", "\\", "   ", "💥",
-                              "AND", "\x01\x02"})
+        for (const char *q :
+             {"\"", "\"\"", "*", "a OR b", "NEAR(a b)", "-lodz", "col:lodz", "(((", "^", "lodz\"",
+              "'; DROP TABLE tickets; --", "\\", "   ", "💥", "AND", "\x01\x02"})
             QTest::newRow(q) << QString::fromUtf8(q);
     }
     void userTextNeverBreaksTheQuery()
@@ -172,7 +183,10 @@ private Q_SLOTS:
         const QUuid longThread = m_bySubject.value(QStringLiteral("Long thread"));
         LocalStore::WriteBatch batch(*m_store);
         for (int i = 0; i < 600; ++i)
-            QVERIFY(m_store->put(makeMessage(longThread, QStringLiteral("zebracorn again %1").arg(i), 1000 + i)).good());
+            QVERIFY(m_store
+                        ->put(makeMessage(longThread, QStringLiteral("zebracorn again %1").arg(i),
+                                          1000 + i))
+                        .good());
         QVERIFY(batch.commit().good());
         QCOMPARE(subjectsFor(QStringLiteral("zebracorn")),
                  (QStringList{QStringLiteral("Long thread"), QStringLiteral("Older ticket")}));
