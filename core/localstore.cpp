@@ -193,7 +193,17 @@ struct LocalStore::Private
         return rows;
     }
 
-    Result<std::optional<qint64>> ticketRid(const QUuid &id);
+    // The rid and indexed texts of an existing row, read before an upsert replaces it.
+    struct IndexedRow
+    {
+        qint64 rid;
+        QStringList texts;
+    };
+    Result<std::optional<IndexedRow>> indexedRow(const char *sql, const QUuid &id, int columns);
+    // Brings an external-content FTS table in step with one upserted row: the old entry out,
+    // the new one in, nothing when the indexed texts did not change.
+    Status reindex(const char *deleteSql, const char *insertSql,
+                   const std::optional<IndexedRow> &old, qint64 rid, const QStringList &texts);
     Status fillNames(QList<TicketListItem> &items);
     Status collectCandidates(const QString &ftsQuery, int wanted, const SearchOptions &options,
                              QHash<qint64, Candidate> &candidates);
@@ -397,21 +407,32 @@ Status LocalStore::put(const Agent &agent)
 
 Status LocalStore::put(const Contact &c)
 {
-    return d->run("INSERT INTO contacts(id, name, emails, phone, organisation, language, "
-                  "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                  "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
-                  "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
-                  "language = excluded.language, time_zone = excluded.time_zone, notes = "
-                  "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
-                  [&](Statement &s) {
-                      s.bind(1, uuidToBlob(c.id));
-                      s.bind(2, nonNull(c.name))
-                          .bind(3, nonNull(c.emails.join(u'\n')))
-                          .bind(4, c.phone)
-                          .bind(5, c.organisation);
-                      s.bind(6, c.language).bind(7, c.timeZone).bind(8, c.notes);
-                      s.bind(9, c.plan).bind(10, c.planTier);
-                  });
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    auto old = d->indexedRow("SELECT rid, name, emails FROM contacts WHERE id = ?1", c.id, 2);
+    if (!old.good())
+        return old.status();
+    const QStringList texts{nonNull(c.name), nonNull(c.emails.join(u'\n'))};
+    Status s =
+        d->run("INSERT OR FAIL INTO contacts(id, name, emails, phone, organisation, language, "
+               "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+               "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
+               "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
+               "language = excluded.language, time_zone = excluded.time_zone, notes = "
+               "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
+               [&](Statement &s) {
+                   s.bind(1, uuidToBlob(c.id)).bind(2, texts.at(0)).bind(3, texts.at(1));
+                   s.bind(4, c.phone).bind(5, c.organisation).bind(6, c.language);
+                   s.bind(7, c.timeZone).bind(8, c.notes).bind(9, c.plan).bind(10, c.planTier);
+               });
+    if (s.good()) {
+        s = d->reindex("INSERT INTO contacts_fts(contacts_fts, rowid, name, emails) "
+                       "VALUES ('delete', ?1, ?2, ?3)",
+                       "INSERT INTO contacts_fts(rowid, name, emails) VALUES (?1, ?2, ?3)", *old,
+                       *old ? (*old)->rid : d->db->lastInsertRowId(), texts);
+    }
+    return s.good() ? tx.commit() : s;
 }
 
 Status LocalStore::put(const Ticket &t)
@@ -422,8 +443,14 @@ Status LocalStore::put(const Ticket &t)
     if (!tx.status().good())
         return tx.status();
     const QStringList tags = normalisedTags(t.tags);
+    auto old = d->indexedRow("SELECT rid, subject FROM tickets WHERE id = ?1", t.id, 1);
+    if (!old.good())
+        return old.status();
+    // OR FAIL: the counter triggers make this a multi-row write, and with the default ABORT
+    // SQLite would open a statement savepoint, which makes FTS5 flush (see schema.cpp).
     Status s = d->run(
-        "INSERT INTO tickets(id, number, subject, status, priority, department_id, category, "
+        "INSERT OR FAIL INTO tickets(id, number, subject, status, priority, department_id, "
+        "category, "
         "assignee_id, requester_id, channel, tags, tier, created_ms, updated_ms, "
         "first_response_ms, solved_ms, due_ms, reminder_ms, first_response_deadline_ms, "
         "resolution_deadline_ms, spam, merged_into, linked, unread) VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -461,16 +488,19 @@ Status LocalStore::put(const Ticket &t)
         });
     if (!s.good())
         return s;
-    auto rid = d->ticketRid(t.id);
-    if (!rid.good())
-        return rid.status();
-    s = d->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1",
-               [&](Statement &st) { st.bind(1, **rid); });
+    const qint64 rid = *old ? (*old)->rid : d->db->lastInsertRowId();
+    s = d->reindex("INSERT INTO tickets_fts(tickets_fts, rowid, subject) VALUES ('delete', ?1, ?2)",
+                   "INSERT INTO tickets_fts(rowid, subject) VALUES (?1, ?2)", *old, rid,
+                   {nonNull(t.subject)});
+    if (s.good()) {
+        s = d->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1",
+                   [&](Statement &st) { st.bind(1, rid); });
+    }
     for (const QString &tag : tags) {
         if (!s.good())
             break;
         s = d->run("INSERT INTO ticket_tags(tag, ticket_rid) VALUES (?1, ?2)",
-                   [&](Statement &st) { st.bind(1, tag).bind(2, **rid); });
+                   [&](Statement &st) { st.bind(1, tag).bind(2, rid); });
     }
     if (s.good())
         s = tx.commit();
@@ -481,20 +511,34 @@ Status LocalStore::put(const Message &m)
 {
     if (m.id.isNull() || m.ticketId.isNull())
         return {Status::Invalid, QStringLiteral("a message needs an id and a ticket")};
-    return d->run("INSERT INTO messages(id, ticket_id, kind, author_id, author_name, created_ms, "
-                  "body, body_html, attachments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                  "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, author_id = "
-                  "excluded.author_id, author_name = excluded.author_name, created_ms = "
-                  "excluded.created_ms, body = excluded.body, body_html = excluded.body_html, "
-                  "attachments = excluded.attachments",
-                  [&](Statement &s) {
-                      s.bind(1, uuidToBlob(m.id)).bind(2, uuidToBlob(m.ticketId));
-                      s.bind(3, int(m.kind)).bind(4, uuidToBlob(m.authorId));
-                      s.bind(5, m.authorName).bind(6, toMs(m.created));
-                      s.bind(7, nonNull(m.bodyText));
-                      s.bind(8, m.bodyHtml.isEmpty() ? QString() : m.bodyHtml);
-                      s.bind(9, attachmentsToJson(m.attachments));
-                  });
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    auto old = d->indexedRow("SELECT rid, body FROM messages WHERE id = ?1", m.id, 1);
+    if (!old.good())
+        return old.status();
+    Status s = d->run(
+        "INSERT OR FAIL INTO messages(id, ticket_id, kind, author_id, author_name, created_ms, "
+        "body, body_html, attachments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, author_id = "
+        "excluded.author_id, author_name = excluded.author_name, created_ms = "
+        "excluded.created_ms, body = excluded.body, body_html = excluded.body_html, "
+        "attachments = excluded.attachments",
+        [&](Statement &s) {
+            s.bind(1, uuidToBlob(m.id)).bind(2, uuidToBlob(m.ticketId));
+            s.bind(3, int(m.kind)).bind(4, uuidToBlob(m.authorId));
+            s.bind(5, m.authorName).bind(6, toMs(m.created));
+            s.bind(7, nonNull(m.bodyText));
+            s.bind(8, m.bodyHtml.isEmpty() ? QString() : m.bodyHtml);
+            s.bind(9, attachmentsToJson(m.attachments));
+        });
+    if (s.good()) {
+        s = d->reindex(
+            "INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', ?1, ?2)",
+            "INSERT INTO messages_fts(rowid, body) VALUES (?1, ?2)", *old,
+            *old ? (*old)->rid : d->db->lastInsertRowId(), {nonNull(m.bodyText)});
+    }
+    return s.good() ? tx.commit() : s;
 }
 
 Status LocalStore::put(const HistoryEvent &e)
@@ -531,16 +575,42 @@ Status LocalStore::enqueue(const OutboxOp &op)
 
 // ---- reading ---------------------------------------------------------------------------------
 
-Result<std::optional<qint64>> LocalStore::Private::ticketRid(const QUuid &id)
+Result<std::optional<LocalStore::Private::IndexedRow>>
+LocalStore::Private::indexedRow(const char *sql, const QUuid &id, int columns)
 {
-    auto rows = collect<qint64>(
-        "SELECT rid FROM tickets WHERE id = ?1", [&](Statement &s) { s.bind(1, uuidToBlob(id)); },
-        [](const Statement &s) { return s.int64(0); });
+    auto rows = collect<IndexedRow>(
+        sql, [&](Statement &s) { s.bind(1, uuidToBlob(id)); },
+        [&](const Statement &s) {
+            IndexedRow row{s.int64(0), {}};
+            for (int i = 1; i <= columns; ++i)
+                row.texts.append(s.text(i));
+            return row;
+        });
     if (!rows.good())
         return rows.status();
     if (rows->isEmpty())
-        return std::optional<qint64>();
-    return std::optional<qint64>(rows->first());
+        return std::optional<IndexedRow>();
+    return std::optional(rows->first());
+}
+
+Status LocalStore::Private::reindex(const char *deleteSql, const char *insertSql,
+                                    const std::optional<IndexedRow> &old, qint64 rid,
+                                    const QStringList &texts)
+{
+    if (old && old->texts == texts)
+        return {};
+    const auto bindTexts = [&](const QStringList &values) {
+        return [&, values](Statement &s) {
+            s.bind(1, rid);
+            for (int i = 0; i < values.size(); ++i)
+                s.bind(i + 2, values.at(i));
+        };
+    };
+    if (old) {
+        if (Status s = run(deleteSql, bindTexts(old->texts)); !s.good())
+            return s;
+    }
+    return run(insertSql, bindTexts(texts));
 }
 
 Result<Ticket> LocalStore::ticket(const QUuid &id)

@@ -309,10 +309,29 @@ private Q_SLOTS:
             auto old = LocalStore::openAtVersion(path, from);
             QVERIFY2(old.good(), qPrintable(old.status().message()));
             QCOMPARE(scalar(**old, "PRAGMA user_version"), qint64(from));
-            if (from >= 1) { // the tables exist: data written by that version must survive
+            // Rows as that version wrote them: at 1, plain rows (no index entries, no counters),
+            // which later steps must index and count; from 2 on, through the store's writes.
+            if (from >= 2) {
                 QVERIFY((*old)->put(t).good());
                 QVERIFY(
                     (*old)->put(makeMessage(t.id, QStringLiteral("Plačilo ni uspelo"), 11)).good());
+                QVERIFY(
+                    (*old)->enqueue({ids().next(), at(12), QStringLiteral("note"), "{}"}).good());
+            } else if (from == 1) {
+                Sql::Database &db = (*old)->database();
+                auto ticket = db.prepare("INSERT INTO tickets(id, number, subject, status, "
+                                         "priority, department_id, channel, created_ms, "
+                                         "updated_ms) VALUES (?1, 5, ?2, 1, 1, ?3, 0, 1, 2)");
+                QVERIFY(ticket.good());
+                (*ticket)->bind(1, uuidToBlob(t.id)).bind(2, t.subject);
+                (*ticket)->bind(3, uuidToBlob(t.departmentId));
+                QVERIFY((*ticket)->exec().good());
+                auto message = db.prepare("INSERT INTO messages(id, ticket_id, kind, created_ms, "
+                                          "body) VALUES (?1, ?2, 0, 3, ?3)");
+                QVERIFY(message.good());
+                (*message)->bind(1, uuidToBlob(ids().next())).bind(2, uuidToBlob(t.id));
+                (*message)->bind(3, QStringLiteral("Plačilo ni uspelo"));
+                QVERIFY((*message)->exec().good());
                 QVERIFY(
                     (*old)->enqueue({ids().next(), at(12), QStringLiteral("note"), "{}"}).good());
             }

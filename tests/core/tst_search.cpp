@@ -1,4 +1,5 @@
 #include "localstore.h"
+#include "sqlitedb.h"
 #include "testdata.h"
 #include "textfold.h"
 
@@ -190,6 +191,35 @@ private Q_SLOTS:
         QVERIFY(batch.commit().good());
         QCOMPARE(subjectsFor(QStringLiteral("zebracorn")),
                  (QStringList{QStringLiteral("Long thread"), QStringLiteral("Older ticket")}));
+    }
+
+    void changesReplaceTheIndexedText()
+    {
+        add(QStringLiteral("Quokka question"), QStringLiteral("wombat body"),
+            QStringLiteral("Numbat Person"), QStringLiteral("numbat@example.com"));
+        const QUuid id = m_bySubject.value(QStringLiteral("Quokka question"));
+        Ticket t = *m_store->ticket(id);
+        QList<Message> messages = *m_store->messages(id);
+        Contact c = *m_store->contact(t.requesterId);
+
+        t.subject = QStringLiteral("Platypus question");
+        QVERIFY(m_store->put(t).good());
+        messages.first().bodyText = QStringLiteral("echidna body");
+        QVERIFY(m_store->put(messages.first()).good());
+        c.name = QStringLiteral("Bilby Person");
+        c.emails = {QStringLiteral("bilby@example.com")};
+        QVERIFY(m_store->put(c).good());
+        QVERIFY(m_store->put(t).good()); // unchanged text: the index keeps exactly one entry
+
+        for (const char *gone : {"quokka", "wombat", "numbat"})
+            QVERIFY2(subjectsFor(QString::fromLatin1(gone)).isEmpty(), gone);
+        for (const char *found : {"platypus", "echidna", "bilby"})
+            QCOMPARE(subjectsFor(QString::fromLatin1(found)), QStringList{t.subject});
+        for (const char *fts :
+             {"INSERT INTO tickets_fts(tickets_fts) VALUES ('integrity-check')",
+              "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')",
+              "INSERT INTO contacts_fts(contacts_fts) VALUES ('integrity-check')"})
+            QVERIFY2(m_store->database().execute(fts).good(), fts);
     }
 
     void foldsUndecomposableLetters()
