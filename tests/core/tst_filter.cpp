@@ -1,0 +1,202 @@
+#include "filter.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace Pult;
+
+Q_DECLARE_METATYPE(FilterField)
+Q_DECLARE_METATYPE(FilterOp)
+
+namespace {
+
+QString describe(const Filter &f)
+{
+    // A compact, readable form of the parsed terms for table-driven comparisons.
+    static const char *fields[] = {"status",  "priority",  "assignee", "dept", "category",
+                                   "tag",     "requester", "channel",  "tier", "created",
+                                   "updated", "due",       "solved",   "sla",  "is",
+                                   "has",     "number",    "sort",     "text"};
+    static const char *ops[] = {":", "<", "<=", ">", ">="};
+    QStringList parts;
+    for (const FilterTerm &t : f.terms) {
+        parts.append((t.negated ? QStringLiteral("-") : QString()) +
+                     QString::fromLatin1(fields[int(t.field)]) +
+                     QString::fromLatin1(ops[int(t.op)]) +
+                     (t.phrase ? QStringLiteral("\"") : QString()) + t.values.join(u',') +
+                     (t.phrase ? QStringLiteral("\"") : QString()));
+    }
+    if (f.sort)
+        parts.append(QStringLiteral("sort:") + *f.sort);
+    return parts.join(u' ');
+}
+
+} // namespace
+
+class TestFilter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parses_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("parsed");
+        QTest::newRow("the issue's example")
+            << QStringLiteral("status:open,pending assignee:me priority>=high dept:billing tag:vip "
+                              "-tag:spam created<7d \"account locked\"")
+            << QStringLiteral("status:open,pending assignee:me priority>=high dept:billing "
+                              "tag:vip -tag:spam created<7d text:\"account locked\"");
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("spaces") << QStringLiteral("   ") << QString();
+        QTest::newRow("case-insensitive") << QStringLiteral("STATUS:On-Hold Priority:URGENT")
+                                          << QStringLiteral("status:on-hold priority:urgent");
+        QTest::newRow("department alias") << QStringLiteral("department:\"Technical support\"")
+                                          << QStringLiteral("dept:technical support");
+        QTest::newRow("words") << QStringLiteral("Łódź invoice -refund")
+                               << QStringLiteral("text:łódź text:invoice -text:refund");
+        QTest::newRow("negated phrase")
+            << QStringLiteral("-\"out of office\"") << QStringLiteral("-text:\"out of office\"");
+        QTest::newRow("number") << QStringLiteral("#1042") << QStringLiteral("number:1042");
+        QTest::newRow("comparisons")
+            << QStringLiteral("priority<normal priority<=high priority>low tier>=2 updated>2h")
+            << QStringLiteral("priority<normal priority<=high priority>low tier>=2 updated>2h");
+        QTest::newRow("equals sign")
+            << QStringLiteral("status=solved") << QStringLiteral("status:solved");
+        QTest::newRow("dates") << QStringLiteral("created>=2026-01-01 due<2026-12-01")
+                               << QStringLiteral("created>=2026-01-01 due<2026-12-01");
+        QTest::newRow("sla") << QStringLiteral("sla:breached sla<2h")
+                             << QStringLiteral("sla:breached sla<2h");
+        QTest::newRow("is and has") << QStringLiteral("is:unread,spam -is:merged has:attachment")
+                                    << QStringLiteral("is:unread,spam -is:merged has:attachment");
+        QTest::newRow("sort") << QStringLiteral("status:open sort:sla")
+                              << QStringLiteral("status:open sort:sla");
+        QTest::newRow("assignee none, email")
+            << QStringLiteral("assignee:none requester:Ana@Example.com")
+            << QStringLiteral("assignee:none requester:ana@example.com");
+        QTest::newRow("channel") << QStringLiteral("channel:web-form,api")
+                                 << QStringLiteral("channel:web-form,api");
+        QTest::newRow("quote escape")
+            << QStringLiteral("\"say \\\"hi\\\"\"") << QStringLiteral("text:\"say \"hi\"\"");
+    }
+    void parses()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, parsed);
+        const FilterParse result = parseFilter(input);
+        QVERIFY2(result.good(), qPrintable(result.error->toString()));
+        QCOMPARE(describe(result.filter), parsed);
+    }
+
+    void reportsPositionedErrors_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown field, prefix")
+            << QStringLiteral("status:open prio:high")
+            << QStringLiteral("column 13: unknown field \"prio\" — did you mean \"priority\"?");
+        QTest::newRow("unknown field, typo")
+            << QStringLiteral("stauts:open")
+            << QStringLiteral("column 1: unknown field \"stauts\" — did you mean \"status\"?");
+        QTest::newRow("unknown field, nothing close")
+            << QStringLiteral("zzzz:1") << QStringLiteral("column 1: unknown field \"zzzz\"");
+        QTest::newRow("unknown status")
+            << QStringLiteral("status:open,pendng")
+            << QStringLiteral("column 13: unknown status \"pendng\" — did you mean \"pending\"?");
+        QTest::newRow("unknown priority")
+            << QStringLiteral("priority>=hgh")
+            << QStringLiteral("column 11: unknown priority \"hgh\" — did you mean \"high\"?");
+        QTest::newRow("missing value")
+            << QStringLiteral("tag:") << QStringLiteral("column 5: tag needs a value");
+        QTest::newRow("empty list item")
+            << QStringLiteral("tag:a,,b") << QStringLiteral("column 7: tag needs a value");
+        QTest::newRow("comparison on status")
+            << QStringLiteral("status>open")
+            << QStringLiteral("column 7: this field takes \":\", not a comparison");
+        QTest::newRow("list in a comparison")
+            << QStringLiteral("priority>low,high")
+            << QStringLiteral("column 13: a comparison takes one value, not a list");
+        QTest::newRow("bad time span")
+            << QStringLiteral("created<7x")
+            << QStringLiteral("column 9: \"7x\" is neither a time span (30m, 2h, 7d, 4w) nor a "
+                              "date (2026-01-31)");
+        QTest::newRow("bad date")
+            << QStringLiteral("due<2026-02-30")
+            << QStringLiteral("column 5: \"2026-02-30\" is neither a time span (30m, 2h, 7d, 4w) "
+                              "nor a date (2026-01-31)");
+        QTest::newRow("unclosed quote") << QStringLiteral("status:open \"account locked")
+                                        << QStringLiteral("column 13: the quote is not closed");
+        QTest::newRow("bad number") << QStringLiteral("#12a")
+                                    << QStringLiteral("column 1: a ticket number is # followed by "
+                                                      "digits, e.g. #1042");
+        QTest::newRow("tier range") << QStringLiteral("tier:0")
+                                    << QStringLiteral("column 6: a tier is a number from 1 to 9");
+        QTest::newRow("negated sort")
+            << QStringLiteral("-sort:sla") << QStringLiteral("column 1: sort cannot be negated");
+        QTest::newRow("sla word")
+            << QStringLiteral("sla:late")
+            << QStringLiteral("column 5: sla: takes \"breached\", or a comparison like sla<2h — "
+                              "did you mean \"breached\"?");
+        QTest::newRow("first error wins")
+            << QStringLiteral("prio:x stauts:y")
+            << QStringLiteral("column 1: unknown field \"prio\" — did you mean \"priority\"?");
+    }
+    void reportsPositionedErrors()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, error);
+        const FilterParse result = parseFilter(input);
+        QVERIFY(!result.good());
+        QCOMPARE(result.error->toString(), error);
+    }
+
+    void tokensForHighlighting()
+    {
+        const QString text = QStringLiteral("-tag:vip prio:x \"a b\" word #7");
+        const QList<FilterToken> tokens = filterTokens(text);
+        const QList<FilterToken> expected{
+            {FilterTokenKind::Negation, 0, 1}, {FilterTokenKind::Field, 1, 3},
+            {FilterTokenKind::Operator, 4, 1}, {FilterTokenKind::Value, 5, 3},
+            {FilterTokenKind::Error, 9, 6},    {FilterTokenKind::Phrase, 16, 5},
+            {FilterTokenKind::Word, 22, 4},    {FilterTokenKind::Value, 27, 2},
+        };
+        QCOMPARE(tokens, expected);
+    }
+
+    void neverCrashesOrHangsOnAnyInput()
+    {
+        // A seeded random mix of the characters the grammar cares about, plus letters beyond
+        // Latin-1 and surrogate pairs: every parse ends, positions stay inside the text, tokens
+        // are ordered and do not overlap.
+        QRandomGenerator rng(20261123);
+        const QString alphabet = QStringLiteral("ab:,<>=-\"\\# 1stauoprityłđ\t😀");
+        const QStringList pieces =
+            filterFieldNames() + QStringList{QStringLiteral("open"), QStringLiteral("7d"),
+                                             QStringLiteral("2026-01-01"), QStringLiteral("me")};
+        for (int round = 0; round < 20000; ++round) {
+            QString text;
+            const int length = int(rng.bounded(24));
+            for (int i = 0; i < length; ++i) {
+                if (rng.bounded(4) == 0)
+                    text += pieces.at(int(rng.bounded(pieces.size())));
+                else
+                    text += alphabet.at(int(rng.bounded(alphabet.size())));
+            }
+            const FilterParse result = parseFilter(text);
+            if (!result.good()) {
+                QVERIFY2(result.error->position >= 0 && result.error->position <= text.size(),
+                         qPrintable(text));
+                QVERIFY(!result.error->message.isEmpty());
+            }
+            int previousEnd = 0;
+            for (const FilterToken &t : filterTokens(text)) {
+                QVERIFY2(t.start >= previousEnd && t.length > 0 &&
+                             t.start + t.length <= text.size(),
+                         qPrintable(text));
+                previousEnd = t.start + t.length;
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFilter)
+#include "tst_filter.moc"
