@@ -1,5 +1,7 @@
 #include "filter.h"
 
+#include "editdistance.h"
+
 #include <QDate>
 
 #include <algorithm>
@@ -48,24 +50,6 @@ const QStringList kHas{QStringLiteral("attachment"), QStringLiteral("note")};
 const QStringList kSorts{QStringLiteral("updated"), QStringLiteral("created"),
                          QStringLiteral("priority"), QStringLiteral("sla"),
                          QStringLiteral("queue")};
-
-int editDistance(QStringView a, QStringView b)
-{
-    QList<int> row(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        row[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                               diagonal + (a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // The candidate the user most probably meant: one they typed the start of, or one within two
 // edits (one for very short words). Empty when nothing is close.
