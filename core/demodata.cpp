@@ -1440,7 +1440,8 @@ struct DepartmentSeed
     const char16_t *name;
     const char16_t *email;
     QueueOrder queueOrder;
-    int weight; // share of the tickets
+    const char16_t *businessHours; // docs/business-hours.md
+    int weight;                    // share of the tickets
     std::array<int, kCategoryCount> categoryWeights;
 };
 enum { DeptBilling, DeptTechnical, DeptSales, DeptOnboarding, kDepartmentCount };
@@ -1448,15 +1449,27 @@ constexpr std::array<DepartmentSeed, kDepartmentCount> kDepartments{{
     {u"Billing",
      u"billing@lumen.example",
      QueueOrder::PriorityThenAge,
+     u"tz=Europe/Ljubljana; mon-fri 08:00-16:00; yearly 01-01, 12-25, 12-26",
      25,
      {70, 0, 0, 0, 25, 0, 0, 5}},
     {u"Technical support",
      u"support@lumen.example",
      QueueOrder::SlaDeadlineFirst,
+     u"tz=Europe/Warsaw; mon-fri 07:00-19:00; sat 09:00-13:00; yearly 01-01, 12-25",
      40,
      {0, 40, 10, 0, 15, 25, 10, 0}},
-    {u"Sales", u"sales@lumen.example", QueueOrder::CustomerPlan, 15, {15, 0, 25, 0, 0, 0, 0, 60}},
-    {u"Onboarding", u"onboarding@lumen.example", QueueOrder::Fifo, 20, {0, 0, 0, 70, 15, 15, 0, 0}},
+    {u"Sales",
+     u"sales@lumen.example",
+     QueueOrder::CustomerPlan,
+     u"tz=Europe/Vilnius; mon-fri 09:00-17:00; yearly 01-01, 02-16, 12-25",
+     15,
+     {15, 0, 25, 0, 0, 0, 0, 60}},
+    {u"Onboarding",
+     u"onboarding@lumen.example",
+     QueueOrder::Fifo,
+     u"tz=Europe/Zagreb; mon-fri 08:00-12:00, 13:00-16:00; yearly 01-01, 12-25",
+     20,
+     {0, 0, 0, 70, 15, 15, 0, 0}},
 }};
 
 struct AgentSeed
@@ -2407,6 +2420,7 @@ Status DemoGenerator::writeOrganisation()
         department.email = QString::fromUtf16(seed.email);
         department.leadId = m_agents[std::size_t(kDepartmentLeads[std::size_t(d)])].id;
         department.queueOrder = seed.queueOrder;
+        department.businessHours = QString::fromUtf16(seed.businessHours);
         if (Status s = m_store.put(department); !s.good())
             return s;
         ++m_summary.departments;

@@ -1,3 +1,4 @@
+#include "businesshours.h"
 #include "demodata.h"
 #include "localstore.h"
 
@@ -75,6 +76,12 @@ private Q_SLOTS:
         QVERIFY(!(*a)->search(QStringLiteral("dorde"))->isEmpty());
         QVERIFY(!(*a)->search(QStringLiteral("sasa"))->isEmpty());
         QVERIFY(!(*a)->cannedResponses()->isEmpty());
+        const QList<Department> departments = *(*a)->departments();
+        QCOMPARE(departments.size(), 4);
+        for (const Department &d : departments) {
+            auto calendar = BusinessCalendar::parse(d.businessHours);
+            QVERIFY2(calendar.good(), qPrintable(d.name + u": " + calendar.status().message()));
+        }
     }
 };
 
