@@ -1,6 +1,6 @@
 #include "businesshours.h"
 
-#include "editdistance.h"
+#include "diagnostics.h"
 
 #include <QStringList>
 
@@ -137,19 +137,7 @@ private:
 
 Status Parser::error(qsizetype pos, const QString &message) const
 {
-    qsizetype line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < pos && i < m_text.size(); ++i) {
-        if (m_text[i] == QLatin1Char('\n')) {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    const qsizetype column = pos - lineStart + 1;
-    if (m_text.contains(QLatin1Char('\n')))
-        return Status(Status::Invalid,
-                      QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(message));
-    return Status(Status::Invalid, QStringLiteral("column %1: %2").arg(column).arg(message));
+    return Status(Status::Invalid, describePosition(m_text, pos) + QStringLiteral(": ") + message);
 }
 
 Result<BusinessCalendar> Parser::run()

@@ -1,6 +1,6 @@
 #include "filter.h"
 
-#include "editdistance.h"
+#include "diagnostics.h"
 
 #include <QDate>
 

@@ -1,6 +1,6 @@
 #include "sla.h"
 
-#include "editdistance.h"
+#include "diagnostics.h"
 
 #include <algorithm>
 
@@ -84,19 +84,7 @@ private:
 
 Status PolicyParser::error(qsizetype pos, const QString &message) const
 {
-    qsizetype line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < pos && i < m_text.size(); ++i) {
-        if (m_text[i] == QLatin1Char('\n')) {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    const qsizetype column = pos - lineStart + 1;
-    if (m_text.contains(QLatin1Char('\n')))
-        return Status(Status::Invalid,
-                      QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(message));
-    return Status(Status::Invalid, QStringLiteral("column %1: %2").arg(column).arg(message));
+    return Status(Status::Invalid, describePosition(m_text, pos) + QStringLiteral(": ") + message);
 }
 
 // <number><unit> repeated, units d, h, m (or min); e.g. 90m, 1h30m, 2d, 4 h.

@@ -1,6 +1,6 @@
 #include "template.h"
 
-#include "editdistance.h"
+#include "diagnostics.h"
 
 // Grammar (whitespace inside the braces is free):
 //
@@ -329,11 +329,7 @@ QString Template::errorString() const
 {
     QStringList lines;
     for (const TemplateError &e : m_errors) {
-        const QStringView before = QStringView(m_source).left(e.position);
-        const qsizetype line = before.count(u'\n') + 1;
-        const qsizetype column = e.position - (before.lastIndexOf(u'\n') + 1) + 1;
-        lines.append(QStringLiteral("line %1, column %2: %3")
-                         .arg(QString::number(line), QString::number(column), e.message));
+        lines.append(describePosition(m_source, e.position) + QStringLiteral(": ") + e.message);
     }
     return lines.join(u'\n');
 }

@@ -1,6 +1,7 @@
-#include "editdistance.h"
+#include "diagnostics.h"
 
 #include <QList>
+#include <QString>
 
 #include <algorithm>
 
@@ -22,6 +23,19 @@ int editDistance(QStringView a, QStringView b)
         }
     }
     return row[b.size()];
+}
+
+} // namespace Pult
+
+namespace Pult {
+
+QString describePosition(QStringView text, qsizetype offset)
+{
+    const QStringView before = text.left(offset);
+    const qsizetype column = offset - (before.lastIndexOf(u'\n') + 1) + 1;
+    if (!text.contains(u'\n'))
+        return QStringLiteral("column %1").arg(column);
+    return QStringLiteral("line %1, column %2").arg(before.count(u'\n') + 1).arg(column);
 }
 
 } // namespace Pult
