@@ -19,3 +19,9 @@ if(PULT_SANITIZE)
         -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     target_link_options(pult_compile_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(PULT_FUZZ)
+    # Coverage instrumentation for everything the fuzz targets call; the targets add the
+    # libFuzzer main themselves.
+    target_compile_options(pult_compile_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+    target_link_options(pult_compile_options INTERFACE -fsanitize=address,undefined)
+endif()
