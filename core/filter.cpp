@@ -1,6 +1,8 @@
 #include "filter.h"
 
 #include "diagnostics.h"
+#include "domain.h"
+#include "labels.h"
 
 #include <QDate>
 
@@ -52,26 +54,57 @@ const QStringList kSorts{QStringLiteral("updated"), QStringLiteral("created"),
                          QStringLiteral("queue")};
 
 // The candidate the user most probably meant: one they typed the start of, or one within two
-// edits (one for very short words). Empty when nothing is close.
+// edits (one for very short words), compared as filterMatchKey()s. Empty when nothing is close.
 QString suggestionFor(QStringView typed, const QStringList &candidates)
 {
-    if (typed.size() >= 2) {
-        for (const QString &c : candidates) {
-            if (c.startsWith(typed, Qt::CaseInsensitive))
-                return c;
+    const QString key = filterMatchKey(typed);
+    QStringList keys;
+    keys.reserve(candidates.size());
+    for (const QString &c : candidates)
+        keys.append(filterMatchKey(c));
+    if (key.size() >= 2) {
+        for (qsizetype i = 0; i < candidates.size(); ++i) {
+            if (keys.at(i).startsWith(key))
+                return candidates.at(i);
         }
     }
-    const int limit = typed.size() <= 3 ? 1 : 2;
+    const int limit = key.size() <= 3 ? 1 : 2;
     QString best;
     int bestDistance = limit + 1;
-    for (const QString &c : candidates) {
-        const int d = editDistance(typed, c);
+    for (qsizetype i = 0; i < candidates.size(); ++i) {
+        const int d = editDistance(key, keys.at(i));
         if (d < bestDistance) {
-            best = c;
+            best = candidates.at(i);
             bestDistance = d;
         }
     }
     return best;
+}
+
+// A label as a user would type it unquoted: "V čakanju" becomes "v-čakanju".
+QString typeableLabel(const QString &label)
+{
+    QString out;
+    bool space = false;
+    for (const QChar c : label.trimmed()) {
+        if (c.isSpace()) {
+            space = true;
+            continue;
+        }
+        if (space)
+            out += u'-';
+        space = false;
+        out += c;
+    }
+    return out.toLower();
+}
+
+// An accent once NFD has taken it off its letter. Spacing marks (vowel signs of Indic scripts)
+// stay: without them different words would read the same.
+bool isCombiningMark(char32_t c)
+{
+    const QChar::Category category = QChar::category(c);
+    return category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing;
 }
 
 bool isRelativeTime(QStringView v)
@@ -137,12 +170,14 @@ private:
         return std::max(itemEnd, position + 1);
     }
 
-    // The end of a bare item: the next space outside quotes.
+    // The end of a bare item: the next space outside quotes (\" inside quotes is a quote).
     int itemEnd(int i) const
     {
         bool quoted = false;
         for (; i < m_text.size(); ++i) {
-            if (m_text.at(i) == u'"')
+            if (quoted && m_text.at(i) == u'\\' && at(i + 1) == u'"')
+                ++i;
+            else if (m_text.at(i) == u'"')
                 quoted = !quoted;
             else if (!quoted && m_text.at(i).isSpace())
                 break;
@@ -335,14 +370,24 @@ private:
     // Validates and normalises one value; records the error and returns false on a problem.
     bool check(FilterField field, FilterOp op, int opStart, QString &value, int position, int end)
     {
+        // A fixed value: its canonical name, or for status and priority also its name in the UI
+        // language, compared as filterMatchKey()s; the term keeps the canonical name.
         const auto oneOf = [&](const QStringList &allowed, const QString &what) -> bool {
-            const QString lower = value.toLower();
-            if (allowed.contains(lower)) {
-                value = lower;
+            const QString key = filterMatchKey(value);
+            if (allowed.contains(key)) {
+                value = key;
                 return true;
             }
+            QStringList candidates = allowed;
+            for (const FilterValueLabel &l : filterValueLabels(field)) {
+                if (filterMatchKey(l.label) == key) {
+                    value = l.canonical;
+                    return true;
+                }
+                candidates.append(typeableLabel(l.label));
+            }
             fail(position, end, QStringLiteral("unknown %1 \"%2\"").arg(what, value),
-                 suggestionFor(value, allowed));
+                 suggestionFor(value, candidates));
             return false;
         };
         const auto equalOnly = [&]() -> bool {
@@ -458,6 +503,101 @@ QStringList filterFieldNames()
     for (const FieldInfo &f : kFields)
         names.append(QString::fromUtf16(f.name));
     return names;
+}
+
+std::optional<FilterField> filterFieldFromName(QStringView name)
+{
+    for (const FieldInfo &f : kFields) {
+        if (name.compare(QStringView(f.name), Qt::CaseInsensitive) == 0)
+            return f.field;
+    }
+    return std::nullopt;
+}
+
+QStringList filterFieldValues(FilterField field)
+{
+    switch (field) {
+    case FilterField::Status:
+        return kStatuses;
+    case FilterField::Priority:
+        return kPriorities;
+    case FilterField::Channel:
+        return kChannels;
+    case FilterField::Is:
+        return kIs;
+    case FilterField::Has:
+        return kHas;
+    case FilterField::Sort:
+        return kSorts;
+    default:
+        return {};
+    }
+}
+
+QList<FilterValueLabel> filterValueLabels(FilterField field)
+{
+    QList<FilterValueLabel> labels;
+    if (field == FilterField::Status) {
+        for (const QString &name : kStatuses) {
+            if (const auto status = parseTicketStatus(name))
+                labels.append({Labels::status(*status), name});
+        }
+    } else if (field == FilterField::Priority) {
+        for (const QString &name : kPriorities) {
+            if (const auto priority = parsePriority(name))
+                labels.append({Labels::priority(*priority), name});
+        }
+    }
+    return labels;
+}
+
+std::optional<QString> canonicalFilterValue(FilterField field, QStringView typed)
+{
+    if (field != FilterField::Status && field != FilterField::Priority)
+        return std::nullopt;
+    const QString key = filterMatchKey(typed);
+    if (key.isEmpty())
+        return std::nullopt;
+    if (filterFieldValues(field).contains(key))
+        return key;
+    for (const FilterValueLabel &l : filterValueLabels(field)) {
+        if (filterMatchKey(l.label) == key)
+            return l.canonical;
+    }
+    return std::nullopt;
+}
+
+QString filterMatchKey(QStringView text)
+{
+    const QString decomposed = text.trimmed().toString().normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(decomposed.size());
+    bool separator = false;
+    for (qsizetype i = 0; i < decomposed.size(); ++i) {
+        const QChar c = decomposed.at(i);
+        char32_t code = c.unicode();
+        const bool pair = c.isHighSurrogate() && i + 1 < decomposed.size() &&
+                          decomposed.at(i + 1).isLowSurrogate();
+        if (pair)
+            code = QChar::surrogateToUcs4(c, decomposed.at(i + 1));
+        if (isCombiningMark(code)) {
+            i += pair ? 1 : 0;
+            continue;
+        }
+        if (c.isSpace() || c == u'-') {
+            separator = true;
+            continue;
+        }
+        if (separator)
+            out += u'-';
+        separator = false;
+        out += c;
+        if (pair)
+            out += decomposed.at(++i);
+    }
+    if (separator)
+        out += u'-'; // "v-" stays a prefix of "v-cakanju" only, not of every "v"
+    return out.toCaseFolded();
 }
 
 } // namespace Pult

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 #include <optional>
 
@@ -88,5 +89,34 @@ QList<FilterToken> filterTokens(const QString &text);
 
 // The field names a user can type (canonical names first, then aliases).
 QStringList filterFieldNames();
+
+// The field a name stands for ("department" is Department), case-insensitively; nullopt for an
+// unknown name.
+std::optional<FilterField> filterFieldFromName(QStringView name);
+
+// The fixed values of status, priority, channel, is, has and sort, canonical names in their
+// order ("new", "open", ..., "on-hold"); empty for the other fields.
+QStringList filterFieldValues(FilterField field);
+
+// A status or priority name in the UI language: the current translation of Labels (core/
+// labels.h), e.g. {"V čakanju", "pending"} in a Slovenian UI, {"Pending", "pending"} in English.
+struct FilterValueLabel
+{
+    QString label;
+    QString canonical;
+    friend bool operator==(const FilterValueLabel &, const FilterValueLabel &) = default;
+};
+// One label per value, in the order of filterFieldValues(); empty for fields other than status
+// and priority.
+QList<FilterValueLabel> filterValueLabels(FilterField field);
+
+// The canonical name of a status or priority as typed: its canonical name or its label in the UI
+// language, matched like the parser does (see filterMatchKey); nullopt when neither matches.
+std::optional<QString> canonicalFilterValue(FilterField field, QStringView typed);
+
+// What the parser and the completion compare: case-folded, accents removed (NFD without its
+// non-spacing marks), surrounding spaces trimmed and every run of spaces and "-" turned into one
+// "-". "V  čakanju" and "v-cakanju" both become "v-cakanju"; "On hold" becomes "on-hold".
+QString filterMatchKey(QStringView text);
 
 } // namespace Pult

@@ -1,58 +1,24 @@
 #include "displaytext.h"
 
+#include "labels.h"
+
 #include <QLocale>
 
 namespace Pult {
 
 QString DisplayText::status(TicketStatus status)
 {
-    switch (status) {
-    case TicketStatus::New:
-        return tr("New");
-    case TicketStatus::Open:
-        return tr("Open");
-    case TicketStatus::Pending:
-        return tr("Pending");
-    case TicketStatus::OnHold:
-        return tr("On hold");
-    case TicketStatus::Solved:
-        return tr("Solved");
-    case TicketStatus::Closed:
-        return tr("Closed");
-    }
-    return {};
+    return Labels::status(status);
 }
 
 QString DisplayText::priority(Priority priority)
 {
-    switch (priority) {
-    case Priority::Low:
-        return tr("Low");
-    case Priority::Normal:
-        return tr("Normal");
-    case Priority::High:
-        return tr("High");
-    case Priority::Urgent:
-        return tr("Urgent");
-    }
-    return {};
+    return Labels::priority(priority);
 }
 
 QString DisplayText::channel(Channel channel)
 {
-    switch (channel) {
-    case Channel::Email:
-        return tr("Email");
-    case Channel::WebForm:
-        return tr("Web form");
-    case Channel::Phone:
-        return tr("Phone");
-    case Channel::Chat:
-        return tr("Chat");
-    case Channel::Api:
-        return tr("API");
-    }
-    return {};
+    return Labels::channel(channel);
 }
 
 QString DisplayText::ticketNumber(const std::optional<qint64> &number)

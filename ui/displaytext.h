@@ -17,6 +17,7 @@ class DisplayText
     Q_DECLARE_TR_FUNCTIONS(DisplayText)
 
 public:
+    // The names from Labels (core/labels.h), which the filter language accepts as well.
     static QString status(TicketStatus status);
     static QString priority(Priority priority);
     static QString channel(Channel channel);

@@ -1,7 +1,10 @@
 #include "filter.h"
+#include "labels.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Pult;
 
@@ -30,6 +33,29 @@ QString describe(const Filter &f)
         parts.append(QStringLiteral("sort:") + *f.sort);
     return parts.join(u' ');
 }
+
+// A Slovenian UI: translates the Labels context the way a .qm file would.
+class SlovenianLabels : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *sourceText, const char *disambiguation,
+                      int n) const override
+    {
+        Q_UNUSED(disambiguation);
+        Q_UNUSED(n);
+        if (qstrcmp(context, "Labels") != 0)
+            return {};
+        static const QHash<QByteArray, QString> names{
+            {"New", QStringLiteral("Nov")},           {"Open", QStringLiteral("Odprt")},
+            {"Pending", QStringLiteral("V čakanju")}, {"On hold", QStringLiteral("Zadržan")},
+            {"Solved", QStringLiteral("Rešen")},      {"Closed", QStringLiteral("Zaprt")},
+            {"Low", QStringLiteral("Nizka")},         {"Normal", QStringLiteral("Običajna")},
+            {"High", QStringLiteral("Visoka")},       {"Urgent", QStringLiteral("Nujna")},
+        };
+        return names.value(QByteArray(sourceText));
+    }
+};
 
 } // namespace
 
@@ -77,6 +103,16 @@ private Q_SLOTS:
                                  << QStringLiteral("channel:web-form,api");
         QTest::newRow("quote escape")
             << QStringLiteral("\"say \\\"hi\\\"\"") << QStringLiteral("text:\"say \"hi\"\"");
+        QTest::newRow("escaped quote and space in a value")
+            << QStringLiteral("tag:\"a \\\" b\" is:spam") << QStringLiteral("tag:a \" b is:spam");
+        QTest::newRow("label with a space, quoted")
+            << QStringLiteral("status:\"On hold\",\" solved \"")
+            << QStringLiteral("status:on-hold,solved");
+        QTest::newRow("accents and spaces in fixed values")
+            << QStringLiteral("status:ópen channel:\"Web Form\" priority:HÍGH")
+            << QStringLiteral("status:open channel:web-form priority:high");
+        QTest::newRow("English labels") << QStringLiteral("status:\"on hold\" priority>normal")
+                                        << QStringLiteral("status:on-hold priority>normal");
     }
     void parses()
     {
@@ -147,6 +183,91 @@ private Q_SLOTS:
         const FilterParse result = parseFilter(input);
         QVERIFY(!result.good());
         QCOMPARE(result.error->toString(), error);
+    }
+
+    void acceptsNamesInTheUiLanguage()
+    {
+        SlovenianLabels slovenian;
+        QVERIFY(QCoreApplication::installTranslator(&slovenian));
+        auto removeTranslator =
+            qScopeGuard([&] { QCoreApplication::removeTranslator(&slovenian); });
+        QCOMPARE(Labels::status(TicketStatus::Pending), QStringLiteral("V čakanju"));
+
+        const auto parsed = [](const QString &text) {
+            const FilterParse result = parseFilter(text);
+            return result.good() ? describe(result.filter) : result.error->toString();
+        };
+        // Slovenian names, in any case, with or without accents, quoted or with "-".
+        QCOMPARE(parsed(QStringLiteral("status:odprt,\"v cakanju\"")),
+                 QStringLiteral("status:open,pending"));
+        QCOMPARE(parsed(QStringLiteral("status:v-čakanju")), QStringLiteral("status:pending"));
+        QCOMPARE(parsed(QStringLiteral("status:V-CAKANJU,Zadržan,zadrzan")),
+                 QStringLiteral("status:pending,on-hold,on-hold"));
+        QCOMPARE(parsed(QStringLiteral("priority>=visoka")), QStringLiteral("priority>=high"));
+        QCOMPARE(parsed(QStringLiteral("-priority:OBIČAJNA,nujna")),
+                 QStringLiteral("-priority:normal,urgent"));
+        // The canonical English names always work; the English labels are no longer names.
+        QCOMPARE(parsed(QStringLiteral("status:open,on-hold priority>=high")),
+                 QStringLiteral("status:open,on-hold priority>=high"));
+        // Near misses are suggested in the language they were typed in.
+        QCOMPARE(parsed(QStringLiteral("status:zadrzn")),
+                 QStringLiteral("column 8: unknown status \"zadrzn\" — did you mean \"zadržan\"?"));
+        QCOMPARE(parsed(QStringLiteral("status:v-cakanj")),
+                 QStringLiteral("column 8: unknown status \"v-cakanj\" — did you mean "
+                                "\"v-čakanju\"?"));
+        QCOMPARE(parsed(QStringLiteral("priority:visko")),
+                 QStringLiteral("column 10: unknown priority \"visko\" — did you mean "
+                                "\"visoka\"?"));
+        QCOMPARE(parsed(QStringLiteral("status:pendng")),
+                 QStringLiteral("column 8: unknown status \"pendng\" — did you mean "
+                                "\"pending\"?"));
+        // Only status and priority have names in the UI language.
+        QVERIFY(!parseFilter(QStringLiteral("channel:odprt")).good());
+        QCOMPARE(canonicalFilterValue(FilterField::Priority, u" Nujna "),
+                 std::optional<QString>(QStringLiteral("urgent")));
+        QCOMPARE(canonicalFilterValue(FilterField::Tag, u"nujna"), std::nullopt);
+
+        removeTranslator.dismiss();
+        QVERIFY(QCoreApplication::removeTranslator(&slovenian));
+        QCOMPARE(Labels::status(TicketStatus::Pending), QStringLiteral("Pending"));
+        QVERIFY(!parseFilter(QStringLiteral("status:odprt")).good());
+        QCOMPARE(parsed(QStringLiteral("status:\"On hold\"")), QStringLiteral("status:on-hold"));
+    }
+
+    void matchKey_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("case and accents") << QStringLiteral("ČaKaNjE") << QStringLiteral("cakanje");
+        QTest::newRow("spaces") << QStringLiteral("  V   čakanju ") << QStringLiteral("v-cakanju");
+        QTest::newRow("dashes and spaces")
+            << QStringLiteral("on - hold") << QStringLiteral("on-hold");
+        QTest::newRow("trailing dash") << QStringLiteral("v-") << QStringLiteral("v-");
+        QTest::newRow("precomposed and decomposed")
+            << QStringLiteral("e\u0301te\u0301 \u00e9t\u00e9") << QStringLiteral("ete-ete");
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("emoji") << QStringLiteral("a😀") << QStringLiteral("a😀");
+    }
+    void matchKey()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, key);
+        QCOMPARE(filterMatchKey(text), key);
+    }
+
+    void fieldHelpers()
+    {
+        QCOMPARE(filterFieldFromName(u"Department"), std::optional(FilterField::Department));
+        QCOMPARE(filterFieldFromName(u"prio"), std::nullopt);
+        QCOMPARE(filterFieldValues(FilterField::Status),
+                 (QStringList{QStringLiteral("new"), QStringLiteral("open"),
+                              QStringLiteral("pending"), QStringLiteral("on-hold"),
+                              QStringLiteral("solved"), QStringLiteral("closed")}));
+        QVERIFY(filterFieldValues(FilterField::Tag).isEmpty());
+        const QList<FilterValueLabel> labels = filterValueLabels(FilterField::Priority);
+        QCOMPARE(labels.size(), 4);
+        QCOMPARE(labels.at(2), (FilterValueLabel{QStringLiteral("High"), QStringLiteral("high")}));
+        QVERIFY(filterValueLabels(FilterField::Channel).isEmpty());
     }
 
     void tokensForHighlighting()
