@@ -226,7 +226,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, Mode m
         auto db = Sql::Database::open(path, Sql::Database::Mode::ReadOnly);
         if (!db.good())
             return db.status();
-        if (Status s = registerSearchTokenizer((*db)->handle()); !s.good())
+        if (Status s = registerTextFunctions((*db)->handle()); !s.good())
             return s;
         auto version = Schema::checkVersion(**db);
         if (!version.good())
@@ -253,7 +253,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::openAtVersion(const QString &pat
     if (!db.good())
         return db.status();
     Sql::Database &conn = **db;
-    if (Status s = registerSearchTokenizer(conn.handle()); !s.good())
+    if (Status s = registerTextFunctions(conn.handle()); !s.good())
         return s;
     // Check before anything writes: a file from a newer Pult must stay byte for byte as it is.
     auto current = Schema::checkVersion(conn);
@@ -963,6 +963,318 @@ Result<qint64> LocalStore::countTickets(const TicketQuery &query)
     if (!s.status().good())
         return s.status();
     return total;
+}
+
+// ---- filters ---------------------------------------------------------------------------------
+
+namespace {
+
+void bindValue(Statement &s, int index, const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        s.bind(index, value.toByteArray());
+        break;
+    case QMetaType::QString:
+        s.bind(index, value.toString());
+        break;
+    default:
+        s.bind(index, value.toLongLong());
+        break;
+    }
+}
+
+// "keys after the cursor" in the order's directions: a row value comparison when all keys run
+// one way (SQLite then seeks the index), else the expanded lexicographic comparison.
+QByteArray keysetCondition(const QList<QByteArray> &keys, const QList<bool> &descending,
+                           int firstParameter)
+{
+    const auto p = [&](int i) -> QByteArray {
+        return '?' + QByteArray::number(firstParameter + i);
+    };
+    if (std::all_of(descending.cbegin(), descending.cend(),
+                    [&](bool d) { return d == descending.first(); })) {
+        QList<QByteArray> params;
+        for (int i = 0; i < keys.size(); ++i)
+            params.append(p(i));
+        return '(' + keys.join(", ") + (descending.first() ? ") < (" : ") > (") +
+               params.join(", ") + ')';
+    }
+    QList<QByteArray> alternatives;
+    for (int i = 0; i < keys.size(); ++i) {
+        QList<QByteArray> parts;
+        for (int j = 0; j < i; ++j)
+            parts.append(keys.at(j) + " = " + p(j));
+        parts.append(keys.at(i) + (descending.at(i) ? " < " : " > ") + p(i));
+        alternatives.append('(' + parts.join(" AND ") + ')');
+    }
+    return '(' + alternatives.join(" OR ") + ')';
+}
+
+bool countersAnswer(const CompiledFilter &filter)
+{
+    return std::all_of(filter.terms.cbegin(), filter.terms.cend(), [](const CompiledTerm &t) {
+        return !t.negated &&
+               (t.field == FilterField::Status || t.field == FilterField::Department ||
+                t.field == FilterField::Assignee);
+    });
+}
+
+} // namespace
+
+Result<FilteredPage> LocalStore::listFiltered(const CompiledFilter &filter, int limit,
+                                              const std::optional<FilterCursor> &after)
+{
+    if (limit <= 0 || limit > 10000)
+        return Status(Status::Invalid, QStringLiteral("page size must be between 1 and 10000"));
+    const QList<SortSpec> order =
+        filter.order.isEmpty() ? QList<SortSpec>{{SortKey::Updated, true}} : filter.order;
+    QList<QByteArray> keys;
+    QList<bool> descending;
+    for (const SortSpec &spec : order) {
+        keys.append(sortKeySql(spec.key));
+        descending.append(spec.descending);
+    }
+    keys.append("t.rid");
+    descending.append(order.first().descending);
+    if (after && after->keys.size() != keys.size())
+        return Status(Status::Invalid, QStringLiteral("the page cursor is for another order"));
+
+    FilterSql where = toSql(filter);
+    QByteArray sql = "SELECT " TICKET_COLUMNS;
+    for (qsizetype i = 0; i + 1 < keys.size(); ++i)
+        sql += ", " + keys.at(i);
+    sql += " FROM tickets t WHERE " + where.where;
+    if (after)
+        sql += " AND " + keysetCondition(keys, descending, int(where.parameters.size()) + 1);
+    QList<QByteArray> orderBy;
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        orderBy.append(keys.at(i) + (descending.at(i) ? " DESC" : " ASC"));
+    sql += " ORDER BY " + orderBy.join(", ") + " LIMIT " + QByteArray::number(limit + 1);
+
+    auto stmt = d->db->prepareBuilt(sql);
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    int index = 1;
+    for (const QVariant &v : std::as_const(where.parameters))
+        bindValue(s, index++, v);
+    if (after) {
+        for (qint64 k : after->keys)
+            s.bind(index++, k);
+    }
+    constexpr int kFirstKeyColumn = 25;
+    FilteredPage page;
+    FilterCursor last;
+    while (s.next()) {
+        if (page.items.size() == limit) {
+            page.next = last;
+            break;
+        }
+        page.items.append(TicketListItem{readTicket(s), {}, {}, {}, {}, {}});
+        last.keys.clear();
+        for (int i = 0; i + 1 < keys.size(); ++i)
+            last.keys.append(s.int64(kFirstKeyColumn + i));
+        last.keys.append(s.int64(0));
+    }
+    Status status = s.status();
+    s.reset();
+    if (!status.good())
+        return status;
+    if (Status names = d->fillNames(page.items); !names.good())
+        return names;
+    return page;
+}
+
+Result<qint64> LocalStore::countFiltered(const CompiledFilter &filter)
+{
+    if (countersAnswer(filter)) {
+        auto stmt =
+            d->db->prepare("SELECT department_id, assignee_id, status, n FROM ticket_counts");
+        if (!stmt.good())
+            return stmt.status();
+        Statement &s = **stmt;
+        qint64 total = 0;
+        while (s.next()) {
+            const QUuid department = uuidFromBlob(s.blob(0));
+            const QUuid assignee = uuidFromBlob(s.blob(1));
+            const qint64 status = s.int64(2);
+            const bool selected =
+                std::all_of(filter.terms.cbegin(), filter.terms.cend(), [&](const CompiledTerm &t) {
+                    switch (t.field) {
+                    case FilterField::Status:
+                        return t.numbers.contains(status);
+                    case FilterField::Department:
+                        return t.ids.contains(department);
+                    default:
+                        return t.ids.contains(assignee);
+                    }
+                });
+            if (selected)
+                total += s.int64(3);
+        }
+        if (!s.status().good())
+            return s.status();
+        return total;
+    }
+    const FilterSql where = toSql(filter);
+    auto stmt = d->db->prepareBuilt("SELECT count(*) FROM tickets t WHERE " + where.where);
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    int index = 1;
+    for (const QVariant &v : where.parameters)
+        bindValue(s, index++, v);
+    const qint64 count = s.next() ? s.int64(0) : 0;
+    Status status = s.status();
+    s.reset();
+    if (!status.good())
+        return status;
+    return count;
+}
+
+Result<FilterContext> LocalStore::filterContext(const QDateTime &now)
+{
+    FilterContext context;
+    context.now = now;
+    auto departments = this->departments();
+    if (!departments.good())
+        return departments.status();
+    context.departments = *departments;
+    auto agents = this->agents();
+    if (!agents.good())
+        return agents.status();
+    context.agents = *agents;
+    auto me = currentAgent();
+    if (!me.good())
+        return me.status();
+    context.me = *me;
+    return context;
+}
+
+Result<FilterVocabulary> LocalStore::filterVocabulary()
+{
+    FilterVocabulary vocabulary;
+    auto departments = this->departments();
+    if (!departments.good())
+        return departments.status();
+    for (const Department &d : std::as_const(*departments))
+        vocabulary.departments.append(d.name);
+    auto agents = this->agents();
+    if (!agents.good())
+        return agents.status();
+    for (const Agent &a : std::as_const(*agents)) {
+        vocabulary.agents.append(a.name);
+        vocabulary.agentEmails.append(a.email);
+    }
+    const auto text = [](const Statement &s) { return s.text(0); };
+    auto tags = d->collect<QString>(
+        "WITH RECURSIVE v(x) AS (SELECT min(tag) FROM ticket_tags UNION ALL "
+        "SELECT (SELECT min(tag) FROM ticket_tags WHERE tag > v.x) FROM v WHERE v.x IS NOT NULL) "
+        "SELECT x FROM v WHERE x IS NOT NULL",
+        [](Statement &) {}, text);
+    if (!tags.good())
+        return tags.status();
+    vocabulary.tags = *tags;
+    auto categories = d->collect<QString>(
+        "WITH RECURSIVE v(x) AS (SELECT min(category) FROM tickets INDEXED BY tickets_category "
+        "WHERE category IS NOT NULL UNION ALL SELECT (SELECT min(category) FROM tickets INDEXED "
+        "BY tickets_category WHERE category IS NOT NULL AND category > v.x) FROM v WHERE v.x IS "
+        "NOT NULL) SELECT x FROM v WHERE x IS NOT NULL AND x <> ''",
+        [](Statement &) {}, text);
+    if (!categories.good())
+        return categories.status();
+    vocabulary.categories = *categories;
+    return vocabulary;
+}
+
+Result<TicketFacts> LocalStore::ticketFacts(const QUuid &id)
+{
+    auto ticket = this->ticket(id);
+    if (!ticket.good())
+        return ticket.status();
+    std::optional<Contact> requester;
+    if (!ticket->requesterId.isNull()) {
+        auto contact = this->contact(ticket->requesterId);
+        if (contact.good())
+            requester = *contact;
+        else if (contact.status().code() != Status::NotFound)
+            return contact.status();
+    }
+    auto messages = this->messages(id);
+    if (!messages.good())
+        return messages.status();
+    return TicketFacts::make(*ticket, requester, *messages);
+}
+
+Result<QUuid> LocalStore::currentAgent()
+{
+    auto rows = d->collect<QUuid>(
+        "SELECT value FROM profile WHERE key = 'agent_id'", [](Statement &) {},
+        [](const Statement &s) { return uuidFromBlob(s.blob(0)); });
+    if (!rows.good())
+        return rows.status();
+    return rows->value(0);
+}
+
+Status LocalStore::setCurrentAgent(const QUuid &agentId)
+{
+    return d->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                  [&](Statement &s) { s.bind(1, uuidToBlob(agentId)); });
+}
+
+Result<std::optional<Ticket>> LocalStore::nextTicket(const QUuid &agentId)
+{
+    auto agents = this->agents();
+    if (!agents.good())
+        return agents.status();
+    const auto agent = std::find_if(agents->cbegin(), agents->cend(),
+                                    [&](const Agent &a) { return a.id == agentId; });
+    if (agent == agents->cend())
+        return Status(Status::NotFound, QStringLiteral("no agent %1").arg(uuidToString(agentId)));
+    auto departments = this->departments();
+    if (!departments.good())
+        return departments.status();
+
+    std::optional<Ticket> best;
+    for (const DepartmentMembership &membership : agent->departments) {
+        const auto department =
+            std::find_if(departments->cbegin(), departments->cend(),
+                         [&](const Department &d) { return d.id == membership.departmentId; });
+        const auto term = [](FilterField field) {
+            CompiledTerm t;
+            t.field = field;
+            return t;
+        };
+        CompiledFilter filter;
+        CompiledTerm status = term(FilterField::Status);
+        status.numbers = {qint64(TicketStatus::New), qint64(TicketStatus::Open)};
+        CompiledTerm unassigned = term(FilterField::Assignee);
+        unassigned.ids = {QUuid()};
+        CompiledTerm inDepartment = term(FilterField::Department);
+        inDepartment.ids = {membership.departmentId};
+        CompiledTerm tier = term(FilterField::Tier);
+        tier.high = membership.tier + 1;
+        CompiledTerm set = term(FilterField::Is);
+        set.negated = true;
+        set.values = {QStringLiteral("spam"), QStringLiteral("merged")};
+        filter.terms = {status, unassigned, inDepartment, tier, set};
+        filter.order = {{SortKey::Tier, true}};
+        filter.order +=
+            queueOrderKeys(department != departments->cend() ? department->queueOrder
+                                                             : QueueOrder::PriorityThenAge);
+        auto page = listFiltered(filter, 1);
+        if (!page.good())
+            return page.status();
+        if (page->items.isEmpty())
+            continue;
+        const Ticket &candidate = page->items.first().ticket;
+        if (!best || candidate.tier > best->tier ||
+            (candidate.tier == best->tier && candidate.created < best->created))
+            best = candidate;
+    }
+    return best;
 }
 
 // ---- search ----------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
 // one per thread (WAL mode lets readers run while a writer commits). See docs/architecture.md.
 
 #include "domain.h"
+#include "filtercompletion.h"
+#include "filterquery.h"
 #include "status.h"
 
 #include <QByteArray>
@@ -63,6 +65,20 @@ struct SearchOptions
     QString highlightClose = QStringLiteral("]");
 };
 
+// Keyset position after the last row of a filtered page: that row's sort-key values, then its
+// row id. Pass it back to get the next page.
+struct FilterCursor
+{
+    QList<qint64> keys;
+    friend bool operator==(const FilterCursor &, const FilterCursor &) = default;
+};
+
+struct FilteredPage
+{
+    QList<TicketListItem> items;
+    std::optional<FilterCursor> next; // set when more rows may follow
+};
+
 // An operation recorded locally and not yet acknowledged by the server.
 struct OutboxOp
 {
@@ -76,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     enum class Mode { ReadWrite, ReadOnly };
 
@@ -146,6 +162,31 @@ public:
     // case-, accent- and letter-variant-insensitive ("lodz" finds "Łódź"); every word is also a
     // prefix; "quoted phrases" match as phrases. See docs/architecture.md for the ranking.
     Result<QList<TicketListItem>> search(const QString &text, const SearchOptions &options = {});
+
+    // A page of the tickets a compiled filter selects, in its order (filterquery.h).
+    Result<FilteredPage> listFiltered(const CompiledFilter &filter, int limit = 50,
+                                      const std::optional<FilterCursor> &after = {});
+    // The number of tickets a compiled filter selects; from the counters when the filter only
+    // names statuses, departments and assignees.
+    Result<qint64> countFiltered(const CompiledFilter &filter);
+    // What the names in a filter resolve against, with "now" as given.
+    Result<FilterContext> filterContext(const QDateTime &now);
+    // The names filter completion offers: departments, tags and categories in use, agents.
+    // Tags and categories are read by skipping through their indexes, one seek per distinct
+    // value, so the cost follows the number of names, not of tickets.
+    Result<FilterVocabulary> filterVocabulary();
+    // One ticket with what the filter predicate looks at (its texts, requester, messages).
+    Result<TicketFacts> ticketFacts(const QUuid &id);
+
+    // The agent signed in on this local profile; a null id when nobody is.
+    Result<QUuid> currentAgent();
+    Status setCurrentAgent(const QUuid &agentId);
+
+    // The ticket an agent should take next: unassigned, new or open, not spam or merged, in one
+    // of the agent's departments at a tier the agent serves there (the highest such tier
+    // first), in the department's queue order; across departments, the one waiting longest.
+    // nullopt when the agent's queues are empty.
+    Result<std::optional<Ticket>> nextTicket(const QUuid &agentId);
 
     // The underlying connection, for the store's own helpers and tests.
     Sql::Database &database();

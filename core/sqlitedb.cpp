@@ -127,6 +127,7 @@ Database::Database(sqlite3 *db, QString path)
 Database::~Database()
 {
     m_statements.clear(); // finalise before closing
+    m_built.clear();
     sqlite3_close(m_db);
 }
 
@@ -146,6 +147,28 @@ Result<Statement *> Database::prepare(const char *sql)
     auto owned = std::make_unique<Statement>(*this, stmt);
     Statement *raw = owned.get();
     m_statements.emplace(sql, std::move(owned));
+    return raw;
+}
+
+Result<Statement *> Database::prepareBuilt(const QByteArray &sql)
+{
+    const std::string key = sql.toStdString();
+    auto it = m_built.find(key);
+    if (it != m_built.end()) {
+        it->second->reset();
+        return it->second.get();
+    }
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), 0, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return error(rc, QString::fromUtf8(sql));
+    }
+    if (m_built.size() >= kBuiltStatements)
+        m_built.clear(); // simpler than LRU, and filters repeat far fewer shapes than this
+    auto owned = std::make_unique<Statement>(*this, stmt);
+    Statement *raw = owned.get();
+    m_built.emplace(key, std::move(owned));
     return raw;
 }
 

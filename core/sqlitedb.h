@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <string>
 #include <unordered_map>
 
 struct sqlite3;
@@ -70,6 +71,9 @@ public:
     // lifetime; do not nest uses of one statement. Step it to the end or reset() it when done:
     // a statement left mid-way keeps its read snapshot open, hiding later commits.
     Result<Statement *> prepare(const char *sql);
+    // The same for SQL built at run time (compiled filters), cached by its text; the cache keeps
+    // the most recent kBuiltStatements texts.
+    Result<Statement *> prepareBuilt(const QByteArray &sql);
     // Runs one or more statements without results (schema, pragmas).
     Status execute(const char *sql);
 
@@ -86,6 +90,8 @@ private:
     sqlite3 *m_db;
     QString m_path;
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_statements;
+    static constexpr std::size_t kBuiltStatements = 32;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_built;
 };
 
 // Begins IMMEDIATE (a writer) and rolls back on destruction unless commit() succeeded. Inside

@@ -178,6 +178,81 @@ Status registerSearchTokenizer(sqlite3 *db)
     return {};
 }
 
+namespace {
+
+// One "pult" tokenizer per thread, on a private in-memory connection, for searchTokens().
+class ThreadTokenizer
+{
+public:
+    ThreadTokenizer()
+    {
+        if (sqlite3_open_v2(":memory:", &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY,
+                            nullptr) != SQLITE_OK ||
+            !registerSearchTokenizer(m_db).good())
+            return;
+        fts5_api *api = ftsApi(m_db);
+        void *userData = nullptr;
+        if (api && api->xFindTokenizer(api, "pult", &userData, &m_api) == SQLITE_OK &&
+            m_api.xCreate(userData, nullptr, 0, &m_instance) != SQLITE_OK)
+            m_instance = nullptr;
+    }
+    ~ThreadTokenizer()
+    {
+        if (m_instance)
+            m_api.xDelete(m_instance);
+        sqlite3_close(m_db);
+    }
+    ThreadTokenizer(const ThreadTokenizer &) = delete;
+    ThreadTokenizer &operator=(const ThreadTokenizer &) = delete;
+
+    QStringList tokens(const QString &text)
+    {
+        QStringList out;
+        if (!m_instance)
+            return out; // cannot happen with an SQLite that has FTS5, which open() requires
+        const QByteArray utf8 = text.toUtf8();
+        m_api.xTokenize(m_instance, &out, FTS5_TOKENIZE_DOCUMENT, utf8.constData(),
+                        int(utf8.size()),
+                        [](void *ctx, int, const char *token, int size, int, int) {
+                            static_cast<QStringList *>(ctx)->append(QString::fromUtf8(token, size));
+                            return SQLITE_OK;
+                        });
+        return out;
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+    fts5_tokenizer m_api{};
+    Fts5Tokenizer *m_instance = nullptr;
+};
+
+} // namespace
+
+QStringList searchTokens(const QString &text)
+{
+    thread_local ThreadTokenizer tokenizer;
+    return tokenizer.tokens(text);
+}
+
+Status registerTextFunctions(sqlite3 *db)
+{
+    if (Status s = registerSearchTokenizer(db); !s.good())
+        return s;
+    const auto lower = [](sqlite3_context *context, int, sqlite3_value **argv) {
+        if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+            return; // NULL in, NULL out
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+        const QByteArray folded =
+            QString::fromUtf8(text, sqlite3_value_bytes(argv[0])).toLower().toUtf8();
+        sqlite3_result_text(context, folded.constData(), int(folded.size()), SQLITE_TRANSIENT);
+    };
+    if (sqlite3_create_function_v2(db, "pult_lower", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                   lower, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return {Status::Internal, QStringLiteral("cannot register pult_lower()")};
+    return {};
+}
+
 QString toFtsQuery(const QString &userText, FtsTerms kind)
 {
     QStringList terms;

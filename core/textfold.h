@@ -3,6 +3,7 @@
 #include "status.h"
 
 #include <QString>
+#include <QStringList>
 
 struct sqlite3;
 
@@ -15,6 +16,10 @@ namespace Pult {
 // Every connection that reads or writes the full-text tables must register it.
 Status registerSearchTokenizer(sqlite3 *db);
 
+// Registers the "pult" tokenizer and pult_lower(text), Unicode lower case as QString::toLower
+// makes it (SQLite's lower() only knows ASCII), on a connection of the store.
+Status registerTextFunctions(sqlite3 *db);
+
 // The same folding for one token that is already lower case and without decomposable accents
 // (what unicode61 produces); exposed for tests. Returns false when nothing changed.
 bool foldUndecomposable(const char *token, int size, std::string &out);
@@ -24,5 +29,9 @@ bool foldUndecomposable(const char *token, int size, std::string &out);
 // lose their meaning. Returns an empty string when nothing searchable is left.
 enum class FtsTerms { Exact, Prefix };
 QString toFtsQuery(const QString &userText, FtsTerms terms = FtsTerms::Prefix);
+
+// The tokens the "pult" tokenizer makes of text, exactly as the full-text index stores them
+// (lower case, folded). For matching in memory what the index would match.
+QStringList searchTokens(const QString &text);
 
 } // namespace Pult

@@ -26,6 +26,9 @@ const QString kUsage = QStringLiteral(
     "Commands:\n"
     "  demo --tickets N [--seed S]   fill an empty local store with demo data\n"
     "  search TEXT [--limit N]       full-text search over tickets, messages and contacts\n"
+    "  list [FILTER] [--limit N] [--count]\n"
+    "                                the tickets a filter selects (docs/filters.md), e.g.\n"
+    "                                pultctl list status:open,pending assignee:me -tag:spam\n"
     "  repair                        move a damaged local store aside and start a fresh one,\n"
     "                                keeping every unsynced change that can still be read\n"
     "\n"
@@ -115,6 +118,19 @@ int runDemo(const Context &ctx, const QStringList &args)
     if (!summary.good())
         return fail(ctx, summary.status().message());
     const double seconds = double(timer.elapsed()) / 1000.0;
+    // Until sign-in exists (the sync issue), the demo profile acts as its first agent, so that
+    // "assignee:me" and "My tickets" mean someone.
+    auto agents = (*store)->agents();
+    if (!agents.good())
+        return fail(ctx, agents.status().message());
+    const auto me = std::find_if(agents->cbegin(), agents->cend(), [](const Agent &a) {
+        return a.role == Role::Agent && !a.departments.isEmpty();
+    });
+    if (me != agents->cend()) {
+        if (Status s = (*store)->setCurrentAgent(me->id); !s.good())
+            return fail(ctx, s.message());
+    }
+    const QString meText = me != agents->cend() ? me->name + u" <" + me->email + u'>' : QString();
     if (ctx.json) {
         const QJsonObject o{{QStringLiteral("home"), ctx.home},
                             {QStringLiteral("departments"), summary->departments},
@@ -124,7 +140,8 @@ int runDemo(const Context &ctx, const QStringList &args)
                             {QStringLiteral("messages"), summary->messages},
                             {QStringLiteral("history_events"), summary->historyEvents},
                             {QStringLiteral("canned_responses"), summary->cannedResponses},
-                            {QStringLiteral("seconds"), seconds}};
+                            {QStringLiteral("seconds"), seconds},
+                            {QStringLiteral("agent"), meText}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else {
         ctx.out << "Wrote " << summary->tickets << " tickets, " << summary->messages
@@ -132,6 +149,8 @@ int runDemo(const Context &ctx, const QStringList &args)
                 << " agents, " << summary->departments << " departments, " << summary->historyEvents
                 << " history events and " << summary->cannedResponses << " canned responses to "
                 << ctx.home << " in " << QString::number(seconds, 'f', 1) << " s" << Qt::endl;
+        if (!meText.isEmpty())
+            ctx.out << "Acting as the demo agent " << meText << " (assignee:me)." << Qt::endl;
     }
     return 0;
 }
@@ -139,6 +158,48 @@ int runDemo(const Context &ctx, const QStringList &args)
 QString ticketLabel(const Ticket &t)
 {
     return t.number ? u'#' + QString::number(*t.number) : QStringLiteral("pending");
+}
+
+QJsonValue timeJson(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+// A ticket of a list as search and list print it with --json.
+QJsonObject itemJson(const TicketListItem &item)
+{
+    const Ticket &t = item.ticket;
+    QJsonArray tags;
+    for (const QString &tag : t.tags)
+        tags.append(tag);
+    return QJsonObject{{QStringLiteral("id"), uuidToString(t.id)},
+                       {QStringLiteral("number"), t.number ? QJsonValue(*t.number) : QJsonValue()},
+                       {QStringLiteral("subject"), t.subject},
+                       {QStringLiteral("status"), toString(t.status)},
+                       {QStringLiteral("priority"), toString(t.priority)},
+                       {QStringLiteral("channel"), toString(t.channel)},
+                       {QStringLiteral("tier"), t.tier},
+                       {QStringLiteral("tags"), tags},
+                       {QStringLiteral("category"), t.category},
+                       {QStringLiteral("department"), item.departmentName},
+                       {QStringLiteral("requester"), item.requesterName},
+                       {QStringLiteral("requester_email"), item.requesterEmail},
+                       {QStringLiteral("assignee"), item.assigneeName},
+                       {QStringLiteral("created"), timeJson(t.created)},
+                       {QStringLiteral("updated"), timeJson(t.updated)},
+                       {QStringLiteral("due"), timeJson(t.due)},
+                       {QStringLiteral("sla_deadline"), timeJson(t.resolutionDeadline)}};
+}
+
+// The local store of ctx.home, which must exist already (commands other than demo).
+Result<std::unique_ptr<LocalStore>> openExistingStore(const Context &ctx)
+{
+    if (!QFile::exists(storePath(ctx.home)))
+        return Status(Status::NotFound,
+                      QStringLiteral("no local data in %1 (run pultctl --home %1 demo --tickets "
+                                     "10000, or sign in once the sync engine exists)")
+                          .arg(ctx.home));
+    return openStore(ctx);
 }
 
 int runSearch(const Context &ctx, const QStringList &args)
@@ -165,11 +226,7 @@ int runSearch(const Context &ctx, const QStringList &args)
         options.highlightClose = QStringLiteral("\x1b[0m");
     }
 
-    if (!QFile::exists(storePath(ctx.home)))
-        return fail(ctx, QStringLiteral("no local data in %1 (run pultctl --home %1 demo --tickets "
-                                        "10000, or sign in once the sync engine exists)")
-                             .arg(ctx.home));
-    auto store = openStore(ctx);
+    auto store = openExistingStore(ctx);
     if (!store.good())
         return fail(ctx, store.status().message());
     auto hits = (*store)->search(text, options);
@@ -179,19 +236,9 @@ int runSearch(const Context &ctx, const QStringList &args)
     if (ctx.json) {
         QJsonArray array;
         for (const TicketListItem &hit : std::as_const(*hits)) {
-            const Ticket &t = hit.ticket;
-            array.append(QJsonObject{
-                {QStringLiteral("id"), uuidToString(t.id)},
-                {QStringLiteral("number"), t.number ? QJsonValue(*t.number) : QJsonValue()},
-                {QStringLiteral("subject"), t.subject},
-                {QStringLiteral("status"), toString(t.status)},
-                {QStringLiteral("priority"), toString(t.priority)},
-                {QStringLiteral("department"), hit.departmentName},
-                {QStringLiteral("requester"), hit.requesterName},
-                {QStringLiteral("requester_email"), hit.requesterEmail},
-                {QStringLiteral("assignee"), hit.assigneeName},
-                {QStringLiteral("updated"), t.updated.toString(Qt::ISODateWithMs)},
-                {QStringLiteral("snippet"), hit.snippet}});
+            QJsonObject o = itemJson(hit);
+            o.insert(QStringLiteral("snippet"), hit.snippet);
+            array.append(o);
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return 0;
@@ -209,6 +256,93 @@ int runSearch(const Context &ctx, const QStringList &args)
                 << QString(9, u' ') << hit.snippet.simplified() << "\n\n";
     }
     ctx.out << hits->size() << " tickets" << Qt::endl;
+    return 0;
+}
+
+int runList(const Context &ctx, const QStringList &args)
+{
+    // By hand, not QCommandLineParser: negated terms ("-tag:spam") look like options to it.
+    QStringList filterWords;
+    int limit = 50;
+    bool countOnly = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == u"--count") {
+            countOnly = true;
+        } else if (a == u"--limit" || a.startsWith(u"--limit=")) {
+            const QString value =
+                a == u"--limit" ? (i + 1 < args.size() ? args.at(++i) : QString()) : a.mid(8);
+            bool ok = false;
+            limit = value.toInt(&ok);
+            if (!ok || limit < 1 || limit > 10000)
+                return fail(ctx, QStringLiteral("--limit must be a number from 1 to 10000"), 2);
+        } else if (a.startsWith(u"--")) {
+            return fail(ctx,
+                        QStringLiteral("unknown option %1 for list; see pultctl --help").arg(a), 2);
+        } else {
+            filterWords.append(a);
+        }
+    }
+    const QString text = filterWords.join(u' ');
+    const FilterParse parsed = parseFilter(text);
+    if (!parsed.good()) {
+        return fail(ctx,
+                    parsed.error->toString() + u"\n  " + text + u"\n  " +
+                        QString(parsed.error->position, u' ') + u'^',
+                    2);
+    }
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    auto context = (*store)->filterContext(QDateTime::currentDateTimeUtc());
+    if (!context.good())
+        return fail(ctx, context.status().message());
+    const FilterCompile compiled = compileFilter(parsed.filter, *context);
+    if (!compiled.good()) {
+        return fail(ctx,
+                    compiled.error->toString() + u"\n  " + text + u"\n  " +
+                        QString(compiled.error->position, u' ') + u'^',
+                    2);
+    }
+    auto count = (*store)->countFiltered(compiled.filter);
+    if (!count.good())
+        return fail(ctx, count.status().message());
+    if (countOnly) {
+        if (ctx.json)
+            ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("count"), *count}})
+                           .toJson(QJsonDocument::Compact);
+        else
+            ctx.out << *count;
+        ctx.out << Qt::endl;
+        return 0;
+    }
+    auto page = (*store)->listFiltered(compiled.filter, limit);
+    if (!page.good())
+        return fail(ctx, page.status().message());
+    if (ctx.json) {
+        QJsonArray array;
+        for (const TicketListItem &item : std::as_const(page->items))
+            array.append(itemJson(item));
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    for (const TicketListItem &item : std::as_const(page->items)) {
+        const Ticket &t = item.ticket;
+        ctx.out << ticketLabel(t).leftJustified(9) << toString(t.status).leftJustified(9)
+                << toString(t.priority).leftJustified(8)
+                << t.updated.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "  "
+                << (item.assigneeName.isEmpty() ? QStringLiteral("-") : item.assigneeName)
+                       .leftJustified(18, u' ', true)
+                << " " << item.departmentName.leftJustified(18, u' ', true) << " " << t.subject
+                << "\n";
+    }
+    if (page->items.isEmpty())
+        ctx.out << "No tickets match." << Qt::endl;
+    else if (*count > page->items.size())
+        ctx.out << page->items.size() << " of " << *count << " tickets (--limit N shows more)"
+                << Qt::endl;
+    else
+        ctx.out << *count << (*count == 1 ? " ticket" : " tickets") << Qt::endl;
     return 0;
 }
 
@@ -274,6 +408,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runDemo(ctx, rest);
     if (command == u"search")
         return runSearch(ctx, rest);
+    if (command == u"list")
+        return runList(ctx, rest);
     if (command == u"repair")
         return runRepair(ctx, rest);
     return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);

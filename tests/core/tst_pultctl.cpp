@@ -74,6 +74,80 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(" tickets\n"));
     }
 
+    // Runs after demoThenSearch, on its home: every kind of term through the real command.
+    void listSelectsWithTheFilterLanguage()
+    {
+        const QString home = m_dir.filePath(QStringLiteral("home"));
+        const auto list = [&](const QStringList &args) {
+            return pultctl(QStringList{QStringLiteral("--home"), home, QStringLiteral("--json"),
+                                       QStringLiteral("list")} +
+                           args);
+        };
+        const auto count = [&](const QString &filter) {
+            const Run r = list({filter, QStringLiteral("--count")});
+            if (r.exitCode != 0)
+                qWarning() << filter << r.err;
+            return r.exitCode == 0 ? QJsonDocument::fromJson(r.out)[u"count"].toInteger() : -1;
+        };
+        const qint64 all = count(QString());
+        QCOMPARE(all, 2000);
+        const qint64 open = count(QStringLiteral("status:open"));
+        const qint64 notOpen = count(QStringLiteral("-status:open"));
+        QVERIFY(open > 0 && notOpen > 0);
+        QCOMPARE(open + notOpen, all);
+        for (const QString &filter :
+             {QStringLiteral("assignee:me"), QStringLiteral("assignee:none"),
+              QStringLiteral("priority>=high"), QStringLiteral("dept:billing"),
+              QStringLiteral("channel:phone,chat"), QStringLiteral("tier>=2"),
+              QStringLiteral("created>=2026-01-01"), QStringLiteral("updated<2025-06-01"),
+              QStringLiteral("sla:breached"), QStringLiteral("has:note"),
+              QStringLiteral("is:unread"), QStringLiteral("lodz"), QStringLiteral("#1042"),
+              QStringLiteral("category:billing,account,login,bug")}) {
+            const qint64 n = count(filter);
+            QVERIFY2(n > 0 && n < all, qPrintable(filter + u": " + QString::number(n)));
+        }
+
+        // The listed tickets are the ones the filter names, in its order.
+        Run r = list({QStringLiteral("status:open,pending"), QStringLiteral("priority>=high"),
+                      QStringLiteral("-tag:spam"), QStringLiteral("sort:created"),
+                      QStringLiteral("--limit"), QStringLiteral("30")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QVERIFY(!rows.isEmpty());
+        QString previous;
+        for (const QJsonValue &row : rows) {
+            const QJsonObject o = row.toObject();
+            QVERIFY(QStringList({QStringLiteral("open"), QStringLiteral("pending")})
+                        .contains(o[u"status"].toString()));
+            QVERIFY(QStringList({QStringLiteral("high"), QStringLiteral("urgent")})
+                        .contains(o[u"priority"].toString()));
+            QVERIFY(!o[u"tags"].toArray().contains(QStringLiteral("spam")));
+            const QString created = o[u"created"].toString();
+            QVERIFY(previous.isEmpty() || created <= previous);
+            previous = created;
+        }
+
+        // A readable table without --json.
+        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("list"),
+                     QStringLiteral("status:open"), QStringLiteral("--limit=3")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains(QByteArray("3 of " + QByteArray::number(open) + " tickets")),
+                 r.out.constData());
+
+        // A bad filter: the positioned error, a caret under the place, a non-zero exit.
+        r = list({QStringLiteral("status:open"), QStringLiteral("prio>=high")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("column 13: unknown field \"prio\" — did you mean \"priority\"?\n"
+                                "  status:open prio>=high\n"
+                                "              ^"),
+                 r.err.constData());
+        r = list({QStringLiteral("dept:nowhere")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no department is called \"nowhere\""));
+        r = list({QStringLiteral("--limit"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void aDamagedStoreIsReportedAndRepaired()
     {
         const QString home = m_dir.filePath(QStringLiteral("damaged"));

@@ -1,0 +1,819 @@
+#include "filterquery.h"
+
+#include "diagnostics.h"
+#include "textfold.h"
+#include "uuid.h"
+
+#include <limits>
+
+namespace Pult {
+namespace {
+
+constexpr qint64 kNone = std::numeric_limits<qint64>::max(); // "no deadline" sorts last
+constexpr qint64 kMinute = 60 * 1000;
+
+// ---- resolving -------------------------------------------------------------------------------
+
+qint64 spanMs(const QString &value)
+{
+    const qint64 n = QStringView(value).chopped(1).toLongLong();
+    switch (value.back().unicode()) {
+    case u'm':
+        return n * kMinute;
+    case u'h':
+        return n * 60 * kMinute;
+    case u'd':
+        return n * 24 * 60 * kMinute;
+    default: // 'w'
+        return n * 7 * 24 * 60 * kMinute;
+    }
+}
+
+bool isSpan(const QString &value)
+{
+    return !value.isEmpty() && !value.contains(u'-');
+}
+
+// The half-open range [low, high) a time comparison selects. Spans count back from now for
+// created/updated/solved ("created<7d": less than 7 days ago) and forward for due ("due<2d":
+// due within 2 days, overdue included); a date is the whole day in the context's time zone.
+void timeRange(FilterField field, FilterOp op, const QString &value, const FilterContext &ctx,
+               CompiledTerm &term)
+{
+    const qint64 now = ctx.now.toMSecsSinceEpoch();
+    if (isSpan(value)) {
+        const qint64 span = spanMs(value);
+        if (field == FilterField::Due) {
+            const qint64 b = now + span;
+            switch (op) {
+            case FilterOp::Less:
+                term.high = b;
+                break;
+            case FilterOp::Equal:
+            case FilterOp::LessEqual:
+                term.high = b + 1;
+                break;
+            case FilterOp::Greater:
+                term.low = b + 1;
+                break;
+            case FilterOp::GreaterEqual:
+                term.low = b;
+                break;
+            }
+            return;
+        }
+        const qint64 b = now - span;
+        switch (op) {
+        case FilterOp::Less:
+            term.low = b + 1;
+            break;
+        case FilterOp::Equal:
+        case FilterOp::LessEqual:
+            term.low = b;
+            break;
+        case FilterOp::Greater:
+            term.high = b;
+            break;
+        case FilterOp::GreaterEqual:
+            term.high = b + 1;
+            break;
+        }
+        return;
+    }
+    const QDate day = QDate::fromString(value, Qt::ISODate);
+    const qint64 dayStart = QDateTime(day, QTime(0, 0), ctx.timeZone).toMSecsSinceEpoch();
+    const qint64 nextDay = QDateTime(day.addDays(1), QTime(0, 0), ctx.timeZone).toMSecsSinceEpoch();
+    switch (op) {
+    case FilterOp::Equal:
+        term.low = dayStart;
+        term.high = nextDay;
+        break;
+    case FilterOp::Less:
+        term.high = dayStart;
+        break;
+    case FilterOp::LessEqual:
+        term.high = nextDay;
+        break;
+    case FilterOp::Greater:
+        term.low = nextDay;
+        break;
+    case FilterOp::GreaterEqual:
+        term.low = dayStart;
+        break;
+    }
+}
+
+// "sla<2h": the next deadline is between now and two hours from now (breached ones are not).
+void slaRange(FilterOp op, const QString &value, qint64 now, CompiledTerm &term)
+{
+    const qint64 b = now + spanMs(value);
+    switch (op) {
+    case FilterOp::Less:
+        term.low = now;
+        term.high = b;
+        break;
+    case FilterOp::LessEqual:
+        term.low = now;
+        term.high = b + 1;
+        break;
+    case FilterOp::Greater:
+        term.low = b + 1;
+        term.high = kNone;
+        break;
+    case FilterOp::GreaterEqual:
+    case FilterOp::Equal:
+        term.low = b;
+        term.high = kNone;
+        break;
+    }
+}
+
+void intRange(FilterOp op, qint64 v, CompiledTerm &term)
+{
+    switch (op) {
+    case FilterOp::Equal:
+        term.low = v;
+        term.high = v + 1;
+        break;
+    case FilterOp::Less:
+        term.high = v;
+        break;
+    case FilterOp::LessEqual:
+        term.high = v + 1;
+        break;
+    case FilterOp::Greater:
+        term.low = v + 1;
+        break;
+    case FilterOp::GreaterEqual:
+        term.low = v;
+        break;
+    }
+}
+
+bool compare(FilterOp op, int a, int b)
+{
+    switch (op) {
+    case FilterOp::Equal:
+        return a == b;
+    case FilterOp::Less:
+        return a < b;
+    case FilterOp::LessEqual:
+        return a <= b;
+    case FilterOp::Greater:
+        return a > b;
+    case FilterOp::GreaterEqual:
+        return a >= b;
+    }
+    return false;
+}
+
+struct Named
+{
+    QUuid id;
+    QStringList names; // exact names (lower case)
+    QList<QStringList> documents;
+    QString display;
+};
+
+// The ids a name selects: exact names first, else every phrase match; empty when none.
+QList<QUuid> resolveName(const QString &value, const QList<Named> &candidates)
+{
+    QList<QUuid> exact;
+    QList<QUuid> partial;
+    const QStringList phrase = searchTokens(value);
+    for (const Named &c : candidates) {
+        if (c.names.contains(value))
+            exact.append(c.id);
+        else if (!phrase.isEmpty()) {
+            for (const QStringList &document : c.documents) {
+                if (phraseMatches(document, phrase, true)) {
+                    partial.append(c.id);
+                    break;
+                }
+            }
+        }
+    }
+    return exact.isEmpty() ? partial : exact;
+}
+
+QString closestName(const QString &value, const QList<Named> &candidates)
+{
+    QString best;
+    int bestDistance = std::numeric_limits<int>::max();
+    for (const Named &c : candidates) {
+        const int d = editDistance(value, c.display);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c.display;
+        }
+    }
+    return bestDistance <= std::max<int>(2, int(value.size()) / 3) ? best : QString();
+}
+
+QList<Named> namedAgents(const QList<Agent> &agents)
+{
+    QList<Named> named;
+    for (const Agent &a : agents)
+        named.append({a.id,
+                      {a.name.toLower(), a.email.toLower()},
+                      {searchTokens(a.name), searchTokens(a.email)},
+                      a.name});
+    return named;
+}
+
+QList<Named> namedDepartments(const QList<Department> &departments)
+{
+    QList<Named> named;
+    for (const Department &d : departments)
+        named.append({d.id, {d.name.toLower()}, {searchTokens(d.name)}, d.name});
+    return named;
+}
+
+class Compiler
+{
+public:
+    explicit Compiler(const FilterContext &context)
+        : m_ctx(context)
+        , m_now(context.now.toMSecsSinceEpoch())
+    {}
+
+    FilterCompile run(const Filter &filter)
+    {
+        FilterCompile result;
+        result.filter.nowMs = m_now;
+        for (const FilterTerm &term : filter.terms) {
+            std::optional<CompiledTerm> compiled = compile(term);
+            if (m_error) {
+                result.error = m_error;
+                return result;
+            }
+            if (compiled)
+                result.filter.terms.append(*compiled);
+        }
+        result.filter.order = order(filter, result.filter);
+        return result;
+    }
+
+private:
+    const FilterContext &m_ctx;
+    qint64 m_now;
+    std::optional<FilterError> m_error;
+    std::optional<QList<Named>> m_agents;
+    std::optional<QList<Named>> m_departments;
+
+    void fail(const FilterTerm &term, const QString &message, const QString &suggestion = {})
+    {
+        if (!m_error)
+            m_error = FilterError{term.start, message, suggestion};
+    }
+
+    QList<QUuid> resolve(const FilterTerm &term, const QString &value, bool agents)
+    {
+        auto &cache = agents ? m_agents : m_departments;
+        if (!cache)
+            cache = agents ? namedAgents(m_ctx.agents) : namedDepartments(m_ctx.departments);
+        QList<QUuid> ids = resolveName(value, *cache);
+        if (ids.isEmpty())
+            fail(term,
+                 agents ? QStringLiteral("no agent is called \"%1\"").arg(value)
+                        : QStringLiteral("no department is called \"%1\"").arg(value),
+                 closestName(value, *cache));
+        return ids;
+    }
+
+    std::optional<CompiledTerm> compile(const FilterTerm &term)
+    {
+        CompiledTerm c;
+        c.field = term.field;
+        c.negated = term.negated;
+        switch (term.field) {
+        case FilterField::Status:
+            for (const QString &v : term.values)
+                c.numbers.append(qint64(*parseTicketStatus(v)));
+            break;
+        case FilterField::Priority: {
+            if (term.op == FilterOp::Equal) {
+                for (const QString &v : term.values)
+                    c.numbers.append(qint64(*parsePriority(v)));
+                break;
+            }
+            const int bound = int(*parsePriority(term.values.first()));
+            for (int p = int(Priority::Low); p <= int(Priority::Urgent); ++p) {
+                if (compare(term.op, p, bound))
+                    c.numbers.append(p);
+            }
+            break;
+        }
+        case FilterField::Channel:
+            for (const QString &v : term.values)
+                c.numbers.append(qint64(*parseChannel(v)));
+            break;
+        case FilterField::Number:
+            for (const QString &v : term.values)
+                c.numbers.append(v.toLongLong());
+            break;
+        case FilterField::Tier:
+            intRange(term.op, term.values.first().toLongLong(), c);
+            break;
+        case FilterField::Assignee:
+            for (const QString &v : term.values) {
+                if (v == u"me") {
+                    if (m_ctx.me.isNull())
+                        fail(term, QStringLiteral("assignee:me needs a signed-in agent"));
+                    c.ids.append(m_ctx.me);
+                } else if (v == u"none") {
+                    c.ids.append(QUuid());
+                } else {
+                    c.ids.append(resolve(term, v, true));
+                }
+            }
+            break;
+        case FilterField::Department:
+            for (const QString &v : term.values)
+                c.ids.append(resolve(term, v, false));
+            break;
+        case FilterField::Category:
+        case FilterField::Tag:
+        case FilterField::Is:
+        case FilterField::Has:
+            c.values = term.values;
+            break;
+        case FilterField::Requester:
+            c.prefix = true;
+            for (const QString &v : term.values) {
+                const QStringList tokens = searchTokens(v);
+                if (tokens.isEmpty()) {
+                    fail(term,
+                         QStringLiteral("\"%1\" has no letters or digits to look for").arg(v));
+                    return std::nullopt;
+                }
+                c.phrases.append(tokens);
+            }
+            break;
+        case FilterField::Text: {
+            const QStringList tokens = searchTokens(term.values.first());
+            if (tokens.isEmpty())
+                return std::nullopt; // punctuation alone: nothing to look for
+            c.phrases.append(tokens);
+            c.prefix = !term.phrase;
+            break;
+        }
+        case FilterField::Created:
+        case FilterField::Updated:
+        case FilterField::Due:
+        case FilterField::Solved:
+            timeRange(term.field, term.op, term.values.first(), m_ctx, c);
+            break;
+        case FilterField::Sla:
+            if (term.op == FilterOp::Equal)
+                c.values = term.values; // "breached"
+            else
+                slaRange(term.op, term.values.first(), m_now, c);
+            break;
+        case FilterField::Sort:
+            return std::nullopt;
+        }
+        return c;
+    }
+
+    QList<SortSpec> order(const Filter &filter, const CompiledFilter &compiled) const
+    {
+        const QString sort = filter.sort.value_or(QStringLiteral("updated"));
+        if (sort == u"created")
+            return {{SortKey::Created, true}};
+        if (sort == u"priority")
+            return {{SortKey::Priority, true}, {SortKey::Updated, true}};
+        if (sort == u"sla")
+            return {{SortKey::NextDeadline, false}};
+        if (sort == u"queue") {
+            // The queue order of the one department the filter is about; else the default.
+            QueueOrder queue = QueueOrder::PriorityThenAge;
+            for (const CompiledTerm &t : compiled.terms) {
+                if (t.field != FilterField::Department || t.negated || t.ids.size() != 1)
+                    continue;
+                for (const Department &d : m_ctx.departments) {
+                    if (d.id == t.ids.first())
+                        queue = d.queueOrder;
+                }
+            }
+            return queueOrderKeys(queue);
+        }
+        return {{SortKey::Updated, true}};
+    }
+};
+
+// ---- SQL -------------------------------------------------------------------------------------
+
+class SqlWriter
+{
+public:
+    FilterSql run(const CompiledFilter &filter)
+    {
+        QList<QByteArray> clauses;
+        for (const CompiledTerm &term : filter.terms) {
+            const QByteArray e = expression(term, filter.nowMs);
+            // NULL (a missing time, say) must count as false, negated or not; ifnull() only
+            // where needed, since it keeps SQLite from using an index for the term.
+            clauses.append(term.negated ? QByteArray("NOT ifnull((" + e + "), 0)")
+                                        : QByteArray('(' + e + ')'));
+        }
+        m_sql.where = clauses.isEmpty() ? QByteArray("1") : clauses.join(" AND ");
+        return std::move(m_sql);
+    }
+
+private:
+    FilterSql m_sql;
+
+    QByteArray param(const QVariant &value)
+    {
+        m_sql.parameters.append(value);
+        return '?' + QByteArray::number(m_sql.parameters.size());
+    }
+
+    QByteArray list(const QList<qint64> &numbers)
+    {
+        QList<QByteArray> items;
+        for (qint64 n : numbers)
+            items.append(param(n));
+        return '(' + items.join(", ") + ')';
+    }
+
+    QByteArray list(const QStringList &texts)
+    {
+        QList<QByteArray> items;
+        for (const QString &s : texts)
+            items.append(param(s));
+        return '(' + items.join(", ") + ')';
+    }
+
+    QByteArray idIn(const char *column, const QList<QUuid> &ids)
+    {
+        QList<QByteArray> blobs;
+        bool none = false;
+        for (const QUuid &id : ids) {
+            if (id.isNull())
+                none = true;
+            else
+                blobs.append(param(uuidToBlob(id)));
+        }
+        QList<QByteArray> parts;
+        if (!blobs.isEmpty())
+            parts.append(QByteArray(column) + " IN (" + blobs.join(", ") + ')');
+        if (none)
+            parts.append(QByteArray(column) + " IS NULL");
+        return parts.join(" OR ");
+    }
+
+    QByteArray range(const QByteArray &column, const CompiledTerm &t)
+    {
+        QList<QByteArray> parts;
+        if (t.low)
+            parts.append(column + " >= " + param(*t.low));
+        if (t.high)
+            parts.append(column + " < " + param(*t.high));
+        if (parts.isEmpty())
+            parts.append(column + " IS NOT NULL");
+        return parts.join(" AND ");
+    }
+
+    static QByteArray ftsPhrase(const QStringList &tokens, bool prefix)
+    {
+        QString phrase = tokens.join(u' ');
+        phrase.replace(u'"', QStringLiteral("\"\""));
+        return (u'"' + phrase + u'"' + (prefix ? QStringLiteral("*") : QString())).toUtf8();
+    }
+
+    QByteArray expression(const CompiledTerm &t, qint64 now)
+    {
+        switch (t.field) {
+        case FilterField::Status:
+            return "t.status IN " + list(t.numbers);
+        case FilterField::Priority:
+            return t.numbers.isEmpty() ? QByteArray("0") : "t.priority IN " + list(t.numbers);
+        case FilterField::Channel:
+            return "t.channel IN " + list(t.numbers);
+        case FilterField::Number:
+            return "t.number IN " + list(t.numbers);
+        case FilterField::Tier:
+            return range("t.tier", t);
+        case FilterField::Assignee:
+            return idIn("t.assignee_id", t.ids);
+        case FilterField::Department:
+            return idIn("t.department_id", t.ids);
+        case FilterField::Category:
+            return "pult_lower(t.category) IN " + list(t.values);
+        case FilterField::Tag:
+            return "t.rid IN (SELECT ticket_rid FROM ticket_tags WHERE tag IN " + list(t.values) +
+                   ')';
+        case FilterField::Is: {
+            QList<QByteArray> parts;
+            for (const QString &v : t.values) {
+                if (v == u"unread")
+                    parts.append("t.unread <> 0");
+                else if (v == u"spam")
+                    parts.append("t.spam <> 0");
+                else
+                    parts.append("t.merged_into IS NOT NULL");
+            }
+            return parts.join(" OR ");
+        }
+        case FilterField::Has: {
+            // The partial indexes messages_notes and messages_with_attachments (schema.cpp).
+            QList<QByteArray> parts;
+            for (const QString &v : t.values) {
+                parts.append(v == u"note"
+                                 ? QByteArray("t.id IN (SELECT m.ticket_id FROM messages m "
+                                              "WHERE m.kind = 2)")
+                                 : QByteArray("t.id IN (SELECT m.ticket_id FROM messages m "
+                                              "WHERE m.attachments IS NOT NULL)"));
+            }
+            return parts.join(" OR ");
+        }
+        case FilterField::Requester: {
+            QList<QByteArray> parts;
+            for (const QStringList &phrase : t.phrases)
+                parts.append("t.requester_id IN (SELECT c.id FROM contacts_fts JOIN contacts c ON "
+                             "c.rid = contacts_fts.rowid WHERE contacts_fts MATCH " +
+                             param(QString::fromUtf8(ftsPhrase(phrase, t.prefix))) + ')');
+            return parts.join(" OR ");
+        }
+        case FilterField::Text: {
+            const QByteArray q = param(QString::fromUtf8(ftsPhrase(t.phrases.first(), t.prefix)));
+            return "t.rid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + q +
+                   " UNION SELECT tk.rid FROM messages_fts JOIN messages m ON m.rid = "
+                   "messages_fts.rowid JOIN tickets tk ON tk.id = m.ticket_id WHERE messages_fts "
+                   "MATCH " +
+                   q +
+                   " UNION SELECT tk.rid FROM contacts_fts JOIN contacts c ON c.rid = "
+                   "contacts_fts.rowid JOIN tickets tk ON tk.requester_id = c.id WHERE "
+                   "contacts_fts MATCH " +
+                   q + ')';
+        }
+        case FilterField::Created:
+            return range("t.created_ms", t);
+        case FilterField::Updated:
+            return range("t.updated_ms", t);
+        case FilterField::Due:
+            return range("t.due_ms", t);
+        case FilterField::Solved:
+            return range("t.solved_ms", t);
+        case FilterField::Sla: {
+            if (!t.values.isEmpty()) {
+                const QByteArray n = param(now);
+                return "(t.first_response_deadline_ms IS NOT NULL AND CASE WHEN "
+                       "t.first_response_ms IS NOT NULL THEN t.first_response_ms > "
+                       "t.first_response_deadline_ms ELSE t.status < 4 AND " +
+                       n +
+                       " > t.first_response_deadline_ms END) OR (t.resolution_deadline_ms IS "
+                       "NOT NULL AND CASE WHEN t.solved_ms IS NOT NULL THEN t.solved_ms > "
+                       "t.resolution_deadline_ms ELSE t.status < 4 AND " +
+                       n + " > t.resolution_deadline_ms END)";
+            }
+            return range(sortKeySql(SortKey::NextDeadline), t);
+        }
+        case FilterField::Sort:
+            break;
+        }
+        return "1";
+    }
+};
+
+// ---- the predicate ---------------------------------------------------------------------------
+
+qint64 msOrNone(const QDateTime &t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : kNone;
+}
+
+bool inRange(const QDateTime &time, const CompiledTerm &t)
+{
+    if (!time.isValid())
+        return false;
+    const qint64 v = time.toMSecsSinceEpoch();
+    return (!t.low || v >= *t.low) && (!t.high || v < *t.high);
+}
+
+bool inRange(qint64 v, const CompiledTerm &t)
+{
+    return (!t.low || v >= *t.low) && (!t.high || v < *t.high);
+}
+
+bool anyPhrase(const QList<QStringList> &documents, const QStringList &phrase, bool prefix)
+{
+    for (const QStringList &d : documents) {
+        if (phraseMatches(d, phrase, prefix))
+            return true;
+    }
+    return false;
+}
+
+bool deadlineMissed(const QDateTime &deadline, const QDateTime &done, bool active, qint64 now)
+{
+    if (!deadline.isValid())
+        return false;
+    if (done.isValid())
+        return done > deadline;
+    return active && now > deadline.toMSecsSinceEpoch();
+}
+
+bool holds(const CompiledTerm &t, const TicketFacts &f, qint64 now)
+{
+    const Ticket &k = f.ticket;
+    switch (t.field) {
+    case FilterField::Status:
+        return t.numbers.contains(qint64(k.status));
+    case FilterField::Priority:
+        return t.numbers.contains(qint64(k.priority));
+    case FilterField::Channel:
+        return t.numbers.contains(qint64(k.channel));
+    case FilterField::Number:
+        return k.number && t.numbers.contains(*k.number);
+    case FilterField::Tier:
+        return inRange(k.tier, t);
+    case FilterField::Assignee:
+        return t.ids.contains(k.assigneeId);
+    case FilterField::Department:
+        return t.ids.contains(k.departmentId);
+    case FilterField::Category:
+        return !k.category.isNull() && t.values.contains(k.category.toLower());
+    case FilterField::Tag:
+        for (const QString &tag : k.tags) {
+            if (t.values.contains(tag.trimmed().toLower()))
+                return true;
+        }
+        return false;
+    case FilterField::Is:
+        for (const QString &v : t.values) {
+            if ((v == u"unread" && k.unread) || (v == u"spam" && k.spam) ||
+                (v == u"merged" && !k.mergedInto.isNull()))
+                return true;
+        }
+        return false;
+    case FilterField::Has:
+        for (const QString &v : t.values) {
+            if ((v == u"note" && f.hasNote) || (v == u"attachment" && f.hasAttachment))
+                return true;
+        }
+        return false;
+    case FilterField::Requester:
+        for (const QStringList &phrase : t.phrases) {
+            if (anyPhrase(f.requesterDocuments, phrase, t.prefix))
+                return true;
+        }
+        return false;
+    case FilterField::Text:
+        return anyPhrase(f.textDocuments, t.phrases.first(), t.prefix) ||
+               anyPhrase(f.requesterDocuments, t.phrases.first(), t.prefix);
+    case FilterField::Created:
+        return inRange(k.created, t);
+    case FilterField::Updated:
+        return inRange(k.updated, t);
+    case FilterField::Due:
+        return inRange(k.due, t);
+    case FilterField::Solved:
+        return inRange(k.solvedAt, t);
+    case FilterField::Sla:
+        if (!t.values.isEmpty()) {
+            const bool active = isActive(k.status);
+            return deadlineMissed(k.firstResponseDeadline, k.firstResponseAt, active, now) ||
+                   deadlineMissed(k.resolutionDeadline, k.solvedAt, active, now);
+        }
+        return inRange(sortKeyValue(SortKey::NextDeadline, f), t);
+    case FilterField::Sort:
+        break;
+    }
+    return true;
+}
+
+} // namespace
+
+FilterCompile compileFilter(const Filter &filter, const FilterContext &context)
+{
+    return Compiler(context).run(filter);
+}
+
+FilterCompile compileFilter(const QString &text, const FilterContext &context)
+{
+    const FilterParse parsed = parseFilter(text);
+    if (!parsed.good()) {
+        FilterCompile result;
+        result.error = parsed.error;
+        return result;
+    }
+    return compileFilter(parsed.filter, context);
+}
+
+QList<SortSpec> queueOrderKeys(QueueOrder order)
+{
+    switch (order) {
+    case QueueOrder::Fifo:
+        return {{SortKey::Created, false}};
+    case QueueOrder::PriorityThenAge:
+        return {{SortKey::Priority, true}, {SortKey::Created, false}};
+    case QueueOrder::SlaDeadlineFirst:
+        return {{SortKey::NextDeadline, false}, {SortKey::Created, false}};
+    case QueueOrder::CustomerPlan:
+        return {{SortKey::PlanTier, true}, {SortKey::Created, false}};
+    }
+    return {{SortKey::Created, false}};
+}
+
+FilterSql toSql(const CompiledFilter &filter)
+{
+    return SqlWriter().run(filter);
+}
+
+QByteArray sortKeySql(SortKey key)
+{
+    switch (key) {
+    case SortKey::Updated:
+        return "t.updated_ms";
+    case SortKey::Created:
+        return "t.created_ms";
+    case SortKey::Priority:
+        return "t.priority";
+    case SortKey::Tier:
+        return "t.tier";
+    case SortKey::PlanTier:
+        return "ifnull((SELECT c.plan_tier FROM contacts c WHERE c.id = t.requester_id), 0)";
+    case SortKey::NextDeadline:
+        return "CASE WHEN t.status < 4 THEN min(ifnull(CASE WHEN t.first_response_ms IS NULL "
+               "THEN t.first_response_deadline_ms END, 9223372036854775807), "
+               "ifnull(t.resolution_deadline_ms, 9223372036854775807)) "
+               "ELSE 9223372036854775807 END";
+    }
+    return "0";
+}
+
+TicketFacts TicketFacts::make(const Ticket &ticket, const std::optional<Contact> &requester,
+                              const QList<Message> &messages)
+{
+    TicketFacts f;
+    f.ticket = ticket;
+    f.textDocuments.append(searchTokens(ticket.subject));
+    for (const Message &m : messages) {
+        f.textDocuments.append(searchTokens(m.bodyText));
+        f.hasAttachment = f.hasAttachment || !m.attachments.isEmpty();
+        f.hasNote = f.hasNote || m.kind == MessageKind::InternalNote;
+    }
+    if (requester) {
+        f.requesterDocuments.append(searchTokens(requester->name));
+        f.requesterDocuments.append(searchTokens(requester->emails.join(u'\n')));
+        f.requesterPlanTier = requester->planTier;
+    }
+    return f;
+}
+
+bool phraseMatches(const QStringList &document, const QStringList &phrase, bool prefix)
+{
+    const qsizetype n = phrase.size();
+    if (n == 0)
+        return true;
+    for (qsizetype i = 0; i + n <= document.size(); ++i) {
+        qsizetype j = 0;
+        while (j < n - 1 && document.at(i + j) == phrase.at(j))
+            ++j;
+        if (j < n - 1)
+            continue;
+        const QString &last = document.at(i + n - 1);
+        if (prefix ? last.startsWith(phrase.at(n - 1)) : last == phrase.at(n - 1))
+            return true;
+    }
+    return false;
+}
+
+bool matches(const CompiledFilter &filter, const TicketFacts &facts)
+{
+    for (const CompiledTerm &t : filter.terms) {
+        if (holds(t, facts, filter.nowMs) == t.negated)
+            return false;
+    }
+    return true;
+}
+
+qint64 sortKeyValue(SortKey key, const TicketFacts &facts)
+{
+    const Ticket &t = facts.ticket;
+    switch (key) {
+    case SortKey::Updated:
+        return msOrNone(t.updated);
+    case SortKey::Created:
+        return msOrNone(t.created);
+    case SortKey::Priority:
+        return qint64(t.priority);
+    case SortKey::Tier:
+        return t.tier;
+    case SortKey::PlanTier:
+        return facts.requesterPlanTier;
+    case SortKey::NextDeadline: {
+        if (!isActive(t.status))
+            return kNone;
+        const qint64 first =
+            t.firstResponseAt.isValid() ? kNone : msOrNone(t.firstResponseDeadline);
+        return std::min(first, msOrNone(t.resolutionDeadline));
+    }
+    }
+    return 0;
+}
+
+} // namespace Pult
