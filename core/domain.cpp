@@ -92,4 +92,15 @@ std::optional<QueueOrder> parseQueueOrder(QStringView s)
     return parseName<QueueOrder>(kQueueOrder, s);
 }
 
+QStringList normalisedTags(const QStringList &tags)
+{
+    QStringList result;
+    for (const QString &tag : tags) {
+        const QString t = tag.trimmed().toLower();
+        if (!t.isEmpty() && !result.contains(t))
+            result.append(t);
+    }
+    return result;
+}
+
 } // namespace Pult

@@ -38,6 +38,9 @@ std::optional<Role> parseRole(QStringView s);
 std::optional<CannedScope> parseCannedScope(QStringView s);
 std::optional<QueueOrder> parseQueueOrder(QStringView s);
 
+// Tags as they are stored and compared: trimmed, lower case, each once, in first-seen order.
+QStringList normalisedTags(const QStringList &tags);
+
 inline bool isActive(TicketStatus s)
 {
     return s != TicketStatus::Solved && s != TicketStatus::Closed;

@@ -637,8 +637,8 @@ bool holds(const CompiledTerm &t, const TicketFacts &f, qint64 now)
     case FilterField::Category:
         return !k.category.isNull() && t.values.contains(k.category.toLower());
     case FilterField::Tag:
-        for (const QString &tag : k.tags) {
-            if (t.values.contains(tag.trimmed().toLower()))
+        for (const QString &tag : k.tags) { // normalised by TicketFacts::make
+            if (t.values.contains(tag))
                 return true;
         }
         return false;
@@ -750,6 +750,7 @@ TicketFacts TicketFacts::make(const Ticket &ticket, const std::optional<Contact>
 {
     TicketFacts f;
     f.ticket = ticket;
+    f.ticket.tags = normalisedTags(ticket.tags); // as the store keeps them in ticket_tags
     f.textDocuments.append(searchTokens(ticket.subject));
     for (const Message &m : messages) {
         f.textDocuments.append(searchTokens(m.bodyText));

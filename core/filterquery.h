@@ -111,7 +111,7 @@ QByteArray sortKeySql(SortKey key);
 // What the predicate looks at: the ticket, and its texts as the full-text index sees them.
 struct TicketFacts
 {
-    Ticket ticket;
+    Ticket ticket;                         // with its tags normalised (domain.h)
     QList<QStringList> textDocuments;      // subject, then every message body: search tokens
     QList<QStringList> requesterDocuments; // the requester's name, then their addresses
     int requesterPlanTier = 0;

@@ -95,17 +95,6 @@ QString nonNull(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-QStringList normalisedTags(const QStringList &tags)
-{
-    QStringList result;
-    for (const QString &tag : tags) {
-        const QString t = tag.trimmed().toLower();
-        if (!t.isEmpty() && !result.contains(t))
-            result.append(t);
-    }
-    return result;
-}
-
 #define TICKET_COLUMNS                                                                             \
     "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.department_id, t.category, "        \
     "t.assignee_id, t.requester_id, t.channel, t.tags, t.tier, t.created_ms, t.updated_ms, "       \

@@ -2,7 +2,9 @@
 // with a baseline measured in the same run on the same machine (raw SQLite doing the nearest
 // equivalent work), because absolute times drift between machines. See docs/performance.md.
 
+#include "benchutil.h"
 #include "demodata.h"
+#include "filterquery.h"
 #include "localstore.h"
 #include "sqlitedb.h"
 
@@ -21,37 +23,9 @@
 #include <vector>
 
 using namespace Pult;
+using namespace Pult::Bench;
 
 namespace {
-
-double msOf(const std::function<void()> &f)
-{
-    QElapsedTimer t;
-    t.start();
-    f();
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const auto index =
-        std::size_t(std::clamp(p * double(v.size()) - 1.0, 0.0, double(v.size() - 1)));
-    return v[index];
-}
-
-double median(std::vector<double> v)
-{
-    return percentile(std::move(v), 0.5);
-}
-
-void report(const char *name, double value, const char *baselineName, double baseline)
-{
-    std::printf("%s: %.3f (baseline %s: %.3f)\n", name, value, baselineName, baseline);
-    std::fflush(stdout);
-}
 
 [[noreturn]] void die(const Status &s)
 {
@@ -156,7 +130,7 @@ int main(int argc, char *argv[])
                       QStringLiteral("Tickets to generate (default 1000000)."), QStringLiteral("N"),
                       QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("group"),
-                      QStringLiteral("generate, inbox, counts, search, open, size or all."),
+                      QStringLiteral("generate, inbox, counts, search, open, filter, size or all."),
                       QStringLiteral("NAME"), QStringLiteral("all")});
     parser.addOption(
         {QStringLiteral("dir"),
@@ -311,6 +285,63 @@ int main(int argc, char *argv[])
         std::printf("# opened a ticket with %d messages\n", messageCount);
         report("store.open_ticket_200_msgs_ms", median(samples), "sqlite.read_bodies_ms",
                median(raw));
+    }
+
+    if (wants("filter")) {
+        // A six-term filter an agent would type, resolved against the demo data at its "now".
+        FilterContext context =
+            check(store->filterContext(QDateTime(QDate(2026, 11, 1), QTime(9, 0), Qt::UTC)));
+        context.me = check(store->agents()).value(0).id;
+        const QString department = check(store->departments()).value(0).name;
+        const QString six = QStringLiteral("status:open,pending priority>=high dept:\"%1\" "
+                                           "-tag:spam created<365d assignee:none")
+                                .arg(department);
+        const auto compile = [&](const QString &text) {
+            const FilterCompile c = compileFilter(text, context);
+            if (!c.good())
+                die({Status::Invalid, text + u": " + c.error->toString()});
+            return c.filter;
+        };
+        const CompiledFilter filter = compile(six);
+        std::printf("# filter: %s (%lld tickets)\n", qPrintable(six),
+                    static_cast<long long>(check(store->countFiltered(filter))));
+        const auto firstPage = [&](const CompiledFilter &f) {
+            std::vector<double> samples;
+            for (int run = 0; run < 15; ++run)
+                samples.push_back(msOf([&] { check(store->listFiltered(f, 50)); }));
+            return median(samples);
+        };
+        const auto count = [&](const CompiledFilter &f) {
+            std::vector<double> samples;
+            for (int run = 0; run < 7; ++run)
+                samples.push_back(msOf([&] { check(store->countFiltered(f)); }));
+            return median(samples);
+        };
+        // What other shapes cost, for docs/performance.md.
+        for (const QString &other :
+             QStringList{six + QStringLiteral(" sort:sla"), six + QStringLiteral(" sort:queue"),
+                         six + QStringLiteral(" invoice"),
+                         QStringLiteral("assignee:me status:open,pending"),
+                         QStringLiteral("-status:closed,solved tag:vip"), QStringLiteral("sla<2h"),
+                         QStringLiteral("has:attachment priority:urgent")}) {
+            const CompiledFilter f = compile(other);
+            std::printf("# filter %s: first page %.3f ms, count %.3f ms (%lld tickets)\n",
+                        qPrintable(other), firstPage(f), count(f),
+                        static_cast<long long>(check(store->countFiltered(f))));
+        }
+        auto rawCount =
+            check(store->database().prepare("SELECT count(*) FROM tickets WHERE status IN (1, 2)"));
+        std::vector<double> raw;
+        for (int run = 0; run < 7; ++run) {
+            raw.push_back(msOf([&] {
+                rawCount->reset();
+                rawCount->next();
+            }));
+        }
+        rawCount->reset();
+        report("store.filter_first_page_ms", firstPage(filter), "sqlite.point_read_50_ms",
+               pointReads);
+        report("store.filter_count_ms", count(filter), "sqlite.count_open_pending_ms", median(raw));
     }
 
     if (wants("size")) {
