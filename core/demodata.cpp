@@ -4,6 +4,7 @@
 #include "localstore.h"
 #include "uuid.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QSet>
 #include <QString>
@@ -1905,6 +1906,15 @@ Civil toCivil(qint64 ms)
     return {year, month, day, int(secOfDay / 3600), int(secOfDay / 60 % 60), int(secOfDay % 60)};
 }
 
+// The file a customer attaches with a log excerpt: named like a log, its hash that of the text
+// (demo attachments have metadata only; their content comes with the sync issue).
+Attachment logAttachment(const QString &body)
+{
+    const QByteArray text = body.toUtf8();
+    return {QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex(),
+            QStringLiteral("error.log"), QStringLiteral("text/plain"), qint64(text.size()) * 40};
+}
+
 QDateTime utc(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
@@ -2722,6 +2732,7 @@ Message &DemoGenerator::newMessage(UuidV7Generator &ids, const Ticket &t, Messag
     m.authorId = QUuid();
     m.created = utc(ms);
     m.bodyText.resize(0);
+    m.attachments.clear();
     return m;
 }
 
@@ -3196,10 +3207,12 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
         case MessageKind::CustomerMessage:
             m.authorId = contact.id;
             m.authorName = contact.name;
-            if (k == 0)
-                customerOpening(m.bodyText, c, bank, category, meta.topic,
-                                technical && m_rng.chance(0.3));
-            else
+            if (k == 0) {
+                const bool withLog = technical && m_rng.chance(0.3);
+                customerOpening(m.bodyText, c, bank, category, meta.topic, withLog);
+                if (withLog) // the customer also sends the whole log as a file
+                    m.attachments.append(logAttachment(m.bodyText));
+            } else
                 customerFollowUp(m.bodyText, c, bank, category, meta.topic,
                                  technical && m_rng.chance(0.08));
             break;

@@ -101,6 +101,9 @@ private Q_SLOTS:
               QStringLiteral("channel:phone,chat"), QStringLiteral("tier>=2"),
               QStringLiteral("created>=2026-01-01"), QStringLiteral("updated<2025-06-01"),
               QStringLiteral("sla:breached"), QStringLiteral("has:note"),
+              QStringLiteral("has:attachment"), QStringLiteral("-is:spam,merged"),
+              QStringLiteral("requester:marić"), QStringLiteral("due<30d"),
+              QStringLiteral("solved>=2026-06-01"), QStringLiteral("sort:queue dept:sales"),
               QStringLiteral("is:unread"), QStringLiteral("lodz"), QStringLiteral("#1042"),
               QStringLiteral("category:billing,account,login,bug")}) {
             const qint64 n = count(filter);
