@@ -21,6 +21,72 @@ std::optional<Number> parseNumber(std::string_view text, Number lowest, Number h
     return value;
 }
 
+PultdOptions usageError(PultdOptions options, std::string message)
+{
+    options.action = PultdOptions::Action::UsageError;
+    options.error = std::move(message);
+    return options;
+}
+
+PultdOptions parseUserAdd(PultdOptions options, const std::vector<std::string_view> &arguments,
+                          std::size_t i)
+{
+    const auto fail = [&options](std::string message) {
+        return usageError(std::move(options), std::move(message));
+    };
+    UserAddOptions &user = options.user;
+    for (; i < arguments.size(); ++i) {
+        std::string_view name = arguments[i];
+        std::optional<std::string_view> text;
+        if (const std::size_t equals = name.find('=');
+            name.starts_with("--") && equals != std::string_view::npos) {
+            text = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        } else if (name.starts_with("--") && i + 1 < arguments.size()) {
+            text = arguments[++i];
+        }
+        if (!name.starts_with("-")) {
+            if (!user.email.empty())
+                return fail("unexpected argument '" + std::string(name) + "'");
+            user.email = std::string(name);
+            continue;
+        }
+        if (!text)
+            return fail("option '" + std::string(name) + "' needs a value");
+        if (name == "--name") {
+            user.name = std::string(*text);
+        } else if (name == "--role") {
+            if (*text != "agent" && *text != "lead" && *text != "admin")
+                return fail("--role is agent, lead or admin; got '" + std::string(*text) + "'");
+            user.role = std::string(*text);
+        } else if (name == "--dept") {
+            std::string_view department = *text;
+            int tier = 1;
+            if (const std::size_t colon = department.rfind(':'); colon != std::string_view::npos) {
+                const auto n = parseNumber<int>(department.substr(colon + 1), 1, 9);
+                if (!n)
+                    return fail("--dept is NAME or NAME:TIER with a tier from 1 to 9; got '" +
+                                std::string(*text) + "'");
+                tier = *n;
+                department = department.substr(0, colon);
+            }
+            if (department.empty())
+                return fail("--dept needs a department name");
+            user.departments.emplace_back(std::string(department), tier);
+        } else {
+            return fail("unknown option '" + std::string(name) + "' for user add");
+        }
+    }
+    if (user.email.empty())
+        return fail("user add needs the agent's e-mail address");
+    if (user.name.empty())
+        return fail("user add needs --name NAME");
+    if (user.role.empty())
+        return fail("user add needs --role agent|lead|admin");
+    options.action = PultdOptions::Action::AddUser;
+    return options;
+}
+
 } // namespace
 
 std::optional<ListenAddress> parseListenAddress(std::string_view text)
@@ -46,9 +112,7 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
 {
     PultdOptions options;
     const auto fail = [&options](std::string message) {
-        options.action = PultdOptions::Action::UsageError;
-        options.error = std::move(message);
-        return options;
+        return usageError(std::move(options), std::move(message));
     };
 
     bool haveData = false;
@@ -76,6 +140,14 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
         if (name == "--version") {
             options.action = PultdOptions::Action::Version;
             return options;
+        }
+        if (name == "user") {
+            if (i + 1 >= arguments.size() || arguments[i + 1] != "add")
+                return fail("the user command is: user add EMAIL --name NAME --role "
+                            "agent|lead|admin [--dept NAME[:TIER]]...");
+            if (!haveData)
+                return fail("missing --data DIR before the user command");
+            return parseUserAdd(options, arguments, i + 2);
         }
         const bool takesValue = name == "--data" || name == "--listen" ||
                                 name == "--max-connections" || name == "--idle-timeout" ||
@@ -134,6 +206,8 @@ std::string pultdUsage()
         std::chrono::duration_cast<std::chrono::seconds>(defaults.idleTimeout).count();
     std::string usage =
         "Usage: pultd --data DIR [--listen ADDR:PORT] [options]\n"
+        "       pultd --data DIR user add EMAIL --name NAME --role agent|lead|admin\n"
+        "             [--dept NAME[:TIER]]...\n"
         "\n"
         "The Pult server: the HTTP/1.1 JSON API that Pult desktop clients sync with.\n"
         "\n"
@@ -150,6 +224,9 @@ std::string pultdUsage()
     usage += "  --threads N             worker threads (default: one per CPU core)\n"
              "  -h, --help              show this help\n"
              "  --version               show the version\n"
+             "\n"
+             "user add creates an agent account (and departments named that do not exist\n"
+             "yet); it reads the password from standard input, never from the command line.\n"
              "\n"
              "Once listening, pultd prints \"pultd listening on http://ADDR:PORT\" on stdout\n"
              "and logs one JSON object per line on stderr. On SIGTERM or SIGINT it stops\n"

@@ -6,18 +6,29 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace Pult {
 
+// `pultd --data DIR user add EMAIL --name NAME --role ROLE [--dept NAME[:TIER]]...`
+struct UserAddOptions
+{
+    std::string email;
+    std::string name;
+    std::string role;                                     // agent, lead or admin
+    std::vector<std::pair<std::string, int>> departments; // name and tier (1 when not given)
+};
+
 // pultd's command line, parsed without side effects so it can be tested as a table.
 struct PultdOptions
 {
-    enum class Action { Run, Help, Version, UsageError };
+    enum class Action { Run, AddUser, Help, Version, UsageError };
 
     Action action = Action::Run;
     ServerConfig config;
-    std::string error; // for UsageError: what is wrong, in one line
+    UserAddOptions user; // for AddUser
+    std::string error;   // for UsageError: what is wrong, in one line
 };
 
 // `arguments` excludes the program name. Options take their value as the next argument or

@@ -16,14 +16,17 @@ struct ApiRequest
     std::string_view path;   // the request target up to '?'
     std::string_view query;  // after '?', without it
     std::string_view body;
+    std::string_view authorization; // the Authorization header, empty when absent
+    std::string_view remoteAddress; // the client's IP address, for rate limits
 };
 
 // A JSON response. Errors all have the shape {"error":{"code":"...","message":"..."}}.
 struct ApiResponse
 {
     int status = 200;
-    std::string body;  // JSON text
-    std::string allow; // the Allow header, set on 405 answers
+    std::string body;          // JSON text
+    std::string allow;         // the Allow header, set on 405 answers
+    int retryAfterSeconds = 0; // the Retry-After header, set on 429 answers
 
     static ApiResponse json(int status, std::string body);
     static ApiResponse error(int status, std::string_view code, std::string_view message);

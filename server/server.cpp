@@ -32,6 +32,8 @@
 
 #include "server.h"
 
+#include "accounts.h"
+#include "api.h"
 #include "logrecord.h"
 #include "router.h"
 
@@ -198,11 +200,12 @@ asio::awaitable<void> lingeringClose(beast::tcp_stream &stream, std::chrono::mil
 // One accepted connection. Only its strand (`executor`) touches the mutable members.
 struct Session
 {
-    Session(tcp::socket socket, std::uint64_t sessionId, std::string peerAddress)
+    Session(tcp::socket socket, std::uint64_t sessionId, const tcp::endpoint &remote)
         : stream(std::move(socket))
         , executor(stream.get_executor())
         , id(sessionId)
-        , peer(std::move(peerAddress))
+        , peer(endpointText(remote))
+        , address(remote.address().to_string())
     {}
 
     // True while nothing of a next request has arrived: shutdown may close the connection at once.
@@ -218,7 +221,8 @@ struct Session
     beast::tcp_stream stream;
     const beast::tcp_stream::executor_type executor; // the strand; fixed for the session's life
     const std::uint64_t id;
-    const std::string peer; // "address:port", for the log
+    const std::string peer;    // "address:port", for the log
+    const std::string address; // the IP address alone, for login rate limits
     beast::flat_buffer buffer;
     const RequestParser *parser = nullptr; // the request being read, while it is read
     bool awaitingRequest = true;
@@ -269,6 +273,7 @@ struct Server::Private
 
     const ServerConfig config;
     Router router;
+    std::unique_ptr<Accounts> accounts; // opened by start(), before the API routes are added
 
     // Declared first among the I/O members so that it is destroyed last.
     asio::io_context ioc;
@@ -375,8 +380,7 @@ void Server::Private::startSession(tcp::socket socket)
         if (stopping)
             return;
         if (sessions.size() < limit) {
-            session =
-                std::make_shared<Session>(std::move(socket), nextSessionId++, endpointText(remote));
+            session = std::make_shared<Session>(std::move(socket), nextSessionId++, remote);
             sessions.emplace(session->id, session);
         }
     }
@@ -477,7 +481,12 @@ asio::awaitable<bool> Server::Private::respond(Session &s, const Request &reques
                                                Clock::time_point started)
 {
     const auto [path, query] = splitTarget(request.target());
-    const ApiRequest apiRequest{request.method_string(), path, query, request.body()};
+    const ApiRequest apiRequest{request.method_string(),
+                                path,
+                                query,
+                                request.body(),
+                                request[http::field::authorization],
+                                s.address};
     Router::Result result;
     try {
         result = router.dispatch(apiRequest);
@@ -495,6 +504,8 @@ asio::awaitable<bool> Server::Private::respond(Session &s, const Request &reques
                                      request.version(), keepAlive);
     if (!result.response.allow.empty())
         response.set(http::field::allow, result.response.allow);
+    if (result.response.retryAfterSeconds > 0)
+        response.set(http::field::retry_after, std::to_string(result.response.retryAfterSeconds));
     if (request.method() == http::verb::head)
         response.body().clear(); // Content-Length stays that of the GET answer
 
@@ -650,6 +661,12 @@ ServerStatus Server::start()
         return {"the server is already started"};
     if (ServerStatus status = d->prepareDataDirectory(); !status.good())
         return status;
+    auto accounts = Accounts::open(d->config.dataDirectory);
+    if (!accounts.good())
+        return {"cannot open the accounts in " + d->config.dataDirectory.string() + ": " +
+                accounts.status().message().toStdString()};
+    d->accounts = std::move(*accounts);
+    addApiRoutes(d->router, *d->accounts);
     if (ServerStatus status = d->listen(); !status.good())
         return status;
     if (d->config.handleSignals) {

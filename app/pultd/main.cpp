@@ -1,9 +1,79 @@
+#include "accounts.h"
 #include "pultdoptions.h"
 #include "server.h"
 
+#include <QString>
+
+#include <filesystem>
 #include <iostream>
+#include <string>
 #include <string_view>
+#include <termios.h>
+#include <unistd.h>
 #include <vector>
+
+namespace {
+
+// One line of standard input, without echo on a terminal: passwords never go on the command
+// line, where other users' `ps` would show them.
+std::string readPassword(const std::string &email)
+{
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        std::cerr << "Password for " << email << ": " << std::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::cerr << '\n';
+    }
+    if (!password.empty() && password.back() == '\r')
+        password.pop_back();
+    return password;
+}
+
+int addUser(const Pult::PultdOptions &options)
+{
+    const Pult::UserAddOptions &user = options.user;
+    std::error_code ec;
+    std::filesystem::create_directories(options.config.dataDirectory, ec);
+    if (ec) {
+        std::cerr << "pultd: cannot create " << options.config.dataDirectory << ": " << ec.message()
+                  << '\n';
+        return 1;
+    }
+    auto accounts = Pult::Accounts::open(options.config.dataDirectory);
+    if (!accounts.good()) {
+        std::cerr << "pultd: " << accounts.status().message().toStdString() << '\n';
+        return 1;
+    }
+    Pult::NewAgent agent;
+    agent.email = QString::fromStdString(user.email);
+    agent.name = QString::fromStdString(user.name);
+    agent.role = *Pult::parseRole(QString::fromStdString(user.role));
+    for (const auto &[name, tier] : user.departments)
+        agent.departments.append({QString::fromStdString(name), tier});
+    const std::string password = readPassword(user.email);
+    auto added = (*accounts)->addAgent(agent, QString::fromStdString(password));
+    if (!added.good()) {
+        std::cerr << "pultd: " << added.status().message().toStdString() << '\n';
+        return 1;
+    }
+    std::cout << "Added " << user.role << ' ' << user.email << " (" << user.name << ")";
+    for (const auto &[name, tier] : user.departments)
+        std::cout << (&name == &user.departments.front().first ? " in " : ", ") << name << " (tier "
+                  << tier << ')';
+    std::cout << '\n';
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -19,6 +89,8 @@ int main(int argc, char *argv[])
     case Pult::PultdOptions::Action::UsageError:
         std::cerr << "pultd: " << options.error << "\nTry 'pultd --help' for more information.\n";
         return 2;
+    case Pult::PultdOptions::Action::AddUser:
+        return addUser(options);
     case Pult::PultdOptions::Action::Run:
         break;
     }

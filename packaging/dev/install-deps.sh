@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools             # Qt 6: Core, Gui, Widgets, Network, Test
     libsqlite3-dev                              # SQLite 3 with FTS5
     libboost-dev                                # Boost.Asio and Boost.Beast (pultd)
+    libsodium-dev                               # argon2id passwords, random tokens (pultd)
     xvfb xauth                                  # a virtual display for window checks
 )
 

@@ -120,6 +120,44 @@ private Q_SLOTS:
                  QStringLiteral("d"));
     }
 
+    void userAdd()
+    {
+        PultdOptions options = parse(
+            {QStringLiteral("--data"), QStringLiteral("d"), QStringLiteral("user"),
+             QStringLiteral("add"), QStringLiteral("ana@x.example"), QStringLiteral("--name"),
+             QStringLiteral("Ana Novak"), QStringLiteral("--role=lead"), QStringLiteral("--dept"),
+             QStringLiteral("Technical support:2"), QStringLiteral("--dept=Sales")});
+        QCOMPARE(options.action, PultdOptions::Action::AddUser);
+        QCOMPARE(options.user.email, std::string("ana@x.example"));
+        QCOMPARE(options.user.name, std::string("Ana Novak"));
+        QCOMPARE(options.user.role, std::string("lead"));
+        QCOMPARE(options.user.departments, (std::vector<std::pair<std::string, int>>{
+                                               {"Technical support", 2}, {"Sales", 1}}));
+
+        const auto refused = [&](const QStringList &rest, const char *message) {
+            const PultdOptions o =
+                parse(QStringList{QStringLiteral("--data"), QStringLiteral("d"),
+                                  QStringLiteral("user"), QStringLiteral("add")} +
+                      rest);
+            QCOMPARE(o.action, PultdOptions::Action::UsageError);
+            QVERIFY2(o.error.find(message) != std::string::npos, o.error.c_str());
+        };
+        refused({}, "needs the agent's e-mail address");
+        refused({QStringLiteral("a@b"), QStringLiteral("--role=agent")}, "needs --name");
+        refused({QStringLiteral("a@b"), QStringLiteral("--name=A")}, "needs --role");
+        refused({QStringLiteral("a@b"), QStringLiteral("--name=A"), QStringLiteral("--role=x")},
+                "--role is agent, lead or admin");
+        refused({QStringLiteral("a@b"), QStringLiteral("--name=A"), QStringLiteral("--role=agent"),
+                 QStringLiteral("--dept=Sales:0")},
+                "tier from 1 to 9");
+        refused({QStringLiteral("a@b"), QStringLiteral("--password=secret")},
+                "unknown option '--password'");
+        refused({QStringLiteral("a@b"), QStringLiteral("c@d")}, "unexpected argument");
+        options = parse({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("a@b")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        QVERIFY(options.error.find("--data") != std::string::npos);
+    }
+
     void usageShowsDefaults()
     {
         const QString usage = QString::fromStdString(Pult::pultdUsage());

@@ -84,7 +84,8 @@ private Q_SLOTS:
         const std::string methodText = method.toStdString();
         const std::string targetText = target.toStdString();
         const auto [path, query] = Pult::splitTarget(targetText);
-        const Pult::Router::Result result = r.dispatch({methodText, path, query, "{\"x\":1}"});
+        const Pult::Router::Result result =
+            r.dispatch({methodText, path, query, "{\"x\":1}", {}, {}});
         QCOMPARE(result.response.status, status);
         QCOMPARE(QString::fromUtf8(result.route.data(), qsizetype(result.route.size())), route);
         QCOMPARE(QString::fromStdString(result.response.allow), allow);
@@ -104,7 +105,7 @@ private Q_SLOTS:
             return Pult::ApiResponse::json(200, "{}");
         });
         const auto [path, query] = Pult::splitTarget("/t?a=1&b=2");
-        QCOMPARE(r.dispatch({"POST", path, query, "body"}).response.status, 200);
+        QCOMPARE(r.dispatch({"POST", path, query, "body", {}, {}}).response.status, 200);
         QCOMPARE(QString::fromStdString(seen), QStringLiteral("a=1&b=2|body"));
     }
 
@@ -112,7 +113,7 @@ private Q_SLOTS:
     {
         const Pult::Router r = router();
         const std::string longPath = "/" + std::string(5000, 'a');
-        const Pult::ApiResponse response = r.dispatch({"GET", longPath, {}, {}}).response;
+        const Pult::ApiResponse response = r.dispatch({"GET", longPath, {}, {}, {}, {}}).response;
         QCOMPARE(response.status, 404);
         QVERIFY(response.body.size() < 400);
     }
@@ -155,8 +156,12 @@ private Q_SLOTS:
         QFETCH(QString, echoed);
         const Pult::Router r = router();
         const Pult::ApiResponse response =
-            r.dispatch(
-                 {"GET", std::string_view(path.constData(), std::size_t(path.size())), {}, {}})
+            r.dispatch({"GET",
+                        std::string_view(path.constData(), std::size_t(path.size())),
+                        {},
+                        {},
+                        {},
+                        {}})
                 .response;
         QCOMPARE(response.status, 404);
         const QByteArray body = QByteArray::fromStdString(response.body);
@@ -229,6 +234,8 @@ private Q_SLOTS:
             const Pult::ApiResponse response =
                 r.dispatch({"GET",
                             std::string_view(bytes.constData(), std::size_t(bytes.size())),
+                            {},
+                            {},
                             {},
                             {}})
                     .response;

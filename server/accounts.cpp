@@ -1,0 +1,444 @@
+#include "accounts.h"
+
+#include "sqlitedb.h"
+#include "uuid.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+
+#include <sodium.h>
+
+#include <mutex>
+
+namespace Pult {
+
+using Sql::Statement;
+
+namespace {
+
+constexpr int kServerApplicationId = 0x504c5444; // "PLTD"
+
+constexpr const char *kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS departments(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS agents(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL, role INTEGER NOT NULL, password_hash TEXT NOT NULL,
+    created_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS agent_departments(
+    agent_id BLOB NOT NULL, department_id BLOB NOT NULL, tier INTEGER NOT NULL,
+    PRIMARY KEY(agent_id, department_id)) WITHOUT ROWID;
+-- Bearer tokens by the SHA-256 of the token; the token itself is never stored.
+CREATE TABLE IF NOT EXISTS tokens(
+    hash BLOB PRIMARY KEY, agent_id BLOB NOT NULL, created_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL, revoked_ms INTEGER) WITHOUT ROWID;
+-- Failed logins per "account:EMAIL" and "address:IP" in the current window.
+CREATE TABLE IF NOT EXISTS login_failures(
+    key TEXT PRIMARY KEY, count INTEGER NOT NULL, first_ms INTEGER NOT NULL) WITHOUT ROWID;
+PRAGMA user_version = 1;
+)sql";
+
+QByteArray tokenHash(std::string_view token)
+{
+    return QCryptographicHash::hash(QByteArrayView(token.data(), qsizetype(token.size())),
+                                    QCryptographicHash::Sha256);
+}
+
+// The token of an "Authorization: Bearer TOKEN" header, or empty.
+std::string_view bearerToken(std::string_view authorization)
+{
+    constexpr std::string_view prefix = "Bearer ";
+    if (authorization.size() <= prefix.size() ||
+        !std::equal(prefix.begin(), prefix.end(), authorization.begin(),
+                    [](char a, char b) { return std::tolower(a) == std::tolower(b); }))
+        return {};
+    authorization.remove_prefix(prefix.size());
+    while (!authorization.empty() && authorization.front() == ' ')
+        authorization.remove_prefix(1);
+    return authorization;
+}
+
+ApiError unauthenticated(const QString &message)
+{
+    return {401, QStringLiteral("unauthenticated"), message};
+}
+
+} // namespace
+
+struct Accounts::Private
+{
+    std::mutex mutex; // guards db and ids
+    std::unique_ptr<Sql::Database> db;
+    UuidV7Generator ids;
+    // A hash of a random password, verified against when the e-mail is unknown, so that a login
+    // for an unknown address takes as long as one with a wrong password.
+    std::string decoyHash;
+
+    template<typename Bind> Status run(const char *sql, Bind &&bind)
+    {
+        auto stmt = db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        Status s = (*stmt)->exec();
+        (*stmt)->reset();
+        return s;
+    }
+
+    Result<std::optional<QUuid>> departmentId(const QString &name);
+    Result<AgentSession> session(const QUuid &agentId);
+    // Whether key is locked out; the seconds left when it is.
+    Result<int> lockedFor(const QString &key, qint64 nowMs);
+    Status recordFailure(const QString &key, qint64 nowMs);
+};
+
+Accounts::Accounts()
+    : d(std::make_unique<Private>())
+{}
+
+Accounts::~Accounts() = default;
+
+Result<std::unique_ptr<Accounts>> Accounts::open(const std::filesystem::path &dataDirectory)
+{
+    if (sodium_init() < 0)
+        return Status(Status::Internal, QStringLiteral("libsodium cannot be initialised"));
+    const QString path = QString::fromStdString((dataDirectory / "server.db").string());
+    auto db = Sql::Database::open(path, Sql::Database::Mode::ReadWrite);
+    if (!db.good())
+        return db.status();
+    Sql::Database &conn = **db;
+    auto appId = conn.prepare("PRAGMA application_id");
+    if (!appId.good())
+        return appId.status();
+    const qint64 id = (*appId)->next() ? (*appId)->int64(0) : 0;
+    (*appId)->reset();
+    if (id != 0 && id != kServerApplicationId)
+        return Status(Status::Invalid,
+                      path + QStringLiteral(" is an SQLite database of another application"));
+    const QByteArray pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                               "PRAGMA application_id = " +
+                               QByteArray::number(kServerApplicationId);
+    if (Status s = conn.execute(pragmas.constData()); !s.good())
+        return s;
+    {
+        Sql::Transaction tx(conn);
+        if (Status s = conn.execute(kSchema); !s.good())
+            return s;
+        if (Status s = tx.commit(); !s.good())
+            return s;
+    }
+    std::unique_ptr<Accounts> accounts(new Accounts);
+    accounts->d->db = std::move(*db);
+    char decoy[crypto_pwhash_STRBYTES];
+    QByteArray random(32, '\0');
+    randombytes_buf(random.data(), std::size_t(random.size()));
+    if (crypto_pwhash_str(decoy, random.constData(), std::size_t(random.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return Status(Status::Internal, QStringLiteral("out of memory hashing a password"));
+    accounts->d->decoyHash = decoy;
+    return accounts;
+}
+
+Result<std::optional<QUuid>> Accounts::Private::departmentId(const QString &name)
+{
+    auto stmt = db->prepare("SELECT id FROM departments WHERE name = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, name);
+    std::optional<QUuid> id;
+    if ((*stmt)->next())
+        id = uuidFromBlob((*stmt)->blob(0));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return id;
+}
+
+Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
+{
+    const QString email = input.email.trimmed();
+    if (!email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@'))
+        return Status(Status::Invalid,
+                      QStringLiteral("\"%1\" is not an e-mail address").arg(email));
+    if (input.name.trimmed().isEmpty())
+        return Status(Status::Invalid, QStringLiteral("an agent needs a name"));
+    if (password.size() < kMinimumPasswordLength)
+        return Status(Status::Invalid, QStringLiteral("the password must have at least %1 "
+                                                      "characters")
+                                           .arg(kMinimumPasswordLength));
+    const QByteArray utf8 = password.toUtf8();
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, utf8.constData(), std::size_t(utf8.size()),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return Status(Status::Internal, QStringLiteral("out of memory hashing the password"));
+
+    std::lock_guard lock(d->mutex);
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    Agent agent;
+    agent.id = d->ids.next();
+    agent.email = email;
+    agent.name = input.name.trimmed();
+    agent.role = input.role;
+    Status s = d->run("INSERT INTO agents(id, email, name, role, password_hash, created_ms) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                      [&](Statement &st) {
+                          st.bind(1, uuidToBlob(agent.id)).bind(2, agent.email);
+                          st.bind(3, agent.name).bind(4, int(agent.role));
+                          st.bind(5, QString::fromLatin1(hash));
+                          st.bind(6, QDateTime::currentMSecsSinceEpoch());
+                      });
+    if (!s.good()) {
+        if (s.message().contains(QLatin1String("UNIQUE")))
+            return Status(Status::Invalid,
+                          QStringLiteral("an agent with the address %1 exists already").arg(email));
+        return s;
+    }
+    for (const auto &[name, tier] : input.departments) {
+        if (name.trimmed().isEmpty() || tier < 1 || tier > 9)
+            return Status(
+                Status::Invalid,
+                QStringLiteral("a department is NAME or NAME:TIER with a tier from 1 to 9"));
+        auto id = d->departmentId(name.trimmed());
+        if (!id.good())
+            return id.status();
+        if (!*id) {
+            *id = d->ids.next();
+            s = d->run("INSERT INTO departments(id, name) VALUES (?1, ?2)", [&](Statement &st) {
+                st.bind(1, uuidToBlob(**id)).bind(2, name.trimmed());
+            });
+            if (!s.good())
+                return s;
+        }
+        s = d->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
+                   "VALUES (?1, ?2, ?3)",
+                   [&](Statement &st) {
+                       st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(**id)).bind(3, tier);
+                   });
+        if (!s.good())
+            return s;
+        agent.departments.append({**id, tier});
+    }
+    if (Status c = tx.commit(); !c.good())
+        return c;
+    return agent;
+}
+
+Result<AgentSession> Accounts::Private::session(const QUuid &agentId)
+{
+    AgentSession session;
+    auto agent = db->prepare("SELECT id, email, name, role FROM agents WHERE id = ?1");
+    if (!agent.good())
+        return agent.status();
+    (*agent)->bind(1, uuidToBlob(agentId));
+    const bool found = (*agent)->next();
+    if (found) {
+        session.agent.id = uuidFromBlob((*agent)->blob(0));
+        session.agent.email = (*agent)->text(1);
+        session.agent.name = (*agent)->text(2);
+        session.agent.role = Role(std::clamp<qint64>((*agent)->int64(3), 0, 2));
+    }
+    Status s = (*agent)->status();
+    (*agent)->reset();
+    if (!s.good())
+        return s;
+    if (!found)
+        return Status(Status::NotFound, QStringLiteral("no such agent"));
+    auto departments =
+        db->prepare("SELECT d.id, d.name, ad.tier FROM agent_departments ad JOIN departments d "
+                    "ON d.id = ad.department_id WHERE ad.agent_id = ?1 ORDER BY d.name");
+    if (!departments.good())
+        return departments.status();
+    Statement &st = **departments;
+    st.bind(1, uuidToBlob(agentId));
+    while (st.next()) {
+        Department department;
+        department.id = uuidFromBlob(st.blob(0));
+        department.name = st.text(1);
+        session.departments.append(department);
+        session.agent.departments.append({department.id, int(st.int64(2))});
+    }
+    s = st.status();
+    st.reset();
+    if (!s.good())
+        return s;
+    return session;
+}
+
+Result<int> Accounts::Private::lockedFor(const QString &key, qint64 nowMs)
+{
+    auto stmt = db->prepare("SELECT count, first_ms FROM login_failures WHERE key = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, key);
+    int seconds = 0;
+    if ((*stmt)->next()) {
+        const qint64 windowEnd = (*stmt)->int64(1) + kFailureWindowMs;
+        if ((*stmt)->int64(0) >= kFailureLimit && windowEnd > nowMs)
+            seconds = int((windowEnd - nowMs + 999) / 1000);
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return seconds;
+}
+
+Status Accounts::Private::recordFailure(const QString &key, qint64 nowMs)
+{
+    return run("INSERT INTO login_failures(key, count, first_ms) VALUES (?1, 1, ?2) "
+               "ON CONFLICT(key) DO UPDATE SET "
+               "count = CASE WHEN first_ms + ?3 <= ?2 THEN 1 ELSE count + 1 END, "
+               "first_ms = CASE WHEN first_ms + ?3 <= ?2 THEN ?2 ELSE first_ms END",
+               [&](Statement &st) { st.bind(1, key).bind(2, nowMs).bind(3, kFailureWindowMs); });
+}
+
+std::variant<Accounts::Login, ApiError>
+Accounts::login(const QString &email, const QString &password, const QString &address, qint64 nowMs)
+{
+    const QString accountKey = u"account:" + email.trimmed().toLower();
+    const QString addressKey = u"address:" + address;
+    const ApiError internal{500, QStringLiteral("internal_error"),
+                            QStringLiteral("the server could not check the login")};
+    QByteArray hash;
+    QUuid agentId;
+    {
+        std::lock_guard lock(d->mutex);
+        for (const QString &key : {accountKey, addressKey}) {
+            auto locked = d->lockedFor(key, nowMs);
+            if (!locked.good())
+                return internal;
+            if (*locked > 0)
+                return ApiError{
+                    429, QStringLiteral("rate_limited"),
+                    QStringLiteral("too many failed logins; try again in %1 s").arg(*locked),
+                    *locked};
+        }
+        auto stmt = d->db->prepare("SELECT id, password_hash FROM agents WHERE email = ?1");
+        if (!stmt.good())
+            return internal;
+        (*stmt)->bind(1, email.trimmed());
+        if ((*stmt)->next()) {
+            agentId = uuidFromBlob((*stmt)->blob(0));
+            hash = (*stmt)->text(1).toLatin1();
+        }
+        const bool failed = !(*stmt)->status().good();
+        (*stmt)->reset();
+        if (failed)
+            return internal;
+    }
+
+    // Outside the lock: argon2id takes tens of milliseconds on purpose.
+    const QByteArray utf8 = password.toUtf8();
+    const bool known = !agentId.isNull();
+    const bool verified =
+        crypto_pwhash_str_verify(known ? hash.constData() : d->decoyHash.c_str(), utf8.constData(),
+                                 std::size_t(utf8.size())) == 0 &&
+        known;
+
+    std::lock_guard lock(d->mutex);
+    if (!verified) {
+        if (!d->recordFailure(accountKey, nowMs).good() ||
+            !d->recordFailure(addressKey, nowMs).good())
+            return internal;
+        return ApiError{401, QStringLiteral("invalid_credentials"),
+                        QStringLiteral("the e-mail address or the password is wrong")};
+    }
+    if (!d->run("DELETE FROM login_failures WHERE key IN (?1, ?2)", [&](Statement &st) {
+              st.bind(1, accountKey).bind(2, addressKey);
+          }).good())
+        return internal;
+
+    QByteArray raw(32, '\0');
+    randombytes_buf(raw.data(), std::size_t(raw.size()));
+    Login result;
+    result.token = QString::fromLatin1(
+        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    result.expiresMs = nowMs + kTokenLifetimeMs;
+    const QByteArray tokenUtf8 = result.token.toLatin1();
+    if (!d->run("INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) "
+                "VALUES (?1, ?2, ?3, ?4)",
+                [&](Statement &st) {
+                    st.bind(1, tokenHash(std::string_view(tokenUtf8.constData(),
+                                                          std::size_t(tokenUtf8.size()))));
+                    st.bind(2, uuidToBlob(agentId)).bind(3, nowMs).bind(4, result.expiresMs);
+                })
+             .good())
+        return internal;
+    auto session = d->session(agentId);
+    if (!session.good())
+        return internal;
+    result.session = *session;
+    return result;
+}
+
+std::variant<AgentSession, ApiError> Accounts::authenticate(std::string_view authorization,
+                                                            qint64 nowMs)
+{
+    const std::string_view token = bearerToken(authorization);
+    if (token.empty())
+        return unauthenticated(QStringLiteral("sign in first: send \"Authorization: Bearer "
+                                              "TOKEN\" with the token from POST /api/v1/login"));
+    std::lock_guard lock(d->mutex);
+    auto stmt =
+        d->db->prepare("SELECT agent_id, expires_ms, revoked_ms FROM tokens WHERE hash = ?1");
+    if (!stmt.good())
+        return ApiError{500, QStringLiteral("internal_error"), stmt.status().message()};
+    (*stmt)->bind(1, tokenHash(token));
+    QUuid agentId;
+    qint64 expires = 0;
+    bool revoked = false;
+    if ((*stmt)->next()) {
+        agentId = uuidFromBlob((*stmt)->blob(0));
+        expires = (*stmt)->int64(1);
+        revoked = !(*stmt)->isNull(2);
+    }
+    (*stmt)->reset();
+    if (agentId.isNull() || revoked)
+        return unauthenticated(QStringLiteral("the token is not valid; sign in again"));
+    if (expires <= nowMs)
+        return unauthenticated(QStringLiteral("the token has expired; sign in again"));
+    auto session = d->session(agentId);
+    if (!session.good())
+        return unauthenticated(QStringLiteral("the token's agent no longer exists"));
+    return *session;
+}
+
+bool Accounts::logout(std::string_view authorization, qint64 nowMs)
+{
+    const std::string_view token = bearerToken(authorization);
+    if (token.empty())
+        return false;
+    std::lock_guard lock(d->mutex);
+    const Status s =
+        d->run("UPDATE tokens SET revoked_ms = ?2 WHERE hash = ?1 AND revoked_ms IS NULL AND "
+               "expires_ms > ?2",
+               [&](Statement &st) { st.bind(1, tokenHash(token)).bind(2, nowMs); });
+    return s.good() && d->db->changes() == 1;
+}
+
+Result<QList<Department>> Accounts::departments()
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT id, name FROM departments ORDER BY name");
+    if (!stmt.good())
+        return stmt.status();
+    QList<Department> result;
+    while ((*stmt)->next()) {
+        Department department;
+        department.id = uuidFromBlob((*stmt)->blob(0));
+        department.name = (*stmt)->text(1);
+        result.append(department);
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return result;
+}
+
+} // namespace Pult

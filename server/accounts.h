@@ -1,0 +1,84 @@
+#pragma once
+
+// pultd's accounts: agents with argon2id password hashes (libsodium), random bearer tokens that
+// are stored only as SHA-256 hashes, expire and can be revoked, and login rate limits per
+// account and per address. Kept in DATA/server.db. Every method may be called from any worker
+// thread: one SQLite connection behind a mutex, with the slow password hashing done outside it.
+
+#include "domain.h"
+#include "status.h"
+
+#include <QList>
+#include <QString>
+
+#include <filesystem>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace Pult {
+
+// Why a request cannot go on: its HTTP status, a stable code and a message for a person.
+struct ApiError
+{
+    int status = 400;
+    QString code;
+    QString message;
+    int retryAfterSeconds = 0; // with 429: when to try again
+};
+
+// Who a request comes from: the agent and their departments, with names.
+struct AgentSession
+{
+    Agent agent;
+    QList<Department> departments;
+};
+
+struct NewAgent
+{
+    QString email;
+    QString name;
+    Role role = Role::Agent;
+    QList<std::pair<QString, int>> departments; // name and tier
+};
+
+class Accounts
+{
+public:
+    static constexpr qint64 kTokenLifetimeMs = 30LL * 24 * 60 * 60 * 1000;
+    static constexpr int kFailureLimit = 5; // failed logins per window
+    static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000;
+    static constexpr int kMinimumPasswordLength = 8;
+
+    // Opens (creating on first use) DATA/server.db.
+    static Result<std::unique_ptr<Accounts>> open(const std::filesystem::path &dataDirectory);
+    ~Accounts();
+    Accounts(const Accounts &) = delete;
+    Accounts &operator=(const Accounts &) = delete;
+
+    // Creates an agent, and the departments they are put in that do not exist yet.
+    Result<Agent> addAgent(const NewAgent &agent, const QString &password);
+
+    struct Login
+    {
+        QString token; // shown once; the server keeps only its hash
+        qint64 expiresMs = 0;
+        AgentSession session;
+    };
+    std::variant<Login, ApiError> login(const QString &email, const QString &password,
+                                        const QString &address, qint64 nowMs);
+    // The session of an "Authorization: Bearer TOKEN" header.
+    std::variant<AgentSession, ApiError> authenticate(std::string_view authorization, qint64 nowMs);
+    // Revokes the token of the header; false when it was not a valid token.
+    bool logout(std::string_view authorization, qint64 nowMs);
+
+    Result<QList<Department>> departments();
+
+private:
+    Accounts();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Pult

@@ -1,0 +1,168 @@
+#include "api.h"
+
+#include "accounts.h"
+#include "router.h"
+#include "uuid.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+#include <variant>
+
+namespace Pult {
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+ApiResponse error(const ApiError &e)
+{
+    ApiResponse response =
+        ApiResponse::error(e.status, e.code.toStdString(), e.message.toStdString());
+    response.retryAfterSeconds = e.retryAfterSeconds;
+    return response;
+}
+
+ApiResponse json(int status, const QJsonObject &body)
+{
+    return ApiResponse::json(status,
+                             QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString());
+}
+
+// The request body as a JSON object with only the given fields, or the error to answer.
+std::variant<QJsonObject, ApiError> jsonBody(const ApiRequest &request,
+                                             std::initializer_list<QLatin1String> fields)
+{
+    const QByteArray bytes(request.body.data(), qsizetype(request.body.size()));
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(bytes);
+    if (decoder.hasError())
+        return ApiError{400, QStringLiteral("invalid_utf8"),
+                        QStringLiteral("the request body is not valid UTF-8")};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return ApiError{400, QStringLiteral("invalid_json"),
+                        QStringLiteral("the request body is not JSON: %1 at offset %2")
+                            .arg(parseError.errorString())
+                            .arg(parseError.offset)};
+    if (!document.isObject())
+        return ApiError{400, QStringLiteral("invalid_json"),
+                        QStringLiteral("the request body must be a JSON object")};
+    const QJsonObject object = document.object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (std::find(fields.begin(), fields.end(), it.key()) == fields.end())
+            return ApiError{400, QStringLiteral("unknown_field"),
+                            QStringLiteral("unknown field \"%1\"").arg(it.key())};
+    }
+    return object;
+}
+
+// A string field that must be there.
+std::variant<QString, ApiError> stringField(const QJsonObject &object, QLatin1String name)
+{
+    const QJsonValue value = object.value(name);
+    if (!value.isString())
+        return ApiError{400, QStringLiteral("invalid_field"),
+                        QStringLiteral("\"%1\" must be a string").arg(name)};
+    return value.toString();
+}
+
+QJsonObject agentJson(const AgentSession &session)
+{
+    QJsonArray departments;
+    for (const Department &d : session.departments) {
+        int tier = 1;
+        for (const DepartmentMembership &m : session.agent.departments) {
+            if (m.departmentId == d.id)
+                tier = m.tier;
+        }
+        departments.append(QJsonObject{{QStringLiteral("id"), uuidToString(d.id)},
+                                       {QStringLiteral("name"), d.name},
+                                       {QStringLiteral("tier"), tier}});
+    }
+    return QJsonObject{{QStringLiteral("id"), uuidToString(session.agent.id)},
+                       {QStringLiteral("email"), session.agent.email},
+                       {QStringLiteral("name"), session.agent.name},
+                       {QStringLiteral("role"), toString(session.agent.role)},
+                       {QStringLiteral("departments"), departments}};
+}
+
+// Runs handler with the request's session, or answers 401.
+template<typename Handler> Router::Handler authenticated(Accounts &accounts, Handler handler)
+{
+    return [&accounts, handler](const ApiRequest &request) {
+        auto session = accounts.authenticate(request.authorization, nowMs());
+        if (const ApiError *e = std::get_if<ApiError>(&session))
+            return error(*e);
+        return handler(request, std::get<AgentSession>(session));
+    };
+}
+
+ApiResponse login(Accounts &accounts, const ApiRequest &request)
+{
+    auto body = jsonBody(request, {QLatin1String("email"), QLatin1String("password")});
+    if (const ApiError *e = std::get_if<ApiError>(&body))
+        return error(*e);
+    const QJsonObject &object = std::get<QJsonObject>(body);
+    auto email = stringField(object, QLatin1String("email"));
+    if (const ApiError *e = std::get_if<ApiError>(&email))
+        return error(*e);
+    auto password = stringField(object, QLatin1String("password"));
+    if (const ApiError *e = std::get_if<ApiError>(&password))
+        return error(*e);
+    auto result =
+        accounts.login(std::get<QString>(email), std::get<QString>(password),
+                       QString::fromStdString(std::string(request.remoteAddress)), nowMs());
+    if (const ApiError *e = std::get_if<ApiError>(&result))
+        return error(*e);
+    const Accounts::Login &signedIn = std::get<Accounts::Login>(result);
+    return json(200, QJsonObject{{QStringLiteral("token"), signedIn.token},
+                                 {QStringLiteral("expires"),
+                                  QDateTime::fromMSecsSinceEpoch(signedIn.expiresMs, Qt::UTC)
+                                      .toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("agent"), agentJson(signedIn.session)}});
+}
+
+} // namespace
+
+void addApiRoutes(Router &router, Accounts &accounts)
+{
+    router.add("POST", "/api/v1/login",
+               [&accounts](const ApiRequest &request) { return login(accounts, request); });
+    router.add("POST", "/api/v1/logout", [&accounts](const ApiRequest &request) {
+        if (!accounts.logout(request.authorization, nowMs()))
+            return ApiResponse::error(401, "unauthenticated",
+                                      "the token is not valid; there is nothing to sign out of");
+        return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")}});
+    });
+    router.add("GET", "/api/v1/me",
+               authenticated(accounts, [](const ApiRequest &, const AgentSession &session) {
+                   return json(200, agentJson(session));
+               }));
+    // Agents and leads see their departments; admins every department.
+    router.add(
+        "GET", "/api/v1/departments",
+        authenticated(accounts, [&accounts](const ApiRequest &, const AgentSession &session) {
+            QList<Department> visible = session.departments;
+            if (session.agent.role == Role::Admin) {
+                auto all = accounts.departments();
+                if (!all.good())
+                    return ApiResponse::error(500, "internal_error",
+                                              all.status().message().toStdString());
+                visible = *all;
+            }
+            QJsonArray array;
+            for (const Department &d : std::as_const(visible))
+                array.append(QJsonObject{{QStringLiteral("id"), uuidToString(d.id)},
+                                         {QStringLiteral("name"), d.name}});
+            return json(200, QJsonObject{{QStringLiteral("departments"), array}});
+        }));
+}
+
+} // namespace Pult

@@ -1,0 +1,259 @@
+#pragma once
+
+// pultd as a real process for tests: starting it on a free port with its own data directory,
+// raw HTTP/1.1 connections that can send anything, and one-shot runs of its commands. Nothing
+// sleeps: every wait is on a condition with a deadline, and waits run the event loop so that
+// pultd's stdout and stderr pipes keep draining. Needs PULTD_PATH defined to the executable.
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+namespace PultdTest {
+
+inline constexpr int kTimeoutMs = 15000;
+
+struct HttpReply
+{
+    int status = 0;
+    QMap<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body;
+
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString errorCode() const
+    {
+        return json()
+            .value(QLatin1String("error"))
+            .toObject()
+            .value(QLatin1String("code"))
+            .toString();
+    }
+};
+
+// One client connection that writes bytes exactly as given (so tests can send broken requests)
+// and parses the answers.
+class Connection
+{
+public:
+    Connection()
+    {
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_received += m_socket.readAll(); });
+    }
+
+    bool open(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
+        const bool settled = QTest::qWaitFor(
+            [this] {
+                return m_socket.state() != QAbstractSocket::HostLookupState &&
+                       m_socket.state() != QAbstractSocket::ConnectingState;
+            },
+            kTimeoutMs);
+        return settled && m_socket.state() == QAbstractSocket::ConnectedState;
+    }
+
+    // Writes and waits until the system has taken every byte.
+    bool send(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        return QTest::qWaitFor(
+                   [this] {
+                       return m_socket.bytesToWrite() == 0 ||
+                              m_socket.state() != QAbstractSocket::ConnectedState;
+                   },
+                   kTimeoutMs) &&
+               m_socket.bytesToWrite() == 0;
+    }
+
+    // The next answer; `headOnly` for answers to HEAD, which have no body whatever their
+    // Content-Length says.
+    std::optional<HttpReply> read(bool headOnly = false)
+    {
+        std::optional<HttpReply> reply;
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                reply = takeReply(headOnly);
+                return reply || m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            kTimeoutMs);
+        if (settled && !reply)
+            reply = takeReply(headOnly); // closed by the server: what arrived is all there is
+        return reply;
+    }
+
+    std::optional<HttpReply> request(const QByteArray &bytes, bool headOnly = false)
+    {
+        if (!send(bytes))
+            return std::nullopt;
+        return read(headOnly);
+    }
+
+    bool waitForServerClose()
+    {
+        return QTest::qWaitFor(
+            [this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, kTimeoutMs);
+    }
+
+    void close() { m_socket.abort(); }
+
+private:
+    std::optional<HttpReply> takeReply(bool headOnly)
+    {
+        const qsizetype headEnd = m_received.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return std::nullopt;
+        const QList<QByteArray> lines = m_received.left(headEnd).split('\n');
+        HttpReply reply;
+        reply.status = lines.first().trimmed().split(' ').value(1).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                reply.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                     lines[i].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = headOnly ? 0 : reply.header("content-length").toLongLong();
+        if (m_received.size() < headEnd + 4 + length)
+            return std::nullopt;
+        reply.body = m_received.mid(headEnd + 4, length);
+        m_received.remove(0, headEnd + 4 + length);
+        return reply;
+    }
+
+    QTcpSocket m_socket;
+    QByteArray m_received;
+};
+
+inline int statusOf(const std::optional<HttpReply> &reply)
+{
+    return reply ? reply->status : -1;
+}
+
+inline QByteArray get(const QByteArray &target, const QByteArray &method = "GET")
+{
+    return method + ' ' + target + " HTTP/1.1\r\nHost: pult.test\r\n\r\n";
+}
+
+// A running pultd with its own data directory; killed if a test leaves it running.
+class Pultd
+{
+public:
+    ~Pultd()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(kTimeoutMs);
+        }
+    }
+
+    bool start(const QStringList &extraArguments = {})
+    {
+        m_process.start(QStringLiteral(PULTD_PATH),
+                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                    QStringLiteral("--data"), m_dataDir.path()} +
+                            extraArguments);
+        if (!m_process.waitForStarted(kTimeoutMs))
+            return false;
+        if (!QTest::qWaitFor(
+                [this] {
+                    return m_process.canReadLine() || m_process.state() == QProcess::NotRunning;
+                },
+                kTimeoutMs)) {
+            return false;
+        }
+        const QByteArray line = m_process.readLine().trimmed();
+        static const QRegularExpression listening(
+            QStringLiteral("^pultd listening on http://127\\.0\\.0\\.1:(\\d+)$"));
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(line));
+        if (!match.hasMatch()) {
+            qWarning() << "unexpected first line" << line << log();
+            return false;
+        }
+        m_port = match.captured(1).toUShort();
+        return m_port != 0;
+    }
+
+    quint16 port() const { return m_port; }
+    QString dataDir() const { return m_dataDir.path(); }
+    QProcess &process() { return m_process; }
+
+    QByteArray log()
+    {
+        m_log += m_process.readAllStandardError();
+        return m_log;
+    }
+
+    bool waitForLog(const QByteArray &fragment)
+    {
+        return QTest::qWaitFor([&] { return log().contains(fragment); }, kTimeoutMs);
+    }
+
+    // The exit code, or -1 if pultd crashed or did not exit in time.
+    int waitForExit()
+    {
+        // waitForFinished() is false when the event loop has already seen the process finish.
+        const bool exited =
+            m_process.state() == QProcess::NotRunning || m_process.waitForFinished(kTimeoutMs);
+        if (!exited || m_process.exitStatus() != QProcess::NormalExit)
+            return -1;
+        return m_process.exitCode();
+    }
+
+    // SIGTERM, then as waitForExit().
+    int terminate()
+    {
+        m_process.terminate();
+        return waitForExit();
+    }
+
+    std::optional<HttpReply> fetch(const QByteArray &request, bool headOnly = false)
+    {
+        Connection connection;
+        if (!connection.open(m_port))
+            return std::nullopt;
+        return connection.request(request, headOnly);
+    }
+
+private:
+    QTemporaryDir m_dataDir;
+    QProcess m_process;
+    QByteArray m_log;
+    quint16 m_port = 0;
+};
+
+struct Run
+{
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs pultd to completion (the user command, say), with input on its standard input.
+inline Run runPultd(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(PULTD_PATH), arguments);
+    if (process.waitForStarted(kTimeoutMs)) {
+        process.write(input);
+        process.closeWriteChannel();
+    }
+    if (!process.waitForFinished(kTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(kTimeoutMs);
+        return {-1, {}, "did not exit"};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace PultdTest
