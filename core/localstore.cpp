@@ -151,18 +151,6 @@ struct LocalStore::Private
     std::unique_ptr<Sql::Database> db;
     int version = 0;
 
-    // Runs a prepared statement to completion with the given binder.
-    template<typename Bind> Status run(const char *sql, Bind &&bind)
-    {
-        auto stmt = db->prepare(sql);
-        if (!stmt.good())
-            return stmt.status();
-        bind(**stmt);
-        Status s = (*stmt)->exec();
-        (*stmt)->reset();
-        return s;
-    }
-
     // Collects the rows of a prepared statement with the given reader.
     template<typename T, typename Bind, typename Read>
     Result<QList<T>> collect(const char *sql, Bind &&bind, Read &&read)
@@ -352,7 +340,7 @@ Status LocalStore::WriteBatch::commit()
 
 Status LocalStore::put(const Department &dep)
 {
-    return d->run("INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
+    return d->db->run("INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
                   "queue_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
                   "name = excluded.name, email = excluded.email, lead_id = excluded.lead_id, "
                   "business_hours = excluded.business_hours, sla_policy = excluded.sla_policy, "
@@ -369,7 +357,7 @@ Status LocalStore::put(const Agent &agent)
     Sql::Transaction tx(*d->db);
     if (!tx.status().good())
         return tx.status();
-    Status s = d->run("INSERT INTO agents(id, name, email, role) VALUES (?1, ?2, ?3, ?4) "
+    Status s = d->db->run("INSERT INTO agents(id, name, email, role) VALUES (?1, ?2, ?3, ?4) "
                       "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
                       "email = excluded.email, role = excluded.role",
                       [&](Statement &st) {
@@ -377,12 +365,12 @@ Status LocalStore::put(const Agent &agent)
                           st.bind(3, agent.email).bind(4, int(agent.role));
                       });
     if (s.good())
-        s = d->run("DELETE FROM agent_departments WHERE agent_id = ?1",
+        s = d->db->run("DELETE FROM agent_departments WHERE agent_id = ?1",
                    [&](Statement &st) { st.bind(1, uuidToBlob(agent.id)); });
     for (const DepartmentMembership &m : agent.departments) {
         if (!s.good())
             break;
-        s = d->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
+        s = d->db->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
                    "VALUES (?1, ?2, ?3)",
                    [&](Statement &st) {
                        st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(m.departmentId));
@@ -404,7 +392,7 @@ Status LocalStore::put(const Contact &c)
         return old.status();
     const QStringList texts{nonNull(c.name), nonNull(c.emails.join(u'\n'))};
     Status s =
-        d->run("INSERT OR FAIL INTO contacts(id, name, emails, phone, organisation, language, "
+        d->db->run("INSERT OR FAIL INTO contacts(id, name, emails, phone, organisation, language, "
                "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
                "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
                "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
@@ -437,7 +425,7 @@ Status LocalStore::put(const Ticket &t)
         return old.status();
     // OR FAIL: the counter triggers make this a multi-row write, and with the default ABORT
     // SQLite would open a statement savepoint, which makes FTS5 flush (see schema.cpp).
-    Status s = d->run(
+    Status s = d->db->run(
         "INSERT OR FAIL INTO tickets(id, number, subject, status, priority, department_id, "
         "category, "
         "assignee_id, requester_id, channel, tags, tier, created_ms, updated_ms, "
@@ -482,13 +470,13 @@ Status LocalStore::put(const Ticket &t)
                    "INSERT INTO tickets_fts(rowid, subject) VALUES (?1, ?2)", *old, rid,
                    {nonNull(t.subject)});
     if (s.good()) {
-        s = d->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1",
+        s = d->db->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1",
                    [&](Statement &st) { st.bind(1, rid); });
     }
     for (const QString &tag : tags) {
         if (!s.good())
             break;
-        s = d->run("INSERT INTO ticket_tags(tag, ticket_rid) VALUES (?1, ?2)",
+        s = d->db->run("INSERT INTO ticket_tags(tag, ticket_rid) VALUES (?1, ?2)",
                    [&](Statement &st) { st.bind(1, tag).bind(2, rid); });
     }
     if (s.good())
@@ -506,7 +494,7 @@ Status LocalStore::put(const Message &m)
     auto old = d->indexedRow("SELECT rid, body FROM messages WHERE id = ?1", m.id, 1);
     if (!old.good())
         return old.status();
-    Status s = d->run(
+    Status s = d->db->run(
         "INSERT OR FAIL INTO messages(id, ticket_id, kind, author_id, author_name, created_ms, "
         "body, body_html, attachments) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
         "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, author_id = "
@@ -532,7 +520,7 @@ Status LocalStore::put(const Message &m)
 
 Status LocalStore::put(const HistoryEvent &e)
 {
-    return d->run("INSERT INTO history(id, ticket_id, actor_id, time_ms, field, old_value, "
+    return d->db->run("INSERT INTO history(id, ticket_id, actor_id, time_ms, field, old_value, "
                   "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING",
                   [&](Statement &s) {
                       s.bind(1, uuidToBlob(e.id)).bind(2, uuidToBlob(e.ticketId));
@@ -543,7 +531,7 @@ Status LocalStore::put(const HistoryEvent &e)
 
 Status LocalStore::put(const CannedResponse &r)
 {
-    return d->run("INSERT INTO canned_responses(id, title, shortcut, body, scope, owner_id) "
+    return d->db->run("INSERT INTO canned_responses(id, title, shortcut, body, scope, owner_id) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET title = "
                   "excluded.title, shortcut = excluded.shortcut, body = excluded.body, scope = "
                   "excluded.scope, owner_id = excluded.owner_id",
@@ -555,7 +543,7 @@ Status LocalStore::put(const CannedResponse &r)
 
 Status LocalStore::enqueue(const OutboxOp &op)
 {
-    return d->run("INSERT INTO outbox(op_id, created_ms, kind, payload) VALUES (?1, ?2, ?3, ?4)",
+    return d->db->run("INSERT INTO outbox(op_id, created_ms, kind, payload) VALUES (?1, ?2, ?3, ?4)",
                   [&](Statement &s) {
                       s.bind(1, uuidToBlob(op.id)).bind(2, toMs(op.created)).bind(3, op.kind);
                       s.bind(4, op.payload.isNull() ? QByteArray("") : op.payload);
@@ -596,10 +584,10 @@ Status LocalStore::Private::reindex(const char *deleteSql, const char *insertSql
         };
     };
     if (old) {
-        if (Status s = run(deleteSql, bindTexts(old->texts)); !s.good())
+        if (Status s = db->run(deleteSql, bindTexts(old->texts)); !s.good())
             return s;
     }
-    return run(insertSql, bindTexts(texts));
+    return db->run(insertSql, bindTexts(texts));
 }
 
 Result<Ticket> LocalStore::ticket(const QUuid &id)
@@ -1208,7 +1196,7 @@ Result<QUuid> LocalStore::currentAgent()
 
 Status LocalStore::setCurrentAgent(const QUuid &agentId)
 {
-    return d->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "
+    return d->db->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "
                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                   [&](Statement &s) { s.bind(1, uuidToBlob(agentId)); });
 }

@@ -74,6 +74,17 @@ public:
     // The same for SQL built at run time (compiled filters), cached by its text; the cache keeps
     // the most recent kBuiltStatements texts.
     Result<Statement *> prepareBuilt(const QByteArray &sql);
+    // Runs the statement for sql to completion after bind(Statement &) has bound its values.
+    template<typename Bind> Status run(const char *sql, Bind &&bind)
+    {
+        auto stmt = prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        Status s = (*stmt)->exec();
+        (*stmt)->reset();
+        return s;
+    }
     // Runs one or more statements without results (schema, pragmas).
     Status execute(const char *sql);
 

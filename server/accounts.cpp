@@ -74,17 +74,6 @@ struct Accounts::Private
     // for an unknown address takes as long as one with a wrong password.
     std::string decoyHash;
 
-    template<typename Bind> Status run(const char *sql, Bind &&bind)
-    {
-        auto stmt = db->prepare(sql);
-        if (!stmt.good())
-            return stmt.status();
-        bind(**stmt);
-        Status s = (*stmt)->exec();
-        (*stmt)->reset();
-        return s;
-    }
-
     Result<std::optional<QUuid>> departmentId(const QString &name);
     Result<AgentSession> session(const QUuid &agentId);
     // Whether key is locked out; the seconds left when it is.
@@ -184,7 +173,7 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
     agent.email = email;
     agent.name = input.name.trimmed();
     agent.role = input.role;
-    Status s = d->run("INSERT INTO agents(id, email, name, role, password_hash, created_ms) "
+    Status s = d->db->run("INSERT INTO agents(id, email, name, role, password_hash, created_ms) "
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                       [&](Statement &st) {
                           st.bind(1, uuidToBlob(agent.id)).bind(2, agent.email);
@@ -208,13 +197,13 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
             return id.status();
         if (!*id) {
             *id = d->ids.next();
-            s = d->run("INSERT INTO departments(id, name) VALUES (?1, ?2)", [&](Statement &st) {
+            s = d->db->run("INSERT INTO departments(id, name) VALUES (?1, ?2)", [&](Statement &st) {
                 st.bind(1, uuidToBlob(**id)).bind(2, name.trimmed());
             });
             if (!s.good())
                 return s;
         }
-        s = d->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
+        s = d->db->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
                    "VALUES (?1, ?2, ?3)",
                    [&](Statement &st) {
                        st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(**id)).bind(3, tier);
@@ -290,7 +279,7 @@ Result<int> Accounts::Private::lockedFor(const QString &key, qint64 nowMs)
 
 Status Accounts::Private::recordFailure(const QString &key, qint64 nowMs)
 {
-    return run("INSERT INTO login_failures(key, count, first_ms) VALUES (?1, 1, ?2) "
+    return db->run("INSERT INTO login_failures(key, count, first_ms) VALUES (?1, 1, ?2) "
                "ON CONFLICT(key) DO UPDATE SET "
                "count = CASE WHEN first_ms + ?3 <= ?2 THEN 1 ELSE count + 1 END, "
                "first_ms = CASE WHEN first_ms + ?3 <= ?2 THEN ?2 ELSE first_ms END",
@@ -348,7 +337,7 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
         return ApiError{401, QStringLiteral("invalid_credentials"),
                         QStringLiteral("the e-mail address or the password is wrong")};
     }
-    if (!d->run("DELETE FROM login_failures WHERE key IN (?1, ?2)", [&](Statement &st) {
+    if (!d->db->run("DELETE FROM login_failures WHERE key IN (?1, ?2)", [&](Statement &st) {
               st.bind(1, accountKey).bind(2, addressKey);
           }).good())
         return internal;
@@ -360,7 +349,7 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     result.expiresMs = nowMs + kTokenLifetimeMs;
     const QByteArray tokenUtf8 = result.token.toLatin1();
-    if (!d->run("INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) "
+    if (!d->db->run("INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) "
                 "VALUES (?1, ?2, ?3, ?4)",
                 [&](Statement &st) {
                     st.bind(1, tokenHash(std::string_view(tokenUtf8.constData(),
@@ -415,7 +404,7 @@ bool Accounts::logout(std::string_view authorization, qint64 nowMs)
         return false;
     std::lock_guard lock(d->mutex);
     const Status s =
-        d->run("UPDATE tokens SET revoked_ms = ?2 WHERE hash = ?1 AND revoked_ms IS NULL AND "
+        d->db->run("UPDATE tokens SET revoked_ms = ?2 WHERE hash = ?1 AND revoked_ms IS NULL AND "
                "expires_ms > ?2",
                [&](Statement &st) { st.bind(1, tokenHash(token)).bind(2, nowMs); });
     return s.good() && d->db->changes() == 1;

@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "router.h"
+#include "serverstore.h"
 #include "uuid.h"
 
 #include <QDateTime>
@@ -9,7 +10,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringDecoder>
+#include <QUrlQuery>
 
+#include <limits>
 #include <variant>
 
 namespace Pult {
@@ -129,10 +132,86 @@ ApiResponse login(Accounts &accounts, const ApiRequest &request)
                                  {QStringLiteral("agent"), agentJson(signedIn.session)}});
 }
 
+ApiResponse storeError(const Status &status)
+{
+    return ApiResponse::error(500, "internal_error", status.message().toStdString());
+}
+
+// A whole-number query parameter within [lowest, highest], the fallback when absent.
+std::variant<qint64, ApiError> queryNumber(const ApiRequest &request, const QString &name,
+                                           qint64 fallback, qint64 lowest, qint64 highest)
+{
+    const QUrlQuery query(QString::fromUtf8(request.query.data(), qsizetype(request.query.size())));
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = query.queryItemValue(name).toLongLong(&ok);
+    if (!ok || value < lowest || value > highest)
+        return ApiError{400, QStringLiteral("invalid_parameter"),
+                        QStringLiteral("%1 must be a whole number from %2 to %3")
+                            .arg(name)
+                            .arg(lowest)
+                            .arg(highest)};
+    return value;
+}
+
+ApiResponse applyOps(ServerStore &store, const std::function<void(std::int64_t)> &advanced,
+                     const ApiRequest &request, const AgentSession &session)
+{
+    auto body = jsonBody(request, {QLatin1String("ops")});
+    if (const ApiError *e = std::get_if<ApiError>(&body))
+        return error(*e);
+    const QJsonValue ops = std::get<QJsonObject>(body).value(QLatin1String("ops"));
+    if (!ops.isArray())
+        return error({400, QStringLiteral("invalid_field"),
+                      QStringLiteral("\"ops\" must be an array of operations")});
+    if (ops.toArray().size() > ServerStore::kMaxOpsPerBatch)
+        return error({400, QStringLiteral("too_many_ops"),
+                      QStringLiteral("at most %1 operations per request")
+                          .arg(ServerStore::kMaxOpsPerBatch)});
+    auto results = store.apply(session, ops.toArray(), nowMs());
+    if (!results.good())
+        return storeError(results.status());
+    auto revision = store.revision();
+    if (!revision.good())
+        return storeError(revision.status());
+    if (advanced)
+        advanced(*revision);
+    return json(200, QJsonObject{{QStringLiteral("results"), *results},
+                                 {QStringLiteral("revision"), *revision}});
+}
+
+ApiResponse changes(ServerStore &store, const ApiRequest &request, const AgentSession &session)
+{
+    const auto since =
+        queryNumber(request, QStringLiteral("since"), 0, 0, std::numeric_limits<qint64>::max());
+    if (const ApiError *e = std::get_if<ApiError>(&since))
+        return error(*e);
+    const auto limit =
+        queryNumber(request, QStringLiteral("limit"), 500, 1, ServerStore::kMaxChangesPerPage);
+    if (const ApiError *e = std::get_if<ApiError>(&limit))
+        return error(*e);
+    auto page = store.changes(session, std::get<qint64>(since), int(std::get<qint64>(limit)));
+    if (!page.good())
+        return storeError(page.status());
+    return json(200, *page);
+}
+
 } // namespace
 
-void addApiRoutes(Router &router, Accounts &accounts)
+void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
+                  std::function<void(std::int64_t)> revisionAdvanced)
 {
+    router.add("POST", "/api/v1/ops",
+               authenticated(accounts, [&store, revisionAdvanced](const ApiRequest &request,
+                                                                  const AgentSession &session) {
+                   return applyOps(store, revisionAdvanced, request, session);
+               }));
+    router.add(
+        "GET", "/api/v1/changes",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            return changes(store, request, session);
+        }));
     router.add("POST", "/api/v1/login",
                [&accounts](const ApiRequest &request) { return login(accounts, request); });
     router.add("POST", "/api/v1/logout", [&accounts](const ApiRequest &request) {

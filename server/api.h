@@ -3,12 +3,18 @@
 // pultd's JSON API under /api/v1 (docs/api.md): the routes and their handlers, free of
 // networking so that they read as what each endpoint does.
 
+#include <cstdint>
+#include <functional>
+
 namespace Pult {
 
 class Accounts;
 class Router;
+class ServerStore;
 
-// Adds the API's routes to router; accounts must outlive it.
-void addApiRoutes(Router &router, Accounts &accounts);
+// Adds the API's routes to router; accounts and store must outlive it. revisionAdvanced is
+// called with the newest revision after every write that stored changes (for push hints).
+void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
+                  std::function<void(std::int64_t)> revisionAdvanced);
 
 } // namespace Pult

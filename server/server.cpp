@@ -9,6 +9,9 @@
 // - m_sessions, guarded by m_mutex, holds every running session. m_stopping is set under the same
 //   mutex, so a session is either registered before shutdown begins (and is then told to stop)
 //   or never starts.
+// - A WebSocket session (GET /api/v1/stream) stays the same Session, in the same table (so it
+//   counts against maxConnections and shutdown waits for it), with its tcp_stream moved into a
+//   websocket::stream. It runs two coroutines on its strand: serveStream writes, readStream reads.
 //
 // One request, step by step
 // 1. Read the header within idleTimeout (the keep-alive wait and a slow header both count).
@@ -29,6 +32,16 @@
 // 3. After shutdownTimeout (or a second signal) the remaining connections are closed.
 // 4. When the last session ends, the signal wait and the timer are cancelled, the io_context runs
 //    out of work and run() returns.
+// WebSocket sessions are told to stop like the others: each sends a close frame with 1001 (going
+// away) and ends when the client answers it; one that does not is closed in step 3.
+//
+// The revision stream
+// - `revision` is an atomic that only grows (publishRevision). A stream session keeps only the
+//   revision it sent last; its writer compares that with the atomic, so a slow client never has
+//   more than one message to catch up on, whatever was published meanwhile.
+// - publishRevision wakes every stream session's writer by cancelling its `wake` timer on its
+//   strand (at most one wake-up posted per session at a time). The writer sends the newest value
+//   at once if its last message is 5 ms old (kStreamInterval), otherwise when it is.
 
 #include "server.h"
 
@@ -36,6 +49,8 @@
 #include "api.h"
 #include "logrecord.h"
 #include "router.h"
+#include "serverstore.h"
+#include "uuid.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -54,17 +69,21 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/beast/websocket/stream.hpp>
 
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include <unistd.h>
@@ -72,6 +91,7 @@
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 
@@ -92,11 +112,17 @@ constexpr auto kLingerTimeout = 2s;
 constexpr auto kRejectTimeout = 1s;
 // After a failed accept (e.g. out of file descriptors) wait this long before the next one.
 constexpr auto kAcceptRetryDelay = 100ms;
+// The revision stream: its path, the least time between two messages to one client, and the
+// largest message a client may send (clients have nothing to say; larger ones are closed, 1009).
+constexpr std::string_view kStreamPath = "/api/v1/stream";
+constexpr auto kStreamInterval = 5ms;
+constexpr std::size_t kStreamMessageLimit = 4096;
 
 using Clock = std::chrono::steady_clock;
 using RequestParser = http::request_parser<http::string_body>;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
+using WebSocket = websocket::stream<beast::tcp_stream>;
 
 const auto kAwaitable = asio::use_awaitable;
 
@@ -105,6 +131,13 @@ std::string endpointText(const tcp::endpoint &endpoint)
     const asio::ip::address address = endpoint.address();
     std::string text = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
     return text + ":" + std::to_string(endpoint.port());
+}
+
+std::int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 double millisecondsSince(Clock::time_point start)
@@ -148,6 +181,19 @@ Response makeResponse(int status, std::string body, unsigned version, bool keepA
     response.body() = std::move(body);
     response.prepare_payload();
     return response;
+}
+
+ApiResponse errorResponse(const ApiError &e)
+{
+    ApiResponse response =
+        ApiResponse::error(e.status, e.code.toStdString(), e.message.toStdString());
+    response.retryAfterSeconds = e.retryAfterSeconds;
+    return response;
+}
+
+bool isStreamUpgrade(const Request &request)
+{
+    return websocket::is_upgrade(request) && splitTarget(request.target()).first == kStreamPath;
 }
 
 // A request that failed before any handler saw it, and the answer it gets.
@@ -206,19 +252,23 @@ struct Session
         , id(sessionId)
         , peer(endpointText(remote))
         , address(remote.address().to_string())
+        , wake(executor)
     {}
+
+    // The connection, also after it became a WebSocket.
+    beast::tcp_stream &connection() { return ws ? ws->next_layer() : stream; }
 
     // True while nothing of a next request has arrived: shutdown may close the connection at once.
     bool idle()
     {
-        if (!awaitingRequest || buffer.size() != 0 || (parser && parser->got_some()))
+        if (ws || !awaitingRequest || buffer.size() != 0 || (parser && parser->got_some()))
             return false;
         beast::error_code ec;
         const std::size_t pending = stream.socket().available(ec); // received, not yet read
         return !ec && pending == 0;
     }
 
-    beast::tcp_stream stream;
+    beast::tcp_stream stream; // moved into ws by the upgrade; use connection()
     const beast::tcp_stream::executor_type executor; // the strand; fixed for the session's life
     const std::uint64_t id;
     const std::string peer;    // "address:port", for the log
@@ -227,6 +277,14 @@ struct Session
     const RequestParser *parser = nullptr; // the request being read, while it is read
     bool awaitingRequest = true;
     bool stopRequested = false;
+
+    // The revision stream, after the upgrade. The writer (serveStream) sleeps on `wake`, which
+    // publishRevision, shutdown and the end of the reader cancel.
+    std::unique_ptr<WebSocket> ws;
+    asio::steady_timer wake;
+    std::atomic<bool> wakePosted = false; // a wake-up is posted and has not run yet
+    bool readerDone = false;
+    beast::error_code readError; // why readStream ended
 };
 
 } // namespace
@@ -257,10 +315,31 @@ struct Server::Private
     asio::awaitable<void> serve(std::shared_ptr<Session> session);
     asio::awaitable<bool> respond(Session &session, const Request &request,
                                   Clock::time_point started);
+    asio::awaitable<bool> sendResponse(Session &session, const Request &request,
+                                       ApiResponse &apiResponse, std::string_view route,
+                                       Clock::time_point started);
     asio::awaitable<void> answerFailure(Session &session, const RequestFailure &failure,
                                         const RequestParser &parser, Clock::time_point started);
     asio::awaitable<void> reject(tcp::socket socket);
     void sessionEnded(std::uint64_t id);
+
+    // The revision stream (GET /api/v1/stream).
+    void addStreamRoute();
+    // The agent of an upgrade request, or the error to answer instead.
+    std::variant<AgentSession, ApiResponse> authenticateStream(const Request &request);
+    asio::awaitable<void> serveStream(std::shared_ptr<Session> session, const Request &request,
+                                      const AgentSession &agent, Clock::time_point started);
+    asio::awaitable<void> readStream(std::shared_ptr<Session> session);
+    static void wakeStream(const std::shared_ptr<Session> &session);
+    // Any thread. Raises `revision` to `value` if that is higher, and wakes the stream writers.
+    void publishRevision(std::int64_t value);
+    // publishRevision as a plain function, for code that commits writes (the API routes) and
+    // must not know the Server: call it with the newest committed revision, from any thread.
+    // Valid while this Private lives, i.e. as long as the Server.
+    std::function<void(std::int64_t)> revisionPublisher()
+    {
+        return [this](std::int64_t value) { publishRevision(value); };
+    }
 
     void waitForSignal();
     void beginShutdown(std::string_view reason); // control strand
@@ -274,6 +353,7 @@ struct Server::Private
     const ServerConfig config;
     Router router;
     std::unique_ptr<Accounts> accounts; // opened by start(), before the API routes are added
+    std::unique_ptr<ServerStore> store; // likewise
 
     // Declared first among the I/O members so that it is destroyed last.
     asio::io_context ioc;
@@ -294,6 +374,10 @@ struct Server::Private
     std::uint64_t nextSessionId = 1;
     std::atomic<bool> stopping = false;
     std::atomic<std::size_t> rejecting = 0; // connections being turned away with a 503
+
+    std::atomic<std::int64_t> revision = 0; // only grows; see publishRevision
+    // The sessions that are WebSockets now, to wake on a new revision; guarded by `mutex`.
+    std::unordered_map<std::uint64_t, std::shared_ptr<Session>> streams;
 };
 
 ServerStatus Server::Private::prepareDataDirectory() const
@@ -467,7 +551,19 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<Session> session)
             co_return;
         }
 
-        const bool keepAlive = co_await respond(s, parser.get(), started);
+        const Request &request = parser.get();
+        bool keepAlive = false;
+        if (isStreamUpgrade(request)) {
+            std::variant<AgentSession, ApiResponse> auth = authenticateStream(request);
+            if (const AgentSession *agent = std::get_if<AgentSession>(&auth)) {
+                co_await serveStream(session, request, *agent, started);
+                co_return;
+            }
+            keepAlive = co_await sendResponse(s, request, std::get<ApiResponse>(auth), kStreamPath,
+                                              started);
+        } else {
+            keepAlive = co_await respond(s, request, started);
+        }
         if (!keepAlive) {
             beast::error_code ignored;
             s.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -498,22 +594,226 @@ asio::awaitable<bool> Server::Private::respond(Session &s, const Request &reques
         result.response =
             ApiResponse::error(500, "internal_error", "the server failed to handle the request");
     }
+    const bool keepAlive =
+        co_await sendResponse(s, request, result.response, result.route, started);
+    co_return keepAlive;
+}
 
+// Writes the answer to `request`; true when the connection stays open for the next request.
+asio::awaitable<bool> Server::Private::sendResponse(Session &s, const Request &request,
+                                                    ApiResponse &apiResponse,
+                                                    std::string_view route,
+                                                    Clock::time_point started)
+{
     const bool keepAlive = request.keep_alive() && !s.stopRequested && !stopping;
-    Response response = makeResponse(result.response.status, std::move(result.response.body),
-                                     request.version(), keepAlive);
-    if (!result.response.allow.empty())
-        response.set(http::field::allow, result.response.allow);
-    if (result.response.retryAfterSeconds > 0)
-        response.set(http::field::retry_after, std::to_string(result.response.retryAfterSeconds));
+    Response response =
+        makeResponse(apiResponse.status, std::move(apiResponse.body), request.version(), keepAlive);
+    if (!apiResponse.allow.empty())
+        response.set(http::field::allow, apiResponse.allow);
+    if (apiResponse.retryAfterSeconds > 0)
+        response.set(http::field::retry_after, std::to_string(apiResponse.retryAfterSeconds));
+    if (apiResponse.status == 426) { // only the stream route answers it: a GET without upgrade
+        response.set(http::field::upgrade, "websocket");
+        const std::string connection(response[http::field::connection]);
+        response.set(http::field::connection,
+                     connection.empty() ? "upgrade" : connection + ", upgrade");
+    }
     if (request.method() == http::verb::head)
         response.body().clear(); // Content-Length stays that of the GET answer
 
     beast::error_code ec;
     s.stream.expires_after(config.writeTimeout);
     co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
-    logRequest(s, request.method_string(), result.route, result.response.status, started, ec);
+    logRequest(s, request.method_string(), route, apiResponse.status, started, ec);
     co_return !ec && keepAlive;
+}
+
+// GET /api/v1/stream without "Upgrade: websocket": 401 as every API route, else 426 (the
+// upgrade itself never reaches the router; serve() takes it).
+void Server::Private::addStreamRoute()
+{
+    router.add("GET", std::string(kStreamPath), [this](const ApiRequest &request) {
+        auto auth = accounts->authenticate(request.authorization, nowMs());
+        if (const ApiError *e = std::get_if<ApiError>(&auth))
+            return errorResponse(*e);
+        return ApiResponse::error(426, "upgrade_required",
+                                  "GET /api/v1/stream is a WebSocket: send Connection: Upgrade "
+                                  "and Upgrade: websocket");
+    });
+}
+
+std::variant<AgentSession, ApiResponse> Server::Private::authenticateStream(const Request &request)
+{
+    try {
+        auto auth = accounts->authenticate(request[http::field::authorization], nowMs());
+        if (AgentSession *agent = std::get_if<AgentSession>(&auth))
+            return std::move(*agent);
+        return errorResponse(std::get<ApiError>(auth));
+    } catch (...) {
+        LogRecord(LogLevel::Error, "handler_failed")
+            .addString("method", request.method_string())
+            .addString("error", describeException(std::current_exception()))
+            .write();
+        return ApiResponse::error(500, "internal_error", "the server failed to handle the request");
+    }
+}
+
+// The WebSocket after its upgrade request was authenticated: accepts it, sends the revision at
+// once and after every advance (coalesced, see the top of the file), closes with 1001 on
+// shutdown. Reading runs alongside in readStream; the session ends when both have ended.
+asio::awaitable<void> Server::Private::serveStream(std::shared_ptr<Session> session,
+                                                   const Request &request,
+                                                   const AgentSession &agent,
+                                                   Clock::time_point started)
+{
+    Session &s = *session;
+    s.stream.expires_never(); // the WebSocket has its own timeouts
+    s.ws = std::make_unique<WebSocket>(std::move(s.stream));
+    WebSocket &ws = *s.ws;
+    // 30 s for the handshakes; a client silent for 150 s gets a ping, and is closed 150 s later
+    // if it still has sent nothing (not even the pong).
+    ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws.set_option(websocket::stream_base::decorator([](websocket::response_type &response) {
+        response.set(http::field::server, serverSoftware());
+    }));
+    ws.read_message_max(kStreamMessageLimit);
+
+    beast::error_code ec;
+    co_await ws.async_accept(request, asio::redirect_error(kAwaitable, ec));
+    if (ec) { // Beast answered a bad handshake with 400 itself
+        logRequest(s, request.method_string(), kStreamPath, 400, started, {});
+        co_return;
+    }
+    logRequest(s, request.method_string(), kStreamPath, 101, started, {});
+
+    const std::string agentId = uuidToString(agent.agent.id).toStdString();
+    {
+        const std::lock_guard lock(mutex);
+        streams.emplace(s.id, session);
+    }
+    LogRecord(LogLevel::Info, "stream_opened")
+        .addString("agent_id", agentId)
+        .addString("peer", s.peer)
+        .write();
+    const Clock::time_point opened = Clock::now();
+    asio::co_spawn(s.executor, readStream(session), logFailure("stream_read_failed"));
+
+    std::int64_t sent = -1; // below every revision: the first message goes at once
+    std::int64_t messages = 0;
+    Clock::time_point nextSend = Clock::now();
+    bool writing = true;
+    bool closedForShutdown = false;
+    beast::error_code writeError;
+    std::string message;
+    while (!s.readerDone) {
+        if (writing && s.stopRequested) {
+            writing = false;
+            closedForShutdown = true;
+            // Ends when the client answers the close frame: readStream then sees error::closed.
+            co_await ws.async_close(websocket::close_reason(websocket::close_code::going_away),
+                                    asio::redirect_error(kAwaitable, ec));
+            if (ec)
+                s.connection().close(); // ends readStream as well
+            continue;
+        }
+        const std::int64_t latest = revision.load();
+        if (writing && latest > sent) {
+            if (Clock::now() < nextSend) {
+                s.wake.expires_at(nextSend);
+                co_await s.wake.async_wait(asio::redirect_error(kAwaitable, ec));
+                continue; // early when woken: look at stopRequested and readerDone again
+            }
+            message = R"({"revision":)" + std::to_string(latest) + "}";
+            nextSend = Clock::now() + kStreamInterval;
+            ws.text(true);
+            co_await ws.async_write(asio::buffer(message), asio::redirect_error(kAwaitable, ec));
+            if (ec) {
+                writing = false;
+                writeError = ec;
+                s.connection().close(); // ends readStream as well
+                continue;
+            }
+            sent = latest;
+            ++messages;
+            continue;
+        }
+        s.wake.expires_at(Clock::time_point::max());
+        co_await s.wake.async_wait(asio::redirect_error(kAwaitable, ec));
+    }
+
+    {
+        const std::lock_guard lock(mutex);
+        streams.erase(s.id);
+    }
+    LogRecord record(LogLevel::Info, "stream_closed");
+    record.addString("agent_id", agentId).addString("peer", s.peer);
+    record.addInteger("messages", messages).addDecimal("duration_ms", millisecondsSince(opened), 3);
+    if (closedForShutdown) {
+        record.addString("reason", "shutdown");
+    } else if (s.readError == websocket::error::closed) {
+        record.addString("reason", "client_closed")
+            .addInteger("close_code", static_cast<std::int64_t>(ws.reason().code));
+    } else {
+        record.addString("reason", "error")
+            .addString("error", (writeError ? writeError : s.readError).message());
+    }
+    record.write();
+}
+
+// Reads and drops what the client sends (Beast answers pings and close frames itself) until the
+// connection ends, then wakes the writer.
+asio::awaitable<void> Server::Private::readStream(std::shared_ptr<Session> session)
+{
+    Session &s = *session;
+    beast::error_code ec;
+    try {
+        beast::flat_buffer buffer;
+        for (;;) {
+            co_await s.ws->async_read(buffer, asio::redirect_error(kAwaitable, ec));
+            if (ec)
+                break;
+            buffer.clear();
+        }
+    } catch (...) {
+        LogRecord(LogLevel::Error, "stream_read_failed")
+            .addString("error", describeException(std::current_exception()))
+            .write();
+        ec = asio::error::operation_aborted;
+        s.connection().close();
+    }
+    s.readError = ec;
+    s.readerDone = true;
+    s.wake.cancel();
+}
+
+// Any thread: makes the session's writer look at `revision` (and at stopRequested) again.
+void Server::Private::wakeStream(const std::shared_ptr<Session> &session)
+{
+    if (session->wakePosted.exchange(true))
+        return; // the wake-up already posted will see the newest state
+    asio::post(session->executor, [session] {
+        session->wakePosted = false;
+        session->wake.cancel();
+    });
+}
+
+void Server::Private::publishRevision(std::int64_t value)
+{
+    std::int64_t current = revision.load();
+    do {
+        if (value <= current)
+            return;
+    } while (!revision.compare_exchange_weak(current, value));
+
+    std::vector<std::shared_ptr<Session>> targets;
+    {
+        const std::lock_guard lock(mutex);
+        targets.reserve(streams.size());
+        for (const auto &entry : streams)
+            targets.push_back(entry.second);
+    }
+    for (const std::shared_ptr<Session> &session : targets)
+        wakeStream(session);
 }
 
 asio::awaitable<void> Server::Private::answerFailure(Session &s, const RequestFailure &failure,
@@ -616,7 +916,9 @@ void Server::Private::beginShutdown(std::string_view reason)
     for (const std::shared_ptr<Session> &session : open) {
         asio::post(session->executor, [session] {
             session->stopRequested = true;
-            if (session->idle())
+            if (session->ws)
+                session->wake.cancel(); // its writer sends the close frame
+            else if (session->idle())
                 session->stream.cancel();
         });
     }
@@ -635,7 +937,7 @@ void Server::Private::closeAllSessions(std::string_view reason)
         .addInteger("closed_connections", static_cast<std::int64_t>(open.size()))
         .write();
     for (const std::shared_ptr<Session> &session : open)
-        asio::post(session->executor, [session] { session->stream.close(); });
+        asio::post(session->executor, [session] { session->connection().close(); });
 }
 
 void Server::Private::finishShutdown()
@@ -666,7 +968,18 @@ ServerStatus Server::start()
         return {"cannot open the accounts in " + d->config.dataDirectory.string() + ": " +
                 accounts.status().message().toStdString()};
     d->accounts = std::move(*accounts);
-    addApiRoutes(d->router, *d->accounts);
+    auto store = ServerStore::open(d->config.dataDirectory);
+    if (!store.good())
+        return {"cannot open the ticket store in " + d->config.dataDirectory.string() + ": " +
+                store.status().message().toStdString()};
+    d->store = std::move(*store);
+    auto revision = d->store->revision();
+    if (!revision.good())
+        return {"cannot read the revision in " + d->config.dataDirectory.string() + ": " +
+                revision.status().message().toStdString()};
+    d->publishRevision(*revision);
+    addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher());
+    d->addStreamRoute();
     if (ServerStatus status = d->listen(); !status.good())
         return status;
     if (d->config.handleSignals) {
@@ -733,6 +1046,16 @@ std::uint16_t Server::port() const
 std::string Server::url() const
 {
     return "http://" + endpointText(d->localEndpoint);
+}
+
+std::int64_t Server::revision() const
+{
+    return d->revision.load();
+}
+
+void Server::publishRevision(std::int64_t revision)
+{
+    d->publishRevision(revision);
 }
 
 } // namespace Pult

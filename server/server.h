@@ -16,7 +16,8 @@ struct ServerStatus
     bool good() const { return error.empty(); }
 };
 
-// pultd's HTTP/1.1 server: listens, serves the routes, stops gracefully.
+// pultd's HTTP/1.1 server: listens, serves the routes and the revision stream (a WebSocket on
+// GET /api/v1/stream), stops gracefully.
 //
 //     Server server(config);
 //     if (ServerStatus status = server.start(); !status.good()) { report status.error; }
@@ -45,6 +46,13 @@ public:
     std::string listenAddress() const;
     std::uint16_t port() const;
     std::string url() const; // "http://127.0.0.1:8743", "http://[::1]:8743"
+
+    // The newest published revision: the store's newest after start(), 0 before.
+    std::int64_t revision() const;
+    // Announces a committed revision to the clients of GET /api/v1/stream. Monotonic: a value not
+    // above revision() is ignored. Safe from any thread, before, during and after run(); never
+    // waits for clients (each keeps only the newest value to send, at most one message per 5 ms).
+    void publishRevision(std::int64_t revision);
 
 private:
     struct Private;

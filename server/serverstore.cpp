@@ -1,0 +1,807 @@
+#include "serverstore.h"
+
+#include "sqlitedb.h"
+#include "uuid.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <mutex>
+#include <optional>
+
+namespace Pult {
+
+using Sql::Statement;
+
+namespace {
+
+// Tickets, messages and contacts are kept as the JSON the feed sends (the snapshot of the
+// entity), with the columns the server looks things up by beside it.
+constexpr const char *kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS tickets(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, number INTEGER NOT NULL UNIQUE,
+    department_id BLOB, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS contacts(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, email TEXT COLLATE NOCASE,
+    data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS contacts_email ON contacts(email);
+CREATE TABLE IF NOT EXISTS messages(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, ticket_id BLOB NOT NULL,
+    data TEXT NOT NULL);
+-- Every operation ever applied or rejected, with its first result.
+CREATE TABLE IF NOT EXISTS ops(
+    op_id BLOB PRIMARY KEY, agent_id BLOB NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
+-- The change feed: one row per stored change, in revision order. department_id decides who may
+-- see it; previous_department_id, for a ticket that moved, who must be told it is gone.
+CREATE TABLE IF NOT EXISTS changes(
+    revision INTEGER PRIMARY KEY, kind TEXT NOT NULL, entity_id BLOB NOT NULL,
+    department_id BLOB, previous_department_id BLOB, data TEXT NOT NULL);
+)sql";
+
+QString iso(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QUuid uuidOf(const QJsonValue &v)
+{
+    return v.isString() ? QUuid::fromString(v.toString()) : QUuid();
+}
+
+QJsonValue idValue(const QUuid &id)
+{
+    return id.isNull() ? QJsonValue() : QJsonValue(uuidToString(id));
+}
+
+// A rejection: a stable code and a message for a person.
+struct Rejection
+{
+    QString code;
+    QString message;
+};
+
+// What an op step answers: accepted (no rejection), or rejected with a reason.
+Result<std::optional<Rejection>> accept(std::optional<Rejection> rejection = std::nullopt)
+{
+    return rejection;
+}
+
+Rejection invalid(const QString &message)
+{
+    return {QStringLiteral("invalid_op"), message};
+}
+
+Rejection notFound(const QUuid &id)
+{
+    return {QStringLiteral("not_found"),
+            QStringLiteral("no ticket %1 in your departments").arg(uuidToString(id))};
+}
+
+struct Change
+{
+    QString kind; // ticket, message, history, contact
+    QUuid entity;
+    QUuid department;
+    QUuid previousDepartment;
+    QJsonObject data;
+};
+
+// A time field: an ISO 8601 string or null; nullopt when it is neither.
+std::optional<QJsonValue> timeValue(const QJsonValue &v)
+{
+    if (v.isNull())
+        return QJsonValue();
+    if (!v.isString())
+        return std::nullopt;
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    return QJsonValue(t.toUTC().toString(Qt::ISODateWithMs));
+}
+
+} // namespace
+
+struct ServerStore::Private
+{
+    std::mutex mutex; // one writer: every apply() and the revision counter
+    std::unique_ptr<Sql::Database> db;
+    UuidV7Generator ids;
+
+    // The op being applied.
+    const AgentSession *session = nullptr;
+    qint64 now = 0;
+    QList<Change> pending;
+
+    // One text column of the first row, or nullopt.
+    template<typename Bind> Result<std::optional<QString>> text(const char *sql, Bind &&bind)
+    {
+        auto stmt = db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        std::optional<QString> value;
+        if ((*stmt)->next())
+            value = (*stmt)->text(0);
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        if (!s.good())
+            return s;
+        return value;
+    }
+
+    bool mayAccess(const QUuid &department) const
+    {
+        if (session->agent.role == Role::Admin)
+            return true;
+        for (const DepartmentMembership &m : session->agent.departments) {
+            if (m.departmentId == department)
+                return true;
+        }
+        return false;
+    }
+
+    Result<bool> departmentExists(const QUuid &id)
+    {
+        auto row = text("SELECT name FROM departments WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        return row->has_value();
+    }
+
+    Result<bool> agentExists(const QUuid &id)
+    {
+        auto row = text("SELECT name FROM agents WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        return row->has_value();
+    }
+
+    // The ticket if it exists and the agent may see it.
+    Result<std::optional<QJsonObject>> visibleTicket(const QUuid &id)
+    {
+        auto row = text("SELECT data FROM tickets WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        if (!*row)
+            return std::optional<QJsonObject>();
+        QJsonObject ticket = parseObject(**row);
+        if (!mayAccess(uuidOf(ticket.value(QLatin1String("department_id")))))
+            return std::optional<QJsonObject>();
+        return std::optional<QJsonObject>(ticket);
+    }
+
+    Status saveTicket(QJsonObject ticket, const QUuid &previousDepartment)
+    {
+        ticket.insert(QStringLiteral("updated"), iso(now));
+        const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
+        const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
+        Status s = db->run(
+            "INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, "
+            "?4) ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
+            "data = excluded.data",
+            [&](Statement &st) {
+                st.bind(1, uuidToBlob(id));
+                st.bind(2, qint64(ticket.value(QLatin1String("number")).toInteger()));
+                st.bind(3, uuidToBlob(department)).bind(4, QString::fromUtf8(compact(ticket)));
+            });
+        if (s.good())
+            pending.append({QStringLiteral("ticket"), id, department, previousDepartment, ticket});
+        return s;
+    }
+
+    void history(const QJsonObject &ticket, const QString &field, const QJsonValue &oldValue,
+                 const QJsonValue &newValue)
+    {
+        const QUuid id = ids.next();
+        const auto text = [](const QJsonValue &v) {
+            if (v.isArray()) {
+                QStringList items;
+                for (const QJsonValue &item : v.toArray())
+                    items.append(item.toString());
+                return QJsonValue(items.join(u','));
+            }
+            return v.isDouble() ? QJsonValue(QString::number(v.toInteger())) : v;
+        };
+        pending.append(
+            {QStringLiteral("history"), id, uuidOf(ticket.value(QLatin1String("department_id"))),
+             QUuid(),
+             QJsonObject{{QStringLiteral("id"), uuidToString(id)},
+                         {QStringLiteral("ticket_id"), ticket.value(QLatin1String("id"))},
+                         {QStringLiteral("actor_id"), uuidToString(session->agent.id)},
+                         {QStringLiteral("time"), iso(now)},
+                         {QStringLiteral("field"), field},
+                         {QStringLiteral("old"), text(oldValue)},
+                         {QStringLiteral("new"), text(newValue)}}});
+    }
+
+    // Writes the pending changes with the next revisions; returns the last one.
+    Result<qint64> commitChanges()
+    {
+        auto last = text("SELECT max(revision) FROM changes", [](Statement &) {});
+        if (!last.good())
+            return last.status();
+        qint64 revision = last->value_or(QString()).toLongLong();
+        for (Change &c : pending) {
+            c.data.insert(QStringLiteral("revision"), ++revision);
+            Status s =
+                db->run("INSERT INTO changes(revision, kind, entity_id, department_id, "
+                        "previous_department_id, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        [&](Statement &st) {
+                            st.bind(1, revision).bind(2, c.kind).bind(3, uuidToBlob(c.entity));
+                            st.bind(4, uuidToBlob(c.department));
+                            st.bind(5, uuidToBlob(c.previousDepartment));
+                            st.bind(6, QString::fromUtf8(compact(c.data)));
+                        });
+            if (!s.good())
+                return s;
+        }
+        pending.clear();
+        return revision;
+    }
+
+    // Runs edit on the ticket the op names ("ticket_id") when the agent may see it, and stores
+    // the ticket if edit changed it. edit answers a rejection, or nothing to accept the op.
+    template<typename Edit>
+    Result<std::optional<Rejection>> editTicket(const QJsonObject &op, Edit &&edit)
+    {
+        const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+        auto found = visibleTicket(ticketId);
+        if (!found.good())
+            return found.status();
+        if (!*found)
+            return accept(notFound(ticketId));
+        QJsonObject ticket = **found;
+        auto outcome = edit(ticket);
+        if (!outcome.good() || *outcome || ticket == **found)
+            return outcome;
+        if (Status s = saveTicket(ticket, uuidOf((*found)->value(QLatin1String("department_id"))));
+            !s.good())
+            return s;
+        return accept();
+    }
+
+    Result<std::optional<Rejection>> apply(const QString &type, const QJsonObject &op,
+                                           QJsonObject &result);
+    Result<std::optional<Rejection>> createTicket(const QJsonObject &op, QJsonObject &result);
+    Result<std::optional<Rejection>> addMessage(const QJsonObject &op);
+    Result<std::optional<Rejection>> setFields(const QJsonObject &op);
+    Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
+    Result<std::optional<Rejection>> take(const QJsonObject &op);
+    Result<std::optional<Rejection>> markSpam(const QJsonObject &op);
+    Result<std::optional<Rejection>> mergeOrLink(const QJsonObject &op, bool merge);
+    Result<std::optional<Rejection>> upsertContact(const QJsonObject &op);
+    Result<QUuid> contactForRequester(const QJsonObject &requester, const QUuid &department,
+                                      std::optional<Rejection> &rejection);
+};
+
+ServerStore::ServerStore()
+    : d(std::make_unique<Private>())
+{}
+
+ServerStore::~ServerStore() = default;
+
+Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::path &dataDirectory)
+{
+    const QString path = QString::fromStdString((dataDirectory / "server.db").string());
+    auto db = Sql::Database::open(path, Sql::Database::Mode::ReadWrite);
+    if (!db.good())
+        return db.status();
+    {
+        Sql::Transaction tx(**db);
+        if (Status s = (*db)->execute(kSchema); !s.good())
+            return s;
+        if (Status s = tx.commit(); !s.good())
+            return s;
+    }
+    std::unique_ptr<ServerStore> store(new ServerStore);
+    store->d->db = std::move(*db);
+    return store;
+}
+
+Result<qint64> ServerStore::revision()
+{
+    std::lock_guard lock(d->mutex);
+    auto last = d->text("SELECT max(revision) FROM changes", [](Statement &) {});
+    if (!last.good())
+        return last.status();
+    return last->value_or(QString()).toLongLong();
+}
+
+Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonArray &ops,
+                                      qint64 nowMs)
+{
+    std::lock_guard lock(d->mutex);
+    d->session = &session;
+    d->now = nowMs;
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    QJsonArray results;
+    for (const QJsonValue &value : ops) {
+        const QJsonObject op = value.toObject();
+        const QUuid opId = uuidOf(op.value(QLatin1String("id")));
+        QJsonObject result{{QStringLiteral("op_id"), op.value(QLatin1String("id"))}};
+        if (opId.isNull()) {
+            result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
+            result.insert(QStringLiteral("error"),
+                          QJsonObject{{QStringLiteral("code"), QStringLiteral("invalid_op")},
+                                      {QStringLiteral("message"),
+                                       QStringLiteral("every op needs an \"id\" (a UUID)")}});
+            results.append(result);
+            continue;
+        }
+        auto previous = d->text("SELECT result FROM ops WHERE op_id = ?1",
+                                [&](Statement &s) { s.bind(1, uuidToBlob(opId)); });
+        if (!previous.good())
+            return previous.status();
+        if (*previous) { // applied or rejected before: the same answer again
+            results.append(parseObject(**previous));
+            continue;
+        }
+        if (Status s = d->db->execute("SAVEPOINT op"); !s.good())
+            return s;
+        d->pending.clear();
+        auto rejection = d->apply(op.value(QLatin1String("type")).toString(), op, result);
+        if (!rejection.good())
+            return rejection.status();
+        if (*rejection) {
+            d->db->execute("ROLLBACK TO op");
+            d->pending.clear();
+            result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
+            result.insert(QStringLiteral("error"),
+                          QJsonObject{{QStringLiteral("code"), (*rejection)->code},
+                                      {QStringLiteral("message"), (*rejection)->message}});
+        } else {
+            auto revision = d->commitChanges();
+            if (!revision.good())
+                return revision.status();
+            result.insert(QStringLiteral("status"), QStringLiteral("applied"));
+            result.insert(QStringLiteral("revision"), *revision);
+        }
+        Status s = d->db->run(
+            "INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)", [&](Statement &st) {
+                st.bind(1, uuidToBlob(opId)).bind(2, uuidToBlob(session.agent.id));
+                st.bind(3, QString::fromUtf8(compact(result)));
+            });
+        if (s.good())
+            s = d->db->execute("RELEASE op");
+        if (!s.good())
+            return s;
+        results.append(result);
+    }
+    if (Status s = tx.commit(); !s.good())
+        return s;
+    return results;
+}
+
+Result<std::optional<Rejection>>
+ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObject &result)
+{
+    if (type == u"create_ticket")
+        return createTicket(op, result);
+    if (type == u"add_message")
+        return addMessage(op);
+    if (type == u"set_fields")
+        return setFields(op);
+    if (type == u"add_tags" || type == u"remove_tags")
+        return changeTags(op, type == u"add_tags");
+    if (type == u"take")
+        return take(op);
+    if (type == u"mark_spam")
+        return markSpam(op);
+    if (type == u"merge" || type == u"link")
+        return mergeOrLink(op, type == u"merge");
+    if (type == u"upsert_contact")
+        return upsertContact(op);
+    return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
+                                              QStringLiteral("unknown op type \"%1\"").arg(type)});
+}
+
+Result<QUuid> ServerStore::Private::contactForRequester(const QJsonObject &requester,
+                                                        const QUuid &department,
+                                                        std::optional<Rejection> &rejection)
+{
+    const QString email = requester.value(QLatin1String("email")).toString().trimmed();
+    if (!email.contains(u'@')) {
+        rejection = invalid(QStringLiteral("the requester needs an e-mail address"));
+        return QUuid();
+    }
+    auto existing =
+        text("SELECT data FROM contacts WHERE email = ?1", [&](Statement &s) { s.bind(1, email); });
+    if (!existing.good())
+        return existing.status();
+    if (*existing)
+        return uuidOf(parseObject(**existing).value(QLatin1String("id")));
+    QUuid id = uuidOf(requester.value(QLatin1String("id")));
+    if (id.isNull())
+        id = ids.next();
+    const QString name = requester.value(QLatin1String("name")).toString().trimmed();
+    const QJsonObject contact{{QStringLiteral("id"), uuidToString(id)},
+                              {QStringLiteral("name"), name.isEmpty() ? email : name},
+                              {QStringLiteral("emails"), QJsonArray{email}}};
+    Status s =
+        db->run("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3)", [&](Statement &st) {
+            st.bind(1, uuidToBlob(id)).bind(2, email).bind(3, QString::fromUtf8(compact(contact)));
+        });
+    if (!s.good())
+        return s;
+    pending.append({QStringLiteral("contact"), id, department, QUuid(), contact});
+    return id;
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonObject &op,
+                                                                    QJsonObject &result)
+{
+    const QJsonObject input = op.value(QLatin1String("ticket")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    const QUuid department = uuidOf(input.value(QLatin1String("department_id")));
+    const QString subject = input.value(QLatin1String("subject")).toString().trimmed();
+    const QString body = op.value(QLatin1String("body")).toString();
+    if (id.isNull() || subject.isEmpty())
+        return std::optional(
+            invalid(QStringLiteral("create_ticket needs ticket.id and a subject")));
+    auto exists = departmentExists(department);
+    if (!exists.good())
+        return exists.status();
+    if (!*exists || !mayAccess(department))
+        return std::optional(Rejection{QStringLiteral("forbidden"),
+                                       QStringLiteral("you cannot create tickets in that "
+                                                      "department")});
+    auto duplicate = text("SELECT number FROM tickets WHERE id = ?1",
+                          [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+    if (!duplicate.good())
+        return duplicate.status();
+    if (*duplicate)
+        return std::optional(Rejection{QStringLiteral("duplicate_id"),
+                                       QStringLiteral("a ticket with this id exists")});
+    const auto priority =
+        parsePriority(input.value(QLatin1String("priority")).toString(QStringLiteral("normal")));
+    const auto channel =
+        parseChannel(input.value(QLatin1String("channel")).toString(QStringLiteral("email")));
+    if (!priority || !channel)
+        return std::optional(invalid(QStringLiteral("unknown priority or channel")));
+    std::optional<Rejection> rejection;
+    QUuid requester;
+    if (input.contains(QLatin1String("requester"))) {
+        auto contact = contactForRequester(input.value(QLatin1String("requester")).toObject(),
+                                           department, rejection);
+        if (!contact.good())
+            return contact.status();
+        if (rejection)
+            return rejection;
+        requester = *contact;
+    }
+    auto last = text("SELECT max(number) FROM tickets", [](Statement &) {});
+    if (!last.good())
+        return last.status();
+    const qint64 number = last->value_or(QString()).toLongLong() + 1;
+    QJsonArray tags;
+    for (const QJsonValue &tag : input.value(QLatin1String("tags")).toArray()) {
+        const QString t = tag.toString().trimmed().toLower();
+        if (!t.isEmpty() && !tags.contains(t))
+            tags.append(t);
+    }
+    QJsonObject ticket{{QStringLiteral("id"), uuidToString(id)},
+                       {QStringLiteral("number"), number},
+                       {QStringLiteral("subject"), subject},
+                       {QStringLiteral("status"), toString(TicketStatus::New)},
+                       {QStringLiteral("priority"), toString(*priority)},
+                       {QStringLiteral("department_id"), uuidToString(department)},
+                       {QStringLiteral("category"), input.value(QLatin1String("category"))},
+                       {QStringLiteral("assignee_id"), QJsonValue()},
+                       {QStringLiteral("requester_id"), idValue(requester)},
+                       {QStringLiteral("channel"), toString(*channel)},
+                       {QStringLiteral("tags"), tags},
+                       {QStringLiteral("tier"), 1},
+                       {QStringLiteral("created"), iso(now)},
+                       {QStringLiteral("spam"), false},
+                       {QStringLiteral("merged_into"), QJsonValue()},
+                       {QStringLiteral("linked"), QJsonArray()}};
+    if (Status s = saveTicket(ticket, QUuid()); !s.good())
+        return s;
+    history(ticket, QStringLiteral("created"), QJsonValue(), QString::number(number));
+    if (!body.isEmpty()) {
+        QJsonObject message{
+            {QStringLiteral("ticket_id"), uuidToString(id)},
+            {QStringLiteral("message"),
+             QJsonObject{{QStringLiteral("id"), op.value(QLatin1String("message_id"))},
+                         {QStringLiteral("kind"), QStringLiteral("customer")},
+                         {QStringLiteral("body"), body}}}};
+        auto added = addMessage(message);
+        if (!added.good() || *added)
+            return added;
+    }
+    result.insert(QStringLiteral("number"), number);
+    return std::optional<Rejection>();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObject &op)
+{
+    const QJsonObject input = op.value(QLatin1String("message")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    const QString kindName = input.value(QLatin1String("kind")).toString();
+    const QString body = input.value(QLatin1String("body")).toString();
+    MessageKind kind = MessageKind::AgentReply;
+    if (kindName == u"note")
+        kind = MessageKind::InternalNote;
+    else if (kindName == u"customer")
+        kind = MessageKind::CustomerMessage;
+    else if (kindName != u"reply")
+        return accept(invalid(QStringLiteral("a message's kind is reply, note or customer")));
+    if (id.isNull() || body.trimmed().isEmpty())
+        return accept(invalid(QStringLiteral("a message needs an id and a body")));
+    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
+        const QJsonObject message{{QStringLiteral("id"), uuidToString(id)},
+                                  {QStringLiteral("ticket_id"), ticket.value(QLatin1String("id"))},
+                                  {QStringLiteral("kind"), toString(kind)},
+                                  {QStringLiteral("author_id"), uuidToString(session->agent.id)},
+                                  {QStringLiteral("author_name"), session->agent.name},
+                                  {QStringLiteral("created"), iso(now)},
+                                  {QStringLiteral("body"), body}};
+        Status s =
+            db->run("INSERT OR IGNORE INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3)",
+                    [&](Statement &st) {
+                        st.bind(1, uuidToBlob(id));
+                        st.bind(2, uuidToBlob(uuidOf(ticket.value(QLatin1String("id")))));
+                        st.bind(3, QString::fromUtf8(compact(message)));
+                    });
+        if (!s.good())
+            return s;
+        if (db->changes() == 0)
+            return accept(Rejection{QStringLiteral("duplicate_id"),
+                                    QStringLiteral("a message with this id exists")});
+        pending.append({QStringLiteral("message"), id,
+                        uuidOf(ticket.value(QLatin1String("department_id"))), QUuid(), message});
+        if (kind == MessageKind::AgentReply &&
+            ticket.value(QLatin1String("first_response_at")).isUndefined())
+            ticket.insert(QStringLiteral("first_response_at"), iso(now));
+        ticket.insert(QStringLiteral("updated"), iso(now)); // a new message updates the ticket
+        return accept();
+    });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObject &op)
+{
+    const QJsonObject fields = op.value(QLatin1String("fields")).toObject();
+    if (fields.isEmpty())
+        return accept(invalid(QStringLiteral("set_fields needs fields")));
+    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            const QString field = it.key();
+            QJsonValue value = it.value();
+            if (field == u"status") {
+                const auto status = parseTicketStatus(value.toString());
+                if (!status)
+                    return accept(invalid(QStringLiteral("unknown status")));
+                if (*status == TicketStatus::Solved)
+                    ticket.insert(QStringLiteral("solved_at"), iso(now));
+                value = toString(*status);
+            } else if (field == u"priority") {
+                const auto priority = parsePriority(value.toString());
+                if (!priority)
+                    return accept(invalid(QStringLiteral("unknown priority")));
+                value = toString(*priority);
+            } else if (field == u"department_id" || field == u"assignee_id") {
+                if (field == u"department_id" || !value.isNull()) {
+                    auto exists = field == u"department_id" ? departmentExists(uuidOf(value))
+                                                            : agentExists(uuidOf(value));
+                    if (!exists.good())
+                        return exists.status();
+                    if (!*exists)
+                        return accept(invalid(QStringLiteral("no such %1")
+                                                  .arg(field == u"department_id"
+                                                           ? QStringLiteral("department")
+                                                           : QStringLiteral("agent"))));
+                }
+            } else if (field == u"category") {
+                if (!value.isString() && !value.isNull())
+                    return accept(invalid(QStringLiteral("a category is text")));
+            } else if (field == u"tier") {
+                if (!value.isDouble() || value.toInteger() < 1 || value.toInteger() > 9)
+                    return accept(invalid(QStringLiteral("a tier is a number from 1 to 9")));
+            } else if (field == u"due" || field == u"reminder") {
+                const auto time = timeValue(value);
+                if (!time)
+                    return accept(
+                        invalid(QStringLiteral("%1 is an ISO 8601 time or null").arg(field)));
+                value = *time;
+            } else {
+                return accept(invalid(QStringLiteral("\"%1\" cannot be set").arg(field)));
+            }
+            const QJsonValue old = ticket.value(field);
+            if (old == value)
+                continue;
+            ticket.insert(field, value);
+            history(ticket, field, old, value);
+        }
+        return accept();
+    });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::changeTags(const QJsonObject &op, bool add)
+{
+    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
+        QJsonArray tags = ticket.value(QLatin1String("tags")).toArray();
+        const QJsonArray old = tags;
+        for (const QJsonValue &v : op.value(QLatin1String("tags")).toArray()) {
+            const QString tag = v.toString().trimmed().toLower();
+            if (tag.isEmpty())
+                return accept(invalid(QStringLiteral("a tag is non-empty text")));
+            if (add && !tags.contains(tag))
+                tags.append(tag);
+            for (qsizetype i = tags.size() - 1; !add && i >= 0; --i) {
+                if (tags.at(i).toString() == tag)
+                    tags.removeAt(i);
+            }
+        }
+        if (tags != old) {
+            ticket.insert(QStringLiteral("tags"), tags);
+            history(ticket, QStringLiteral("tags"), old, tags);
+        }
+        return accept();
+    });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::take(const QJsonObject &op)
+{
+    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
+        const QUuid holder = uuidOf(ticket.value(QLatin1String("assignee_id")));
+        if (!holder.isNull() && holder != session->agent.id)
+            return accept(Rejection{QStringLiteral("already_taken"),
+                                    QStringLiteral("another agent has taken this ticket")});
+        if (holder.isNull()) {
+            ticket.insert(QStringLiteral("assignee_id"), uuidToString(session->agent.id));
+            history(ticket, QStringLiteral("assignee_id"), QJsonValue(),
+                    uuidToString(session->agent.id));
+        }
+        return accept();
+    });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::markSpam(const QJsonObject &op)
+{
+    const QJsonValue spam = op.value(QLatin1String("spam"));
+    if (!spam.isBool())
+        return accept(invalid(QStringLiteral("mark_spam needs \"spam\": true or false")));
+    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
+        if (ticket.value(QLatin1String("spam")) != spam) {
+            history(ticket, QStringLiteral("spam"), ticket.value(QLatin1String("spam")), spam);
+            ticket.insert(QStringLiteral("spam"), spam);
+        }
+        return accept();
+    });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::mergeOrLink(const QJsonObject &op,
+                                                                   bool merge)
+{
+    const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+    const QUuid otherId = uuidOf(op.value(QLatin1String(merge ? "into_id" : "other_id")));
+    if (ticketId == otherId)
+        return std::optional(invalid(QStringLiteral("a ticket cannot be merged into or linked "
+                                                    "with itself")));
+    auto found = visibleTicket(ticketId);
+    if (!found.good())
+        return found.status();
+    auto other = visibleTicket(otherId);
+    if (!other.good())
+        return other.status();
+    if (!*found || !*other)
+        return std::optional(notFound(*found ? otherId : ticketId));
+    QJsonObject ticket = **found;
+    if (merge) {
+        history(ticket, QStringLiteral("merged_into"), QJsonValue(), uuidToString(otherId));
+        ticket.insert(QStringLiteral("merged_into"), uuidToString(otherId));
+        ticket.insert(QStringLiteral("status"), toString(TicketStatus::Closed));
+        if (Status s = saveTicket(ticket, uuidOf(ticket.value(QLatin1String("department_id"))));
+            !s.good())
+            return s;
+        return std::optional<Rejection>();
+    }
+    for (auto [self, peer] : {std::pair{&ticket, otherId}, std::pair{&**other, ticketId}}) {
+        QJsonArray linked = self->value(QLatin1String("linked")).toArray();
+        if (linked.contains(uuidToString(peer)))
+            continue;
+        linked.append(uuidToString(peer));
+        history(*self, QStringLiteral("linked"), QJsonValue(), uuidToString(peer));
+        self->insert(QStringLiteral("linked"), linked);
+        if (Status s = saveTicket(*self, uuidOf(self->value(QLatin1String("department_id"))));
+            !s.good())
+            return s;
+    }
+    return std::optional<Rejection>();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJsonObject &op)
+{
+    QJsonObject contact = op.value(QLatin1String("contact")).toObject();
+    const QUuid id = uuidOf(contact.value(QLatin1String("id")));
+    const QJsonArray emails = contact.value(QLatin1String("emails")).toArray();
+    if (id.isNull() || contact.value(QLatin1String("name")).toString().trimmed().isEmpty())
+        return std::optional(invalid(QStringLiteral("a contact needs an id and a name")));
+    for (auto it = contact.begin(); it != contact.end(); ++it) {
+        static const QStringList known{QStringLiteral("id"),           QStringLiteral("name"),
+                                       QStringLiteral("emails"),       QStringLiteral("phone"),
+                                       QStringLiteral("organisation"), QStringLiteral("language"),
+                                       QStringLiteral("time_zone"),    QStringLiteral("notes"),
+                                       QStringLiteral("plan"),         QStringLiteral("plan_tier")};
+        if (!known.contains(it.key()))
+            return std::optional(
+                invalid(QStringLiteral("unknown contact field \"%1\"").arg(it.key())));
+    }
+    contact.insert(QStringLiteral("id"), uuidToString(id));
+    Status s =
+        db->run("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO "
+                "UPDATE SET email = excluded.email, data = excluded.data",
+                [&](Statement &st) {
+                    st.bind(1, uuidToBlob(id)).bind(2, emails.first().toString());
+                    st.bind(3, QString::fromUtf8(compact(contact)));
+                });
+    if (!s.good())
+        return s;
+    // A contact belongs to no department: its change is for admins and the agent who made it
+    // (by the first of their departments); tickets carry their requester to their departments.
+    const QUuid department = session->agent.departments.isEmpty()
+                                 ? QUuid()
+                                 : session->agent.departments.first().departmentId;
+    pending.append({QStringLiteral("contact"), id, department, QUuid(), contact});
+    return std::optional<Rejection>();
+}
+
+Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 since, int limit)
+{
+    limit = std::clamp(limit, 1, kMaxChangesPerPage);
+    QList<QByteArray> departments;
+    for (const DepartmentMembership &m : session.agent.departments)
+        departments.append(uuidToBlob(m.departmentId));
+    const bool admin = session.agent.role == Role::Admin;
+
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT revision, kind, entity_id, department_id, "
+                               "previous_department_id, data FROM changes WHERE revision > ?1 "
+                               "ORDER BY revision LIMIT ?2");
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    s.bind(1, since).bind(2, limit);
+    QJsonArray changes;
+    qint64 next = since;
+    int scanned = 0;
+    while (s.next()) {
+        ++scanned;
+        next = s.int64(0);
+        const bool visible = admin || departments.contains(s.blob(3));
+        if (visible) {
+            changes.append(QJsonObject{{QStringLiteral("revision"), next},
+                                       {QStringLiteral("type"), s.text(1)},
+                                       {QStringLiteral("data"), parseObject(s.text(5))}});
+        } else if (s.text(1) == u"ticket" && departments.contains(s.blob(4))) {
+            changes.append(
+                QJsonObject{{QStringLiteral("revision"), next},
+                            {QStringLiteral("type"), QStringLiteral("gone")},
+                            {QStringLiteral("ticket_id"), uuidToString(uuidFromBlob(s.blob(2)))}});
+        }
+    }
+    Status status = s.status();
+    s.reset();
+    if (!status.good())
+        return status;
+    return QJsonObject{{QStringLiteral("changes"), changes},
+                       {QStringLiteral("next"), next},
+                       {QStringLiteral("more"), scanned == limit}};
+}
+
+} // namespace Pult

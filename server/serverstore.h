@@ -1,0 +1,58 @@
+#pragma once
+
+// pultd's ticket data: operations applied at most once, a server-wide revision counter, and the
+// change feed clients sync from (docs/api.md). Kept in DATA/server.db next to the accounts.
+//
+// Invariants:
+//   - Every stored change (a ticket, message, history event or contact snapshot) takes the next
+//     revision. Revisions are given inside the one write transaction, under the store's mutex,
+//     so they become visible in commit order: a reader's snapshot holds every revision up to
+//     some R and none above it.
+//   - An operation is applied at most once: its client-made id is stored with its first result
+//     (applied or rejected) in the same transaction as its changes, and a resend gets that result.
+//   - An agent or lead reads and writes only tickets of their departments (admins all); a ticket
+//     outside them is "not_found", so its existence does not leak. A ticket moved out of an
+//     agent's departments appears in their feed as a "gone" entry.
+
+#include "accounts.h"
+#include "status.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <filesystem>
+#include <memory>
+
+namespace Pult {
+
+class ServerStore
+{
+public:
+    static constexpr int kMaxOpsPerBatch = 500;
+    static constexpr int kMaxChangesPerPage = 5000;
+
+    static Result<std::unique_ptr<ServerStore>> open(const std::filesystem::path &dataDirectory);
+    ~ServerStore();
+    ServerStore(const ServerStore &) = delete;
+    ServerStore &operator=(const ServerStore &) = delete;
+
+    // Applies a batch of operations (each {"id": UUID, "type": ..., ...}) for the session's
+    // agent, each on its own: one rejected op does not undo or stop the others. Returns one
+    // result per op, in order: {"op_id", "status": "applied", "revision", ...} or
+    // {"op_id", "status": "rejected", "error": {"code", "message"}}.
+    Result<QJsonArray> apply(const AgentSession &session, const QJsonArray &ops, qint64 nowMs);
+
+    // The changes after revision `since` the session may see, oldest first, at most `limit`
+    // revisions looked at: {"changes": [...], "next": R, "more": bool}.
+    Result<QJsonObject> changes(const AgentSession &session, qint64 since, int limit);
+
+    // The newest revision.
+    Result<qint64> revision();
+
+private:
+    ServerStore();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Pult
