@@ -410,24 +410,4 @@ bool Accounts::logout(std::string_view authorization, qint64 nowMs)
     return s.good() && d->db->changes() == 1;
 }
 
-Result<QList<Department>> Accounts::departments()
-{
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT id, name FROM departments ORDER BY name");
-    if (!stmt.good())
-        return stmt.status();
-    QList<Department> result;
-    while ((*stmt)->next()) {
-        Department department;
-        department.id = uuidFromBlob((*stmt)->blob(0));
-        department.name = (*stmt)->text(1);
-        result.append(department);
-    }
-    Status s = (*stmt)->status();
-    (*stmt)->reset();
-    if (!s.good())
-        return s;
-    return result;
-}
-
 } // namespace Pult

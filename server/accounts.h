@@ -73,8 +73,6 @@ public:
     // Revokes the token of the header; false when it was not a valid token.
     bool logout(std::string_view authorization, qint64 nowMs);
 
-    Result<QList<Department>> departments();
-
 private:
     Accounts();
     struct Private;

@@ -155,6 +155,34 @@ std::variant<qint64, ApiError> queryNumber(const ApiRequest &request, const QStr
     return value;
 }
 
+ApiResponse listAnswer(const QString &name, const Result<QJsonArray> &list)
+{
+    if (!list.good())
+        return storeError(list.status());
+    return json(200, QJsonObject{{name, *list}});
+}
+
+QUuid idParameter(const ApiRequest &request)
+{
+    const std::string_view id = pathParameter(request.path);
+    return QUuid::fromString(QString::fromUtf8(id.data(), qsizetype(id.size())));
+}
+
+// 404 for an entity that does not exist or that the session may not see: the two are not told
+// apart, so existence does not leak.
+ApiResponse entityAnswer(const Result<std::optional<QJsonObject>> &entity, const QString &what,
+                         const QUuid &id)
+{
+    if (!entity.good())
+        return storeError(entity.status());
+    if (!*entity)
+        return error(
+            {404, QStringLiteral("not_found"),
+             QStringLiteral("no %1 %2 that you may see")
+                 .arg(what, id.isNull() ? QStringLiteral("with that id") : uuidToString(id))});
+    return json(200, **entity);
+}
+
 ApiResponse applyOps(ServerStore &store, const std::function<void(std::int64_t)> &advanced,
                      const ApiRequest &request, const AgentSession &session)
 {
@@ -225,22 +253,30 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
                    return json(200, agentJson(session));
                }));
     // Agents and leads see their departments; admins every department.
+    router.add("GET", "/api/v1/departments",
+               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+                   return listAnswer(QStringLiteral("departments"), store.departments(session));
+               }));
+    router.add("GET", "/api/v1/agents",
+               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+                   return listAnswer(QStringLiteral("agents"), store.agents(session));
+               }));
+    router.add("GET", "/api/v1/canned-responses",
+               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+                   return listAnswer(QStringLiteral("canned_responses"),
+                                     store.cannedResponses(session));
+               }));
     router.add(
-        "GET", "/api/v1/departments",
-        authenticated(accounts, [&accounts](const ApiRequest &, const AgentSession &session) {
-            QList<Department> visible = session.departments;
-            if (session.agent.role == Role::Admin) {
-                auto all = accounts.departments();
-                if (!all.good())
-                    return ApiResponse::error(500, "internal_error",
-                                              all.status().message().toStdString());
-                visible = *all;
-            }
-            QJsonArray array;
-            for (const Department &d : std::as_const(visible))
-                array.append(QJsonObject{{QStringLiteral("id"), uuidToString(d.id)},
-                                         {QStringLiteral("name"), d.name}});
-            return json(200, QJsonObject{{QStringLiteral("departments"), array}});
+        "GET", "/api/v1/tickets/{id}",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            const QUuid id = idParameter(request);
+            return entityAnswer(store.ticket(session, id), QStringLiteral("ticket"), id);
+        }));
+    router.add(
+        "GET", "/api/v1/contacts/{id}",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            const QUuid id = idParameter(request);
+            return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
         }));
 }
 

@@ -35,7 +35,31 @@ QString utf8(std::string_view text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+// Whether a request path fits a route path, where a segment "{name}" stands for any one
+// non-empty segment ("/api/v1/tickets/{id}" fits "/api/v1/tickets/0190a5d4-...").
+bool matches(std::string_view pattern, std::string_view path)
+{
+    while (!pattern.empty() && !path.empty()) {
+        const std::size_t patternEnd = std::min(pattern.find('/', 1), pattern.size());
+        const std::size_t pathEnd = std::min(path.find('/', 1), path.size());
+        const std::string_view p = pattern.substr(0, patternEnd);
+        const std::string_view s = path.substr(0, pathEnd);
+        const bool parameter = p.size() > 3 && p[1] == '{' && p.back() == '}';
+        if (parameter ? s.size() < 2 || s[0] != '/' : p != s)
+            return false;
+        pattern.remove_prefix(patternEnd);
+        path.remove_prefix(pathEnd);
+    }
+    return pattern.empty() && path.empty();
+}
+
 } // namespace
+
+std::string_view pathParameter(std::string_view path)
+{
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+}
 
 ApiResponse ApiResponse::json(int status, std::string body)
 {
@@ -73,7 +97,7 @@ void Router::add(std::string method, std::string path, Handler handler)
 Router::Result Router::dispatch(const ApiRequest &request) const
 {
     const auto route = std::find_if(m_routes.begin(), m_routes.end(),
-                                    [&](const Route &r) { return r.path == request.path; });
+                                    [&](const Route &r) { return matches(r.path, request.path); });
     if (route == m_routes.end()) {
         std::string message = "no resource at ";
         message += request.path.substr(0, kEchoedPathLimit);

@@ -35,8 +35,13 @@ struct ApiResponse
 // Splits a request target ("/path?query") into its path and its query.
 std::pair<std::string_view, std::string_view> splitTarget(std::string_view target);
 
-// Routes by exact path, then by method. Filled before the server starts and read-only after,
-// so dispatch() is safe to call from every worker thread at once.
+// The last segment of a path: the "{id}" of a route like "/api/v1/tickets/{id}".
+std::string_view pathParameter(std::string_view path);
+
+// Routes by path, then by method. A route path's segment "{name}" matches any one segment; the
+// matched route (the pattern, never the raw path) is what logs and metrics name. Filled before the
+// server starts and read-only after, so dispatch() is safe to call from every worker thread at
+// once.
 //
 // HEAD is answered by the GET handler (the server sends the headers only); a path that exists
 // without the request's method answers 405 with an Allow header; anything else is 404.

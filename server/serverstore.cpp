@@ -1,5 +1,7 @@
 #include "serverstore.h"
 
+#include "businesshours.h"
+#include "sla.h"
 #include "sqlitedb.h"
 #include "uuid.h"
 
@@ -28,14 +30,27 @@ CREATE INDEX IF NOT EXISTS contacts_email ON contacts(email);
 CREATE TABLE IF NOT EXISTS messages(
     rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, ticket_id BLOB NOT NULL,
     data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS messages_ticket ON messages(ticket_id);
+CREATE TABLE IF NOT EXISTS history(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, ticket_id BLOB NOT NULL,
+    data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS history_ticket ON history(ticket_id);
+CREATE TABLE IF NOT EXISTS canned_responses(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, scope TEXT NOT NULL, owner_id BLOB,
+    data TEXT NOT NULL);
+-- Department settings beside the accounts' departments(id, name).
+CREATE TABLE IF NOT EXISTS department_settings(
+    id BLOB PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
 -- Every operation ever applied or rejected, with its first result.
 CREATE TABLE IF NOT EXISTS ops(
     op_id BLOB PRIMARY KEY, agent_id BLOB NOT NULL, result TEXT NOT NULL) WITHOUT ROWID;
--- The change feed: one row per stored change, in revision order. department_id decides who may
--- see it; previous_department_id, for a ticket that moved, who must be told it is gone.
+-- The change feed: one row per stored change, in revision order. Who may see it: everyone when
+-- everyone is 1, only agent_id when that is set, else the members of department_id (and
+-- admins); previous_department_id, for a ticket that moved, who must be told it is gone.
 CREATE TABLE IF NOT EXISTS changes(
     revision INTEGER PRIMARY KEY, kind TEXT NOT NULL, entity_id BLOB NOT NULL,
-    department_id BLOB, previous_department_id BLOB, data TEXT NOT NULL);
+    department_id BLOB, previous_department_id BLOB, agent_id BLOB,
+    everyone INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL);
 )sql";
 
 QString iso(qint64 ms)
@@ -89,11 +104,24 @@ Rejection notFound(const QUuid &id)
 
 struct Change
 {
-    QString kind; // ticket, message, history, contact
+    Change(QString kind_, QUuid entity_, QUuid department_, QUuid previousDepartment_,
+           QJsonObject data_, QUuid agent_ = {}, bool everyone_ = false)
+        : kind(std::move(kind_))
+        , entity(entity_)
+        , department(department_)
+        , previousDepartment(previousDepartment_)
+        , data(std::move(data_))
+        , agent(agent_)
+        , everyone(everyone_)
+    {}
+
+    QString kind; // ticket, message, history, contact, department, canned_response
     QUuid entity;
     QUuid department;
     QUuid previousDepartment;
     QJsonObject data;
+    QUuid agent;           // set: only this agent sees it
+    bool everyone = false; // everyone sees it
 };
 
 // A time field: an ISO 8601 string or null; nullopt when it is neither.
@@ -238,13 +266,24 @@ struct ServerStore::Private
             c.data.insert(QStringLiteral("revision"), ++revision);
             Status s =
                 db->run("INSERT INTO changes(revision, kind, entity_id, department_id, "
-                        "previous_department_id, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "previous_department_id, agent_id, everyone, data) VALUES (?1, ?2, ?3, ?4, "
+                        "?5, ?6, ?7, ?8)",
                         [&](Statement &st) {
                             st.bind(1, revision).bind(2, c.kind).bind(3, uuidToBlob(c.entity));
                             st.bind(4, uuidToBlob(c.department));
                             st.bind(5, uuidToBlob(c.previousDepartment));
-                            st.bind(6, QString::fromUtf8(compact(c.data)));
+                            st.bind(6, uuidToBlob(c.agent)).bind(7, int(c.everyone));
+                            st.bind(8, QString::fromUtf8(compact(c.data)));
                         });
+            if (s.good() && c.kind == u"history") {
+                s = db->run(
+                    "INSERT INTO history(id, ticket_id, data) VALUES (?1, ?2, ?3)",
+                    [&](Statement &st) {
+                        st.bind(1, uuidToBlob(c.entity));
+                        st.bind(2, uuidToBlob(uuidOf(c.data.value(QLatin1String("ticket_id")))));
+                        st.bind(3, QString::fromUtf8(compact(c.data)));
+                    });
+            }
             if (!s.good())
                 return s;
         }
@@ -283,6 +322,13 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> markSpam(const QJsonObject &op);
     Result<std::optional<Rejection>> mergeOrLink(const QJsonObject &op, bool merge);
     Result<std::optional<Rejection>> upsertContact(const QJsonObject &op);
+    Result<std::optional<Rejection>> upsertCannedResponse(const QJsonObject &op, bool remove);
+    Result<std::optional<Rejection>> configureDepartment(const QJsonObject &op, bool create);
+    bool leads(const QUuid &department) const
+    {
+        return session->agent.role == Role::Admin ||
+               (session->agent.role == Role::Lead && mayAccess(department));
+    }
     Result<QUuid> contactForRequester(const QJsonObject &requester, const QUuid &department,
                                       std::optional<Rejection> &rejection);
 };
@@ -406,6 +452,10 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return mergeOrLink(op, type == u"merge");
     if (type == u"upsert_contact")
         return upsertContact(op);
+    if (type == u"upsert_canned_response" || type == u"delete_canned_response")
+        return upsertCannedResponse(op, type == u"delete_canned_response");
+    if (type == u"create_department" || type == u"update_department")
+        return configureDepartment(op, type == u"create_department");
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
                                               QStringLiteral("unknown op type \"%1\"").arg(type)});
 }
@@ -761,6 +811,320 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJson
     return std::optional<Rejection>();
 }
 
+Result<std::optional<Rejection>> ServerStore::Private::upsertCannedResponse(const QJsonObject &op,
+                                                                            bool remove)
+{
+    const QJsonObject input = op.value(QLatin1String("response")).toObject();
+    const QUuid id =
+        uuidOf(remove ? op.value(QLatin1String("response_id")) : input.value(QLatin1String("id")));
+    if (id.isNull())
+        return accept(invalid(QStringLiteral("a canned response needs an id")));
+    auto existing = text("SELECT data FROM canned_responses WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!existing.good())
+        return existing.status();
+    // Who may change it: the owner of a personal one, a lead of the department, an admin.
+    const auto mayManage = [&](const QJsonObject &response) {
+        const QString scope = response.value(QLatin1String("scope")).toString();
+        const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
+        if (scope == u"personal")
+            return owner == session->agent.id;
+        if (scope == u"department")
+            return leads(owner);
+        return session->agent.role == Role::Admin;
+    };
+    if (*existing && !mayManage(parseObject(**existing)))
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("you cannot change this canned response")});
+    QJsonObject response = remove ? parseObject(existing->value_or(QString())) : input;
+    if (remove && !*existing)
+        return accept(
+            Rejection{QStringLiteral("not_found"), QStringLiteral("no such canned response")});
+    if (!remove) {
+        const auto scope = parseCannedScope(input.value(QLatin1String("scope")).toString());
+        if (!scope || input.value(QLatin1String("title")).toString().trimmed().isEmpty() ||
+            !input.value(QLatin1String("body")).isString())
+            return accept(invalid(QStringLiteral("a canned response needs a title, a body and a "
+                                                 "scope (personal, department, global)")));
+        response.insert(QStringLiteral("id"), uuidToString(id));
+        response.insert(QStringLiteral("scope"), toString(*scope));
+        if (*scope == CannedScope::Personal)
+            response.insert(QStringLiteral("owner_id"), uuidToString(session->agent.id));
+        else if (*scope == CannedScope::Global)
+            response.insert(QStringLiteral("owner_id"), QJsonValue());
+        if (!mayManage(response))
+            return accept(Rejection{QStringLiteral("forbidden"),
+                                    QStringLiteral("you cannot manage canned responses of that "
+                                                   "scope")});
+    } else {
+        response.insert(QStringLiteral("deleted"), true);
+    }
+    Status st =
+        remove
+            ? db->run("DELETE FROM canned_responses WHERE id = ?1",
+                      [&](Statement &q) { q.bind(1, uuidToBlob(id)); })
+            : db->run("INSERT INTO canned_responses(id, scope, owner_id, data) VALUES "
+                      "(?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET scope = "
+                      "excluded.scope, owner_id = excluded.owner_id, data = "
+                      "excluded.data",
+                      [&](Statement &q) {
+                          q.bind(1, uuidToBlob(id));
+                          q.bind(2, response.value(QLatin1String("scope")).toString());
+                          q.bind(3, uuidToBlob(uuidOf(response.value(QLatin1String("owner_id")))));
+                          q.bind(4, QString::fromUtf8(compact(response)));
+                      });
+    if (!st.good())
+        return st;
+    const QString scope = response.value(QLatin1String("scope")).toString();
+    const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
+    pending.append({QStringLiteral("canned_response"), id, scope == u"department" ? owner : QUuid(),
+                    QUuid(), response, scope == u"personal" ? owner : QUuid(), scope == u"global"});
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const QJsonObject &op,
+                                                                           bool create)
+{
+    const QJsonObject input = op.value(QLatin1String("department")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    if (id.isNull())
+        return accept(invalid(QStringLiteral("a department needs an id")));
+    auto name = text("SELECT name FROM departments WHERE id = ?1",
+                     [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!name.good())
+        return name.status();
+    const bool admin = session->agent.role == Role::Admin;
+    // A lead may set the queue order of their own department; everything else is for admins.
+    const bool queueOnly = input.size() == 2 && input.contains(QLatin1String("queue_order"));
+    if (!admin && !(queueOnly && !create && leads(id)))
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("only an admin configures departments (a lead may "
+                                               "set the queue order of their own)")});
+    if (create == name->has_value())
+        return accept(
+            create
+                ? Rejection{QStringLiteral("duplicate_id"), QStringLiteral("the department exists")}
+                : Rejection{QStringLiteral("not_found"), QStringLiteral("no such department")});
+    auto stored = text("SELECT data FROM department_settings WHERE id = ?1",
+                       [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!stored.good())
+        return stored.status();
+    QJsonObject settings = parseObject(stored->value_or(QString()));
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        const QString key = it.key();
+        const QString value = it.value().toString();
+        if (key == u"id")
+            continue;
+        if (!it.value().isString())
+            return accept(invalid(QStringLiteral("\"%1\" is text").arg(key)));
+        if (key == u"business_hours" && !value.isEmpty()) {
+            auto calendar = BusinessCalendar::parse(value);
+            if (!calendar.good())
+                return accept(invalid(u"business hours: " + calendar.status().message()));
+            settings.insert(key, calendar->toString());
+        } else if (key == u"sla_policy" && !value.isEmpty()) {
+            auto policy = SlaPolicy::parse(value);
+            if (!policy.good())
+                return accept(invalid(u"SLA policy: " + policy.status().message()));
+            settings.insert(key, policy->toString());
+        } else if (key == u"queue_order") {
+            const auto order = parseQueueOrder(value);
+            if (!order)
+                return accept(invalid(QStringLiteral("unknown queue order \"%1\"").arg(value)));
+            settings.insert(key, toString(*order));
+        } else if (key == u"name" || key == u"email" || key == u"business_hours" ||
+                   key == u"sla_policy") {
+            settings.insert(key, value.trimmed());
+        } else {
+            return accept(invalid(QStringLiteral("unknown department field \"%1\"").arg(key)));
+        }
+    }
+    const QString newName =
+        settings.value(QLatin1String("name")).toString(name->value_or(QString()));
+    if (newName.isEmpty())
+        return accept(invalid(QStringLiteral("a department needs a name")));
+    settings.insert(QStringLiteral("id"), uuidToString(id));
+    settings.insert(QStringLiteral("name"), newName);
+    Status st = db->run("INSERT INTO departments(id, name) VALUES (?1, ?2) ON CONFLICT(id) DO "
+                        "UPDATE SET name = excluded.name",
+                        [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, newName); });
+    if (!st.good()) {
+        if (st.message().contains(QLatin1String("UNIQUE")))
+            return accept(Rejection{QStringLiteral("duplicate_name"),
+                                    QStringLiteral("another department has that name")});
+        return st;
+    }
+    st = db->run("INSERT INTO department_settings(id, data) VALUES (?1, ?2) ON CONFLICT(id) DO "
+                 "UPDATE SET data = excluded.data",
+                 [&](Statement &q) {
+                     q.bind(1, uuidToBlob(id)).bind(2, QString::fromUtf8(compact(settings)));
+                 });
+    if (!st.good())
+        return st;
+    pending.append({QStringLiteral("department"), id, id, QUuid(), settings});
+    return accept();
+}
+
+Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &session, const QUuid &id)
+{
+    std::lock_guard lock(d->mutex);
+    d->session = &session;
+    auto found = d->visibleTicket(id);
+    if (!found.good() || !*found)
+        return found;
+    const auto collect = [&](const char *sql) -> Result<QJsonArray> {
+        auto stmt = d->db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToBlob(id));
+        QJsonArray rows;
+        while ((*stmt)->next())
+            rows.append(parseObject((*stmt)->text(0)));
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        if (!s.good())
+            return s;
+        return rows;
+    };
+    auto messages = collect("SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid");
+    if (!messages.good())
+        return messages.status();
+    auto history = collect("SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid");
+    if (!history.good())
+        return history.status();
+    return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("ticket"), **found},
+                                                  {QStringLiteral("messages"), *messages},
+                                                  {QStringLiteral("history"), *history}});
+}
+
+Result<std::optional<QJsonObject>> ServerStore::contact(const AgentSession &session,
+                                                        const QUuid &id)
+{
+    std::lock_guard lock(d->mutex);
+    auto data = d->text("SELECT data FROM contacts WHERE id = ?1",
+                        [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!data.good())
+        return data.status();
+    if (!*data)
+        return std::optional<QJsonObject>();
+    if (session.agent.role != Role::Admin) {
+        // Visible through a ticket of one of the session's departments.
+        auto stmt = d->db->prepare("SELECT department_id FROM tickets WHERE "
+                                   "json_extract(data, '$.requester_id') = ?1");
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToString(id));
+        bool visible = false;
+        d->session = &session;
+        while (!visible && (*stmt)->next())
+            visible = d->mayAccess(uuidFromBlob((*stmt)->blob(0)));
+        (*stmt)->reset();
+        if (!visible)
+            return std::optional<QJsonObject>();
+    }
+    return std::optional<QJsonObject>(parseObject(**data));
+}
+
+Result<QJsonArray> ServerStore::agents(const AgentSession &session)
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier "
+                               "FROM agents a LEFT JOIN agent_departments ad ON ad.agent_id = a.id "
+                               "ORDER BY a.name, a.id");
+    if (!stmt.good())
+        return stmt.status();
+    d->session = &session;
+    QJsonArray result;
+    QJsonObject current;
+    QJsonArray departments;
+    bool shares = false;
+    const auto flush = [&] {
+        if (!current.isEmpty() &&
+            (shares || session.agent.role == Role::Admin ||
+             uuidOf(current.value(QLatin1String("id"))) == session.agent.id)) {
+            current.insert(QStringLiteral("departments"), departments);
+            result.append(current);
+        }
+        current = {};
+        departments = {};
+        shares = false;
+    };
+    while ((*stmt)->next()) {
+        const QString id = uuidToString(uuidFromBlob((*stmt)->blob(0)));
+        if (current.value(QLatin1String("id")).toString() != id) {
+            flush();
+            current = QJsonObject{{QStringLiteral("id"), id},
+                                  {QStringLiteral("email"), (*stmt)->text(1)},
+                                  {QStringLiteral("name"), (*stmt)->text(2)},
+                                  {QStringLiteral("role"),
+                                   toString(Role(std::clamp<qint64>((*stmt)->int64(3), 0, 2)))}};
+        }
+        if (!(*stmt)->isNull(4)) {
+            const QUuid department = uuidFromBlob((*stmt)->blob(4));
+            shares = shares || (session.agent.role != Role::Admin && d->mayAccess(department));
+            departments.append(QJsonObject{{QStringLiteral("id"), uuidToString(department)},
+                                           {QStringLiteral("tier"), (*stmt)->int64(5)}});
+        }
+    }
+    flush();
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return result;
+}
+
+Result<QJsonArray> ServerStore::departments(const AgentSession &session)
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT d.id, d.name, s.data FROM departments d LEFT JOIN "
+                               "department_settings s ON s.id = d.id ORDER BY d.name");
+    if (!stmt.good())
+        return stmt.status();
+    d->session = &session;
+    QJsonArray result;
+    while ((*stmt)->next()) {
+        const QUuid id = uuidFromBlob((*stmt)->blob(0));
+        if (!d->mayAccess(id))
+            continue;
+        QJsonObject department = parseObject((*stmt)->text(2));
+        department.insert(QStringLiteral("id"), uuidToString(id));
+        department.insert(QStringLiteral("name"), (*stmt)->text(1));
+        if (!department.contains(QLatin1String("queue_order")))
+            department.insert(QStringLiteral("queue_order"), toString(QueueOrder::PriorityThenAge));
+        result.append(department);
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return result;
+}
+
+Result<QJsonArray> ServerStore::cannedResponses(const AgentSession &session)
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT scope, owner_id, data FROM canned_responses ORDER BY rid");
+    if (!stmt.good())
+        return stmt.status();
+    d->session = &session;
+    QJsonArray result;
+    while ((*stmt)->next()) {
+        const QString scope = (*stmt)->text(0);
+        const QUuid owner = uuidFromBlob((*stmt)->blob(1));
+        const bool visible = scope == u"global" ||
+                             (scope == u"personal" && owner == session.agent.id) ||
+                             (scope == u"department" && d->mayAccess(owner));
+        if (visible)
+            result.append(parseObject((*stmt)->text(2)));
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return result;
+}
+
 Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 since, int limit)
 {
     limit = std::clamp(limit, 1, kMaxChangesPerPage);
@@ -771,8 +1135,8 @@ Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 sin
 
     std::lock_guard lock(d->mutex);
     auto stmt = d->db->prepare("SELECT revision, kind, entity_id, department_id, "
-                               "previous_department_id, data FROM changes WHERE revision > ?1 "
-                               "ORDER BY revision LIMIT ?2");
+                               "previous_department_id, data, agent_id, everyone FROM changes "
+                               "WHERE revision > ?1 ORDER BY revision LIMIT ?2");
     if (!stmt.good())
         return stmt.status();
     Statement &s = **stmt;
@@ -783,7 +1147,10 @@ Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 sin
     while (s.next()) {
         ++scanned;
         next = s.int64(0);
-        const bool visible = admin || departments.contains(s.blob(3));
+        const QByteArray onlyFor = s.blob(6);
+        const bool visible = s.int64(7) != 0      ? true
+                             : !onlyFor.isEmpty() ? onlyFor == uuidToBlob(session.agent.id)
+                                                  : admin || departments.contains(s.blob(3));
         if (visible) {
             changes.append(QJsonObject{{QStringLiteral("revision"), next},
                                        {QStringLiteral("type"), s.text(1)},

@@ -13,6 +13,10 @@
 //   - An agent or lead reads and writes only tickets of their departments (admins all); a ticket
 //     outside them is "not_found", so its existence does not leak. A ticket moved out of an
 //     agent's departments appears in their feed as a "gone" entry.
+//   - Canned responses: anyone manages their personal ones, a lead those of their departments,
+//     an admin global ones and all others. Departments: an admin creates and configures them
+//     (name, e-mail, business hours, SLA policy, queue order); a lead sets the queue order of
+//     their own.
 
 #include "accounts.h"
 #include "status.h"
@@ -20,7 +24,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <QUuid>
+
 #include <filesystem>
+#include <optional>
 #include <memory>
 
 namespace Pult {
@@ -48,6 +55,17 @@ public:
 
     // The newest revision.
     Result<qint64> revision();
+
+    // A ticket with its messages and history, when the session may see it.
+    Result<std::optional<QJsonObject>> ticket(const AgentSession &session, const QUuid &id);
+    // A contact, when it is the requester of a ticket the session may see (admins: any).
+    Result<std::optional<QJsonObject>> contact(const AgentSession &session, const QUuid &id);
+    // The agents who share a department with the session (admins: all), without secrets.
+    Result<QJsonArray> agents(const AgentSession &session);
+    // The departments the session sees (its own; admins all) with their settings.
+    Result<QJsonArray> departments(const AgentSession &session);
+    // The canned responses the session may use: global ones, those of its departments, its own.
+    Result<QJsonArray> cannedResponses(const AgentSession &session);
 
 private:
     ServerStore();
