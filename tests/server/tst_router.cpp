@@ -96,6 +96,26 @@ private Q_SLOTS:
         }
     }
 
+    void pathParametersMatchOneSegment()
+    {
+        Pult::Router r;
+        r.add("GET", "/api/v1/tickets/{id}", [](const Pult::ApiRequest &request) {
+            return Pult::ApiResponse::json(200, std::string(Pult::pathParameter(request.path)));
+        });
+        const auto dispatch = [&](std::string_view path) {
+            return r.dispatch({"GET", path, {}, {}, {}, {}});
+        };
+        const Pult::Router::Result hit = dispatch("/api/v1/tickets/abc-1");
+        QCOMPARE(hit.response.status, 200);
+        QCOMPARE(QString::fromStdString(hit.response.body), QStringLiteral("abc-1"));
+        QCOMPARE(QString::fromUtf8(hit.route.data(), qsizetype(hit.route.size())),
+                 QStringLiteral("/api/v1/tickets/{id}")); // logs name the pattern, not the id
+        for (const char *miss : {"/api/v1/tickets", "/api/v1/tickets/", "/api/v1/tickets/a/b",
+                                 "/api/v1/ticket/a", "/api/v1/tickets//"})
+            QVERIFY2(dispatch(miss).response.status == 404, miss);
+        QCOMPARE(Pult::pathParameter("/x/y"), std::string_view("y"));
+    }
+
     void handlerSeesBodyAndQuery()
     {
         Pult::Router r;
