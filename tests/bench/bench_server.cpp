@@ -1,0 +1,925 @@
+// Server benchmarks: the real pultd (PULTD_PATH) on 127.0.0.1 with a temporary data directory,
+// spoken to over loopback by Boost.Beast HTTP and WebSocket clients. Every figure is printed as
+// a "name: value (baseline name: value)" line whose baseline is measured in the same run on the
+// same machine (raw SQLite or a bare HTTP round trip), because absolute times drift between
+// machines. See docs/performance.md.
+//
+// 1. server.ops_per_s: 4 keep-alive connections, one agent each, post batches of 100
+//    create_ticket ops for about 5 s or 20,000 ops; baseline: the same op texts inserted into a
+//    plain SQLite table in transactions of 100 rows.
+// 2. server.changes_page_ms: pages of 1,000 revisions from GET /api/v1/changes over the data of
+//    (1), request and JSON parse; baseline: 1,000 rows of that table read by primary-key range.
+// 3. server.push_p99_ms: 200 WebSocket clients on /api/v1/stream, each with its own keep-alive
+//    HTTP connection; per round one op is posted and every client must get the hint, pull the
+//    changes and see the new ticket; baseline: GET /healthz round trips on one connection.
+//
+// Every network step has a deadline; any failure prints what failed (with the end of pultd's
+// log) and exits with status 1, and pultd never outlives this process.
+
+#include "benchutil.h"
+#include "uuid.h"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <sqlite3.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+using namespace Pult::Bench;
+
+namespace {
+
+constexpr auto kRequestTimeout = 15s;    // one HTTP request and its answer
+constexpr int kProcessTimeoutMs = 30000; // pultd starting, user add, pultd stopping
+constexpr int kAgents = 4;               // one per ops connection; push clients share them
+constexpr int kOpsPerBatch = 100;
+constexpr int kMaxOps = 20000;
+constexpr auto kOpsDuration = 5s;
+constexpr int kPageRevisions = 1000;
+constexpr int kPageSamples = 20;
+constexpr int kPushClients = 200;
+constexpr int kPushRounds = 30;
+constexpr auto kRoundTimeout = 10s;
+constexpr int kHealthzSamples = 1000;
+const std::string kPassword = "bench password 1234";
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// pultd, killed on every way out: fail() kills it, and the kernel kills it if this process dies.
+QProcess *g_pultd = nullptr;
+QString g_pultdLog;
+QTemporaryDir *g_temp = nullptr; // removed by fail() too
+
+void stopPultd()
+{
+    if (!g_pultd || g_pultd->state() == QProcess::NotRunning)
+        return;
+    g_pultd->kill();
+    g_pultd->waitForFinished(kProcessTimeoutMs);
+}
+
+[[noreturn]] void fail(const std::string &message)
+{
+    std::fflush(stdout);
+    std::fprintf(stderr, "bench_server: %s\n", message.c_str());
+    if (g_pultd && g_pultd->state() != QProcess::NotRunning)
+        g_pultd->waitForFinished(0); // notices an exit that no event loop has seen
+    if (g_pultd && g_pultd->state() == QProcess::NotRunning) {
+        std::fprintf(stderr, "bench_server: pultd is gone (%s, status %d)\n",
+                     g_pultd->exitStatus() == QProcess::CrashExit ? "killed" : "exited",
+                     g_pultd->exitCode());
+    }
+    stopPultd();
+    QFile log(g_pultdLog);
+    if (!g_pultdLog.isEmpty() && log.open(QIODevice::ReadOnly)) {
+        QByteArray text = log.readAll().right(1500);
+        if (const qsizetype newline = text.indexOf('\n'); newline >= 0 && text.size() == 1500)
+            text.remove(0, newline + 1);
+        std::fprintf(stderr, "bench_server: the end of pultd's log:\n%s\n", text.constData());
+    }
+    if (g_temp)
+        g_temp->remove();
+    std::exit(1);
+}
+
+QJsonObject parseObject(const std::string &text, const std::string &what)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(
+        QByteArray::fromRawData(text.data(), qsizetype(text.size())), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        throw std::runtime_error(what +
+                                 ": the answer is not a JSON object: " + text.substr(0, 300));
+    return document.object();
+}
+
+std::string newId(Pult::UuidV7Generator &ids)
+{
+    return Pult::uuidToString(ids.next()).toStdString();
+}
+
+// One keep-alive HTTP/1.1 connection, connected on first use. Every step has a deadline; an
+// error or an answer other than 200 throws, naming the request.
+class HttpClient
+{
+public:
+    HttpClient(asio::io_context &ioc, tcp::endpoint endpoint, std::string token)
+        : m_stream(ioc)
+        , m_endpoint(endpoint)
+        , m_token(std::move(token))
+    {}
+
+    asio::awaitable<void> connect()
+    {
+        if (m_connected)
+            co_return;
+        m_stream.expires_after(kRequestTimeout);
+        co_await m_stream.async_connect(m_endpoint, asio::use_awaitable);
+        m_stream.expires_never();
+        m_connected = true;
+        ++m_connects;
+    }
+
+    asio::awaitable<std::string> request(http::verb verb, std::string target, std::string body = {})
+    {
+        try {
+            co_await connect();
+            http::request<http::string_body> request{verb, target, 11};
+            request.set(http::field::host, "pult.bench");
+            if (!m_token.empty())
+                request.set(http::field::authorization, "Bearer " + m_token);
+            if (verb == http::verb::post) {
+                request.set(http::field::content_type, "application/json");
+                request.body() = std::move(body);
+                request.prepare_payload();
+            }
+            m_stream.expires_after(kRequestTimeout);
+            co_await http::async_write(m_stream, request, asio::use_awaitable);
+            http::response_parser<http::string_body> parser;
+            parser.body_limit(256 * 1024 * 1024);
+            co_await http::async_read(m_stream, m_buffer, parser, asio::use_awaitable);
+            m_stream.expires_never();
+            http::response<http::string_body> response = parser.release();
+            if (!response.keep_alive())
+                close();
+            if (response.result_int() != 200) {
+                throw std::runtime_error("HTTP " + std::to_string(response.result_int()) + ": " +
+                                         response.body().substr(0, 300));
+            }
+            co_return std::move(response.body());
+        } catch (const std::exception &e) {
+            close();
+            throw std::runtime_error(std::string(http::to_string(verb)) + " " + target + ": " +
+                                     e.what());
+        }
+    }
+
+    void close()
+    {
+        beast::error_code ignored;
+        m_stream.socket().close(ignored);
+        m_buffer.clear();
+        m_connected = false;
+    }
+
+    int connects() const { return m_connects; }
+
+private:
+    beast::tcp_stream m_stream;
+    beast::flat_buffer m_buffer;
+    tcp::endpoint m_endpoint;
+    std::string m_token;
+    bool m_connected = false;
+    int m_connects = 0;
+};
+
+using Task = std::function<asio::awaitable<void>()>;
+
+// Runs the tasks on ioc (with whatever else is under way there) until all have finished;
+// fails on the first exception or after the timeout.
+void runAll(asio::io_context &ioc, std::vector<Task> tasks, Clock::duration timeout,
+            const std::string &what)
+{
+    std::size_t running = tasks.size();
+    std::exception_ptr error;
+    for (Task &task : tasks) {
+        asio::co_spawn(ioc, std::move(task), [&](std::exception_ptr e) {
+            if (e && !error)
+                error = e;
+            --running;
+        });
+    }
+    const Clock::time_point deadline = Clock::now() + timeout;
+    while (running > 0 && !error) {
+        if (Clock::now() >= deadline) {
+            fail(what + ": timed out after " +
+                 std::to_string(std::chrono::duration_cast<std::chrono::seconds>(timeout).count()) +
+                 " s");
+        }
+        if (ioc.stopped())
+            ioc.restart();
+        ioc.run_one_for(20ms);
+    }
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const std::exception &e) {
+            fail(what + ": " + e.what());
+        }
+    }
+}
+
+void runOne(asio::io_context &ioc, Task task, Clock::duration timeout, const std::string &what)
+{
+    std::vector<Task> tasks;
+    tasks.push_back(std::move(task));
+    runAll(ioc, std::move(tasks), timeout, what);
+}
+
+// ---- pultd as a process ----
+
+// Runs `pultd --data DIR user add ...` with the password on standard input.
+void addAgent(const QString &dataDir, const QString &email, const QString &name)
+{
+    QProcess process;
+    process.start(QStringLiteral(PULTD_PATH),
+                  {QStringLiteral("--data"), dataDir, QStringLiteral("user"), QStringLiteral("add"),
+                   email, QStringLiteral("--name"), name, QStringLiteral("--role"),
+                   QStringLiteral("agent"), QStringLiteral("--dept"), QStringLiteral("Billing")});
+    if (!process.waitForStarted(kProcessTimeoutMs))
+        fail("cannot run " PULTD_PATH ": " + process.errorString().toStdString());
+    process.write(QByteArray::fromStdString(kPassword + "\n"));
+    process.closeWriteChannel();
+    if (!process.waitForFinished(kProcessTimeoutMs)) {
+        process.kill();
+        process.waitForFinished(kProcessTimeoutMs);
+        fail("pultd user add did not finish in time");
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        fail("pultd user add " + email.toStdString() + " failed (exit code " +
+             std::to_string(process.exitCode()) +
+             "): " + process.readAllStandardError().toStdString());
+    }
+}
+
+// Starts pultd on a free port; answers the port.
+quint16 startPultd(QProcess &process, const QString &dataDir, const QString &logPath)
+{
+    g_pultd = &process;
+    g_pultdLog = logPath;
+    process.setStandardErrorFile(logPath); // one JSON record per request: never a full pipe
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    process.start(QStringLiteral(PULTD_PATH),
+                  {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--data"), dataDir});
+    if (!process.waitForStarted(kProcessTimeoutMs))
+        fail("cannot start " PULTD_PATH ": " + process.errorString().toStdString());
+    const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(kProcessTimeoutMs);
+    while (!process.canReadLine()) {
+        if (process.state() == QProcess::NotRunning)
+            fail("pultd exited at start (exit code " + std::to_string(process.exitCode()) + ")");
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0)
+            fail("pultd did not say where it listens within 30 s");
+        process.waitForReadyRead(int(std::min<long long>(left, 1000)));
+    }
+    const QString line = QString::fromUtf8(process.readLine().trimmed());
+    static const QRegularExpression listening(
+        QStringLiteral("^pultd listening on http://127\\.0\\.0\\.1:(\\d+)$"));
+    const QRegularExpressionMatch match = listening.match(line);
+    if (!match.hasMatch())
+        fail("unexpected first line from pultd: " + line.toStdString());
+    return match.captured(1).toUShort();
+}
+
+// ---- raw SQLite baselines ----
+
+struct RawSqlite
+{
+    double insertRowsPerSecond = 0;
+    double read1000Ms = 0;
+};
+
+void sqliteCheck(sqlite3 *db, int rc, const char *what)
+{
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        fail(std::string("sqlite baseline, ") + what + ": " + sqlite3_errmsg(db));
+}
+
+// The rows (id, ~400 bytes of JSON) inserted into a plain table in transactions of 100 rows,
+// WAL and synchronous=NORMAL like pultd; then pages of 1,000 rows read by primary-key range.
+RawSqlite rawSqlite(const QString &path, const std::vector<QByteArray> &ids,
+                    const std::vector<std::string> &rows)
+{
+    RawSqlite result;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+        fail("sqlite baseline: cannot open " + path.toStdString());
+    sqliteCheck(db,
+                sqlite3_exec(db,
+                             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                             "CREATE TABLE t(id BLOB PRIMARY KEY, data TEXT NOT NULL)",
+                             nullptr, nullptr, nullptr),
+                "create");
+    sqlite3_stmt *insert = nullptr;
+    sqliteCheck(db, sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?1, ?2)", -1, &insert, nullptr),
+                "prepare insert");
+    const double insertMs = msOf([&] {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (i % kOpsPerBatch == 0)
+                sqliteCheck(db, sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), "begin");
+            sqlite3_bind_blob(insert, 1, ids[i].constData(), int(ids[i].size()), SQLITE_STATIC);
+            sqlite3_bind_text(insert, 2, rows[i].data(), int(rows[i].size()), SQLITE_STATIC);
+            sqliteCheck(db, sqlite3_step(insert), "insert");
+            sqlite3_reset(insert);
+            if (i % kOpsPerBatch == kOpsPerBatch - 1 || i + 1 == rows.size())
+                sqliteCheck(db, sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), "commit");
+        }
+    });
+    sqlite3_finalize(insert);
+    result.insertRowsPerSecond = double(rows.size()) / (insertMs / 1000.0);
+
+    sqlite3_stmt *select = nullptr;
+    sqliteCheck(db,
+                sqlite3_prepare_v2(db,
+                                   "SELECT id, data FROM t WHERE id >= ?1 ORDER BY id LIMIT 1000",
+                                   -1, &select, nullptr),
+                "prepare select");
+    std::vector<double> samples;
+    const std::size_t span = ids.size() > kPageRevisions ? ids.size() - kPageRevisions : 1;
+    std::size_t bytes = 0;
+    for (int run = 0; run < kPageSamples; ++run) {
+        const QByteArray &from = ids[span * std::size_t(run) / kPageSamples];
+        int count = 0;
+        samples.push_back(msOf([&] {
+            sqlite3_bind_blob(select, 1, from.constData(), int(from.size()), SQLITE_STATIC);
+            while (sqlite3_step(select) == SQLITE_ROW) {
+                bytes += std::size_t(sqlite3_column_bytes(select, 0));
+                bytes += std::size_t(sqlite3_column_bytes(select, 1));
+                ++count;
+            }
+            sqlite3_reset(select);
+        }));
+        if (count != std::min<int>(kPageRevisions, int(ids.size())))
+            fail("sqlite baseline: a range read found " + std::to_string(count) + " rows");
+    }
+    sqlite3_finalize(select);
+    sqlite3_close(db);
+    result.read1000Ms = median(samples);
+    return result;
+}
+
+// ---- the benchmarks ----
+
+struct Setup
+{
+    asio::io_context &ioc;
+    tcp::endpoint endpoint;
+    std::vector<std::string> tokens;
+    std::string billing;
+};
+
+// One create_ticket op of about 400 bytes of JSON; requesters repeat every 5,000 tickets.
+std::string createTicketOp(Pult::UuidV7Generator &ids, const std::string &ticketId,
+                           const std::string &department, int n)
+{
+    const std::string customer = std::to_string(n % 5000);
+    return R"({"id":")" + newId(ids) + R"(","type":"create_ticket","ticket":{"id":")" + ticketId +
+           R"(","subject":"Invoice )" + std::to_string(100000 + n) +
+           R"(: wrong VAT","department_id":")" + department +
+           R"(","priority":"high","requester":{"email":"c)" + customer +
+           R"(@firma.example","name":"Customer )" + customer + R"("}},"message_id":")" +
+           newId(ids) + R"(","body":"The invoice lists 22 % VAT, not 9.5 %. Please correct it."})";
+}
+
+// CPU seconds this process has used (the clients share the machine with pultd).
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+struct OpsRun
+{
+    std::vector<QByteArray> ticketIds; // of the applied ops, in the order made
+    std::vector<std::string> ops;      // their JSON texts
+    qint64 revision = 0;               // the newest revision after the run
+    double opsPerSecond = 0;
+};
+
+OpsRun benchOps(Setup &setup)
+{
+    Pult::UuidV7Generator ids;
+    OpsRun run;
+    std::vector<std::string> batches;
+    std::size_t opBytes = 0;
+    for (int b = 0; b < kMaxOps / kOpsPerBatch; ++b) {
+        std::string batch = R"({"ops":[)";
+        for (int i = 0; i < kOpsPerBatch; ++i) {
+            const QUuid ticket = ids.next();
+            run.ticketIds.push_back(Pult::uuidToBlob(ticket));
+            run.ops.push_back(createTicketOp(ids, Pult::uuidToString(ticket).toStdString(),
+                                             setup.billing, b * kOpsPerBatch + i));
+            opBytes += run.ops.back().size();
+            batch += (i == 0 ? "" : ",") + run.ops.back();
+        }
+        batches.push_back(batch + "]}");
+    }
+
+    std::vector<std::unique_ptr<HttpClient>> connections;
+    for (int c = 0; c < kAgents; ++c) {
+        connections.push_back(
+            std::make_unique<HttpClient>(setup.ioc, setup.endpoint, setup.tokens[std::size_t(c)]));
+    }
+    runAll(setup.ioc, {[&]() -> asio::awaitable<void> {
+               for (auto &c : connections)
+                   co_await c->connect();
+           }},
+           kRequestTimeout, "connecting for ops");
+
+    std::size_t next = 0;
+    qint64 applied = 0;
+    const double cpuStart = cpuSeconds();
+    const Clock::time_point start = Clock::now();
+    std::vector<Task> tasks;
+    for (auto &connection : connections) {
+        tasks.push_back([&, c = connection.get()]() -> asio::awaitable<void> {
+            while (next < batches.size() && Clock::now() - start < kOpsDuration) {
+                const std::size_t batch = next++;
+                const std::string reply =
+                    co_await c->request(http::verb::post, "/api/v1/ops", batches[batch]);
+                const QJsonObject object = parseObject(reply, "POST /api/v1/ops");
+                const QJsonArray results = object.value(QLatin1String("results")).toArray();
+                if (results.size() != kOpsPerBatch)
+                    throw std::runtime_error("POST /api/v1/ops: " + std::to_string(results.size()) +
+                                             " results for " + std::to_string(kOpsPerBatch) +
+                                             " ops");
+                for (const QJsonValue &result : results) {
+                    if (result.toObject().value(QLatin1String("status")).toString() != u"applied") {
+                        throw std::runtime_error(
+                            "an op was not applied: " +
+                            QJsonDocument(result.toObject()).toJson().toStdString());
+                    }
+                }
+                applied += kOpsPerBatch;
+                run.revision =
+                    std::max(run.revision, object.value(QLatin1String("revision")).toInteger());
+            }
+        });
+    }
+    runAll(setup.ioc, std::move(tasks), 120s, "the ops benchmark");
+    const double seconds = msSince(start) / 1000.0;
+    const double cpu = cpuSeconds() - cpuStart;
+    for (const auto &c : connections) {
+        if (c->connects() != 1)
+            fail("an ops connection was not kept alive (" + std::to_string(c->connects()) +
+                 " connects)");
+    }
+    run.ticketIds.resize(std::size_t(applied));
+    run.ops.resize(std::size_t(applied));
+    run.opsPerSecond = double(applied) / seconds;
+    std::printf("# ops: %lld create_ticket ops applied in %.2f s over %d keep-alive connections "
+                "(one agent each) in batches of %d, %.0f bytes of JSON per op, newest revision "
+                "%lld\n",
+                static_cast<long long>(applied), seconds, kAgents, kOpsPerBatch,
+                double(opBytes) / double(kMaxOps), static_cast<long long>(run.revision));
+    std::printf("# ops: %.1f ms per batch of %d (request, apply, answer, check); the clients used "
+                "%.2f s of CPU meanwhile\n",
+                seconds * 1000.0 * kAgents / (double(applied) / kOpsPerBatch), kOpsPerBatch, cpu);
+    std::fflush(stdout);
+    return run;
+}
+
+// Pages of kPageRevisions revisions from evenly spread starting points, each timed from the
+// request to the parsed JSON.
+double benchChanges(Setup &setup, qint64 revision)
+{
+    HttpClient client(setup.ioc, setup.endpoint, setup.tokens.front());
+    std::vector<double> samples;
+    qint64 changes = 0;
+    qint64 bytes = 0;
+    const std::string limit = "&limit=" + std::to_string(kPageRevisions);
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            co_await client.request(http::verb::get, "/api/v1/changes?since=0" + limit); // warm-up
+            const qint64 span = std::max<qint64>(revision - kPageRevisions, 1);
+            for (int i = 0; i < kPageSamples; ++i) {
+                const qint64 since = span * i / (kPageSamples - 1);
+                const std::string target = "/api/v1/changes?since=" + std::to_string(since) + limit;
+                const Clock::time_point start = Clock::now();
+                const std::string reply = co_await client.request(http::verb::get, target);
+                const QJsonObject page = parseObject(reply, "GET " + target);
+                const QJsonArray list = page.value(QLatin1String("changes")).toArray();
+                const qint64 next = page.value(QLatin1String("next")).toInteger(-1);
+                samples.push_back(msSince(start));
+                if (list.isEmpty() || next <= since)
+                    throw std::runtime_error("GET " + target + ": an empty page");
+                changes += list.size();
+                bytes += qint64(reply.size());
+            }
+        },
+        120s, "the changes benchmark");
+    std::printf("# changes: %d pages of %d revisions (since spread over 0..%lld), %.0f changes and "
+                "%.0f KiB of JSON per page on average, one keep-alive connection\n",
+                kPageSamples, kPageRevisions, static_cast<long long>(revision - kPageRevisions),
+                double(changes) / kPageSamples, double(bytes) / kPageSamples / 1024.0);
+    std::printf("# changes: fastest %.3f ms, slowest %.3f ms per page\n",
+                *std::min_element(samples.begin(), samples.end()),
+                *std::max_element(samples.begin(), samples.end()));
+    return median(samples);
+}
+
+// GET /healthz round trips on one keep-alive connection.
+double benchHealthz(Setup &setup)
+{
+    HttpClient client(setup.ioc, setup.endpoint, {});
+    std::vector<double> samples;
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            for (int i = 0; i < 20; ++i) // warm-up
+                co_await client.request(http::verb::get, "/healthz");
+            for (int i = 0; i < kHealthzSamples; ++i) {
+                const Clock::time_point start = Clock::now();
+                co_await client.request(http::verb::get, "/healthz");
+                samples.push_back(msSince(start));
+            }
+        },
+        120s, "the /healthz baseline");
+    std::printf("# healthz: %d GET /healthz on one keep-alive connection: median %.3f ms, p99 "
+                "%.3f ms\n",
+                kHealthzSamples, median(samples), percentile(samples, 0.99));
+    return percentile(samples, 0.99);
+}
+
+// A client of the revision stream: a WebSocket for hints and a keep-alive HTTP connection of its
+// own for pulling the changes.
+struct PushClient
+{
+    PushClient(asio::io_context &ioc, tcp::endpoint endpoint, std::string token)
+        : ws(ioc)
+        , http(ioc, endpoint, token)
+        , token(std::move(token))
+    {}
+
+    websocket::stream<beast::tcp_stream> ws;
+    beast::flat_buffer buffer;
+    HttpClient http;
+    std::string token;
+    qint64 hint = -1;   // the newest revision announced
+    qint64 synced = -1; // every change up to here is pulled
+    int doneRound = -1;
+    qint64 hintAtDone = -1;
+    int pulls = 0;
+    bool reading = false;
+};
+
+struct PushRound
+{
+    int round = -1;
+    QString ticketId; // of the op posted in this round
+    Clock::time_point start;
+    int done = 0; // clients that have seen the ticket
+    std::vector<double> latencies;
+    bool stopping = false;
+    asio::steady_timer *allDone = nullptr;
+};
+
+asio::awaitable<qint64> readHint(PushClient &c)
+{
+    co_await c.ws.async_read(c.buffer, asio::use_awaitable);
+    const std::string text = beast::buffers_to_string(c.buffer.data());
+    c.buffer.consume(c.buffer.size());
+    const qint64 revision =
+        parseObject(text, "a stream message").value(QLatin1String("revision")).toInteger(-1);
+    if (revision < 0)
+        throw std::runtime_error("a stream message without a revision: " + text);
+    co_return revision;
+}
+
+asio::awaitable<void> connectPushClient(PushClient &c, tcp::endpoint endpoint)
+{
+    auto &tcpStream = beast::get_lowest_layer(c.ws);
+    tcpStream.expires_after(kRequestTimeout);
+    co_await tcpStream.async_connect(endpoint, asio::use_awaitable);
+    tcpStream.expires_never(); // the WebSocket's own timeouts from here on
+    c.ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
+    c.ws.set_option(
+        websocket::stream_base::decorator([token = c.token](websocket::request_type &request) {
+            request.set(http::field::authorization, "Bearer " + token);
+        }));
+    co_await c.ws.async_handshake("127.0.0.1:" + std::to_string(endpoint.port()), "/api/v1/stream",
+                                  asio::use_awaitable);
+    // The first message is the current revision: the client starts as if its cache held that.
+    c.hint = c.synced = co_await readHint(c);
+    co_await c.http.connect();
+}
+
+// What a Pult client does: on every hint newer than what it has, pull the changes since then.
+asio::awaitable<void> followStream(PushClient &c, PushRound &state)
+{
+    for (;;) {
+        c.hint = std::max(c.hint, co_await readHint(c));
+        while (c.hint > c.synced) {
+            const std::string target = "/api/v1/changes?since=" + std::to_string(c.synced);
+            const std::string reply = co_await c.http.request(http::verb::get, target);
+            ++c.pulls;
+            const QJsonObject page = parseObject(reply, "GET " + target);
+            for (const QJsonValue &value : page.value(QLatin1String("changes")).toArray()) {
+                const QJsonObject change = value.toObject();
+                if (change.value(QLatin1String("type")).toString() == u"ticket" &&
+                    change.value(QLatin1String("data"))
+                            .toObject()
+                            .value(QLatin1String("id"))
+                            .toString() == state.ticketId &&
+                    c.doneRound != state.round) {
+                    state.latencies.push_back(msSince(state.start));
+                    c.doneRound = state.round;
+                    c.hintAtDone = c.hint;
+                    if (++state.done == kPushClients)
+                        state.allDone->cancel();
+                }
+            }
+            const qint64 next = page.value(QLatin1String("next")).toInteger(-1);
+            if (next <= c.synced)
+                throw std::runtime_error("GET " + target + ": no progress (next " +
+                                         std::to_string(next) + ")");
+            c.synced = next;
+        }
+    }
+}
+
+double benchPush(Setup &setup)
+{
+    std::vector<std::unique_ptr<PushClient>> clients;
+    for (int i = 0; i < kPushClients; ++i) {
+        clients.push_back(std::make_unique<PushClient>(
+            setup.ioc, setup.endpoint, setup.tokens[std::size_t(i) % setup.tokens.size()]));
+    }
+    HttpClient poster(setup.ioc, setup.endpoint, setup.tokens.front());
+    const Clock::time_point connectStart = Clock::now();
+    std::vector<Task> connects;
+    for (auto &c : clients) {
+        connects.push_back([&, client = c.get()]() -> asio::awaitable<void> {
+            co_await connectPushClient(*client, setup.endpoint);
+        });
+    }
+    connects.push_back([&]() -> asio::awaitable<void> { co_await poster.connect(); });
+    runAll(setup.ioc, std::move(connects), 60s, "connecting the stream clients");
+    std::printf("# push: %d stream clients (tokens of %zu agents) connected with a keep-alive HTTP "
+                "connection each in %.0f ms, all driven by one io_context on one thread\n",
+                kPushClients, setup.tokens.size(), msSince(connectStart));
+
+    PushRound state;
+    asio::steady_timer allDone(setup.ioc);
+    state.allDone = &allDone;
+    int reading = 0;
+    for (auto &c : clients) {
+        ++reading;
+        asio::co_spawn(setup.ioc, followStream(*c, state), [&](std::exception_ptr e) {
+            --reading;
+            if (!e || state.stopping)
+                return;
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception &error) {
+                fail(std::string("a stream client: ") + error.what());
+            }
+        });
+    }
+
+    Pult::UuidV7Generator ids;
+    std::vector<double> postMs;
+    std::vector<double> roundMs;
+    const double cpuStart = cpuSeconds();
+    const Clock::time_point roundsStart = Clock::now();
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            asio::steady_timer gap(setup.ioc);
+            for (int round = 0; round < kPushRounds; ++round) {
+                gap.expires_after(20ms); // rounds are separate events, not one burst
+                co_await gap.async_wait(asio::use_awaitable);
+                const std::string ticketId = newId(ids);
+                const std::string body =
+                    R"({"ops":[)" + createTicketOp(ids, ticketId, setup.billing, round) + "]}";
+                state.round = round;
+                state.ticketId = QString::fromStdString(ticketId);
+                state.done = 0;
+                state.start = Clock::now();
+                const std::string reply =
+                    co_await poster.request(http::verb::post, "/api/v1/ops", body);
+                postMs.push_back(msSince(state.start));
+                const QJsonObject object = parseObject(reply, "POST /api/v1/ops");
+                const QJsonObject result =
+                    object.value(QLatin1String("results")).toArray().at(0).toObject();
+                if (result.value(QLatin1String("status")).toString() != u"applied")
+                    throw std::runtime_error("the round's op was not applied: " + reply);
+                const qint64 revision = result.value(QLatin1String("revision")).toInteger();
+                if (state.done < kPushClients) {
+                    allDone.expires_after(kRoundTimeout);
+                    beast::error_code ec;
+                    co_await allDone.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+                }
+                if (state.done < kPushClients)
+                    throw std::runtime_error(
+                        "round " + std::to_string(round) + ": only " + std::to_string(state.done) +
+                        " of " + std::to_string(kPushClients) + " clients saw the change in 10 s");
+                roundMs.push_back(msSince(state.start));
+                for (const auto &c : clients) {
+                    if (c->hintAtDone < revision)
+                        throw std::runtime_error("a client saw the change before its hint");
+                }
+            }
+        },
+        kRoundTimeout *(kPushRounds + 1), "the push benchmark");
+
+    const double roundsSeconds = msSince(roundsStart) / 1000.0;
+    const double cpu = cpuSeconds() - cpuStart;
+    int pulls = 0;
+    int httpConnects = 0;
+    for (const auto &c : clients) {
+        pulls += c->pulls;
+        httpConnects += c->http.connects();
+    }
+    state.stopping = true;
+    for (auto &c : clients) {
+        beast::error_code ignored;
+        beast::get_lowest_layer(c->ws).socket().close(ignored);
+        c->http.close();
+    }
+    poster.close();
+    const Clock::time_point deadline = Clock::now() + 10s;
+    while (reading > 0) {
+        if (Clock::now() >= deadline)
+            fail("the stream clients did not stop");
+        if (setup.ioc.stopped())
+            setup.ioc.restart();
+        setup.ioc.run_one_for(20ms);
+    }
+    if (httpConnects != kPushClients)
+        fail("a stream client's HTTP connection was not kept alive");
+
+    std::printf("# push: %d rounds of one create_ticket op; %zu samples (clients x rounds) from "
+                "just before the POST until the client has the hint and has pulled the ticket; "
+                "%d pulls in all (%.2f per client and round)\n",
+                kPushRounds, state.latencies.size(), pulls,
+                double(pulls) / kPushClients / kPushRounds);
+    std::printf("# push: POST /api/v1/ops median %.3f ms; last client done after median %.3f ms, "
+                "worst %.3f ms; latency median %.3f ms, p90 %.3f ms, max %.3f ms\n",
+                median(postMs), median(roundMs), *std::max_element(roundMs.begin(), roundMs.end()),
+                median(state.latencies), percentile(state.latencies, 0.90),
+                *std::max_element(state.latencies.begin(), state.latencies.end()));
+    std::printf("# push: the clients' thread used %.2f s of CPU in the %.2f s of the rounds\n", cpu,
+                roundsSeconds);
+    return percentile(state.latencies, 0.99);
+}
+
+// 200 WebSocket and 200 HTTP connections need more descriptors than some defaults.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t wanted = 4096;
+    if (limit.rlim_cur >= wanted)
+        return;
+    limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? wanted : std::min(wanted, limit.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &limit);
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < 1024)
+        fail("too few file descriptors (" + std::to_string(limit.rlim_cur) + "); need 1024");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (app.arguments().size() > 1) {
+        std::printf("Usage: bench_server\n\nStarts %s on 127.0.0.1 with a temporary data "
+                    "directory and measures ops throughput, change pages and push latency "
+                    "(see docs/performance.md). About a minute; no options.\n",
+                    PULTD_PATH);
+        return app.arguments().value(1) == u"--help" ? 0 : 2;
+    }
+    raiseFileLimit();
+    const Clock::time_point begin = Clock::now();
+
+    QTemporaryDir temp;
+    if (!temp.isValid())
+        fail("cannot make a temporary directory");
+    g_temp = &temp;
+    const QString dataDir = QDir(temp.path()).filePath(QStringLiteral("data"));
+
+    const Clock::time_point addStart = Clock::now();
+    std::vector<QString> emails;
+    for (int i = 1; i <= kAgents; ++i) {
+        emails.push_back(QStringLiteral("bench%1@pult.example").arg(i));
+        addAgent(dataDir, emails.back(), QStringLiteral("Bench Agent %1").arg(i));
+    }
+    std::printf("# %d agents in Billing made with pultd user add in %.0f ms; data in %s\n", kAgents,
+                msSince(addStart), qPrintable(temp.path()));
+
+    QProcess pultd;
+    const quint16 port =
+        startPultd(pultd, dataDir, QDir(temp.path()).filePath(QStringLiteral("pultd.log")));
+    std::printf("# %s listening on 127.0.0.1:%u\n", PULTD_PATH, unsigned(port));
+    std::fflush(stdout);
+
+    asio::io_context ioc;
+    Setup setup{ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), {}, {}};
+    {
+        HttpClient client(ioc, setup.endpoint, {});
+        runOne(
+            ioc,
+            [&]() -> asio::awaitable<void> {
+                for (const QString &email : emails) {
+                    const std::string reply =
+                        co_await client.request(http::verb::post, "/api/v1/login",
+                                                R"({"email":")" + email.toStdString() +
+                                                    R"(","password":")" + kPassword + R"("})");
+                    const std::string token = parseObject(reply, "POST /api/v1/login")
+                                                  .value(QLatin1String("token"))
+                                                  .toString()
+                                                  .toStdString();
+                    if (token.empty())
+                        throw std::runtime_error("POST /api/v1/login: no token");
+                    setup.tokens.push_back(token);
+                }
+            },
+            60s, "logging in");
+        HttpClient agent(ioc, setup.endpoint, setup.tokens.front());
+        runOne(
+            ioc,
+            [&]() -> asio::awaitable<void> {
+                const std::string reply =
+                    co_await agent.request(http::verb::get, "/api/v1/departments");
+                const QJsonArray departments = parseObject(reply, "GET /api/v1/departments")
+                                                   .value(QLatin1String("departments"))
+                                                   .toArray();
+                for (const QJsonValue &d : departments) {
+                    if (d.toObject().value(QLatin1String("name")).toString() == u"Billing")
+                        setup.billing =
+                            d.toObject().value(QLatin1String("id")).toString().toStdString();
+                }
+                if (setup.billing.empty())
+                    throw std::runtime_error("GET /api/v1/departments: no Billing in " + reply);
+            },
+            kRequestTimeout, "finding the Billing department");
+    }
+
+    const OpsRun ops = benchOps(setup);
+    const RawSqlite raw = rawSqlite(QDir(temp.path()).filePath(QStringLiteral("baseline.db")),
+                                    ops.ticketIds, ops.ops);
+    std::printf("# sqlite baseline: %zu rows of (id BLOB PRIMARY KEY, data TEXT) with the ops' "
+                "JSON, WAL, synchronous=NORMAL, transactions of %d; reads of 1,000 rows by id "
+                "range, median of %d\n",
+                ops.ops.size(), kOpsPerBatch, kPageSamples);
+    report("server.ops_per_s", ops.opsPerSecond, "sqlite.raw_insert_same_rows_per_s",
+           raw.insertRowsPerSecond);
+
+    const double page = benchChanges(setup, ops.revision);
+    report("server.changes_page_ms", page, "sqlite.read_1000_rows_ms", raw.read1000Ms);
+
+    const double healthz = benchHealthz(setup);
+    const double push = benchPush(setup);
+    report("server.push_p99_ms", push, "tcp.loopback_roundtrip_p99_ms", healthz);
+
+    pultd.terminate();
+    if (!pultd.waitForFinished(kProcessTimeoutMs) || pultd.exitStatus() != QProcess::NormalExit ||
+        pultd.exitCode() != 0) {
+        fail("pultd did not stop cleanly on SIGTERM");
+    }
+    g_pultd = nullptr;
+    g_temp = nullptr;
+    std::printf("# the whole run took %.1f s\n", msSince(begin) / 1000.0);
+    return 0;
+}
