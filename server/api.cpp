@@ -278,6 +278,23 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
             const QUuid id = idParameter(request);
             return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
         }));
+    // The bytes of an attachment, with its type; by content hash, scoped like its tickets.
+    router.add(
+        "GET", "/api/v1/attachments/{hash}",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            const std::string_view hash = pathParameter(request.path);
+            auto attachment =
+                store.attachment(session, QString::fromUtf8(hash.data(), qsizetype(hash.size())));
+            if (!attachment.good())
+                return storeError(attachment.status());
+            if (!*attachment)
+                return error({404, QStringLiteral("not_found"),
+                              QStringLiteral("no attachment with that hash that you may see")});
+            ApiResponse response;
+            response.body = (*attachment)->content.toStdString();
+            response.contentType = (*attachment)->mimeType.toStdString();
+            return response;
+        }));
 }
 
 } // namespace Pult

@@ -149,6 +149,18 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
                 return fail("missing --data DIR before the user command");
             return parseUserAdd(options, arguments, i + 2);
         }
+        if (name == "backup") {
+            if (!haveData)
+                return fail("missing --data DIR before the backup command");
+            if (i + 1 >= arguments.size() || arguments[i + 1].empty())
+                return fail("the backup command is: backup FILE (a new file to write the copy to)");
+            if (i + 2 < arguments.size())
+                return fail("unexpected argument '" + std::string(arguments[i + 2]) +
+                            "' after backup FILE");
+            options.backupFile = std::filesystem::path(std::string(arguments[i + 1]));
+            options.action = PultdOptions::Action::Backup;
+            return options;
+        }
         const bool takesValue = name == "--data" || name == "--listen" ||
                                 name == "--max-connections" || name == "--idle-timeout" ||
                                 name == "--threads";
@@ -208,6 +220,7 @@ std::string pultdUsage()
         "Usage: pultd --data DIR [--listen ADDR:PORT] [options]\n"
         "       pultd --data DIR user add EMAIL --name NAME --role agent|lead|admin\n"
         "             [--dept NAME[:TIER]]...\n"
+        "       pultd --data DIR backup FILE\n"
         "\n"
         "The Pult server: the HTTP/1.1 JSON API that Pult desktop clients sync with.\n"
         "\n"
@@ -227,6 +240,16 @@ std::string pultdUsage()
              "\n"
              "user add creates an agent account (and departments named that do not exist\n"
              "yet); it reads the password from standard input, never from the command line.\n"
+             "\n"
+             "backup copies DIR/server.db to FILE, consistently, also while pultd runs on DIR\n"
+             "(SQLite's online backup, checked with PRAGMA integrity_check); it never\n"
+             "overwrites FILE. To restore: stop pultd, delete DIR/server.db-wal and\n"
+             "DIR/server.db-shm, and copy FILE to DIR/server.db.\n"
+             "\n"
+             "GET /metrics answers Prometheus metrics (text format 0.0.4) without\n"
+             "authentication: request counts and durations, open connections and streams,\n"
+             "the revision, op results. It holds no secrets, but keep it for a local\n"
+             "scraper: do not expose it publicly.\n"
              "\n"
              "Once listening, pultd prints \"pultd listening on http://ADDR:PORT\" on stdout\n"
              "and logs one JSON object per line on stderr. On SIGTERM or SIGINT it stops\n"

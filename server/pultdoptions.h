@@ -23,12 +23,13 @@ struct UserAddOptions
 // pultd's command line, parsed without side effects so it can be tested as a table.
 struct PultdOptions
 {
-    enum class Action { Run, AddUser, Help, Version, UsageError };
+    enum class Action { Run, AddUser, Backup, Help, Version, UsageError };
 
     Action action = Action::Run;
     ServerConfig config;
-    UserAddOptions user; // for AddUser
-    std::string error;   // for UsageError: what is wrong, in one line
+    UserAddOptions user;              // for AddUser
+    std::filesystem::path backupFile; // for Backup: `pultd --data DIR backup FILE`
+    std::string error;                // for UsageError: what is wrong, in one line
 };
 
 // `arguments` excludes the program name. Options take their value as the next argument or

@@ -20,13 +20,15 @@ struct ApiRequest
     std::string_view remoteAddress; // the client's IP address, for rate limits
 };
 
-// A JSON response. Errors all have the shape {"error":{"code":"...","message":"..."}}.
+// A response, JSON unless contentType says otherwise (attachments). Errors all have the shape
+// {"error":{"code":"...","message":"..."}}.
 struct ApiResponse
 {
     int status = 200;
-    std::string body;          // JSON text
+    std::string body;          // JSON text, or bytes of contentType
     std::string allow;         // the Allow header, set on 405 answers
     int retryAfterSeconds = 0; // the Retry-After header, set on 429 answers
+    std::string contentType = "application/json";
 
     static ApiResponse json(int status, std::string body);
     static ApiResponse error(int status, std::string_view code, std::string_view message);

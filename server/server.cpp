@@ -42,12 +42,20 @@
 // - publishRevision wakes every stream session's writer by cancelling its `wake` timer on its
 //   strand (at most one wake-up posted per session at a time). The writer sends the newest value
 //   at once if its last message is 5 ms old (kStreamInterval), otherwise when it is.
+//
+// Metrics (GET /metrics, metrics.h)
+// - Every request that is logged is counted, in logRequest: by route (never the raw path),
+//   method and status, with its duration. The ops route's answers are counted by their results
+//   in respond(). The gauges are read when /metrics is scraped: the session tables' sizes under
+//   `mutex`, the published revision. The route is an ordinary GET route; sendResponse gives its
+//   answer the exposition format's content type.
 
 #include "server.h"
 
 #include "accounts.h"
 #include "api.h"
 #include "logrecord.h"
+#include "metrics.h"
 #include "router.h"
 #include "serverstore.h"
 #include "uuid.h"
@@ -117,6 +125,8 @@ constexpr auto kAcceptRetryDelay = 100ms;
 constexpr std::string_view kStreamPath = "/api/v1/stream";
 constexpr auto kStreamInterval = 5ms;
 constexpr std::size_t kStreamMessageLimit = 4096;
+// The route whose answers are counted by their op results (pultd_ops_total).
+constexpr std::string_view kOpsPath = "/api/v1/ops";
 
 using Clock = std::chrono::steady_clock;
 using RequestParser = http::request_parser<http::string_body>;
@@ -305,6 +315,12 @@ struct Server::Private
     {
         router.add("GET", "/healthz",
                    [](const ApiRequest &) { return ApiResponse::json(200, R"({"status":"ok"})"); });
+        // No authentication: for a scraper on the same host; it reveals counts, never secrets.
+        router.add("GET", std::string(Metrics::kPath), [this](const ApiRequest &) {
+            ApiResponse response = ApiResponse::json(200, metrics.render(metricsGauges()));
+            response.contentType = std::string(Metrics::kContentType);
+            return response;
+        });
     }
 
     ServerStatus prepareDataDirectory() const;
@@ -347,10 +363,12 @@ struct Server::Private
     void finishShutdown(); // control strand
 
     std::vector<std::shared_ptr<Session>> openSessions();
+    MetricsGauges metricsGauges();
     void logRequest(const Session &session, std::string_view method, std::string_view route,
                     int status, Clock::time_point started, const beast::error_code &writeError);
 
     const ServerConfig config;
+    Metrics metrics;
     Router router;
     std::unique_ptr<Accounts> accounts; // opened by start(), before the API routes are added
     std::unique_ptr<ServerStore> store; // likewise
@@ -594,6 +612,10 @@ asio::awaitable<bool> Server::Private::respond(Session &s, const Request &reques
         result.response =
             ApiResponse::error(500, "internal_error", "the server failed to handle the request");
     }
+    if (result.route == kOpsPath && request.method() == http::verb::post &&
+        result.response.status == 200) {
+        metrics.countOpResults(result.response.body);
+    }
     const bool keepAlive =
         co_await sendResponse(s, request, result.response, result.route, started);
     co_return keepAlive;
@@ -608,6 +630,7 @@ asio::awaitable<bool> Server::Private::sendResponse(Session &s, const Request &r
     const bool keepAlive = request.keep_alive() && !s.stopRequested && !stopping;
     Response response =
         makeResponse(apiResponse.status, std::move(apiResponse.body), request.version(), keepAlive);
+    response.set(http::field::content_type, apiResponse.contentType);
     if (!apiResponse.allow.empty())
         response.set(http::field::allow, apiResponse.allow);
     if (apiResponse.retryAfterSeconds > 0)
@@ -852,17 +875,31 @@ void Server::Private::logRequest(const Session &s, std::string_view method, std:
                                  int status, Clock::time_point started,
                                  const beast::error_code &writeError)
 {
+    const double elapsedMs = millisecondsSince(started);
+    metrics.countRequest(route, method, status, elapsedMs / 1000);
     LogRecord record(writeError ? LogLevel::Warning : LogLevel::Info, "request");
     record.addString("method", method);
     if (route.empty())
         record.addNull("route");
     else
         record.addString("route", route);
-    record.addInteger("status", status).addDecimal("duration_ms", millisecondsSince(started), 3);
+    record.addInteger("status", status).addDecimal("duration_ms", elapsedMs, 3);
     record.addString("peer", s.peer);
     if (writeError)
         record.addString("error", "response not delivered: " + writeError.message());
     record.write();
+}
+
+MetricsGauges Server::Private::metricsGauges()
+{
+    MetricsGauges gauges;
+    {
+        const std::lock_guard lock(mutex);
+        gauges.connectionsOpen = static_cast<std::int64_t>(sessions.size());
+        gauges.streamsOpen = static_cast<std::int64_t>(streams.size());
+    }
+    gauges.revision = revision.load();
+    return gauges;
 }
 
 void Server::Private::waitForSignal()

@@ -5,6 +5,7 @@
 #include "sqlitedb.h"
 #include "uuid.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -38,6 +39,13 @@ CREATE INDEX IF NOT EXISTS history_ticket ON history(ticket_id);
 CREATE TABLE IF NOT EXISTS canned_responses(
     rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, scope TEXT NOT NULL, owner_id BLOB,
     data TEXT NOT NULL);
+-- Attachments by the SHA-256 of their content, stored once however often they are sent, and
+-- which tickets they belong to (for the right to read them).
+CREATE TABLE IF NOT EXISTS attachments(
+    hash TEXT PRIMARY KEY, mime_type TEXT NOT NULL, size INTEGER NOT NULL,
+    content BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ticket_attachments(
+    hash TEXT NOT NULL, ticket_id BLOB NOT NULL, PRIMARY KEY(hash, ticket_id)) WITHOUT ROWID;
 -- Department settings beside the accounts' departments(id, name).
 CREATE TABLE IF NOT EXISTS department_settings(
     id BLOB PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
@@ -593,14 +601,57 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
         return accept(invalid(QStringLiteral("a message's kind is reply, note or customer")));
     if (id.isNull() || body.trimmed().isEmpty())
         return accept(invalid(QStringLiteral("a message needs an id and a body")));
+    // Attachments come inline, base64-encoded; the message keeps their hash, name, type, size.
+    QJsonArray attachments;
+    QList<std::pair<QString, QByteArray>> contents; // hash, bytes
+    for (const QJsonValue &v : input.value(QLatin1String("attachments")).toArray()) {
+        const QJsonObject a = v.toObject();
+        const auto decoded =
+            QByteArray::fromBase64Encoding(a.value(QLatin1String("content")).toString().toLatin1(),
+                                           QByteArray::AbortOnBase64DecodingErrors);
+        const QString name = a.value(QLatin1String("name")).toString().trimmed();
+        if (!decoded || name.isEmpty())
+            return accept(invalid(QStringLiteral("an attachment needs a name and its content in "
+                                                 "base64")));
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(decoded.decoded, QCryptographicHash::Sha256).toHex());
+        attachments.append(QJsonObject{
+            {QStringLiteral("hash"), hash},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("type"),
+             a.value(QLatin1String("type")).toString(QStringLiteral("application/octet-stream"))},
+            {QStringLiteral("size"), qint64(decoded.decoded.size())}});
+        contents.append({hash, decoded.decoded});
+    }
     return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
+        for (qsizetype i = 0; i < contents.size(); ++i) {
+            const QJsonObject meta = attachments.at(i).toObject();
+            Status st = db->run("INSERT OR IGNORE INTO attachments(hash, mime_type, size, content) "
+                                "VALUES (?1, ?2, ?3, ?4)",
+                                [&](Statement &q) {
+                                    q.bind(1, contents.at(i).first);
+                                    q.bind(2, meta.value(QLatin1String("type")).toString());
+                                    q.bind(3, qint64(contents.at(i).second.size()));
+                                    q.bind(4, contents.at(i).second);
+                                });
+            if (st.good())
+                st = db->run("INSERT OR IGNORE INTO ticket_attachments(hash, ticket_id) VALUES "
+                             "(?1, ?2)",
+                             [&](Statement &q) {
+                                 q.bind(1, contents.at(i).first);
+                                 q.bind(2, uuidToBlob(uuidOf(ticket.value(QLatin1String("id")))));
+                             });
+            if (!st.good())
+                return st;
+        }
         const QJsonObject message{{QStringLiteral("id"), uuidToString(id)},
                                   {QStringLiteral("ticket_id"), ticket.value(QLatin1String("id"))},
                                   {QStringLiteral("kind"), toString(kind)},
                                   {QStringLiteral("author_id"), uuidToString(session->agent.id)},
                                   {QStringLiteral("author_name"), session->agent.name},
                                   {QStringLiteral("created"), iso(now)},
-                                  {QStringLiteral("body"), body}};
+                                  {QStringLiteral("body"), body},
+                                  {QStringLiteral("attachments"), attachments}};
         Status s =
             db->run("INSERT OR IGNORE INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3)",
                     [&](Statement &st) {
@@ -1118,6 +1169,41 @@ Result<QJsonArray> ServerStore::cannedResponses(const AgentSession &session)
         if (visible)
             result.append(parseObject((*stmt)->text(2)));
     }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return result;
+}
+
+Result<std::optional<ServerStore::AttachmentContent>>
+ServerStore::attachment(const AgentSession &session, const QString &hash)
+{
+    std::lock_guard lock(d->mutex);
+    d->session = &session;
+    auto tickets = d->db->prepare("SELECT ticket_id FROM ticket_attachments WHERE hash = ?1");
+    if (!tickets.good())
+        return tickets.status();
+    (*tickets)->bind(1, hash);
+    bool visible = false;
+    while (!visible && (*tickets)->next()) {
+        auto ticket = d->visibleTicket(uuidFromBlob((*tickets)->blob(0)));
+        if (!ticket.good()) {
+            (*tickets)->reset();
+            return ticket.status();
+        }
+        visible = ticket->has_value();
+    }
+    (*tickets)->reset();
+    if (!visible)
+        return std::optional<AttachmentContent>();
+    auto stmt = d->db->prepare("SELECT content, mime_type FROM attachments WHERE hash = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, hash);
+    std::optional<AttachmentContent> result;
+    if ((*stmt)->next())
+        result = AttachmentContent{(*stmt)->blob(0), (*stmt)->text(1)};
     Status s = (*stmt)->status();
     (*stmt)->reset();
     if (!s.good())

@@ -67,6 +67,16 @@ public:
     // The canned responses the session may use: global ones, those of its departments, its own.
     Result<QJsonArray> cannedResponses(const AgentSession &session);
 
+    struct AttachmentContent
+    {
+        QByteArray content;
+        QString mimeType;
+    };
+    // An attachment by the SHA-256 of its content (hex), when it belongs to a message of a ticket
+    // the session may see.
+    Result<std::optional<AttachmentContent>> attachment(const AgentSession &session,
+                                                        const QString &hash);
+
 private:
     ServerStore();
     struct Private;

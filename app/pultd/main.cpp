@@ -1,4 +1,5 @@
 #include "accounts.h"
+#include "backup.h"
 #include "pultdoptions.h"
 #include "server.h"
 
@@ -73,6 +74,19 @@ int addUser(const Pult::PultdOptions &options)
     return 0;
 }
 
+int backup(const Pult::PultdOptions &options)
+{
+    const Pult::BackupResult result =
+        Pult::backupServerDatabase(options.config.dataDirectory, options.backupFile);
+    if (!result.good()) {
+        std::cerr << "pultd: backup failed: " << result.error << '\n';
+        return 1;
+    }
+    std::cout << "Backed up " << result.source.string() << " to " << options.backupFile.string()
+              << " (" << result.bytes << " bytes)\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -91,6 +105,8 @@ int main(int argc, char *argv[])
         return 2;
     case Pult::PultdOptions::Action::AddUser:
         return addUser(options);
+    case Pult::PultdOptions::Action::Backup:
+        return backup(options);
     case Pult::PultdOptions::Action::Run:
         break;
     }

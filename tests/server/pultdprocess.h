@@ -15,6 +15,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 #include <optional>
 
@@ -254,6 +255,26 @@ inline Run runPultd(const QStringList &arguments, const QByteArray &input = {})
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// A fresh id for ops and entities.
+inline QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// An HTTP/1.1 request for the API, with the bearer token when one is given.
+inline QByteArray apiRequest(const QByteArray &method, const QByteArray &target,
+                             const QByteArray &token, const QByteArray &body = {})
+{
+    QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: pult.test\r\n";
+    if (!token.isEmpty())
+        r += "Authorization: Bearer " + token + "\r\n";
+    if (!body.isEmpty() || method == "POST")
+        r +=
+            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
+            "\r\n";
+    return r + "\r\n" + body;
 }
 
 } // namespace PultdTest

@@ -4,6 +4,7 @@
 
 #include "pultdprocess.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QUuid>
 
@@ -12,22 +13,6 @@ using namespace PultdTest;
 namespace {
 
 const QByteArray kPassword = "a long enough password";
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QByteArray call(const QByteArray &method, const QByteArray &target, const QByteArray &token,
-                const QByteArray &body = {})
-{
-    QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: pult.test\r\n";
-    if (!token.isEmpty())
-        r += "Authorization: Bearer " + token + "\r\n";
-    if (method == "POST")
-        r += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return r + "\r\n" + body;
-}
 
 enum class Who { Agent, Lead, Admin, OtherLead };
 
@@ -50,7 +35,7 @@ class TestAccess : public QObject
     std::optional<HttpReply> fetch(const QByteArray &method, const QByteArray &target, Who who,
                                    const QByteArray &body = {})
     {
-        return m_server.fetch(call(method, target, token(who), body));
+        return m_server.fetch(apiRequest(method, target, token(who), body));
     }
 
     qint64 revision()
@@ -185,8 +170,8 @@ private Q_SLOTS:
                                                        {Who::OtherLead, "otherlead@x.example"}};
         for (const auto &[who, email] : logins) {
             const std::optional<HttpReply> reply = m_server.fetch(
-                call("POST", "/api/v1/login", {},
-                     R"({"email":")" + email + R"(","password":")" + kPassword + R"("})"));
+                apiRequest("POST", "/api/v1/login", {},
+                           R"({"email":")" + email + R"(","password":")" + kPassword + R"("})"));
             QCOMPARE(statusOf(reply), 200);
             m_tokens.insert(who, reply->json().value(QLatin1String("token")).toString().toLatin1());
         }
@@ -369,6 +354,55 @@ private Q_SLOTS:
         QVERIFY(billing.value(QLatin1String("business_hours")).toString().contains(u"08:00"));
     }
 
+    void attachmentsAreReadByHashWithinReach()
+    {
+        const QByteArray content("line 1: NullPointerException\n\x00\xff binary too", 40);
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        const auto message = [&](const QString &base64) {
+            return onTicket(
+                QStringLiteral("add_message"), m_billingTicket,
+                {{QStringLiteral("message"),
+                  QJsonObject{{QStringLiteral("id"), newId()},
+                              {QStringLiteral("kind"), QStringLiteral("reply")},
+                              {QStringLiteral("body"), QStringLiteral("The log, attached.")},
+                              {QStringLiteral("attachments"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("name"), QStringLiteral("error.log")},
+                                   {QStringLiteral("type"), QStringLiteral("text/plain")},
+                                   {QStringLiteral("content"), base64}}}}}}});
+        };
+        const QString base64 = QString::fromLatin1(content.toBase64());
+        QCOMPARE(outcome(Who::Agent, message(base64)), QStringLiteral("applied"));
+        QCOMPARE(outcome(Who::Agent, message(base64)), QStringLiteral("applied")); // stored once
+        QCOMPARE(outcome(Who::Agent, message(QStringLiteral("not base64!"))),
+                 QStringLiteral("invalid_op"));
+
+        const QByteArray path = "/api/v1/attachments/" + hash.toLatin1();
+        const std::optional<HttpReply> reply = fetch("GET", path, Who::Lead);
+        QCOMPARE(statusOf(reply), 200);
+        QCOMPARE(reply->body, content);
+        QCOMPARE(reply->header("content-type"), QByteArray("text/plain"));
+        QCOMPARE(statusOf(fetch("GET", path, Who::OtherLead)), 404);
+        QCOMPARE(statusOf(fetch("GET", path, Who::Admin)), 200);
+        QCOMPARE(statusOf(fetch("GET", "/api/v1/attachments/" + QByteArray(64, 'a'), Who::Admin)),
+                 404);
+        // The message lists it by hash, name, type and size.
+        const QJsonArray messages =
+            fetch("GET", "/api/v1/tickets/" + m_billingTicket.toLatin1(), Who::Agent)
+                ->json()
+                .value(QLatin1String("messages"))
+                .toArray();
+        const QJsonObject attached = messages.last()
+                                         .toObject()
+                                         .value(QLatin1String("attachments"))
+                                         .toArray()
+                                         .first()
+                                         .toObject();
+        QCOMPARE(attached.value(QLatin1String("hash")).toString(), hash);
+        QCOMPARE(attached.value(QLatin1String("size")).toInteger(), qint64(content.size()));
+    }
+
     void everyEndpointNeedsAToken()
     {
         const QList<std::pair<QByteArray, QByteArray>> endpoints{
@@ -380,9 +414,11 @@ private Q_SLOTS:
             {"GET", "/api/v1/tickets/" + m_billingTicket.toLatin1()},
             {"GET", "/api/v1/contacts/" + m_requester.toLatin1()},
             {"POST", "/api/v1/ops"},
+            {"GET", "/api/v1/attachments/" + QByteArray(64, 'a')},
         };
         for (const auto &[method, path] : endpoints) {
-            const std::optional<HttpReply> reply = m_server.fetch(call(method, path, {}, "{}"));
+            const std::optional<HttpReply> reply =
+                m_server.fetch(apiRequest(method, path, {}, "{}"));
             QCOMPARE(statusOf(reply), 401);
             QCOMPARE(reply->errorCode(), QStringLiteral("unauthenticated"));
         }

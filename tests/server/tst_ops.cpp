@@ -15,24 +15,6 @@ namespace {
 
 const QByteArray kPassword = "a long enough password";
 
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &token,
-                   const QByteArray &body = {})
-{
-    QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: pult.test\r\n";
-    if (!token.isEmpty())
-        r += "Authorization: Bearer " + token + "\r\n";
-    if (!body.isEmpty() || method == "POST")
-        r +=
-            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-            "\r\n";
-    return r + "\r\n" + body;
-}
-
 QJsonObject createOp(const QString &opId, const QString &ticketId, const QString &department,
                      const QString &subject)
 {
@@ -94,8 +76,8 @@ class TestOps : public QObject
     QByteArray login(const QByteArray &email)
     {
         const std::optional<HttpReply> reply = m_server.fetch(
-            request("POST", "/api/v1/login", {},
-                    R"({"email":")" + email + R"(","password":")" + kPassword + R"("})"));
+            apiRequest("POST", "/api/v1/login", {},
+                       R"({"email":")" + email + R"(","password":")" + kPassword + R"("})"));
         if (statusOf(reply) != 200)
             return {};
         return reply->json().value(QLatin1String("token")).toString().toLatin1();
@@ -105,9 +87,9 @@ class TestOps : public QObject
     QJsonArray ops(const QByteArray &token, const QJsonArray &batch)
     {
         const std::optional<HttpReply> reply =
-            m_server.fetch(request("POST", "/api/v1/ops", token,
-                                   QJsonDocument(QJsonObject{{QStringLiteral("ops"), batch}})
-                                       .toJson(QJsonDocument::Compact)));
+            m_server.fetch(apiRequest("POST", "/api/v1/ops", token,
+                                      QJsonDocument(QJsonObject{{QStringLiteral("ops"), batch}})
+                                          .toJson(QJsonDocument::Compact)));
         if (statusOf(reply) != 200) {
             qWarning() << statusOf(reply) << (reply ? reply->body : QByteArray());
             return {};
@@ -126,10 +108,10 @@ class TestOps : public QObject
         QJsonArray all;
         for (;;) {
             const std::optional<HttpReply> reply =
-                m_server.fetch(request("GET",
-                                       "/api/v1/changes?since=" + QByteArray::number(since) +
-                                           "&limit=" + QByteArray::number(limit),
-                                       token));
+                m_server.fetch(apiRequest("GET",
+                                          "/api/v1/changes?since=" + QByteArray::number(since) +
+                                              "&limit=" + QByteArray::number(limit),
+                                          token));
             if (statusOf(reply) != 200)
                 return {};
             const QJsonObject page = reply->json();
@@ -187,7 +169,7 @@ private Q_SLOTS:
         m_root = login("root@pult.example");
         QVERIFY(!m_ana.isEmpty() && !m_bojan.isEmpty() && !m_lea.isEmpty() && !m_root.isEmpty());
         const std::optional<HttpReply> reply =
-            m_server.fetch(request("GET", "/api/v1/departments", m_root));
+            m_server.fetch(apiRequest("GET", "/api/v1/departments", m_root));
         for (const QJsonValue &d : reply->json().value(QLatin1String("departments")).toArray()) {
             const QJsonObject o = d.toObject();
             (o.value(QLatin1String("name")).toString() == u"Billing" ? m_billing : m_sales) =
@@ -400,10 +382,10 @@ private Q_SLOTS:
                     createOp(newId(), newId(), m_billing, QStringLiteral("Load %1").arg(i)));
             auto connection = std::make_unique<Connection>();
             QVERIFY(connection->open(m_server.port()));
-            QVERIFY(
-                connection->send(request("POST", "/api/v1/ops", c % 2 ? m_ana : m_lea,
-                                         QJsonDocument(QJsonObject{{QStringLiteral("ops"), batch}})
-                                             .toJson(QJsonDocument::Compact))));
+            QVERIFY(connection->send(
+                apiRequest("POST", "/api/v1/ops", c % 2 ? m_ana : m_lea,
+                           QJsonDocument(QJsonObject{{QStringLiteral("ops"), batch}})
+                               .toJson(QJsonDocument::Compact))));
             connections.push_back(std::move(connection));
         }
         std::set<qint64> numbers;
@@ -425,25 +407,26 @@ private Q_SLOTS:
     void badRequestsAreRefusedClearly()
     {
         std::optional<HttpReply> reply =
-            m_server.fetch(request("POST", "/api/v1/ops", m_ana, R"({"ops": {}})"));
+            m_server.fetch(apiRequest("POST", "/api/v1/ops", m_ana, R"({"ops": {}})"));
         QCOMPARE(reply->status, 400);
         QCOMPARE(reply->errorCode(), QStringLiteral("invalid_field"));
-        reply = m_server.fetch(request("POST", "/api/v1/ops", m_ana, R"({"ops": [], "x": 1})"));
+        reply = m_server.fetch(apiRequest("POST", "/api/v1/ops", m_ana, R"({"ops": [], "x": 1})"));
         QCOMPARE(reply->errorCode(), QStringLiteral("unknown_field"));
         QJsonArray tooMany;
         for (int i = 0; i < 501; ++i)
             tooMany.append(QJsonObject{});
-        reply = m_server.fetch(request("POST", "/api/v1/ops", m_ana,
-                                       QJsonDocument(QJsonObject{{QStringLiteral("ops"), tooMany}})
-                                           .toJson(QJsonDocument::Compact)));
+        reply =
+            m_server.fetch(apiRequest("POST", "/api/v1/ops", m_ana,
+                                      QJsonDocument(QJsonObject{{QStringLiteral("ops"), tooMany}})
+                                          .toJson(QJsonDocument::Compact)));
         QCOMPARE(reply->errorCode(), QStringLiteral("too_many_ops"));
-        reply = m_server.fetch(request("POST", "/api/v1/ops", {}, R"({"ops": []})"));
+        reply = m_server.fetch(apiRequest("POST", "/api/v1/ops", {}, R"({"ops": []})"));
         QCOMPARE(reply->status, 401);
-        reply = m_server.fetch(request("GET", "/api/v1/changes?since=-1", m_ana));
+        reply = m_server.fetch(apiRequest("GET", "/api/v1/changes?since=-1", m_ana));
         QCOMPARE(reply->errorCode(), QStringLiteral("invalid_parameter"));
-        reply = m_server.fetch(request("GET", "/api/v1/changes?limit=abc", m_ana));
+        reply = m_server.fetch(apiRequest("GET", "/api/v1/changes?limit=abc", m_ana));
         QCOMPARE(reply->errorCode(), QStringLiteral("invalid_parameter"));
-        reply = m_server.fetch(request("GET", "/api/v1/ops", m_ana));
+        reply = m_server.fetch(apiRequest("GET", "/api/v1/ops", m_ana));
         QCOMPARE(reply->status, 405);
         // An op without an id, and one that is not an object, are rejected on their own.
         const QJsonArray results = ops(m_ana, QJsonArray{QJsonObject{}, 42});
@@ -461,12 +444,12 @@ private Q_SLOTS:
                                     .toJson(QJsonDocument::Compact);
         Connection connection;
         QVERIFY(connection.open(m_server.port()));
-        QVERIFY(connection.send(request("POST", "/api/v1/ops", m_lea, body)));
+        QVERIFY(connection.send(apiRequest("POST", "/api/v1/ops", m_lea, body)));
         m_server.process().kill(); // SIGKILL while the batch is being applied (or just after)
         QCOMPARE(m_server.waitForExit(), -1);
         QVERIFY(m_server.start());
         const std::optional<HttpReply> reply =
-            m_server.fetch(request("POST", "/api/v1/ops", m_lea, body));
+            m_server.fetch(apiRequest("POST", "/api/v1/ops", m_lea, body));
         QCOMPARE(statusOf(reply), 200);
         std::set<QString> crashTicketIds;
         int created = 0;

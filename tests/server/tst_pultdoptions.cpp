@@ -86,6 +86,24 @@ private Q_SLOTS:
             << s("--idle-timeout expects seconds");
         QTest::newRow("negative threads") << args({"--data", "d", "--threads", "-1"})
                                           << A::UsageError << none << 0 << s("--threads expects");
+
+        QTest::newRow("backup") << args({"--data", "d", "backup", "/tmp/pult.db"}) << A::Backup
+                                << none << 0 << none;
+        QTest::newRow("backup after other options")
+            << args({"--data=d", "--threads", "2", "backup", "b.db"}) << A::Backup << none << 0
+            << none;
+        QTest::newRow("backup without data") << args({"backup", "b.db"}) << A::UsageError << none
+                                             << 0 << s("missing --data DIR before the backup");
+        QTest::newRow("backup without file")
+            << args({"--data", "d", "backup"}) << A::UsageError << none << 0 << s("backup FILE");
+        QTest::newRow("backup with empty file") << args({"--data", "d", "backup", ""})
+                                                << A::UsageError << none << 0 << s("backup FILE");
+        QTest::newRow("backup with two files")
+            << args({"--data", "d", "backup", "a.db", "b.db"}) << A::UsageError << none << 0
+            << s("unexpected argument 'b.db' after backup FILE");
+        QTest::newRow("backup with an option after it")
+            << args({"--data", "d", "backup", "a.db", "--threads=2"}) << A::UsageError << none << 0
+            << s("unexpected argument '--threads=2'");
     }
 
     void arguments()
@@ -158,11 +176,25 @@ private Q_SLOTS:
         QVERIFY(options.error.find("--data") != std::string::npos);
     }
 
+    void backupFile()
+    {
+        const PultdOptions options =
+            parse({QStringLiteral("--data"), QStringLiteral("/srv/pult"), QStringLiteral("backup"),
+                   QStringLiteral("/var/backups/pult 1.db")});
+        QCOMPARE(options.action, PultdOptions::Action::Backup);
+        QCOMPARE(QString::fromStdString(options.config.dataDirectory.string()),
+                 QStringLiteral("/srv/pult"));
+        QCOMPARE(QString::fromStdString(options.backupFile.string()),
+                 QStringLiteral("/var/backups/pult 1.db"));
+    }
+
     void usageShowsDefaults()
     {
         const QString usage = QString::fromStdString(Pult::pultdUsage());
         QVERIFY(usage.startsWith(QStringLiteral("Usage: pultd --data DIR")));
         QVERIFY(usage.contains(QStringLiteral("127.0.0.1:8743")));
+        QVERIFY(usage.contains(QStringLiteral("pultd --data DIR backup FILE")));
+        QVERIFY(usage.contains(QStringLiteral("GET /metrics")));
     }
 };
 
