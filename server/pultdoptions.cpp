@@ -1,6 +1,12 @@
 #include "pultdoptions.h"
 
+#include <algorithm>
+#include <array>
+#include <cerrno>
 #include <charconv>
+#include <fstream>
+#include <sstream>
+#include <system_error>
 
 namespace Pult {
 namespace {
@@ -8,6 +14,18 @@ namespace {
 constexpr std::size_t kMaxConnectionsLimit = 1'000'000;
 constexpr unsigned kMaxThreads = 256;
 constexpr int kMaxIdleTimeoutSeconds = 3600;
+constexpr std::uint64_t kMinBodyLimit = 1024;             // 1 KiB
+constexpr std::uint64_t kMaxBodyLimit = 64 * 1024 * 1024; // 64 MiB
+
+// The server settings: long options on the command line (with "--"), keys in a --config file.
+constexpr std::array<std::string_view, 8> kSettings = {
+    "listen",  "data",     "max-connections", "idle-timeout",
+    "threads", "tls-cert", "tls-key",         "body-limit"};
+
+bool isSetting(std::string_view key)
+{
+    return std::find(kSettings.begin(), kSettings.end(), key) != kSettings.end();
+}
 
 template<typename Number>
 std::optional<Number> parseNumber(std::string_view text, Number lowest, Number highest)
@@ -87,7 +105,121 @@ PultdOptions parseUserAdd(PultdOptions options, const std::vector<std::string_vi
     return options;
 }
 
+// Applies one server setting (`key` one of kSettings); the error names it as `label`
+// ("--threads" on the command line, "threads" in a file).
+std::optional<std::string> applySetting(ServerConfig &config, std::string_view key,
+                                        std::string_view text, const std::string &label)
+{
+    if (key == "data") {
+        if (text.empty())
+            return label + " needs a directory";
+        config.dataDirectory = std::filesystem::path(std::string(text));
+    } else if (key == "listen") {
+        const std::optional<ListenAddress> listen = parseListenAddress(text);
+        if (!listen)
+            return label + " expects ADDR:PORT, e.g. 127.0.0.1:8743 or [::1]:8743; got '" +
+                   std::string(text) + "'";
+        config.listenAddress = listen->address;
+        config.port = listen->port;
+    } else if (key == "max-connections") {
+        const auto n = parseNumber<std::size_t>(text, 1, kMaxConnectionsLimit);
+        if (!n)
+            return label + " expects a number from 1 to " + std::to_string(kMaxConnectionsLimit);
+        config.maxConnections = *n;
+    } else if (key == "idle-timeout") {
+        const auto seconds = parseNumber<int>(text, 1, kMaxIdleTimeoutSeconds);
+        if (!seconds)
+            return label + " expects seconds from 1 to " + std::to_string(kMaxIdleTimeoutSeconds);
+        config.idleTimeout = std::chrono::seconds(*seconds);
+    } else if (key == "threads") {
+        const auto n = parseNumber<unsigned>(text, 1, kMaxThreads);
+        if (!n)
+            return label + " expects a number from 1 to " + std::to_string(kMaxThreads);
+        config.threads = *n;
+    } else if (key == "tls-cert" || key == "tls-key") {
+        if (text.empty())
+            return label + " needs a PEM file";
+        (key == "tls-cert" ? config.tlsCertificate : config.tlsKey) =
+            std::filesystem::path(std::string(text));
+    } else if (key == "body-limit") {
+        const auto bytes = parseNumber<std::uint64_t>(text, kMinBodyLimit, kMaxBodyLimit);
+        if (!bytes)
+            return label + " expects bytes from " + std::to_string(kMinBodyLimit) + " (1 KiB) to " +
+                   std::to_string(kMaxBodyLimit) + " (64 MiB)";
+        config.bodyLimit = *bytes;
+    } else {
+        return "unknown setting '" + std::string(key) + "'";
+    }
+    return std::nullopt;
+}
+
+std::string_view trim(std::string_view text)
+{
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+// Applies a configuration file's settings; the error starts with "FILE:LINE: ".
+std::optional<std::string> applyConfigText(ServerConfig &config, std::string_view text,
+                                           const std::string &fileName)
+{
+    std::size_t lineNumber = 0;
+    while (!text.empty()) {
+        ++lineNumber;
+        const std::size_t newline = text.find('\n');
+        std::string_view line = text.substr(0, newline);
+        text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+        // A comment starts with '#' at the start of the line or after a space or tab.
+        for (std::size_t hash = line.find('#'); hash != std::string_view::npos;
+             hash = line.find('#', hash + 1)) {
+            if (hash == 0 || line[hash - 1] == ' ' || line[hash - 1] == '\t') {
+                line = line.substr(0, hash);
+                break;
+            }
+        }
+        line = trim(line);
+        if (line.empty())
+            continue;
+        const std::string where = fileName + ":" + std::to_string(lineNumber) + ": ";
+        const std::size_t equals = line.find('=');
+        if (equals == std::string_view::npos)
+            return where + "expected 'key = value', got '" + std::string(line) + "'";
+        const std::string_view key = trim(line.substr(0, equals));
+        const std::string_view value = trim(line.substr(equals + 1));
+        if (!isSetting(key))
+            return where + "unknown setting '" + std::string(key) + "'";
+        if (std::optional<std::string> error = applySetting(config, key, value, std::string(key)))
+            return where + *error;
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::optional<std::string> readConfigFile(const std::filesystem::path &file, std::string &error)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+        error = "it is a directory";
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        error = std::generic_category().message(errno);
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+        error = "read error";
+        return std::nullopt;
+    }
+    return std::move(text).str();
+}
 
 std::optional<ListenAddress> parseListenAddress(std::string_view text)
 {
@@ -108,14 +240,42 @@ std::optional<ListenAddress> parseListenAddress(std::string_view text)
     return ListenAddress{std::string(address), *port};
 }
 
-PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
+PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
+                                 const ConfigFileReader &readFile)
 {
     PultdOptions options;
     const auto fail = [&options](std::string message) {
         return usageError(std::move(options), std::move(message));
     };
 
-    bool haveData = false;
+    // The settings are collected first and applied at the end of the options (or at a command):
+    // the file's, then the command line's over them.
+    std::vector<std::pair<std::string_view, std::string_view>> commandLine; // key, value
+    std::optional<std::string_view> configFile;
+    const auto resolve = [&]() -> std::optional<std::string> {
+        if (configFile) {
+            const std::filesystem::path file{std::string(*configFile)};
+            std::string readError;
+            const std::optional<std::string> text =
+                readFile ? readFile(file, readError) : readConfigFile(file, readError);
+            if (!text)
+                return "cannot read the configuration file '" + file.string() + "': " + readError;
+            if (std::optional<std::string> error =
+                    applyConfigText(options.config, *text, file.string())) {
+                return error;
+            }
+        }
+        for (const auto &[key, value] : commandLine) {
+            if (std::optional<std::string> error =
+                    applySetting(options.config, key, value, "--" + std::string(key))) {
+                return error;
+            }
+        }
+        if (options.config.tlsCertificate.empty() != options.config.tlsKey.empty())
+            return std::string("--tls-cert and --tls-key go together: give both or neither");
+        return std::nullopt;
+    };
+
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         std::string_view name = arguments[i];
         std::optional<std::string_view> inlineValue;
@@ -141,16 +301,24 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
             options.action = PultdOptions::Action::Version;
             return options;
         }
+        if (name == "--demo") {
+            options.demo = true;
+            continue;
+        }
         if (name == "user") {
             if (i + 1 >= arguments.size() || arguments[i + 1] != "add")
                 return fail("the user command is: user add EMAIL --name NAME --role "
                             "agent|lead|admin [--dept NAME[:TIER]]...");
-            if (!haveData)
+            if (std::optional<std::string> error = resolve())
+                return fail(std::move(*error));
+            if (options.config.dataDirectory.empty())
                 return fail("missing --data DIR before the user command");
             return parseUserAdd(options, arguments, i + 2);
         }
         if (name == "backup") {
-            if (!haveData)
+            if (std::optional<std::string> error = resolve())
+                return fail(std::move(*error));
+            if (options.config.dataDirectory.empty())
                 return fail("missing --data DIR before the backup command");
             if (i + 1 >= arguments.size() || arguments[i + 1].empty())
                 return fail("the backup command is: backup FILE (a new file to write the copy to)");
@@ -161,9 +329,8 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
             options.action = PultdOptions::Action::Backup;
             return options;
         }
-        const bool takesValue = name == "--data" || name == "--listen" ||
-                                name == "--max-connections" || name == "--idle-timeout" ||
-                                name == "--threads";
+        const bool takesValue =
+            name == "--config" || (name.starts_with("--") && isSetting(name.substr(2)));
         if (!takesValue) {
             if (name.starts_with("-"))
                 return fail("unknown option '" + std::string(name) + "'");
@@ -172,41 +339,17 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments)
         const std::optional<std::string_view> text = value();
         if (!text)
             return fail("option '" + std::string(name) + "' needs a value");
-
-        if (name == "--data") {
+        if (name == "--config") {
             if (text->empty())
-                return fail("--data needs a directory");
-            options.config.dataDirectory = std::filesystem::path(std::string(*text));
-            haveData = true;
-        } else if (name == "--listen") {
-            const std::optional<ListenAddress> listen = parseListenAddress(*text);
-            if (!listen) {
-                return fail("--listen expects ADDR:PORT, e.g. 127.0.0.1:8743 or [::1]:8743; got '" +
-                            std::string(*text) + "'");
-            }
-            options.config.listenAddress = listen->address;
-            options.config.port = listen->port;
-        } else if (name == "--max-connections") {
-            const auto n = parseNumber<std::size_t>(*text, 1, kMaxConnectionsLimit);
-            if (!n)
-                return fail("--max-connections expects a number from 1 to " +
-                            std::to_string(kMaxConnectionsLimit));
-            options.config.maxConnections = *n;
-        } else if (name == "--idle-timeout") {
-            const auto seconds = parseNumber<int>(*text, 1, kMaxIdleTimeoutSeconds);
-            if (!seconds) {
-                return fail("--idle-timeout expects seconds from 1 to " +
-                            std::to_string(kMaxIdleTimeoutSeconds));
-            }
-            options.config.idleTimeout = std::chrono::seconds(*seconds);
-        } else if (name == "--threads") {
-            const auto n = parseNumber<unsigned>(*text, 1, kMaxThreads);
-            if (!n)
-                return fail("--threads expects a number from 1 to " + std::to_string(kMaxThreads));
-            options.config.threads = *n;
+                return fail("--config needs a file");
+            configFile = *text;
+        } else {
+            commandLine.emplace_back(name.substr(2), *text);
         }
     }
-    if (!haveData)
+    if (std::optional<std::string> error = resolve())
+        return fail(std::move(*error));
+    if (options.config.dataDirectory.empty())
         return fail("missing --data DIR: the directory for the server's database and files");
     return options;
 }
@@ -234,7 +377,14 @@ std::string pultdUsage()
              std::to_string(defaults.maxConnections) + ")\n";
     usage += "  --idle-timeout SECONDS  close a connection idle this long (default " +
              std::to_string(idleSeconds) + ")\n";
-    usage += "  --threads N             worker threads (default: one per CPU core)\n"
+    usage += "  --threads N             worker threads (default: one per CPU core)\n";
+    usage += "  --body-limit BYTES      largest request body, 1024 to 67108864 (default " +
+             std::to_string(defaults.bodyLimit) + ")\n";
+    usage += "  --tls-cert FILE         serve HTTPS and WSS with this PEM certificate (chain)\n"
+             "  --tls-key FILE          and this unencrypted PEM private key; both or neither\n"
+             "  --config FILE           read settings from FILE; options given here override it\n"
+             "  --demo                  fill an empty data directory with a demo help desk and\n"
+             "                          print its logins (all with the password pult-demo)\n"
              "  -h, --help              show this help\n"
              "  --version               show the version\n"
              "\n"
@@ -251,9 +401,22 @@ std::string pultdUsage()
              "the revision, op results. It holds no secrets, but keep it for a local\n"
              "scraper: do not expose it publicly.\n"
              "\n"
-             "Once listening, pultd prints \"pultd listening on http://ADDR:PORT\" on stdout\n"
-             "and logs one JSON object per line on stderr. On SIGTERM or SIGINT it stops\n"
-             "accepting, finishes the requests under way and exits with status 0.\n";
+             "The --config file has one setting per line, \"key = value\", the keys being the\n"
+             "long options without dashes: listen, data, max-connections, idle-timeout,\n"
+             "threads, body-limit, tls-cert, tls-key. '#' starts a comment (at the start of\n"
+             "a line or after a space); blank lines are ignored. For example:\n"
+             "    data = /var/lib/pult\n"
+             "    listen = 0.0.0.0:8743\n"
+             "    tls-cert = /etc/pult/fullchain.pem\n"
+             "    tls-key = /etc/pult/privkey.pem\n"
+             "\n"
+             "With --tls-cert and --tls-key the port speaks only TLS (1.2 or newer): HTTPS,\n"
+             "and WSS for the revision stream.\n"
+             "\n"
+             "Once listening, pultd prints \"pultd listening on http://ADDR:PORT\" (https://\n"
+             "with TLS) on stdout and logs one JSON object per line on stderr. On SIGTERM or\n"
+             "SIGINT it stops accepting, finishes the requests under way and exits with\n"
+             "status 0.\n";
     return usage;
 }
 

@@ -3,6 +3,8 @@
 #include "serverconfig.h"
 
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,12 +31,26 @@ struct PultdOptions
     ServerConfig config;
     UserAddOptions user;              // for AddUser
     std::filesystem::path backupFile; // for Backup: `pultd --data DIR backup FILE`
+    bool demo = false;                // Run: fill an empty data directory with demo data first
     std::string error;                // for UsageError: what is wrong, in one line
 };
 
+// Reads a configuration file: its text, or nullopt with `error` set to why not.
+using ConfigFileReader = std::function<std::optional<std::string>(const std::filesystem::path &file,
+                                                                  std::string &error)>;
+
+// The default ConfigFileReader: the whole file from the file system.
+std::optional<std::string> readConfigFile(const std::filesystem::path &file, std::string &error);
+
 // `arguments` excludes the program name. Options take their value as the next argument or
-// after '=' (--listen=127.0.0.1:0).
-PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments);
+// after '=' (--listen=127.0.0.1:0). `--config FILE` reads FILE through `readFile` (the only side
+// effect): lines `key = value`, the keys being the long option names without dashes (listen,
+// data, max-connections, idle-timeout, threads, tls-cert, tls-key, body-limit); '#' starts a
+// comment at the start of a line or after a space; blank lines are ignored. Options on the
+// command line override the file's settings, wherever --config stands. Errors in the file name
+// it and the line: "pultd.conf:3: unknown setting 'prot'".
+PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
+                                 const ConfigFileReader &readFile = readConfigFile);
 
 std::string pultdUsage();
 

@@ -35,6 +35,19 @@
 // WebSocket sessions are told to stop like the others: each sends a close frame with 1001 (going
 // away) and ends when the client answers it; one that does not is closed in step 3.
 //
+// TLS (config.tlsCertificate and config.tlsKey set)
+// - The same port speaks HTTPS and WSS only. A session is SessionOver<Transport>, Transport being
+//   beast::tcp_stream or beast::ssl_stream<beast::tcp_stream>; serve and the coroutines it calls
+//   are templates over it, so both run one code path. Timeouts stay on the TCP layer
+//   (beast::get_lowest_layer), which the WebSocket, if any, wraps as well.
+// - The TLS handshake comes first and gets readTimeout; a failed one is logged
+//   (tls_handshake_failed: the peer and OpenSSL's reason) and the connection closed. A plain-HTTP
+//   request to the port is such a failure: it gets no answer.
+// - Closing politely sends close_notify and waits up to kTlsShutdownTimeout for the client's,
+//   then closes as over plain TCP (FIN, and draining where the plain path drains).
+// - TLS 1.2 and 1.3 only, server-preferred ECDHE AEAD ciphers (kTls12Ciphers; TLS 1.3's suites
+//   are OpenSSL's defaults). The key and certificate are read once, by start().
+//
 // The revision stream
 // - `revision` is an atomic that only grows (publishRevision). A stream session keeps only the
 //   revision it sent last; its writer compares that with the atomic, so a slow client never has
@@ -66,6 +79,9 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/stream_base.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -77,6 +93,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
@@ -90,10 +107,12 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <variant>
 #include <vector>
 
+#include <openssl/ssl.h>
 #include <unistd.h>
 
 namespace asio = boost::asio;
@@ -132,7 +151,17 @@ using Clock = std::chrono::steady_clock;
 using RequestParser = http::request_parser<http::string_body>;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
-using WebSocket = websocket::stream<beast::tcp_stream>;
+// The two transports a session can have; see "TLS" at the top.
+using PlainTransport = beast::tcp_stream;
+using TlsTransport = beast::ssl_stream<beast::tcp_stream>;
+template<typename Transport> constexpr bool kIsTls = std::is_same_v<Transport, TlsTransport>;
+
+// How long closing a TLS connection waits for the client's close_notify.
+constexpr auto kTlsShutdownTimeout = 1s;
+// TLS 1.2's ciphers, in the server's order of preference: forward secrecy and AEAD only.
+constexpr const char *kTls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                                      "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                                      "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
 
 const auto kAwaitable = asio::use_awaitable;
 
@@ -235,9 +264,33 @@ std::optional<RequestFailure> classifyReadError(const beast::error_code &ec,
     return std::nullopt;
 }
 
-// Sends FIN, then reads and discards until the client closes or `budget` has passed.
-asio::awaitable<void> lingeringClose(beast::tcp_stream &stream, std::chrono::milliseconds budget)
+// TLS only: sends close_notify and waits (briefly) for the client's.
+asio::awaitable<void> shutdownTls(TlsTransport &stream)
 {
+    beast::error_code ec;
+    beast::get_lowest_layer(stream).expires_after(kTlsShutdownTimeout);
+    co_await stream.async_shutdown(asio::redirect_error(kAwaitable, ec));
+}
+
+// Ends the connection politely: close_notify over TLS, then FIN, then close.
+template<typename Transport> asio::awaitable<void> closeTransport(Transport &transport)
+{
+    if constexpr (kIsTls<Transport>)
+        co_await shutdownTls(transport);
+    beast::tcp_stream &stream = beast::get_lowest_layer(transport);
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.close();
+}
+
+// Sends FIN (after close_notify over TLS), then reads and discards until the client closes or
+// `budget` has passed.
+template<typename Transport>
+asio::awaitable<void> lingeringClose(Transport &transport, std::chrono::milliseconds budget)
+{
+    if constexpr (kIsTls<Transport>)
+        co_await shutdownTls(transport);
+    beast::tcp_stream &stream = beast::get_lowest_layer(transport);
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec)
@@ -253,32 +306,36 @@ asio::awaitable<void> lingeringClose(beast::tcp_stream &stream, std::chrono::mil
     stream.close();
 }
 
-// One accepted connection. Only its strand (`executor`) touches the mutable members.
+// One accepted connection, whatever its transport (SessionOver below). Only its strand
+// (`executor`) touches the mutable members.
 struct Session
 {
-    Session(tcp::socket socket, std::uint64_t sessionId, const tcp::endpoint &remote)
-        : stream(std::move(socket))
-        , executor(stream.get_executor())
+    Session(beast::tcp_stream::executor_type strand, std::uint64_t sessionId,
+            const tcp::endpoint &remote)
+        : executor(std::move(strand))
         , id(sessionId)
         , peer(endpointText(remote))
         , address(remote.address().to_string())
         , wake(executor)
     {}
+    virtual ~Session() = default;
+    Session(const Session &) = delete;
+    Session &operator=(const Session &) = delete;
 
-    // The connection, also after it became a WebSocket.
-    beast::tcp_stream &connection() { return ws ? ws->next_layer() : stream; }
+    // The TCP connection under the transport, also after it became a WebSocket: for timeouts,
+    // cancelling and closing.
+    virtual beast::tcp_stream &connection() = 0;
 
     // True while nothing of a next request has arrived: shutdown may close the connection at once.
     bool idle()
     {
-        if (ws || !awaitingRequest || buffer.size() != 0 || (parser && parser->got_some()))
+        if (upgraded || !awaitingRequest || buffer.size() != 0 || (parser && parser->got_some()))
             return false;
         beast::error_code ec;
-        const std::size_t pending = stream.socket().available(ec); // received, not yet read
+        const std::size_t pending = connection().socket().available(ec); // received, not yet read
         return !ec && pending == 0;
     }
 
-    beast::tcp_stream stream; // moved into ws by the upgrade; use connection()
     const beast::tcp_stream::executor_type executor; // the strand; fixed for the session's life
     const std::uint64_t id;
     const std::string peer;    // "address:port", for the log
@@ -288,13 +345,33 @@ struct Session
     bool awaitingRequest = true;
     bool stopRequested = false;
 
-    // The revision stream, after the upgrade. The writer (serveStream) sleeps on `wake`, which
-    // publishRevision, shutdown and the end of the reader cancel.
-    std::unique_ptr<WebSocket> ws;
+    // The revision stream, after the upgrade (`upgraded`; the WebSocket is SessionOver::ws). The
+    // writer (serveStream) sleeps on `wake`, which publishRevision, shutdown and the end of the
+    // reader cancel.
+    bool upgraded = false;
     asio::steady_timer wake;
     std::atomic<bool> wakePosted = false; // a wake-up is posted and has not run yet
     bool readerDone = false;
     beast::error_code readError; // why readStream ended
+};
+
+// A session over a PlainTransport or a TlsTransport.
+template<typename Transport> struct SessionOver final : Session
+{
+    using WebSocket = websocket::stream<Transport>;
+
+    SessionOver(Transport transport, std::uint64_t sessionId, const tcp::endpoint &remote)
+        : Session(transport.get_executor(), sessionId, remote)
+        , stream(std::move(transport))
+    {}
+
+    beast::tcp_stream &connection() override
+    {
+        return ws ? beast::get_lowest_layer(*ws) : beast::get_lowest_layer(stream);
+    }
+
+    Transport stream; // moved into ws by the upgrade; use connection() for the TCP layer
+    std::unique_ptr<WebSocket> ws;
 };
 
 } // namespace
@@ -324,28 +401,40 @@ struct Server::Private
     }
 
     ServerStatus prepareDataDirectory() const;
+    ServerStatus loadTls();
     ServerStatus listen();
 
     asio::awaitable<void> acceptLoop();
     void startSession(tcp::socket socket);
-    asio::awaitable<void> serve(std::shared_ptr<Session> session);
-    asio::awaitable<bool> respond(Session &session, const Request &request,
+    template<typename Transport>
+    void startSessionOver(Transport transport, const tcp::endpoint &remote);
+    template<typename Transport>
+    asio::awaitable<void> serve(std::shared_ptr<SessionOver<Transport>> session);
+    asio::awaitable<bool> handshake(SessionOver<TlsTransport> &session);
+    template<typename Transport>
+    asio::awaitable<bool> respond(SessionOver<Transport> &session, const Request &request,
                                   Clock::time_point started);
-    asio::awaitable<bool> sendResponse(Session &session, const Request &request,
+    template<typename Transport>
+    asio::awaitable<bool> sendResponse(SessionOver<Transport> &session, const Request &request,
                                        ApiResponse &apiResponse, std::string_view route,
                                        Clock::time_point started);
-    asio::awaitable<void> answerFailure(Session &session, const RequestFailure &failure,
-                                        const RequestParser &parser, Clock::time_point started);
-    asio::awaitable<void> reject(tcp::socket socket);
+    template<typename Transport>
+    asio::awaitable<void> answerFailure(SessionOver<Transport> &session,
+                                        const RequestFailure &failure, const RequestParser &parser,
+                                        Clock::time_point started);
+    template<typename Transport> asio::awaitable<void> reject(Transport transport);
     void sessionEnded(std::uint64_t id);
 
     // The revision stream (GET /api/v1/stream).
     void addStreamRoute();
     // The agent of an upgrade request, or the error to answer instead.
     std::variant<AgentSession, ApiResponse> authenticateStream(const Request &request);
-    asio::awaitable<void> serveStream(std::shared_ptr<Session> session, const Request &request,
-                                      const AgentSession &agent, Clock::time_point started);
-    asio::awaitable<void> readStream(std::shared_ptr<Session> session);
+    template<typename Transport>
+    asio::awaitable<void> serveStream(std::shared_ptr<SessionOver<Transport>> session,
+                                      const Request &request, const AgentSession &agent,
+                                      Clock::time_point started);
+    template<typename Transport>
+    asio::awaitable<void> readStream(std::shared_ptr<SessionOver<Transport>> session);
     static void wakeStream(const std::shared_ptr<Session> &session);
     // Any thread. Raises `revision` to `value` if that is higher, and wakes the stream writers.
     void publishRevision(std::int64_t value);
@@ -372,6 +461,9 @@ struct Server::Private
     Router router;
     std::unique_ptr<Accounts> accounts; // opened by start(), before the API routes are added
     std::unique_ptr<ServerStore> store; // likewise
+
+    // Set by start() when TLS is configured; shared by every session, read only.
+    std::unique_ptr<asio::ssl::context> tls;
 
     // Declared first among the I/O members so that it is destroyed last.
     asio::io_context ioc;
@@ -417,6 +509,60 @@ ServerStatus Server::Private::prepareDataDirectory() const
     if (::access(dir.c_str(), R_OK | W_OK | X_OK) != 0)
         return {"data directory " + quoted +
                 " is not writable: " + std::generic_category().message(errno)};
+    return {};
+}
+
+ServerStatus Server::Private::loadTls()
+{
+    if (config.tlsCertificate.empty() && config.tlsKey.empty())
+        return {};
+    if (config.tlsCertificate.empty() || config.tlsKey.empty())
+        return {"TLS needs both a certificate and a private key"};
+    namespace fs = std::filesystem;
+    const std::string certificate = "'" + config.tlsCertificate.string() + "'";
+    const std::string key = "'" + config.tlsKey.string() + "'";
+    for (const auto &[what, path] : {std::pair{"certificate", &config.tlsCertificate},
+                                     std::pair{"private key", &config.tlsKey}}) {
+        std::error_code ec;
+        const std::string quoted = "'" + path->string() + "'";
+        if (fs::is_directory(*path, ec))
+            return {std::string("cannot read the TLS ") + what + " " + quoted + ": a directory"};
+        if (::access(path->c_str(), R_OK) != 0)
+            return {std::string("cannot read the TLS ") + what + " " + quoted + ": " +
+                    std::generic_category().message(errno)};
+    }
+
+    namespace ssl = asio::ssl;
+    auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
+    beast::error_code ec;
+    context->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                             ssl::context::no_sslv3 | ssl::context::no_tlsv1 |
+                             ssl::context::no_tlsv1_1 | ssl::context::single_dh_use |
+                             ssl::context::no_compression,
+                         ec);
+    SSL_CTX *native = context->native_handle();
+    if (ec || SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1 ||
+        SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {
+        return {"cannot set up TLS: " + (ec ? ec.message()
+                                            : std::string("OpenSSL refused the "
+                                                          "protocol settings"))};
+    }
+    SSL_CTX_set_options(native, SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_RENEGOTIATION);
+    // An encrypted key would make OpenSSL ask for its passphrase on the terminal: refuse it.
+    context->set_password_callback(
+        [](std::size_t, ssl::context::password_purpose) { return std::string(); }, ec);
+    context->use_certificate_chain_file(config.tlsCertificate.string(), ec);
+    if (ec)
+        return {"cannot load the TLS certificate " + certificate +
+                " (PEM expected): " + ec.message()};
+    context->use_private_key_file(config.tlsKey.string(), ssl::context::pem, ec);
+    if (ec)
+        return {"cannot load the TLS private key " + key +
+                " (an unencrypted PEM key expected): " + ec.message()};
+    if (SSL_CTX_check_private_key(native) != 1)
+        return {"the TLS private key " + key + " does not belong to the certificate " +
+                certificate};
+    tls = std::move(context);
     return {};
 }
 
@@ -474,15 +620,24 @@ void Server::Private::startSession(tcp::socket socket)
     const tcp::endpoint remote = socket.remote_endpoint(ec);
     if (ec)
         return; // already gone; the socket closes here
+    if (tls)
+        startSessionOver(TlsTransport(std::move(socket), *tls), remote);
+    else
+        startSessionOver(PlainTransport(std::move(socket)), remote);
+}
 
-    std::shared_ptr<Session> session;
+template<typename Transport>
+void Server::Private::startSessionOver(Transport transport, const tcp::endpoint &remote)
+{
+    std::shared_ptr<SessionOver<Transport>> session;
     const std::size_t limit = config.maxConnections;
     {
         const std::lock_guard lock(mutex);
         if (stopping)
             return;
         if (sessions.size() < limit) {
-            session = std::make_shared<Session>(std::move(socket), nextSessionId++, remote);
+            session = std::make_shared<SessionOver<Transport>>(std::move(transport),
+                                                               nextSessionId++, remote);
             sessions.emplace(session->id, session);
         }
     }
@@ -495,8 +650,8 @@ void Server::Private::startSession(tcp::socket socket)
         // Turning connections away must not cost more than serving them: beyond another `limit`
         // rejections under way, close without an answer.
         if (rejecting.fetch_add(1) < limit) {
-            const auto executor = socket.get_executor();
-            asio::co_spawn(executor, reject(std::move(socket)),
+            const auto executor = transport.get_executor();
+            asio::co_spawn(executor, reject(std::move(transport)),
                            [this](std::exception_ptr exception) {
                                --rejecting;
                                logFailure("reject_failed")(exception);
@@ -525,12 +680,40 @@ void Server::Private::sessionEnded(std::uint64_t id)
         asio::post(control, [this] { finishShutdown(); });
 }
 
-asio::awaitable<void> Server::Private::serve(std::shared_ptr<Session> session)
+// TLS only: the handshake, within readTimeout. False when it failed (logged) or was cancelled.
+asio::awaitable<bool> Server::Private::handshake(SessionOver<TlsTransport> &s)
 {
-    Session &s = *session;
+    beast::error_code ec;
+    s.connection().expires_after(config.readTimeout);
+    co_await s.stream.async_handshake(asio::ssl::stream_base::server,
+                                      asio::redirect_error(kAwaitable, ec));
+    if (!ec)
+        co_return true;
+    if (!s.stopRequested) { // not cancelled by shutdown
+        // OpenSSL's reason ("wrong version number", "http request", ...): never key material.
+        LogRecord(LogLevel::Info, "tls_handshake_failed")
+            .addString("peer", s.peer)
+            .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
+            .write();
+    }
+    s.connection().close();
+    co_return false;
+}
+
+template<typename Transport>
+asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transport>> session)
+{
+    SessionOver<Transport> &s = *session;
+    if constexpr (kIsTls<Transport>) {
+        if (!co_await handshake(s))
+            co_return;
+    }
     for (;;) {
-        if (s.stopRequested && s.buffer.size() == 0)
-            co_return; // shutdown arrived between two requests
+        if (s.stopRequested && s.buffer.size() == 0) { // shutdown arrived between two requests
+            if constexpr (kIsTls<Transport>)
+                co_await closeTransport(s.stream);
+            co_return;
+        }
 
         RequestParser parser;
         parser.body_limit(config.bodyLimit);
@@ -539,7 +722,7 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<Session> session)
         s.awaitingRequest = true;
 
         beast::error_code ec;
-        s.stream.expires_after(config.idleTimeout);
+        s.connection().expires_after(config.idleTimeout);
         co_await http::async_read_header(s.stream, s.buffer, parser,
                                          asio::redirect_error(kAwaitable, ec));
         s.awaitingRequest = false;
@@ -549,11 +732,11 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<Session> session)
             const Request &head = parser.get();
             if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
                 http::response<http::empty_body> proceed(http::status::continue_, head.version());
-                s.stream.expires_after(config.writeTimeout);
+                s.connection().expires_after(config.writeTimeout);
                 co_await http::async_write(s.stream, proceed, asio::redirect_error(kAwaitable, ec));
             }
             if (!ec) {
-                s.stream.expires_after(config.readTimeout);
+                s.connection().expires_after(config.readTimeout);
                 co_await http::async_read(s.stream, s.buffer, parser,
                                           asio::redirect_error(kAwaitable, ec));
             }
@@ -583,15 +766,14 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<Session> session)
             keepAlive = co_await respond(s, request, started);
         }
         if (!keepAlive) {
-            beast::error_code ignored;
-            s.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-            s.stream.close();
+            co_await closeTransport(s.stream);
             co_return;
         }
     }
 }
 
-asio::awaitable<bool> Server::Private::respond(Session &s, const Request &request,
+template<typename Transport>
+asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const Request &request,
                                                Clock::time_point started)
 {
     const auto [path, query] = splitTarget(request.target());
@@ -622,10 +804,11 @@ asio::awaitable<bool> Server::Private::respond(Session &s, const Request &reques
 }
 
 // Writes the answer to `request`; true when the connection stays open for the next request.
-asio::awaitable<bool> Server::Private::sendResponse(Session &s, const Request &request,
-                                                    ApiResponse &apiResponse,
-                                                    std::string_view route,
-                                                    Clock::time_point started)
+template<typename Transport>
+asio::awaitable<bool>
+Server::Private::sendResponse(SessionOver<Transport> &s, const Request &request,
+                              ApiResponse &apiResponse, std::string_view route,
+                              Clock::time_point started)
 {
     const bool keepAlive = request.keep_alive() && !s.stopRequested && !stopping;
     Response response =
@@ -645,7 +828,7 @@ asio::awaitable<bool> Server::Private::sendResponse(Session &s, const Request &r
         response.body().clear(); // Content-Length stays that of the GET answer
 
     beast::error_code ec;
-    s.stream.expires_after(config.writeTimeout);
+    s.connection().expires_after(config.writeTimeout);
     co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
     logRequest(s, request.method_string(), route, apiResponse.status, started, ec);
     co_return !ec && keepAlive;
@@ -684,14 +867,17 @@ std::variant<AgentSession, ApiResponse> Server::Private::authenticateStream(cons
 // The WebSocket after its upgrade request was authenticated: accepts it, sends the revision at
 // once and after every advance (coalesced, see the top of the file), closes with 1001 on
 // shutdown. Reading runs alongside in readStream; the session ends when both have ended.
-asio::awaitable<void> Server::Private::serveStream(std::shared_ptr<Session> session,
+template<typename Transport>
+asio::awaitable<void> Server::Private::serveStream(std::shared_ptr<SessionOver<Transport>> session,
                                                    const Request &request,
                                                    const AgentSession &agent,
                                                    Clock::time_point started)
 {
-    Session &s = *session;
-    s.stream.expires_never(); // the WebSocket has its own timeouts
+    using WebSocket = typename SessionOver<Transport>::WebSocket;
+    SessionOver<Transport> &s = *session;
+    s.connection().expires_never(); // the WebSocket has its own timeouts
     s.ws = std::make_unique<WebSocket>(std::move(s.stream));
+    s.upgraded = true;
     WebSocket &ws = *s.ws;
     // 30 s for the handshakes; a client silent for 150 s gets a ping, and is closed 150 s later
     // if it still has sent nothing (not even the pong).
@@ -785,9 +971,10 @@ asio::awaitable<void> Server::Private::serveStream(std::shared_ptr<Session> sess
 
 // Reads and drops what the client sends (Beast answers pings and close frames itself) until the
 // connection ends, then wakes the writer.
-asio::awaitable<void> Server::Private::readStream(std::shared_ptr<Session> session)
+template<typename Transport>
+asio::awaitable<void> Server::Private::readStream(std::shared_ptr<SessionOver<Transport>> session)
 {
-    Session &s = *session;
+    SessionOver<Transport> &s = *session;
     beast::error_code ec;
     try {
         beast::flat_buffer buffer;
@@ -839,24 +1026,33 @@ void Server::Private::publishRevision(std::int64_t value)
         wakeStream(session);
 }
 
-asio::awaitable<void> Server::Private::answerFailure(Session &s, const RequestFailure &failure,
-                                                     const RequestParser &parser,
-                                                     Clock::time_point started)
+template<typename Transport>
+asio::awaitable<void>
+Server::Private::answerFailure(SessionOver<Transport> &s, const RequestFailure &failure,
+                               const RequestParser &parser, Clock::time_point started)
 {
     Response response = makeResponse(
         failure.status, ApiResponse::error(failure.status, failure.code, failure.message).body, 11,
         false);
     beast::error_code ec;
-    s.stream.expires_after(config.writeTimeout);
+    s.connection().expires_after(config.writeTimeout);
     co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
     logRequest(s, parser.get().method_string(), {}, failure.status, started, ec);
     if (!ec)
         co_await lingeringClose(s.stream, kLingerTimeout);
 }
 
-asio::awaitable<void> Server::Private::reject(tcp::socket socket)
+// A connection over maxConnections: 503 (after the TLS handshake over TLS), then closed.
+template<typename Transport> asio::awaitable<void> Server::Private::reject(Transport stream)
 {
-    beast::tcp_stream stream(std::move(socket));
+    beast::error_code ec;
+    if constexpr (kIsTls<Transport>) {
+        beast::get_lowest_layer(stream).expires_after(kRejectTimeout);
+        co_await stream.async_handshake(asio::ssl::stream_base::server,
+                                        asio::redirect_error(kAwaitable, ec));
+        if (ec)
+            co_return;
+    }
     Response response =
         makeResponse(503,
                      ApiResponse::error(503, "overloaded",
@@ -864,8 +1060,7 @@ asio::awaitable<void> Server::Private::reject(tcp::socket socket)
                          .body,
                      11, false);
     response.set(http::field::retry_after, "1");
-    beast::error_code ec;
-    stream.expires_after(kRejectTimeout);
+    beast::get_lowest_layer(stream).expires_after(kRejectTimeout);
     co_await http::async_write(stream, response, asio::redirect_error(kAwaitable, ec));
     if (!ec)
         co_await lingeringClose(stream, kRejectTimeout);
@@ -953,10 +1148,10 @@ void Server::Private::beginShutdown(std::string_view reason)
     for (const std::shared_ptr<Session> &session : open) {
         asio::post(session->executor, [session] {
             session->stopRequested = true;
-            if (session->ws)
+            if (session->upgraded)
                 session->wake.cancel(); // its writer sends the close frame
             else if (session->idle())
-                session->stream.cancel();
+                session->connection().cancel();
         });
     }
     shutdownTimer.expires_after(config.shutdownTimeout);
@@ -1017,6 +1212,8 @@ ServerStatus Server::start()
     d->publishRevision(*revision);
     addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher());
     d->addStreamRoute();
+    if (ServerStatus status = d->loadTls(); !status.good())
+        return status;
     if (ServerStatus status = d->listen(); !status.good())
         return status;
     if (d->config.handleSignals) {
@@ -1036,6 +1233,7 @@ ServerStatus Server::start()
         .addInteger("threads", std::max(1u, d->config.threads))
         .addInteger("max_connections", static_cast<std::int64_t>(d->config.maxConnections))
         .addInteger("body_limit", static_cast<std::int64_t>(d->config.bodyLimit))
+        .addString("scheme", d->tls ? "https" : "http")
         .write();
     return {};
 }
@@ -1082,7 +1280,7 @@ std::uint16_t Server::port() const
 
 std::string Server::url() const
 {
-    return "http://" + endpointText(d->localEndpoint);
+    return (d->config.tlsEnabled() ? "https://" : "http://") + endpointText(d->localEndpoint);
 }
 
 std::int64_t Server::revision() const

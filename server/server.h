@@ -45,7 +45,7 @@ public:
     // The address actually bound, valid after a good start(): the real port when port 0 was asked.
     std::string listenAddress() const;
     std::uint16_t port() const;
-    std::string url() const; // "http://127.0.0.1:8743", "http://[::1]:8743"
+    std::string url() const; // "http://127.0.0.1:8743", "https://[::1]:8743" with TLS
 
     // The newest published revision: the store's newest after start(), 0 before.
     std::int64_t revision() const;

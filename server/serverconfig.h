@@ -40,6 +40,14 @@ struct ServerConfig
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     // Stop gracefully on SIGTERM and SIGINT (off for servers embedded in tests).
     bool handleSignals = true;
+
+    // HTTPS and WSS instead of HTTP and WS on the same port when both are set: a PEM file with
+    // the certificate (and any intermediates after it) and a PEM file with its private key.
+    // Read once, by Server::start().
+    std::filesystem::path tlsCertificate;
+    std::filesystem::path tlsKey;
+
+    bool tlsEnabled() const { return !tlsCertificate.empty() && !tlsKey.empty(); }
 };
 
 } // namespace Pult

@@ -147,6 +147,20 @@ std::optional<QJsonValue> timeValue(const QJsonValue &v)
 
 } // namespace
 
+// The change of a canned response, seen as its scope says: its owner, its department, everyone.
+Change cannedResponseChange(const QJsonObject &response)
+{
+    const QString scope = response.value(QLatin1String("scope")).toString();
+    const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
+    return {QStringLiteral("canned_response"),
+            uuidOf(response.value(QLatin1String("id"))),
+            scope == u"department" ? owner : QUuid(),
+            QUuid(),
+            response,
+            scope == u"personal" ? owner : QUuid(),
+            scope == u"global"};
+}
+
 struct ServerStore::Private
 {
     std::mutex mutex; // one writer: every apply() and the revision counter
@@ -926,10 +940,7 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertCannedResponse(cons
                       });
     if (!st.good())
         return st;
-    const QString scope = response.value(QLatin1String("scope")).toString();
-    const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
-    pending.append({QStringLiteral("canned_response"), id, scope == u"department" ? owner : QUuid(),
-                    QUuid(), response, scope == u"personal" ? owner : QUuid(), scope == u"global"});
+    pending.append(cannedResponseChange(response));
     return accept();
 }
 
@@ -1174,6 +1185,116 @@ Result<QJsonArray> ServerStore::cannedResponses(const AgentSession &session)
     if (!s.good())
         return s;
     return result;
+}
+
+Result<bool> ServerStore::isEmpty()
+{
+    std::lock_guard lock(d->mutex);
+    auto any = d->text("SELECT (SELECT count(*) FROM agents) + (SELECT count(*) FROM changes)",
+                       [](Statement &) {});
+    if (!any.good())
+        return any.status();
+    return any->value_or(QString()).toLongLong() == 0;
+}
+
+Status ServerStore::import(const Import &data)
+{
+    std::lock_guard lock(d->mutex);
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    d->pending.clear();
+    // Rows of (id, key, data) tables: contacts (key: e-mail), messages (key: ticket id).
+    const auto insert = [&](const char *sql, const QUuid &id, const auto &key,
+                            const QJsonObject &object) {
+        return d->db->run(sql, [&](Statement &st) {
+            st.bind(1, uuidToBlob(id)).bind(2, key).bind(3, QString::fromUtf8(compact(object)));
+        });
+    };
+    for (const QJsonObject &department : data.departments) {
+        const QUuid id = uuidOf(department.value(QLatin1String("id")));
+        Status s = d->db->run("INSERT OR IGNORE INTO departments(id, name) VALUES (?1, ?2)",
+                              [&](Statement &st) {
+                                  st.bind(1, uuidToBlob(id));
+                                  st.bind(2, department.value(QLatin1String("name")).toString());
+                              });
+        if (s.good())
+            s = d->db->run("INSERT INTO department_settings(id, data) VALUES (?1, ?2) ON "
+                           "CONFLICT(id) DO UPDATE SET data = excluded.data",
+                           [&](Statement &st) {
+                               st.bind(1, uuidToBlob(id));
+                               st.bind(2, QString::fromUtf8(compact(department)));
+                           });
+        if (!s.good())
+            return s;
+        d->pending.append({QStringLiteral("department"), id, id, QUuid(), department});
+    }
+    // Who may see what: a ticket's department decides for its messages, history and requester.
+    QHash<QUuid, QUuid> ticketDepartment;
+    QHash<QUuid, QUuid> contactDepartment;
+    for (const QJsonObject &ticket : data.tickets) {
+        const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
+        ticketDepartment.insert(uuidOf(ticket.value(QLatin1String("id"))), department);
+        contactDepartment.insert(uuidOf(ticket.value(QLatin1String("requester_id"))), department);
+    }
+    for (const QJsonObject &contact : data.contacts) {
+        const QUuid id = uuidOf(contact.value(QLatin1String("id")));
+        if (Status s = insert("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3)", id,
+                              contact.value(QLatin1String("emails")).toArray().first().toString(),
+                              contact);
+            !s.good())
+            return s;
+        d->pending.append(
+            {QStringLiteral("contact"), id, contactDepartment.value(id), QUuid(), contact});
+    }
+    for (const QJsonObject &ticket : data.tickets) {
+        const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
+        const QUuid department = ticketDepartment.value(id);
+        if (Status s = d->db->run(
+                "INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, ?4)",
+                [&](Statement &st) {
+                    st.bind(1, uuidToBlob(id));
+                    st.bind(2, qint64(ticket.value(QLatin1String("number")).toInteger()));
+                    st.bind(3, uuidToBlob(department));
+                    st.bind(4, QString::fromUtf8(compact(ticket)));
+                });
+            !s.good())
+            return s;
+        d->pending.append({QStringLiteral("ticket"), id, department, QUuid(), ticket});
+    }
+    for (const QJsonObject &message : data.messages) {
+        const QUuid id = uuidOf(message.value(QLatin1String("id")));
+        const QUuid ticket = uuidOf(message.value(QLatin1String("ticket_id")));
+        if (Status s = insert("INSERT INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3)", id,
+                              uuidToBlob(ticket), message);
+            !s.good())
+            return s;
+        d->pending.append(
+            {QStringLiteral("message"), id, ticketDepartment.value(ticket), QUuid(), message});
+    }
+    for (const QJsonObject &event : data.history) {
+        d->pending.append({QStringLiteral("history"), uuidOf(event.value(QLatin1String("id"))),
+                           ticketDepartment.value(uuidOf(event.value(QLatin1String("ticket_id")))),
+                           QUuid(), event});
+    }
+    for (const QJsonObject &response : data.cannedResponses) {
+        const Change change = cannedResponseChange(response);
+        if (Status s = d->db->run(
+                "INSERT INTO canned_responses(id, scope, owner_id, data) VALUES (?1, ?2, ?3, ?4)",
+                [&](Statement &st) {
+                    st.bind(1, uuidToBlob(change.entity));
+                    st.bind(2, response.value(QLatin1String("scope")).toString());
+                    st.bind(3, uuidToBlob(uuidOf(response.value(QLatin1String("owner_id")))));
+                    st.bind(4, QString::fromUtf8(compact(response)));
+                });
+            !s.good())
+            return s;
+        d->pending.append(change);
+    }
+    auto revision = d->commitChanges();
+    if (!revision.good())
+        return revision.status();
+    return tx.commit();
 }
 
 Result<std::optional<ServerStore::AttachmentContent>>

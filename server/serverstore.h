@@ -67,6 +67,21 @@ public:
     // The canned responses the session may use: global ones, those of its departments, its own.
     Result<QJsonArray> cannedResponses(const AgentSession &session);
 
+    // Data written as it is, each entity a change, in one transaction: the demo data set.
+    // Snapshots have the shapes the feed sends (docs/api.md).
+    struct Import
+    {
+        QList<QJsonObject> departments; // settings: id, name, email, business_hours, ...
+        QList<QJsonObject> contacts;
+        QList<QJsonObject> tickets;
+        QList<QJsonObject> messages;
+        QList<QJsonObject> history;
+        QList<QJsonObject> cannedResponses;
+    };
+    Status import(const Import &data);
+    // Whether anything was ever stored (a demo goes only into an empty data directory).
+    Result<bool> isEmpty();
+
     struct AttachmentContent
     {
         QByteArray content;

@@ -1,12 +1,16 @@
 #include "accounts.h"
 #include "backup.h"
+#include "demo.h"
+#include "logrecord.h"
 #include "pultdoptions.h"
 #include "server.h"
+#include "serverstore.h"
 
 #include <QString>
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <termios.h>
@@ -89,6 +93,35 @@ int backup(const Pult::PultdOptions &options)
 
 } // namespace
 
+// The demo help desk, added to an empty data directory; an empty list when it held data already
+// (then it is served as it is, so scripts may pass --demo every time).
+Pult::Result<QList<Pult::DemoLogin>> fillDemoData(const std::filesystem::path &dataDirectory)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(dataDirectory, ec);
+    if (ec)
+        return Pult::Status(Pult::Status::IoError,
+                            QStringLiteral("cannot create %1: %2")
+                                .arg(QString::fromStdString(dataDirectory.string()),
+                                     QString::fromStdString(ec.message())));
+    auto accounts = Pult::Accounts::open(dataDirectory);
+    if (!accounts.good())
+        return accounts.status();
+    auto store = Pult::ServerStore::open(dataDirectory);
+    if (!store.good())
+        return store.status();
+    auto empty = (*store)->isEmpty();
+    if (!empty.good())
+        return empty.status();
+    if (!*empty) {
+        Pult::LogRecord(Pult::LogLevel::Info, "demo_skipped")
+            .addString("reason", "the data directory holds data already")
+            .write();
+        return QList<Pult::DemoLogin>();
+    }
+    return Pult::fillDemo(**accounts, **store);
+}
+
 int main(int argc, char *argv[])
 {
     const Pult::PultdOptions options =
@@ -111,6 +144,16 @@ int main(int argc, char *argv[])
         break;
     }
 
+    std::optional<QList<Pult::DemoLogin>> demoLogins;
+    if (options.demo) {
+        auto logins = fillDemoData(options.config.dataDirectory);
+        if (!logins.good()) {
+            std::cerr << "pultd: " << logins.status().message().toStdString() << '\n';
+            return 1;
+        }
+        demoLogins = *logins;
+    }
+
     Pult::Server server(options.config);
     if (const Pult::ServerStatus status = server.start(); !status.good()) {
         std::cerr << "pultd: " << status.error << '\n';
@@ -118,6 +161,18 @@ int main(int argc, char *argv[])
     }
     // Tests and scripts wait for this line; it carries the real port when port 0 was asked.
     std::cout << "pultd listening on " << server.url() << std::endl;
+    if (demoLogins && !demoLogins->isEmpty()) {
+        std::cout << "Demo logins (password: " << Pult::kDemoPassword << "):\n";
+        for (const Pult::DemoLogin &login : std::as_const(*demoLogins)) {
+            std::cout << "  " << login.email.leftJustified(40).toStdString() << ' '
+                      << login.role.leftJustified(6).toStdString() << ' '
+                      << login.name.toStdString();
+            if (!login.departments.isEmpty())
+                std::cout << " — " << login.departments.toStdString();
+            std::cout << '\n';
+        }
+        std::cout << std::endl;
+    }
     server.run();
     return 0;
 }

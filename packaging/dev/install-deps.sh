@@ -9,6 +9,7 @@ packages=(
     libsqlite3-dev                              # SQLite 3 with FTS5
     libboost-dev                                # Boost.Asio and Boost.Beast (pultd)
     libsodium-dev                               # argon2id passwords, random tokens (pultd)
+    libssl-dev                                  # OpenSSL 3: TLS for HTTPS and WSS (pultd)
     xvfb xauth                                  # a virtual display for window checks
 )
 

@@ -174,7 +174,7 @@ public:
         }
         const QByteArray line = m_process.readLine().trimmed();
         static const QRegularExpression listening(
-            QStringLiteral("^pultd listening on http://127\\.0\\.0\\.1:(\\d+)$"));
+            QStringLiteral("^pultd listening on https?://127\\.0\\.0\\.1:(\\d+)$"));
         const QRegularExpressionMatch match = listening.match(QString::fromUtf8(line));
         if (!match.hasMatch()) {
             qWarning() << "unexpected first line" << line << log();
@@ -255,6 +255,25 @@ inline Run runPultd(const QStringList &arguments, const QByteArray &input = {})
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// `pultd --data DIR user add EMAIL --name NAME --role ROLE [--dept DEPT]` with the password on
+// standard input; the name is the address's local part.
+inline Run addAgent(const QString &dataDir, const QString &email, const QString &role,
+                    const QString &dept, const QByteArray &password)
+{
+    QStringList args{QStringLiteral("--data"),
+                     dataDir,
+                     QStringLiteral("user"),
+                     QStringLiteral("add"),
+                     email,
+                     QStringLiteral("--name"),
+                     email.section(u'@', 0, 0),
+                     QStringLiteral("--role"),
+                     role};
+    if (!dept.isEmpty())
+        args << QStringLiteral("--dept") << dept;
+    return runPultd(args, password);
 }
 
 // A fresh id for ops and entities.

@@ -145,18 +145,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         const auto add = [&](const char *email, const char *role, const char *dept) {
-            QStringList args{QStringLiteral("--data"),
-                             m_server.dataDir(),
-                             QStringLiteral("user"),
-                             QStringLiteral("add"),
-                             QString::fromLatin1(email),
-                             QStringLiteral("--name"),
-                             QString::fromLatin1(email).section(u'@', 0, 0),
-                             QStringLiteral("--role"),
-                             QString::fromLatin1(role)};
-            if (dept)
-                args << QStringLiteral("--dept") << QString::fromLatin1(dept);
-            const Run r = runPultd(args, kPassword);
+            const Run r = addAgent(m_server.dataDir(), QString::fromLatin1(email),
+                                   QString::fromLatin1(role), QString::fromLatin1(dept), kPassword);
             QVERIFY2(r.exitCode == 0, r.err.constData());
         };
         add("agent@x.example", "agent", "Billing");

@@ -58,18 +58,7 @@ class TestOps : public QObject
 
     void addUser(const QString &email, const QString &role, const QString &dept)
     {
-        QStringList args{QStringLiteral("--data"),
-                         m_server.dataDir(),
-                         QStringLiteral("user"),
-                         QStringLiteral("add"),
-                         email,
-                         QStringLiteral("--name"),
-                         email.section(u'@', 0, 0),
-                         QStringLiteral("--role"),
-                         role};
-        if (!dept.isEmpty())
-            args << QStringLiteral("--dept") << dept;
-        const Run r = runPultd(args, kPassword);
+        const Run r = addAgent(m_server.dataDir(), email, role, dept, kPassword);
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 

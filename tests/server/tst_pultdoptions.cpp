@@ -3,6 +3,11 @@
 #include <QStringList>
 #include <QTest>
 
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
 using Pult::PultdOptions;
 Q_DECLARE_METATYPE(PultdOptions::Action)
 
@@ -188,6 +193,157 @@ private Q_SLOTS:
                  QStringLiteral("/var/backups/pult 1.db"));
     }
 
+    void configFile_data()
+    {
+        QTest::addColumn<QStringList>("arguments"); // before them: --config pultd.conf
+        QTest::addColumn<QString>("file");          // the text of pultd.conf
+        QTest::addColumn<QString>("error");         // the whole message; empty when good
+        QTest::addColumn<QString>("listen");        // ADDR:PORT, when good
+        QTest::addColumn<int>("threads");           // when good
+        QTest::addColumn<qint64>("bodyLimit");      // when good
+
+        const auto s = [](const char *text) { return QString::fromUtf8(text); };
+        const QString good = s("# pultd for the tests\n"
+                               "\n"
+                               "data = /srv/pult\n"
+                               "  listen=0.0.0.0:8443   # all interfaces\n"
+                               "threads = 3\r\n"
+                               "max-connections = 10\n"
+                               "idle-timeout = 20\n"
+                               "body-limit = 2048\n"
+                               "tls-cert = /etc/pult/cert#1.pem\n"
+                               "tls-key = /etc/pult/key.pem");
+        QTest::newRow("good file")
+            << QStringList() << good << QString() << s("0.0.0.0:8443") << 3 << qint64(2048);
+        QTest::newRow("command line overrides")
+            << QStringList{s("--threads=5"), s("--listen"), s("127.0.0.1:0")} << good << QString()
+            << s("127.0.0.1:0") << 5 << qint64(2048);
+        QTest::newRow("command line before --config overrides too")
+            << QStringList{s("--body-limit=65536")} << good << QString() << s("0.0.0.0:8443") << 3
+            << qint64(65536);
+        QTest::newRow("empty file") << QStringList{s("--data=d")} << QString() << QString()
+                                    << s("127.0.0.1:8743") << -1 << qint64(1024 * 1024);
+        QTest::newRow("unknown key")
+            << QStringList() << s("data = d\n# the port\nprot = 8743\n")
+            << s("pultd.conf:3: unknown setting 'prot'") << QString() << 0 << qint64(0);
+        QTest::newRow("option syntax is not a key")
+            << QStringList() << s("--data = d\n") << s("pultd.conf:1: unknown setting '--data'")
+            << QString() << 0 << qint64(0);
+        QTest::newRow("bad value") << QStringList() << s("data = d\nthreads = many\n")
+                                   << s("pultd.conf:2: threads expects a number from 1 to 256")
+                                   << QString() << 0 << qint64(0);
+        QTest::newRow("body limit too small")
+            << QStringList() << s("data = d\nbody-limit = 1000\n")
+            << s("pultd.conf:2: body-limit expects bytes from 1024 (1 KiB) to 67108864 (64 MiB)")
+            << QString() << 0 << qint64(0);
+        QTest::newRow("no equals sign") << QStringList() << s("data d\n")
+                                        << s("pultd.conf:1: expected 'key = value', got 'data d'")
+                                        << QString() << 0 << qint64(0);
+        QTest::newRow("empty value")
+            << QStringList() << s("data =\n") << s("pultd.conf:1: data needs a directory")
+            << QString() << 0 << qint64(0);
+        QTest::newRow("the bad line is an error even when overridden")
+            << QStringList{s("--threads=2")} << s("data = d\nthreads = 0\n")
+            << s("pultd.conf:2: threads expects a number from 1 to 256") << QString() << 0
+            << qint64(0);
+        QTest::newRow("tls key without cert")
+            << QStringList() << s("data = d\ntls-key = k.pem\n")
+            << s("--tls-cert and --tls-key go together: give both or neither") << QString() << 0
+            << qint64(0);
+        QTest::newRow("bad command-line value after a good file")
+            << QStringList{s("--body-limit=100000000")} << good
+            << s("--body-limit expects bytes from 1024 (1 KiB) to 67108864 (64 MiB)") << QString()
+            << 0 << qint64(0);
+    }
+
+    void configFile()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, file);
+        QFETCH(QString, error);
+        QFETCH(QString, listen);
+        QFETCH(int, threads);
+        QFETCH(qint64, bodyLimit);
+
+        std::vector<std::string> storage{"--config", "pultd.conf"};
+        for (const QString &argument : arguments)
+            storage.push_back(argument.toStdString());
+        std::vector<std::filesystem::path> read;
+        const PultdOptions options = Pult::parsePultdArguments(
+            std::vector<std::string_view>(storage.begin(), storage.end()),
+            [&](const std::filesystem::path &path, std::string &) -> std::optional<std::string> {
+                read.push_back(path);
+                return file.toStdString();
+            });
+        QCOMPARE(read, std::vector<std::filesystem::path>{"pultd.conf"});
+        if (!error.isEmpty()) {
+            QCOMPARE(options.action, PultdOptions::Action::UsageError);
+            QCOMPARE(QString::fromStdString(options.error), error);
+            return;
+        }
+        QCOMPARE(options.action, PultdOptions::Action::Run);
+        const Pult::ServerConfig &config = options.config;
+        QCOMPARE(QString::fromStdString(config.listenAddress + ":" + std::to_string(config.port)),
+                 listen);
+        if (threads > 0)
+            QCOMPARE(config.threads, unsigned(threads));
+        QCOMPARE(qint64(config.bodyLimit), bodyLimit);
+        if (file == QString::fromUtf8("")) // the empty file: the defaults
+            return;
+        QCOMPARE(config.maxConnections, std::size_t(10));
+        QCOMPARE(config.idleTimeout, std::chrono::milliseconds(20000));
+        QCOMPARE(config.tlsCertificate, std::filesystem::path("/etc/pult/cert#1.pem"));
+        QCOMPARE(config.tlsKey, std::filesystem::path("/etc/pult/key.pem"));
+        QCOMPARE(config.dataDirectory, std::filesystem::path("/srv/pult"));
+    }
+
+    void configFileCannotBeRead()
+    {
+        const PultdOptions options = parse({QStringLiteral("--data=d"), QStringLiteral("--config"),
+                                            QStringLiteral("/nonexistent/pultd.conf")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        QVERIFY2(options.error.starts_with("cannot read the configuration file "
+                                           "'/nonexistent/pultd.conf': "),
+                 options.error.c_str());
+
+        const PultdOptions empty = parse({QStringLiteral("--data=d"), QStringLiteral("--config=")});
+        QCOMPARE(empty.error, std::string("--config needs a file"));
+    }
+
+    void configFileWithCommands()
+    {
+        // The file's data directory serves the commands as well.
+        std::vector<std::string_view> arguments{"--config", "p.conf", "backup", "b.db"};
+        const PultdOptions options =
+            Pult::parsePultdArguments(arguments, [](const std::filesystem::path &, std::string &) {
+                return std::optional<std::string>("data = /srv/pult\n");
+            });
+        QCOMPARE(options.action, PultdOptions::Action::Backup);
+        QCOMPARE(options.config.dataDirectory, std::filesystem::path("/srv/pult"));
+    }
+
+    void tlsOptions()
+    {
+        PultdOptions options = parse({QStringLiteral("--data=d"), QStringLiteral("--tls-cert"),
+                                      QStringLiteral("c.pem"), QStringLiteral("--tls-key=k.pem")});
+        QCOMPARE(options.action, PultdOptions::Action::Run);
+        QCOMPARE(options.config.tlsCertificate, std::filesystem::path("c.pem"));
+        QCOMPARE(options.config.tlsKey, std::filesystem::path("k.pem"));
+        QVERIFY(options.config.tlsEnabled());
+
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--tls-cert=c.pem")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        QVERIFY2(options.error.find("--tls-cert and --tls-key go together") != std::string::npos,
+                 options.error.c_str());
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--tls-cert="),
+                         QStringLiteral("--tls-key=k.pem")});
+        QCOMPARE(options.error, std::string("--tls-cert needs a PEM file"));
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--body-limit=1023")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--body-limit=67108864")});
+        QCOMPARE(options.config.bodyLimit, std::uint64_t(64 * 1024 * 1024));
+    }
+
     void usageShowsDefaults()
     {
         const QString usage = QString::fromStdString(Pult::pultdUsage());
@@ -195,6 +351,10 @@ private Q_SLOTS:
         QVERIFY(usage.contains(QStringLiteral("127.0.0.1:8743")));
         QVERIFY(usage.contains(QStringLiteral("pultd --data DIR backup FILE")));
         QVERIFY(usage.contains(QStringLiteral("GET /metrics")));
+        QVERIFY(usage.contains(QStringLiteral("--tls-cert FILE")));
+        QVERIFY(usage.contains(QStringLiteral("--tls-key FILE")));
+        QVERIFY(usage.contains(QStringLiteral("--config FILE")));
+        QVERIFY(usage.contains(QStringLiteral("--body-limit BYTES")));
     }
 };
 

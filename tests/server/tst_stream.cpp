@@ -444,11 +444,8 @@ private Q_SLOTS:
     void pultdPushesWritesAndClosesStreamsOnSigterm()
     {
         Pultd pultd;
-        const Run added = runPultd(
-            {QStringLiteral("--data"), pultd.dataDir(), QStringLiteral("user"),
-             QStringLiteral("add"), QString::fromLatin1(kEmail), QStringLiteral("--name=Ana"),
-             QStringLiteral("--role=agent"), QStringLiteral("--dept=Billing")},
-            kPassword);
+        const Run added = addAgent(pultd.dataDir(), QString::fromLatin1(kEmail),
+                                   QStringLiteral("agent"), QStringLiteral("Billing"), kPassword);
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY(pultd.start());
         const std::optional<HttpReply> login = pultd.fetch(post("/api/v1/login", loginBody()));
