@@ -346,6 +346,7 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> upsertContact(const QJsonObject &op);
     Result<std::optional<Rejection>> upsertCannedResponse(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> configureDepartment(const QJsonObject &op, bool create);
+    Result<std::optional<Rejection>> updateAgent(const QJsonObject &op);
     bool leads(const QUuid &department) const
     {
         return session->agent.role == Role::Admin ||
@@ -478,6 +479,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return upsertCannedResponse(op, type == u"delete_canned_response");
     if (type == u"create_department" || type == u"update_department")
         return configureDepartment(op, type == u"create_department");
+    if (type == u"update_agent")
+        return updateAgent(op);
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
                                               QStringLiteral("unknown op type \"%1\"").arg(type)});
 }
@@ -1024,6 +1027,98 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
     if (!st.good())
         return st;
     pending.append({QStringLiteral("department"), id, id, QUuid(), settings});
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonObject &op)
+{
+    if (session->agent.role != Role::Admin)
+        return accept(
+            Rejection{QStringLiteral("forbidden"), QStringLiteral("only an admin manages agents")});
+    const QJsonObject input = op.value(QLatin1String("agent")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    auto exists = agentExists(id);
+    if (!exists.good())
+        return exists.status();
+    if (!*exists)
+        return accept(Rejection{QStringLiteral("not_found"), QStringLiteral("no such agent")});
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (it.key() != u"id" && it.key() != u"role" && it.key() != u"name" &&
+            it.key() != u"departments")
+            return accept(invalid(QStringLiteral("unknown agent field \"%1\"").arg(it.key())));
+    }
+    if (input.contains(QLatin1String("role"))) {
+        const auto role = parseRole(input.value(QLatin1String("role")).toString());
+        if (!role)
+            return accept(invalid(QStringLiteral("a role is agent, lead or admin")));
+        if (Status st =
+                db->run("UPDATE agents SET role = ?2 WHERE id = ?1",
+                        [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, int(*role)); });
+            !st.good())
+            return st;
+    }
+    if (input.contains(QLatin1String("name"))) {
+        const QString name = input.value(QLatin1String("name")).toString().trimmed();
+        if (name.isEmpty())
+            return accept(invalid(QStringLiteral("an agent needs a name")));
+        if (Status st = db->run("UPDATE agents SET name = ?2 WHERE id = ?1",
+                                [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, name); });
+            !st.good())
+            return st;
+    }
+    if (input.contains(QLatin1String("departments"))) {
+        if (Status st = db->run("DELETE FROM agent_departments WHERE agent_id = ?1",
+                                [&](Statement &q) { q.bind(1, uuidToBlob(id)); });
+            !st.good())
+            return st;
+        for (const QJsonValue &v : input.value(QLatin1String("departments")).toArray()) {
+            const QUuid department = uuidOf(v.toObject().value(QLatin1String("id")));
+            const qint64 tier = v.toObject().value(QLatin1String("tier")).toInteger(1);
+            auto known = departmentExists(department);
+            if (!known.good())
+                return known.status();
+            if (!*known || tier < 1 || tier > 9)
+                return accept(invalid(QStringLiteral("departments are [{\"id\": a department, "
+                                                     "\"tier\": 1 to 9}]")));
+            if (Status st = db->run("INSERT OR REPLACE INTO agent_departments(agent_id, "
+                                    "department_id, tier) VALUES (?1, ?2, ?3)",
+                                    [&](Statement &q) {
+                                        q.bind(1, uuidToBlob(id)).bind(2, uuidToBlob(department));
+                                        q.bind(3, tier);
+                                    });
+                !st.good())
+                return st;
+        }
+    }
+    // The agent as GET /api/v1/agents shows it, to the agent and to each of their departments.
+    auto row =
+        text("SELECT email || char(10) || name || char(10) || role FROM agents WHERE id = ?1",
+             [&](Statement &q) { q.bind(1, uuidToBlob(id)); });
+    if (!row.good())
+        return row.status();
+    const QStringList fields = row->value_or(QString()).split(u'\n');
+    QJsonArray memberships;
+    QList<QUuid> departments;
+    auto stmt =
+        db->prepare("SELECT department_id, tier FROM agent_departments WHERE agent_id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(id));
+    while ((*stmt)->next()) {
+        departments.append(uuidFromBlob((*stmt)->blob(0)));
+        memberships.append(QJsonObject{{QStringLiteral("id"), uuidToString(departments.last())},
+                                       {QStringLiteral("tier"), (*stmt)->int64(1)}});
+    }
+    (*stmt)->reset();
+    const QJsonObject agent{
+        {QStringLiteral("id"), uuidToString(id)},
+        {QStringLiteral("email"), fields.value(0)},
+        {QStringLiteral("name"), fields.value(1)},
+        {QStringLiteral("role"), toString(Role(std::clamp(fields.value(2).toInt(), 0, 2)))},
+        {QStringLiteral("departments"), memberships}};
+    pending.append({QStringLiteral("agent"), id, QUuid(), QUuid(), agent, id});
+    for (const QUuid &department : std::as_const(departments))
+        pending.append({QStringLiteral("agent"), id, department, QUuid(), agent});
     return accept();
 }
 

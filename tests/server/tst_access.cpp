@@ -413,6 +413,44 @@ private Q_SLOTS:
             QCOMPARE(reply->errorCode(), QStringLiteral("unauthenticated"));
         }
     }
+
+    // Last: it changes who the agent is.
+    void agentsAreManagedByAdmins()
+    {
+        const QString agentId =
+            fetch("GET", "/api/v1/me", Who::Agent)->json().value(QLatin1String("id")).toString();
+        const auto update = [&](QJsonObject fields) {
+            fields.insert(QStringLiteral("id"), agentId);
+            return QJsonObject{{QStringLiteral("type"), QStringLiteral("update_agent")},
+                               {QStringLiteral("agent"), fields}};
+        };
+        const QJsonObject promote = update({{QStringLiteral("role"), QStringLiteral("lead")}});
+        QCOMPARE(outcome(Who::Agent, promote), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::Lead, promote), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::Admin, update({{QStringLiteral("role"), QStringLiteral("boss")}})),
+                 QStringLiteral("invalid_op"));
+        QCOMPARE(outcome(Who::Admin,
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("update_agent")},
+                                     {QStringLiteral("agent"),
+                                      QJsonObject{{QStringLiteral("id"), newId()}}}}),
+                 QStringLiteral("not_found"));
+        QCOMPARE(outcome(Who::Admin, promote), QStringLiteral("applied"));
+        QCOMPARE(
+            fetch("GET", "/api/v1/me", Who::Agent)->json().value(QLatin1String("role")).toString(),
+            QStringLiteral("lead"));
+        // Moved to Sales: the Billing ticket is out of reach at once, with the same token.
+        const QJsonObject move = update({{QStringLiteral("departments"),
+                                          QJsonArray{QJsonObject{{QStringLiteral("id"), m_sales},
+                                                                 {QStringLiteral("tier"), 2}}}}});
+        QCOMPARE(outcome(Who::Admin, move), QStringLiteral("applied"));
+        QCOMPARE(listed(Who::Agent, "/api/v1/departments", "departments", "name"),
+                 QStringList{QStringLiteral("Sales")});
+        QCOMPARE(
+            statusOf(fetch("GET", "/api/v1/tickets/" + m_billingTicket.toLatin1(), Who::Agent)),
+            404);
+        QCOMPARE(statusOf(fetch("GET", "/api/v1/tickets/" + m_salesTicket.toLatin1(), Who::Agent)),
+                 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccess)
