@@ -233,9 +233,15 @@ struct ServerStore::Private
         return std::optional<QJsonObject>(ticket);
     }
 
+    // Sets the ticket's SLA deadlines from its department's policy and business hours, over the
+    // ticket's messages and history (this op's history included); nothing without a policy.
+    Status applySla(QJsonObject &ticket);
+
     Status saveTicket(QJsonObject ticket, const QUuid &previousDepartment)
     {
         ticket.insert(QStringLiteral("updated"), iso(now));
+        if (Status sla = applySla(ticket); !sla.good())
+            return sla;
         const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
         const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
         Status s = db->run(
@@ -355,6 +361,85 @@ struct ServerStore::Private
     Result<QUuid> contactForRequester(const QJsonObject &requester, const QUuid &department,
                                       std::optional<Rejection> &rejection);
 };
+
+Status ServerStore::Private::applySla(QJsonObject &ticket)
+{
+    const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
+    auto stored = text("SELECT data FROM department_settings WHERE id = ?1",
+                       [&](Statement &st) { st.bind(1, uuidToBlob(department)); });
+    if (!stored.good())
+        return stored.status();
+    const QJsonObject settings = parseObject(stored->value_or(QString()));
+    const QString policyText = settings.value(QLatin1String("sla_policy")).toString();
+    const QString calendarText = settings.value(QLatin1String("business_hours")).toString();
+    if (policyText.isEmpty() || calendarText.isEmpty())
+        return {};
+    auto policy = SlaPolicy::parse(policyText);
+    auto calendar = BusinessCalendar::parse(calendarText);
+    if (!policy.good() || !calendar.good())
+        return {}; // stored settings were checked when set; an old one is simply not applied
+
+    const auto when = [](const QJsonValue &v) {
+        return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    };
+    const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
+    Ticket t;
+    t.id = id;
+    t.created = when(ticket.value(QLatin1String("created")));
+    t.status = parseTicketStatus(ticket.value(QLatin1String("status")).toString())
+                   .value_or(TicketStatus::New);
+    t.priority = parsePriority(ticket.value(QLatin1String("priority")).toString())
+                     .value_or(Priority::Normal);
+    QList<Message> messages;
+    QList<HistoryEvent> history;
+    const auto readHistory = [&](const QJsonObject &e) {
+        HistoryEvent event;
+        event.time = when(e.value(QLatin1String("time")));
+        event.field = e.value(QLatin1String("field")).toString();
+        event.oldValue = e.value(QLatin1String("old")).toString();
+        event.newValue = e.value(QLatin1String("new")).toString();
+        history.append(event);
+    };
+    for (const char *sql : {"SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid",
+                            "SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid"}) {
+        auto stmt = db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToBlob(id));
+        const bool isMessage = std::string_view(sql).find("messages") != std::string_view::npos;
+        while ((*stmt)->next()) {
+            const QJsonObject row = parseObject((*stmt)->text(0));
+            if (!isMessage) {
+                readHistory(row);
+                continue;
+            }
+            Message m;
+            m.kind = parseMessageKind(row.value(QLatin1String("kind")).toString())
+                         .value_or(MessageKind::SystemEvent);
+            m.created = when(row.value(QLatin1String("created")));
+            messages.append(m);
+        }
+        Status st = (*stmt)->status();
+        (*stmt)->reset();
+        if (!st.good())
+            return st;
+    }
+    for (const Change &c : std::as_const(pending)) { // this op's events, not yet stored
+        if (c.kind == u"history" &&
+            c.data.value(QLatin1String("ticket_id")).toString() == uuidToString(id))
+            readHistory(c.data);
+    }
+    const SlaState state = computeSla(*policy, *calendar, slaTimeline(t, messages, history),
+                                      QDateTime::fromMSecsSinceEpoch(now, Qt::UTC));
+    const auto deadline = [&](const SlaClock &clock) {
+        return clock.active && clock.deadline.isValid()
+                   ? QJsonValue(clock.deadline.toUTC().toString(Qt::ISODateWithMs))
+                   : QJsonValue();
+    };
+    ticket.insert(QStringLiteral("first_response_deadline"), deadline(state.firstResponse));
+    ticket.insert(QStringLiteral("resolution_deadline"), deadline(state.resolution));
+    return {};
+}
 
 ServerStore::ServerStore()
     : d(std::make_unique<Private>())

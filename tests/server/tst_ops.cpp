@@ -463,6 +463,47 @@ private Q_SLOTS:
             crashTickets += resultStatus(r.toObject()) == u"applied" ? 1 : 0;
         QCOMPARE(crashTickets, 300);
     }
+
+    void ticketsGetSlaDeadlinesFromTheirDepartment()
+    {
+        const QJsonObject configure{
+            {QStringLiteral("id"), newId()},
+            {QStringLiteral("type"), QStringLiteral("update_department")},
+            {QStringLiteral("department"),
+             QJsonObject{{QStringLiteral("id"), m_billing},
+                         {QStringLiteral("business_hours"),
+                          QStringLiteral("tz=Europe/Ljubljana; mon-fri 08:00-16:00")},
+                         {QStringLiteral("sla_policy"),
+                          QStringLiteral("urgent: first 1h, resolve 8h; high: first 4h, resolve "
+                                         "3d; normal: first 8h, resolve 5d; low: first 1d, "
+                                         "resolve 10d; business")}}}};
+        QCOMPARE(resultStatus(op(m_root, configure)), QStringLiteral("applied"));
+        const QString billing = newId();
+        const QString sales = newId();
+        QCOMPARE(
+            resultStatus(op(m_root, createOp(newId(), billing, m_billing, QStringLiteral("S")))),
+            QStringLiteral("applied"));
+        QCOMPARE(resultStatus(op(m_root, createOp(newId(), sales, m_sales, QStringLiteral("S")))),
+                 QStringLiteral("applied"));
+        const auto snapshot = [&](const QString &id) {
+            return m_server.fetch(apiRequest("GET", "/api/v1/tickets/" + id.toLatin1(), m_root))
+                ->json()
+                .value(QLatin1String("ticket"))
+                .toObject();
+        };
+        const QJsonObject withPolicy = snapshot(billing);
+        const QDateTime first = QDateTime::fromString(
+            withPolicy.value(QLatin1String("first_response_deadline")).toString(),
+            Qt::ISODateWithMs);
+        const QDateTime resolution = QDateTime::fromString(
+            withPolicy.value(QLatin1String("resolution_deadline")).toString(), Qt::ISODateWithMs);
+        QVERIFY2(first.isValid() && resolution.isValid(),
+                 QJsonDocument(withPolicy).toJson().constData());
+        QVERIFY(first < resolution); // high: 4 business hours, then 3 business days
+        QVERIFY(first > QDateTime::currentDateTimeUtc().addSecs(4 * 3600 - 60));
+        QVERIFY(snapshot(sales).value(QLatin1String("resolution_deadline")).isNull() ||
+                snapshot(sales).value(QLatin1String("resolution_deadline")).isUndefined());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOps)
