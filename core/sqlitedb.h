@@ -71,8 +71,9 @@ public:
     // lifetime; do not nest uses of one statement. Step it to the end or reset() it when done:
     // a statement left mid-way keeps its read snapshot open, hiding later commits.
     Result<Statement *> prepare(const char *sql);
-    // The same for SQL built at run time (compiled filters), cached by its text; the cache keeps
-    // the most recent kBuiltStatements texts.
+    // The same for SQL built at run time (compiled filters), cached by its text. The cache holds
+    // up to kBuiltStatements texts and is emptied when full, so use the statement before the
+    // next prepareBuilt().
     Result<Statement *> prepareBuilt(const QByteArray &sql);
     // Runs the statement for sql to completion after bind(Statement &) has bound its values.
     template<typename Bind> Status run(const char *sql, Bind &&bind)
