@@ -340,16 +340,17 @@ Status LocalStore::WriteBatch::commit()
 
 Status LocalStore::put(const Department &dep)
 {
-    return d->db->run("INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
-                  "queue_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
-                  "name = excluded.name, email = excluded.email, lead_id = excluded.lead_id, "
-                  "business_hours = excluded.business_hours, sla_policy = excluded.sla_policy, "
-                  "queue_order = excluded.queue_order",
-                  [&](Statement &s) {
-                      s.bind(1, uuidToBlob(dep.id)).bind(2, dep.name).bind(3, dep.email);
-                      s.bind(4, uuidToBlob(dep.leadId)).bind(5, dep.businessHours);
-                      s.bind(6, dep.slaPolicy).bind(7, int(dep.queueOrder));
-                  });
+    return d->db->run(
+        "INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
+        "queue_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
+        "name = excluded.name, email = excluded.email, lead_id = excluded.lead_id, "
+        "business_hours = excluded.business_hours, sla_policy = excluded.sla_policy, "
+        "queue_order = excluded.queue_order",
+        [&](Statement &s) {
+            s.bind(1, uuidToBlob(dep.id)).bind(2, dep.name).bind(3, dep.email);
+            s.bind(4, uuidToBlob(dep.leadId)).bind(5, dep.businessHours);
+            s.bind(6, dep.slaPolicy).bind(7, int(dep.queueOrder));
+        });
 }
 
 Status LocalStore::put(const Agent &agent)
@@ -358,24 +359,24 @@ Status LocalStore::put(const Agent &agent)
     if (!tx.status().good())
         return tx.status();
     Status s = d->db->run("INSERT INTO agents(id, name, email, role) VALUES (?1, ?2, ?3, ?4) "
-                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-                      "email = excluded.email, role = excluded.role",
-                      [&](Statement &st) {
-                          st.bind(1, uuidToBlob(agent.id)).bind(2, agent.name);
-                          st.bind(3, agent.email).bind(4, int(agent.role));
-                      });
+                          "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                          "email = excluded.email, role = excluded.role",
+                          [&](Statement &st) {
+                              st.bind(1, uuidToBlob(agent.id)).bind(2, agent.name);
+                              st.bind(3, agent.email).bind(4, int(agent.role));
+                          });
     if (s.good())
         s = d->db->run("DELETE FROM agent_departments WHERE agent_id = ?1",
-                   [&](Statement &st) { st.bind(1, uuidToBlob(agent.id)); });
+                       [&](Statement &st) { st.bind(1, uuidToBlob(agent.id)); });
     for (const DepartmentMembership &m : agent.departments) {
         if (!s.good())
             break;
         s = d->db->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
-                   "VALUES (?1, ?2, ?3)",
-                   [&](Statement &st) {
-                       st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(m.departmentId));
-                       st.bind(3, m.tier);
-                   });
+                       "VALUES (?1, ?2, ?3)",
+                       [&](Statement &st) {
+                           st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(m.departmentId));
+                           st.bind(3, m.tier);
+                       });
     }
     if (s.good())
         s = tx.commit();
@@ -393,16 +394,16 @@ Status LocalStore::put(const Contact &c)
     const QStringList texts{nonNull(c.name), nonNull(c.emails.join(u'\n'))};
     Status s =
         d->db->run("INSERT OR FAIL INTO contacts(id, name, emails, phone, organisation, language, "
-               "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-               "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
-               "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
-               "language = excluded.language, time_zone = excluded.time_zone, notes = "
-               "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
-               [&](Statement &s) {
-                   s.bind(1, uuidToBlob(c.id)).bind(2, texts.at(0)).bind(3, texts.at(1));
-                   s.bind(4, c.phone).bind(5, c.organisation).bind(6, c.language);
-                   s.bind(7, c.timeZone).bind(8, c.notes).bind(9, c.plan).bind(10, c.planTier);
-               });
+                   "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                   "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
+                   "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
+                   "language = excluded.language, time_zone = excluded.time_zone, notes = "
+                   "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
+                   [&](Statement &s) {
+                       s.bind(1, uuidToBlob(c.id)).bind(2, texts.at(0)).bind(3, texts.at(1));
+                       s.bind(4, c.phone).bind(5, c.organisation).bind(6, c.language);
+                       s.bind(7, c.timeZone).bind(8, c.notes).bind(9, c.plan).bind(10, c.planTier);
+                   });
     if (s.good()) {
         s = d->reindex("INSERT INTO contacts_fts(contacts_fts, rowid, name, emails) "
                        "VALUES ('delete', ?1, ?2, ?3)",
@@ -471,13 +472,13 @@ Status LocalStore::put(const Ticket &t)
                    {nonNull(t.subject)});
     if (s.good()) {
         s = d->db->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1",
-                   [&](Statement &st) { st.bind(1, rid); });
+                       [&](Statement &st) { st.bind(1, rid); });
     }
     for (const QString &tag : tags) {
         if (!s.good())
             break;
         s = d->db->run("INSERT INTO ticket_tags(tag, ticket_rid) VALUES (?1, ?2)",
-                   [&](Statement &st) { st.bind(1, tag).bind(2, rid); });
+                       [&](Statement &st) { st.bind(1, tag).bind(2, rid); });
     }
     if (s.good())
         s = tx.commit();
@@ -521,33 +522,34 @@ Status LocalStore::put(const Message &m)
 Status LocalStore::put(const HistoryEvent &e)
 {
     return d->db->run("INSERT INTO history(id, ticket_id, actor_id, time_ms, field, old_value, "
-                  "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING",
-                  [&](Statement &s) {
-                      s.bind(1, uuidToBlob(e.id)).bind(2, uuidToBlob(e.ticketId));
-                      s.bind(3, uuidToBlob(e.actorId)).bind(4, toMs(e.time));
-                      s.bind(5, e.field).bind(6, e.oldValue).bind(7, e.newValue);
-                  });
+                      "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING",
+                      [&](Statement &s) {
+                          s.bind(1, uuidToBlob(e.id)).bind(2, uuidToBlob(e.ticketId));
+                          s.bind(3, uuidToBlob(e.actorId)).bind(4, toMs(e.time));
+                          s.bind(5, e.field).bind(6, e.oldValue).bind(7, e.newValue);
+                      });
 }
 
 Status LocalStore::put(const CannedResponse &r)
 {
     return d->db->run("INSERT INTO canned_responses(id, title, shortcut, body, scope, owner_id) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET title = "
-                  "excluded.title, shortcut = excluded.shortcut, body = excluded.body, scope = "
-                  "excluded.scope, owner_id = excluded.owner_id",
-                  [&](Statement &s) {
-                      s.bind(1, uuidToBlob(r.id)).bind(2, r.title).bind(3, r.shortcut);
-                      s.bind(4, r.body).bind(5, int(r.scope)).bind(6, uuidToBlob(r.ownerId));
-                  });
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET title = "
+                      "excluded.title, shortcut = excluded.shortcut, body = excluded.body, scope = "
+                      "excluded.scope, owner_id = excluded.owner_id",
+                      [&](Statement &s) {
+                          s.bind(1, uuidToBlob(r.id)).bind(2, r.title).bind(3, r.shortcut);
+                          s.bind(4, r.body).bind(5, int(r.scope)).bind(6, uuidToBlob(r.ownerId));
+                      });
 }
 
 Status LocalStore::enqueue(const OutboxOp &op)
 {
-    return d->db->run("INSERT INTO outbox(op_id, created_ms, kind, payload) VALUES (?1, ?2, ?3, ?4)",
-                  [&](Statement &s) {
-                      s.bind(1, uuidToBlob(op.id)).bind(2, toMs(op.created)).bind(3, op.kind);
-                      s.bind(4, op.payload.isNull() ? QByteArray("") : op.payload);
-                  });
+    return d->db->run(
+        "INSERT INTO outbox(op_id, created_ms, kind, payload) VALUES (?1, ?2, ?3, ?4)",
+        [&](Statement &s) {
+            s.bind(1, uuidToBlob(op.id)).bind(2, toMs(op.created)).bind(3, op.kind);
+            s.bind(4, op.payload.isNull() ? QByteArray("") : op.payload);
+        });
 }
 
 // ---- reading ---------------------------------------------------------------------------------
@@ -1197,8 +1199,8 @@ Result<QUuid> LocalStore::currentAgent()
 Status LocalStore::setCurrentAgent(const QUuid &agentId)
 {
     return d->db->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "
-                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                  [&](Statement &s) { s.bind(1, uuidToBlob(agentId)); });
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      [&](Statement &s) { s.bind(1, uuidToBlob(agentId)); });
 }
 
 Result<std::optional<Ticket>> LocalStore::nextTicket(const QUuid &agentId)

@@ -174,13 +174,13 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
     agent.name = input.name.trimmed();
     agent.role = input.role;
     Status s = d->db->run("INSERT INTO agents(id, email, name, role, password_hash, created_ms) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                      [&](Statement &st) {
-                          st.bind(1, uuidToBlob(agent.id)).bind(2, agent.email);
-                          st.bind(3, agent.name).bind(4, int(agent.role));
-                          st.bind(5, QString::fromLatin1(hash));
-                          st.bind(6, QDateTime::currentMSecsSinceEpoch());
-                      });
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                          [&](Statement &st) {
+                              st.bind(1, uuidToBlob(agent.id)).bind(2, agent.email);
+                              st.bind(3, agent.name).bind(4, int(agent.role));
+                              st.bind(5, QString::fromLatin1(hash));
+                              st.bind(6, QDateTime::currentMSecsSinceEpoch());
+                          });
     if (!s.good()) {
         if (s.message().contains(QLatin1String("UNIQUE")))
             return Status(Status::Invalid,
@@ -204,10 +204,10 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
                 return s;
         }
         s = d->db->run("INSERT OR REPLACE INTO agent_departments(agent_id, department_id, tier) "
-                   "VALUES (?1, ?2, ?3)",
-                   [&](Statement &st) {
-                       st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(**id)).bind(3, tier);
-                   });
+                       "VALUES (?1, ?2, ?3)",
+                       [&](Statement &st) {
+                           st.bind(1, uuidToBlob(agent.id)).bind(2, uuidToBlob(**id)).bind(3, tier);
+                       });
         if (!s.good())
             return s;
         agent.departments.append({**id, tier});
@@ -279,11 +279,12 @@ Result<int> Accounts::Private::lockedFor(const QString &key, qint64 nowMs)
 
 Status Accounts::Private::recordFailure(const QString &key, qint64 nowMs)
 {
-    return db->run("INSERT INTO login_failures(key, count, first_ms) VALUES (?1, 1, ?2) "
-               "ON CONFLICT(key) DO UPDATE SET "
-               "count = CASE WHEN first_ms + ?3 <= ?2 THEN 1 ELSE count + 1 END, "
-               "first_ms = CASE WHEN first_ms + ?3 <= ?2 THEN ?2 ELSE first_ms END",
-               [&](Statement &st) { st.bind(1, key).bind(2, nowMs).bind(3, kFailureWindowMs); });
+    return db->run(
+        "INSERT INTO login_failures(key, count, first_ms) VALUES (?1, 1, ?2) "
+        "ON CONFLICT(key) DO UPDATE SET "
+        "count = CASE WHEN first_ms + ?3 <= ?2 THEN 1 ELSE count + 1 END, "
+        "first_ms = CASE WHEN first_ms + ?3 <= ?2 THEN ?2 ELSE first_ms END",
+        [&](Statement &st) { st.bind(1, key).bind(2, nowMs).bind(3, kFailureWindowMs); });
 }
 
 std::variant<Accounts::Login, ApiError>
@@ -337,9 +338,10 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
         return ApiError{401, QStringLiteral("invalid_credentials"),
                         QStringLiteral("the e-mail address or the password is wrong")};
     }
-    if (!d->db->run("DELETE FROM login_failures WHERE key IN (?1, ?2)", [&](Statement &st) {
-              st.bind(1, accountKey).bind(2, addressKey);
-          }).good())
+    if (!d->db
+             ->run("DELETE FROM login_failures WHERE key IN (?1, ?2)",
+                   [&](Statement &st) { st.bind(1, accountKey).bind(2, addressKey); })
+             .good())
         return internal;
 
     QByteArray raw(32, '\0');
@@ -349,13 +351,14 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     result.expiresMs = nowMs + kTokenLifetimeMs;
     const QByteArray tokenUtf8 = result.token.toLatin1();
-    if (!d->db->run("INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) "
-                "VALUES (?1, ?2, ?3, ?4)",
-                [&](Statement &st) {
-                    st.bind(1, tokenHash(std::string_view(tokenUtf8.constData(),
-                                                          std::size_t(tokenUtf8.size()))));
-                    st.bind(2, uuidToBlob(agentId)).bind(3, nowMs).bind(4, result.expiresMs);
-                })
+    if (!d->db
+             ->run("INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) "
+                   "VALUES (?1, ?2, ?3, ?4)",
+                   [&](Statement &st) {
+                       st.bind(1, tokenHash(std::string_view(tokenUtf8.constData(),
+                                                             std::size_t(tokenUtf8.size()))));
+                       st.bind(2, uuidToBlob(agentId)).bind(3, nowMs).bind(4, result.expiresMs);
+                   })
              .good())
         return internal;
     auto session = d->session(agentId);
@@ -405,8 +408,8 @@ bool Accounts::logout(std::string_view authorization, qint64 nowMs)
     std::lock_guard lock(d->mutex);
     const Status s =
         d->db->run("UPDATE tokens SET revoked_ms = ?2 WHERE hash = ?1 AND revoked_ms IS NULL AND "
-               "expires_ms > ?2",
-               [&](Statement &st) { st.bind(1, tokenHash(token)).bind(2, nowMs); });
+                   "expires_ms > ?2",
+                   [&](Statement &st) { st.bind(1, tokenHash(token)).bind(2, nowMs); });
     return s.good() && d->db->changes() == 1;
 }
 

@@ -27,8 +27,8 @@
 #include <QUuid>
 
 #include <filesystem>
-#include <optional>
 #include <memory>
+#include <optional>
 
 namespace Pult {
 

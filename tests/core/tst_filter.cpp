@@ -1,5 +1,6 @@
 #include "filter.h"
 #include "labels.h"
+#include "slovenianlabels.h"
 
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -33,29 +34,6 @@ QString describe(const Filter &f)
         parts.append(QStringLiteral("sort:") + *f.sort);
     return parts.join(u' ');
 }
-
-// A Slovenian UI: translates the Labels context the way a .qm file would.
-class SlovenianLabels : public QTranslator
-{
-public:
-    bool isEmpty() const override { return false; }
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation);
-        Q_UNUSED(n);
-        if (qstrcmp(context, "Labels") != 0)
-            return {};
-        static const QHash<QByteArray, QString> names{
-            {"New", QStringLiteral("Nov")},           {"Open", QStringLiteral("Odprt")},
-            {"Pending", QStringLiteral("V čakanju")}, {"On hold", QStringLiteral("Zadržan")},
-            {"Solved", QStringLiteral("Rešen")},      {"Closed", QStringLiteral("Zaprt")},
-            {"Low", QStringLiteral("Nizka")},         {"Normal", QStringLiteral("Običajna")},
-            {"High", QStringLiteral("Visoka")},       {"Urgent", QStringLiteral("Nujna")},
-        };
-        return names.value(QByteArray(sourceText));
-    }
-};
 
 } // namespace
 

@@ -95,17 +95,26 @@ private Q_SLOTS:
         const qint64 notOpen = count(QStringLiteral("-status:open"));
         QVERIFY(open > 0 && notOpen > 0);
         QCOMPARE(open + notOpen, all);
-        for (const QString &filter :
-             {QStringLiteral("assignee:me"), QStringLiteral("assignee:none"),
-              QStringLiteral("priority>=high"), QStringLiteral("dept:billing"),
-              QStringLiteral("channel:phone,chat"), QStringLiteral("tier>=2"),
-              QStringLiteral("created>=2026-01-01"), QStringLiteral("updated<2025-06-01"),
-              QStringLiteral("sla:breached"), QStringLiteral("has:note"),
-              QStringLiteral("has:attachment"), QStringLiteral("-is:spam,merged"),
-              QStringLiteral("requester:marić"), QStringLiteral("due<30d"),
-              QStringLiteral("solved>=2026-06-01"), QStringLiteral("sort:queue dept:sales"),
-              QStringLiteral("is:unread"), QStringLiteral("lodz"), QStringLiteral("#1042"),
-              QStringLiteral("category:billing,account,login,bug")}) {
+        for (const QString &filter : {QStringLiteral("assignee:me"),
+                                      QStringLiteral("assignee:none"),
+                                      QStringLiteral("priority>=high"),
+                                      QStringLiteral("dept:billing"),
+                                      QStringLiteral("channel:phone,chat"),
+                                      QStringLiteral("tier>=2"),
+                                      QStringLiteral("created>=2026-01-01"),
+                                      QStringLiteral("updated<2025-06-01"),
+                                      QStringLiteral("sla:breached"),
+                                      QStringLiteral("has:note"),
+                                      QStringLiteral("has:attachment"),
+                                      QStringLiteral("-is:spam,merged"),
+                                      QStringLiteral("requester:marić"),
+                                      QStringLiteral("due<30d"),
+                                      QStringLiteral("solved>=2026-06-01"),
+                                      QStringLiteral("sort:queue dept:sales"),
+                                      QStringLiteral("is:unread"),
+                                      QStringLiteral("lodz"),
+                                      QStringLiteral("#1042"),
+                                      QStringLiteral("category:billing,account,login,bug")}) {
             const qint64 n = count(filter);
             QVERIFY2(n > 0 && n < all, qPrintable(filter + u": " + QString::number(n)));
         }
