@@ -5,9 +5,9 @@
 #include "localstore.h"
 #include "serverstore.h"
 #include "uuid.h"
+#include "wire.h"
 
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
@@ -15,123 +15,42 @@
 namespace Pult {
 namespace {
 
-QJsonValue id(const QUuid &uuid)
-{
-    return uuid.isNull() ? QJsonValue() : QJsonValue(uuidToString(uuid));
-}
-
-QJsonValue time(const QDateTime &t)
-{
-    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
-// The snapshots of docs/api.md, from the domain values of the demo generator. Agent ids are the
-// server's, which the accounts gave them.
-class Snapshots
+// Demo agents get new ids from the accounts; everything that names one is renamed before it
+// becomes a snapshot of docs/api.md.
+class AgentIds
 {
 public:
-    explicit Snapshots(const QHash<QUuid, QUuid> &agentIds)
-        : m_agents(agentIds)
+    explicit AgentIds(const QHash<QUuid, QUuid> &ids)
+        : m_ids(ids)
     {}
+    QUuid operator()(const QUuid &demoId) const { return m_ids.value(demoId); }
 
-    QJsonValue agent(const QUuid &demoId) const { return id(m_agents.value(demoId)); }
-
-    QJsonObject ticket(const Ticket &t) const
+    QJsonObject ticket(Ticket t) const
     {
-        QJsonArray tags;
-        for (const QString &tag : t.tags)
-            tags.append(tag);
-        QJsonArray linked;
-        for (const QUuid &l : t.linked)
-            linked.append(uuidToString(l));
-        return {{QStringLiteral("id"), uuidToString(t.id)},
-                {QStringLiteral("number"), t.number.value_or(0)},
-                {QStringLiteral("subject"), t.subject},
-                {QStringLiteral("status"), toString(t.status)},
-                {QStringLiteral("priority"), toString(t.priority)},
-                {QStringLiteral("department_id"), id(t.departmentId)},
-                {QStringLiteral("category"), t.category},
-                {QStringLiteral("assignee_id"), agent(t.assigneeId)},
-                {QStringLiteral("requester_id"), id(t.requesterId)},
-                {QStringLiteral("channel"), toString(t.channel)},
-                {QStringLiteral("tags"), tags},
-                {QStringLiteral("tier"), t.tier},
-                {QStringLiteral("created"), time(t.created)},
-                {QStringLiteral("updated"), time(t.updated)},
-                {QStringLiteral("first_response_at"), time(t.firstResponseAt)},
-                {QStringLiteral("solved_at"), time(t.solvedAt)},
-                {QStringLiteral("due"), time(t.due)},
-                {QStringLiteral("reminder"), time(t.reminder)},
-                {QStringLiteral("first_response_deadline"), time(t.firstResponseDeadline)},
-                {QStringLiteral("resolution_deadline"), time(t.resolutionDeadline)},
-                {QStringLiteral("spam"), t.spam},
-                {QStringLiteral("merged_into"), id(t.mergedInto)},
-                {QStringLiteral("linked"), linked}};
+        t.assigneeId = (*this)(t.assigneeId);
+        return Wire::toJson(t);
     }
-
-    QJsonObject message(const Message &m) const
+    QJsonObject message(Message m) const
     {
-        QJsonArray attachments;
-        for (const Attachment &a : m.attachments)
-            attachments.append(
-                QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.contentHash)},
-                            {QStringLiteral("name"), a.name},
-                            {QStringLiteral("type"), a.mimeType},
-                            {QStringLiteral("size"), a.size}});
-        const QJsonValue author =
-            m.kind == MessageKind::CustomerMessage ? id(m.authorId) : agent(m.authorId);
-        return {{QStringLiteral("id"), uuidToString(m.id)},
-                {QStringLiteral("ticket_id"), uuidToString(m.ticketId)},
-                {QStringLiteral("kind"), toString(m.kind)},
-                {QStringLiteral("author_id"), author},
-                {QStringLiteral("author_name"), m.authorName},
-                {QStringLiteral("created"), time(m.created)},
-                {QStringLiteral("body"), m.bodyText},
-                {QStringLiteral("attachments"), attachments}};
+        if (m.kind != MessageKind::CustomerMessage)
+            m.authorId = (*this)(m.authorId);
+        return Wire::toJson(m);
     }
-
-    QJsonObject history(const HistoryEvent &e) const
+    QJsonObject history(HistoryEvent e) const
     {
-        return {{QStringLiteral("id"), uuidToString(e.id)},
-                {QStringLiteral("ticket_id"), uuidToString(e.ticketId)},
-                {QStringLiteral("actor_id"), agent(e.actorId)},
-                {QStringLiteral("time"), time(e.time)},
-                {QStringLiteral("field"), e.field},
-                {QStringLiteral("old"), e.oldValue},
-                {QStringLiteral("new"), e.newValue}};
+        e.actorId = (*this)(e.actorId);
+        return Wire::toJson(e);
     }
-
-    QJsonObject cannedResponse(const CannedResponse &r) const
+    QJsonObject cannedResponse(CannedResponse r) const
     {
-        return {{QStringLiteral("id"), uuidToString(r.id)},
-                {QStringLiteral("title"), r.title},
-                {QStringLiteral("shortcut"), r.shortcut},
-                {QStringLiteral("body"), r.body},
-                {QStringLiteral("scope"), toString(r.scope)},
-                {QStringLiteral("owner_id"),
-                 r.scope == CannedScope::Personal ? agent(r.ownerId) : id(r.ownerId)}};
+        if (r.scope == CannedScope::Personal)
+            r.ownerId = (*this)(r.ownerId);
+        return Wire::toJson(r);
     }
 
 private:
-    const QHash<QUuid, QUuid> &m_agents;
+    const QHash<QUuid, QUuid> &m_ids;
 };
-
-QJsonObject contactSnapshot(const Contact &c)
-{
-    QJsonArray emails;
-    for (const QString &e : c.emails)
-        emails.append(e);
-    return {{QStringLiteral("id"), uuidToString(c.id)},
-            {QStringLiteral("name"), c.name},
-            {QStringLiteral("emails"), emails},
-            {QStringLiteral("phone"), c.phone},
-            {QStringLiteral("organisation"), c.organisation},
-            {QStringLiteral("language"), c.language},
-            {QStringLiteral("time_zone"), c.timeZone},
-            {QStringLiteral("notes"), c.notes},
-            {QStringLiteral("plan"), c.plan},
-            {QStringLiteral("plan_tier"), c.planTier}};
-}
 
 } // namespace
 
@@ -162,12 +81,7 @@ Result<QList<DemoLogin>> fillDemo(Accounts &accounts, ServerStore &store, qint64
     QHash<QUuid, QString> departmentNames;
     for (const Department &d : std::as_const(*departments)) {
         departmentNames.insert(d.id, d.name);
-        settings.departments.append({{QStringLiteral("id"), uuidToString(d.id)},
-                                     {QStringLiteral("name"), d.name},
-                                     {QStringLiteral("email"), d.email},
-                                     {QStringLiteral("business_hours"), d.businessHours},
-                                     {QStringLiteral("sla_policy"), d.slaPolicy},
-                                     {QStringLiteral("queue_order"), toString(d.queueOrder)}});
+        settings.departments.append(Wire::toJson(d));
     }
     if (Status s = store.import(settings); !s.good())
         return s;
@@ -193,7 +107,7 @@ Result<QList<DemoLogin>> fillDemo(Accounts &accounts, ServerStore &store, qint64
         logins.append({a.email, a.name, toString(a.role), names.join(QStringLiteral(", "))});
     }
 
-    const Snapshots snapshots(agentIds);
+    const AgentIds snapshots(agentIds);
     ServerStore::Import data;
     QSet<QUuid> contacts;
     std::optional<PageCursor> cursor;
@@ -212,7 +126,7 @@ Result<QList<DemoLogin>> fillDemo(Accounts &accounts, ServerStore &store, qint64
                 if (!contact.good())
                     return contact.status();
                 contacts.insert(t.requesterId);
-                data.contacts.append(contactSnapshot(*contact));
+                data.contacts.append(Wire::toJson(*contact));
             }
             auto messages = (*local)->messages(t.id);
             if (!messages.good())

@@ -1553,9 +1553,15 @@ Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 sin
     s.reset();
     if (!status.good())
         return status;
-    return QJsonObject{{QStringLiteral("changes"), changes},
-                       {QStringLiteral("next"), next},
-                       {QStringLiteral("more"), scanned == limit}};
+    // The newest revision of this snapshot, so that a client can show how far it has come.
+    auto head = d->text("SELECT max(revision) FROM changes", [](Statement &) {});
+    if (!head.good())
+        return head.status();
+    return QJsonObject{
+        {QStringLiteral("changes"), changes},
+        {QStringLiteral("next"), next},
+        {QStringLiteral("more"), scanned == limit},
+        {QStringLiteral("head"), std::max(next, head->value_or(QString()).toLongLong())}};
 }
 
 } // namespace Pult

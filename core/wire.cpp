@@ -1,0 +1,308 @@
+#include "wire.h"
+
+#include "uuid.h"
+
+#include <QJsonArray>
+
+namespace Pult::Wire {
+namespace {
+
+QJsonArray stringArray(const QStringList &list)
+{
+    QJsonArray array;
+    for (const QString &s : list)
+        array.append(s);
+    return array;
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &v : value.toArray())
+        list.append(v.toString());
+    return list;
+}
+
+QString text(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+Status invalid(const char *what, const QString &detail)
+{
+    return Status(Status::Invalid,
+                  QStringLiteral("the server sent a %1 with %2").arg(QLatin1String(what), detail));
+}
+
+// Parses an enumeration field; unknown names are an error, absent ones keep the default.
+template<typename T, typename Parse>
+bool parseField(const QJsonObject &o, const char *key, Parse parse, T &out)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    const auto parsed = parse(v.toString());
+    if (!parsed)
+        return false;
+    out = *parsed;
+    return true;
+}
+
+} // namespace
+
+QJsonValue idValue(const QUuid &id)
+{
+    return id.isNull() ? QJsonValue() : QJsonValue(uuidToString(id));
+}
+
+QJsonValue timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QUuid uuidOf(const QJsonValue &value)
+{
+    return QUuid::fromString(value.toString());
+}
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    if (!value.isString())
+        return {};
+    QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : t;
+}
+
+QJsonObject toJson(const Ticket &t)
+{
+    QJsonArray linked;
+    for (const QUuid &l : t.linked)
+        linked.append(uuidToString(l));
+    return {{QStringLiteral("id"), uuidToString(t.id)},
+            {QStringLiteral("number"), t.number ? QJsonValue(*t.number) : QJsonValue()},
+            {QStringLiteral("subject"), t.subject},
+            {QStringLiteral("status"), toString(t.status)},
+            {QStringLiteral("priority"), toString(t.priority)},
+            {QStringLiteral("department_id"), idValue(t.departmentId)},
+            {QStringLiteral("category"), t.category},
+            {QStringLiteral("assignee_id"), idValue(t.assigneeId)},
+            {QStringLiteral("requester_id"), idValue(t.requesterId)},
+            {QStringLiteral("channel"), toString(t.channel)},
+            {QStringLiteral("tags"), stringArray(t.tags)},
+            {QStringLiteral("tier"), t.tier},
+            {QStringLiteral("created"), timeValue(t.created)},
+            {QStringLiteral("updated"), timeValue(t.updated)},
+            {QStringLiteral("first_response_at"), timeValue(t.firstResponseAt)},
+            {QStringLiteral("solved_at"), timeValue(t.solvedAt)},
+            {QStringLiteral("due"), timeValue(t.due)},
+            {QStringLiteral("reminder"), timeValue(t.reminder)},
+            {QStringLiteral("first_response_deadline"), timeValue(t.firstResponseDeadline)},
+            {QStringLiteral("resolution_deadline"), timeValue(t.resolutionDeadline)},
+            {QStringLiteral("spam"), t.spam},
+            {QStringLiteral("merged_into"), idValue(t.mergedInto)},
+            {QStringLiteral("linked"), linked}};
+}
+
+QJsonObject toJson(const Message &m)
+{
+    QJsonArray attachments;
+    for (const Attachment &a : m.attachments)
+        attachments.append(QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.contentHash)},
+                                       {QStringLiteral("name"), a.name},
+                                       {QStringLiteral("type"), a.mimeType},
+                                       {QStringLiteral("size"), a.size}});
+    return {{QStringLiteral("id"), uuidToString(m.id)},
+            {QStringLiteral("ticket_id"), uuidToString(m.ticketId)},
+            {QStringLiteral("kind"), toString(m.kind)},
+            {QStringLiteral("author_id"), idValue(m.authorId)},
+            {QStringLiteral("author_name"), m.authorName},
+            {QStringLiteral("created"), timeValue(m.created)},
+            {QStringLiteral("body"), m.bodyText},
+            {QStringLiteral("attachments"), attachments}};
+}
+
+QJsonObject toJson(const HistoryEvent &e)
+{
+    return {{QStringLiteral("id"), uuidToString(e.id)},
+            {QStringLiteral("ticket_id"), uuidToString(e.ticketId)},
+            {QStringLiteral("actor_id"), idValue(e.actorId)},
+            {QStringLiteral("time"), timeValue(e.time)},
+            {QStringLiteral("field"), e.field},
+            {QStringLiteral("old"), e.oldValue},
+            {QStringLiteral("new"), e.newValue}};
+}
+
+QJsonObject toJson(const Contact &c)
+{
+    return {{QStringLiteral("id"), uuidToString(c.id)},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("emails"), stringArray(c.emails)},
+            {QStringLiteral("phone"), c.phone},
+            {QStringLiteral("organisation"), c.organisation},
+            {QStringLiteral("language"), c.language},
+            {QStringLiteral("time_zone"), c.timeZone},
+            {QStringLiteral("notes"), c.notes},
+            {QStringLiteral("plan"), c.plan},
+            {QStringLiteral("plan_tier"), c.planTier}};
+}
+
+QJsonObject toJson(const CannedResponse &r)
+{
+    return {{QStringLiteral("id"), uuidToString(r.id)},
+            {QStringLiteral("title"), r.title},
+            {QStringLiteral("shortcut"), r.shortcut},
+            {QStringLiteral("body"), r.body},
+            {QStringLiteral("scope"), toString(r.scope)},
+            {QStringLiteral("owner_id"), idValue(r.ownerId)}};
+}
+
+QJsonObject toJson(const Department &d)
+{
+    return {{QStringLiteral("id"), uuidToString(d.id)},
+            {QStringLiteral("name"), d.name},
+            {QStringLiteral("email"), d.email},
+            {QStringLiteral("business_hours"), d.businessHours},
+            {QStringLiteral("sla_policy"), d.slaPolicy},
+            {QStringLiteral("queue_order"), toString(d.queueOrder)}};
+}
+
+Result<Ticket> ticketFromJson(const QJsonObject &o)
+{
+    Ticket t;
+    t.id = uuidOf(o.value(QLatin1String("id")));
+    if (t.id.isNull())
+        return invalid("ticket", QStringLiteral("no id"));
+    if (const QJsonValue n = o.value(QLatin1String("number")); n.isDouble() && n.toInteger() > 0)
+        t.number = n.toInteger();
+    t.subject = text(o, "subject");
+    if (!parseField(o, "status", parseTicketStatus, t.status) ||
+        !parseField(o, "priority", parsePriority, t.priority) ||
+        !parseField(o, "channel", parseChannel, t.channel))
+        return invalid("ticket", QStringLiteral("an unknown status, priority or channel"));
+    t.departmentId = uuidOf(o.value(QLatin1String("department_id")));
+    t.category = text(o, "category");
+    t.assigneeId = uuidOf(o.value(QLatin1String("assignee_id")));
+    t.requesterId = uuidOf(o.value(QLatin1String("requester_id")));
+    t.tags = stringList(o.value(QLatin1String("tags")));
+    t.tier = int(o.value(QLatin1String("tier")).toInteger(1));
+    t.created = timeOf(o.value(QLatin1String("created")));
+    t.updated = timeOf(o.value(QLatin1String("updated")));
+    if (!t.updated.isValid())
+        t.updated = t.created;
+    t.firstResponseAt = timeOf(o.value(QLatin1String("first_response_at")));
+    t.solvedAt = timeOf(o.value(QLatin1String("solved_at")));
+    t.due = timeOf(o.value(QLatin1String("due")));
+    t.reminder = timeOf(o.value(QLatin1String("reminder")));
+    t.firstResponseDeadline = timeOf(o.value(QLatin1String("first_response_deadline")));
+    t.resolutionDeadline = timeOf(o.value(QLatin1String("resolution_deadline")));
+    t.spam = o.value(QLatin1String("spam")).toBool();
+    t.mergedInto = uuidOf(o.value(QLatin1String("merged_into")));
+    for (const QJsonValue &l : o.value(QLatin1String("linked")).toArray())
+        t.linked.append(uuidOf(l));
+    return t;
+}
+
+Result<Message> messageFromJson(const QJsonObject &o)
+{
+    Message m;
+    m.id = uuidOf(o.value(QLatin1String("id")));
+    m.ticketId = uuidOf(o.value(QLatin1String("ticket_id")));
+    if (m.id.isNull() || m.ticketId.isNull())
+        return invalid("message", QStringLiteral("no id or ticket"));
+    if (!parseField(o, "kind", parseMessageKind, m.kind))
+        return invalid("message", QStringLiteral("an unknown kind"));
+    m.authorId = uuidOf(o.value(QLatin1String("author_id")));
+    m.authorName = text(o, "author_name");
+    m.created = timeOf(o.value(QLatin1String("created")));
+    m.bodyText = text(o, "body");
+    for (const QJsonValue &v : o.value(QLatin1String("attachments")).toArray()) {
+        const QJsonObject a = v.toObject();
+        m.attachments.append({text(a, "hash").toLatin1(), text(a, "name"), text(a, "type"),
+                              a.value(QLatin1String("size")).toInteger()});
+    }
+    return m;
+}
+
+Result<HistoryEvent> historyFromJson(const QJsonObject &o)
+{
+    HistoryEvent e;
+    e.id = uuidOf(o.value(QLatin1String("id")));
+    e.ticketId = uuidOf(o.value(QLatin1String("ticket_id")));
+    if (e.id.isNull() || e.ticketId.isNull())
+        return invalid("history event", QStringLiteral("no id or ticket"));
+    e.actorId = uuidOf(o.value(QLatin1String("actor_id")));
+    e.time = timeOf(o.value(QLatin1String("time")));
+    e.field = text(o, "field");
+    e.oldValue = text(o, "old");
+    e.newValue = text(o, "new");
+    return e;
+}
+
+Result<Contact> contactFromJson(const QJsonObject &o)
+{
+    Contact c;
+    c.id = uuidOf(o.value(QLatin1String("id")));
+    if (c.id.isNull())
+        return invalid("contact", QStringLiteral("no id"));
+    c.name = text(o, "name");
+    c.emails = stringList(o.value(QLatin1String("emails")));
+    c.phone = text(o, "phone");
+    c.organisation = text(o, "organisation");
+    c.language = text(o, "language");
+    c.timeZone = text(o, "time_zone");
+    c.notes = text(o, "notes");
+    c.plan = text(o, "plan");
+    c.planTier = int(o.value(QLatin1String("plan_tier")).toInteger());
+    return c;
+}
+
+Result<CannedResponse> cannedResponseFromJson(const QJsonObject &o)
+{
+    CannedResponse r;
+    r.id = uuidOf(o.value(QLatin1String("id")));
+    if (r.id.isNull())
+        return invalid("canned response", QStringLiteral("no id"));
+    if (!parseField(o, "scope", parseCannedScope, r.scope))
+        return invalid("canned response", QStringLiteral("an unknown scope"));
+    r.title = text(o, "title");
+    r.shortcut = text(o, "shortcut");
+    r.body = text(o, "body");
+    r.ownerId = uuidOf(o.value(QLatin1String("owner_id")));
+    return r;
+}
+
+Result<Department> departmentFromJson(const QJsonObject &o)
+{
+    Department d;
+    d.id = uuidOf(o.value(QLatin1String("id")));
+    if (d.id.isNull())
+        return invalid("department", QStringLiteral("no id"));
+    if (!parseField(o, "queue_order", parseQueueOrder, d.queueOrder))
+        return invalid("department", QStringLiteral("an unknown queue order"));
+    d.name = text(o, "name");
+    d.email = text(o, "email");
+    d.businessHours = text(o, "business_hours");
+    d.slaPolicy = text(o, "sla_policy");
+    d.leadId = uuidOf(o.value(QLatin1String("lead_id")));
+    return d;
+}
+
+Result<Agent> agentFromJson(const QJsonObject &o)
+{
+    Agent a;
+    a.id = uuidOf(o.value(QLatin1String("id")));
+    if (a.id.isNull())
+        return invalid("agent", QStringLiteral("no id"));
+    if (!parseField(o, "role", parseRole, a.role))
+        return invalid("agent", QStringLiteral("an unknown role"));
+    a.name = text(o, "name");
+    a.email = text(o, "email");
+    for (const QJsonValue &v : o.value(QLatin1String("departments")).toArray()) {
+        const QJsonObject m = v.toObject();
+        a.departments.append({uuidOf(m.value(QLatin1String("id"))),
+                              int(m.value(QLatin1String("tier")).toInteger(1))});
+    }
+    return a;
+}
+
+} // namespace Pult::Wire
