@@ -267,8 +267,10 @@ Result<int> LocalStore::recoverDamaged(const QString &path, QString *movedTo)
     if (movedTo)
         *movedTo = aside;
 
-    // Read what can still be read of the outbox, row by row.
+    // Read what can still be read of the outbox, row by row, and of the profile (who is signed
+    // in where), but not the sync position: the fresh cache is filled from revision 0.
     QList<OutboxOp> recovered;
+    QList<std::pair<QString, QByteArray>> profile;
     if (auto old = Sql::Database::open(aside, Sql::Database::Mode::ReadOnly); old.good()) {
         if (auto stmt = (*old)->prepare("SELECT op_id, created_ms, kind, payload FROM outbox "
                                         "ORDER BY seq");
@@ -280,6 +282,11 @@ Result<int> LocalStore::recoverDamaged(const QString &path, QString *movedTo)
                                   s.blob(3)});
             }
         }
+        if (auto stmt = (*old)->prepare("SELECT key, value FROM profile WHERE key <> 'revision'");
+            stmt.good()) {
+            while ((*stmt)->next())
+                profile.append({(*stmt)->text(0), (*stmt)->blob(1)});
+        }
     }
 
     auto fresh = open(path);
@@ -290,6 +297,13 @@ Result<int> LocalStore::recoverDamaged(const QString &path, QString *movedTo)
         return batch.status();
     for (const OutboxOp &op : std::as_const(recovered)) {
         if (Status s = (*fresh)->enqueue(op); !s.good())
+            return s;
+    }
+    for (const auto &[key, value] : std::as_const(profile)) {
+        if (Status s = (*fresh)->database().run(
+                "INSERT OR REPLACE INTO profile(key, value) VALUES (?1, ?2)",
+                [&](Statement &st) { st.bind(1, key).bind(2, value); });
+            !s.good())
             return s;
     }
     if (Status s = batch.commit(); !s.good())
@@ -550,6 +564,63 @@ Status LocalStore::enqueue(const OutboxOp &op)
             s.bind(1, uuidToBlob(op.id)).bind(2, toMs(op.created)).bind(3, op.kind);
             s.bind(4, op.payload.isNull() ? QByteArray("") : op.payload);
         });
+}
+
+Status LocalStore::removeTicket(const QUuid &id)
+{
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    auto old = d->indexedRow("SELECT rid, subject FROM tickets WHERE id = ?1", id, 1);
+    if (!old.good())
+        return old.status();
+    if (!*old)
+        return tx.commit();
+    const qint64 rid = (*old)->rid;
+    const auto bindRid = [&](Statement &st) { st.bind(1, rid); };
+    const auto bindId = [&](Statement &st) { st.bind(1, uuidToBlob(id)); };
+    Status s =
+        d->db->run("INSERT INTO tickets_fts(tickets_fts, rowid, subject) VALUES ('delete', ?1, ?2)",
+                   [&](Statement &st) { st.bind(1, rid).bind(2, (*old)->texts.at(0)); });
+    if (s.good())
+        s = d->db->run("INSERT INTO messages_fts(messages_fts, rowid, body) SELECT 'delete', rid, "
+                       "body FROM messages WHERE ticket_id = ?1",
+                       bindId);
+    if (s.good())
+        s = d->db->run("DELETE FROM messages WHERE ticket_id = ?1", bindId);
+    if (s.good())
+        s = d->db->run("DELETE FROM history WHERE ticket_id = ?1", bindId);
+    if (s.good())
+        s = d->db->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1", bindRid);
+    if (s.good())
+        s = d->db->run("DELETE FROM tickets WHERE rid = ?1", bindRid);
+    return s.good() ? tx.commit() : s;
+}
+
+Status LocalStore::removeMessage(const QUuid &id)
+{
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    const auto bindId = [&](Statement &st) { st.bind(1, uuidToBlob(id)); };
+    Status s = d->db->run("INSERT INTO messages_fts(messages_fts, rowid, body) SELECT 'delete', "
+                          "rid, body FROM messages WHERE id = ?1",
+                          bindId);
+    if (s.good())
+        s = d->db->run("DELETE FROM messages WHERE id = ?1", bindId);
+    return s.good() ? tx.commit() : s;
+}
+
+Status LocalStore::removeCannedResponse(const QUuid &id)
+{
+    return d->db->run("DELETE FROM canned_responses WHERE id = ?1",
+                      [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+}
+
+Status LocalStore::dequeue(const QUuid &opId)
+{
+    return d->db->run("DELETE FROM outbox WHERE op_id = ?1",
+                      [&](Statement &st) { st.bind(1, uuidToBlob(opId)); });
 }
 
 // ---- reading ---------------------------------------------------------------------------------
@@ -1201,6 +1272,23 @@ Status LocalStore::setCurrentAgent(const QUuid &agentId)
     return d->db->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "
                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                       [&](Statement &s) { s.bind(1, uuidToBlob(agentId)); });
+}
+
+Result<QString> LocalStore::profileValue(const QString &key)
+{
+    auto rows = d->collect<QString>(
+        "SELECT value FROM profile WHERE key = ?1", [&](Statement &s) { s.bind(1, key); },
+        [](const Statement &s) { return s.text(0); });
+    if (!rows.good())
+        return rows.status();
+    return rows->value(0);
+}
+
+Status LocalStore::setProfileValue(const QString &key, const QString &value)
+{
+    return d->db->run("INSERT INTO profile(key, value) VALUES (?1, ?2) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      [&](Statement &s) { s.bind(1, key).bind(2, value); });
 }
 
 Result<std::optional<Ticket>> LocalStore::nextTicket(const QUuid &agentId)

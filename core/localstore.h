@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     enum class Mode { ReadWrite, ReadOnly };
 
@@ -105,7 +105,8 @@ public:
 
     // Moves a damaged store aside (never deleting it), creates a fresh one at path and copies
     // into it every outbox operation that can still be read from the damaged file. Returns the
-    // number of operations recovered; the damaged file stays next to path for inspection.
+    // number of operations recovered; the damaged file stays next to path for inspection. The
+    // profile (who is signed in where) is kept too, but not the sync position.
     static Result<int> recoverDamaged(const QString &path, QString *movedTo = nullptr);
 
     ~LocalStore();
@@ -138,6 +139,13 @@ public:
     Status put(const HistoryEvent &event);
     Status put(const CannedResponse &response);
     Status enqueue(const OutboxOp &op);
+
+    // Removing. A ticket goes with its messages, history and index entries (it left the agent's
+    // sight, or it was created here and the server refused it).
+    Status removeTicket(const QUuid &id);
+    Status removeMessage(const QUuid &id);
+    Status removeCannedResponse(const QUuid &id);
+    Status dequeue(const QUuid &opId); // an outbox op the server has answered
 
     // Reading.
     Result<Ticket> ticket(const QUuid &id);
@@ -181,6 +189,9 @@ public:
     // The agent signed in on this local profile; a null id when nobody is.
     Result<QUuid> currentAgent();
     Status setCurrentAgent(const QUuid &agentId);
+    // Other settings of the local profile (the server, the sync position); empty when unset.
+    Result<QString> profileValue(const QString &key);
+    Status setProfileValue(const QString &key, const QString &value);
 
     // The ticket an agent should take next: unassigned, new or open, not spam or merged, in one
     // of the agent's departments at a tier the agent serves there (the highest such tier

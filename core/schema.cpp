@@ -125,7 +125,17 @@ CREATE INDEX messages_notes ON messages(ticket_id) WHERE kind = 2;
 CREATE TABLE profile(key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4};
+// Step 5: sync. The server's own state of each ticket that local work changes (what pending
+// operations are rebased on and a refused one is rolled back to), and the operations the server
+// refused, kept for the user to read.
+constexpr const char *kStep5 = R"sql(
+CREATE TABLE ticket_base(id BLOB PRIMARY KEY, snapshot TEXT) WITHOUT ROWID;
+CREATE TABLE rejections(
+    seq INTEGER PRIMARY KEY, op_id BLOB NOT NULL UNIQUE, kind TEXT NOT NULL,
+    payload BLOB NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, ticket_id BLOB,
+    time_ms INTEGER NOT NULL);
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

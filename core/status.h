@@ -21,6 +21,8 @@ public:
         DiskFull,
         IoError,
         Internal,
+        Unreachable,     // the server could not be reached (or answered with a server error)
+        Unauthenticated, // the server refused the sign-in or the token: sign in again
     };
 
     Status() = default;
