@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "clicommon.h"
+
 #include "demodata.h"
 #include "localstore.h"
 #include "paths.h"
@@ -32,22 +34,34 @@ const QString kUsage = QStringLiteral(
     "  repair                        move a damaged local store aside and start a fresh one,\n"
     "                                keeping every unsynced change that can still be read\n"
     "\n"
+    "Signed-in work (docs/pultctl.md):\n"
+    "  login URL EMAIL               sign in (password from standard input) and sync\n"
+    "  logout                        sign out; the cache and unsent changes stay\n"
+    "  status                        account, server, revision, outbox, rejections\n"
+    "  sync [--watch]                send the outbox, fetch changes; --watch keeps going\n"
+    "  show TICKET                   conversation, history, requester (#NUMBER or id)\n"
+    "  create --subject S --body B [--requester EMAIL] [--dept D] [--priority P]\n"
+    "  reply TICKET --body B | --template SHORTCUT\n"
+    "  note TICKET --body B\n"
+    "  set TICKET FIELD=VALUE... +TAG -TAG\n"
+    "                                status, priority, dept, assignee (me, none, a name or\n"
+    "                                e-mail), category, tier, due, reminder (a date or none)\n"
+    "  take TICKET | merge TICKET INTO | link A B\n"
+    "  next                          take the next ticket by queue order\n"
+    "  outbox                        changes not yet sent\n"
+    "  rejections                    changes the server refused\n"
+    "\n"
     "Options:\n"
     "  --home DIR   local data directory (default: $PULT_HOME, else the platform's\n"
     "               application data location)\n"
     "  --json       machine-readable output\n"
+    "  --offline    the local data only: no sync; writes are queued for later\n"
     "  --help       show this help\n"
     "  --version    show the version\n");
 
-struct Context
-{
-    QString home;
-    bool json = false;
-    QTextStream &out;
-    QTextStream &err;
-};
+} // namespace
 
-int fail(const Context &ctx, const QString &message, int code = 1)
+int fail(const Context &ctx, const QString &message, int code)
 {
     ctx.err << "pultctl: " << message << Qt::endl;
     return code;
@@ -66,6 +80,8 @@ Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx)
     }
     return store;
 }
+
+namespace {
 
 int runDemo(const Context &ctx, const QStringList &args)
 {
@@ -155,6 +171,8 @@ int runDemo(const Context &ctx, const QStringList &args)
     return 0;
 }
 
+} // namespace
+
 QString ticketLabel(const Ticket &t)
 {
     return t.number ? u'#' + QString::number(*t.number) : QStringLiteral("pending");
@@ -191,16 +209,18 @@ QJsonObject itemJson(const TicketListItem &item)
                        {QStringLiteral("sla_deadline"), timeJson(t.resolutionDeadline)}};
 }
 
-// The local store of ctx.home, which must exist already (commands other than demo).
 Result<std::unique_ptr<LocalStore>> openExistingStore(const Context &ctx)
 {
     if (!QFile::exists(storePath(ctx.home)))
         return Status(Status::NotFound,
-                      QStringLiteral("no local data in %1 (run pultctl --home %1 demo --tickets "
-                                     "10000, or sign in once the sync engine exists)")
+                      QStringLiteral("no local data in %1: sign in first (pultctl --home %1 login "
+                                     "URL EMAIL), or fill it with demo data (pultctl --home %1 "
+                                     "demo --tickets 10000)")
                           .arg(ctx.home));
     return openStore(ctx);
 }
+
+namespace {
 
 int runSearch(const Context &ctx, const QStringList &args)
 {
@@ -229,6 +249,7 @@ int runSearch(const Context &ctx, const QStringList &args)
     auto store = openExistingStore(ctx);
     if (!store.good())
         return fail(ctx, store.status().message());
+    syncBeforeReading(ctx, **store);
     auto hits = (*store)->search(text, options);
     if (!hits.good())
         return fail(ctx, hits.status().message());
@@ -294,6 +315,7 @@ int runList(const Context &ctx, const QStringList &args)
     auto store = openExistingStore(ctx);
     if (!store.good())
         return fail(ctx, store.status().message());
+    syncBeforeReading(ctx, **store);
     auto context = (*store)->filterContext(QDateTime::currentDateTimeUtc());
     if (!context.good())
         return fail(ctx, context.status().message());
@@ -373,7 +395,7 @@ int runRepair(const Context &ctx, const QStringList &args)
 int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     // Global options come before the command; the rest belongs to the command.
-    Context ctx{QString(), false, out, err};
+    Context ctx{QString(), false, false, out, err};
     QString homeOption;
     QStringList rest;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -384,6 +406,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
             homeOption = a.mid(7);
         } else if (a == u"--json") {
             ctx.json = true;
+        } else if (a == u"--offline") {
+            ctx.offline = true;
         } else if (a == u"--help" || a == u"-h") {
             out << kUsage;
             return 0;
@@ -412,6 +436,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runList(ctx, rest);
     if (command == u"repair")
         return runRepair(ctx, rest);
+    if (const int code = runAgentCommand(ctx, command, rest); code >= 0)
+        return code;
     return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);
 }
 

@@ -1,0 +1,960 @@
+// pultctl's commands for a signed-in agent: everything an agent does in the window, scriptable.
+// Writes go to the local store and the outbox first (SyncSession::submit), so they never wait
+// for the network and are never lost; then, unless --offline, one sync round sends them and
+// reports the server's verdict.
+
+#include "clicommon.h"
+
+#include "labels.h"
+#include "localops.h"
+#include "syncengine.h"
+#include "syncsession.h"
+#include "template.h"
+#include "uuid.h"
+#include "wire.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace Pult {
+namespace {
+
+void printJson(const Context &ctx, const QJsonValue &value)
+{
+    ctx.out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+                   .toJson(QJsonDocument::Indented);
+}
+
+// The password: a prompt without echo on a terminal, else the first line of standard input.
+QString readPassword(const Context &ctx, const QString &email)
+{
+    const bool tty = isatty(fileno(stdin));
+    termios old{};
+    if (tty) {
+        ctx.err << "Password for " << email << ": " << Qt::flush;
+        tcgetattr(fileno(stdin), &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(fileno(stdin), TCSANOW, &quiet);
+    }
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (tty) {
+        tcsetattr(fileno(stdin), TCSANOW, &old);
+        ctx.err << Qt::endl;
+    }
+    return password;
+}
+
+QJsonObject rejectionJson(const Rejection &r)
+{
+    return {{QStringLiteral("op_id"), uuidToString(r.opId)},
+            {QStringLiteral("type"), r.type},
+            {QStringLiteral("ticket_id"), Wire::idValue(r.ticketId)},
+            {QStringLiteral("code"), r.code},
+            {QStringLiteral("message"), r.message},
+            {QStringLiteral("time"), timeJson(r.time)}};
+}
+
+QString describeRejection(LocalStore &store, const Rejection &r)
+{
+    QString ticket;
+    if (!r.ticketId.isNull()) {
+        auto t = store.ticket(r.ticketId);
+        ticket = t.good() ? QStringLiteral(" on ticket %1").arg(ticketLabel(*t))
+                          : QStringLiteral(" on ticket %1").arg(uuidToString(r.ticketId));
+    }
+    return QStringLiteral("%1%2 was refused: %3 (%4)").arg(r.type, ticket, r.message, r.code);
+}
+
+struct Round
+{
+    SyncSession::PushResult pushed;
+    SyncSession::PullResult pulled;
+};
+
+// Push, then pull. Progress of a long pull goes to standard error on a terminal.
+Result<Round> syncRound(const Context &ctx, SyncSession &session)
+{
+    Round round;
+    auto pushed = session.push();
+    if (!pushed.good())
+        return pushed.status();
+    round.pushed = *pushed;
+    const bool tty = isatty(fileno(stderr));
+    auto pulled = session.pull([&](qint64 revision, qint64 head) {
+        if (tty && head > 0)
+            ctx.err << "\rsyncing: revision " << revision << " of " << head << Qt::flush;
+    });
+    if (tty)
+        ctx.err << "\r\x1b[K" << Qt::flush;
+    if (!pulled.good())
+        return pulled.status();
+    round.pulled = *pulled;
+    return round;
+}
+
+// Resolves "#42", "42" or a ticket id.
+Result<Ticket> findTicket(LocalStore &store, const QString &text)
+{
+    QString number = text.startsWith(u'#') ? text.mid(1) : text;
+    bool ok = false;
+    const qint64 n = number.toLongLong(&ok);
+    if (ok && n > 0)
+        return store.ticketByNumber(n);
+    const QUuid id = QUuid::fromString(text);
+    if (id.isNull())
+        return Status(Status::Invalid,
+                      QStringLiteral("\"%1\" is not a ticket: write #NUMBER or its id").arg(text));
+    return store.ticket(id);
+}
+
+Result<Department> findDepartment(LocalStore &store, const QString &name)
+{
+    auto departments = store.departments();
+    if (!departments.good())
+        return departments.status();
+    QStringList names;
+    for (const Department &d : std::as_const(*departments)) {
+        if (d.name.compare(name, Qt::CaseInsensitive) == 0 || uuidToString(d.id) == name)
+            return d;
+        names.append(d.name);
+    }
+    return Status(Status::NotFound, QStringLiteral("no department \"%1\"; there are: %2")
+                                        .arg(name, names.join(QStringLiteral(", "))));
+}
+
+Result<Agent> findAgent(LocalStore &store, const QString &who, const QUuid &me)
+{
+    auto agents = store.agents();
+    if (!agents.good())
+        return agents.status();
+    for (const Agent &a : std::as_const(*agents)) {
+        if ((who == u"me" && a.id == me) || a.email.compare(who, Qt::CaseInsensitive) == 0 ||
+            a.name.compare(who, Qt::CaseInsensitive) == 0 || uuidToString(a.id) == who)
+            return a;
+    }
+    return Status(Status::NotFound, QStringLiteral("no agent \"%1\"").arg(who));
+}
+
+// One invocation of a signed-in command: its store, session and the agent.
+struct Agentctx
+{
+    std::unique_ptr<LocalStore> store;
+    std::unique_ptr<SyncSession> session;
+    Agent me;
+};
+
+Result<Agentctx> openAgent(const Context &ctx)
+{
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return store.status();
+    Agentctx a;
+    a.store = std::move(*store);
+    a.session = std::make_unique<SyncSession>(*a.store, ctx.home);
+    auto id = a.store->currentAgent();
+    if (!id.good())
+        return id.status();
+    auto me = findAgent(*a.store, uuidToString(*id), *id);
+    if (!me.good())
+        return Status(Status::Unauthenticated,
+                      QStringLiteral("nobody is signed in on %1; sign in first (pultctl --home %1 "
+                                     "login URL EMAIL)")
+                          .arg(ctx.home));
+    a.me = *me;
+    return a;
+}
+
+// After local writes: unless --offline, one round, and the server's verdict on these ops.
+// done() says what was done, after the round (a new ticket has its number by then).
+int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
+               const std::function<QString()> &done)
+{
+    if (ctx.offline) {
+        auto pending = a.session->pendingCount();
+        ctx.out << done() << " (offline: queued; " << (pending.good() ? *pending : 0)
+                << " changes waiting)" << Qt::endl;
+        return 0;
+    }
+    auto round = syncRound(ctx, *a.session);
+    if (!round.good()) {
+        if (round.status().code() == Status::Unreachable ||
+            round.status().code() == Status::Unauthenticated) {
+            ctx.err << "pultctl: warning: " << round.status().message()
+                    << "\npultctl: the change is queued and goes out with the next sync"
+                    << Qt::endl;
+            ctx.out << done() << " (queued)" << Qt::endl;
+            return 0;
+        }
+        return fail(ctx, round.status().message());
+    }
+    int refused = 0;
+    for (const Rejection &r : std::as_const(round->pushed.rejected)) {
+        if (ops.contains(r.opId)) {
+            ++refused;
+            fail(ctx, describeRejection(*a.store, r));
+        }
+    }
+    if (refused)
+        return 1;
+    ctx.out << done() << Qt::endl;
+    return 0;
+}
+
+int runLogin(const Context &ctx, const QStringList &args)
+{
+    if (args.size() != 2)
+        return fail(ctx,
+                    QStringLiteral("usage: pultctl login URL EMAIL (the password is read "
+                                   "from standard input)"),
+                    2);
+    const QString password = readPassword(ctx, args.at(1));
+    if (password.isEmpty())
+        return fail(ctx, QStringLiteral("no password given"), 2);
+    auto store = openStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    SyncSession session(**store, ctx.home);
+    auto agent = session.login(args.at(0), args.at(1), password);
+    if (!agent.good())
+        return fail(ctx, agent.status().message());
+    if (!session.credentialNotice().isEmpty())
+        ctx.err << "pultctl: " << session.credentialNotice() << Qt::endl;
+    auto round = syncRound(ctx, session);
+    if (!round.good())
+        return fail(ctx, QStringLiteral("signed in, but the first sync failed: %1")
+                             .arg(round.status().message()));
+    if (ctx.json) {
+        printJson(ctx, QJsonObject{{QStringLiteral("agent"), agent->email},
+                                   {QStringLiteral("name"), agent->name},
+                                   {QStringLiteral("role"), toString(agent->role)},
+                                   {QStringLiteral("revision"), round->pulled.revision}});
+    } else {
+        ctx.out << "Signed in to " << args.at(0) << " as " << agent->name << " <" << agent->email
+                << "> (" << toString(agent->role) << "); synced to revision "
+                << round->pulled.revision << "." << Qt::endl;
+    }
+    return 0;
+}
+
+int runLogout(const Context &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(ctx, QStringLiteral("logout takes no arguments"), 2);
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    SyncSession session(**store, ctx.home);
+    if (Status s = session.logout(); !s.good())
+        return fail(ctx, s.message());
+    ctx.out << "Signed out." << Qt::endl;
+    return 0;
+}
+
+int runStatus(const Context &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(ctx, QStringLiteral("status takes no arguments"), 2);
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    SyncSession session(**store, ctx.home);
+    auto account = session.account();
+    if (!account.good())
+        return fail(ctx, account.status().message());
+    auto revision = session.revision();
+    auto pending = session.pendingCount();
+    auto rejections = session.rejections();
+    auto tickets = (*store)->ticketCount();
+    for (const Status &s :
+         {revision.status(), pending.status(), rejections.status(), tickets.status()}) {
+        if (!s.good())
+            return fail(ctx, s.message());
+    }
+    auto agent = findAgent(**store, QStringLiteral("me"), account->agentId);
+    const QString name = agent.good() ? agent->name : QString();
+    if (ctx.json) {
+        printJson(ctx, QJsonObject{{QStringLiteral("server"), account->server.toString()},
+                                   {QStringLiteral("email"), account->email},
+                                   {QStringLiteral("name"), name},
+                                   {QStringLiteral("signed_in"), account->signedIn},
+                                   {QStringLiteral("revision"), *revision},
+                                   {QStringLiteral("tickets"), *tickets},
+                                   {QStringLiteral("outbox"), *pending},
+                                   {QStringLiteral("rejections"), int(rejections->size())}});
+        return 0;
+    }
+    if (account->server.isEmpty())
+        ctx.out << "Account:     (never signed in)\n";
+    else
+        ctx.out << "Account:     " << name << " <" << account->email << ">"
+                << (account->signedIn ? "" : " (signed out)") << "\n"
+                << "Server:      " << account->server.toString() << "\n";
+    ctx.out << "Revision:    " << *revision << "\n"
+            << "Tickets:     " << *tickets << "\n"
+            << "Outbox:      " << *pending << (*pending == 1 ? " change" : " changes")
+            << " waiting\n"
+            << "Rejections:  " << rejections->size() << Qt::endl;
+    return 0;
+}
+
+int runSync(const Context &ctx, const QStringList &args)
+{
+    const bool watch = args == QStringList{QStringLiteral("--watch")};
+    if (!args.isEmpty() && !watch)
+        return fail(ctx, QStringLiteral("usage: pultctl sync [--watch]"), 2);
+    if (ctx.offline)
+        return fail(ctx, QStringLiteral("sync talks to the server; it cannot be --offline"), 2);
+    if (watch) {
+        SyncEngine engine(ctx.home);
+        QObject::connect(&engine, &SyncEngine::stateChanged, [&](const SyncEngine::State &state) {
+            ctx.out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << "  "
+                    << state.text() << Qt::endl;
+        });
+        QObject::connect(&engine, &SyncEngine::rejected, [&](const Rejection &r) {
+            ctx.err << "pultctl: " << r.type << " was refused: " << r.message << " (" << r.code
+                    << ")" << Qt::endl;
+        });
+        engine.start();
+        return QCoreApplication::exec();
+    }
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    auto round = syncRound(ctx, *a->session);
+    if (!round.good())
+        return fail(ctx, round.status().message());
+    if (Status s = a->session->refreshReference(); !s.good())
+        return fail(ctx, s.message());
+    for (const Rejection &r : std::as_const(round->pushed.rejected))
+        ctx.err << "pultctl: " << describeRejection(*a->store, r) << Qt::endl;
+    if (ctx.json) {
+        QJsonArray refused;
+        for (const Rejection &r : std::as_const(round->pushed.rejected))
+            refused.append(rejectionJson(r));
+        printJson(ctx, QJsonObject{{QStringLiteral("sent"), round->pushed.applied},
+                                   {QStringLiteral("rejected"), refused},
+                                   {QStringLiteral("received"), round->pulled.changes},
+                                   {QStringLiteral("revision"), round->pulled.revision}});
+    } else {
+        ctx.out << "Sent " << round->pushed.applied << " changes"
+                << (round->pushed.rejected.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" (%1 refused)").arg(round->pushed.rejected.size()))
+                << ", received " << round->pulled.changes << "; at revision "
+                << round->pulled.revision << "." << Qt::endl;
+    }
+    return round->pushed.rejected.isEmpty() ? 0 : 1;
+}
+
+QString kindLabel(MessageKind kind)
+{
+    switch (kind) {
+    case MessageKind::CustomerMessage:
+        return QStringLiteral("Customer");
+    case MessageKind::AgentReply:
+        return QStringLiteral("Reply");
+    case MessageKind::InternalNote:
+        return QStringLiteral("Internal note");
+    case MessageKind::SystemEvent:
+        return QStringLiteral("Event");
+    }
+    return {};
+}
+
+int runShow(const Context &ctx, const QStringList &args)
+{
+    if (args.size() != 1)
+        return fail(ctx, QStringLiteral("usage: pultctl show TICKET (#NUMBER or id)"), 2);
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    syncBeforeReading(ctx, *a->store);
+    auto ticket = findTicket(*a->store, args.at(0));
+    if (!ticket.good())
+        return fail(ctx, ticket.status().message());
+    auto messages = a->store->messages(ticket->id);
+    auto history = a->store->history(ticket->id);
+    if (!messages.good() || !history.good())
+        return fail(ctx, (messages.good() ? history.status() : messages.status()).message());
+    auto agents = a->store->agents();
+    QHash<QUuid, QString> agentNames;
+    for (const Agent &ag : agents.good() ? *agents : QList<Agent>())
+        agentNames.insert(ag.id, ag.name);
+    auto department = a->store->departments();
+    QString departmentName;
+    for (const Department &d : department.good() ? *department : QList<Department>()) {
+        if (d.id == ticket->departmentId)
+            departmentName = d.name;
+    }
+    auto requester = a->store->contact(ticket->requesterId);
+    // The requester's other tickets, by the filter language.
+    QList<TicketListItem> others;
+    if (requester.good() && !requester->emails.isEmpty()) {
+        auto context = a->store->filterContext(QDateTime::currentDateTimeUtc());
+        const FilterParse parsed =
+            parseFilter(QStringLiteral("requester:\"%1\"").arg(requester->emails.first()));
+        if (context.good() && parsed.good()) {
+            const FilterCompile compiled = compileFilter(parsed.filter, *context);
+            if (compiled.good()) {
+                auto page = a->store->listFiltered(compiled.filter, 20);
+                if (page.good()) {
+                    for (const TicketListItem &item : std::as_const(page->items)) {
+                        if (item.ticket.id != ticket->id)
+                            others.append(item);
+                    }
+                }
+            }
+        }
+    }
+    auto outbox = a->store->outbox();
+    int pendingOps = 0;
+    for (const OutboxOp &op : outbox.good() ? *outbox : QList<OutboxOp>()) {
+        if (Op::ticketsOf(QJsonDocument::fromJson(op.payload).object()).contains(ticket->id))
+            ++pendingOps;
+    }
+
+    if (ctx.json) {
+        QJsonObject t = Wire::toJson(*ticket);
+        t.insert(QStringLiteral("department"), departmentName);
+        t.insert(QStringLiteral("assignee"), agentNames.value(ticket->assigneeId));
+        t.insert(QStringLiteral("pending_changes"), pendingOps);
+        QJsonArray ms, hs, os;
+        for (const Message &m : std::as_const(*messages))
+            ms.append(Wire::toJson(m));
+        for (const HistoryEvent &e : std::as_const(*history)) {
+            QJsonObject o = Wire::toJson(e);
+            o.insert(QStringLiteral("actor"), agentNames.value(e.actorId));
+            hs.append(o);
+        }
+        for (const TicketListItem &item : std::as_const(others))
+            os.append(itemJson(item));
+        printJson(ctx, QJsonObject{
+                           {QStringLiteral("ticket"), t},
+                           {QStringLiteral("messages"), ms},
+                           {QStringLiteral("history"), hs},
+                           {QStringLiteral("requester"),
+                            requester.good() ? QJsonValue(Wire::toJson(*requester)) : QJsonValue()},
+                           {QStringLiteral("other_tickets"), os}});
+        return 0;
+    }
+    const auto time = [](const QDateTime &t) {
+        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                           : QStringLiteral("-");
+    };
+    QTextStream &out = ctx.out;
+    out << ticketLabel(*ticket) << "  " << ticket->subject << "\n"
+        << "Status:     " << Labels::status(ticket->status)
+        << "    Priority: " << Labels::priority(ticket->priority) << "    Tier: " << ticket->tier
+        << "\n"
+        << "Department: " << departmentName
+        << "    Assignee: " << agentNames.value(ticket->assigneeId, QStringLiteral("-")) << "\n";
+    if (requester.good())
+        out << "Requester:  " << requester->name << " <"
+            << requester->emails.join(QStringLiteral(", ")) << ">"
+            << (requester->organisation.isEmpty() ? QString() : u", " + requester->organisation)
+            << "\n";
+    if (!ticket->tags.isEmpty())
+        out << "Tags:       " << ticket->tags.join(QStringLiteral(", ")) << "\n";
+    if (!ticket->category.isEmpty())
+        out << "Category:   " << ticket->category << "\n";
+    out << "Created:    " << time(ticket->created) << "    Updated: " << time(ticket->updated)
+        << "\n";
+    if (ticket->resolutionDeadline.isValid() || ticket->firstResponseDeadline.isValid())
+        out << "SLA:        first response by " << time(ticket->firstResponseDeadline)
+            << ", resolution by " << time(ticket->resolutionDeadline) << "\n";
+    if (ticket->due.isValid() || ticket->reminder.isValid())
+        out << "Due:        " << time(ticket->due) << "    Reminder: " << time(ticket->reminder)
+            << "\n";
+    if (!ticket->mergedInto.isNull()) {
+        auto into = a->store->ticket(ticket->mergedInto);
+        out << "Merged into "
+            << (into.good() ? ticketLabel(*into) : uuidToString(ticket->mergedInto)) << "\n";
+    }
+    for (const QUuid &l : std::as_const(ticket->linked)) {
+        auto linked = a->store->ticket(l);
+        out << "Linked:     "
+            << (linked.good() ? ticketLabel(*linked) + u"  " + linked->subject : uuidToString(l))
+            << "\n";
+    }
+    if (ticket->spam)
+        out << "Marked as spam\n";
+    if (pendingOps > 0)
+        out << "Pending:    " << pendingOps << " local changes not yet on the server\n";
+    out << "\n";
+    for (const Message &m : std::as_const(*messages)) {
+        out << "── " << kindLabel(m.kind) << " · " << m.authorName << " · " << time(m.created)
+            << "\n"
+            << m.bodyText.trimmed() << "\n";
+        for (const Attachment &att : m.attachments)
+            out << "   [attachment] " << att.name << " (" << att.mimeType << ", " << att.size
+                << " bytes) " << att.contentHash << "\n";
+        out << "\n";
+    }
+    if (!history->isEmpty()) {
+        // Ids in history values read as the names they stand for.
+        QHash<QString, QString> names;
+        for (auto it = agentNames.cbegin(); it != agentNames.cend(); ++it)
+            names.insert(uuidToString(it.key()), it.value());
+        for (const Department &d : department.good() ? *department : QList<Department>())
+            names.insert(uuidToString(d.id), d.name);
+        const auto value = [&](const QString &v) {
+            return v.isEmpty() ? QStringLiteral("-") : names.value(v, v);
+        };
+        out << "History\n";
+        for (const HistoryEvent &e : std::as_const(*history))
+            out << "  " << time(e.time) << "  " << agentNames.value(e.actorId, QStringLiteral("-"))
+                << ": " << e.field << " " << value(e.oldValue) << " → " << value(e.newValue)
+                << "\n";
+    }
+    if (!others.isEmpty()) {
+        out << "\nOther tickets of " << (requester.good() ? requester->name : QString()) << "\n";
+        for (const TicketListItem &item : std::as_const(others))
+            out << "  " << ticketLabel(item.ticket).leftJustified(9)
+                << Labels::status(item.ticket.status).leftJustified(10) << item.ticket.subject
+                << "\n";
+    }
+    out << Qt::flush;
+    return 0;
+}
+
+// Options of the form --name VALUE or --name=VALUE, and the positional arguments.
+struct Options
+{
+    QHash<QString, QString> values;
+    QStringList positional;
+};
+
+Result<Options> parseOptions(const QStringList &args, const QStringList &known)
+{
+    Options o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (!a.startsWith(QLatin1String("--"))) {
+            o.positional.append(a);
+            continue;
+        }
+        QString name = a.mid(2);
+        QString value;
+        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+        } else if (i + 1 < args.size()) {
+            value = args.at(++i);
+        } else {
+            return Status(Status::Invalid, QStringLiteral("--%1 needs a value").arg(name));
+        }
+        if (!known.contains(name))
+            return Status(Status::Invalid, QStringLiteral("unknown option --%1").arg(name));
+        o.values.insert(name, value);
+    }
+    return o;
+}
+
+int runCreate(const Context &ctx, const QStringList &args)
+{
+    auto options = parseOptions(args, {QStringLiteral("subject"), QStringLiteral("body"),
+                                       QStringLiteral("requester"), QStringLiteral("dept"),
+                                       QStringLiteral("priority")});
+    if (!options.good())
+        return fail(ctx, options.status().message(), 2);
+    const QString subject = options->values.value(QStringLiteral("subject")).trimmed();
+    if (subject.isEmpty() || !options->positional.isEmpty())
+        return fail(ctx,
+                    QStringLiteral("usage: pultctl create --subject S --body B "
+                                   "[--requester EMAIL] [--dept D] [--priority P]"),
+                    2);
+    Priority priority = Priority::Normal;
+    if (options->values.contains(QStringLiteral("priority"))) {
+        const auto p = parsePriority(options->values.value(QStringLiteral("priority")));
+        if (!p)
+            return fail(ctx, QStringLiteral("a priority is low, normal, high or urgent"), 2);
+        priority = *p;
+    }
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    QUuid department;
+    if (options->values.contains(QStringLiteral("dept"))) {
+        auto d = findDepartment(*a->store, options->values.value(QStringLiteral("dept")));
+        if (!d.good())
+            return fail(ctx, d.status().message(), 2);
+        department = d->id;
+    } else if (!a->me.departments.isEmpty()) {
+        department = a->me.departments.first().departmentId;
+    } else {
+        return fail(ctx, QStringLiteral("you are in no department: name one with --dept"), 2);
+    }
+    const QUuid ticketId = UuidV7Generator().next();
+    const QString requester = options->values.value(QStringLiteral("requester"));
+    auto op = a->session->submit(Op::createTicket(ticketId, subject, department, priority,
+                                                  requester, QString(),
+                                                  options->values.value(QStringLiteral("body"))));
+    if (!op.good())
+        return fail(ctx, op.status().message());
+    return afterWrite(ctx, *a, {*op}, [&] {
+        auto created = a->store->ticket(ticketId);
+        return QStringLiteral("Created %1 %2")
+            .arg(created.good() ? ticketLabel(*created) : QStringLiteral("pending"),
+                 uuidToString(ticketId));
+    });
+}
+
+// reply and note.
+int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
+{
+    const bool reply = kind == MessageKind::AgentReply;
+    QStringList known{QStringLiteral("body")};
+    if (reply)
+        known.append(QStringLiteral("template"));
+    auto options = parseOptions(args, known);
+    if (!options.good())
+        return fail(ctx, options.status().message(), 2);
+    const bool hasBody = options->values.contains(QStringLiteral("body"));
+    const bool hasTemplate = options->values.contains(QStringLiteral("template"));
+    if (options->positional.size() != 1 || hasBody == hasTemplate)
+        return fail(ctx,
+                    reply ? QStringLiteral("usage: pultctl reply TICKET --body B | --template "
+                                           "SHORTCUT")
+                          : QStringLiteral("usage: pultctl note TICKET --body B"),
+                    2);
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    auto ticket = findTicket(*a->store, options->positional.first());
+    if (!ticket.good())
+        return fail(ctx, ticket.status().message());
+    QString body = options->values.value(QStringLiteral("body"));
+    if (hasTemplate) {
+        const QString shortcut = options->values.value(QStringLiteral("template"));
+        auto canned = a->store->cannedResponses();
+        if (!canned.good())
+            return fail(ctx, canned.status().message());
+        const auto found =
+            std::find_if(canned->cbegin(), canned->cend(), [&](const CannedResponse &r) {
+                return r.shortcut.compare(shortcut, Qt::CaseInsensitive) == 0 ||
+                       r.title.compare(shortcut, Qt::CaseInsensitive) == 0;
+            });
+        if (found == canned->cend())
+            return fail(ctx,
+                        QStringLiteral("no canned response with the shortcut \"%1\"").arg(shortcut),
+                        2);
+        auto requester = a->store->contact(ticket->requesterId);
+        Department department;
+        auto departments = a->store->departments();
+        for (const Department &d : departments.good() ? *departments : QList<Department>()) {
+            if (d.id == ticket->departmentId)
+                department = d;
+        }
+        TemplateExtras extras;
+        extras.statusLabel = Labels::status(ticket->status);
+        extras.priorityLabel = Labels::priority(ticket->priority);
+        body = render(Template::parse(found->body),
+                      makeTemplateContext(*ticket, requester.good() ? *requester : Contact(), a->me,
+                                          department, extras),
+                      TemplateFormat::PlainText);
+    }
+    if (body.trimmed().isEmpty())
+        return fail(ctx, QStringLiteral("the message is empty"), 2);
+    auto op = a->session->submit(Op::addMessage(ticket->id, kind, body));
+    if (!op.good())
+        return fail(ctx, op.status().message());
+    return afterWrite(ctx, *a, {*op}, [=] {
+        return QStringLiteral("%1 added to %2")
+            .arg(reply ? QStringLiteral("Reply") : QStringLiteral("Note"), ticketLabel(*ticket));
+    });
+}
+
+int runSet(const Context &ctx, const QStringList &args)
+{
+    if (args.size() < 2)
+        return fail(ctx,
+                    QStringLiteral("usage: pultctl set TICKET status=solved priority=high "
+                                   "dept=billing assignee=me +vip -spam due=2026-12-01"),
+                    2);
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    auto ticket = findTicket(*a->store, args.first());
+    if (!ticket.good())
+        return fail(ctx, ticket.status().message());
+    QJsonObject fields;
+    QStringList add, remove;
+    for (const QString &arg : args.mid(1)) {
+        if (arg.startsWith(u'+') || (arg.startsWith(u'-') && !arg.contains(u'='))) {
+            const QString tag = arg.mid(1).trimmed();
+            if (tag.isEmpty())
+                return fail(ctx, QStringLiteral("a tag after + or - is missing"), 2);
+            (arg.startsWith(u'+') ? add : remove).append(tag);
+            continue;
+        }
+        const qsizetype eq = arg.indexOf(u'=');
+        if (eq <= 0)
+            return fail(ctx, QStringLiteral("\"%1\" is not FIELD=VALUE, +TAG or -TAG").arg(arg), 2);
+        const QString key = arg.left(eq).toLower();
+        const QString value = arg.mid(eq + 1);
+        const bool none = value.isEmpty() || value == u"none";
+        if (key == u"status") {
+            if (!parseTicketStatus(value))
+                return fail(ctx,
+                            QStringLiteral("a status is new, open, pending, on-hold, solved or "
+                                           "closed"),
+                            2);
+            fields.insert(QStringLiteral("status"), value.toLower());
+        } else if (key == u"priority") {
+            if (!parsePriority(value))
+                return fail(ctx, QStringLiteral("a priority is low, normal, high or urgent"), 2);
+            fields.insert(QStringLiteral("priority"), value.toLower());
+        } else if (key == u"dept" || key == u"department") {
+            auto d = findDepartment(*a->store, value);
+            if (!d.good())
+                return fail(ctx, d.status().message(), 2);
+            fields.insert(QStringLiteral("department_id"), uuidToString(d->id));
+        } else if (key == u"assignee") {
+            if (none) {
+                fields.insert(QStringLiteral("assignee_id"), QJsonValue());
+            } else {
+                auto agent = findAgent(*a->store, value, a->me.id);
+                if (!agent.good())
+                    return fail(ctx, agent.status().message(), 2);
+                fields.insert(QStringLiteral("assignee_id"), uuidToString(agent->id));
+            }
+        } else if (key == u"category") {
+            fields.insert(QStringLiteral("category"), none ? QJsonValue() : QJsonValue(value));
+        } else if (key == u"tier") {
+            bool ok = false;
+            const int tier = value.toInt(&ok);
+            if (!ok || tier < 1 || tier > 9)
+                return fail(ctx, QStringLiteral("a tier is a number from 1 to 9"), 2);
+            fields.insert(QStringLiteral("tier"), tier);
+        } else if (key == u"due" || key == u"reminder") {
+            if (none) {
+                fields.insert(key, QJsonValue());
+                continue;
+            }
+            QDateTime when = QDateTime::fromString(value, Qt::ISODate);
+            if (!when.isValid()) {
+                const QDate date = QDate::fromString(value, Qt::ISODate);
+                if (date.isValid())
+                    when = date.startOfDay();
+            }
+            if (!when.isValid())
+                return fail(ctx,
+                            QStringLiteral("%1 takes a date (2026-12-01), a time "
+                                           "(2026-12-01T09:00) or none")
+                                .arg(key),
+                            2);
+            fields.insert(key, Wire::timeValue(when));
+        } else {
+            return fail(ctx,
+                        QStringLiteral("\"%1\" cannot be set; fields are status, priority, dept, "
+                                       "assignee, category, tier, due, reminder")
+                            .arg(key),
+                        2);
+        }
+    }
+    QList<QUuid> ops;
+    for (const QJsonObject &op :
+         {fields.isEmpty() ? QJsonObject() : Op::setFields(ticket->id, fields),
+          add.isEmpty() ? QJsonObject() : Op::changeTags(ticket->id, add, true),
+          remove.isEmpty() ? QJsonObject() : Op::changeTags(ticket->id, remove, false)}) {
+        if (op.isEmpty())
+            continue;
+        auto id = a->session->submit(op);
+        if (!id.good())
+            return fail(ctx, id.status().message());
+        ops.append(*id);
+    }
+    return afterWrite(ctx, *a, ops,
+                      [=] { return QStringLiteral("Updated %1").arg(ticketLabel(*ticket)); });
+}
+
+// take, merge, link: a ticket op with the ticket (and another) from the arguments.
+int runTicketOp(const Context &ctx, const QString &command, const QStringList &args)
+{
+    const bool two = command != u"take";
+    if (args.size() != (two ? 2 : 1))
+        return fail(ctx,
+                    command == u"take"    ? QStringLiteral("usage: pultctl take TICKET")
+                    : command == u"merge" ? QStringLiteral("usage: pultctl merge TICKET INTO")
+                                          : QStringLiteral("usage: pultctl link A B"),
+                    2);
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    auto ticket = findTicket(*a->store, args.at(0));
+    if (!ticket.good())
+        return fail(ctx, ticket.status().message());
+    QJsonObject op;
+    QString done;
+    if (two) {
+        auto other = findTicket(*a->store, args.at(1));
+        if (!other.good())
+            return fail(ctx, other.status().message());
+        if (other->id == ticket->id)
+            return fail(ctx, QStringLiteral("a ticket cannot be merged into or linked with itself"),
+                        2);
+        op = command == u"merge" ? Op::merge(ticket->id, other->id)
+                                 : Op::link(ticket->id, other->id);
+        done =
+            command == u"merge"
+                ? QStringLiteral("Merged %1 into %2").arg(ticketLabel(*ticket), ticketLabel(*other))
+                : QStringLiteral("Linked %1 and %2").arg(ticketLabel(*ticket), ticketLabel(*other));
+    } else {
+        if (!ticket->assigneeId.isNull() && ticket->assigneeId != a->me.id)
+            return fail(
+                ctx,
+                QStringLiteral("%1 is taken by someone else already").arg(ticketLabel(*ticket)));
+        op = Op::take(ticket->id);
+        done = QStringLiteral("Took %1").arg(ticketLabel(*ticket));
+    }
+    auto id = a->session->submit(op);
+    if (!id.good())
+        return fail(ctx, id.status().message());
+    return afterWrite(ctx, *a, {*id}, [=] { return done; });
+}
+
+int runNext(const Context &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(ctx, QStringLiteral("next takes no arguments"), 2);
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status().message());
+    syncBeforeReading(ctx, *a->store);
+    auto next = a->store->nextTicket(a->me.id);
+    if (!next.good())
+        return fail(ctx, next.status().message());
+    if (!*next) {
+        ctx.out << "Your queues are empty." << Qt::endl;
+        return 0;
+    }
+    auto id = a->session->submit(Op::take((*next)->id));
+    if (!id.good())
+        return fail(ctx, id.status().message());
+    return afterWrite(ctx, *a, {*id}, [=] {
+        return QStringLiteral("Took %1  %2").arg(ticketLabel(**next), (*next)->subject);
+    });
+}
+
+int runOutbox(const Context &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(ctx, QStringLiteral("outbox takes no arguments"), 2);
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    auto outbox = (*store)->outbox();
+    if (!outbox.good())
+        return fail(ctx, outbox.status().message());
+    if (ctx.json) {
+        QJsonArray array;
+        for (const OutboxOp &op : std::as_const(*outbox))
+            array.append(
+                QJsonObject{{QStringLiteral("op_id"), uuidToString(op.id)},
+                            {QStringLiteral("type"), op.kind},
+                            {QStringLiteral("created"), timeJson(op.created)},
+                            {QStringLiteral("op"), QJsonDocument::fromJson(op.payload).object()}});
+        printJson(ctx, array);
+        return 0;
+    }
+    for (const OutboxOp &op : std::as_const(*outbox)) {
+        const QList<QUuid> tickets = Op::ticketsOf(QJsonDocument::fromJson(op.payload).object());
+        QString ticket;
+        if (!tickets.isEmpty()) {
+            auto t = (*store)->ticket(tickets.first());
+            ticket =
+                t.good() ? ticketLabel(*t) + u"  " + t->subject : uuidToString(tickets.first());
+        }
+        ctx.out << op.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+                << op.kind.leftJustified(16) << ticket << "\n";
+    }
+    ctx.out << outbox->size() << (outbox->size() == 1 ? " change" : " changes") << " waiting"
+            << Qt::endl;
+    return 0;
+}
+
+int runRejections(const Context &ctx, const QStringList &args)
+{
+    if (!args.isEmpty())
+        return fail(ctx, QStringLiteral("rejections takes no arguments"), 2);
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status().message());
+    SyncSession session(**store, ctx.home);
+    auto list = session.rejections();
+    if (!list.good())
+        return fail(ctx, list.status().message());
+    if (ctx.json) {
+        QJsonArray array;
+        for (const Rejection &r : std::as_const(*list))
+            array.append(rejectionJson(r));
+        printJson(ctx, array);
+        return 0;
+    }
+    for (const Rejection &r : std::as_const(*list))
+        ctx.out << r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
+                << describeRejection(**store, r) << "\n";
+    ctx.out << list->size() << (list->size() == 1 ? " refused change" : " refused changes")
+            << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+void syncBeforeReading(const Context &ctx, LocalStore &store)
+{
+    if (ctx.offline)
+        return;
+    SyncSession session(store, ctx.home);
+    auto account = session.account();
+    if (!account.good() || !account->signedIn)
+        return;
+    auto round = syncRound(ctx, session);
+    if (!round.good())
+        ctx.err << "pultctl: warning: " << round.status().message() << "; showing the local data"
+                << Qt::endl;
+    for (const Rejection &r : round.good() ? round->pushed.rejected : QList<Rejection>())
+        ctx.err << "pultctl: " << describeRejection(store, r) << Qt::endl;
+}
+
+int runAgentCommand(const Context &ctx, const QString &command, const QStringList &args)
+{
+    if (command == u"login")
+        return runLogin(ctx, args);
+    if (command == u"logout")
+        return runLogout(ctx, args);
+    if (command == u"status")
+        return runStatus(ctx, args);
+    if (command == u"sync")
+        return runSync(ctx, args);
+    if (command == u"show")
+        return runShow(ctx, args);
+    if (command == u"create")
+        return runCreate(ctx, args);
+    if (command == u"reply")
+        return runMessage(ctx, args, MessageKind::AgentReply);
+    if (command == u"note")
+        return runMessage(ctx, args, MessageKind::InternalNote);
+    if (command == u"set")
+        return runSet(ctx, args);
+    if (command == u"take" || command == u"merge" || command == u"link")
+        return runTicketOp(ctx, command, args);
+    if (command == u"next")
+        return runNext(ctx, args);
+    if (command == u"outbox")
+        return runOutbox(ctx, args);
+    if (command == u"rejections")
+        return runRejections(ctx, args);
+    return -1;
+}
+
+} // namespace Pult

@@ -1,0 +1,45 @@
+#pragma once
+
+// What the pultctl commands share: the context of one invocation and the helpers every command
+// uses to open the store, fail and print tickets.
+
+#include "localstore.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace Pult {
+
+struct Context
+{
+    QString home;
+    bool json = false;
+    bool offline = false; // --offline: the local store only, writes queued
+    QTextStream &out;
+    QTextStream &err;
+};
+
+// Prints "pultctl: message" to standard error and returns code (1: failed, 2: usage).
+int fail(const Context &ctx, const QString &message, int code = 1);
+// The local store of ctx.home, created when missing; a damaged one names the repair command.
+Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx);
+// The same for commands that need data already there.
+Result<std::unique_ptr<LocalStore>> openExistingStore(const Context &ctx);
+// "#42", or "pending" before the server has given the ticket its number.
+QString ticketLabel(const Ticket &ticket);
+QJsonValue timeJson(const QDateTime &time);
+// A ticket of a list as search and list print it with --json.
+QJsonObject itemJson(const TicketListItem &item);
+
+// The commands of a signed-in agent (agentcommands.cpp): login, logout, status, sync, show,
+// create, reply, note, set, take, merge, link, next, outbox, rejections. Returns -1 for a
+// command that is not one of them.
+int runAgentCommand(const Context &ctx, const QString &command, const QStringList &args);
+// Before a command reads the store: one sync round when the profile is signed in and not
+// --offline; an unreachable server only warns (the command goes on with the cache).
+void syncBeforeReading(const Context &ctx, LocalStore &store);
+
+} // namespace Pult

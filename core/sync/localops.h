@@ -1,0 +1,63 @@
+#pragma once
+
+// Operations as pultd takes them (POST /api/v1/ops, docs/api.md), made on the client and applied
+// to the local cache at once, the way the server will apply them as far as the client can tell.
+// The server's answer is the truth: the sync engine replaces what is applied here with the
+// server's state when it arrives, or rolls it back when the server refuses the op.
+
+#include "domain.h"
+#include "status.h"
+
+#include <QJsonObject>
+
+namespace Pult {
+
+class LocalStore;
+
+namespace Op {
+
+// Each builder gives an op without its "id"; SyncSession::submit gives it one.
+QJsonObject createTicket(const QUuid &ticketId, const QString &subject, const QUuid &departmentId,
+                         Priority priority, const QString &requesterEmail,
+                         const QString &requesterName, const QString &body);
+struct NewAttachment
+{
+    QString name;
+    QString mimeType;
+    QByteArray content;
+};
+QJsonObject addMessage(const QUuid &ticketId, MessageKind kind, const QString &body,
+                       const QList<NewAttachment> &attachments = {});
+QJsonObject setFields(const QUuid &ticketId, const QJsonObject &fields);
+QJsonObject changeTags(const QUuid &ticketId, const QStringList &tags, bool add);
+QJsonObject take(const QUuid &ticketId);
+QJsonObject markSpam(const QUuid &ticketId, bool spam);
+QJsonObject merge(const QUuid &ticketId, const QUuid &intoId);
+QJsonObject link(const QUuid &ticketId, const QUuid &otherId);
+
+// The tickets an op changes, in the cache and on the server.
+QList<QUuid> ticketsOf(const QJsonObject &op);
+
+} // namespace Op
+
+// Applies ops to the cache for the signed-in agent. Attachment contents go to
+// attachmentDirectory, named by their SHA-256, where fetched ones are cached too.
+class LocalOpApplier
+{
+public:
+    LocalOpApplier(LocalStore &store, const Agent &me, const QString &attachmentDirectory);
+    // Checks what the server would refuse for certain (a missing field, an unknown ticket) and
+    // applies the op; an op it cannot judge (contacts, configuration) changes nothing here.
+    Status apply(const QJsonObject &op, const QDateTime &now);
+
+private:
+    Status createTicket(const QJsonObject &op, const QDateTime &now);
+    Status addMessage(const QJsonObject &op, const QDateTime &now);
+    Status editTicket(const QJsonObject &op, const QDateTime &now);
+
+    LocalStore &m_store;
+    Agent m_me;
+    QString m_attachments;
+};
+
+} // namespace Pult

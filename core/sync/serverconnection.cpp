@@ -1,0 +1,144 @@
+#include "serverconnection.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace Pult {
+
+struct ServerConnection::Private
+{
+    QUrl server;
+    QByteArray token;
+    int timeoutMs = 20'000;
+    QNetworkAccessManager manager;
+
+    Result<QByteArray> send(const QByteArray &method, const QString &path, const QByteArray &body);
+};
+
+ServerConnection::ServerConnection(const QUrl &server, const QByteArray &token)
+    : d(std::make_unique<Private>())
+{
+    d->server = server;
+    d->token = token;
+    // Connections are kept alive between calls; pultd speaks HTTP/1.1 only.
+    d->manager.setAutoDeleteReplies(false);
+}
+
+ServerConnection::~ServerConnection() = default;
+
+void ServerConnection::setToken(const QByteArray &token)
+{
+    d->token = token;
+}
+
+void ServerConnection::setTimeout(int milliseconds)
+{
+    d->timeoutMs = milliseconds;
+}
+
+QUrl ServerConnection::server() const
+{
+    return d->server;
+}
+
+Result<QByteArray> ServerConnection::Private::send(const QByteArray &method, const QString &path,
+                                                   const QByteArray &body)
+{
+    QUrl url = server;
+    const qsizetype query = path.indexOf(u'?');
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(timeoutMs);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    if (!body.isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(manager.sendCustomRequest(request, method, body));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    if (status == 0 || status >= 500) {
+        const QString why = status == 0 ? reply->errorString()
+                                        : QStringLiteral("the server answered %1").arg(status);
+        return Status(Status::Unreachable,
+                      QStringLiteral("cannot reach %1: %2").arg(server.toDisplayString(), why));
+    }
+    if (status >= 200 && status < 300)
+        return answer;
+    const QJsonObject error =
+        QJsonDocument::fromJson(answer).object().value(QLatin1String("error")).toObject();
+    QString message = error.value(QLatin1String("message")).toString();
+    if (message.isEmpty())
+        message = QStringLiteral("the server answered %1").arg(status);
+    if (status == 401)
+        return Status(Status::Unauthenticated, message);
+    if (status == 404)
+        return Status(Status::NotFound, message);
+    if (status == 429 || status == 503)
+        return Status(Status::Unreachable, message);
+    return Status(Status::Invalid, message);
+}
+
+namespace {
+Result<QJsonObject> jsonObject(const Result<QByteArray> &answer)
+{
+    if (!answer.good())
+        return answer.status();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(*answer, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return Status(Status::Invalid, QStringLiteral("the server's answer is not a JSON object"));
+    return document.object();
+}
+} // namespace
+
+Result<QJsonObject> ServerConnection::get(const QString &path)
+{
+    return jsonObject(getBytes(path));
+}
+
+Result<QJsonObject> ServerConnection::post(const QString &path, const QJsonObject &body)
+{
+    return jsonObject(d->send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
+Result<QByteArray> ServerConnection::getBytes(const QString &path)
+{
+    return d->send("GET", path, QByteArray());
+}
+
+QUrl ServerConnection::streamUrl(const QUrl &server)
+{
+    QUrl url = server;
+    url.setScheme(server.scheme() == u"https" ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/api/v1/stream"));
+    return url;
+}
+
+Result<QUrl> ServerConnection::parseServerUrl(const QString &text)
+{
+    QUrl url = QUrl::fromUserInput(text.trimmed());
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != u"http" && url.scheme() != u"https"))
+        return Status(Status::Invalid,
+                      QStringLiteral("\"%1\" is not a server address; write it like "
+                                     "http://127.0.0.1:8743 or https://pult.example.com")
+                          .arg(text));
+    url.setPath(QString());
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+} // namespace Pult

@@ -1,0 +1,756 @@
+// The sync session: how local work and the server's change feed meet in the local store.
+//
+// Tables (schema step 5 and earlier): the cache tables hold what the agent sees; `outbox` holds
+// local ops not yet answered, in the order they were made; `ticket_base` holds, for each ticket
+// that pending ops change, the server's last state of it (NULL: the ticket was made here and the
+// server has not seen it yet); `rejections` holds refused ops; `profile` holds the server, the
+// account and `revision`, the newest revision whose changes are all in the cache.
+//
+// Invariants:
+//   1. The cache shows the server's state with the pending ops applied on top: for a ticket with
+//      pending ops, cache = ticket_base + those ops in outbox order; for any other ticket,
+//      cache = the server's state as of `revision`. submit() snapshots the base before the first
+//      op on a ticket changes it, so a pending op never becomes part of its own base.
+//   2. An op leaves the outbox only with the server's answer to it, in the same transaction that
+//      applies the answer (dequeued when applied; dequeued, recorded as a rejection and rolled
+//      back when refused). A crash anywhere leaves it in the outbox, and sending it again is
+//      harmless: the server applies each op id at most once and repeats its first answer.
+//   3. `revision` advances in the same transaction that applies the changes up to it, a page at
+//      a time; a crash leaves a consistent cache at some revision, and the pull resumes there.
+//   4. Server changes rebase pending work: a ticket snapshot for a ticket with pending ops
+//      replaces its base and the ops are applied again; messages and history are append-only
+//      rows keyed by id, so a pending message and its later server copy are one row. Scalar
+//      fields end as the server orders the writes (last writer wins per field), tags as sets.
+//   5. A "gone" entry removes the ticket from the cache; ops still pending on it are refused by
+//      the server (not_found) and end as rejections, never silently dropped.
+//   6. Bases of tickets without pending ops are dropped after a pull, which has brought the
+//      server's state of every ticket that an answered op changed.
+
+#include "syncsession.h"
+
+#include "credentials.h"
+#include "localops.h"
+#include "localstore.h"
+#include "serverconnection.h"
+#include "sqlitedb.h"
+#include "uuid.h"
+#include "wire.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace Pult {
+namespace {
+
+using Sql::Statement;
+
+constexpr int kPushBatch = 200;
+constexpr int kPullPage = 2000;
+
+const QString kServerKey = QStringLiteral("server");
+const QString kEmailKey = QStringLiteral("email");
+const QString kRevisionKey = QStringLiteral("revision");
+
+QJsonObject parseObject(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString accountKey(const QUrl &server, const QString &email)
+{
+    return server.toString() + u' ' + email.toLower();
+}
+
+} // namespace
+
+struct SyncSession::Private
+{
+    LocalStore &store;
+    QString home;
+    CredentialStore credentials;
+    std::unique_ptr<ServerConnection> connection;
+    QString notice;
+    UuidV7Generator ids;
+
+    Private(LocalStore &s, const QString &h)
+        : store(s)
+        , home(h)
+        , credentials(h)
+    {}
+
+    Sql::Database &db() { return store.database(); }
+    QString attachmentDirectory() const { return home + QStringLiteral("/attachments"); }
+
+    Result<Agent> me();
+    Result<ServerConnection *> connect();
+    // The outbox, grouped by the tickets each op changes.
+    Result<QHash<QUuid, QList<OutboxOp>>> pendingByTicket();
+    Result<std::optional<QByteArray>> base(const QUuid &ticketId, bool *exists);
+    Status setBase(const QUuid &ticketId, const std::optional<Ticket> &ticket);
+    Status dropBase(const QUuid &ticketId);
+    // Cache = base + pending ops (invariant 1).
+    Status rebuild(const QUuid &ticketId, const QList<OutboxOp> &pending);
+    Status putServerTicket(Ticket ticket);
+    Status applyChange(const QJsonObject &change, const QHash<QUuid, QList<OutboxOp>> &pending);
+    Status reject(const OutboxOp &op, const QJsonObject &error, Rejection &rejection);
+};
+
+Result<Agent> SyncSession::Private::me()
+{
+    auto id = store.currentAgent();
+    if (!id.good())
+        return id.status();
+    auto agents = store.agents();
+    if (!agents.good())
+        return agents.status();
+    for (const Agent &a : std::as_const(*agents)) {
+        if (a.id == *id)
+            return a;
+    }
+    return Status(Status::Unauthenticated,
+                  QStringLiteral("nobody is signed in on this profile; sign in first "
+                                 "(pultctl login URL EMAIL)"));
+}
+
+Result<ServerConnection *> SyncSession::Private::connect()
+{
+    if (connection)
+        return connection.get();
+    auto server = store.profileValue(kServerKey);
+    if (!server.good())
+        return server.status();
+    auto email = store.profileValue(kEmailKey);
+    if (!email.good())
+        return email.status();
+    if (server->isEmpty())
+        return Status(Status::Unauthenticated,
+                      QStringLiteral("this profile has never signed in to a server; sign in "
+                                     "first (pultctl login URL EMAIL)"));
+    auto token = credentials.load(accountKey(QUrl(*server), *email));
+    if (!token.good()) {
+        if (token.status().code() == Status::NotFound)
+            return Status(Status::Unauthenticated,
+                          QStringLiteral("signed out of %1; sign in again (pultctl login %1 %2)")
+                              .arg(*server, *email));
+        return token.status();
+    }
+    connection = std::make_unique<ServerConnection>(QUrl(*server), *token);
+    return connection.get();
+}
+
+Result<QHash<QUuid, QList<OutboxOp>>> SyncSession::Private::pendingByTicket()
+{
+    auto outbox = store.outbox();
+    if (!outbox.good())
+        return outbox.status();
+    QHash<QUuid, QList<OutboxOp>> byTicket;
+    for (const OutboxOp &op : std::as_const(*outbox)) {
+        for (const QUuid &ticket : Op::ticketsOf(parseObject(op.payload)))
+            byTicket[ticket].append(op);
+    }
+    return byTicket;
+}
+
+Result<std::optional<QByteArray>> SyncSession::Private::base(const QUuid &ticketId, bool *exists)
+{
+    auto stmt = db().prepare("SELECT snapshot FROM ticket_base WHERE id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    s.bind(1, uuidToBlob(ticketId));
+    *exists = s.next();
+    std::optional<QByteArray> snapshot;
+    if (*exists && !s.isNull(0))
+        snapshot = s.blob(0);
+    Status status = s.status();
+    s.reset();
+    if (!status.good())
+        return status;
+    return snapshot;
+}
+
+Status SyncSession::Private::setBase(const QUuid &ticketId, const std::optional<Ticket> &ticket)
+{
+    return db().run("INSERT INTO ticket_base(id, snapshot) VALUES (?1, ?2) ON CONFLICT(id) DO "
+                    "UPDATE SET snapshot = excluded.snapshot",
+                    [&](Statement &s) {
+                        s.bind(1, uuidToBlob(ticketId));
+                        if (ticket)
+                            s.bind(2, compact(Wire::toJson(*ticket)));
+                        else
+                            s.bindNull(2);
+                    });
+}
+
+Status SyncSession::Private::dropBase(const QUuid &ticketId)
+{
+    return db().run("DELETE FROM ticket_base WHERE id = ?1",
+                    [&](Statement &s) { s.bind(1, uuidToBlob(ticketId)); });
+}
+
+Status SyncSession::Private::putServerTicket(Ticket ticket)
+{
+    // The server knows nothing of "unread": it is this agent's, and stays as it was.
+    auto old = store.ticket(ticket.id);
+    if (old.good())
+        ticket.unread = old->unread;
+    else if (old.status().code() != Status::NotFound)
+        return old.status();
+    return store.put(ticket);
+}
+
+Status SyncSession::Private::rebuild(const QUuid &ticketId, const QList<OutboxOp> &pending)
+{
+    bool exists = false;
+    auto snapshot = base(ticketId, &exists);
+    if (!snapshot.good())
+        return snapshot.status();
+    if (!exists)
+        return {}; // no local work on it: the cache is the server's state
+    if (*snapshot) {
+        auto ticket = Wire::ticketFromJson(parseObject(**snapshot));
+        if (!ticket.good())
+            return ticket.status();
+        if (Status s = putServerTicket(*ticket); !s.good())
+            return s;
+    } else if (Status s = store.removeTicket(ticketId); !s.good()) {
+        return s;
+    }
+    auto agent = me();
+    if (!agent.good())
+        return agent.status();
+    LocalOpApplier applier(store, *agent, attachmentDirectory());
+    for (const OutboxOp &op : pending) {
+        // An op that no longer applies here (its ticket is gone) waits for the server's verdict.
+        Status s = applier.apply(parseObject(op.payload), op.created);
+        if (!s.good() && s.code() != Status::NotFound && s.code() != Status::Invalid)
+            return s;
+    }
+    return {};
+}
+
+Status SyncSession::Private::applyChange(const QJsonObject &change,
+                                         const QHash<QUuid, QList<OutboxOp>> &pending)
+{
+    const QString type = change.value(QLatin1String("type")).toString();
+    const QJsonObject data = change.value(QLatin1String("data")).toObject();
+    if (type == u"ticket") {
+        auto ticket = Wire::ticketFromJson(data);
+        if (!ticket.good())
+            return ticket.status();
+        const auto ops = pending.constFind(ticket->id);
+        if (ops == pending.cend())
+            return putServerTicket(*ticket);
+        if (Status s = setBase(ticket->id, *ticket); !s.good())
+            return s;
+        return rebuild(ticket->id, *ops);
+    }
+    if (type == u"message") {
+        auto message = Wire::messageFromJson(data);
+        return message.good() ? store.put(*message) : message.status();
+    }
+    if (type == u"history") {
+        auto event = Wire::historyFromJson(data);
+        return event.good() ? store.put(*event) : event.status();
+    }
+    if (type == u"contact") {
+        auto contact = Wire::contactFromJson(data);
+        return contact.good() ? store.put(*contact) : contact.status();
+    }
+    if (type == u"department") {
+        auto department = Wire::departmentFromJson(data);
+        return department.good() ? store.put(*department) : department.status();
+    }
+    if (type == u"agent") {
+        auto agent = Wire::agentFromJson(data);
+        return agent.good() ? store.put(*agent) : agent.status();
+    }
+    if (type == u"canned_response") {
+        if (data.value(QLatin1String("deleted")).toBool())
+            return store.removeCannedResponse(Wire::uuidOf(data.value(QLatin1String("id"))));
+        auto response = Wire::cannedResponseFromJson(data);
+        return response.good() ? store.put(*response) : response.status();
+    }
+    if (type == u"gone") {
+        const QUuid id = Wire::uuidOf(change.value(QLatin1String("ticket_id")));
+        if (Status s = dropBase(id); !s.good())
+            return s;
+        return store.removeTicket(id);
+    }
+    return {}; // a newer server's kind of change: nothing this client shows
+}
+
+Status SyncSession::Private::reject(const OutboxOp &op, const QJsonObject &error,
+                                    Rejection &rejection)
+{
+    const QJsonObject payload = parseObject(op.payload);
+    const QList<QUuid> tickets = Op::ticketsOf(payload);
+    rejection = {op.id,
+                 op.kind,
+                 tickets.value(0),
+                 error.value(QLatin1String("code")).toString(QStringLiteral("rejected")),
+                 error.value(QLatin1String("message")).toString(),
+                 QDateTime::currentDateTimeUtc(),
+                 payload};
+    if (Status s = store.dequeue(op.id); !s.good())
+        return s;
+    Status s = db().run("INSERT OR REPLACE INTO rejections(op_id, kind, payload, code, message, "
+                        "ticket_id, time_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        [&](Statement &st) {
+                            st.bind(1, uuidToBlob(op.id)).bind(2, op.kind).bind(3, op.payload);
+                            st.bind(4, rejection.code).bind(5, rejection.message);
+                            st.bind(6, uuidToBlob(rejection.ticketId));
+                            st.bind(7, rejection.time.toMSecsSinceEpoch());
+                        });
+    if (!s.good())
+        return s;
+    // Roll back: the message it added goes, its tickets are rebuilt without it.
+    if (op.kind == u"add_message") {
+        const QUuid message = Wire::uuidOf(
+            payload.value(QLatin1String("message")).toObject().value(QLatin1String("id")));
+        if (Status r = store.removeMessage(message); !r.good())
+            return r;
+    }
+    auto pending = pendingByTicket();
+    if (!pending.good())
+        return pending.status();
+    for (const QUuid &ticket : tickets) {
+        if (Status r = rebuild(ticket, pending->value(ticket)); !r.good())
+            return r;
+    }
+    return {};
+}
+
+SyncSession::SyncSession(LocalStore &store, const QString &home)
+    : d(std::make_unique<Private>(store, home))
+{}
+
+SyncSession::~SyncSession() = default;
+
+Result<SyncSession::Account> SyncSession::account()
+{
+    Account account;
+    auto server = d->store.profileValue(kServerKey);
+    if (!server.good())
+        return server.status();
+    auto email = d->store.profileValue(kEmailKey);
+    if (!email.good())
+        return email.status();
+    auto agent = d->store.currentAgent();
+    if (!agent.good())
+        return agent.status();
+    account.server = QUrl(*server);
+    account.email = *email;
+    account.agentId = *agent;
+    if (!server->isEmpty()) {
+        auto token = d->credentials.load(accountKey(account.server, account.email));
+        if (!token.good() && token.status().code() != Status::NotFound)
+            return token.status();
+        account.signedIn = token.good();
+    }
+    return account;
+}
+
+Result<Agent> SyncSession::login(const QString &server, const QString &email,
+                                 const QString &password)
+{
+    auto url = ServerConnection::parseServerUrl(server);
+    if (!url.good())
+        return url.status();
+    auto before = account();
+    if (!before.good())
+        return before.status();
+    ServerConnection connection(*url);
+    auto answer = connection.post(
+        QStringLiteral("/api/v1/login"),
+        {{QStringLiteral("email"), email.trimmed()}, {QStringLiteral("password"), password}});
+    if (!answer.good())
+        return answer.status();
+    auto agent = Wire::agentFromJson(answer->value(QLatin1String("agent")).toObject());
+    if (!agent.good())
+        return agent.status();
+    // One profile, one account: the cache and the outbox belong to who made them.
+    const bool sameAccount = before->server == *url && before->agentId == agent->id;
+    if (!sameAccount) {
+        auto tickets = d->store.ticketCount();
+        if (!tickets.good())
+            return tickets.status();
+        auto pending = d->store.outbox();
+        if (!pending.good())
+            return pending.status();
+        if (*tickets > 0 || !pending->isEmpty() || !before->server.isEmpty()) {
+            const QString owner = before->server.isEmpty()
+                                      ? QStringLiteral("local data")
+                                      : QStringLiteral("the data of %1 on %2")
+                                            .arg(before->email, before->server.toString());
+            connection.setToken(answer->value(QLatin1String("token")).toString().toLatin1());
+            connection.post(QStringLiteral("/api/v1/logout"), {}); // the token is not kept
+            return Status(Status::Invalid,
+                          QStringLiteral("%1 holds %2; sign in with another home directory "
+                                         "(--home DIR)")
+                              .arg(QDir::toNativeSeparators(d->home), owner));
+        }
+    }
+    const QByteArray token = answer->value(QLatin1String("token")).toString().toLatin1();
+    if (Status s = d->credentials.store(accountKey(*url, agent->email), token); !s.good())
+        return s;
+    d->notice = d->credentials.notice();
+    LocalStore::WriteBatch batch(d->store);
+    for (Status s : {d->store.setProfileValue(kServerKey, url->toString()),
+                     d->store.setProfileValue(kEmailKey, agent->email),
+                     d->store.setCurrentAgent(agent->id), d->store.put(*agent)}) {
+        if (!s.good())
+            return s;
+    }
+    if (Status s = batch.commit(); !s.good())
+        return s;
+    d->connection.reset();
+    if (Status s = refreshReference(); !s.good())
+        return s;
+    return *agent;
+}
+
+QString SyncSession::credentialNotice() const
+{
+    return d->notice;
+}
+
+Status SyncSession::logout()
+{
+    auto current = account();
+    if (!current.good())
+        return current.status();
+    if (!current->signedIn)
+        return Status(Status::Unauthenticated, QStringLiteral("not signed in"));
+    auto connection = d->connect();
+    Status revoked;
+    if (connection.good()) {
+        auto answer = (*connection)->post(QStringLiteral("/api/v1/logout"), {});
+        // An expired or revoked token is signed out already.
+        if (!answer.good() && answer.status().code() != Status::Unauthenticated)
+            revoked = answer.status();
+    }
+    d->connection.reset();
+    if (Status s = d->credentials.forget(accountKey(current->server, current->email)); !s.good())
+        return s;
+    if (!revoked.good())
+        return Status(revoked.code(),
+                      QStringLiteral("signed out here, but the server could not revoke the token "
+                                     "(%1); it expires by itself")
+                          .arg(revoked.message()));
+    return {};
+}
+
+Result<QUuid> SyncSession::submit(QJsonObject op)
+{
+    auto agent = d->me();
+    if (!agent.good())
+        return agent.status();
+    const QUuid id = d->ids.next();
+    op.insert(QStringLiteral("id"), uuidToString(id));
+    const QString type = op.value(QLatin1String("type")).toString();
+    // A new requester gets the client's id, so the cache and the server agree on it.
+    if (type == u"create_ticket") {
+        QJsonObject ticket = op.value(QLatin1String("ticket")).toObject();
+        QJsonObject requester = ticket.value(QLatin1String("requester")).toObject();
+        if (!requester.isEmpty() && !requester.contains(QLatin1String("id"))) {
+            requester.insert(QStringLiteral("id"), uuidToString(d->ids.next()));
+            ticket.insert(QStringLiteral("requester"), requester);
+            op.insert(QStringLiteral("ticket"), ticket);
+        }
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    LocalStore::WriteBatch batch(d->store);
+    if (!batch.status().good())
+        return batch.status();
+    for (const QUuid &ticketId : Op::ticketsOf(op)) {
+        bool exists = false;
+        auto base = d->base(ticketId, &exists);
+        if (!base.good())
+            return base.status();
+        if (exists)
+            continue;
+        auto current = d->store.ticket(ticketId);
+        if (!current.good() && current.status().code() != Status::NotFound)
+            return current.status();
+        if (!current.good() && type != u"create_ticket")
+            return Status(Status::NotFound, current.status().message());
+        if (Status s = d->setBase(ticketId, current.good() ? std::optional(*current)
+                                                           : std::optional<Ticket>());
+            !s.good())
+            return s;
+    }
+    LocalOpApplier applier(d->store, *agent, d->attachmentDirectory());
+    if (Status s = applier.apply(op, now); !s.good())
+        return s;
+    if (Status s = d->store.enqueue({id, now, type, compact(op)}); !s.good())
+        return s;
+    if (Status s = batch.commit(); !s.good())
+        return s;
+    return id;
+}
+
+Result<SyncSession::PushResult> SyncSession::push()
+{
+    PushResult result;
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    for (;;) {
+        auto outbox = d->store.outbox();
+        if (!outbox.good())
+            return outbox.status();
+        if (outbox->isEmpty())
+            return result;
+        const QList<OutboxOp> batch = outbox->mid(0, kPushBatch);
+        QJsonArray ops;
+        for (const OutboxOp &op : batch)
+            ops.append(parseObject(op.payload));
+        auto answer =
+            (*connection)->post(QStringLiteral("/api/v1/ops"), {{QStringLiteral("ops"), ops}});
+        if (!answer.good())
+            return answer.status();
+        QHash<QString, QJsonObject> answers;
+        for (const QJsonValue &v : answer->value(QLatin1String("results")).toArray()) {
+            const QJsonObject r = v.toObject();
+            answers.insert(r.value(QLatin1String("op_id")).toString(), r);
+        }
+        LocalStore::WriteBatch tx(d->store);
+        if (!tx.status().good())
+            return tx.status();
+        int answered = 0;
+        for (const OutboxOp &op : batch) {
+            const auto it = answers.constFind(uuidToString(op.id));
+            if (it == answers.cend())
+                continue; // not answered: stays, and goes again
+            ++answered;
+            if (it->value(QLatin1String("status")).toString() == u"applied") {
+                if (Status s = d->store.dequeue(op.id); !s.good())
+                    return s;
+                ++result.applied;
+                continue;
+            }
+            Rejection rejection;
+            if (Status s = d->reject(op, it->value(QLatin1String("error")).toObject(), rejection);
+                !s.good())
+                return s;
+            result.rejected.append(rejection);
+        }
+        if (Status s = tx.commit(); !s.good())
+            return s;
+        if (answered == 0)
+            return Status(
+                Status::Internal,
+                QStringLiteral("the server answered none of %1 operations").arg(batch.size()));
+    }
+}
+
+Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
+{
+    PullResult result;
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    auto since = revision();
+    if (!since.good())
+        return since.status();
+    result.revision = *since;
+    // From the start (a new or rebuilt cache): what the feed carries only when it changes.
+    if (*since == 0) {
+        if (Status s = refreshReference(); !s.good())
+            return s;
+    }
+    for (;;) {
+        auto page = (*connection)
+                        ->get(QStringLiteral("/api/v1/changes?since=%1&limit=%2")
+                                  .arg(result.revision)
+                                  .arg(kPullPage));
+        if (!page.good())
+            return page.status();
+        const QJsonArray changes = page->value(QLatin1String("changes")).toArray();
+        const qint64 next = page->value(QLatin1String("next")).toInteger(result.revision);
+        LocalStore::WriteBatch tx(d->store);
+        if (!tx.status().good())
+            return tx.status();
+        auto pending = d->pendingByTicket();
+        if (!pending.good())
+            return pending.status();
+        for (const QJsonValue &change : changes) {
+            if (Status s = d->applyChange(change.toObject(), *pending); !s.good())
+                return s;
+        }
+        if (Status s = d->store.setProfileValue(kRevisionKey, QString::number(next)); !s.good())
+            return s;
+        if (Status s = tx.commit(); !s.good())
+            return s;
+        result.revision = next;
+        result.changes += int(changes.size());
+        if (progress)
+            progress(next, page->value(QLatin1String("head")).toInteger(next));
+        if (!page->value(QLatin1String("more")).toBool())
+            break;
+    }
+    // Invariant 6: what the answered ops changed has arrived; their bases are not needed.
+    LocalStore::WriteBatch tx(d->store);
+    if (!tx.status().good())
+        return tx.status();
+    auto pending = d->pendingByTicket();
+    if (!pending.good())
+        return pending.status();
+    QList<QUuid> bases;
+    auto stmt = d->db().prepare("SELECT id FROM ticket_base");
+    if (!stmt.good())
+        return stmt.status();
+    while ((*stmt)->next())
+        bases.append(uuidFromBlob((*stmt)->blob(0)));
+    (*stmt)->reset();
+    for (const QUuid &id : std::as_const(bases)) {
+        if (pending->contains(id))
+            continue;
+        if (Status s = d->dropBase(id); !s.good())
+            return s;
+    }
+    if (Status s = tx.commit(); !s.good())
+        return s;
+    return result;
+}
+
+Status SyncSession::refreshReference()
+{
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    const auto fetch = [&](const char *path) { return (*connection)->get(QLatin1String(path)); };
+    auto me = fetch("/api/v1/me");
+    if (!me.good())
+        return me.status();
+    auto departments = fetch("/api/v1/departments");
+    if (!departments.good())
+        return departments.status();
+    auto agents = fetch("/api/v1/agents");
+    if (!agents.good())
+        return agents.status();
+    auto canned = fetch("/api/v1/canned-responses");
+    if (!canned.good())
+        return canned.status();
+    LocalStore::WriteBatch tx(d->store);
+    if (!tx.status().good())
+        return tx.status();
+    for (const QJsonValue &v : departments->value(QLatin1String("departments")).toArray()) {
+        auto department = Wire::departmentFromJson(v.toObject());
+        if (!department.good())
+            return department.status();
+        if (Status s = d->store.put(*department); !s.good())
+            return s;
+    }
+    QJsonArray agentList = agents->value(QLatin1String("agents")).toArray();
+    agentList.append(*me);
+    for (const QJsonValue &v : std::as_const(agentList)) {
+        auto agent = Wire::agentFromJson(v.toObject());
+        if (!agent.good())
+            return agent.status();
+        if (Status s = d->store.put(*agent); !s.good())
+            return s;
+    }
+    for (const QJsonValue &v : canned->value(QLatin1String("canned_responses")).toArray()) {
+        auto response = Wire::cannedResponseFromJson(v.toObject());
+        if (!response.good())
+            return response.status();
+        if (Status s = d->store.put(*response); !s.good())
+            return s;
+    }
+    return tx.commit();
+}
+
+Result<QNetworkRequest> SyncSession::streamRequest()
+{
+    auto account = this->account();
+    if (!account.good())
+        return account.status();
+    auto token = d->credentials.load(accountKey(account->server, account->email));
+    if (!token.good())
+        return token.status().code() == Status::NotFound
+                   ? Status(Status::Unauthenticated, QStringLiteral("signed out"))
+                   : token.status();
+    QNetworkRequest request(ServerConnection::streamUrl(account->server));
+    request.setRawHeader("Authorization", "Bearer " + *token);
+    return request;
+}
+
+Result<qint64> SyncSession::revision()
+{
+    auto value = d->store.profileValue(kRevisionKey);
+    if (!value.good())
+        return value.status();
+    return value->toLongLong();
+}
+
+Result<int> SyncSession::pendingCount()
+{
+    auto outbox = d->store.outbox();
+    if (!outbox.good())
+        return outbox.status();
+    return int(outbox->size());
+}
+
+Result<QList<Rejection>> SyncSession::rejections()
+{
+    auto stmt = d->db().prepare("SELECT op_id, kind, payload, code, message, ticket_id, time_ms "
+                                "FROM rejections ORDER BY seq");
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    QList<Rejection> list;
+    while (s.next()) {
+        list.append({uuidFromBlob(s.blob(0)), s.text(1), uuidFromBlob(s.blob(5)), s.text(3),
+                     s.text(4), QDateTime::fromMSecsSinceEpoch(s.int64(6), Qt::UTC),
+                     parseObject(s.blob(2))});
+    }
+    Status status = s.status();
+    s.reset();
+    if (!status.good())
+        return status;
+    return list;
+}
+
+Result<QByteArray> SyncSession::attachment(const QByteArray &hash)
+{
+    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!sha256.match(QString::fromLatin1(hash)).hasMatch())
+        return Status(Status::Invalid, QStringLiteral("an attachment is named by its SHA-256"));
+    const QString path = d->attachmentDirectory() + u'/' + QString::fromLatin1(hash);
+    if (QFile cached(path); cached.open(QIODevice::ReadOnly))
+        return cached.readAll();
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    auto content = (*connection)->getBytes(u"/api/v1/attachments/" + QString::fromLatin1(hash));
+    if (!content.good())
+        return content.status();
+    if (QCryptographicHash::hash(*content, QCryptographicHash::Sha256).toHex() != hash)
+        return Status(
+            Status::Invalid,
+            QStringLiteral("the server sent other content for %1").arg(QString::fromLatin1(hash)));
+    if (!QDir().mkpath(d->attachmentDirectory()))
+        return Status(Status::IoError,
+                      QStringLiteral("cannot create %1").arg(d->attachmentDirectory()));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
+        !file.commit())
+        return Status(Status::IoError,
+                      QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return *content;
+}
+
+} // namespace Pult

@@ -1,0 +1,103 @@
+#pragma once
+
+// One signed-in local profile talking to pultd: sign-in, local work queued in the outbox, the
+// outbox pushed, the change feed pulled. Everything here is blocking and belongs to one thread
+// with its own LocalStore connection: SyncEngine runs it on a thread of its own for the desktop
+// client, pultctl runs it directly. The invariants are written down in syncsession.cpp.
+
+#include "domain.h"
+#include "status.h"
+
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace Pult {
+
+class LocalStore;
+
+// An operation the server refused, kept for the user to read.
+struct Rejection
+{
+    QUuid opId;
+    QString type;
+    QUuid ticketId; // null when the op is not about a ticket
+    QString code;   // the server's stable code, e.g. "already_taken"
+    QString message;
+    QDateTime time;
+    QJsonObject op;
+};
+
+class SyncSession
+{
+public:
+    // store: this thread's connection to the profile's local store; home: the profile directory
+    // (credentials and cached attachments live there).
+    SyncSession(LocalStore &store, const QString &home);
+    ~SyncSession();
+    SyncSession(const SyncSession &) = delete;
+    SyncSession &operator=(const SyncSession &) = delete;
+
+    struct Account
+    {
+        QUrl server; // empty when the profile never signed in
+        QString email;
+        QUuid agentId;
+        bool signedIn = false; // a token is stored
+    };
+    Result<Account> account();
+
+    // Signs in: the token goes to the keychain (or the 0600 file, see credentials.h), the agent
+    // and the reference data (departments, agents, canned responses) to the store. A profile
+    // that holds another account's data refuses (choose another home).
+    Result<Agent> login(const QString &server, const QString &email, const QString &password);
+    // Set after login() when the token went to the file instead of a keychain, once per home.
+    QString credentialNotice() const;
+    // Revokes the token on the server (when reachable) and forgets it here. The cache and the
+    // outbox stay, for the next sign-in.
+    Status logout();
+
+    // Local work: gives the op a fresh id, applies it to the cache and queues it, in one
+    // transaction. Returns the op id. Needs no network.
+    Result<QUuid> submit(QJsonObject op);
+
+    struct PushResult
+    {
+        int applied = 0;
+        QList<Rejection> rejected;
+    };
+    // Sends the outbox in order, in batches; answered ops leave it, refused ones are rolled back
+    // in the cache and kept as rejections. Stops at the first network failure (Unreachable),
+    // keeping what was not answered for the next try.
+    Result<PushResult> push();
+
+    struct PullResult
+    {
+        qint64 revision = 0;
+        int changes = 0;
+    };
+    using Progress = std::function<void(qint64 revision, qint64 head)>;
+    // Pulls the change feed up to the server's newest revision, a page per transaction, so a
+    // killed pull resumes where it stopped.
+    Result<PullResult> pull(const Progress &progress = {});
+    // The signed-in agent, departments, agents and canned responses, read whole.
+    Status refreshReference();
+
+    // The WebSocket request for the revision stream (GET /api/v1/stream) with the token.
+    Result<QNetworkRequest> streamRequest();
+
+    Result<qint64> revision();
+    Result<int> pendingCount();
+    Result<QList<Rejection>> rejections();
+    // An attachment's content by its SHA-256 (hex): from the local cache, else fetched and cached.
+    Result<QByteArray> attachment(const QByteArray &hash);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Pult
