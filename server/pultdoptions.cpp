@@ -305,6 +305,19 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
             options.demo = true;
             continue;
         }
+        if (name == "--demo-tickets") {
+            const std::optional<std::string_view> text = value();
+            long long n = 0;
+            const auto [end, ec] =
+                text ? std::from_chars(text->data(), text->data() + text->size(), n)
+                     : std::from_chars_result{nullptr, std::errc::invalid_argument};
+            if (!text || ec != std::errc() || end != text->data() + text->size() || n < 1 ||
+                n > 1'000'000)
+                return fail("--demo-tickets expects a number from 1 to 1000000");
+            options.demo = true;
+            options.demoTickets = n;
+            continue;
+        }
         if (name == "user") {
             if (i + 1 >= arguments.size() || arguments[i + 1] != "add")
                 return fail("the user command is: user add EMAIL --name NAME --role "
@@ -385,6 +398,8 @@ std::string pultdUsage()
              "  --config FILE           read settings from FILE; options given here override it\n"
              "  --demo                  fill an empty data directory with a demo help desk and\n"
              "                          print its logins (all with the password pult-demo)\n"
+             "  --demo-tickets N        --demo with N tickets (default 2000; about five messages\n"
+             "                          each)\n"
              "  -h, --help              show this help\n"
              "  --version               show the version\n"
              "\n"

@@ -32,6 +32,7 @@ struct PultdOptions
     UserAddOptions user;              // for AddUser
     std::filesystem::path backupFile; // for Backup: `pultd --data DIR backup FILE`
     bool demo = false;                // Run: fill an empty data directory with demo data first
+    long long demoTickets = 2000;     // how many demo tickets (--demo-tickets N)
     std::string error;                // for UsageError: what is wrong, in one line
 };
 

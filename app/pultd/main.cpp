@@ -95,7 +95,8 @@ int backup(const Pult::PultdOptions &options)
 
 // The demo help desk, added to an empty data directory; an empty list when it held data already
 // (then it is served as it is, so scripts may pass --demo every time).
-Pult::Result<QList<Pult::DemoLogin>> fillDemoData(const std::filesystem::path &dataDirectory)
+Pult::Result<QList<Pult::DemoLogin>> fillDemoData(const std::filesystem::path &dataDirectory,
+                                                  qint64 tickets)
 {
     std::error_code ec;
     std::filesystem::create_directories(dataDirectory, ec);
@@ -119,7 +120,7 @@ Pult::Result<QList<Pult::DemoLogin>> fillDemoData(const std::filesystem::path &d
             .write();
         return QList<Pult::DemoLogin>();
     }
-    return Pult::fillDemo(**accounts, **store);
+    return Pult::fillDemo(**accounts, **store, tickets);
 }
 
 int main(int argc, char *argv[])
@@ -146,7 +147,7 @@ int main(int argc, char *argv[])
 
     std::optional<QList<Pult::DemoLogin>> demoLogins;
     if (options.demo) {
-        auto logins = fillDemoData(options.config.dataDirectory);
+        auto logins = fillDemoData(options.config.dataDirectory, options.demoTickets);
         if (!logins.good()) {
             std::cerr << "pultd: " << logins.status().message().toStdString() << '\n';
             return 1;

@@ -1,0 +1,290 @@
+// Sync benchmarks: the real pultd (PULTD_PATH) on 127.0.0.1 with demo data, and the sync engine
+// of pult_sync as the desktop client and pultctl use it. Every figure is printed as a
+// "name: value (baseline name: value)" line with a baseline measured in the same run.
+//
+// 1. sync.initial_s: an empty client signs in as the demo admin (who sees everything) and pulls
+//    the whole feed of 100,000 tickets and about 500,000 messages into its cache; baseline: the
+//    same pages fetched and parsed without being applied (server and network alone).
+// 2. sync.local_apply_ms: SyncSession::submit of a reply (cache write + outbox, one
+//    transaction) into that 100,000-ticket cache, p99 of 200; baseline: LocalStore::put of the
+//    same message alone.
+// 3. sync.a_to_b_p99_ms: 200 signed-in clients, each a SyncEngine on its own thread with its own
+//    cache and WebSocket, on a second pultd with 200 demo tickets; client A submits and pushes a
+//    reply, and the time until client B's cache has it is taken, p99 of 50; baseline: A's push
+//    round trip alone (POST /api/v1/ops).
+//
+// Options: --tickets N (default 100000) for (1) and (2), --clients N (default 200) for (3).
+
+#include "benchutil.h"
+#include "localops.h"
+#include "localstore.h"
+#include "serverconnection.h"
+#include "syncengine.h"
+#include "syncsession.h"
+#include "uuid.h"
+#include "wire.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+using namespace Pult;
+using namespace Pult::Bench;
+
+namespace {
+
+const QString kAdmin = QStringLiteral("gregor.mlakar@lumen.example");
+const QString kAgentA = QStringLiteral("aleksandra.szymanska@lumen.example");
+const QString kPassword = QStringLiteral("pult-demo");
+
+[[noreturn]] void fail(const QString &what)
+{
+    std::fprintf(stderr, "bench_sync: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+template<typename T> T check(Result<T> r, const char *what)
+{
+    if (!r.good())
+        fail(QStringLiteral("%1: %2").arg(QLatin1String(what), r.status().message()));
+    return std::move(*r);
+}
+
+void check(const Status &s, const char *what)
+{
+    if (!s.good())
+        fail(QStringLiteral("%1: %2").arg(QLatin1String(what), s.message()));
+}
+
+// pultd with demo data in dir; returns its URL once it listens.
+QString startPultd(QProcess &pultd, const QString &dir, qint64 tickets)
+{
+    pultd.setProcessChannelMode(QProcess::SeparateChannels);
+    pultd.setStandardErrorFile(dir + QStringLiteral("/pultd.log"));
+    pultd.start(QStringLiteral(PULTD_PATH),
+                {QStringLiteral("--data"), dir + QStringLiteral("/data"),
+                 QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--demo-tickets"), QString::number(tickets)});
+    if (!pultd.waitForStarted(10'000))
+        fail(QStringLiteral("cannot start %1").arg(QStringLiteral(PULTD_PATH)));
+    static const QRegularExpression listening(QStringLiteral("^pultd listening on (http://\\S+)"));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 1'800'000) {
+        if (!pultd.canReadLine() && !pultd.waitForReadyRead(1000)) {
+            if (pultd.state() == QProcess::NotRunning)
+                fail(QStringLiteral("pultd exited; see %1/pultd.log").arg(dir));
+            continue;
+        }
+        const auto match = listening.match(QString::fromUtf8(pultd.readLine()));
+        if (match.hasMatch())
+            return match.captured(1);
+    }
+    fail(QStringLiteral("pultd did not start listening"));
+}
+
+struct Client
+{
+    QString home;
+    std::unique_ptr<LocalStore> store;
+    std::unique_ptr<SyncSession> session;
+};
+
+Client signIn(const QString &home, const QString &url, const QString &email)
+{
+    Client c;
+    c.home = home;
+    c.store = check(LocalStore::open(home + QStringLiteral("/cache.db")), "opening a cache");
+    c.session = std::make_unique<SyncSession>(*c.store, home);
+    check(c.session->login(url, email, kPassword), "signing in");
+    return c;
+}
+
+QUuid firstTicket(LocalStore &store)
+{
+    TicketQuery query;
+    query.limit = 1;
+    const TicketPage page = check(store.listTickets(query), "listing tickets");
+    if (page.items.isEmpty())
+        fail(QStringLiteral("the cache has no tickets"));
+    return page.items.first().ticket.id;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    qint64 tickets = 100'000;
+    int clients = 200;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        bool ok = false;
+        if (args.at(i) == u"--tickets" && i + 1 < args.size())
+            tickets = args.at(++i).toLongLong(&ok);
+        else if (args.at(i) == u"--clients" && i + 1 < args.size())
+            clients = args.at(++i).toInt(&ok);
+        if (!ok || tickets < 1 || clients < 2) {
+            std::printf("Usage: bench_sync [--tickets N] [--clients N]\n");
+            return 2;
+        }
+    }
+    qputenv("PULT_CREDENTIALS", "file");
+    QTemporaryDir temp;
+    if (!temp.isValid())
+        fail(QStringLiteral("no temporary directory"));
+
+    // 1. The initial sync.
+    QProcess big;
+    QDir(temp.path()).mkpath(QStringLiteral("big"));
+    QElapsedTimer timer;
+    timer.start();
+    const QString bigUrl = startPultd(big, temp.path() + QStringLiteral("/big"), tickets);
+    std::printf("# pultd with %lld demo tickets ready in %.0f s at %s\n", tickets,
+                double(timer.elapsed()) / 1000, qPrintable(bigUrl));
+    std::fflush(stdout);
+
+    QDir(temp.path()).mkpath(QStringLiteral("fetch"));
+    Client fetcher = signIn(temp.path() + QStringLiteral("/fetch"), bigUrl, kAdmin);
+    double fetchSeconds = 0;
+    {
+        // The baseline: the feed's pages over the same connection code, parsed, not applied.
+        ServerConnection connection{QUrl(bigUrl)};
+        const QByteArray token = [&] {
+            auto request = check(fetcher.session->streamRequest(), "reading the token");
+            return request.rawHeader("Authorization").mid(7);
+        }();
+        connection.setToken(token);
+        qint64 since = 0;
+        qint64 changes = 0;
+        fetchSeconds =
+            msOf([&] {
+                for (;;) {
+                    const QJsonObject page =
+                        check(connection.get(
+                                  QStringLiteral("/api/v1/changes?since=%1&limit=2000").arg(since)),
+                              "fetching changes");
+                    changes += page.value(QLatin1String("changes")).toArray().size();
+                    since = page.value(QLatin1String("next")).toInteger();
+                    if (!page.value(QLatin1String("more")).toBool())
+                        break;
+                }
+            }) /
+            1000;
+        std::printf("# the feed: %lld changes up to revision %lld\n", changes, since);
+    }
+    QDir(temp.path()).mkpath(QStringLiteral("initial"));
+    Client initial = signIn(temp.path() + QStringLiteral("/initial"), bigUrl, kAdmin);
+    SyncSession::PullResult pulled;
+    const double initialSeconds =
+        msOf([&] { pulled = check(initial.session->pull(), "the initial sync"); }) / 1000;
+    const qint64 cached = check(initial.store->ticketCount(), "counting tickets");
+    if (cached != tickets)
+        fail(QStringLiteral("the cache holds %1 tickets, not %2").arg(cached).arg(tickets));
+    report("sync.initial_s", initialSeconds, "sync.feed_fetch_only_s", fetchSeconds);
+
+    // 2. A local op until the cache shows it.
+    {
+        const QUuid ticket = firstTicket(*initial.store);
+        std::vector<double> submit, put;
+        for (int i = 0; i < 200; ++i) {
+            const QJsonObject op = Op::addMessage(ticket, MessageKind::InternalNote,
+                                                  QStringLiteral("local note %1").arg(i));
+            submit.push_back(msOf([&] { check(initial.session->submit(op), "submit"); }));
+            Message m;
+            m.id = UuidV7Generator().next();
+            m.ticketId = ticket;
+            m.kind = MessageKind::InternalNote;
+            m.created = QDateTime::currentDateTimeUtc();
+            m.bodyText = QStringLiteral("baseline note %1").arg(i);
+            put.push_back(msOf([&] { check(initial.store->put(m), "put"); }));
+        }
+        report("sync.local_apply_ms", percentile(submit, 0.99), "store.put_message_p99_ms",
+               percentile(put, 0.99));
+    }
+    big.kill();
+    big.waitForFinished();
+
+    // 3. A to B across many signed-in clients.
+    QProcess small;
+    QDir(temp.path()).mkpath(QStringLiteral("small"));
+    const QString url = startPultd(small, temp.path() + QStringLiteral("/small"), 200);
+    std::vector<std::unique_ptr<SyncEngine>> engines;
+    QString homeB;
+    for (int i = 0; i < clients; ++i) {
+        const QString home = temp.path() + QStringLiteral("/client%1").arg(i);
+        QDir().mkpath(home);
+        {
+            Client c = signIn(home, url, kAdmin);
+        }
+        if (i == 0)
+            homeB = home;
+        engines.push_back(std::make_unique<SyncEngine>(home));
+        engines.back()->setPollInterval(3'600'000);
+        engines.back()->start();
+    }
+    const auto allSynced = [&] {
+        for (const auto &e : engines) {
+            if (e->state().kind != SyncEngine::State::Synced)
+                return false;
+        }
+        return true;
+    };
+    QElapsedTimer wait;
+    wait.start();
+    while (!allSynced() && wait.elapsed() < 300'000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!allSynced())
+        fail(QStringLiteral("the clients did not sync"));
+    std::printf("# %d clients signed in and synced in %.0f s\n", clients,
+                double(wait.elapsed()) / 1000);
+    std::fflush(stdout);
+
+    QDir(temp.path()).mkpath(QStringLiteral("a"));
+    Client a = signIn(temp.path() + QStringLiteral("/a"), url, kAgentA);
+    check(a.session->pull(), "client A's sync");
+    const QUuid ticket = firstTicket(*a.store);
+    auto storeB =
+        check(LocalStore::open(homeB + QStringLiteral("/cache.db"), LocalStore::Mode::ReadOnly),
+              "opening B's cache");
+    std::vector<double> aToB, pushes;
+    for (int i = 0; i < 50; ++i) {
+        const QJsonObject op =
+            Op::addMessage(ticket, MessageKind::AgentReply, QStringLiteral("A to B %1").arg(i));
+        const QUuid messageId =
+            Wire::uuidOf(op.value(QLatin1String("message")).toObject().value(QLatin1String("id")));
+        QElapsedTimer t;
+        t.start();
+        check(a.session->submit(op), "A's submit");
+        pushes.push_back(msOf([&] { check(a.session->push(), "A's push"); }));
+        const auto arrived = [&] {
+            auto messages = storeB->messages(ticket);
+            if (!messages.good())
+                return false;
+            return std::any_of(messages->cbegin(), messages->cend(),
+                               [&](const Message &m) { return m.id == messageId; });
+        };
+        while (!arrived()) {
+            if (t.elapsed() > 30'000)
+                fail(QStringLiteral("B never got A's reply"));
+            QThread::usleep(200);
+        }
+        aToB.push_back(double(t.nsecsElapsed()) / 1e6);
+        QThread::msleep(20);
+    }
+    report("sync.a_to_b_p99_ms", percentile(aToB, 0.99), "sync.a_push_p99_ms",
+           percentile(pushes, 0.99));
+    engines.clear();
+    small.kill();
+    small.waitForFinished();
+    return 0;
+}
