@@ -15,8 +15,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMimeDatabase>
+#include <QSaveFile>
 #include <QSet>
 
 #include <cstdio>
@@ -194,7 +198,7 @@ int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
             ctx.out << done() << " (queued)" << Qt::endl;
             return 0;
         }
-        return fail(ctx, round.status().message());
+        return fail(ctx, round.status());
     }
     int refused = 0;
     for (const Rejection &r : std::as_const(round->pushed.rejected)) {
@@ -221,11 +225,11 @@ int runLogin(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("no password given"), 2);
     auto store = openStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     SyncSession session(**store, ctx.home);
     auto agent = session.login(args.at(0), args.at(1), password);
     if (!agent.good())
-        return fail(ctx, agent.status().message());
+        return fail(ctx, agent.status());
     if (!session.credentialNotice().isEmpty())
         ctx.err << "pultctl: " << session.credentialNotice() << Qt::endl;
     auto round = syncRound(ctx, session);
@@ -251,10 +255,10 @@ int runLogout(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("logout takes no arguments"), 2);
     auto store = openExistingStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     SyncSession session(**store, ctx.home);
     if (Status s = session.logout(); !s.good())
-        return fail(ctx, s.message());
+        return fail(ctx, s);
     ctx.out << "Signed out." << Qt::endl;
     return 0;
 }
@@ -265,11 +269,11 @@ int runStatus(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("status takes no arguments"), 2);
     auto store = openExistingStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     SyncSession session(**store, ctx.home);
     auto account = session.account();
     if (!account.good())
-        return fail(ctx, account.status().message());
+        return fail(ctx, account.status());
     auto revision = session.revision();
     auto pending = session.pendingCount();
     auto rejections = session.rejections();
@@ -277,7 +281,7 @@ int runStatus(const Context &ctx, const QStringList &args)
     for (const Status &s :
          {revision.status(), pending.status(), rejections.status(), tickets.status()}) {
         if (!s.good())
-            return fail(ctx, s.message());
+            return fail(ctx, s);
     }
     auto agent = findAgent(**store, QStringLiteral("me"), account->agentId);
     const QString name = agent.good() ? agent->name : QString();
@@ -326,16 +330,18 @@ int runSync(const Context &ctx, const QStringList &args)
         engine.start();
         return QCoreApplication::exec();
     }
-    auto a = openAgent(ctx);
-    if (!a.good())
-        return fail(ctx, a.status().message());
-    auto round = syncRound(ctx, *a->session);
+    // Not openAgent(): a rebuilt store knows nobody yet; the first pull brings the agents.
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status());
+    SyncSession session(**store, ctx.home);
+    auto round = syncRound(ctx, session);
     if (!round.good())
-        return fail(ctx, round.status().message());
-    if (Status s = a->session->refreshReference(); !s.good())
-        return fail(ctx, s.message());
+        return fail(ctx, round.status());
+    if (Status s = session.refreshReference(); !s.good())
+        return fail(ctx, s);
     for (const Rejection &r : std::as_const(round->pushed.rejected))
-        ctx.err << "pultctl: " << describeRejection(*a->store, r) << Qt::endl;
+        ctx.err << "pultctl: " << describeRejection(**store, r) << Qt::endl;
     if (ctx.json) {
         QJsonArray refused;
         for (const Rejection &r : std::as_const(round->pushed.rejected))
@@ -376,11 +382,11 @@ int runShow(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("usage: pultctl show TICKET (#NUMBER or id)"), 2);
     auto a = openAgent(ctx);
     if (!a.good())
-        return fail(ctx, a.status().message());
+        return fail(ctx, a.status());
     syncBeforeReading(ctx, *a->store);
     auto ticket = findTicket(*a->store, args.at(0));
     if (!ticket.good())
-        return fail(ctx, ticket.status().message());
+        return fail(ctx, ticket.status());
     auto messages = a->store->messages(ticket->id);
     auto history = a->store->history(ticket->id);
     if (!messages.good() || !history.good())
@@ -529,7 +535,8 @@ int runShow(const Context &ctx, const QStringList &args)
 // Options of the form --name VALUE or --name=VALUE, and the positional arguments.
 struct Options
 {
-    QHash<QString, QString> values;
+    QHash<QString, QString> values; // the last value of each option
+    QStringList attachments;        // every --attach FILE
     QStringList positional;
 };
 
@@ -554,6 +561,8 @@ Result<Options> parseOptions(const QStringList &args, const QStringList &known)
         }
         if (!known.contains(name))
             return Status(Status::Invalid, QStringLiteral("unknown option --%1").arg(name));
+        if (name == u"attach")
+            o.attachments.append(value);
         o.values.insert(name, value);
     }
     return o;
@@ -581,7 +590,7 @@ int runCreate(const Context &ctx, const QStringList &args)
     }
     auto a = openAgent(ctx);
     if (!a.good())
-        return fail(ctx, a.status().message());
+        return fail(ctx, a.status());
     QUuid department;
     if (options->values.contains(QStringLiteral("dept"))) {
         auto d = findDepartment(*a->store, options->values.value(QStringLiteral("dept")));
@@ -599,7 +608,7 @@ int runCreate(const Context &ctx, const QStringList &args)
                                                   requester, QString(),
                                                   options->values.value(QStringLiteral("body"))));
     if (!op.good())
-        return fail(ctx, op.status().message());
+        return fail(ctx, op.status());
     return afterWrite(ctx, *a, {*op}, [&] {
         auto created = a->store->ticket(ticketId);
         return QStringLiteral("Created %1 %2")
@@ -612,7 +621,7 @@ int runCreate(const Context &ctx, const QStringList &args)
 int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
 {
     const bool reply = kind == MessageKind::AgentReply;
-    QStringList known{QStringLiteral("body")};
+    QStringList known{QStringLiteral("body"), QStringLiteral("attach")};
     if (reply)
         known.append(QStringLiteral("template"));
     auto options = parseOptions(args, known);
@@ -622,22 +631,23 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
     const bool hasTemplate = options->values.contains(QStringLiteral("template"));
     if (options->positional.size() != 1 || hasBody == hasTemplate)
         return fail(ctx,
-                    reply ? QStringLiteral("usage: pultctl reply TICKET --body B | --template "
-                                           "SHORTCUT")
-                          : QStringLiteral("usage: pultctl note TICKET --body B"),
+                    reply
+                        ? QStringLiteral("usage: pultctl reply TICKET --body B | --template "
+                                         "SHORTCUT [--attach FILE]...")
+                        : QStringLiteral("usage: pultctl note TICKET --body B [--attach FILE]..."),
                     2);
     auto a = openAgent(ctx);
     if (!a.good())
-        return fail(ctx, a.status().message());
+        return fail(ctx, a.status());
     auto ticket = findTicket(*a->store, options->positional.first());
     if (!ticket.good())
-        return fail(ctx, ticket.status().message());
+        return fail(ctx, ticket.status());
     QString body = options->values.value(QStringLiteral("body"));
     if (hasTemplate) {
         const QString shortcut = options->values.value(QStringLiteral("template"));
         auto canned = a->store->cannedResponses();
         if (!canned.good())
-            return fail(ctx, canned.status().message());
+            return fail(ctx, canned.status());
         const auto found =
             std::find_if(canned->cbegin(), canned->cend(), [&](const CannedResponse &r) {
                 return r.shortcut.compare(shortcut, Qt::CaseInsensitive) == 0 ||
@@ -664,9 +674,17 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
     }
     if (body.trimmed().isEmpty())
         return fail(ctx, QStringLiteral("the message is empty"), 2);
-    auto op = a->session->submit(Op::addMessage(ticket->id, kind, body));
+    QList<Op::NewAttachment> files;
+    for (const QString &path : std::as_const(options->attachments)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ctx, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        files.append({QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFile(path).name(),
+                      file.readAll()});
+    }
+    auto op = a->session->submit(Op::addMessage(ticket->id, kind, body, files));
     if (!op.good())
-        return fail(ctx, op.status().message());
+        return fail(ctx, op.status());
     return afterWrite(ctx, *a, {*op}, [=] {
         return QStringLiteral("%1 added to %2")
             .arg(reply ? QStringLiteral("Reply") : QStringLiteral("Note"), ticketLabel(*ticket));
@@ -682,10 +700,10 @@ int runSet(const Context &ctx, const QStringList &args)
                     2);
     auto a = openAgent(ctx);
     if (!a.good())
-        return fail(ctx, a.status().message());
+        return fail(ctx, a.status());
     auto ticket = findTicket(*a->store, args.first());
     if (!ticket.good())
-        return fail(ctx, ticket.status().message());
+        return fail(ctx, ticket.status());
     QJsonObject fields;
     QStringList add, remove;
     for (const QString &arg : args.mid(1)) {
@@ -770,7 +788,7 @@ int runSet(const Context &ctx, const QStringList &args)
             continue;
         auto id = a->session->submit(op);
         if (!id.good())
-            return fail(ctx, id.status().message());
+            return fail(ctx, id.status());
         ops.append(*id);
     }
     return afterWrite(ctx, *a, ops,
@@ -789,16 +807,16 @@ int runTicketOp(const Context &ctx, const QString &command, const QStringList &a
                     2);
     auto a = openAgent(ctx);
     if (!a.good())
-        return fail(ctx, a.status().message());
+        return fail(ctx, a.status());
     auto ticket = findTicket(*a->store, args.at(0));
     if (!ticket.good())
-        return fail(ctx, ticket.status().message());
+        return fail(ctx, ticket.status());
     QJsonObject op;
     QString done;
     if (two) {
         auto other = findTicket(*a->store, args.at(1));
         if (!other.good())
-            return fail(ctx, other.status().message());
+            return fail(ctx, other.status());
         if (other->id == ticket->id)
             return fail(ctx, QStringLiteral("a ticket cannot be merged into or linked with itself"),
                         2);
@@ -818,7 +836,7 @@ int runTicketOp(const Context &ctx, const QString &command, const QStringList &a
     }
     auto id = a->session->submit(op);
     if (!id.good())
-        return fail(ctx, id.status().message());
+        return fail(ctx, id.status());
     return afterWrite(ctx, *a, {*id}, [=] { return done; });
 }
 
@@ -828,21 +846,50 @@ int runNext(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("next takes no arguments"), 2);
     auto a = openAgent(ctx);
     if (!a.good())
-        return fail(ctx, a.status().message());
+        return fail(ctx, a.status());
     syncBeforeReading(ctx, *a->store);
     auto next = a->store->nextTicket(a->me.id);
     if (!next.good())
-        return fail(ctx, next.status().message());
+        return fail(ctx, next.status());
     if (!*next) {
         ctx.out << "Your queues are empty." << Qt::endl;
         return 0;
     }
     auto id = a->session->submit(Op::take((*next)->id));
     if (!id.good())
-        return fail(ctx, id.status().message());
+        return fail(ctx, id.status());
     return afterWrite(ctx, *a, {*id}, [=] {
         return QStringLiteral("Took %1  %2").arg(ticketLabel(**next), (*next)->subject);
     });
+}
+
+int runAttachment(const Context &ctx, const QStringList &args)
+{
+    auto options = parseOptions(args, {QStringLiteral("output")});
+    if (!options.good())
+        return fail(ctx, options.status().message(), 2);
+    if (options->positional.size() != 1)
+        return fail(ctx, QStringLiteral("usage: pultctl attachment HASH [--output FILE]"), 2);
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status());
+    SyncSession session(**store, ctx.home);
+    auto content = session.attachment(options->positional.first().toLatin1());
+    if (!content.good())
+        return fail(ctx, content.status());
+    if (!options->values.contains(QStringLiteral("output"))) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(*content) != content->size())
+            return fail(ctx, QStringLiteral("cannot write to standard output"));
+        return 0;
+    }
+    QSaveFile file(options->values.value(QStringLiteral("output")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
+        !file.commit())
+        return fail(ctx,
+                    QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    ctx.out << "Saved " << content->size() << " bytes to " << file.fileName() << Qt::endl;
+    return 0;
 }
 
 int runOutbox(const Context &ctx, const QStringList &args)
@@ -851,10 +898,10 @@ int runOutbox(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("outbox takes no arguments"), 2);
     auto store = openExistingStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     auto outbox = (*store)->outbox();
     if (!outbox.good())
-        return fail(ctx, outbox.status().message());
+        return fail(ctx, outbox.status());
     if (ctx.json) {
         QJsonArray array;
         for (const OutboxOp &op : std::as_const(*outbox))
@@ -888,11 +935,11 @@ int runRejections(const Context &ctx, const QStringList &args)
         return fail(ctx, QStringLiteral("rejections takes no arguments"), 2);
     auto store = openExistingStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     SyncSession session(**store, ctx.home);
     auto list = session.rejections();
     if (!list.good())
-        return fail(ctx, list.status().message());
+        return fail(ctx, list.status());
     if (ctx.json) {
         QJsonArray array;
         for (const Rejection &r : std::as_const(*list))
@@ -952,6 +999,8 @@ int runAgentCommand(const Context &ctx, const QString &command, const QStringLis
         return runNext(ctx, args);
     if (command == u"outbox")
         return runOutbox(ctx, args);
+    if (command == u"attachment")
+        return runAttachment(ctx, args);
     if (command == u"rejections")
         return runRejections(ctx, args);
     return -1;

@@ -24,6 +24,8 @@ struct Context
 
 // Prints "pultctl: message" to standard error and returns code (1: failed, 2: usage).
 int fail(const Context &ctx, const QString &message, int code = 1);
+// The same for a Status; a damaged store also names the repair command.
+int fail(const Context &ctx, const Status &status, int code = 1);
 // The local store of ctx.home, created when missing; a damaged one names the repair command.
 Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx);
 // The same for commands that need data already there.

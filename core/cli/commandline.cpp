@@ -41,8 +41,10 @@ const QString kUsage = QStringLiteral(
     "  sync [--watch]                send the outbox, fetch changes; --watch keeps going\n"
     "  show TICKET                   conversation, history, requester (#NUMBER or id)\n"
     "  create --subject S --body B [--requester EMAIL] [--dept D] [--priority P]\n"
-    "  reply TICKET --body B | --template SHORTCUT\n"
-    "  note TICKET --body B\n"
+    "  reply TICKET --body B | --template SHORTCUT [--attach FILE]...\n"
+    "  note TICKET --body B [--attach FILE]...\n"
+    "  attachment HASH [--output FILE]\n"
+    "                                an attachment's content (fetched once, then cached)\n"
     "  set TICKET FIELD=VALUE... +TAG -TAG\n"
     "                                status, priority, dept, assignee (me, none, a name or\n"
     "                                e-mail), category, tier, due, reminder (a date or none)\n"
@@ -65,6 +67,19 @@ int fail(const Context &ctx, const QString &message, int code)
 {
     ctx.err << "pultctl: " << message << Qt::endl;
     return code;
+}
+
+int fail(const Context &ctx, const Status &status, int code)
+{
+    if (status.code() == Status::Corrupt && !status.message().contains(QLatin1String("repair")))
+        return fail(ctx,
+                    status.message() +
+                        QStringLiteral("\nRun \"pultctl --home %1 repair\" to move it aside and "
+                                       "start afresh; unsynced local changes that can still be "
+                                       "read are kept.")
+                            .arg(ctx.home),
+                    code);
+    return fail(ctx, status.message(), code);
 }
 
 Result<std::unique_ptr<LocalStore>> openStore(const Context &ctx)
@@ -111,10 +126,10 @@ int runDemo(const Context &ctx, const QStringList &args)
 
     auto store = openStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     auto existing = (*store)->ticketCount();
     if (!existing.good())
-        return fail(ctx, existing.status().message());
+        return fail(ctx, existing.status());
     if (*existing > 0)
         return fail(ctx, QStringLiteral("%1 already holds %2 tickets; demo data goes into an empty "
                                         "data directory (choose another --home)")
@@ -132,19 +147,19 @@ int runDemo(const Context &ctx, const QStringList &args)
     if (tty)
         ctx.err << "\n";
     if (!summary.good())
-        return fail(ctx, summary.status().message());
+        return fail(ctx, summary.status());
     const double seconds = double(timer.elapsed()) / 1000.0;
     // Until sign-in exists (the sync issue), the demo profile acts as its first agent, so that
     // "assignee:me" and "My tickets" mean someone.
     auto agents = (*store)->agents();
     if (!agents.good())
-        return fail(ctx, agents.status().message());
+        return fail(ctx, agents.status());
     const auto me = std::find_if(agents->cbegin(), agents->cend(), [](const Agent &a) {
         return a.role == Role::Agent && !a.departments.isEmpty();
     });
     if (me != agents->cend()) {
         if (Status s = (*store)->setCurrentAgent(me->id); !s.good())
-            return fail(ctx, s.message());
+            return fail(ctx, s);
     }
     const QString meText = me != agents->cend() ? me->name + u" <" + me->email + u'>' : QString();
     if (ctx.json) {
@@ -248,11 +263,11 @@ int runSearch(const Context &ctx, const QStringList &args)
 
     auto store = openExistingStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     syncBeforeReading(ctx, **store);
     auto hits = (*store)->search(text, options);
     if (!hits.good())
-        return fail(ctx, hits.status().message());
+        return fail(ctx, hits.status());
 
     if (ctx.json) {
         QJsonArray array;
@@ -314,11 +329,11 @@ int runList(const Context &ctx, const QStringList &args)
     }
     auto store = openExistingStore(ctx);
     if (!store.good())
-        return fail(ctx, store.status().message());
+        return fail(ctx, store.status());
     syncBeforeReading(ctx, **store);
     auto context = (*store)->filterContext(QDateTime::currentDateTimeUtc());
     if (!context.good())
-        return fail(ctx, context.status().message());
+        return fail(ctx, context.status());
     const FilterCompile compiled = compileFilter(parsed.filter, *context);
     if (!compiled.good()) {
         return fail(ctx,
@@ -328,7 +343,7 @@ int runList(const Context &ctx, const QStringList &args)
     }
     auto count = (*store)->countFiltered(compiled.filter);
     if (!count.good())
-        return fail(ctx, count.status().message());
+        return fail(ctx, count.status());
     if (countOnly) {
         if (ctx.json)
             ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("count"), *count}})
@@ -340,7 +355,7 @@ int runList(const Context &ctx, const QStringList &args)
     }
     auto page = (*store)->listFiltered(compiled.filter, limit);
     if (!page.good())
-        return fail(ctx, page.status().message());
+        return fail(ctx, page.status());
     if (ctx.json) {
         QJsonArray array;
         for (const TicketListItem &item : std::as_const(page->items))
@@ -378,7 +393,7 @@ int runRepair(const Context &ctx, const QStringList &args)
     QString movedTo;
     auto recovered = LocalStore::recoverDamaged(path, &movedTo);
     if (!recovered.good())
-        return fail(ctx, recovered.status().message());
+        return fail(ctx, recovered.status());
     if (ctx.json) {
         ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("moved_to"), movedTo},
                                              {QStringLiteral("recovered_ops"), *recovered}})

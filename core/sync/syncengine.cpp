@@ -51,18 +51,8 @@ public:
 public Q_SLOTS:
     void begin()
     {
-        auto store = LocalStore::open(storePath(m_home));
-        if (!store.good() && store.status().code() == Status::Corrupt) {
-            // A damaged cache is moved aside and refilled from the server; the outbox survives.
-            if (auto recovered = LocalStore::recoverDamaged(storePath(m_home)); recovered.good())
-                store = LocalStore::open(storePath(m_home));
-        }
-        if (!store.good()) {
-            publish({State::Error, 0, -1, 0, store.status().message()});
+        if (!openStore(false))
             return;
-        }
-        m_store = std::move(*store);
-        m_session = std::make_unique<SyncSession>(*m_store, m_home);
         m_poll = new QTimer(this);
         m_poll->setInterval(m_pollMs);
         connect(m_poll, &QTimer::timeout, this, &Worker::requestRound);
@@ -151,6 +141,10 @@ private:
                 openStream();
             return;
         }
+        if (status.code() == Status::Corrupt && openStore(true)) {
+            m_again = true; // a fresh cache, refilled from the server by the next round
+            return;
+        }
         if (status.code() == Status::Unauthenticated) {
             m_signedOut = true;
             publish({State::SignedOut, after.pending, -1, after.revision, status.message()});
@@ -159,6 +153,31 @@ private:
         publish({status.code() == Status::Unreachable ? State::Offline : State::Error,
                  after.pending, -1, after.revision, status.message()});
         m_retry->start(nextDelay(m_backoff));
+    }
+
+    // Opens the cache; a damaged one (found at open, or by a round when rebuild is set) is moved
+    // aside and started afresh, keeping the outbox and the sign-in (LocalStore::recoverDamaged).
+    bool openStore(bool rebuild)
+    {
+        m_session.reset();
+        m_store.reset();
+        const QString path = storePath(m_home);
+        auto store = rebuild ? Result<std::unique_ptr<LocalStore>>(
+                                   Status(Status::Corrupt, QStringLiteral("damaged")))
+                             : LocalStore::open(path);
+        if (!store.good() && store.status().code() == Status::Corrupt) {
+            if (auto recovered = LocalStore::recoverDamaged(path); recovered.good())
+                store = LocalStore::open(path);
+            else
+                store = recovered.status();
+        }
+        if (!store.good()) {
+            publish({State::Error, 0, -1, 0, store.status().message()});
+            return false;
+        }
+        m_store = std::move(*store);
+        m_session = std::make_unique<SyncSession>(*m_store, m_home);
+        return true;
     }
 
     void openStream()

@@ -118,6 +118,11 @@ Result<Agent> SyncSession::Private::me()
         if (a.id == *id)
             return a;
     }
+    if (!id->isNull()) { // a rebuilt store, before the first pull brings the agents
+        Agent known;
+        known.id = *id;
+        return known;
+    }
     return Status(Status::Unauthenticated,
                   QStringLiteral("nobody is signed in on this profile; sign in first "
                                  "(pultctl login URL EMAIL)"));
