@@ -483,6 +483,49 @@ private Q_SLOTS:
         QCOMPARE(engine.state().text(), QStringLiteral("Synced"));
     }
 
+    // Signing out revokes the token on the server and forgets it here; the cache and the
+    // outbox stay for the next sign-in, which sends what was waiting.
+    void logoutRevokesAndKeepsWork()
+    {
+        const QUuid ticket = seedTicket(QStringLiteral("Sign out"));
+        Client a;
+        QVERIFY(a.login(m_server.port(), m_ana));
+        QFile credentials(a.home() + QStringLiteral("/credentials"));
+        QVERIFY(credentials.open(QIODevice::ReadOnly));
+        QCOMPARE(int(credentials.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)),
+                 0);
+        const QJsonObject stored = QJsonDocument::fromJson(credentials.readAll()).object();
+        credentials.close();
+        QCOMPARE(stored.size(), 1);
+        const QByteArray token =
+            QByteArray::fromBase64(stored.begin().value().toString().toLatin1());
+        QCOMPARE(m_server.fetch(apiRequest("GET", "/api/v1/me", token))->status, 200);
+
+        QCOMPARE(a.run({QStringLiteral("--offline"), QStringLiteral("note"), ref(ticket),
+                        QStringLiteral("--body"), QStringLiteral("written before signing out")})
+                     .exitCode,
+                 0);
+        QCOMPARE(a.run({QStringLiteral("logout")}).exitCode, 0);
+        QCOMPARE(m_server.fetch(apiRequest("GET", "/api/v1/me", token))->status, 401);
+        const auto status = a.run({QStringLiteral("--json"), QStringLiteral("status")});
+        const QJsonObject o = QJsonDocument::fromJson(status.out).object();
+        QCOMPARE(o.value(QLatin1String("signed_in")).toBool(), false);
+        QCOMPARE(o.value(QLatin1String("outbox")).toInt(), 1);
+        const auto refused = a.run({QStringLiteral("sync")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("sign in again"), refused.err.constData());
+        QVERIFY(a.login(m_server.port(), m_ana));
+        QCOMPARE(outboxSize(a), 0);
+        verifyConverged({ticket}, {&a});
+        // Another account may not take over this home: its data is Ana's.
+        const auto other =
+            a.run({QStringLiteral("login"),
+                   QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()), m_eva},
+                  kPassword + '\n');
+        QCOMPARE(other.exitCode, 1);
+        QVERIFY2(other.err.contains("another home directory"), other.err.constData());
+    }
+
     // An attachment goes up with its reply; the other agent fetches it by hash once, checked,
     // and has it cached.
     void attachmentsTravel()
