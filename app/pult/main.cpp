@@ -1,15 +1,20 @@
-// pult: the desktop workstation. Everything lives in pult_ui and pult_core; this file only reads
-// the command line, opens the local store and shows the window.
+// pult: the desktop workstation. Everything lives in pult_ui, pult_sync and pult_core; this file
+// only reads the command line, opens the local store, shows the window and, when the profile is
+// signed in (pultctl --home DIR login), keeps it in step with the server through the sync engine.
 
 #include "localstore.h"
 #include "mainwindow.h"
 #include "paths.h"
+#include "syncengine.h"
+#include "syncsession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
+#include <QLabel>
 #include <QSettings>
+#include <QStatusBar>
 
 #include <cstdio>
 
@@ -58,6 +63,24 @@ int main(int argc, char *argv[])
 
     Pult::MainWindow window(
         **store, home, std::make_unique<QSettings>(QStringLiteral("Pult"), QStringLiteral("Pult")));
+    // The sync engine works on its own thread and connection; the window reloads what changed
+    // and shows the engine's state at the right of its status bar.
+    std::unique_ptr<Pult::SyncEngine> engine;
+    auto account = Pult::SyncSession(**store, home).account();
+    if (account.good() && account->signedIn) {
+        engine = std::make_unique<Pult::SyncEngine>(home);
+        auto *state = new QLabel(&window);
+        state->setAccessibleName(QApplication::translate("main", "Sync state"));
+        window.statusBar()->addPermanentWidget(state);
+        QObject::connect(engine.get(), &Pult::SyncEngine::stateChanged, state,
+                         [state](const Pult::SyncEngine::State &s) {
+                             state->setText(s.text());
+                             state->setToolTip(s.message);
+                         });
+        QObject::connect(engine.get(), &Pult::SyncEngine::cacheChanged, &window,
+                         &Pult::MainWindow::refresh);
+        engine->start();
+    }
     window.show();
     return app.exec();
 }

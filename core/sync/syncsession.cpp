@@ -44,6 +44,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 
 namespace Pult {
 namespace {
@@ -104,7 +105,47 @@ struct SyncSession::Private
     Status putServerTicket(Ticket ticket);
     Status applyChange(const QJsonObject &change, const QHash<QUuid, QList<OutboxOp>> &pending);
     Status reject(const OutboxOp &op, const QJsonObject &error, Rejection &rejection);
+    // A contact's change reaches the departments it was made for; the requester of a ticket
+    // that came into sight another way is read with GET /api/v1/contacts/{id}.
+    Status fetchMissingRequesters(ServerConnection &connection, const QJsonArray &changes);
 };
+
+Status SyncSession::Private::fetchMissingRequesters(ServerConnection &connection,
+                                                    const QJsonArray &changes)
+{
+    QSet<QUuid> wanted;
+    for (const QJsonValue &v : changes) {
+        const QJsonObject change = v.toObject();
+        if (change.value(QLatin1String("type")).toString() != u"ticket")
+            continue;
+        const QUuid requester = Wire::uuidOf(
+            change.value(QLatin1String("data")).toObject().value(QLatin1String("requester_id")));
+        if (!requester.isNull())
+            wanted.insert(requester);
+    }
+    for (const QUuid &id : std::as_const(wanted)) {
+        auto cached = store.contact(id);
+        if (cached.good())
+            continue;
+        if (cached.status().code() != Status::NotFound)
+            return cached.status();
+        auto answer = connection.get(u"/api/v1/contacts/" + uuidToString(id));
+        if (!answer.good()) {
+            if (answer.status().code() == Status::NotFound)
+                continue; // out of sight again meanwhile
+            return answer.status();
+        }
+        const QJsonObject body = answer->value(QLatin1String("contact")).isObject()
+                                     ? answer->value(QLatin1String("contact")).toObject()
+                                     : *answer;
+        auto contact = Wire::contactFromJson(body);
+        if (!contact.good())
+            return contact.status();
+        if (Status s = store.put(*contact); !s.good())
+            return s;
+    }
+    return {};
+}
 
 Result<Agent> SyncSession::Private::me()
 {
@@ -598,6 +639,8 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
         if (Status s = d->store.setProfileValue(kRevisionKey, QString::number(next)); !s.good())
             return s;
         if (Status s = tx.commit(); !s.good())
+            return s;
+        if (Status s = d->fetchMissingRequesters(**connection, changes); !s.good())
             return s;
         result.revision = next;
         result.changes += int(changes.size());

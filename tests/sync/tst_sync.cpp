@@ -316,6 +316,51 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(rejections.out).array().size(), 1);
     }
 
+    // A ticket that comes into sight brings its requester, whose contact change was made for
+    // another department.
+    void requesterComesIntoSight()
+    {
+        const QByteArray sam = login(m_server, QStringLiteral("sam@example.com"));
+        const QString id = newId();
+        const QString contact = newId();
+        const auto created = m_server.fetch(apiRequest(
+            "POST", "/api/v1/ops", sam,
+            QJsonDocument(
+                QJsonObject{
+                    {QStringLiteral("ops"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("id"), newId()},
+                         {QStringLiteral("type"), QStringLiteral("create_ticket")},
+                         {QStringLiteral("ticket"),
+                          QJsonObject{
+                              {QStringLiteral("id"), id},
+                              {QStringLiteral("subject"), QStringLiteral("From Sales")},
+                              {QStringLiteral("department_id"), m_sales},
+                              {QStringLiteral("requester"),
+                               QJsonObject{
+                                   {QStringLiteral("id"), contact},
+                                   {QStringLiteral("email"), QStringLiteral("zoran@sales.example")},
+                                   {QStringLiteral("name"), QStringLiteral("Zoran Horvat")}}}}}}}}})
+                .toJson(QJsonDocument::Compact)));
+        QVERIFY(created && created->status == 200);
+        const QJsonArray moved =
+            post({QJsonObject{{QStringLiteral("id"), newId()},
+                              {QStringLiteral("type"), QStringLiteral("set_fields")},
+                              {QStringLiteral("ticket_id"), id},
+                              {QStringLiteral("fields"),
+                               QJsonObject{{QStringLiteral("department_id"), m_billing}}}}});
+        QCOMPARE(moved.at(0).toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
+        Client b;
+        QVERIFY(b.login(m_server.port(), m_eva));
+        auto store = b.store();
+        QCOMPARE(store->ticket(QUuid::fromString(id)).value().requesterId,
+                 QUuid::fromString(contact));
+        auto requester = store->contact(QUuid::fromString(contact));
+        QVERIFY2(requester.good(), qPrintable(requester.status().message()));
+        QCOMPARE(requester->name, QStringLiteral("Zoran Horvat"));
+    }
+
     // kill -9 of the client while it sends the outbox, again and again: in the end every change
     // is on the server exactly once.
     void killedClientSendsOnce()
