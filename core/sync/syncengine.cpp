@@ -48,6 +48,16 @@ public:
         , m_pollMs(pollMs)
     {}
 
+    // Runs on the engine's thread as it finishes (deleteLater on QThread::finished), after any
+    // round has returned: the stream first, then the session, then its store.
+    ~Worker() override
+    {
+        if (m_socket) {
+            m_socket->disconnect(this);
+            m_socket->abort();
+        }
+    }
+
 public Q_SLOTS:
     void begin()
     {
@@ -85,17 +95,6 @@ public Q_SLOTS:
         m_running = false;
     }
 
-    void stop()
-    {
-        m_stopping = true;
-        if (m_socket)
-            m_socket->abort();
-        delete m_poll;
-        m_poll = nullptr;
-        m_session.reset();
-        m_store.reset();
-    }
-
 Q_SIGNALS:
     void stateChanged(const Pult::SyncEngine::State &state);
     void rejected(const Pult::Rejection &rejection);
@@ -104,7 +103,7 @@ Q_SIGNALS:
 private:
     void round()
     {
-        if (!m_session || m_stopping)
+        if (!m_session)
             return;
         m_signedOut = false;
         auto pending = m_session->pendingCount();
@@ -182,7 +181,7 @@ private:
 
     void openStream()
     {
-        if (!m_session || m_stopping)
+        if (!m_session)
             return;
         auto request = m_session->streamRequest();
         if (!request.good())
@@ -192,7 +191,7 @@ private:
 
     void streamLost()
     {
-        if (m_stopping || m_signedOut)
+        if (m_signedOut)
             return;
         m_reconnect->start(nextDelay(m_streamBackoff));
     }
@@ -242,7 +241,6 @@ private:
     bool m_running = false;
     bool m_again = false;
     bool m_signedOut = false;
-    bool m_stopping = false;
 };
 
 struct SyncEngine::Private
@@ -267,11 +265,11 @@ SyncEngine::SyncEngine(const QString &home, QObject *parent)
 
 SyncEngine::~SyncEngine()
 {
-    if (d->worker) {
-        QMetaObject::invokeMethod(d->worker, &Worker::stop, Qt::BlockingQueuedConnection);
-        d->thread.quit();
-        d->thread.wait();
-    }
+    // quit() ends every event loop of the thread, also the one a request of a running round
+    // waits in, and loops started afterwards return at once: the round fails fast as
+    // unreachable, returns, and the thread finishes; nothing is torn down under it.
+    d->thread.quit();
+    d->thread.wait();
 }
 
 void SyncEngine::setPollInterval(int milliseconds)

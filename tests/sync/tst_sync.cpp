@@ -519,8 +519,9 @@ private Q_SLOTS:
 
         network.setDown(true);
         engine.syncNow();
+        // A request on a connection the network dropped may wait for the transfer timeout (20 s).
         QTRY_COMPARE_WITH_TIMEOUT(int(engine.state().kind), int(Pult::SyncEngine::State::Offline),
-                                  kTimeoutMs);
+                                  45'000);
         QVERIFY(engine.state().text().startsWith(u"Offline"));
         network.setDown(false);
         QTRY_COMPARE_WITH_TIMEOUT(int(engine.state().kind), int(Pult::SyncEngine::State::Synced),
