@@ -180,14 +180,39 @@ Result<Agentctx> openAgent(const Context &ctx)
 // After local writes: unless --offline, one round, and the server's verdict on these ops.
 // done() says what was done, after the round (a new ticket has its number by then).
 int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
-               const std::function<QString()> &done)
+               const std::function<QString()> &done, const QUuid &ticket = {})
 {
-    if (ctx.offline) {
-        auto pending = a.session->pendingCount();
-        ctx.out << done() << " (offline: queued; " << (pending.good() ? *pending : 0)
-                << " changes waiting)" << Qt::endl;
+    // "applied" (the server took it), "queued" (unreachable: goes with the next sync) or
+    // "offline" (--offline); with --json an object that also names the ops and the ticket.
+    const auto report = [&](const char *result) {
+        if (!ctx.json) {
+            const QString text = done();
+            if (qstrcmp(result, "offline") == 0) {
+                auto pending = a.session->pendingCount();
+                ctx.out << text << " (offline: queued; " << (pending.good() ? *pending : 0)
+                        << " changes waiting)" << Qt::endl;
+            } else {
+                ctx.out << text << (qstrcmp(result, "queued") == 0 ? " (queued)" : "") << Qt::endl;
+            }
+            return 0;
+        }
+        QJsonArray ids;
+        for (const QUuid &op : ops)
+            ids.append(uuidToString(op));
+        QJsonObject o{{QStringLiteral("result"), QLatin1String(result)},
+                      {QStringLiteral("message"), done()},
+                      {QStringLiteral("ops"), ids}};
+        if (!ticket.isNull()) {
+            auto t = a.store->ticket(ticket);
+            o.insert(QStringLiteral("ticket_id"), uuidToString(ticket));
+            o.insert(QStringLiteral("number"),
+                     t.good() && t->number ? QJsonValue(*t->number) : QJsonValue());
+        }
+        printJson(ctx, o);
         return 0;
-    }
+    };
+    if (ctx.offline)
+        return report("offline");
     auto round = syncRound(ctx, *a.session);
     if (!round.good()) {
         if (round.status().code() == Status::Unreachable ||
@@ -195,8 +220,7 @@ int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
             ctx.err << "pultctl: warning: " << round.status().message()
                     << "\npultctl: the change is queued and goes out with the next sync"
                     << Qt::endl;
-            ctx.out << done() << " (queued)" << Qt::endl;
-            return 0;
+            return report("queued");
         }
         return fail(ctx, round.status());
     }
@@ -209,8 +233,7 @@ int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
     }
     if (refused)
         return 1;
-    ctx.out << done() << Qt::endl;
-    return 0;
+    return report("applied");
 }
 
 int runLogin(const Context &ctx, const QStringList &args)
@@ -609,12 +632,15 @@ int runCreate(const Context &ctx, const QStringList &args)
                                                   options->values.value(QStringLiteral("body"))));
     if (!op.good())
         return fail(ctx, op.status());
-    return afterWrite(ctx, *a, {*op}, [&] {
-        auto created = a->store->ticket(ticketId);
-        return QStringLiteral("Created %1 %2")
-            .arg(created.good() ? ticketLabel(*created) : QStringLiteral("pending"),
-                 uuidToString(ticketId));
-    });
+    return afterWrite(
+        ctx, *a, {*op},
+        [&] {
+            auto created = a->store->ticket(ticketId);
+            return QStringLiteral("Created %1 %2")
+                .arg(created.good() ? ticketLabel(*created) : QStringLiteral("pending"),
+                     uuidToString(ticketId));
+        },
+        ticketId);
 }
 
 // reply and note.
@@ -685,10 +711,14 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
     auto op = a->session->submit(Op::addMessage(ticket->id, kind, body, files));
     if (!op.good())
         return fail(ctx, op.status());
-    return afterWrite(ctx, *a, {*op}, [=] {
-        return QStringLiteral("%1 added to %2")
-            .arg(reply ? QStringLiteral("Reply") : QStringLiteral("Note"), ticketLabel(*ticket));
-    });
+    return afterWrite(
+        ctx, *a, {*op},
+        [=] {
+            return QStringLiteral("%1 added to %2")
+                .arg(reply ? QStringLiteral("Reply") : QStringLiteral("Note"),
+                     ticketLabel(*ticket));
+        },
+        ticket->id);
 }
 
 int runSet(const Context &ctx, const QStringList &args)
@@ -791,8 +821,9 @@ int runSet(const Context &ctx, const QStringList &args)
             return fail(ctx, id.status());
         ops.append(*id);
     }
-    return afterWrite(ctx, *a, ops,
-                      [=] { return QStringLiteral("Updated %1").arg(ticketLabel(*ticket)); });
+    return afterWrite(
+        ctx, *a, ops, [=] { return QStringLiteral("Updated %1").arg(ticketLabel(*ticket)); },
+        ticket->id);
 }
 
 // take, merge, link: a ticket op with the ticket (and another) from the arguments.
@@ -837,7 +868,8 @@ int runTicketOp(const Context &ctx, const QString &command, const QStringList &a
     auto id = a->session->submit(op);
     if (!id.good())
         return fail(ctx, id.status());
-    return afterWrite(ctx, *a, {*id}, [=] { return done; });
+    return afterWrite(
+        ctx, *a, {*id}, [=] { return done; }, ticket->id);
 }
 
 int runNext(const Context &ctx, const QStringList &args)
@@ -858,9 +890,10 @@ int runNext(const Context &ctx, const QStringList &args)
     auto id = a->session->submit(Op::take((*next)->id));
     if (!id.good())
         return fail(ctx, id.status());
-    return afterWrite(ctx, *a, {*id}, [=] {
-        return QStringLiteral("Took %1  %2").arg(ticketLabel(**next), (*next)->subject);
-    });
+    return afterWrite(
+        ctx, *a, {*id},
+        [=] { return QStringLiteral("Took %1  %2").arg(ticketLabel(**next), (*next)->subject); },
+        (*next)->id);
 }
 
 int runAttachment(const Context &ctx, const QStringList &args)
