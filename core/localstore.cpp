@@ -427,7 +427,7 @@ Status LocalStore::put(const Contact &c)
     return s.good() ? tx.commit() : s;
 }
 
-Status LocalStore::put(const Ticket &t)
+Status LocalStore::put(const Ticket &t, Unread unread)
 {
     if (t.id.isNull())
         return {Status::Invalid, QStringLiteral("a ticket needs an id")};
@@ -456,7 +456,8 @@ Status LocalStore::put(const Ticket &t)
         "solved_ms = excluded.solved_ms, due_ms = excluded.due_ms, reminder_ms = "
         "excluded.reminder_ms, first_response_deadline_ms = excluded.first_response_deadline_ms, "
         "resolution_deadline_ms = excluded.resolution_deadline_ms, spam = excluded.spam, "
-        "merged_into = excluded.merged_into, linked = excluded.linked, unread = excluded.unread",
+        "merged_into = excluded.merged_into, linked = excluded.linked, unread = CASE ?25 WHEN 1 "
+        "THEN unread ELSE excluded.unread END",
         [&](Statement &s) {
             s.bind(1, uuidToBlob(t.id));
             if (t.number)
@@ -476,7 +477,7 @@ Status LocalStore::put(const Ticket &t)
             bindTime(s, 20, t.resolutionDeadline);
             s.bind(21, int(t.spam)).bind(22, uuidToBlob(t.mergedInto));
             s.bind(23, t.linked.isEmpty() ? QByteArray() : idsToBlob(t.linked));
-            s.bind(24, int(t.unread));
+            s.bind(24, int(t.unread)).bind(25, int(unread == Unread::Keep));
         });
     if (!s.good())
         return s;
@@ -1272,6 +1273,17 @@ Status LocalStore::setCurrentAgent(const QUuid &agentId)
     return d->db->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "
                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                       [&](Statement &s) { s.bind(1, uuidToBlob(agentId)); });
+}
+
+Status LocalStore::setAutoCheckpoint(int pages)
+{
+    return d->db->execute(
+        QByteArray("PRAGMA wal_autocheckpoint = " + QByteArray::number(pages)).constData());
+}
+
+Status LocalStore::checkpoint()
+{
+    return d->db->execute("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 Result<QString> LocalStore::profileValue(const QString &key)

@@ -134,7 +134,9 @@ public:
     Status put(const Department &department);
     Status put(const Agent &agent);
     Status put(const Contact &contact);
-    Status put(const Ticket &ticket);
+    // Unread::Keep leaves an existing ticket's unread flag as it is (server snapshots).
+    enum class Unread { Set, Keep };
+    Status put(const Ticket &ticket, Unread unread = Unread::Set);
     Status put(const Message &message);
     Status put(const HistoryEvent &event);
     Status put(const CannedResponse &response);
@@ -198,6 +200,14 @@ public:
     // first), in the department's queue order; across departments, the one waiting longest.
     // nullopt when the agent's queues are empty.
     Result<std::optional<Ticket>> nextTicket(const QUuid &agentId);
+
+    // Write-ahead log housekeeping. By default every connection copies the log back into the
+    // database when a commit finds it over 1,000 pages, on the committing thread. The desktop
+    // client turns that off for the UI thread's connection (pages = 0) and lets the sync
+    // engine's thread call checkpoint() after each round instead, so a local write never waits
+    // for a checkpoint's fsync.
+    Status setAutoCheckpoint(int pages);
+    Status checkpoint(); // PASSIVE: copies what no reader still needs, never waits
 
     // The underlying connection, for the store's own helpers and tests.
     Sql::Database &database();

@@ -69,6 +69,7 @@ int main(int argc, char *argv[])
     auto account = Pult::SyncSession(**store, home).account();
     if (account.good() && account->signedIn) {
         engine = std::make_unique<Pult::SyncEngine>(home);
+        (*store)->setAutoCheckpoint(0); // the engine's thread checkpoints (localstore.h)
         auto *state = new QLabel(&window);
         state->setAccessibleName(QApplication::translate("main", "Sync state"));
         window.statusBar()->addPermanentWidget(state);

@@ -1,5 +1,6 @@
 #include "serverconnection.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -15,6 +16,12 @@ struct ServerConnection::Private
     int timeoutMs = 20'000;
     QNetworkAccessManager manager;
 
+    // A GET started by prefetch() and not yet collected.
+    QString prefetchedPath;
+    std::unique_ptr<QNetworkReply> prefetched;
+
+    std::unique_ptr<QNetworkReply> start(const QByteArray &method, const QString &path,
+                                         const QByteArray &body);
     Result<QByteArray> send(const QByteArray &method, const QString &path, const QByteArray &body);
 };
 
@@ -44,8 +51,9 @@ QUrl ServerConnection::server() const
     return d->server;
 }
 
-Result<QByteArray> ServerConnection::Private::send(const QByteArray &method, const QString &path,
-                                                   const QByteArray &body)
+std::unique_ptr<QNetworkReply> ServerConnection::Private::start(const QByteArray &method,
+                                                                const QString &path,
+                                                                const QByteArray &body)
 {
     QUrl url = server;
     const qsizetype query = path.indexOf(u'?');
@@ -60,7 +68,17 @@ Result<QByteArray> ServerConnection::Private::send(const QByteArray &method, con
     if (!body.isNull())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
-    std::unique_ptr<QNetworkReply> reply(manager.sendCustomRequest(request, method, body));
+    return std::unique_ptr<QNetworkReply>(manager.sendCustomRequest(request, method, body));
+}
+
+Result<QByteArray> ServerConnection::Private::send(const QByteArray &method, const QString &path,
+                                                   const QByteArray &body)
+{
+    std::unique_ptr<QNetworkReply> reply;
+    if (method == "GET" && prefetched && path == prefetchedPath)
+        reply = std::move(prefetched);
+    else
+        reply = start(method, path, body); // a prefetch goes on meanwhile, on its own connection
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
@@ -111,6 +129,15 @@ Result<QJsonObject> ServerConnection::get(const QString &path)
 Result<QJsonObject> ServerConnection::post(const QString &path, const QJsonObject &body)
 {
     return jsonObject(d->send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
+void ServerConnection::prefetch(const QString &path)
+{
+    d->prefetchedPath = path;
+    d->prefetched = d->start("GET", path, QByteArray());
+    // QNetworkAccessManager posts the start of a request to the reply and sends it from the
+    // event loop; deliver that one call now, so the request leaves before the caller gets busy.
+    QCoreApplication::sendPostedEvents(d->prefetched.get(), QEvent::MetaCall);
 }
 
 Result<QByteArray> ServerConnection::getBytes(const QString &path)

@@ -35,6 +35,10 @@ public:
     Result<QJsonObject> post(const QString &path, const QJsonObject &body);
     // A body that is not JSON (attachments).
     Result<QByteArray> getBytes(const QString &path);
+    // Starts GET path and returns at once; the next get(path) collects its answer, so the server
+    // and the network work while the caller does (the pull applies a page meanwhile). Other
+    // requests meanwhile go on other connections; a second prefetch drops the first.
+    void prefetch(const QString &path);
 
     // "http://host:port" → "ws://host:port/api/v1/stream" (https → wss).
     static QUrl streamUrl(const QUrl &server);

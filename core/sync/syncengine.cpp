@@ -93,6 +93,9 @@ public Q_SLOTS:
             round();
         } while (m_again && !m_signedOut);
         m_running = false;
+        // The log's pages go back to the database here, off the UI thread (localstore.h).
+        if (m_store)
+            m_store->checkpoint();
     }
 
 Q_SIGNALS:

@@ -68,6 +68,11 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+QString changesPath(qint64 since)
+{
+    return QStringLiteral("/api/v1/changes?since=%1&limit=%2").arg(since).arg(kPullPage);
+}
+
 QString accountKey(const QUrl &server, const QString &email)
 {
     return server.toString() + u' ' + email.toLower();
@@ -83,6 +88,7 @@ struct SyncSession::Private
     std::unique_ptr<ServerConnection> connection;
     QString notice;
     UuidV7Generator ids;
+    QSet<QUuid> knownRequesters; // checked to be in the cache during this session
 
     Private(LocalStore &s, const QString &h)
         : store(s)
@@ -102,7 +108,7 @@ struct SyncSession::Private
     Status dropBase(const QUuid &ticketId);
     // Cache = base + pending ops (invariant 1).
     Status rebuild(const QUuid &ticketId, const QList<OutboxOp> &pending);
-    Status putServerTicket(Ticket ticket);
+    Status putServerTicket(const Ticket &ticket);
     Status applyChange(const QJsonObject &change, const QHash<QUuid, QList<OutboxOp>> &pending);
     Status reject(const OutboxOp &op, const QJsonObject &error, Rejection &rejection);
     // A contact's change reaches the departments it was made for; the requester of a ticket
@@ -124,6 +130,9 @@ Status SyncSession::Private::fetchMissingRequesters(ServerConnection &connection
             wanted.insert(requester);
     }
     for (const QUuid &id : std::as_const(wanted)) {
+        if (knownRequesters.contains(id))
+            continue;
+        knownRequesters.insert(id);
         auto cached = store.contact(id);
         if (cached.good())
             continue;
@@ -245,15 +254,10 @@ Status SyncSession::Private::dropBase(const QUuid &ticketId)
                     [&](Statement &s) { s.bind(1, uuidToBlob(ticketId)); });
 }
 
-Status SyncSession::Private::putServerTicket(Ticket ticket)
+Status SyncSession::Private::putServerTicket(const Ticket &ticket)
 {
     // The server knows nothing of "unread": it is this agent's, and stays as it was.
-    auto old = store.ticket(ticket.id);
-    if (old.good())
-        ticket.unread = old->unread;
-    else if (old.status().code() != Status::NotFound)
-        return old.status();
-    return store.put(ticket);
+    return store.put(ticket, LocalStore::Unread::Keep);
 }
 
 Status SyncSession::Private::rebuild(const QUuid &ticketId, const QList<OutboxOp> &pending)
@@ -612,20 +616,29 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
     if (!since.good())
         return since.status();
     result.revision = *since;
+    // A long pull checkpoints the write-ahead log every 40 MB instead of every 4 MB: each
+    // checkpoint syncs the disk, and pages written again and again (index interiors, search
+    // segments) are copied back once per checkpoint, not once per 4 MB.
+    struct CheckpointSpacing
+    {
+        LocalStore &store;
+        ~CheckpointSpacing() { store.setAutoCheckpoint(1000); }
+    } spacing{d->store};
+    d->store.setAutoCheckpoint(10'000);
     // From the start (a new or rebuilt cache): what the feed carries only when it changes.
     if (*since == 0) {
         if (Status s = refreshReference(); !s.good())
             return s;
     }
     for (;;) {
-        auto page = (*connection)
-                        ->get(QStringLiteral("/api/v1/changes?since=%1&limit=%2")
-                                  .arg(result.revision)
-                                  .arg(kPullPage));
+        auto page = (*connection)->get(changesPath(result.revision));
         if (!page.good())
             return page.status();
         const QJsonArray changes = page->value(QLatin1String("changes")).toArray();
         const qint64 next = page->value(QLatin1String("next")).toInteger(result.revision);
+        const bool more = page->value(QLatin1String("more")).toBool();
+        if (more)
+            (*connection)->prefetch(changesPath(next));
         LocalStore::WriteBatch tx(d->store);
         if (!tx.status().good())
             return tx.status();
@@ -646,7 +659,7 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
         result.changes += int(changes.size());
         if (progress)
             progress(next, page->value(QLatin1String("head")).toInteger(next));
-        if (!page->value(QLatin1String("more")).toBool())
+        if (!more)
             break;
     }
     // Invariant 6: what the answered ops changed has arrived; their bases are not needed.

@@ -669,6 +669,32 @@ private Q_SLOTS:
                     .size() == 2);
     }
 
+    // `pultctl sync --watch` keeps a home in step by itself and says what it is doing.
+    void watchKeepsUp()
+    {
+        const QUuid ticket = seedTicket(QStringLiteral("Watched"));
+        Client a, b;
+        QVERIFY(a.login(m_server.port(), m_ana));
+        QVERIFY(b.login(m_server.port(), m_eva));
+        QProcess watch;
+        b.start(watch, {QStringLiteral("sync"), QStringLiteral("--watch")});
+        QByteArray said;
+        QTRY_VERIFY2_WITH_TIMEOUT((said += watch.readAllStandardOutput()).contains("Synced"),
+                                  QByteArray(said + watch.readAllStandardError()).constData(),
+                                  kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto metrics = m_server.fetch(PultdTest::get("/metrics"));
+                return metrics && metrics->body.contains("\npultd_streams_open 1\n");
+            }(),
+            kTimeoutMs);
+        QCOMPARE(a.run(set(ref(ticket), {QStringLiteral("priority=urgent")})).exitCode, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            b.store()->ticket(ticket).value().priority == Pult::Priority::Urgent, kTimeoutMs);
+        watch.terminate();
+        QVERIFY(watch.waitForFinished(kTimeoutMs));
+    }
+
     // Killed during the initial sync, the client continues from where it stopped.
     void killedInitialSyncResumes()
     {
