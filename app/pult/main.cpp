@@ -66,8 +66,10 @@ int main(int argc, char *argv[])
     // The sync engine works on its own thread and connection; the window reloads what changed
     // and shows the engine's state at the right of its status bar.
     std::unique_ptr<Pult::SyncEngine> engine;
-    auto account = Pult::SyncSession(**store, home).account();
-    if (account.good() && account->signedIn) {
+    // Started for any profile that ever signed in; without a token it says "Signed out". The
+    // keychain is asked on the engine's thread, never here.
+    auto server = Pult::SyncSession(**store, home).server();
+    if (server.good() && !server->isEmpty()) {
         engine = std::make_unique<Pult::SyncEngine>(home);
         (*store)->setAutoCheckpoint(0); // the engine's thread checkpoints (localstore.h)
         auto *state = new QLabel(&window);

@@ -68,6 +68,22 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// Stores what the server sent, or says why it cannot be read.
+template<typename T> Status putParsed(LocalStore &store, const Result<T> &parsed)
+{
+    return parsed.good() ? store.put(*parsed) : parsed.status();
+}
+
+// Stores every entity of a JSON array with its parser, stopping at the first failure.
+template<typename Parse> Status putAll(LocalStore &store, const QJsonArray &array, Parse parse)
+{
+    for (const QJsonValue &v : array) {
+        if (Status s = putParsed(store, parse(v.toObject())); !s.good())
+            return s;
+    }
+    return {};
+}
+
 QString changesPath(qint64 since)
 {
     return QStringLiteral("/api/v1/changes?since=%1&limit=%2").arg(since).arg(kPullPage);
@@ -307,30 +323,24 @@ Status SyncSession::Private::applyChange(const QJsonObject &change,
         return rebuild(ticket->id, *ops);
     }
     if (type == u"message") {
-        auto message = Wire::messageFromJson(data);
-        return message.good() ? store.put(*message) : message.status();
+        return putParsed(store, Wire::messageFromJson(data));
     }
     if (type == u"history") {
-        auto event = Wire::historyFromJson(data);
-        return event.good() ? store.put(*event) : event.status();
+        return putParsed(store, Wire::historyFromJson(data));
     }
     if (type == u"contact") {
-        auto contact = Wire::contactFromJson(data);
-        return contact.good() ? store.put(*contact) : contact.status();
+        return putParsed(store, Wire::contactFromJson(data));
     }
     if (type == u"department") {
-        auto department = Wire::departmentFromJson(data);
-        return department.good() ? store.put(*department) : department.status();
+        return putParsed(store, Wire::departmentFromJson(data));
     }
     if (type == u"agent") {
-        auto agent = Wire::agentFromJson(data);
-        return agent.good() ? store.put(*agent) : agent.status();
+        return putParsed(store, Wire::agentFromJson(data));
     }
     if (type == u"canned_response") {
         if (data.value(QLatin1String("deleted")).toBool())
             return store.removeCannedResponse(Wire::uuidOf(data.value(QLatin1String("id"))));
-        auto response = Wire::cannedResponseFromJson(data);
-        return response.good() ? store.put(*response) : response.status();
+        return putParsed(store, Wire::cannedResponseFromJson(data));
     }
     if (type == u"gone") {
         const QUuid id = Wire::uuidOf(change.value(QLatin1String("ticket_id")));
@@ -708,30 +718,25 @@ Status SyncSession::refreshReference()
     LocalStore::WriteBatch tx(d->store);
     if (!tx.status().good())
         return tx.status();
-    for (const QJsonValue &v : departments->value(QLatin1String("departments")).toArray()) {
-        auto department = Wire::departmentFromJson(v.toObject());
-        if (!department.good())
-            return department.status();
-        if (Status s = d->store.put(*department); !s.good())
-            return s;
-    }
     QJsonArray agentList = agents->value(QLatin1String("agents")).toArray();
     agentList.append(*me);
-    for (const QJsonValue &v : std::as_const(agentList)) {
-        auto agent = Wire::agentFromJson(v.toObject());
-        if (!agent.good())
-            return agent.status();
-        if (Status s = d->store.put(*agent); !s.good())
-            return s;
-    }
-    for (const QJsonValue &v : canned->value(QLatin1String("canned_responses")).toArray()) {
-        auto response = Wire::cannedResponseFromJson(v.toObject());
-        if (!response.good())
-            return response.status();
-        if (Status s = d->store.put(*response); !s.good())
+    for (Status s : {putAll(d->store, departments->value(QLatin1String("departments")).toArray(),
+                            Wire::departmentFromJson),
+                     putAll(d->store, agentList, Wire::agentFromJson),
+                     putAll(d->store, canned->value(QLatin1String("canned_responses")).toArray(),
+                            Wire::cannedResponseFromJson)}) {
+        if (!s.good())
             return s;
     }
     return tx.commit();
+}
+
+Result<QUrl> SyncSession::server()
+{
+    auto server = d->store.profileValue(kServerKey);
+    if (!server.good())
+        return server.status();
+    return QUrl(*server);
 }
 
 Result<QNetworkRequest> SyncSession::streamRequest()
@@ -759,10 +764,15 @@ Result<qint64> SyncSession::revision()
 
 Result<int> SyncSession::pendingCount()
 {
-    auto outbox = d->store.outbox();
-    if (!outbox.good())
-        return outbox.status();
-    return int(outbox->size());
+    auto stmt = d->db().prepare("SELECT count(*) FROM outbox");
+    if (!stmt.good())
+        return stmt.status();
+    const int count = (*stmt)->next() ? int((*stmt)->int64(0)) : 0;
+    Status status = (*stmt)->status();
+    (*stmt)->reset();
+    if (!status.good())
+        return status;
+    return count;
 }
 
 Result<QList<Rejection>> SyncSession::rejections()

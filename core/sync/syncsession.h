@@ -49,6 +49,9 @@ public:
         bool signedIn = false; // a token is stored
     };
     Result<Account> account();
+    // The server this profile signed in to (empty if never), from the store alone: unlike
+    // account() it never asks the keychain, so it may be called on a UI thread.
+    Result<QUrl> server();
 
     // Signs in: the token goes to the keychain (or the 0600 file, see credentials.h), the agent
     // and the reference data (departments, agents, canned responses) to the store. A profile

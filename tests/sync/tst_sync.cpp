@@ -110,6 +110,13 @@ class TestSync : public QObject
         }
     }
 
+    // A client's revision stream is connected when pultd counts it.
+    bool oneStreamOpen()
+    {
+        const auto metrics = m_server.fetch(PultdTest::get("/metrics"));
+        return metrics && metrics->body.contains("\npultd_streams_open 1\n");
+    }
+
     int outboxSize(const Client &client)
     {
         auto store = client.store();
@@ -493,13 +500,7 @@ private Q_SLOTS:
         engine.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(engine.state().kind), int(Pult::SyncEngine::State::Synced),
                                   kTimeoutMs);
-        // The stream is connected when pultd counts it.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                const auto metrics = m_server.fetch(PultdTest::get("/metrics"));
-                return metrics && metrics->body.contains("\npultd_streams_open 1\n");
-            }(),
-            kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(oneStreamOpen(), kTimeoutMs);
         const QString t = ref(ticket);
         QCOMPARE(a.run({QStringLiteral("reply"), t, QStringLiteral("--body"),
                         QStringLiteral("pushed to B")})
@@ -682,12 +683,7 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT((said += watch.readAllStandardOutput()).contains("Synced"),
                                   QByteArray(said + watch.readAllStandardError()).constData(),
                                   kTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                const auto metrics = m_server.fetch(PultdTest::get("/metrics"));
-                return metrics && metrics->body.contains("\npultd_streams_open 1\n");
-            }(),
-            kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(oneStreamOpen(), kTimeoutMs);
         QCOMPARE(a.run(set(ref(ticket), {QStringLiteral("priority=urgent")})).exitCode, 0);
         QTRY_VERIFY_WITH_TIMEOUT(
             b.store()->ticket(ticket).value().priority == Pult::Priority::Urgent, kTimeoutMs);
