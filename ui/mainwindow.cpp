@@ -1,31 +1,55 @@
 #include "mainwindow.h"
 
+#include "composer.h"
 #include "displaytext.h"
+#include "labels.h"
 #include "localstore.h"
 #include "paths.h"
 #include "roles.h"
+#include "signindialog.h"
+#include "syncengine.h"
+#include "syncsession.h"
+#include "ticketactions.h"
 #include "ticketlistmodel.h"
 #include "ticketpane.h"
+#include "uuid.h"
 #include "viewitemdelegate.h"
 #include "viewlistmodel.h"
+#include "wire.h"
 
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTextBrowser>
+#include <QThread>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace Pult {
 
@@ -52,6 +76,9 @@ const QString mainSplitter = QStringLiteral("window/mainSplitter");
 const QString contentSplitter = QStringLiteral("window/contentSplitter");
 const QString header = QStringLiteral("inbox/header");
 const QString view = QStringLiteral("inbox/view");
+const QString doNotDisturb = QStringLiteral("notifications/doNotDisturb");
+const QString lastServer = QStringLiteral("signIn/server");
+const QString lastEmail = QStringLiteral("signIn/email");
 } // namespace Key
 
 } // namespace
@@ -66,6 +93,11 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     setObjectName(QStringLiteral("mainWindow"));
     m_views = new ViewListModel(m_store, this);
     m_tickets = new TicketListModel(m_store, this);
+    m_actions = new TicketActions(m_store, m_home, this);
+    connect(m_actions, &TicketActions::submitted, this, &MainWindow::afterLocalChange);
+    connect(m_actions, &TicketActions::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The change was not made: %1").arg(message), 15000);
+    });
 
     m_pages = new QStackedWidget(this);
     buildInbox();
@@ -104,12 +136,13 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     connect(m_tickets, &TicketListModel::loadFailed, this, &MainWindow::showLoadError);
 
     setUpShortcuts();
+    setUpActions();
     m_views->reload();
     restoreSettings();
     updatePage();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() = default; // the engine's thread stops before the widgets go
 
 void MainWindow::buildInbox()
 {
@@ -164,7 +197,7 @@ void MainWindow::buildInbox()
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
     m_list->setAlternatingRowColors(true);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection); // bulk actions
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setFrameShape(QFrame::NoFrame);
@@ -190,8 +223,52 @@ void MainWindow::buildInbox()
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::reselectShownTicket);
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitleAndStatus);
 
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    // Enter opens: the conversation takes the focus.
+    connect(m_list, &QTreeView::activated, this, [this] {
+        showCurrentTicket();
+        m_pane->browser()->setFocus(Qt::ShortcutFocusReason);
+    });
+
     m_pane = new TicketPane(m_store, inbox);
     m_pane->setObjectName(QStringLiteral("ticketPane"));
+    connect(m_pane->browser(), &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        // Links to other tickets (requester's tickets, linked and merged ones).
+        if (url.scheme() == u"ticket")
+            openTicket(QUuid::fromString(url.path()));
+    });
+
+    m_composer = new Composer(m_store, *m_actions, m_home, inbox);
+    connect(m_composer, &Composer::sent, this, [this] {
+        m_list->setFocus(Qt::OtherFocusReason);
+        statusBar()->showMessage(tr("Sent; it goes to the server with the next sync."), 5000);
+    });
+
+    m_notice = new QFrame(inbox);
+    m_notice->setObjectName(QStringLiteral("notice"));
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::ToolTipBase);
+    m_noticeText = new QLabel(m_notice);
+    m_noticeText->setObjectName(QStringLiteral("noticeText"));
+    m_noticeText->setWordWrap(true);
+    m_noticeText->setForegroundRole(QPalette::ToolTipText);
+    connect(m_noticeText, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"rejections")
+            showRejections();
+        else
+            openTicket(QUuid::fromString(link));
+    });
+    auto *dismiss = new QToolButton(m_notice);
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setAutoRaise(true);
+    connect(dismiss, &QToolButton::clicked, m_notice, &QWidget::hide);
+    auto *noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->setContentsMargins(12, 6, 6, 6);
+    noticeLayout->addWidget(m_noticeText, 1);
+    noticeLayout->addWidget(dismiss);
+    m_notice->hide();
 
     auto *titleRow = new QHBoxLayout;
     titleRow->setContentsMargins(12, 8, 8, 8);
@@ -202,14 +279,17 @@ void MainWindow::buildInbox()
     m_contentSplitter->setObjectName(QStringLiteral("contentSplitter"));
     m_contentSplitter->addWidget(m_list);
     m_contentSplitter->addWidget(m_pane);
+    m_contentSplitter->addWidget(m_composer);
     m_contentSplitter->setStretchFactor(0, 2);
     m_contentSplitter->setStretchFactor(1, 3);
+    m_contentSplitter->setStretchFactor(2, 1);
     m_contentSplitter->setChildrenCollapsible(false);
 
     auto *content = new QWidget(inbox);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(0);
+    contentLayout->addWidget(m_notice);
     contentLayout->addLayout(titleRow);
     contentLayout->addWidget(m_contentSplitter, 1);
 
@@ -243,17 +323,26 @@ QWidget *MainWindow::buildEmptyState()
     text->setText(
         QStringLiteral("<h2>%1</h2><p>%2</p><pre>%3</pre><p>%4</p>")
             .arg(tr("No tickets yet").toHtmlEscaped(),
-                 tr("Pult keeps a local copy of your help desk in %1, and it is empty. Signing "
-                    "in to a Pult server comes with a later version; until then, fill the local "
-                    "copy with a realistic demo help desk:")
+                 tr("Pult keeps a local copy of your help desk in %1, and it is empty. Sign in "
+                    "to your team's Pult server to fill it, or try Pult on its own with a "
+                    "realistic demo help desk:")
                      .arg(QDir::toNativeSeparators(m_home))
                      .toHtmlEscaped(),
                  command.toHtmlEscaped(), tr("Then press Reload (F5).").toHtmlEscaped()));
     text->setAccessibleName(tr("No tickets yet"));
 
+    auto *signIn = new QPushButton(tr("Sign in…"), page);
+    signIn->setObjectName(QStringLiteral("signInButton"));
+    signIn->setDefault(true);
+    connect(signIn, &QPushButton::clicked, this, &MainWindow::signIn);
     auto *reload = new QPushButton(tr("Reload"), page);
     reload->setObjectName(QStringLiteral("reloadButton"));
     connect(reload, &QPushButton::clicked, this, &MainWindow::refresh);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(signIn);
+    buttons->addWidget(reload);
+    buttons->addStretch(1);
 
     // Centred without layout alignment, which would lose the word-wrapped label's height.
     auto *textRow = new QHBoxLayout;
@@ -264,7 +353,7 @@ QWidget *MainWindow::buildEmptyState()
     layout->addStretch(1);
     layout->addLayout(textRow);
     layout->addSpacing(12);
-    layout->addWidget(reload, 0, Qt::AlignHCenter);
+    layout->addLayout(buttons);
     layout->addStretch(2);
     return page;
 }
@@ -278,21 +367,15 @@ void MainWindow::setUpShortcuts()
     auto *previous = new QShortcut(QKeySequence(Qt::Key_K), this);
     connect(previous, &QShortcut::activated, this, [this] { moveSelection(-1); });
 
-    auto *find = new QShortcut(QKeySequence::Find, this);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_searchField->setFocus(Qt::ShortcutFocusReason);
-        m_searchField->selectAll();
-    });
-
-    // Escape clears a search wherever the focus is, and only while there is one.
+    // Escape goes back: it clears a search wherever the focus is, else it returns from the
+    // conversation or the composer to the list.
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    escape->setEnabled(false);
-    connect(escape, &QShortcut::activated, this, &MainWindow::clearSearch);
-    connect(m_searchField, &QLineEdit::textChanged, escape,
-            [escape](const QString &text) { escape->setEnabled(!text.isEmpty()); });
-
-    auto *reload = new QShortcut(QKeySequence::Refresh, this);
-    connect(reload, &QShortcut::activated, this, &MainWindow::refresh);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (!m_searchField->text().isEmpty())
+            clearSearch();
+        else
+            m_list->setFocus(Qt::ShortcutFocusReason);
+    });
 }
 
 void MainWindow::restoreSettings()
@@ -302,7 +385,7 @@ void MainWindow::restoreSettings()
     restoreState(m_settings->value(Key::state).toByteArray());
     m_mainSplitter->restoreState(m_settings->value(Key::mainSplitter).toByteArray());
     if (!m_contentSplitter->restoreState(m_settings->value(Key::contentSplitter).toByteArray()))
-        m_contentSplitter->setSizes({320, 480});
+        m_contentSplitter->setSizes({300, 380, 160});
     m_list->header()->restoreState(m_settings->value(Key::header).toByteArray());
     selectView(m_settings->value(Key::view).toString());
 }
@@ -391,6 +474,8 @@ void MainWindow::showCurrentTicket()
     const QUuid id = current.data(TicketIdRole).toUuid();
     if (id != m_pane->currentTicket())
         m_pane->showTicket(id);
+    m_composer->setTicket(m_pane->currentTicket());
+    updateActions();
 }
 
 void MainWindow::reselectShownTicket()
@@ -457,12 +542,452 @@ void MainWindow::refresh()
         m_tickets->reload();
     else
         m_tickets->setQuery(*m_views->query(view));
+    // The ticket being read may have changed too; keep the reader's place in it.
+    if (const QUuid shown = m_pane->currentTicket(); !shown.isNull()) {
+        const int scrolled = m_pane->browser()->verticalScrollBar()->value();
+        m_pane->showTicket(shown);
+        m_pane->browser()->verticalScrollBar()->setValue(scrolled);
+    }
     updatePage();
+    updateActions();
 }
 
 void MainWindow::showLoadError(const QString &message)
 {
     statusBar()->showMessage(tr("Could not read the local store: %1").arg(message), 15000);
+}
+
+QAction *MainWindow::addMenuAction(QMenu *menu, const QString &name, const QString &text,
+                                   const QKeySequence &shortcut, std::function<void()> run)
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        // Tooltips list the shortcut too (menus show it on their own).
+        action->setToolTip(QStringLiteral("%1 (%2)").arg(
+            action->text().remove(u'&'), shortcut.toString(QKeySequence::NativeText)));
+    }
+    connect(action, &QAction::triggered, this, std::move(run));
+    addAction(action); // shortcuts work while the menu bar is hidden, too
+    m_allActions.append(action);
+    return action;
+}
+
+void MainWindow::setUpActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_signInAction =
+        addMenuAction(file, QStringLiteral("signIn"), tr("&Sign in…"), {}, [this] { signIn(); });
+    m_signOutAction =
+        addMenuAction(file, QStringLiteral("signOut"), tr("Sign &out"), {}, [this] { signOut(); });
+    m_syncNowAction = addMenuAction(file, QStringLiteral("syncNow"), tr("S&ync now"),
+                                    QKeySequence(Qt::Key_F9), [this] {
+                                        if (m_engine)
+                                            m_engine->syncNow();
+                                    });
+    addMenuAction(file, QStringLiteral("openProfile"), tr("Open another &profile…"), {},
+                  [this] { openAnotherProfile(); });
+    file->addSeparator();
+    m_doNotDisturb =
+        addMenuAction(file, QStringLiteral("doNotDisturb"), tr("&Do not disturb"), {}, [this] {
+            m_settings->setValue(Key::doNotDisturb, m_doNotDisturb->isChecked());
+        });
+    m_doNotDisturb->setCheckable(true);
+    m_doNotDisturb->setChecked(m_settings->value(Key::doNotDisturb).toBool());
+    file->addSeparator();
+    addMenuAction(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
+                  [this] { close(); });
+
+    QMenu *ticket = menuBar()->addMenu(tr("&Ticket"));
+    const auto forSelected = [this](auto change) {
+        return [this, change] {
+            const QList<QUuid> tickets = selectedTickets();
+            if (!tickets.isEmpty())
+                change(tickets);
+        };
+    };
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("reply"), tr("&Reply"),
+                                     QKeySequence(Qt::Key_R),
+                                     [this] { m_composer->startWriting(MessageKind::AgentReply); });
+    m_ticketActions << addMenuAction(
+        ticket, QStringLiteral("note"), tr("Internal &note"), QKeySequence(Qt::Key_N),
+        [this] { m_composer->startWriting(MessageKind::InternalNote); });
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("cannedResponse"),
+                                     tr("Insert &canned response…"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                                     [this] { m_composer->chooseCannedResponse(); });
+    ticket->addSeparator();
+    m_ticketActions << addMenuAction(
+        ticket, QStringLiteral("take"), tr("&Take"), QKeySequence(Qt::Key_T),
+        forSelected([this](const QList<QUuid> &t) { m_actions->take(t); }));
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("assign"), tr("&Assign to…"),
+                                     QKeySequence(Qt::Key_A), [this] { askAssignee(); });
+    addMenuAction(ticket, QStringLiteral("nextTicket"), tr("Ne&xt ticket"),
+                  QKeySequence(Qt::CTRL | Qt::Key_N), [this] {
+                      if (const std::optional<QUuid> next = m_actions->takeNext())
+                          openTicket(*next);
+                      else
+                          statusBar()->showMessage(tr("No ticket is waiting in your queues."),
+                                                   5000);
+                  });
+
+    QMenu *status = ticket->addMenu(tr("&Status"));
+    int key = Qt::Key_1;
+    for (const TicketStatus value :
+         {TicketStatus::Open, TicketStatus::Pending, TicketStatus::OnHold, TicketStatus::Solved,
+          TicketStatus::Closed}) {
+        m_ticketActions << addMenuAction(
+            status, QStringLiteral("status-%1").arg(toString(value)), Labels::status(value),
+            QKeySequence(Qt::CTRL | Qt::Key(key++)),
+            forSelected([this, value](const QList<QUuid> &t) { m_actions->setStatus(t, value); }));
+    }
+    QMenu *priority = ticket->addMenu(tr("&Priority"));
+    key = Qt::Key_1;
+    for (const Priority value :
+         {Priority::Low, Priority::Normal, Priority::High, Priority::Urgent}) {
+        m_ticketActions << addMenuAction(
+            priority, QStringLiteral("priority-%1").arg(toString(value)), Labels::priority(value),
+            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(key++)),
+            forSelected(
+                [this, value](const QList<QUuid> &t) { m_actions->setPriority(t, value); }));
+    }
+    m_departmentMenu = ticket->addMenu(tr("&Department"));
+    connect(m_departmentMenu, &QMenu::aboutToShow, this, [this] {
+        m_departmentMenu->clear();
+        auto departments = m_store.departments();
+        for (const Department &d : departments.good() ? *departments : QList<Department>()) {
+            QAction *move = m_departmentMenu->addAction(d.name);
+            connect(move, &QAction::triggered, this, [this, id = d.id] {
+                const QList<QUuid> tickets = selectedTickets();
+                if (!tickets.isEmpty())
+                    m_actions->setDepartment(tickets, id);
+            });
+        }
+    });
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("tags"), tr("Ta&gs…"),
+                                     QKeySequence(Qt::Key_G), [this] { askTags(); });
+    m_ticketActions << addMenuAction(
+        ticket, QStringLiteral("escalate"), tr("&Escalate to the next tier"),
+        QKeySequence(Qt::CTRL | Qt::Key_E),
+        forSelected([this](const QList<QUuid> &t) { m_actions->escalate(t); }));
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("due"), tr("D&ue date…"),
+                                     QKeySequence(Qt::CTRL | Qt::Key_D),
+                                     [this] { askTime(false); });
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("reminder"), tr("Re&minder…"),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                                     [this] { askTime(true); });
+    ticket->addSeparator();
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("merge"), tr("&Merge into…"),
+                                     QKeySequence(Qt::CTRL | Qt::Key_M),
+                                     [this] { askRelated(true); });
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("link"), tr("&Link with…"),
+                                     QKeySequence(Qt::CTRL | Qt::Key_L),
+                                     [this] { askRelated(false); });
+    m_ticketActions << addMenuAction(
+        ticket, QStringLiteral("spam"), tr("Mark as s&pam"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+        forSelected([this](const QList<QUuid> &t) { m_actions->markSpam(t, true); }));
+    ticket->addSeparator();
+    addMenuAction(ticket, QStringLiteral("rejections"), tr("Re&fused changes…"), {},
+                  [this] { showRejections(); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    addMenuAction(view, QStringLiteral("find"), tr("&Search"), QKeySequence::Find, [this] {
+        m_searchField->setFocus(Qt::ShortcutFocusReason);
+        m_searchField->selectAll();
+    });
+    addMenuAction(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh,
+                  [this] { refresh(); });
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool any = !selectedTickets().isEmpty();
+    for (QAction *action : std::as_const(m_ticketActions))
+        action->setEnabled(any);
+    m_departmentMenu->setEnabled(any);
+    auto server = SyncSession(m_store, m_home).server();
+    const bool hasServer = server.good() && !server->isEmpty();
+    m_syncNowAction->setEnabled(m_engine != nullptr);
+    m_signOutAction->setEnabled(hasServer);
+    m_signInAction->setText(hasServer ? tr("&Sign in again…") : tr("&Sign in…"));
+}
+
+QList<QUuid> MainWindow::selectedTickets() const
+{
+    QList<QUuid> tickets;
+    const QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        tickets.append(row.data(TicketIdRole).toUuid());
+    if (tickets.isEmpty() && !m_pane->currentTicket().isNull())
+        tickets.append(m_pane->currentTicket());
+    return tickets;
+}
+
+void MainWindow::afterLocalChange()
+{
+    // The change is in the cache already: show it at once, then let the engine push it.
+    refresh();
+    if (m_engine)
+        m_engine->syncNow();
+}
+
+void MainWindow::openTicket(const QUuid &ticketId)
+{
+    if (ticketId.isNull())
+        return;
+    const QModelIndex row = m_tickets->indexOf(ticketId);
+    if (row.isValid()) {
+        m_list->setCurrentIndex(row);
+        m_list->scrollTo(row);
+    } else {
+        m_list->selectionModel()->clearSelection();
+    }
+    if (m_pages->currentWidget() == m_emptyPage)
+        m_pages->setCurrentIndex(0);
+    if (m_pane->currentTicket() != ticketId)
+        m_pane->showTicket(ticketId);
+    m_composer->setTicket(m_pane->currentTicket());
+    updateActions();
+}
+
+bool MainWindow::openTicketNumber(qint64 number)
+{
+    auto ticket = m_store.ticketByNumber(number);
+    if (!ticket.good()) {
+        statusBar()->showMessage(tr("There is no ticket #%1 here.").arg(number), 5000);
+        return false;
+    }
+    openTicket(ticket->id);
+    return true;
+}
+
+void MainWindow::showNotice(const QString &text, const QUuid &ticketId)
+{
+    m_noticeText->setText(
+        ticketId.isNull()
+            ? text.toHtmlEscaped()
+            : QStringLiteral("%1 <a href=\"%2\">%3</a> · <a href=\"rejections\">%4</a>")
+                  .arg(text.toHtmlEscaped(), uuidToString(ticketId),
+                       tr("Open the ticket").toHtmlEscaped(),
+                       tr("All refused changes").toHtmlEscaped()));
+    m_notice->show();
+}
+
+void MainWindow::showRejection(const Rejection &rejection)
+{
+    QString label = tr("a ticket");
+    if (auto ticket = m_store.ticket(rejection.ticketId); ticket.good())
+        label = ticket->number ? tr("#%1").arg(*ticket->number) : ticket->subject;
+    const QString text = tr("The server refused your change to %1 and it was undone: %2")
+                             .arg(label, rejection.message);
+    showNotice(text, rejection.ticketId);
+    if (!m_doNotDisturb->isChecked() && QSystemTrayIcon::isSystemTrayAvailable()) {
+        auto *tray = findChild<QSystemTrayIcon *>();
+        if (!tray) {
+            tray = new QSystemTrayIcon(windowIcon(), this);
+            connect(tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                showNormal();
+                activateWindow();
+            });
+            tray->show();
+        }
+        tray->showMessage(tr("Change refused"), text, QSystemTrayIcon::Warning);
+    }
+}
+
+void MainWindow::showRejections()
+{
+    auto rejections = SyncSession(m_store, m_home).rejections();
+    if (!rejections.good()) {
+        showLoadError(rejections.status().message());
+        return;
+    }
+    QStringList lines;
+    for (const Rejection &r : std::as_const(*rejections)) {
+        lines.append(tr("%1  %2 (%3): %4")
+                         .arg(QLocale().toString(r.time.toLocalTime(), QLocale::ShortFormat),
+                              r.type, r.code, r.message));
+    }
+    QMessageBox box(QMessageBox::Information, tr("Refused changes"),
+                    lines.isEmpty() ? tr("The server has refused none of your changes.")
+                                    : tr("The server refused these changes; each was undone "
+                                         "here. The newest is last."),
+                    QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("rejectionsBox"));
+    box.setDetailedText(lines.join(u'\n'));
+    box.exec();
+}
+
+void MainWindow::startSync()
+{
+    if (m_engine)
+        return;
+    auto server = SyncSession(m_store, m_home).server();
+    if (!server.good() || server->isEmpty())
+        return;
+    m_engine = std::make_unique<SyncEngine>(m_home);
+    m_store.setAutoCheckpoint(0); // the engine's thread checkpoints (localstore.h)
+    if (!m_syncLabel) {
+        m_syncLabel = new QLabel(this);
+        m_syncLabel->setObjectName(QStringLiteral("syncState"));
+        m_syncLabel->setAccessibleName(tr("Sync state"));
+        statusBar()->insertPermanentWidget(0, m_syncLabel);
+    }
+    connect(m_engine.get(), &SyncEngine::stateChanged, this,
+            [this](const SyncEngine::State &state) {
+                m_syncLabel->setText(state.text());
+                m_syncLabel->setToolTip(state.message);
+            });
+    connect(m_engine.get(), &SyncEngine::cacheChanged, this, &MainWindow::refresh);
+    connect(m_engine.get(), &SyncEngine::rejected, this, &MainWindow::showRejection);
+    m_engine->start();
+    updateActions();
+}
+
+void MainWindow::signIn()
+{
+    SignInDialog dialog(m_home, m_settings->value(Key::lastServer).toString(),
+                        m_settings->value(Key::lastEmail).toString(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings->setValue(Key::lastServer, dialog.server());
+    m_settings->setValue(Key::lastEmail, dialog.email());
+    if (m_engine)
+        m_engine->syncNow();
+    else
+        startSync();
+    refresh();
+}
+
+void MainWindow::signOut()
+{
+    // Revoking the token waits on the server: a thread of its own, with its own connection.
+    QThread *worker = QThread::create([home = m_home] {
+        auto store = LocalStore::open(storePath(home));
+        if (store.good())
+            SyncSession(**store, home).logout();
+    });
+    connect(worker, &QThread::finished, this, [this, worker] {
+        worker->deleteLater();
+        if (m_engine)
+            m_engine->syncNow(); // finds no token and says "Signed out"
+        statusBar()->showMessage(tr("Signed out. Your local data and waiting changes stay."), 8000);
+    });
+    worker->start();
+}
+
+void MainWindow::askAssignee()
+{
+    const QList<QUuid> tickets = selectedTickets();
+    auto agents = m_store.agents();
+    if (tickets.isEmpty() || !agents.good())
+        return;
+    QStringList names{tr("Nobody (unassign)")};
+    QList<QUuid> ids{QUuid()};
+    for (const Agent &agent : std::as_const(*agents)) {
+        names.append(QStringLiteral("%1 <%2>").arg(agent.name, agent.email));
+        ids.append(agent.id);
+    }
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, tr("Assign"), tr("Assign to:"), names, 0, false, &ok);
+    if (ok)
+        m_actions->assign(tickets, ids.value(names.indexOf(chosen)));
+}
+
+void MainWindow::askTags()
+{
+    const QList<QUuid> tickets = selectedTickets();
+    if (tickets.isEmpty())
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Tags"), tr("Tags to add, or to remove with a leading minus (vip -spam):"),
+        QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    QStringList add;
+    QStringList remove;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        if (word.startsWith(u'-') && word.size() > 1)
+            remove.append(word.mid(1));
+        else if (word != u"-")
+            add.append(word.startsWith(u'+') ? word.mid(1) : word);
+    }
+    if (!add.isEmpty())
+        m_actions->changeTags(tickets, add, true);
+    if (!remove.isEmpty())
+        m_actions->changeTags(tickets, remove, false);
+}
+
+void MainWindow::askRelated(bool merge)
+{
+    const QUuid ticket = m_pane->currentTicket();
+    if (ticket.isNull())
+        return;
+    bool ok = false;
+    const int number = QInputDialog::getInt(this, merge ? tr("Merge") : tr("Link"),
+                                            merge ? tr("Merge this ticket into ticket number:")
+                                                  : tr("Link with ticket number:"),
+                                            1, 1, std::numeric_limits<int>::max(), 1, &ok);
+    if (!ok)
+        return;
+    auto other = m_store.ticketByNumber(number);
+    if (!other.good()) {
+        statusBar()->showMessage(tr("There is no ticket #%1 here.").arg(number), 5000);
+        return;
+    }
+    if (merge)
+        m_actions->merge(ticket, other->id);
+    else
+        m_actions->link(ticket, other->id);
+}
+
+void MainWindow::askTime(bool reminder)
+{
+    const QList<QUuid> tickets = selectedTickets();
+    if (tickets.isEmpty())
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(reminder ? tr("Reminder") : tr("Due date"));
+    auto *edit = new QDateTimeEdit(QDateTime::currentDateTime().addDays(1), &dialog);
+    edit->setObjectName(QStringLiteral("timeEdit"));
+    edit->setCalendarPopup(true);
+    edit->setAccessibleName(reminder ? tr("Reminder") : tr("Due date"));
+    auto *buttons = new QDialogButtonBox(
+        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Reset, &dialog);
+    buttons->button(QDialogButtonBox::Reset)->setText(tr("Clear"));
+    bool clear = false;
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::Reset), &QPushButton::clicked, &dialog,
+            [&dialog, &clear] {
+                clear = true;
+                dialog.accept();
+            });
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(edit);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString field = reminder ? QStringLiteral("reminder") : QStringLiteral("due");
+    m_actions->setFields(
+        tickets, {{field, clear ? QJsonValue() : Wire::timeValue(edit->dateTime().toUTC())}});
+}
+
+void MainWindow::openAnotherProfile()
+{
+    const QString home = QFileDialog::getExistingDirectory(
+        this, tr("Open a profile (a Pult data directory)"), QDir::homePath());
+    if (home.isEmpty())
+        return;
+    // One window per profile, each in its own process with its own engine.
+    if (!QProcess::startDetached(QApplication::applicationFilePath(),
+                                 {QStringLiteral("--home"), home}))
+        statusBar()->showMessage(tr("Could not start another window."), 8000);
 }
 
 } // namespace Pult

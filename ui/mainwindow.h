@@ -1,14 +1,23 @@
 #pragma once
 
-// The agent's main window: views in a sidebar, the inbox list, a search field and the reading
-// pane. It wires widgets to models and keeps no data of its own: the models read the store.
+// The agent's main window: views in a sidebar, the inbox list, a search field, the reading pane
+// and the composer, the menus of ticket actions, and the sync state. It wires widgets to models
+// and keeps no data of its own: the models read the store, TicketActions writes through the
+// outbox, and the sync engine (on its own thread) brings the server's changes.
+
+#include "domain.h"
 
 #include <QMainWindow>
 #include <QString>
+#include <QUuid>
 
+#include <functional>
 #include <memory>
 
+class QAction;
+class QFrame;
 class QLabel;
+class QMenu;
 class QLineEdit;
 class QListView;
 class QSettings;
@@ -19,7 +28,11 @@ class QTreeView;
 
 namespace Pult {
 
+class Composer;
 class LocalStore;
+struct Rejection;
+class SyncEngine;
+class TicketActions;
 class TicketListModel;
 class TicketPane;
 class ViewListModel;
@@ -36,11 +49,27 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Reads the views, their counts and the current list again (F5).
+    // Reads the views, their counts, the current list and the ticket being read again (F5).
     void refresh();
+    // Starts the sync engine when this profile has signed in to a server (pult does it once
+    // the window is shown); until then the window works on the local data alone.
+    void startSync();
+    SyncEngine *syncEngine() const { return m_engine.get(); }
+
+    // Shows a ticket in the reading pane, selecting its row when the list has it.
+    void openTicket(const QUuid &ticketId);
+    bool openTicketNumber(qint64 number);
+    // The tickets the actions apply to: the selected rows, else the one being read.
+    QList<QUuid> selectedTickets() const;
+    // Tells the user that the server refused a change (and rolled it back).
+    void showRejection(const Rejection &rejection);
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
+    TicketActions *ticketActions() const { return m_actions; }
+    Composer *composer() const { return m_composer; }
+    // Every action of the menus, for the command palette and tests (by objectName).
+    QList<QAction *> allActions() const { return m_allActions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +78,20 @@ private:
     void buildInbox();
     QWidget *buildEmptyState();
     void setUpShortcuts();
+    void setUpActions();
+    QAction *addMenuAction(QMenu *menu, const QString &name, const QString &text,
+                           const QKeySequence &shortcut, std::function<void()> run);
+    void updateActions();
+    void afterLocalChange();
+    void showNotice(const QString &text, const QUuid &ticketId);
+    void signIn();
+    void signOut();
+    void askAssignee();
+    void askTags();
+    void askRelated(bool merge);
+    void askTime(bool reminder);
+    void showRejections();
+    void openAnotherProfile();
     void restoreSettings();
     void saveSettings();
 
@@ -65,6 +108,7 @@ private:
     QString currentViewKey() const;
 
     LocalStore &m_store;
+    std::unique_ptr<SyncEngine> m_engine;
     QString m_home;
     std::unique_ptr<QSettings> m_settings;
 
@@ -84,6 +128,18 @@ private:
     QLabel *m_homeLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
     QTimer *m_minuteTimer = nullptr;
+    TicketActions *m_actions = nullptr;
+    Composer *m_composer = nullptr;
+    QFrame *m_notice = nullptr;
+    QLabel *m_noticeText = nullptr;
+    QLabel *m_syncLabel = nullptr;
+    QMenu *m_departmentMenu = nullptr;
+    QList<QAction *> m_allActions;
+    QList<QAction *> m_ticketActions; // enabled only while tickets are selected
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QAction *m_doNotDisturb = nullptr;
 };
 
 } // namespace Pult

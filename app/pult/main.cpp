@@ -1,20 +1,16 @@
 // pult: the desktop workstation. Everything lives in pult_ui, pult_sync and pult_core; this file
-// only reads the command line, opens the local store, shows the window and, when the profile is
-// signed in (pultctl --home DIR login), keeps it in step with the server through the sync engine.
+// only reads the command line, opens the local store and shows the window, which keeps itself in
+// step with the server through the sync engine once the profile has signed in.
 
 #include "localstore.h"
 #include "mainwindow.h"
 #include "paths.h"
-#include "syncengine.h"
-#include "syncsession.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
-#include <QLabel>
 #include <QSettings>
-#include <QStatusBar>
 
 #include <cstdio>
 
@@ -63,27 +59,9 @@ int main(int argc, char *argv[])
 
     Pult::MainWindow window(
         **store, home, std::make_unique<QSettings>(QStringLiteral("Pult"), QStringLiteral("Pult")));
-    // The sync engine works on its own thread and connection; the window reloads what changed
-    // and shows the engine's state at the right of its status bar.
-    std::unique_ptr<Pult::SyncEngine> engine;
-    // Started for any profile that ever signed in; without a token it says "Signed out". The
-    // keychain is asked on the engine's thread, never here.
-    auto server = Pult::SyncSession(**store, home).server();
-    if (server.good() && !server->isEmpty()) {
-        engine = std::make_unique<Pult::SyncEngine>(home);
-        (*store)->setAutoCheckpoint(0); // the engine's thread checkpoints (localstore.h)
-        auto *state = new QLabel(&window);
-        state->setAccessibleName(QApplication::translate("main", "Sync state"));
-        window.statusBar()->addPermanentWidget(state);
-        QObject::connect(engine.get(), &Pult::SyncEngine::stateChanged, state,
-                         [state](const Pult::SyncEngine::State &s) {
-                             state->setText(s.text());
-                             state->setToolTip(s.message);
-                         });
-        QObject::connect(engine.get(), &Pult::SyncEngine::cacheChanged, &window,
-                         &Pult::MainWindow::refresh);
-        engine->start();
-    }
     window.show();
+    // A profile that ever signed in (pultctl --home DIR login, or the window's own sign-in)
+    // syncs from the start; without a token the status bar says "Signed out".
+    window.startSync();
     return app.exec();
 }

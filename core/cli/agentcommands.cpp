@@ -7,6 +7,7 @@
 
 #include "labels.h"
 #include "localops.h"
+#include "replycontext.h"
 #include "syncengine.h"
 #include "syncsession.h"
 #include "template.h"
@@ -670,33 +671,16 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
         return fail(ctx, ticket.status());
     QString body = options->values.value(QStringLiteral("body"));
     if (hasTemplate) {
-        const QString shortcut = options->values.value(QStringLiteral("template"));
-        auto canned = a->store->cannedResponses();
-        if (!canned.good())
-            return fail(ctx, canned.status());
-        const auto found =
-            std::find_if(canned->cbegin(), canned->cend(), [&](const CannedResponse &r) {
-                return r.shortcut.compare(shortcut, Qt::CaseInsensitive) == 0 ||
-                       r.title.compare(shortcut, Qt::CaseInsensitive) == 0;
-            });
-        if (found == canned->cend())
-            return fail(ctx,
-                        QStringLiteral("no canned response with the shortcut \"%1\"").arg(shortcut),
-                        2);
-        auto requester = a->store->contact(ticket->requesterId);
-        Department department;
-        auto departments = a->store->departments();
-        for (const Department &d : departments.good() ? *departments : QList<Department>()) {
-            if (d.id == ticket->departmentId)
-                department = d;
-        }
-        TemplateExtras extras;
-        extras.statusLabel = Labels::status(ticket->status);
-        extras.priorityLabel = Labels::priority(ticket->priority);
-        body = render(Template::parse(found->body),
-                      makeTemplateContext(*ticket, requester.good() ? *requester : Contact(), a->me,
-                                          department, extras),
-                      TemplateFormat::PlainText);
+        auto found =
+            findCannedResponse(*a->store, options->values.value(QStringLiteral("template")));
+        if (!found.good() && found.status().code() == Status::NotFound)
+            return fail(ctx, found.status().message(), 2);
+        if (!found.good())
+            return fail(ctx, found.status());
+        auto context = replyContext(*a->store, *ticket, a->me);
+        if (!context.good())
+            return fail(ctx, context.status());
+        body = render(Template::parse(found->body), *context, TemplateFormat::PlainText);
     }
     if (body.trimmed().isEmpty())
         return fail(ctx, QStringLiteral("the message is empty"), 2);

@@ -19,7 +19,11 @@ QString SyncEngine::State::text() const
     switch (kind) {
     case SignedOut:
         return QCoreApplication::translate("SyncEngine", "Signed out");
+    // "1 change" has a string of its own: English has no numerus translation file, and the
+    // languages that do give %n its forms in the other string.
     case Offline:
+        if (pending == 1)
+            return QCoreApplication::translate("SyncEngine", "Offline — 1 change waiting");
         return pending > 0 ? QCoreApplication::translate(
                                  "SyncEngine", "Offline — %n changes waiting", nullptr, pending)
                            : QCoreApplication::translate("SyncEngine", "Offline");
@@ -28,6 +32,8 @@ QString SyncEngine::State::text() const
                    ? QCoreApplication::translate("SyncEngine", "Syncing %1 %").arg(progress)
                    : QCoreApplication::translate("SyncEngine", "Syncing");
     case Synced:
+        if (pending == 1)
+            return QCoreApplication::translate("SyncEngine", "Synced — 1 change waiting");
         return pending > 0 ? QCoreApplication::translate(
                                  "SyncEngine", "Synced — %n changes waiting", nullptr, pending)
                            : QCoreApplication::translate("SyncEngine", "Synced");

@@ -263,6 +263,8 @@ private Q_SLOTS:
         QCOMPARE((State{State::Syncing, 0, 40, 5, {}}).text(), QStringLiteral("Syncing 40 %"));
         QCOMPARE((State{State::Offline, 3, -1, 5, {}}).text(),
                  QStringLiteral("Offline — 3 changes waiting"));
+        QCOMPARE((State{State::Offline, 1, -1, 5, {}}).text(),
+                 QStringLiteral("Offline — 1 change waiting"));
         QCOMPARE((State{State::SignedOut, 0, -1, 5, {}}).text(), QStringLiteral("Signed out"));
     }
 };

@@ -1,0 +1,299 @@
+// Writing in the window: the canned-response model and picker, inserting a response with its
+// placeholders rendered for the ticket, sending (the op is queued in the outbox and shown at
+// once), "send and set status", drafts that survive switching tickets and closing the window,
+// and ticket actions that update the list and the sidebar's counts at once.
+
+#include "cannedresponsepicker.h"
+#include "composer.h"
+#include "localops.h"
+#include "mainwindow.h"
+#include "roles.h"
+#include "ticketactions.h"
+#include "ticketlistmodel.h"
+#include "uitestdata.h"
+#include "viewlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Pult;
+
+namespace {
+
+CannedResponse canned(const QString &title, const QString &shortcut, const QString &body)
+{
+    CannedResponse r;
+    r.id = QUuid::createUuid();
+    r.title = title;
+    r.shortcut = shortcut;
+    r.body = body;
+    return r;
+}
+
+} // namespace
+
+class ComposerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void cannedModelFiltersByTitleAndShortcut();
+    void pickerInsertsTheChosenResponse();
+    void insertingRendersPlaceholdersForTheTicket();
+    void sendQueuesTheMessageAndClearsTheDraft();
+    void sendAndSetStatus();
+    void draftFollowsTheTicket();
+    void draftSurvivesClosingTheWindow();
+    void localActionUpdatesListAndCountsAtOnce();
+    void bulkActionChangesEverySelectedTicket();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow();
+    QList<OutboxOp> outbox();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_home;
+    std::unique_ptr<LocalStore> m_store;
+    UiTest::Fixture m_fixture;
+};
+
+void ComposerTest::init()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_home = m_dir->filePath(QStringLiteral("home"));
+    m_store = UiTest::openStore(m_home + QStringLiteral("/cache.db"));
+    QVERIFY(m_store);
+    m_fixture = UiTest::fillStore(*m_store, 12);
+    // Signed in as Ana: local ops need to know who makes them.
+    QVERIFY(m_store->setCurrentAgent(m_fixture.ana.id).good());
+    QVERIFY(m_store
+                ->put(canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
+                             QStringLiteral("Hello {{customer.first_name | \"there\"}}, this is "
+                                            "{{agent.first_name}} about {{ticket.number}}.")))
+                .good());
+    QVERIFY(m_store
+                ->put(canned(QStringLiteral("Rešeno"), QStringLiteral("done"),
+                             QStringLiteral("Your ticket \"{{ticket.subject}}\" is solved.")))
+                .good());
+}
+
+void ComposerTest::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> ComposerTest::makeWindow()
+{
+    auto settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("window.ini")),
+                                                QSettings::IniFormat);
+    auto window = std::make_unique<MainWindow>(*m_store, m_home, std::move(settings));
+    window->show();
+    return window;
+}
+
+QList<OutboxOp> ComposerTest::outbox()
+{
+    auto ops = m_store->outbox();
+    if (!ops.good())
+        return {};
+    return *ops;
+}
+
+void ComposerTest::cannedModelFiltersByTitleAndShortcut()
+{
+    CannedResponseModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setResponses({canned(QStringLiteral("Refund issued"), QStringLiteral("refund"), {}),
+                        canned(QStringLiteral("Rešeno"), QStringLiteral("done"), {}),
+                        canned(QStringLiteral("Password reset"), QStringLiteral("pw"), {})});
+    QCOMPARE(model.rowCount(), 3);
+    model.setFilterText(QStringLiteral("pw"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.response(0).title, QStringLiteral("Password reset"));
+    model.setFilterText(QStringLiteral("RESEN")); // accents and case ignored
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.response(0).shortcut, QStringLiteral("done"));
+    model.setFilterText(QStringLiteral("re")); // starts-with before contains
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.response(2).title, QStringLiteral("Password reset"));
+    model.setFilterText(QStringLiteral("nothing like it"));
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void ComposerTest::pickerInsertsTheChosenResponse()
+{
+    auto window = makeWindow();
+    const Ticket ticket = m_fixture.tickets.at(4);
+    window->openTicket(ticket.id);
+    Composer *composer = window->composer();
+    composer->chooseCannedResponse();
+    CannedResponsePicker *picker = composer->picker();
+    QTRY_VERIFY(picker->isVisible());
+    QTest::keyClicks(picker->searchField(), QStringLiteral("hi"));
+    QCOMPARE(picker->model()->rowCount(), 1);
+    QTest::keyClick(picker->searchField(), Qt::Key_Return);
+    QVERIFY(!picker->isVisible());
+    QVERIFY(composer->editor()->toPlainText().startsWith(QStringLiteral("Hello ")));
+}
+
+void ComposerTest::insertingRendersPlaceholdersForTheTicket()
+{
+    auto window = makeWindow();
+    const Ticket ticket = m_fixture.tickets.at(4); // requester Marek Wiśniewski, #1004
+    window->openTicket(ticket.id);
+    Composer *composer = window->composer();
+    QVERIFY(composer->insertCannedResponse(
+        canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
+               QStringLiteral("Hello {{customer.first_name | \"there\"}}, this is "
+                              "{{agent.first_name}} about {{ticket.number}}."))));
+    QCOMPARE(composer->editor()->toPlainText(),
+             QStringLiteral("Hello Marek, this is Ana about #1004."));
+}
+
+void ComposerTest::sendQueuesTheMessageAndClearsTheDraft()
+{
+    auto window = makeWindow();
+    const Ticket ticket = m_fixture.tickets.at(3);
+    window->openTicket(ticket.id);
+    Composer *composer = window->composer();
+    composer->startWriting(MessageKind::InternalNote);
+    QTest::keyClicks(composer->editor(), QStringLiteral("Checked the logs"));
+    composer->saveDraft();
+    QSignalSpy sent(composer, &Composer::sent);
+    QVERIFY(composer->send());
+    QCOMPARE(sent.count(), 1);
+    QVERIFY(composer->editor()->toPlainText().isEmpty());
+
+    const QList<OutboxOp> ops = outbox();
+    QCOMPARE(ops.size(), 1);
+    const QJsonObject op = QJsonDocument::fromJson(ops.first().payload).object();
+    QCOMPARE(op.value(QLatin1String("type")).toString(), QStringLiteral("add_message"));
+    QCOMPARE(Op::ticketsOf(op), QList<QUuid>{ticket.id});
+    // The note is in the cache at once, before any server saw it.
+    auto messages = m_store->messages(ticket.id);
+    QVERIFY(messages.good());
+    QCOMPARE(messages->last().bodyText, QStringLiteral("Checked the logs"));
+    QVERIFY(messages->last().kind == MessageKind::InternalNote);
+    // No draft is left behind.
+    window.reset();
+    window = makeWindow();
+    window->openTicket(ticket.id);
+    QVERIFY(window->composer()->editor()->toPlainText().isEmpty());
+}
+
+void ComposerTest::sendAndSetStatus()
+{
+    auto window = makeWindow();
+    const Ticket ticket = m_fixture.tickets.at(0); // open
+    window->openTicket(ticket.id);
+    Composer *composer = window->composer();
+    QTest::keyClicks(composer->editor(), QStringLiteral("All done."));
+    QVERIFY(composer->send(TicketStatus::Solved));
+    QCOMPARE(outbox().size(), 2);
+    auto stored = m_store->ticket(ticket.id);
+    QVERIFY(stored.good());
+    QVERIFY(stored->status == TicketStatus::Solved);
+}
+
+void ComposerTest::draftFollowsTheTicket()
+{
+    auto window = makeWindow();
+    const Ticket first = m_fixture.tickets.at(2);
+    const Ticket second = m_fixture.tickets.at(5);
+    Composer *composer = window->composer();
+    window->openTicket(first.id);
+    QTest::keyClicks(composer->editor(), QStringLiteral("Dear customer"));
+    window->openTicket(second.id);
+    QVERIFY(composer->editor()->toPlainText().isEmpty());
+    QTest::keyClicks(composer->editor(), QStringLiteral("Other text"));
+    window->openTicket(first.id);
+    QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("Dear customer"));
+    window->openTicket(second.id);
+    QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("Other text"));
+    QVERIFY(outbox().isEmpty()); // drafts are not sent
+}
+
+void ComposerTest::draftSurvivesClosingTheWindow()
+{
+    const Ticket ticket = m_fixture.tickets.at(7);
+    {
+        auto window = makeWindow();
+        window->openTicket(ticket.id);
+        window->composer()->startWriting(MessageKind::InternalNote);
+        QTest::keyClicks(window->composer()->editor(), QStringLiteral("Half-written note"));
+        // Saved a moment after typing, without closing anything.
+        QTRY_VERIFY(QSettings(m_home + QStringLiteral("/drafts.ini"), QSettings::IniFormat)
+                        .allKeys()
+                        .size() == 1);
+        window->close();
+    }
+    auto window = makeWindow();
+    window->openTicket(ticket.id);
+    QVERIFY(window->composer()->kind() == MessageKind::InternalNote);
+    QCOMPARE(window->composer()->editor()->toPlainText(), QStringLiteral("Half-written note"));
+}
+
+void ComposerTest::localActionUpdatesListAndCountsAtOnce()
+{
+    auto window = makeWindow();
+    TicketListModel *tickets = window->ticketModel();
+    ViewListModel *views = window->viewModel();
+    const qint64 solvedBefore =
+        views->indexOfKey(QStringLiteral("solved")).data(ViewCountRole).toLongLong();
+    const Ticket ticket = m_fixture.tickets.at(0); // open
+    window->openTicket(ticket.id);
+    QAction *solve = nullptr;
+    for (QAction *action : window->allActions()) {
+        if (action->objectName() == u"status-solved")
+            solve = action;
+    }
+    QVERIFY(solve);
+    QVERIFY(solve->isEnabled());
+    solve->trigger();
+    // No event loop turn, no server: the list and the counts already show it.
+    const QModelIndex row = tickets->indexOf(ticket.id);
+    QVERIFY(row.isValid());
+    QCOMPARE(row.data(TicketStatusRole).toInt(), int(TicketStatus::Solved));
+    QCOMPARE(views->indexOfKey(QStringLiteral("solved")).data(ViewCountRole).toLongLong(),
+             solvedBefore + 1);
+    QCOMPARE(outbox().size(), 1);
+}
+
+void ComposerTest::bulkActionChangesEverySelectedTicket()
+{
+    auto window = makeWindow();
+    auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+    QVERIFY(list);
+    TicketListModel *tickets = window->ticketModel();
+    QVERIFY(tickets->rowCount() >= 3);
+    for (int row = 0; row < 3; ++row)
+        list->selectionModel()->select(tickets->index(row, 0),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QList<QUuid> selected = window->selectedTickets();
+    QCOMPARE(selected.size(), 3);
+    QVERIFY(window->ticketActions()->setPriority(selected, Priority::Urgent));
+    for (const QUuid &id : selected) {
+        auto stored = m_store->ticket(id);
+        QVERIFY(stored.good());
+        QVERIFY(stored->priority == Priority::Urgent);
+    }
+    QCOMPARE(outbox().size(), 3);
+}
+
+QTEST_MAIN(ComposerTest)
+#include "tst_composer.moc"

@@ -1,0 +1,298 @@
+#include "composer.h"
+
+#include "cannedresponsepicker.h"
+#include "labels.h"
+#include "localops.h"
+#include "localstore.h"
+#include "replycontext.h"
+#include "ticketactions.h"
+#include "uuid.h"
+
+#include <QButtonGroup>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMimeDatabase>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Pult {
+
+namespace {
+
+constexpr int kDraftDelayMs = 400;
+
+} // namespace
+
+Composer::Composer(LocalStore &store, TicketActions &actions, const QString &home, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_actions(actions)
+    , m_drafts(
+          std::make_unique<QSettings>(home + QStringLiteral("/drafts.ini"), QSettings::IniFormat))
+{
+    setObjectName(QStringLiteral("composer"));
+
+    auto *reply = new QRadioButton(tr("&Reply"), this);
+    reply->setObjectName(QStringLiteral("replyMode"));
+    reply->setToolTip(tr("A reply the customer reads (R)"));
+    auto *note = new QRadioButton(tr("Internal &note"), this);
+    note->setObjectName(QStringLiteral("noteMode"));
+    note->setToolTip(tr("A note only agents see (N)"));
+    m_kindGroup = new QButtonGroup(this);
+    m_kindGroup->addButton(reply, int(MessageKind::AgentReply));
+    m_kindGroup->addButton(note, int(MessageKind::InternalNote));
+    reply->setChecked(true);
+    connect(m_kindGroup, &QButtonGroup::idClicked, this,
+            [this](int id) { setKind(MessageKind(id)); });
+
+    m_cannedButton = new QPushButton(tr("Canned response…"), this);
+    m_cannedButton->setObjectName(QStringLiteral("cannedButton"));
+    m_cannedButton->setToolTip(tr("Insert a canned response (Ctrl+Shift+I)"));
+    connect(m_cannedButton, &QPushButton::clicked, this, &Composer::chooseCannedResponse);
+    m_attachButton = new QPushButton(tr("Attach…"), this);
+    m_attachButton->setObjectName(QStringLiteral("attachButton"));
+    m_attachButton->setToolTip(tr("Attach files to the message"));
+    connect(m_attachButton, &QPushButton::clicked, this, &Composer::addAttachment);
+
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setObjectName(QStringLiteral("composerText"));
+    m_editor->setAccessibleName(tr("Message text"));
+    m_editor->setTabChangesFocus(true);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading)
+            m_draftTimer->start();
+        updateControls();
+    });
+
+    m_attachmentLabel = new QLabel(this);
+    m_attachmentLabel->setObjectName(QStringLiteral("attachments"));
+    m_attachmentLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_attachmentLabel->hide();
+
+    m_sendButton = new QToolButton(this);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setText(tr("Send"));
+    m_sendButton->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_sendButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_sendButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    connect(m_sendButton, &QToolButton::clicked, this, [this] { send(); });
+    auto *sendMenu = new QMenu(m_sendButton);
+    for (const TicketStatus status :
+         {TicketStatus::Pending, TicketStatus::OnHold, TicketStatus::Solved}) {
+        QAction *action = sendMenu->addAction(tr("Send and set %1").arg(Labels::status(status)));
+        action->setObjectName(QStringLiteral("sendAnd-%1").arg(toString(status)));
+        if (status == TicketStatus::Solved)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+        connect(action, &QAction::triggered, this, [this, status] { send(status); });
+    }
+    m_sendButton->setMenu(sendMenu);
+    addActions(sendMenu->actions());
+
+    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
+    sendShortcut->setContext(Qt::WidgetShortcut);
+    connect(sendShortcut, &QShortcut::activated, this, [this] { send(); });
+    auto *cannedShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this);
+    cannedShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(cannedShortcut, &QShortcut::activated, this, &Composer::chooseCannedResponse);
+
+    m_picker = new CannedResponsePicker(this);
+    connect(m_picker, &CannedResponsePicker::chosen, this,
+            [this](const CannedResponse &response) { insertCannedResponse(response); });
+
+    m_draftTimer = new QTimer(this);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(kDraftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &Composer::saveDraft);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(reply);
+    top->addWidget(note);
+    top->addStretch(1);
+    top->addWidget(m_cannedButton);
+    top->addWidget(m_attachButton);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_attachmentLabel, 1);
+    bottom->addStretch(0);
+    bottom->addWidget(m_sendButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 8);
+    layout->addLayout(top);
+    layout->addWidget(m_editor, 1);
+    layout->addLayout(bottom);
+    setTicket({});
+}
+
+Composer::~Composer()
+{
+    saveDraft();
+}
+
+QString Composer::draftKey(MessageKind kind) const
+{
+    return QStringLiteral("%1/%2").arg(uuidToString(m_ticketId), toString(kind));
+}
+
+void Composer::saveDraft()
+{
+    m_draftTimer->stop();
+    if (m_ticketId.isNull())
+        return;
+    const QString text = m_editor->toPlainText();
+    if (text.trimmed().isEmpty())
+        m_drafts->remove(draftKey(m_kind));
+    else
+        m_drafts->setValue(draftKey(m_kind), text);
+    m_drafts->sync();
+}
+
+void Composer::loadDraft()
+{
+    const QSignalBlocker blocker(m_editor); // loading is not typing
+    m_loading = true;
+    m_editor->setPlainText(m_ticketId.isNull() ? QString()
+                                               : m_drafts->value(draftKey(m_kind)).toString());
+    m_editor->moveCursor(QTextCursor::End);
+    m_loading = false;
+    updateControls();
+}
+
+void Composer::setTicket(const QUuid &ticketId)
+{
+    if (ticketId == m_ticketId && !ticketId.isNull())
+        return;
+    saveDraft();
+    m_ticketId = ticketId;
+    m_attachments.clear();
+    m_attachmentLabel->hide();
+    // A ticket with a note in progress opens on the note.
+    if (!ticketId.isNull()) {
+        const bool noteOnly = !m_drafts->contains(draftKey(MessageKind::AgentReply)) &&
+                              m_drafts->contains(draftKey(MessageKind::InternalNote));
+        m_kind = noteOnly ? MessageKind::InternalNote : MessageKind::AgentReply;
+        m_kindGroup->button(int(m_kind))->setChecked(true);
+    }
+    loadDraft();
+    setEnabled(!ticketId.isNull());
+}
+
+void Composer::setKind(MessageKind kind)
+{
+    if (kind == m_kind)
+        return;
+    saveDraft();
+    m_kind = kind;
+    m_kindGroup->button(int(kind))->setChecked(true);
+    loadDraft();
+}
+
+void Composer::startWriting(MessageKind kind)
+{
+    if (m_ticketId.isNull())
+        return;
+    setKind(kind);
+    m_editor->setFocus(Qt::ShortcutFocusReason);
+}
+
+void Composer::updateControls()
+{
+    const bool reply = m_kind == MessageKind::AgentReply;
+    m_editor->setPlaceholderText(reply ? tr("Write a reply to the customer…")
+                                       : tr("Write an internal note for agents…"));
+    // Notes look different from replies, in the palette's terms so dark schemes keep working.
+    m_editor->setBackgroundRole(reply ? QPalette::Base : QPalette::ToolTipBase);
+    m_editor->viewport()->setBackgroundRole(m_editor->backgroundRole());
+    m_sendButton->setText(reply ? tr("Send reply") : tr("Add note"));
+    const bool hasText = !m_editor->toPlainText().trimmed().isEmpty();
+    m_sendButton->setEnabled(hasText);
+    m_cannedButton->setEnabled(reply);
+}
+
+bool Composer::insertCannedResponse(const CannedResponse &response)
+{
+    if (m_ticketId.isNull())
+        return false;
+    auto ticket = m_store.ticket(m_ticketId);
+    auto me = m_actions.me();
+    if (!ticket.good() || !me.good())
+        return false;
+    auto context = replyContext(m_store, *ticket, *me);
+    if (!context.good())
+        return false;
+    m_editor->insertPlainText(
+        Pult::render(Template::parse(response.body), *context, TemplateFormat::PlainText));
+    m_editor->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void Composer::chooseCannedResponse()
+{
+    if (m_ticketId.isNull())
+        return;
+    auto responses = m_store.cannedResponses();
+    auto ticket = m_store.ticket(m_ticketId);
+    auto me = m_actions.me();
+    if (!responses.good() || !ticket.good() || !me.good())
+        return;
+    auto context = replyContext(m_store, *ticket, *me);
+    if (!context.good())
+        return;
+    setKind(MessageKind::AgentReply);
+    m_picker->setResponses(*responses, *context);
+    m_picker->open();
+    m_picker->searchField()->setFocus();
+}
+
+void Composer::addAttachment()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Attach files"));
+    for (const QString &file : files) {
+        if (!m_attachments.contains(file))
+            m_attachments.append(file);
+    }
+    QStringList names;
+    for (const QString &file : std::as_const(m_attachments))
+        names.append(QFileInfo(file).fileName());
+    m_attachmentLabel->setText(tr("Attached: %1").arg(names.join(QStringLiteral(", "))));
+    m_attachmentLabel->setVisible(!m_attachments.isEmpty());
+}
+
+bool Composer::send(std::optional<TicketStatus> thenStatus)
+{
+    const QString text = m_editor->toPlainText();
+    if (m_ticketId.isNull() || text.trimmed().isEmpty())
+        return false;
+    QList<Op::NewAttachment> files;
+    for (const QString &path : std::as_const(m_attachments)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            Q_EMIT m_actions.failed(tr("Cannot read %1: %2").arg(path, file.errorString()));
+            return false;
+        }
+        files.append({QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFile(path).name(),
+                      file.readAll()});
+    }
+    const QUuid ticket = m_ticketId;
+    if (!m_actions.addMessage(ticket, m_kind, text, files))
+        return false; // the text and its draft stay
+    m_editor->clear();
+    saveDraft();
+    m_attachments.clear();
+    m_attachmentLabel->hide();
+    if (thenStatus)
+        m_actions.setStatus({ticket}, *thenStatus);
+    Q_EMIT sent(ticket);
+    return true;
+}
+
+} // namespace Pult

@@ -1,0 +1,90 @@
+#pragma once
+
+// Writing to a ticket: a reply to the customer or an internal note, with canned responses
+// (placeholders filled in for this ticket), attachments, and "send and set status". What is
+// typed is saved as a draft a moment after each change, per ticket and kind, in the profile
+// directory (drafts.ini), so it survives switching tickets, closing the window and a crash.
+
+#include "domain.h"
+
+#include <QUuid>
+#include <QWidget>
+
+#include <optional>
+
+class QButtonGroup;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSettings;
+class QTimer;
+class QToolButton;
+
+namespace Pult {
+
+class CannedResponsePicker;
+class LocalStore;
+class TicketActions;
+
+class Composer : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // store and actions outlive the composer; home is the profile directory (drafts live there).
+    Composer(LocalStore &store, TicketActions &actions, const QString &home,
+             QWidget *parent = nullptr);
+    ~Composer() override;
+
+    // Saves the draft being written and shows the one of this ticket (a null id disables the
+    // composer).
+    void setTicket(const QUuid &ticketId);
+    QUuid ticket() const { return m_ticketId; }
+
+    MessageKind kind() const { return m_kind; }
+    void setKind(MessageKind kind);
+    // Switches to a reply or a note and puts the cursor in the text.
+    void startWriting(MessageKind kind);
+
+    // Inserts a canned response at the cursor, its placeholders rendered for this ticket.
+    bool insertCannedResponse(const CannedResponse &response);
+    // Opens the canned-response picker for this ticket.
+    void chooseCannedResponse();
+
+    // Queues the message (and then the status, if given), clears the text and its draft.
+    bool send(std::optional<TicketStatus> thenStatus = std::nullopt);
+
+    // Writes the pending draft now (also done a moment after every change and on close).
+    void saveDraft();
+
+    QPlainTextEdit *editor() const { return m_editor; }
+    CannedResponsePicker *picker() const { return m_picker; }
+
+Q_SIGNALS:
+    void sent(const QUuid &ticketId);
+
+private:
+    QString draftKey(MessageKind kind) const;
+    void loadDraft();
+    void updateControls();
+    void addAttachment();
+
+    LocalStore &m_store;
+    TicketActions &m_actions;
+    std::unique_ptr<QSettings> m_drafts;
+    QUuid m_ticketId;
+    MessageKind m_kind = MessageKind::AgentReply;
+    bool m_loading = false;
+    QStringList m_attachments; // file paths
+
+    QButtonGroup *m_kindGroup = nullptr;
+    QPlainTextEdit *m_editor = nullptr;
+    QLabel *m_attachmentLabel = nullptr;
+    QToolButton *m_sendButton = nullptr;
+    QPushButton *m_cannedButton = nullptr;
+    QPushButton *m_attachButton = nullptr;
+    QTimer *m_draftTimer = nullptr;
+    CannedResponsePicker *m_picker = nullptr;
+};
+
+} // namespace Pult

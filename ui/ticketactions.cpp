@@ -1,0 +1,164 @@
+#include "ticketactions.h"
+
+#include "localops.h"
+#include "localstore.h"
+#include "syncsession.h"
+#include "uuid.h"
+
+#include <QJsonValue>
+
+namespace Pult {
+
+TicketActions::TicketActions(LocalStore &store, const QString &home, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_session(std::make_unique<SyncSession>(store, home))
+{}
+
+TicketActions::~TicketActions() = default;
+
+Result<Agent> TicketActions::me()
+{
+    auto id = m_store.currentAgent();
+    if (!id.good())
+        return id.status();
+    if (id->isNull())
+        return Status(Status::Unauthenticated, tr("Nobody is signed in on this profile."));
+    auto agents = m_store.agents();
+    if (!agents.good())
+        return agents.status();
+    for (const Agent &agent : std::as_const(*agents)) {
+        if (agent.id == *id)
+            return agent;
+    }
+    Agent known; // a rebuilt store, before the first pull brings the agents
+    known.id = *id;
+    return known;
+}
+
+bool TicketActions::submitAll(const QList<QJsonObject> &ops)
+{
+    QList<QUuid> changed;
+    bool good = true;
+    for (const QJsonObject &op : ops) {
+        auto id = m_session->submit(op);
+        if (!id.good()) {
+            Q_EMIT failed(id.status().message());
+            good = false;
+            break;
+        }
+        for (const QUuid &ticket : Op::ticketsOf(op)) {
+            if (!changed.contains(ticket))
+                changed.append(ticket);
+        }
+    }
+    if (!changed.isEmpty())
+        Q_EMIT submitted(changed);
+    return good;
+}
+
+bool TicketActions::setFields(const QList<QUuid> &tickets, const QJsonObject &fields)
+{
+    QList<QJsonObject> ops;
+    for (const QUuid &ticket : tickets)
+        ops.append(Op::setFields(ticket, fields));
+    return submitAll(ops);
+}
+
+bool TicketActions::setStatus(const QList<QUuid> &tickets, TicketStatus status)
+{
+    return setFields(tickets, {{QStringLiteral("status"), toString(status)}});
+}
+
+bool TicketActions::setPriority(const QList<QUuid> &tickets, Priority priority)
+{
+    return setFields(tickets, {{QStringLiteral("priority"), toString(priority)}});
+}
+
+bool TicketActions::setDepartment(const QList<QUuid> &tickets, const QUuid &departmentId)
+{
+    return setFields(tickets, {{QStringLiteral("department_id"), uuidToString(departmentId)}});
+}
+
+bool TicketActions::assign(const QList<QUuid> &tickets, const QUuid &agentId)
+{
+    return setFields(tickets,
+                     {{QStringLiteral("assignee_id"),
+                       agentId.isNull() ? QJsonValue() : QJsonValue(uuidToString(agentId))}});
+}
+
+bool TicketActions::take(const QList<QUuid> &tickets)
+{
+    QList<QJsonObject> ops;
+    for (const QUuid &ticket : tickets)
+        ops.append(Op::take(ticket));
+    return submitAll(ops);
+}
+
+bool TicketActions::changeTags(const QList<QUuid> &tickets, const QStringList &tags, bool add)
+{
+    QList<QJsonObject> ops;
+    for (const QUuid &ticket : tickets)
+        ops.append(Op::changeTags(ticket, tags, add));
+    return submitAll(ops);
+}
+
+bool TicketActions::markSpam(const QList<QUuid> &tickets, bool spam)
+{
+    QList<QJsonObject> ops;
+    for (const QUuid &ticket : tickets)
+        ops.append(Op::markSpam(ticket, spam));
+    return submitAll(ops);
+}
+
+bool TicketActions::escalate(const QList<QUuid> &tickets)
+{
+    QList<QJsonObject> ops;
+    for (const QUuid &id : tickets) {
+        auto ticket = m_store.ticket(id);
+        if (!ticket.good()) {
+            Q_EMIT failed(ticket.status().message());
+            return false;
+        }
+        ops.append(Op::setFields(id, {{QStringLiteral("tier"), ticket->tier + 1}}));
+    }
+    return submitAll(ops);
+}
+
+bool TicketActions::merge(const QUuid &ticket, const QUuid &into)
+{
+    return submitAll({Op::merge(ticket, into)});
+}
+
+bool TicketActions::link(const QUuid &ticket, const QUuid &other)
+{
+    return submitAll({Op::link(ticket, other)});
+}
+
+bool TicketActions::addMessage(const QUuid &ticket, MessageKind kind, const QString &body,
+                               const QList<Op::NewAttachment> &attachments)
+{
+    return submitAll({Op::addMessage(ticket, kind, body, attachments)});
+}
+
+std::optional<QUuid> TicketActions::takeNext()
+{
+    auto agent = me();
+    if (!agent.good()) {
+        Q_EMIT failed(agent.status().message());
+        return std::nullopt;
+    }
+    auto next = m_store.nextTicket(agent->id);
+    if (!next.good()) {
+        Q_EMIT failed(next.status().message());
+        return std::nullopt;
+    }
+    if (!*next)
+        return std::nullopt;
+    const QUuid id = (*next)->id;
+    if (!take({id}))
+        return std::nullopt;
+    return id;
+}
+
+} // namespace Pult
