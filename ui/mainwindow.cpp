@@ -4,6 +4,7 @@
 #include "displaytext.h"
 #include "labels.h"
 #include "localstore.h"
+#include "notifier.h"
 #include "paths.h"
 #include "roles.h"
 #include "signindialog.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     m_views = new ViewListModel(m_store, this);
     m_tickets = new TicketListModel(m_store, this);
     m_actions = new TicketActions(m_store, m_home, this);
+    m_notifier = std::make_unique<Notifier>(m_store);
     connect(m_actions, &TicketActions::submitted, this, &MainWindow::afterLocalChange);
     connect(m_actions, &TicketActions::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The change was not made: %1").arg(message), 15000);
@@ -129,6 +131,7 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
         m_tickets->refreshRelativeTimes();
         m_views->refreshCounts();
         updateTitleAndStatus();
+        notify(); // reminders and SLA deadlines come due with time
     });
     m_minuteTimer->start();
 
@@ -140,6 +143,7 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     m_views->reload();
     restoreSettings();
     updatePage();
+    notify(); // learns what is there now; reminders already due are shown
 }
 
 MainWindow::~MainWindow() = default; // the engine's thread stops before the widgets go
@@ -784,17 +788,41 @@ void MainWindow::showRejection(const Rejection &rejection)
     const QString text = tr("The server refused your change to %1 and it was undone: %2")
                              .arg(label, rejection.message);
     showNotice(text, rejection.ticketId);
-    if (!m_doNotDisturb->isChecked() && QSystemTrayIcon::isSystemTrayAvailable()) {
-        auto *tray = findChild<QSystemTrayIcon *>();
-        if (!tray) {
-            tray = new QSystemTrayIcon(windowIcon(), this);
-            connect(tray, &QSystemTrayIcon::messageClicked, this, [this] {
-                showNormal();
-                activateWindow();
-            });
-            tray->show();
-        }
+    if (QSystemTrayIcon *tray = m_doNotDisturb->isChecked() ? nullptr : trayIcon()) {
+        m_notifiedTicket = rejection.ticketId;
         tray->showMessage(tr("Change refused"), text, QSystemTrayIcon::Warning);
+    }
+}
+
+QSystemTrayIcon *MainWindow::trayIcon()
+{
+    if (!m_tray && QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(QApplication::applicationDisplayName());
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            openTicket(m_notifiedTicket);
+        });
+        m_tray->show();
+    }
+    return m_tray;
+}
+
+void MainWindow::notify()
+{
+    auto me = m_actions->me();
+    if (!me.good())
+        return; // nobody signed in: nothing is "mine"
+    auto found = m_notifier->check(me->id, QDateTime::currentDateTimeUtc());
+    if (!found.good() || m_doNotDisturb->isChecked())
+        return;
+    for (const Notification &n : std::as_const(*found)) {
+        m_notifiedTicket = n.ticketId;
+        if (QSystemTrayIcon *tray = trayIcon())
+            tray->showMessage(n.title, n.text, QSystemTrayIcon::Information);
+        else
+            statusBar()->showMessage(QStringLiteral("%1: %2").arg(n.title, n.text), 10000);
     }
 }
 
@@ -841,7 +869,10 @@ void MainWindow::startSync()
                 m_syncLabel->setText(state.text());
                 m_syncLabel->setToolTip(state.message);
             });
-    connect(m_engine.get(), &SyncEngine::cacheChanged, this, &MainWindow::refresh);
+    connect(m_engine.get(), &SyncEngine::cacheChanged, this, [this] {
+        refresh();
+        notify();
+    });
     connect(m_engine.get(), &SyncEngine::rejected, this, &MainWindow::showRejection);
     m_engine->start();
     updateActions();

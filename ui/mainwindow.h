@@ -22,6 +22,7 @@ class QLineEdit;
 class QListView;
 class QSettings;
 class QSplitter;
+class QSystemTrayIcon;
 class QStackedWidget;
 class QTimer;
 class QTreeView;
@@ -30,6 +31,7 @@ namespace Pult {
 
 class Composer;
 class LocalStore;
+class Notifier;
 struct Rejection;
 class SyncEngine;
 class TicketActions;
@@ -92,6 +94,9 @@ private:
     void askTime(bool reminder);
     void showRejections();
     void openAnotherProfile();
+    // Desktop notifications (notifier.h): shown unless do-not-disturb is on.
+    void notify();
+    QSystemTrayIcon *trayIcon();
     void restoreSettings();
     void saveSettings();
 
@@ -140,6 +145,9 @@ private:
     QAction *m_signOutAction = nullptr;
     QAction *m_syncNowAction = nullptr;
     QAction *m_doNotDisturb = nullptr;
+    std::unique_ptr<Notifier> m_notifier;
+    QSystemTrayIcon *m_tray = nullptr; // created with the first notification
+    QUuid m_notifiedTicket;            // what clicking the last notification opens
 };
 
 } // namespace Pult

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Retakes docs/screenshot.png: the real pult window under Xvfb (the xcb platform, not offscreen),
+# signed in to a real pultd serving the demo help desk, with the first tickets selected.
+# Usage: bash packaging/dev/screenshot.sh [OUTPUT.png]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=$(realpath -m "${1:-docs/screenshot.png}")
+bash packaging/dev/install-deps.sh
+# Only this script needs these: scrot saves the X screen, xdotool presses keys in the window.
+tools=(scrot xdotool)
+missing=()
+for p in "${tools[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/release -j "$(nproc)" --target pult pultd pultctl
+bin=$PWD/build/release/app
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin/pultd" --data "$work/server" --listen 127.0.0.1:0 --demo-tickets 3000 \
+    >"$work/pultd.out" 2>"$work/pultd.log" &
+pids+=($!)
+until grep -q "^pultd listening on" "$work/pultd.out" 2>/dev/null; do
+    kill -0 "${pids[0]}" 2>/dev/null || { cat "$work/pultd.log" >&2; exit 1; }
+    sleep 0.5
+done
+url=$(sed -n 's/^pultd listening on //p' "$work/pultd.out")
+echo pult-demo | PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" login "$url" \
+    aleksandra.szymanska@lumen.example
+PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" sync >/dev/null
+
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+pids+=($!)
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.2; done
+
+# A fresh settings directory: the default layout, not the developer's.
+XDG_CONFIG_HOME=$work/config PULT_CREDENTIALS=file QT_QPA_PLATFORM=xcb LANG=C.UTF-8 \
+    "$bin/pult" --home "$work/agent" >"$work/pult.log" 2>&1 &
+pids+=($!)
+window=$(xdotool search --sync --onlyvisible --class pult | head -n 1)
+xdotool windowsize "$window" 1280 800 windowmove "$window" 0 0 windowfocus --sync "$window"
+sleep 3 # the first sync round and the first page
+xdotool key --window "$window" j j j
+sleep 1
+scrot --overwrite "$out"
+echo "Saved $out"
