@@ -102,9 +102,6 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), m_editor);
     sendShortcut->setContext(Qt::WidgetShortcut);
     connect(sendShortcut, &QShortcut::activated, this, [this] { send(); });
-    auto *cannedShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this);
-    cannedShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(cannedShortcut, &QShortcut::activated, this, &Composer::chooseCannedResponse);
 
     m_picker = new CannedResponsePicker(this);
     connect(m_picker, &CannedResponsePicker::chosen, this,

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void draftSurvivesClosingTheWindow();
     void localActionUpdatesListAndCountsAtOnce();
     void bulkActionChangesEverySelectedTicket();
+    void keyboardWritesAndInserts();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -293,6 +294,32 @@ void ComposerTest::bulkActionChangesEverySelectedTicket()
         QVERIFY(stored->priority == Priority::Urgent);
     }
     QCOMPARE(outbox().size(), 3);
+}
+
+void ComposerTest::keyboardWritesAndInserts()
+{
+    auto window = makeWindow();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_J);
+    QVERIFY(!window->composer()->ticket().isNull());
+    QTest::keyClick(list, Qt::Key_N);
+    Composer *composer = window->composer();
+    QVERIFY(composer->kind() == MessageKind::InternalNote);
+    QVERIFY(composer->editor()->hasFocus());
+    // Letters typed in the composer are text, not commands.
+    QTest::keyClicks(composer->editor(), QStringLiteral("rn"));
+    QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("rn"));
+    QTest::keyClick(composer->editor(), Qt::Key_Escape);
+    QVERIFY(list->hasFocus());
+    QTest::keyClick(list, Qt::Key_R);
+    QVERIFY(composer->kind() == MessageKind::AgentReply);
+    QVERIFY(composer->editor()->hasFocus());
+    QTest::keyClick(composer->editor(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(composer->picker()->isVisible());
+    composer->picker()->reject();
 }
 
 QTEST_MAIN(ComposerTest)
