@@ -20,27 +20,33 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCursor>
 #include <QDateTimeEdit>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTextBrowser>
@@ -48,6 +54,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -143,10 +150,42 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     m_views->reload();
     restoreSettings();
     updatePage();
-    notify(); // learns what is there now; reminders already due are shown
+    // The notifier learns what is there now (reminders already due are shown) once the first
+    // page is on screen: start-up paints first.
+    QTimer::singleShot(1000, this, &MainWindow::notify);
 }
 
-MainWindow::~MainWindow() = default; // the engine's thread stops before the widgets go
+MainWindow::~MainWindow()
+{
+    // Background work reports to this window; it ends within the network timeout. The
+    // engine's thread stops (its member goes) before the widgets do.
+    for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
+        if (worker)
+            worker->wait();
+    }
+}
+
+template<typename T>
+void MainWindow::inBackground(std::function<Result<T>(SyncSession &)> work,
+                              std::function<void(const Result<T> &)> done)
+{
+    QThread *worker = QThread::create([this, home = m_home, work, done] {
+        std::optional<Result<T>> result;
+        auto store = LocalStore::open(storePath(home));
+        if (store.good()) {
+            SyncSession session(**store, home);
+            result.emplace(work(session));
+        } else {
+            result.emplace(store.status());
+        }
+        QMetaObject::invokeMethod(
+            this, [done, result = std::move(*result)] { done(result); }, Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_workers.removeAll(nullptr);
+    m_workers.append(worker);
+    worker->start();
+}
 
 void MainWindow::buildInbox()
 {
@@ -241,6 +280,8 @@ void MainWindow::buildInbox()
         // Links to other tickets (requester's tickets, linked and merged ones).
         if (url.scheme() == u"ticket")
             openTicket(QUuid::fromString(url.path()));
+        else if (url.scheme() == u"attachment")
+            openAttachment(url);
     });
 
     m_composer = new Composer(m_store, *m_actions, m_home, inbox);
@@ -546,14 +587,19 @@ void MainWindow::refresh()
         m_tickets->reload();
     else
         m_tickets->setQuery(*m_views->query(view));
+    refreshTicketPane();
+    updatePage();
+    updateActions();
+}
+
+void MainWindow::refreshTicketPane()
+{
     // The ticket being read may have changed too; keep the reader's place in it.
     if (const QUuid shown = m_pane->currentTicket(); !shown.isNull()) {
         const int scrolled = m_pane->browser()->verticalScrollBar()->value();
         m_pane->showTicket(shown);
         m_pane->browser()->verticalScrollBar()->setValue(scrolled);
     }
-    updatePage();
-    updateActions();
 }
 
 void MainWindow::showLoadError(const QString &message)
@@ -732,8 +778,14 @@ QList<QUuid> MainWindow::selectedTickets() const
 
 void MainWindow::afterLocalChange()
 {
-    // The change is in the cache already: show it at once, then let the engine push it.
-    refresh();
+    // The change is in the cache already. The list rows and the counts first (that is where
+    // the agent looks), the conversation right after, then the engine pushes it.
+    m_views->refreshCounts();
+    m_tickets->reload();
+    QTimer::singleShot(0, this, [this] {
+        refreshTicketPane();
+        updateActions();
+    });
     if (m_engine)
         m_engine->syncNow();
 }
@@ -817,7 +869,15 @@ void MainWindow::notify()
     auto found = m_notifier->check(me->id, QDateTime::currentDateTimeUtc());
     if (!found.good() || m_doNotDisturb->isChecked())
         return;
-    for (const Notification &n : std::as_const(*found)) {
+    QList<Notification> shown = *found;
+    // A first sync (or a colleague's bulk assignment) finds many at once: one line says so.
+    constexpr int kMostShown = 3;
+    if (shown.size() > kMostShown) {
+        const qsizetype count = shown.size();
+        shown = {{Notification::Assigned, shown.last().ticketId,
+                  tr("%n updates on your tickets", nullptr, int(count)), shown.last().text}};
+    }
+    for (const Notification &n : std::as_const(shown)) {
         m_notifiedTicket = n.ticketId;
         if (QSystemTrayIcon *tray = trayIcon())
             tray->showMessage(n.title, n.text, QSystemTrayIcon::Information);
@@ -895,19 +955,73 @@ void MainWindow::signIn()
 
 void MainWindow::signOut()
 {
-    // Revoking the token waits on the server: a thread of its own, with its own connection.
-    QThread *worker = QThread::create([home = m_home] {
-        auto store = LocalStore::open(storePath(home));
-        if (store.good())
-            SyncSession(**store, home).logout();
-    });
-    connect(worker, &QThread::finished, this, [this, worker] {
-        worker->deleteLater();
-        if (m_engine)
-            m_engine->syncNow(); // finds no token and says "Signed out"
-        statusBar()->showMessage(tr("Signed out. Your local data and waiting changes stay."), 8000);
-    });
-    worker->start();
+    // Revoking the token waits on the server.
+    inBackground<bool>(
+        [](SyncSession &session) -> Result<bool> {
+            if (Status s = session.logout(); !s.good())
+                return s;
+            return true;
+        },
+        [this](const Result<bool> &result) {
+            if (m_engine)
+                m_engine->syncNow(); // finds no token and says "Signed out"
+            statusBar()->showMessage(
+                result.good() ? tr("Signed out. Your local data and waiting changes stay.")
+                              : tr("Could not sign out: %1").arg(result.status().message()),
+                8000);
+            updateActions();
+        });
+}
+
+void MainWindow::openAttachment(const QUrl &url)
+{
+    const QByteArray hash = url.path().toLatin1();
+    QString name = QUrlQuery(url).queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded);
+    name = QFileInfo(name).fileName(); // never a path from a message
+    if (name.isEmpty())
+        name = QString::fromLatin1(hash.left(12));
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open %1").arg(name));
+    QAction *save = menu.addAction(tr("Save as…"));
+    QAction *chosen = menu.exec(QCursor::pos());
+    if (!chosen)
+        return;
+    QString target;
+    if (chosen == save) {
+        target = QFileDialog::getSaveFileName(
+            this, tr("Save attachment"),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+                .filePath(name));
+        if (target.isEmpty())
+            return;
+    } else {
+        // Opened from a directory of its own, under the name the sender gave it.
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) +
+                            QStringLiteral("/pult-attachments/") + QString::fromLatin1(hash);
+        QDir().mkpath(dir);
+        target = QDir(dir).filePath(name);
+    }
+    statusBar()->showMessage(tr("Fetching %1…").arg(name));
+    inBackground<QByteArray>(
+        [hash](SyncSession &session) { return session.attachment(hash); },
+        [this, target, opening = chosen == open](const Result<QByteArray> &content) {
+            if (!content.good()) {
+                statusBar()->showMessage(
+                    tr("Could not fetch the attachment: %1").arg(content.status().message()),
+                    10000);
+                return;
+            }
+            QSaveFile file(target);
+            if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
+                !file.commit()) {
+                statusBar()->showMessage(
+                    tr("Could not write %1: %2").arg(target, file.errorString()), 10000);
+                return;
+            }
+            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(target)), 5000);
+            if (opening)
+                QDesktopServices::openUrl(QUrl::fromLocalFile(target));
+        });
 }
 
 void MainWindow::askAssignee()

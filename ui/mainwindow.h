@@ -6,8 +6,10 @@
 // outbox, and the sync engine (on its own thread) brings the server's changes.
 
 #include "domain.h"
+#include "status.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
 #include <QUuid>
 
@@ -23,6 +25,8 @@ class QListView;
 class QSettings;
 class QSplitter;
 class QSystemTrayIcon;
+class QThread;
+class QUrl;
 class QStackedWidget;
 class QTimer;
 class QTreeView;
@@ -34,6 +38,7 @@ class LocalStore;
 class Notifier;
 struct Rejection;
 class SyncEngine;
+class SyncSession;
 class TicketActions;
 class TicketListModel;
 class TicketPane;
@@ -85,6 +90,7 @@ private:
                            const QKeySequence &shortcut, std::function<void()> run);
     void updateActions();
     void afterLocalChange();
+    void refreshTicketPane();
     void showNotice(const QString &text, const QUuid &ticketId);
     void signIn();
     void signOut();
@@ -97,6 +103,14 @@ private:
     // Desktop notifications (notifier.h): shown unless do-not-disturb is on.
     void notify();
     QSystemTrayIcon *trayIcon();
+    // attachment:<sha256>?name=NAME links of the conversation: open or save, fetched in the
+    // background when not cached yet.
+    void openAttachment(const QUrl &url);
+    // Runs work that may wait on the network on a thread of its own, with its own store
+    // connection and session; done runs on this window's thread with the result.
+    template<typename T>
+    void inBackground(std::function<Result<T>(SyncSession &)> work,
+                      std::function<void(const Result<T> &)> done);
     void restoreSettings();
     void saveSettings();
 
@@ -146,8 +160,9 @@ private:
     QAction *m_syncNowAction = nullptr;
     QAction *m_doNotDisturb = nullptr;
     std::unique_ptr<Notifier> m_notifier;
-    QSystemTrayIcon *m_tray = nullptr; // created with the first notification
-    QUuid m_notifiedTicket;            // what clicking the last notification opens
+    QSystemTrayIcon *m_tray = nullptr;  // created with the first notification
+    QUuid m_notifiedTicket;             // what clicking the last notification opens
+    QList<QPointer<QThread>> m_workers; // inBackground() threads still running
 };
 
 } // namespace Pult

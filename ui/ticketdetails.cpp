@@ -1,8 +1,70 @@
 #include "ticketdetails.h"
 
+#include "filter.h"
+#include "filterquery.h"
+
 #include <algorithm>
 
 namespace Pult {
+
+namespace {
+
+// A ticket from the store, or one with only its id when the store does not have it.
+Result<Ticket> ticketOrId(LocalStore &store, const QUuid &id)
+{
+    auto ticket = store.ticket(id);
+    if (ticket.good())
+        return std::move(*ticket);
+    if (ticket.status().code() != Status::NotFound)
+        return ticket.status();
+    Ticket idOnly;
+    idOnly.id = id;
+    return idOnly;
+}
+
+} // namespace
+
+Result<QList<Ticket>> loadRequesterTickets(LocalStore &store, const Contact &requester,
+                                           const QUuid &exceptTicket, int limit)
+{
+    QList<Ticket> tickets;
+    if (requester.id.isNull() || limit <= 0)
+        return tickets;
+    // requester: matches names and addresses as phrases, so other contacts can match too (a
+    // longer address that starts the same); the id check below keeps only this contact's.
+    const QString key = requester.emails.isEmpty() ? requester.name : requester.emails.first();
+    if (key.trimmed().isEmpty())
+        return tickets;
+    QString quoted = key;
+    quoted.remove(u'"');
+    const FilterParse parsed = parseFilter(QStringLiteral("requester:\"%1\"").arg(quoted));
+    if (!parsed.good())
+        return tickets;
+    auto context = store.filterContext(QDateTime::currentDateTimeUtc());
+    if (!context.good())
+        return context.status();
+    const FilterCompile compiled = compileFilter(parsed.filter, *context);
+    if (!compiled.good())
+        return tickets;
+    std::optional<FilterCursor> after;
+    // A few pages at most: other contacts' tickets can only crowd in through a shared prefix.
+    for (int page = 0; page < 4 && tickets.size() < limit; ++page) {
+        auto result = store.listFiltered(compiled.filter, 50, after);
+        if (!result.good())
+            return result.status();
+        for (const TicketListItem &item : std::as_const(result->items)) {
+            if (item.ticket.requesterId == requester.id && item.ticket.id != exceptTicket &&
+                tickets.size() < limit)
+                tickets.append(item.ticket);
+        }
+        if (!result->next)
+            break;
+        after = result->next;
+    }
+    std::stable_sort(tickets.begin(), tickets.end(),
+                     [](const Ticket &a, const Ticket &b) { return a.updated > b.updated; });
+    return tickets;
+}
 
 Result<TicketDetails> loadTicketDetails(LocalStore &store, const QUuid &ticketId)
 {
@@ -19,32 +81,51 @@ Result<TicketDetails> loadTicketDetails(LocalStore &store, const QUuid &ticketId
         else if (contact.status().code() != Status::NotFound)
             return contact.status();
     }
-    if (!details.ticket.assigneeId.isNull()) {
-        auto agents = store.agents();
-        if (!agents.good())
-            return agents.status();
-        const auto it = std::find_if(agents->cbegin(), agents->cend(), [&](const Agent &a) {
-            return a.id == details.ticket.assigneeId;
-        });
-        if (it != agents->cend())
-            details.assigneeName = it->name;
-    }
-    if (!details.ticket.departmentId.isNull()) {
-        auto departments = store.departments();
-        if (!departments.good())
-            return departments.status();
-        const auto it =
-            std::find_if(departments->cbegin(), departments->cend(),
-                         [&](const Department &d) { return d.id == details.ticket.departmentId; });
-        if (it != departments->cend())
-            details.departmentName = it->name;
-    }
+    auto agents = store.agents();
+    if (!agents.good())
+        return agents.status();
+    for (const Agent &agent : std::as_const(*agents))
+        details.agents.insert(agent.id, agent.name);
+    details.assigneeName = details.agents.value(details.ticket.assigneeId);
+    auto departments = store.departments();
+    if (!departments.good())
+        return departments.status();
+    for (const Department &department : std::as_const(*departments))
+        details.departments.insert(department.id, department.name);
+    details.departmentName = details.departments.value(details.ticket.departmentId);
+
     auto messages = store.messages(ticketId);
     if (!messages.good())
         return messages.status();
     details.messages = std::move(*messages);
     std::stable_sort(details.messages.begin(), details.messages.end(),
                      [](const Message &a, const Message &b) { return a.created < b.created; });
+
+    auto history = store.history(ticketId);
+    if (!history.good())
+        return history.status();
+    details.history = std::move(*history);
+    std::stable_sort(details.history.begin(), details.history.end(),
+                     [](const HistoryEvent &a, const HistoryEvent &b) { return a.time < b.time; });
+
+    auto others = loadRequesterTickets(store, details.requester, ticketId,
+                                       TicketDetails::kMaxRequesterTickets);
+    if (!others.good())
+        return others.status();
+    details.requesterTickets = std::move(*others);
+
+    for (const QUuid &id : std::as_const(details.ticket.linked)) {
+        auto linked = ticketOrId(store, id);
+        if (!linked.good())
+            return linked.status();
+        details.linkedTickets.append(std::move(*linked));
+    }
+    if (!details.ticket.mergedInto.isNull()) {
+        auto into = ticketOrId(store, details.ticket.mergedInto);
+        if (!into.good())
+            return into.status();
+        details.mergedInto = std::move(*into);
+    }
     return details;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
 // The reading pane: the selected ticket's header and conversation in a QTextBrowser, or a hint
-// when no ticket is selected.
+// when no ticket is selected. The pane handles the document's "more:" links itself (earlier
+// messages, the whole history, quoted text); the window handles "ticket:" and "attachment:".
 
 #include "codehighlighter.h"
+#include "conversationrenderer.h"
 
 #include <QUuid>
 #include <QWidget>
@@ -32,23 +34,32 @@ public:
 
     void setClock(Clock clock);
     // Reads the ticket from the store and shows it; false (and a message in the pane) when it
-    // could not be read.
+    // could not be read. Showing the ticket already shown keeps what the reader unfolded.
     bool showTicket(const QUuid &ticketId);
     // Shows the hint instead of a ticket.
     void clear();
     QUuid currentTicket() const { return m_ticketId; }
     QTextBrowser *browser() const { return m_browser; }
+    // What is unfolded in the ticket shown.
+    const ConversationRenderer::Options &renderOptions() const { return m_options; }
+
+public Q_SLOTS:
+    // Unfolds what a "more:" link names (more:earlier, more:history, more:quote/<message id>)
+    // and renders the ticket again, keeping the reading position. Other links are ignored.
+    void openMoreLink(const QUrl &url);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void showMessage(const QString &text);
+    bool render(const QUuid &ticketId);
 
     LocalStore &m_store;
     Clock m_clock;
     CodeHighlighter m_highlighter;
     QUuid m_ticketId;
+    ConversationRenderer::Options m_options;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_hint = nullptr;
     QTextBrowser *m_browser = nullptr;

@@ -1,18 +1,27 @@
 // The ticket document: message text split into prose and snippets, relative times, and the
-// rendered conversation with its code blocks handed to CodeHighlighter.
+// rendered conversation with its code blocks handed to CodeHighlighter; the history in words,
+// the requester panel, SLA clocks and ticket facts, attachment links, folded quotes, and long
+// threads that open with only their latest messages.
 
 #include "codehighlighter.h"
 #include "conversationrenderer.h"
 #include "displaytext.h"
+#include "labels.h"
 #include "messagetext.h"
+#include "ticketpane.h"
 #include "uitestdata.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QFontDatabase>
-#include <QGuiApplication>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextBrowser>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextTable>
+#include <QUrlQuery>
 
 using namespace Pult;
 
@@ -31,6 +40,15 @@ private Q_SLOTS:
     void rendersTicket();
     void codeBlocksAreMonospace();
     void highlightingSeamReportsItsBuild();
+    void historyInWords();
+    void historyFoldsOlderChanges();
+    void requesterPanelFromStore();
+    void requesterPanelShowsTenMostRecent();
+    void slaClocksAndFacts();
+    void attachmentLinks();
+    void splitsQuotedText();
+    void foldsQuotedText();
+    void longThreadRendersLatestMessages();
 
 private:
     static TicketDetails details();
@@ -230,7 +248,7 @@ static QTextFrame *cardAround(QTextDocument &document, const QString &text)
 void ConversationTest::rendersTicket()
 {
     QTextDocument document;
-    ConversationRenderer(QGuiApplication::palette(), UiTest::at(60)).render(details(), &document);
+    ConversationRenderer(QApplication::palette(), UiTest::at(60)).render(details(), &document);
     const QString text = document.toPlainText();
     for (const QString &expected :
          {QStringLiteral("Printer in Łódź prints blank pages"), QStringLiteral("#1042"),
@@ -260,9 +278,9 @@ void ConversationTest::rendersTicket()
 void ConversationTest::codeBlocksAreMonospace()
 {
     QTextDocument document;
-    ConversationRenderer(QGuiApplication::palette(), UiTest::at(60)).render(details(), &document);
+    ConversationRenderer(QApplication::palette(), UiTest::at(60)).render(details(), &document);
     CodeHighlighter highlighter;
-    highlighter.highlight(&document, QGuiApplication::palette());
+    highlighter.highlight(&document, QApplication::palette());
 
     const QString fixedFamily = QFontDatabase::systemFont(QFontDatabase::FixedFont).family();
     int codeLines = 0;
@@ -291,8 +309,468 @@ void ConversationTest::highlightingSeamReportsItsBuild()
     qInfo("KSyntaxHighlighting in this build: %s",
           CodeHighlighter::isSyntaxHighlightingAvailable() ? "yes" : "no");
     QTextDocument empty;
-    CodeHighlighter().highlight(&empty, QGuiApplication::palette());
-    CodeHighlighter().highlight(nullptr, QGuiApplication::palette());
+    CodeHighlighter().highlight(&empty, QApplication::palette());
+    CodeHighlighter().highlight(nullptr, QApplication::palette());
+}
+
+namespace {
+
+// Every link of a document (in frames and tables too): its text and its href.
+QList<QPair<QString, QString>> links(const QTextDocument &document)
+{
+    QList<QPair<QString, QString>> found;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().isAnchor())
+                found.append({fragment.text(), fragment.charFormat().anchorHref()});
+        }
+    }
+    return found;
+}
+
+QString hrefOf(const QTextDocument &document, const QString &linkText)
+{
+    for (const auto &link : links(document)) {
+        if (link.first.contains(linkText))
+            return link.second;
+    }
+    return {};
+}
+
+// The foreground of the text fragment containing text.
+QColor colourOf(const QTextDocument &document, const QString &text)
+{
+    const QTextCursor found = document.find(text);
+    if (found.isNull())
+        return {};
+    return found.charFormat().foreground().color();
+}
+
+HistoryEvent change(const QUuid &actor, int minutes, const QString &field, const QString &from,
+                    const QString &to)
+{
+    return {QUuid::createUuid(), {}, actor, UiTest::at(minutes), field, from, to};
+}
+
+QString ticketHref(const QUuid &id)
+{
+    return QStringLiteral("ticket:") + id.toString(QUuid::WithoutBraces);
+}
+
+// Messages in the store for a long thread: "Thread message 0007." and so on, oldest first.
+Ticket putLongThread(LocalStore &store, const UiTest::Fixture &f, int count)
+{
+    UuidV7Generator ids;
+    Ticket t;
+    t.id = ids.next();
+    t.number = 9001;
+    t.subject = QStringLiteral("A very long thread");
+    t.status = TicketStatus::Open;
+    t.requesterId = f.contacts.at(0).id;
+    t.departmentId = f.billing.id;
+    t.created = UiTest::at(-10000);
+    t.updated = UiTest::at(-10000 + count);
+    LocalStore::WriteBatch batch(store);
+    if (!store.put(t).good())
+        return {};
+    for (int i = 0; i < count; ++i) {
+        Message m;
+        m.id = ids.next();
+        m.ticketId = t.id;
+        m.kind = i % 2 ? MessageKind::AgentReply : MessageKind::CustomerMessage;
+        m.authorName = i % 2 ? f.ana.name : f.contacts.at(0).name;
+        m.created = t.created.addSecs(60 * i);
+        m.bodyText = QStringLiteral("Thread message %1.\nSecond line of it.")
+                         .arg(i, 4, 10, QLatin1Char('0'));
+        if (i == count - 1)
+            m.bodyText += QStringLiteral("\n\nOn Monday, Ana wrote:\n> Have you tried again?");
+        if (!store.put(m).good())
+            return {};
+    }
+    if (!batch.commit().good())
+        return {};
+    return t;
+}
+
+int cardCount(const QTextDocument &document)
+{
+    int cards = 0;
+    for (QTextFrame *child : document.rootFrame()->childFrames()) {
+        if (!qobject_cast<QTextTable *>(child) && child->frameFormat().border() > 0)
+            ++cards;
+    }
+    return cards;
+}
+
+} // namespace
+
+void ConversationTest::historyInWords()
+{
+    TicketDetails d = details();
+    const QUuid ana = QUuid::createUuid();
+    const QUuid boris = QUuid::createUuid();
+    const QUuid billing = QUuid::createUuid();
+    const QUuid technical = QUuid::createUuid();
+    d.agents = {{ana, QStringLiteral("Ana Novak")}, {boris, QStringLiteral("Boris Horvat")}};
+    d.departments = {{billing, QStringLiteral("Billing")},
+                     {technical, QStringLiteral("Technical support")}};
+    const auto id = [](const QUuid &u) { return u.toString(QUuid::WithoutBraces); };
+    d.history = {
+        change(ana, 1, QStringLiteral("assignee_id"), QString(), id(boris)),
+        change(boris, 2, QStringLiteral("department"), id(billing), id(technical)),
+        change(boris, 3, QStringLiteral("priority"), QStringLiteral("normal"),
+               QStringLiteral("urgent")),
+        change(QUuid(), 4, QStringLiteral("status"), QStringLiteral("pending"),
+               QStringLiteral("on-hold")),
+        change(ana, 55, QStringLiteral("status"), QStringLiteral("open"), QStringLiteral("solved")),
+        change(ana, 56, QStringLiteral("spam"), QStringLiteral("false"), QStringLiteral("true")),
+    };
+    QTextDocument document;
+    ConversationRenderer(QApplication::palette(), UiTest::at(60)).render(d, &document);
+    const QString text = document.toPlainText();
+    const QString expected[] = {
+        QStringLiteral("History"),
+        QStringLiteral("Ana Novak assigned the ticket to Boris Horvat"),
+        QStringLiteral("Boris Horvat changed department from Billing to Technical support"),
+        QStringLiteral("Boris Horvat changed priority from %1 to %2")
+            .arg(Labels::priority(Priority::Normal), Labels::priority(Priority::Urgent)),
+        QStringLiteral("Automation changed status from %1 to %2")
+            .arg(Labels::status(TicketStatus::Pending), Labels::status(TicketStatus::OnHold)),
+        QStringLiteral("Ana Novak changed status from %1 to %2 · 5 min ago")
+            .arg(Labels::status(TicketStatus::Open), Labels::status(TicketStatus::Solved)),
+        QStringLiteral("Ana Novak marked the ticket as spam"),
+    };
+    for (const QString &line : expected)
+        QVERIFY2(text.contains(line), qPrintable(line + QStringLiteral("\n---\n") + text));
+    // Stored names and ids never show.
+    QVERIFY(!text.contains(QStringLiteral("on-hold")));
+    QVERIFY(!text.contains(id(boris)));
+    QVERIFY(!text.contains(id(technical)));
+    // Oldest first, after the conversation.
+    QVERIFY(text.indexOf(QStringLiteral("assigned the ticket")) <
+            text.indexOf(QStringLiteral("marked the ticket as spam")));
+    QVERIFY(text.indexOf(QStringLiteral("Premium customer.")) <
+            text.indexOf(QStringLiteral("History")));
+}
+
+void ConversationTest::historyFoldsOlderChanges()
+{
+    TicketDetails d = details();
+    const QUuid ana = QUuid::createUuid();
+    d.agents = {{ana, QStringLiteral("Ana Novak")}};
+    for (int i = 0; i < 15; ++i)
+        d.history.append(
+            change(ana, i, QStringLiteral("tier"), QString::number(i), QString::number(i + 1)));
+    QTextDocument document;
+    ConversationRenderer renderer(QApplication::palette(), UiTest::at(60));
+    renderer.render(d, &document);
+    QString text = document.toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Ana Novak changed tier from 14 to 15")));
+    QVERIFY(text.contains(QStringLiteral("Ana Novak changed tier from 5 to 6")));
+    QVERIFY(!text.contains(QStringLiteral("Ana Novak changed tier from 4 to 5")));
+    QCOMPARE(hrefOf(document, QStringLiteral("Show 5 earlier changes")),
+             QStringLiteral("more:history"));
+
+    ConversationRenderer::Options all;
+    all.allHistory = true;
+    renderer.render(d, &document, all);
+    text = document.toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Ana Novak changed tier from 0 to 1")));
+    QVERIFY(hrefOf(document, QStringLiteral("earlier change")).isEmpty());
+}
+
+void ConversationTest::requesterPanelFromStore()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto store = UiTest::openStore(dir.filePath(QStringLiteral("cache.db")));
+    QVERIFY(store);
+    const UiTest::Fixture f = UiTest::fillStore(*store, 12);
+    // The Łódź ticket (11) is Rūta's; her others are 2, 5 and 8.
+    Contact ruta = f.contacts.at(2);
+    ruta.phone = QStringLiteral("+370 5 123 4567");
+    QVERIFY(store->put(ruta).good());
+    HistoryEvent event = change(f.ana.id, 2, QStringLiteral("assignee"), QString(),
+                                f.boris.id.toString(QUuid::WithoutBraces));
+    event.ticketId = f.lodzTicket.id;
+    QVERIFY(store->put(event).good());
+
+    auto details = loadTicketDetails(*store, f.lodzTicket.id);
+    QVERIFY2(details.good(), qPrintable(details.status().message()));
+    QCOMPARE(details->requesterTickets.size(), 3);
+    QCOMPARE(details->requesterTickets.at(0).id, f.tickets.at(8).id);
+    QCOMPARE(details->requesterTickets.at(1).id, f.tickets.at(5).id);
+    QCOMPARE(details->requesterTickets.at(2).id, f.tickets.at(2).id);
+    QCOMPARE(details->history.size(), 1);
+
+    QTextDocument document;
+    ConversationRenderer(QApplication::palette(), UiTest::at(200)).render(*details, &document);
+    const QString text = document.toPlainText();
+    for (const QString &expected :
+         {QStringLiteral("Rūta Kazlauskienė"), QStringLiteral("rūta@customer.example"),
+          QStringLiteral("+370 5 123 4567"), QStringLiteral("Example d.o.o."),
+          QStringLiteral("Other tickets"),
+          QStringLiteral("Ana Kovač assigned the ticket to Boris Horvat")})
+        QVERIFY2(text.contains(expected), qPrintable(expected));
+    for (int i : {2, 5, 8}) {
+        const Ticket &t = f.tickets.at(i);
+        const QString label = QStringLiteral("#%1 %2").arg(*t.number).arg(t.subject);
+        QCOMPARE(hrefOf(document, label), ticketHref(t.id));
+        QVERIFY(text.contains(label + QStringLiteral(" · ") + Labels::status(t.status)));
+    }
+    // Neither the ticket itself nor other contacts' tickets.
+    for (const auto &link : links(document)) {
+        QVERIFY(link.second != ticketHref(f.lodzTicket.id));
+        QVERIFY(link.second != ticketHref(f.tickets.at(3).id));
+    }
+    // The most recent first.
+    QVERIFY(text.indexOf(f.tickets.at(8).subject) < text.indexOf(f.tickets.at(2).subject));
+}
+
+void ConversationTest::requesterPanelShowsTenMostRecent()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto store = UiTest::openStore(dir.filePath(QStringLiteral("cache.db")));
+    QVERIFY(store);
+    const UiTest::Fixture f = UiTest::fillStore(*store, 40);
+    // Ticket 39 is Jana's; her others are 0, 3, ..., 36: the ten latest are 36 down to 9.
+    auto details = loadTicketDetails(*store, f.lodzTicket.id);
+    QVERIFY2(details.good(), qPrintable(details.status().message()));
+    QCOMPARE(details->requesterTickets.size(), TicketDetails::kMaxRequesterTickets);
+    for (int k = 0; k < TicketDetails::kMaxRequesterTickets; ++k)
+        QCOMPARE(details->requesterTickets.at(k).id, f.tickets.at(36 - 3 * k).id);
+}
+
+void ConversationTest::slaClocksAndFacts()
+{
+    const QDateTime now = UiTest::at(600);
+    TicketDetails d = details();
+    d.ticket.status = TicketStatus::Open;
+    d.ticket.created = UiTest::at(0);
+    d.ticket.firstResponseDeadline = now.addSecs(30 * 60);
+    d.ticket.resolutionDeadline = now.addSecs(-2 * 3600);
+    d.ticket.due = now.addSecs(2 * 24 * 3600 + 3 * 3600);
+    d.ticket.reminder = now.addSecs(3 * 3600);
+    d.ticket.tier = 2;
+    d.ticket.tags = {QStringLiteral("vip"), QStringLiteral("hardware")};
+    Ticket linked;
+    linked.id = QUuid::createUuid();
+    linked.number = 77;
+    linked.subject = QStringLiteral("Scanner jams");
+    linked.status = TicketStatus::Solved;
+    linked.created = UiTest::at(-100);
+    Ticket notStored;
+    notStored.id = QUuid::createUuid();
+    d.ticket.linked = {linked.id, notStored.id};
+    d.linkedTickets = {linked, notStored};
+    Ticket into = linked;
+    into.id = QUuid::createUuid();
+    into.number = 78;
+    d.ticket.mergedInto = into.id;
+    d.mergedInto = into;
+
+    QTextDocument document;
+    ConversationRenderer(QApplication::palette(), now).render(d, &document);
+    const QString text = document.toPlainText();
+    for (const QString &expected :
+         {QStringLiteral("First response: 30 min left"),
+          QStringLiteral("Resolution: overdue by 2 h"), QStringLiteral("Due: "),
+          QStringLiteral("in 2 d 3 h"), QStringLiteral("Reminder: "), QStringLiteral("in 3 h"),
+          QStringLiteral("Tier: 2"), QStringLiteral("Tags: vip, hardware"),
+          QStringLiteral("#77 Scanner jams · Solved")})
+        QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
+    // Urgency colours: overdue, soon and fine differ from each other and from plain text.
+    const QColor overdue = colourOf(document, QStringLiteral("overdue by 2 h"));
+    const QColor soon = colourOf(document, QStringLiteral("30 min left"));
+    QVERIFY(overdue.isValid() && soon.isValid());
+    QVERIFY(overdue != soon);
+    QVERIFY(overdue.red() > overdue.green());
+
+    d.ticket.firstResponseDeadline = now.addSecs(20 * 3600);
+    ConversationRenderer(QApplication::palette(), now).render(d, &document);
+    const QColor fine = colourOf(document, QStringLiteral("20 h left"));
+    QVERIFY(fine.isValid());
+    QVERIFY(fine != soon && fine != overdue);
+    QVERIFY(fine.green() > fine.red());
+
+    // Linked and merged tickets are ticket: links.
+    QCOMPARE(hrefOf(document, QStringLiteral("#77 Scanner jams")), ticketHref(linked.id));
+    QCOMPARE(hrefOf(document, QStringLiteral("#78 Scanner jams")), ticketHref(into.id));
+    QVERIFY(text.contains(QStringLiteral("Merged into: #78")));
+    bool notStoredLinked = false;
+    for (const auto &link : links(document))
+        notStoredLinked = notStoredLinked || link.second == ticketHref(notStored.id);
+    QVERIFY(notStoredLinked);
+
+    // A met clock is no longer counting.
+    d.ticket.firstResponseAt = UiTest::at(100);
+    ConversationRenderer(QApplication::palette(), now).render(d, &document);
+    QVERIFY(document.toPlainText().contains(QStringLiteral("First response: met")));
+
+    // In a dark palette the colours are ones that read on a dark base.
+    QPalette dark = QApplication::palette();
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    ConversationRenderer(dark, now).render(d, &document);
+    QVERIFY(colourOf(document, QStringLiteral("overdue by 2 h")).lightness() > overdue.lightness());
+}
+
+void ConversationTest::attachmentLinks()
+{
+    TicketDetails d = details();
+    const QByteArray hash = QByteArray("0123456789abcdef").repeated(4);
+    const QString name = QStringLiteral("Log of Łódź & co #2.txt");
+    d.messages[0].attachments = {{hash, name, QStringLiteral("text/plain"), 2048},
+                                 {"not hex!", QStringLiteral("broken.bin"), {}, 10}};
+    QTextDocument document;
+    ConversationRenderer(QApplication::palette(), UiTest::at(60)).render(d, &document);
+    const QString text = document.toPlainText();
+    QVERIFY(text.contains(name));
+    QVERIFY(text.contains(QLocale().formattedDataSize(2048)));
+    QVERIFY(text.contains(QStringLiteral("broken.bin")));
+
+    const QString href = hrefOf(document, name);
+    QVERIFY(href.startsWith(QStringLiteral("attachment:") + QString::fromLatin1(hash) +
+                            QStringLiteral("?name=")));
+    // What QTextBrowser::anchorClicked gives the window.
+    const QUrl url(href);
+    QCOMPARE(url.scheme(), QStringLiteral("attachment"));
+    QCOMPARE(url.path(), QString::fromLatin1(hash));
+    QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("name"), QUrl::FullyDecoded), name);
+    QCOMPARE(ConversationRenderer::attachmentUrl(d.messages[0].attachments[0]), url);
+    // An attachment without a usable hash is named but not a link.
+    QVERIFY(hrefOf(document, QStringLiteral("broken.bin")).isEmpty());
+}
+
+void ConversationTest::splitsQuotedText()
+{
+    const QString body = QStringLiteral("Thanks, that worked.\r\n\r\n"
+                                        "On Mon, 2 Mar 2026 at 09:00, Ana Kovač\n"
+                                        "<ana@example.com> wrote:\n"
+                                        "> Please restart the printer.\n"
+                                        ">\n"
+                                        "\n"
+                                        "> Then send us the output.\n"
+                                        "\n"
+                                        "Jana");
+    const QList<QuotedPart> parts = splitQuotedText(body);
+    QCOMPARE(parts.size(), 3);
+    QCOMPARE(parts.at(0).quoted, false);
+    QCOMPARE(parts.at(0).text, QStringLiteral("Thanks, that worked.\n"));
+    QCOMPARE(parts.at(1).quoted, true);
+    QCOMPARE(parts.at(1).lines, 6);
+    QVERIFY(parts.at(1).text.startsWith(QStringLiteral("On Mon")));
+    QVERIFY(parts.at(1).text.endsWith(QStringLiteral("> Then send us the output.")));
+    QCOMPARE(parts.at(2), (QuotedPart{QStringLiteral("\nJana"), false, 2}));
+
+    const QList<QuotedPart> outlook =
+        splitQuotedText(QStringLiteral("See below.\n-----Original Message-----\nFrom: Ana\nHello"));
+    QCOMPARE(outlook.size(), 2);
+    QCOMPARE(outlook.at(1).lines, 3);
+    QVERIFY(outlook.at(1).quoted);
+
+    const QList<QuotedPart> none = splitQuotedText(QStringLiteral("a -> b\nx >= y"));
+    QCOMPARE(none.size(), 1);
+    QVERIFY(!none.at(0).quoted);
+}
+
+void ConversationTest::foldsQuotedText()
+{
+    TicketDetails d = details();
+    d.messages[0].bodyText = QStringLiteral("Thanks, that worked.\n\n"
+                                            "On Mon, 2 Mar 2026, Ana Kovač <ana@example.com> "
+                                            "wrote:\n> Please restart the printer.\n"
+                                            "> Then send us the output.");
+    QTextDocument document;
+    ConversationRenderer renderer(QApplication::palette(), UiTest::at(60));
+    renderer.render(d, &document);
+    QString text = document.toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Thanks, that worked.")));
+    QVERIFY(!text.contains(QStringLiteral("Please restart the printer.")));
+    QVERIFY(!text.contains(QStringLiteral("wrote:")));
+    const QString href = hrefOf(document, QStringLiteral("quoted text (3 lines)"));
+    QCOMPARE(href, QStringLiteral("more:quote/") + d.messages[0].id.toString(QUuid::WithoutBraces));
+
+    ConversationRenderer::Options expanded;
+    expanded.expandedQuotes.insert(d.messages[0].id);
+    renderer.render(d, &document, expanded);
+    text = document.toPlainText();
+    QVERIFY(text.contains(QStringLiteral("> Please restart the printer.")));
+    QVERIFY(text.contains(QStringLiteral("Hide quoted text")));
+    // Quoted text is text too.
+    QVERIFY(text.contains(QStringLiteral("<ana@example.com> wrote:")));
+}
+
+void ConversationTest::longThreadRendersLatestMessages()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto store = UiTest::openStore(dir.filePath(QStringLiteral("cache.db")));
+    QVERIFY(store);
+    const UiTest::Fixture f = UiTest::fillStore(*store, 3);
+    const Ticket thread = putLongThread(*store, f, 300);
+    QVERIFY(!thread.id.isNull());
+
+    TicketPane pane(*store);
+    pane.setClock([] { return UiTest::at(0); });
+    pane.resize(900, 700);
+    pane.show();
+    // Opening includes laying the document out, which is what a reader waits for.
+    const auto layOut = [&pane] {
+        QCoreApplication::processEvents();
+        return pane.browser()->document()->documentLayout()->documentSize().height();
+    };
+    QVERIFY(pane.showTicket(thread.id));
+    const qreal latestHeight = layOut();
+    const QTextDocument *document = pane.browser()->document();
+    QString text = document->toPlainText();
+    const int latest = ConversationRenderer::Options().latestMessages;
+    QCOMPARE(cardCount(*document), latest);
+    QVERIFY(text.contains(QStringLiteral("Thread message 0299.")));
+    QVERIFY(text.contains(QStringLiteral("Thread message 0270.")));
+    QVERIFY(!text.contains(QStringLiteral("Thread message 0269.")));
+    QVERIFY(!text.contains(QStringLiteral("Thread message 0000.")));
+    QCOMPARE(hrefOf(*document, QStringLiteral("Show 270 earlier messages")),
+             QStringLiteral("more:earlier"));
+
+    // A click on the link (the browser's signal) renders all of them.
+    Q_EMIT pane.browser()->anchorClicked(QUrl(QStringLiteral("more:earlier")));
+    QVERIFY(layOut() > latestHeight * 5);
+    document = pane.browser()->document();
+    text = document->toPlainText();
+    QCOMPARE(cardCount(*document), 300);
+    QVERIFY(text.contains(QStringLiteral("Thread message 0000.")));
+    QVERIFY(text.indexOf(QStringLiteral("Thread message 0000.")) <
+            text.indexOf(QStringLiteral("Thread message 0299.")));
+    QVERIFY(hrefOf(*document, QStringLiteral("earlier message")).isEmpty());
+    QVERIFY(pane.renderOptions().latestMessages <= 0);
+
+    // The quoted text of the last message unfolds and folds again.
+    const QString quoteLink = hrefOf(*document, QStringLiteral("quoted text"));
+    QVERIFY(quoteLink.startsWith(QStringLiteral("more:quote/")));
+    QVERIFY(!text.contains(QStringLiteral("Have you tried again?")));
+    Q_EMIT pane.browser()->anchorClicked(QUrl(quoteLink));
+    QVERIFY(pane.browser()->document()->toPlainText().contains(
+        QStringLiteral("> Have you tried again?")));
+    QCOMPARE(cardCount(*pane.browser()->document()), 300);
+    Q_EMIT pane.browser()->anchorClicked(QUrl(quoteLink));
+    QVERIFY(!pane.browser()->document()->toPlainText().contains(
+        QStringLiteral("Have you tried again?")));
+
+    // Showing the ticket again (a sync refresh) keeps it unfolded; another ticket does not.
+    QVERIFY(pane.showTicket(thread.id));
+    QCOMPARE(cardCount(*pane.browser()->document()), 300);
+    QVERIFY(pane.showTicket(f.lodzTicket.id));
+    QVERIFY(pane.showTicket(thread.id));
+    QCOMPARE(cardCount(*pane.browser()->document()), latest);
+
+    // Other schemes are the window's.
+    Q_EMIT pane.browser()->anchorClicked(
+        QUrl(QStringLiteral("ticket:") + f.lodzTicket.id.toString(QUuid::WithoutBraces)));
+    QCOMPARE(pane.currentTicket(), thread.id);
+    QCOMPARE(cardCount(*pane.browser()->document()), latest);
 }
 
 QTEST_MAIN(ConversationTest)

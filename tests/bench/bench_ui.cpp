@@ -1,0 +1,321 @@
+// The desktop window at a million cached tickets, offscreen. Every figure is printed as a
+// "name: value (baseline name: value)" line with a baseline measured in the same run.
+//
+// 1. ui.cold_start_ms: a new process (this executable in --child mode) opens the store, builds
+//    the window and shows it, until the inbox's first page is painted; median of 5. Baseline:
+//    the same process start painting an empty Qt window (the cost of starting any Qt program).
+// 2. ui.switch_view_ms: choosing each built-in and department view in the sidebar until the list
+//    is repainted; median over three rounds of every view. Baseline: LocalStore::listTickets of
+//    one page of the "all" view alone.
+// 3. ui.open_ticket_ms: opening a ticket of 200+ messages until the conversation is repainted;
+//    median of 10. Baseline: loadTicketDetails of it alone (the store's part).
+// 4. ui.local_action_ms: a status change from the Ticket menu until the list row is repainted
+//    (the op applied to the cache and queued, the views' counts and the list reloaded); median of
+//    40. Baseline: the same op through SyncSession::submit alone.
+// 5. ui.rss_mb: the resident memory of the cold-started window; baseline: the empty Qt window.
+//
+// Options: --tickets N (default 1000000), --dir DIR to keep the generated store and reuse it.
+
+#include "benchutil.h"
+#include "composer.h"
+#include "demodata.h"
+#include "localops.h"
+#include "localstore.h"
+#include "mainwindow.h"
+#include "paths.h"
+#include "sqlitedb.h"
+#include "syncsession.h"
+#include "ticketdetails.h"
+#include "ticketlistmodel.h"
+#include "ticketpane.h"
+#include "viewlistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QListView>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Pult;
+using namespace Pult::Bench;
+
+namespace {
+
+[[noreturn]] void die(const QString &message)
+{
+    std::fprintf(stderr, "bench_ui: %s\n", qPrintable(message));
+    std::exit(1);
+}
+
+template<typename T> T check(Result<T> r, const char *what)
+{
+    if (!r.good())
+        die(QStringLiteral("%1: %2").arg(QLatin1String(what), r.status().message()));
+    return std::move(*r);
+}
+
+void check(const Status &s, const char *what)
+{
+    if (!s.good())
+        die(QStringLiteral("%1: %2").arg(QLatin1String(what), s.message()));
+}
+
+double residentMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+// Prints "painted RSS_MB" once the widget has painted, then quits.
+class FirstPaint : public QObject
+{
+public:
+    explicit FirstPaint(std::function<bool()> ready)
+        : m_ready(std::move(ready))
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done && m_ready()) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::printf("painted %.1f\n", residentMb());
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<bool()> m_ready;
+    bool m_done = false;
+};
+
+// --child window HOME | --child empty: one cold start, reported on standard output.
+int child(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.value(2) == u"empty") {
+        QWidget window;
+        window.resize(1280, 800);
+        FirstPaint painted([] { return true; });
+        window.installEventFilter(&painted);
+        window.show();
+        return app.exec();
+    }
+    const QString home = args.value(3);
+    auto store = check(LocalStore::open(storePath(home)), "opening the store");
+    MainWindow window(
+        *store, home,
+        std::make_unique<QSettings>(home + QStringLiteral("/window.ini"), QSettings::IniFormat));
+    auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
+    FirstPaint painted([&] { return window.ticketModel()->rowCount() > 0; });
+    list->viewport()->installEventFilter(&painted);
+    window.show();
+    return app.exec();
+}
+
+struct ColdStart
+{
+    double ms = 0;
+    double rssMb = 0;
+};
+
+ColdStart coldStart(const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(QCoreApplication::applicationFilePath(), args);
+    if (!process.waitForReadyRead(60'000))
+        die(QStringLiteral("the child did not paint: %1").arg(process.errorString()));
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    const QByteArray line = process.readLine().trimmed();
+    process.waitForFinished(60'000);
+    if (!line.startsWith("painted "))
+        die(QStringLiteral("unexpected child output: %1").arg(QString::fromUtf8(line)));
+    return {ms, line.mid(8).toDouble()};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (argc > 1 && qstrcmp(argv[1], "--child") == 0)
+        return child(argc, argv);
+
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Pult desktop window benchmarks"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("tickets"),
+                      QStringLiteral("Tickets to generate (default 1000000)."), QStringLiteral("N"),
+                      QStringLiteral("1000000")});
+    parser.addOption(
+        {QStringLiteral("dir"),
+         QStringLiteral("Keep the generated profile in DIR and reuse it when it exists."),
+         QStringLiteral("DIR")});
+    parser.process(app);
+    const qint64 tickets = parser.value(QStringLiteral("tickets")).toLongLong();
+
+    QTemporaryDir temp;
+    const QString dir =
+        parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : temp.path();
+    const QString home = QDir(dir).filePath(QStringLiteral("ui-%1").arg(tickets));
+    QDir().mkpath(home);
+    const bool reuse = QFileInfo::exists(storePath(home));
+    auto store = check(LocalStore::open(storePath(home)), "opening the store");
+    std::printf("# %lld tickets in %s%s\n", static_cast<long long>(tickets),
+                qPrintable(storePath(home)), reuse ? " (reused)" : "");
+    if (!reuse) {
+        DemoOptions options;
+        options.tickets = tickets;
+        options.progress = [](qint64 done, qint64 total) {
+            std::fprintf(stderr, "\rgenerating: %lld / %lld", static_cast<long long>(done),
+                         static_cast<long long>(total));
+        };
+        check(generateDemoData(*store, options), "generating the demo help desk");
+        std::fprintf(stderr, "\n");
+        check(store->checkpoint(), "checkpointing");
+    }
+    // Signed in as the first agent, as after `pultctl login`: "mine" views and local ops work.
+    const QList<Agent> agents = check(store->agents(), "reading the agents");
+    check(store->setCurrentAgent(agents.first().id), "choosing the agent");
+    check(store->setAutoCheckpoint(0), "turning checkpoints off"); // as the window's connection
+
+    // 1. and 5. Cold start in fresh processes.
+    std::vector<double> windowMs, emptyMs;
+    double windowRss = 0, emptyRss = 0;
+    for (int i = 0; i < 5; ++i) {
+        const ColdStart w = coldStart({QStringLiteral("--child"), QStringLiteral("window"), home});
+        const ColdStart e = coldStart({QStringLiteral("--child"), QStringLiteral("empty")});
+        windowMs.push_back(w.ms);
+        emptyMs.push_back(e.ms);
+        windowRss = std::max(windowRss, w.rssMb);
+        emptyRss = std::max(emptyRss, e.rssMb);
+    }
+    report("ui.cold_start_ms", median(windowMs), "qt.empty_window_start_ms", median(emptyMs));
+
+    MainWindow window(
+        *store, home,
+        std::make_unique<QSettings>(home + QStringLiteral("/window.ini"), QSettings::IniFormat));
+    window.show();
+    QCoreApplication::processEvents();
+    auto *sidebar = window.findChild<QListView *>(QStringLiteral("sidebar"));
+    auto *list = window.findChild<QTreeView *>(QStringLiteral("ticketList"));
+    ViewListModel *views = window.viewModel();
+
+    // 2. Switching views.
+    QList<QModelIndex> viewRows;
+    for (int row = 0; row < views->rowCount(); ++row) {
+        if (views->query(views->index(row)))
+            viewRows.append(views->index(row));
+    }
+    std::vector<double> switches;
+    double slowest = 0;
+    QString slowestView;
+    for (int round = 0; round < 3; ++round) {
+        for (const QModelIndex &view : std::as_const(viewRows)) {
+            const double ms = msOf([&] {
+                sidebar->setCurrentIndex(view);
+                list->viewport()->repaint();
+            });
+            switches.push_back(ms);
+            if (ms > slowest) {
+                slowest = ms;
+                slowestView = view.data().toString();
+            }
+        }
+    }
+    std::vector<double> pages;
+    TicketQuery all;
+    all.limit = window.ticketModel()->pageSize();
+    for (int i = 0; i < 15; ++i)
+        pages.push_back(msOf([&] { check(store->listTickets(all), "a page"); }));
+    std::printf("# %lld view switches; slowest %.2f ms (%s)\n",
+                static_cast<long long>(switches.size()), slowest, qPrintable(slowestView));
+    report("ui.switch_view_ms", median(switches), "store.list_page_ms", median(pages));
+
+    // 3. Opening a long thread (alternating with a short one, so each open renders anew).
+    auto stmt = check(store->database().prepare("SELECT ticket_id FROM messages GROUP BY ticket_id "
+                                                "HAVING count(*) >= 200 LIMIT 1"),
+                      "finding a long thread");
+    if (!stmt->next())
+        die(QStringLiteral("no ticket with 200 messages"));
+    const QUuid longThread = QUuid::fromRfc4122(stmt->blob(0));
+    const QUuid shortThread = window.ticketModel()->item(0).ticket.id;
+    auto *browser = window.findChild<TicketPane *>(QStringLiteral("ticketPane"))->browser();
+    std::vector<double> opens, loads;
+    qsizetype messages = 0;
+    for (int i = 0; i < 10; ++i) {
+        window.openTicket(shortThread);
+        opens.push_back(msOf([&] {
+            window.openTicket(longThread);
+            browser->viewport()->repaint();
+        }));
+        loads.push_back(msOf([&] {
+            messages = check(loadTicketDetails(*store, longThread), "loading").messages.size();
+        }));
+    }
+    std::printf("# %lld messages in the long thread\n", static_cast<long long>(messages));
+    report("ui.open_ticket_ms", median(opens), "store.load_ticket_details_ms", median(loads));
+
+    // 4. A local action: the status of the selected ticket, from the menu.
+    sidebar->setCurrentIndex(views->allTicketsIndex());
+    list->setCurrentIndex(window.ticketModel()->index(0, 0));
+    const QUuid target = window.ticketModel()->item(0).ticket.id;
+    QAction *open = nullptr;
+    QAction *pending = nullptr;
+    for (QAction *action : window.allActions()) {
+        if (action->objectName() == u"status-open")
+            open = action;
+        if (action->objectName() == u"status-pending")
+            pending = action;
+    }
+    if (!open || !pending)
+        die(QStringLiteral("no status actions"));
+    SyncSession session(*store, home);
+    std::vector<double> actions, submits;
+    for (int i = 0; i < 40; ++i) {
+        window.openTicket(target);
+        QAction *action = i % 2 ? open : pending;
+        actions.push_back(msOf([&] {
+            action->trigger();
+            list->viewport()->repaint();
+        }));
+        submits.push_back(msOf([&] {
+            check(session.submit(Op::setFields(
+                      target, {{QStringLiteral("priority"),
+                                i % 2 ? QStringLiteral("high") : QStringLiteral("low")}})),
+                  "submit");
+        }));
+    }
+    report("ui.local_action_ms", median(actions), "sync.submit_ms", median(submits));
+    std::printf("# local action p99 %.2f ms\n", percentile(actions, 0.99));
+
+    report("ui.rss_mb", windowRss, "qt.empty_window_rss_mb", emptyRss);
+    return 0;
+}
