@@ -78,7 +78,7 @@ QString SignInDialog::email() const
 
 QString SignInDialog::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void SignInDialog::updateButtons()

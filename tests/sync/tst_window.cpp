@@ -5,14 +5,17 @@
 
 #include "composer.h"
 #include "mainwindow.h"
+#include "signindialog.h"
 #include "syncengine.h"
 #include "syncfixture.h"
 #include "ticketactions.h"
 
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -57,6 +60,47 @@ private Q_SLOTS:
                          .exitCode,
                      0);
         }
+    }
+
+    // The sign-in dialog against the real server: a wrong password and an unreachable server
+    // each say so and sign nobody in; the right password signs the profile in.
+    void signInDialog()
+    {
+        QTemporaryDir home;
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
+        Pult::SignInDialog dialog(home.path(), url, m_ana);
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordField"));
+        QVERIFY(password);
+        QSignalSpy signedIn(&dialog, &Pult::SignInDialog::signedIn);
+
+        password->setText(QStringLiteral("not the password"));
+        dialog.signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QStringLiteral("password is wrong")),
+                                 kTimeoutMs);
+        QCOMPARE(signedIn.count(), 0);
+
+        // A port nobody listens on (pultd's, while it is stopped, is not free to guess).
+        auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("serverField"));
+        server->setText(QStringLiteral("http://127.0.0.1:1"));
+        password->setText(QString::fromLatin1(kPassword));
+        dialog.signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() &&
+                                     dialog.errorText() != QStringLiteral("Signing in…"),
+                                 kTimeoutMs);
+        QCOMPARE(signedIn.count(), 0);
+        const QString unreachable = dialog.errorText();
+
+        server->setText(url);
+        password->setText(QString::fromLatin1(kPassword));
+        dialog.signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, kTimeoutMs);
+        QVERIFY(dialog.result() == QDialog::Accepted);
+        auto store = Pult::LocalStore::open(home.path() + QStringLiteral("/cache.db"));
+        QVERIFY(store.good());
+        auto server2 = Pult::SyncSession(**store, home.path()).server();
+        QVERIFY(server2.good());
+        QCOMPARE(server2->toString(), url);
+        qInfo("unreachable server: %s", qPrintable(unreachable));
     }
 
     void replyAndStatusFromTheWindowReachTheServer()
