@@ -1286,6 +1286,50 @@ Status LocalStore::checkpoint()
     return d->db->execute("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
+namespace {
+constexpr const char *kSearchIndexes[] = {"tickets_fts", "messages_fts", "contacts_fts"};
+} // namespace
+
+Status LocalStore::setSearchAutomerge(bool on)
+{
+    WriteBatch batch(*this);
+    if (!batch.status().good())
+        return batch.status();
+    for (const char *table : kSearchIndexes) {
+        // The FTS5 default is 4 (merge when a level has 4 segments).
+        const QByteArray sql = QByteArrayLiteral("INSERT INTO ") + table + "(" + table +
+                               ", rank) VALUES('automerge', " + (on ? "4" : "0") + ")";
+        if (Status s = d->db->execute(sql.constData()); !s.good())
+            return s;
+    }
+    return batch.commit();
+}
+
+Result<bool> LocalStore::mergeSearchIndexes(int pages, int maxSteps)
+{
+    for (int step = 0; step < maxSteps; ++step) {
+        WriteBatch batch(*this);
+        if (!batch.status().good())
+            return batch.status();
+        bool worked = false;
+        for (const char *table : kSearchIndexes) {
+            // A positive count merges levels holding at least 'usermerge' (4) segments. FTS5
+            // counts two or more changes when the merge did some work, fewer when it did none.
+            const qint64 before = d->db->totalChanges();
+            const QByteArray sql = QByteArrayLiteral("INSERT INTO ") + table + "(" + table +
+                                   ", rank) VALUES('merge', " + QByteArray::number(pages) + ")";
+            if (Status s = d->db->execute(sql.constData()); !s.good())
+                return s;
+            worked = worked || d->db->totalChanges() - before >= 2;
+        }
+        if (Status s = batch.commit(); !s.good())
+            return s;
+        if (!worked)
+            return true;
+    }
+    return false;
+}
+
 Result<QString> LocalStore::profileValue(const QString &key)
 {
     auto rows = d->collect<QString>(

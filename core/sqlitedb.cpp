@@ -192,6 +192,11 @@ int Database::changes() const
     return sqlite3_changes(m_db);
 }
 
+qint64 Database::totalChanges() const
+{
+    return sqlite3_total_changes64(m_db);
+}
+
 Status Database::error(int rc, QStringView context) const
 {
     const QString detail =

@@ -91,6 +91,7 @@ public:
 
     qint64 lastInsertRowId() const;
     int changes() const;
+    qint64 totalChanges() const; // every row changed on this connection since it opened
     sqlite3 *handle() const { return m_db; }
     const QString &path() const { return m_path; }
 

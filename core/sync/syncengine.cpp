@@ -184,6 +184,9 @@ private:
             return false;
         }
         m_store = std::move(*store);
+        // Search-index merges happen here after each pull, not inside the window's small
+        // writes (LocalStore::setSearchAutomerge). Housekeeping: a failure only costs speed.
+        m_store->setSearchAutomerge(false);
         m_session = std::make_unique<SyncSession>(*m_store, m_home);
         return true;
     }

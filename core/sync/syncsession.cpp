@@ -694,6 +694,10 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
     }
     if (Status s = tx.commit(); !s.good())
         return s;
+    // What the pull (and local work since the last one) added to the search indexes is merged
+    // here, a bounded amount per pull, off the window's thread (LocalStore::setSearchAutomerge).
+    if (auto merged = d->store.mergeSearchIndexes(); !merged.good())
+        return merged.status();
     return result;
 }
 

@@ -249,6 +249,9 @@ int main(int argc, char *argv[])
     }
     QDir(temp.path()).mkpath(QStringLiteral("initial"));
     Client initial = signIn(temp.path() + QStringLiteral("/initial"), bigUrl, kAdmin);
+    // As the sync engine sets up its connection: search-index merges after each pull, not
+    // inside every write (LocalStore::setSearchAutomerge).
+    check(initial.store->setSearchAutomerge(false), "turning automatic index merges off");
     SyncSession::PullResult pulled;
     const double initialSeconds =
         msOf([&] { pulled = check(initial.session->pull(), "the initial sync"); }) / 1000;
@@ -258,7 +261,8 @@ int main(int argc, char *argv[])
     report("sync.initial_s", initialSeconds, "sync.feed_fetch_only_s", fetchSeconds);
 
     // 2. A local op until the cache shows it, on a connection set up as the window's (no
-    //    checkpoints of its own; the engine's thread does them after each round, as here).
+    //    checkpoints of its own, no automatic index merges; the engine's thread does both after
+    //    each round, as here).
     {
         check(initial.store->setAutoCheckpoint(0), "turning checkpoints off");
         check(initial.store->checkpoint(), "the engine's checkpoint");

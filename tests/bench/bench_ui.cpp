@@ -204,7 +204,10 @@ int main(int argc, char *argv[])
     // Signed in as the first agent, as after `pultctl login`: "mine" views and local ops work.
     const QList<Agent> agents = check(store->agents(), "reading the agents");
     check(store->setCurrentAgent(agents.first().id), "choosing the agent");
-    check(store->setAutoCheckpoint(0), "turning checkpoints off"); // as the window's connection
+    // Set up as the window's connection and the engine leave it: no checkpoints and no index
+    // merges inside the window's writes.
+    check(store->setAutoCheckpoint(0), "turning checkpoints off");
+    check(store->setSearchAutomerge(false), "turning automatic index merges off");
 
     // 1. and 5. Cold start in fresh processes.
     std::vector<double> windowMs, emptyMs;
