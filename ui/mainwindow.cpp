@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "commandpalette.h"
 #include "composer.h"
 #include "displaytext.h"
 #include "labels.h"
@@ -749,6 +750,16 @@ void MainWindow::setUpActions()
     });
     addMenuAction(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh,
                   [this] { refresh(); });
+
+    // Ctrl+K finds any action, view or ticket number by typing.
+    m_palette = new CommandPalette(this);
+    m_palette->setActions(m_allActions);
+    m_palette->setViews(m_views, ViewKeyRole);
+    connect(m_palette, &CommandPalette::viewChosen, this, &MainWindow::selectView);
+    connect(m_palette, &CommandPalette::ticketChosen, this, &MainWindow::openTicketNumber);
+    view->addSeparator();
+    addMenuAction(view, QStringLiteral("commandPalette"), tr("&Command palette…"),
+                  QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_palette->popUp(); });
     updateActions();
 }
 

@@ -33,6 +33,7 @@ class QTreeView;
 
 namespace Pult {
 
+class CommandPalette;
 class Composer;
 class LocalStore;
 class Notifier;
@@ -159,6 +160,7 @@ private:
     QAction *m_signOutAction = nullptr;
     QAction *m_syncNowAction = nullptr;
     QAction *m_doNotDisturb = nullptr;
+    CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;
     QSystemTrayIcon *m_tray = nullptr;  // created with the first notification
     QUuid m_notifiedTicket;             // what clicking the last notification opens

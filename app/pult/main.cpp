@@ -2,6 +2,7 @@
 // only reads the command line, opens the local store and shows the window, which keeps itself in
 // step with the server through the sync engine once the profile has signed in.
 
+#include "localization.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "paths.h"
@@ -27,6 +28,7 @@ int fail(const QString &message)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    Pult::installTranslations(app); // before the parser, so --help speaks the user's language
     // The same application name as pultctl, so both find the same default data directory.
     QApplication::setApplicationName(QStringLiteral("Pult"));
     QApplication::setApplicationDisplayName(QStringLiteral("Pult"));

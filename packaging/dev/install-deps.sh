@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ ccache pkg-config     # build tools
     qt6-base-dev qt6-base-dev-tools             # Qt 6: Core, Gui, Widgets, Network, Test
+    qt6-tools-dev qt6-tools-dev-tools           # Qt6LinguistToolsConfig.cmake (translations/)
+    qt6-l10n-tools                              # lupdate and lrelease in /usr/lib/qt6/bin
     libsqlite3-dev                              # SQLite 3 with FTS5
     libboost-dev                                # Boost.Asio and Boost.Beast (pultd)
     libsodium-dev                               # argon2id passwords, random tokens (pultd)

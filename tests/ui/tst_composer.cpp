@@ -4,6 +4,7 @@
 // and ticket actions that update the list and the sidebar's counts at once.
 
 #include "cannedresponsepicker.h"
+#include "commandpalette.h"
 #include "composer.h"
 #include "localops.h"
 #include "mainwindow.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void localActionUpdatesListAndCountsAtOnce();
     void bulkActionChangesEverySelectedTicket();
     void keyboardWritesAndInserts();
+    void commandPaletteRunsAWindowAction();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -320,6 +322,32 @@ void ComposerTest::keyboardWritesAndInserts()
     QTest::keyClick(composer->editor(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(composer->picker()->isVisible());
     composer->picker()->reject();
+}
+
+void ComposerTest::commandPaletteRunsAWindowAction()
+{
+    auto window = makeWindow();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const Ticket ticket = m_fixture.tickets.at(0); // open
+    window->openTicket(ticket.id);
+    QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier);
+    auto *palette = window->findChild<CommandPalette *>();
+    QVERIFY(palette);
+    QTRY_VERIFY(palette->isVisible());
+    QTest::keyClicks(palette->searchField(), QStringLiteral("pending"));
+    QTest::keyClick(palette->searchField(), Qt::Key_Return);
+    QVERIFY(!palette->isVisible());
+    auto stored = m_store->ticket(ticket.id);
+    QVERIFY(stored.good());
+    QVERIFY(stored->status == TicketStatus::Pending);
+    // A ticket number opens that ticket.
+    const Ticket other = m_fixture.tickets.at(9);
+    QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(palette->isVisible());
+    QTest::keyClicks(palette->searchField(), QStringLiteral("#%1").arg(*other.number));
+    QTest::keyClick(palette->searchField(), Qt::Key_Return);
+    QCOMPARE(window->composer()->ticket(), other.id);
 }
 
 QTEST_MAIN(ComposerTest)

@@ -1,0 +1,30 @@
+#pragma once
+
+// Loads the user interface language: Pult's own catalogue, compiled from translations/*.ts and
+// embedded as the resources :/i18n/pult_<lang>.qm, and Qt's catalogue for its own dialogs and
+// context menus (qtbase_<lang>.qm from QLibraryInfo::TranslationsPath, when installed).
+
+#include <QLocale>
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace Pult {
+
+// Installs the translators for QLocale::system(), whose UI languages follow LANGUAGE, LC_ALL,
+// LC_MESSAGES and LANG on Unix and the user's settings elsewhere. The languages are tried in the
+// user's order; English, the source language, stops the search, so "en:sl" stays English.
+// Returns the language whose catalogue was installed ("sl", "pt_BR", ...), or an empty string
+// when the interface stays in English. Call it right after creating the application object,
+// before any tr() text is made. The translators are children of app.
+QString installTranslations(QCoreApplication &app);
+// The same for a given locale (tests, a language chosen in the settings).
+QString installTranslations(QCoreApplication &app, const QLocale &locale);
+
+// Where the embedded catalogues are: ":/i18n".
+QString translationsDirectory();
+// The languages Pult has a catalogue for, e.g. {"hr", "lt", "pl", "sl"}, sorted.
+QStringList availableTranslations();
+
+} // namespace Pult
