@@ -716,6 +716,8 @@ void MainWindow::setUpActions()
             });
         }
     });
+    m_ticketActions << addMenuAction(ticket, QStringLiteral("category"), tr("Cate&gory…"),
+                                     QKeySequence(Qt::Key_C), [this] { askCategory(); });
     m_ticketActions << addMenuAction(ticket, QStringLiteral("tags"), tr("Ta&gs…"),
                                      QKeySequence(Qt::Key_G), [this] { askTags(); });
     m_ticketActions << addMenuAction(
@@ -1052,6 +1054,25 @@ void MainWindow::askAssignee()
         QInputDialog::getItem(this, tr("Assign"), tr("Assign to:"), names, 0, false, &ok);
     if (ok)
         m_actions->assign(tickets, ids.value(names.indexOf(chosen)));
+}
+
+void MainWindow::askCategory()
+{
+    const QList<QUuid> tickets = selectedTickets();
+    if (tickets.isEmpty())
+        return;
+    auto vocabulary = m_store.filterVocabulary();
+    QStringList categories = vocabulary.good() ? vocabulary->categories : QStringList();
+    categories.prepend(tr("None"));
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(this, tr("Category"), tr("Category (choose one or type a new one):"),
+                              categories, 0, true, &ok);
+    if (!ok)
+        return;
+    const bool none = chosen.trimmed().isEmpty() || chosen == categories.first();
+    m_actions->setFields(tickets, {{QStringLiteral("category"),
+                                    none ? QJsonValue() : QJsonValue(chosen.trimmed())}});
 }
 
 void MainWindow::askTags()

@@ -96,6 +96,7 @@ private:
     void signIn();
     void signOut();
     void askAssignee();
+    void askCategory();
     void askTags();
     void askRelated(bool merge);
     void askTime(bool reminder);
