@@ -3,6 +3,8 @@
 #include "commandpalette.h"
 #include "composer.h"
 #include "displaytext.h"
+#include "filterbar.h"
+#include "filterquery.h"
 #include "labels.h"
 #include "localstore.h"
 #include "notifier.h"
@@ -149,6 +151,8 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     setUpShortcuts();
     setUpActions();
     m_views->reload();
+    if (auto vocabulary = m_store.filterVocabulary(); vocabulary.good())
+        m_filterBar->setVocabulary(*vocabulary);
     restoreSettings();
     updatePage();
     // The notifier learns what is there now (reminders already due are shown) once the first
@@ -316,6 +320,27 @@ void MainWindow::buildInbox()
     noticeLayout->addWidget(dismiss);
     m_notice->hide();
 
+    // The filter language, with highlighting, completion and positioned errors (filterbar.h).
+    m_filterBar = new FilterBar(inbox);
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setCompileCheck([this](const QString &text) -> std::optional<FilterError> {
+        auto context = m_store.filterContext(QDateTime::currentDateTimeUtc());
+        if (!context.good())
+            return std::nullopt;
+        return compileFilter(text, *context).error;
+    });
+    connect(m_filterBar, &FilterBar::filterApplied, this, [this](const QString &text) {
+        if (applyFilter(text))
+            m_list->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_filterBar, &FilterBar::cleared, this, [this] {
+        m_tickets->clearFilter();
+        if (!isView(m_sidebar->currentIndex()) || m_views->filterText(m_sidebar->currentIndex()))
+            selectView(QStringLiteral("all"));
+        updateTitleAndStatus();
+    });
+    connect(m_filterBar, &FilterBar::saveRequested, this, &MainWindow::saveFilter);
+
     auto *titleRow = new QHBoxLayout;
     titleRow->setContentsMargins(12, 8, 8, 8);
     titleRow->addWidget(m_viewTitle, 1);
@@ -337,6 +362,10 @@ void MainWindow::buildInbox()
     contentLayout->setSpacing(0);
     contentLayout->addWidget(m_notice);
     contentLayout->addLayout(titleRow);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setContentsMargins(12, 0, 8, 6);
+    filterRow->addWidget(m_filterBar);
+    contentLayout->addLayout(filterRow);
     contentLayout->addWidget(m_contentSplitter, 1);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, inbox);
@@ -461,7 +490,7 @@ QString MainWindow::currentViewKey() const
 void MainWindow::selectView(const QString &key)
 {
     QModelIndex view = m_views->indexOfKey(key);
-    if (!m_views->query(view))
+    if (!isView(view))
         view = m_views->allTicketsIndex();
     if (view == m_sidebar->currentIndex())
         showView(view);
@@ -469,17 +498,61 @@ void MainWindow::selectView(const QString &key)
         m_sidebar->setCurrentIndex(view);
 }
 
+bool MainWindow::isView(const QModelIndex &index) const
+{
+    return m_views->query(index) || m_views->filterText(index);
+}
+
 void MainWindow::showView(const QModelIndex &index)
 {
-    const std::optional<TicketQuery> query = m_views->query(index);
-    if (!query)
+    if (!isView(index))
         return;
     // Choosing a view ends a search: clearing the field starts the debounce timer, which the
     // new query makes moot.
     if (!m_searchField->text().isEmpty())
         m_searchField->clear();
     m_searchTimer->stop();
-    m_tickets->setQuery(*query);
+    if (const std::optional<QString> filter = m_views->filterText(index)) {
+        m_filterBar->setText(*filter);
+        applyFilter(*filter);
+    } else {
+        m_filterBar->setText({});
+        m_tickets->setQuery(*m_views->query(index));
+    }
+}
+
+bool MainWindow::applyFilter(const QString &text)
+{
+    auto context = m_store.filterContext(QDateTime::currentDateTimeUtc());
+    if (!context.good()) {
+        showLoadError(context.status().message());
+        return false;
+    }
+    const FilterCompile compiled = compileFilter(text, *context);
+    if (!compiled.good())
+        return false; // the bar shows the error where it is
+    m_tickets->setFilter(compiled.filter, text);
+    updateTitleAndStatus();
+    return true;
+}
+
+void MainWindow::saveFilter(const QString &text)
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as a view"), tr("Name of the view:"),
+                                               QLineEdit::Normal, {}, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    auto key = m_views->addSavedFilter(name, text);
+    if (!key.good()) {
+        statusBar()->showMessage(tr("The view was not saved: %1").arg(key.status().message()),
+                                 10000);
+        return;
+    }
+    const QSignalBlocker blocker(m_sidebar->selectionModel()); // the list shows it already
+    m_sidebar->setCurrentIndex(m_views->indexOfKey(*key));
+    updateTitleAndStatus();
 }
 
 void MainWindow::applySearch()
@@ -547,6 +620,16 @@ void MainWindow::updateTitleAndStatus()
         else
             count = results == 1 ? tr("1 matching ticket")
                                  : tr("%Ln matching tickets", nullptr, results);
+    } else if (m_tickets->isFiltering() && m_views->filterText(view) != m_tickets->filterText()) {
+        // A filter typed in the bar, not a view's: counting it could take a while at a
+        // million tickets, so the status bar says what is loaded.
+        title = tr("Filter: %1").arg(m_tickets->filterText());
+        const int rows = m_tickets->rowCount();
+        count =
+            rows == 0 ? tr("No matching tickets")
+            : m_tickets->canFetchMore({})
+                ? tr("%L1 or more matching tickets").arg(rows)
+                : (rows == 1 ? tr("1 matching ticket") : tr("%Ln matching tickets", nullptr, rows));
     } else {
         title = view.data(Qt::DisplayRole).toString();
         const QVariant total = view.data(ViewCountRole);
@@ -577,15 +660,19 @@ void MainWindow::refresh()
     m_views->reload(); // resets the sidebar: its current view is gone
     const QString search = m_searchField->text().trimmed();
     QModelIndex view = m_views->indexOfKey(key);
-    if (!m_views->query(view))
+    if (!isView(view))
         view = m_views->allTicketsIndex();
     {
         const QSignalBlocker blocker(m_sidebar->selectionModel());
         m_sidebar->setCurrentIndex(view);
     }
     m_sidebar->viewport()->update();
+    if (auto vocabulary = m_store.filterVocabulary(); vocabulary.good())
+        m_filterBar->setVocabulary(*vocabulary); // new tags, categories, departments
     if (!search.isEmpty() && m_tickets->isSearching())
         m_tickets->reload();
+    else if (m_tickets->isFiltering())
+        applyFilter(m_tickets->filterText()); // compiled anew: relative times move on
     else
         m_tickets->setQuery(*m_views->query(view));
     refreshTicketPane();
@@ -735,7 +822,7 @@ void MainWindow::setUpActions()
                                      QKeySequence(Qt::CTRL | Qt::Key_M),
                                      [this] { askRelated(true); });
     m_ticketActions << addMenuAction(ticket, QStringLiteral("link"), tr("&Link with…"),
-                                     QKeySequence(Qt::CTRL | Qt::Key_L),
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
                                      [this] { askRelated(false); });
     m_ticketActions << addMenuAction(
         ticket, QStringLiteral("spam"), tr("Mark as s&pam"),
@@ -749,6 +836,17 @@ void MainWindow::setUpActions()
     addMenuAction(view, QStringLiteral("find"), tr("&Search"), QKeySequence::Find, [this] {
         m_searchField->setFocus(Qt::ShortcutFocusReason);
         m_searchField->selectAll();
+    });
+    addMenuAction(view, QStringLiteral("filter"), tr("&Filter"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                  [this] { m_filterBar->focusEditor(); });
+    addMenuAction(view, QStringLiteral("removeView"), tr("Remove the saved &view"), {}, [this] {
+        const QModelIndex view = m_sidebar->currentIndex();
+        if (!m_views->isSavedFilter(view))
+            return;
+        if (Status s = m_views->removeSavedFilter(view.data(ViewKeyRole).toString()); !s.good())
+            statusBar()->showMessage(s.message(), 8000);
+        else
+            selectView(QStringLiteral("all"));
     });
     addMenuAction(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh,
                   [this] { refresh(); });

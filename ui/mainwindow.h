@@ -35,6 +35,7 @@ namespace Pult {
 
 class CommandPalette;
 class Composer;
+class FilterBar;
 class LocalStore;
 class Notifier;
 struct Rejection;
@@ -117,6 +118,11 @@ private:
     void saveSettings();
 
     void selectView(const QString &key);
+    // Shows the tickets the filter text selects (compiled against the store at this moment).
+    bool applyFilter(const QString &text);
+    void saveFilter(const QString &text);
+    // True for rows that show tickets: built-in views, queues and saved filters.
+    bool isView(const QModelIndex &index) const;
     void showView(const QModelIndex &index);
     void applySearch();
     void clearSearch();
@@ -143,6 +149,7 @@ private:
     QListView *m_sidebar = nullptr;
     QLabel *m_viewTitle = nullptr;
     QLineEdit *m_searchField = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QTreeView *m_list = nullptr;
     TicketPane *m_pane = nullptr;
     QLabel *m_countLabel = nullptr;

@@ -82,15 +82,36 @@ void TicketListModel::setQuery(const TicketQuery &query)
     m_query.limit = m_pageSize;
     m_query.after.reset();
     m_searchText.clear();
+    m_filter.reset();
+    m_filterText.clear();
     reload();
 }
 
 void TicketListModel::setSearchText(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed == m_searchText)
+    if (trimmed == m_searchText && !isFiltering())
         return;
     m_searchText = trimmed;
+    m_filter.reset();
+    m_filterText.clear();
+    reload();
+}
+
+void TicketListModel::setFilter(const CompiledFilter &filter, const QString &text)
+{
+    m_filter = filter;
+    m_filterText = text.trimmed();
+    m_searchText.clear();
+    reload();
+}
+
+void TicketListModel::clearFilter()
+{
+    if (!isFiltering())
+        return;
+    m_filter.reset();
+    m_filterText.clear();
     reload();
 }
 
@@ -107,7 +128,18 @@ void TicketListModel::loadFirstPage()
 {
     m_items.clear();
     m_next.reset();
+    m_filterNext.reset();
     m_error = {};
+    if (m_filter) {
+        auto page = m_store.listFiltered(*m_filter, m_pageSize);
+        if (!page.good()) {
+            m_error = page.status();
+            return;
+        }
+        m_items = std::move(page->items);
+        m_filterNext = page->next;
+        return;
+    }
     if (isSearching()) {
         SearchOptions options;
         options.limit = m_searchLimit;
@@ -135,14 +167,20 @@ void TicketListModel::loadFirstPage()
 
 bool TicketListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_next.has_value() && !m_fetching;
+    return !parent.isValid() && (m_next.has_value() || m_filterNext.has_value()) && !m_fetching;
 }
 
 void TicketListModel::fetchMore(const QModelIndex &parent)
 {
     // Views and QAbstractItemModelTester may call back from inside the row insertion below;
     // the page being inserted must not be fetched twice.
-    if (parent.isValid() || !m_next || m_fetching)
+    if (parent.isValid() || m_fetching)
+        return;
+    if (m_filterNext) {
+        fetchMoreFiltered();
+        return;
+    }
+    if (!m_next)
         return;
     const QScopedValueRollback<bool> fetching(m_fetching, true);
     TicketQuery query = m_query;
@@ -163,6 +201,29 @@ void TicketListModel::fetchMore(const QModelIndex &parent)
     }
     const int first = int(m_items.size());
     m_next = next;
+    beginInsertRows({}, first, first + int(page->items.size()) - 1);
+    m_items.append(std::move(page->items));
+    endInsertRows();
+}
+
+void TicketListModel::fetchMoreFiltered()
+{
+    const QScopedValueRollback<bool> fetching(m_fetching, true);
+    auto page = m_store.listFiltered(*m_filter, m_pageSize, m_filterNext);
+    if (!page.good()) {
+        m_filterNext.reset(); // stop asking; reload() tries again
+        m_error = page.status();
+        Q_EMIT loadFailed(m_error.message());
+        return;
+    }
+    // A cursor that does not move would repeat the same page for ever.
+    const std::optional<FilterCursor> next = page->next == m_filterNext ? std::nullopt : page->next;
+    if (page->items.isEmpty()) {
+        m_filterNext = next;
+        return;
+    }
+    const int first = int(m_items.size());
+    m_filterNext = next;
     beginInsertRows({}, first, first + int(page->items.size()) - 1);
     m_items.append(std::move(page->items));
     endInsertRows();

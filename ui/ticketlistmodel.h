@@ -1,7 +1,8 @@
 #pragma once
 
-// The inbox: tickets of one view (a TicketQuery) or of a search, one row per ticket, newest
-// update first. A thin model over LocalStore: rows arrive a page at a time through
+// The inbox: tickets of one view (a TicketQuery), of a search or of a filter typed in the filter
+// language, one row per ticket. A thin model over LocalStore: rows of a view (newest update
+// first) and of a filter (in the filter's order) arrive a page at a time through
 // canFetchMore()/fetchMore(), each page continuing from the keyset cursor of the last one, so
 // scrolling to row 100,000 costs the same per page as row 100 and never skips or repeats a row.
 // Search results come in one bounded batch (LocalStore::search ranks a bounded candidate set).
@@ -51,14 +52,25 @@ public:
     int searchLimit() const { return m_searchLimit; }
 
     // Shows the tickets the query selects (its limit and cursor are ignored; the model pages
-    // itself) and leaves search mode. Loads the first page at once.
+    // itself) and leaves search and filter mode. Loads the first page at once.
     void setQuery(const TicketQuery &query);
     const TicketQuery &query() const { return m_query; }
-    // Non-empty text shows the search results for it; empty text returns to the query.
+    // Non-empty text shows the search results for it; empty text returns to the query. Either
+    // leaves filter mode.
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
     bool isSearching() const { return !m_searchText.isEmpty(); }
-    // Loads the current query or search again from the first page.
+    // Shows the tickets a compiled filter selects, in its order (LocalStore::listFiltered), a
+    // page at a time; text is the filter as typed, for filterText(). Leaves search mode. Loads
+    // the first page at once. The filter's "now" stays as compiled: compile it again to move
+    // relative times ("created<7d") along.
+    void setFilter(const CompiledFilter &filter, const QString &text);
+    // Returns from filter mode to the query.
+    void clearFilter();
+    bool isFiltering() const { return m_filter.has_value(); }
+    // The text of the filter shown; empty outside filter mode.
+    QString filterText() const { return m_filterText; }
+    // Loads the current query, search or filter again from the first page.
     void reload();
     // The error of the last load; good() when it worked.
     const Status &lastError() const { return m_error; }
@@ -83,6 +95,7 @@ Q_SIGNALS:
 
 private:
     void loadFirstPage();
+    void fetchMoreFiltered();
     QVariant displayData(const TicketListItem &item, int column) const;
 
     LocalStore &m_store;
@@ -92,7 +105,10 @@ private:
     TicketQuery m_query;
     QString m_searchText;
     QList<TicketListItem> m_items;
-    std::optional<PageCursor> m_next; // where the next page starts; empty when all are loaded
+    std::optional<PageCursor> m_next;       // where the next page starts; empty when all are loaded
+    std::optional<CompiledFilter> m_filter; // set in filter mode
+    QString m_filterText;
+    std::optional<FilterCursor> m_filterNext; // filter mode: where the next page starts
     Status m_error;
     bool m_fetching = false;
 };

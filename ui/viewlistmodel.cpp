@@ -4,6 +4,9 @@
 #include "uuid.h"
 
 #include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <algorithm>
@@ -15,14 +18,29 @@ namespace {
 const QList<TicketStatus> kActiveStatuses{TicketStatus::New, TicketStatus::Open,
                                           TicketStatus::Pending, TicketStatus::OnHold};
 
+const QString kSavedFiltersKey = QStringLiteral("saved_filters");
+const QString kSavedFiltersSection = QStringLiteral("section:saved");
+const QString kSavedFilterPrefix = QStringLiteral("filter:");
+
 } // namespace
 
 ViewListModel::ViewListModel(LocalStore &store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
 ViewListModel::~ViewListModel() = default;
+
+void ViewListModel::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
+QString ViewListModel::savedFilterKey(const QString &name)
+{
+    return kSavedFilterPrefix + name.trimmed();
+}
 
 void ViewListModel::reload()
 {
@@ -30,14 +48,30 @@ void ViewListModel::reload()
     m_error = {};
 
     entries.append({SectionHeading, QStringLiteral("section:views"), tr("Views"), {}, {}, {}});
-    {
-        Entry all{View,
-                  QStringLiteral("all"),
-                  tr("All tickets"),
-                  tr("Every ticket, whatever its status"),
-                  {},
-                  {}};
-        entries.append(all);
+    // The signed-in agent's own views need to know who that is (pultctl login, or the window's
+    // sign-in); a profile nobody signed in to has the rest.
+    std::optional<Agent> me;
+    if (auto id = m_store.currentAgent(); id.good() && !id->isNull()) {
+        auto agents = m_store.agents();
+        for (const Agent &agent : agents.good() ? *agents : QList<Agent>()) {
+            if (agent.id == *id)
+                me = agent;
+        }
+        if (!me) { // a rebuilt store, before the first pull brings the agents
+            me.emplace();
+            me->id = *id;
+        }
+    }
+    if (me) {
+        Entry mine{View,
+                   QStringLiteral("mine"),
+                   tr("My tickets"),
+                   tr("Open work assigned to you: new, open, pending and on-hold tickets"),
+                   {},
+                   {}};
+        mine.query.statuses = kActiveStatuses;
+        mine.query.assignee = me->id;
+        entries.append(mine);
     }
     {
         Entry unassigned{View,
@@ -50,6 +84,18 @@ void ViewListModel::reload()
         unassigned.query.assignee = QUuid();
         entries.append(unassigned);
     }
+    if (me && !me->departments.isEmpty()) {
+        Entry departments{View,
+                          QStringLiteral("my-departments"),
+                          tr("My departments"),
+                          tr("Open work in the departments you belong to"),
+                          {},
+                          {}};
+        departments.query.statuses = kActiveStatuses;
+        for (const DepartmentMembership &membership : std::as_const(me->departments))
+            departments.query.departments.append(membership.departmentId);
+        entries.append(departments);
+    }
     {
         Entry pending{View,
                       QStringLiteral("pending"),
@@ -61,10 +107,30 @@ void ViewListModel::reload()
         entries.append(pending);
     }
     {
+        // A view in the filter language: SLA deadlines are not among TicketQuery's fields.
+        Entry breaching{View,
+                        QStringLiteral("breaching"),
+                        tr("Breaching soon"),
+                        tr("SLA deadlines missed or due within two hours, the most urgent first"),
+                        {},
+                        {}};
+        breaching.filterText = QStringLiteral("sla<2h sort:sla");
+        entries.append(breaching);
+    }
+    {
         Entry solved{
             View, QStringLiteral("solved"), tr("Solved"), tr("Solved and closed tickets"), {}, {}};
         solved.query.statuses = {TicketStatus::Solved, TicketStatus::Closed};
         entries.append(solved);
+    }
+    {
+        Entry all{View,
+                  QStringLiteral("all"),
+                  tr("All I can see"),
+                  tr("Every ticket in your cache, whatever its status"),
+                  {},
+                  {}};
+        entries.append(all);
     }
 
     auto departments = m_store.departments();
@@ -91,9 +157,17 @@ void ViewListModel::reload()
         }
     }
 
+    const QList<SavedFilter> saved = readSavedFilters();
+    if (!saved.isEmpty()) {
+        entries.append({SectionHeading, kSavedFiltersSection, tr("Saved filters"), {}, {}, {}});
+        for (const SavedFilter &filter : saved)
+            entries.append(savedFilterEntry(filter));
+    }
+
+    CountContext context;
     for (Entry &entry : entries) {
         if (entry.kind == View)
-            entry.count = countOf(entry);
+            entry.count = countOf(entry, context);
     }
 
     beginResetModel();
@@ -103,8 +177,33 @@ void ViewListModel::reload()
         Q_EMIT loadFailed(m_error.message());
 }
 
-std::optional<qint64> ViewListModel::countOf(const Entry &entry)
+std::optional<qint64> ViewListModel::countOf(Entry &entry, CountContext &context)
 {
+    if (entry.filterText) {
+        if (!context.read) {
+            context.read = true;
+            auto filterContext = m_store.filterContext(m_clock());
+            if (!filterContext.good())
+                m_error = filterContext.status();
+            else
+                context.filter = std::move(*filterContext);
+        }
+        if (!context.filter)
+            return std::nullopt;
+        const FilterCompile compiled = compileFilter(*entry.filterText, *context.filter);
+        if (!compiled.good()) {
+            // A name the filter uses may be gone (a renamed department): the row says why.
+            entry.filterError = compiled.error->toString();
+            return std::nullopt;
+        }
+        entry.filterError.clear();
+        auto count = m_store.countFiltered(compiled.filter);
+        if (!count.good()) {
+            m_error = count.status();
+            return std::nullopt;
+        }
+        return *count;
+    }
     auto count = m_store.countTickets(entry.query);
     if (!count.good()) {
         m_error = count.status();
@@ -116,16 +215,19 @@ std::optional<qint64> ViewListModel::countOf(const Entry &entry)
 void ViewListModel::refreshCounts()
 {
     m_error = {};
+    CountContext context;
     for (int row = 0; row < m_entries.size(); ++row) {
         Entry &entry = m_entries[row];
         if (entry.kind != View)
             continue;
-        const std::optional<qint64> count = countOf(entry);
-        if (count == entry.count)
+        const QString filterError = entry.filterError;
+        const std::optional<qint64> count = countOf(entry, context);
+        if (count == entry.count && filterError == entry.filterError)
             continue;
         entry.count = count;
         const QModelIndex changed = index(row);
-        Q_EMIT dataChanged(changed, changed, {ViewCountRole, Qt::AccessibleTextRole});
+        Q_EMIT dataChanged(changed, changed,
+                           {ViewCountRole, Qt::AccessibleTextRole, Qt::ToolTipRole});
     }
     if (!m_error.good())
         Q_EMIT loadFailed(m_error.message());
@@ -136,9 +238,158 @@ std::optional<TicketQuery> ViewListModel::query(const QModelIndex &index) const
     if (!index.isValid() || index.model() != this)
         return std::nullopt;
     const Entry &entry = m_entries.at(index.row());
-    if (entry.kind != View)
+    if (entry.kind != View || entry.filterText)
         return std::nullopt;
     return entry.query;
+}
+
+std::optional<QString> ViewListModel::filterText(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return std::nullopt;
+    return m_entries.at(index.row()).filterText;
+}
+
+bool ViewListModel::isSavedFilter(const QModelIndex &index) const
+{
+    return filterText(index) && index.data(ViewKeyRole).toString().startsWith(kSavedFilterPrefix);
+}
+
+ViewListModel::Entry ViewListModel::savedFilterEntry(const SavedFilter &saved) const
+{
+    Entry entry{View, savedFilterKey(saved.name), saved.name, saved.text, {}, {}};
+    entry.filterText = saved.text;
+    return entry;
+}
+
+int ViewListModel::firstSavedFilterRow() const
+{
+    const QModelIndex heading = indexOfKey(kSavedFiltersSection);
+    return heading.isValid() ? heading.row() + 1 : -1;
+}
+
+QList<ViewListModel::SavedFilter> ViewListModel::savedFilters() const
+{
+    QList<SavedFilter> filters;
+    for (const Entry &entry : m_entries) {
+        if (entry.filterText && entry.key.startsWith(kSavedFilterPrefix))
+            filters.append({entry.title, *entry.filterText});
+    }
+    return filters;
+}
+
+QList<ViewListModel::SavedFilter> ViewListModel::readSavedFilters()
+{
+    auto stored = m_store.profileValue(kSavedFiltersKey);
+    if (!stored.good()) {
+        m_error = stored.status();
+        return {};
+    }
+    if (stored->isEmpty())
+        return {};
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(stored->toUtf8(), &parseError);
+    if (!document.isArray()) {
+        m_error =
+            Status(Status::Corrupt,
+                   tr("The saved filters could not be read: %1").arg(parseError.errorString()));
+        return {};
+    }
+    QList<SavedFilter> filters;
+    QStringList names;
+    for (const QJsonValue &value : document.array()) {
+        const QJsonObject object = value.toObject();
+        SavedFilter filter{object.value(QStringLiteral("name")).toString().trimmed(),
+                           object.value(QStringLiteral("text")).toString()};
+        if (filter.name.isEmpty() || names.contains(filter.name))
+            continue; // written by hand, or by something else: skip what cannot be a view
+        names.append(filter.name);
+        filters.append(filter);
+    }
+    return filters;
+}
+
+Status ViewListModel::writeSavedFilters(const QList<SavedFilter> &filters)
+{
+    QJsonArray array;
+    for (const SavedFilter &filter : filters) {
+        array.append(QJsonObject{{QStringLiteral("name"), filter.name},
+                                 {QStringLiteral("text"), filter.text}});
+    }
+    return m_store.setProfileValue(
+        kSavedFiltersKey, QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+}
+
+Result<QString> ViewListModel::addSavedFilter(const QString &name, const QString &text)
+{
+    const QString trimmedName = name.trimmed();
+    const QString trimmedText = text.trimmed();
+    if (trimmedName.isEmpty())
+        return Status(Status::Invalid, tr("A saved filter needs a name."));
+    if (trimmedText.isEmpty())
+        return Status(Status::Invalid, tr("An empty filter cannot be saved."));
+    const FilterParse parse = parseFilter(trimmedText);
+    if (!parse.good())
+        return Status(Status::Invalid, parse.error->toString());
+
+    const SavedFilter saved{trimmedName, trimmedText};
+    QList<SavedFilter> filters = savedFilters();
+    const auto existing = std::find_if(filters.begin(), filters.end(),
+                                       [&](const SavedFilter &f) { return f.name == trimmedName; });
+    if (existing != filters.end())
+        existing->text = trimmedText;
+    else
+        filters.append(saved);
+    if (Status written = writeSavedFilters(filters); !written.good())
+        return written;
+
+    const QString key = savedFilterKey(trimmedName);
+    Entry entry = savedFilterEntry(saved);
+    CountContext context;
+    m_error = {};
+    entry.count = countOf(entry, context);
+
+    const QModelIndex row = indexOfKey(key);
+    if (row.isValid()) {
+        m_entries[row.row()] = entry;
+        Q_EMIT dataChanged(row, row);
+    } else if (firstSavedFilterRow() < 0) {
+        const int first = int(m_entries.size());
+        beginInsertRows({}, first, first + 1);
+        m_entries.append({SectionHeading, kSavedFiltersSection, tr("Saved filters"), {}, {}, {}});
+        m_entries.append(entry);
+        endInsertRows();
+    } else {
+        // The section is the last one: a new saved filter goes at the end.
+        const int last = int(m_entries.size());
+        beginInsertRows({}, last, last);
+        m_entries.append(entry);
+        endInsertRows();
+    }
+    if (!m_error.good())
+        Q_EMIT loadFailed(m_error.message());
+    return key;
+}
+
+Status ViewListModel::removeSavedFilter(const QString &key)
+{
+    const QModelIndex row = indexOfKey(key);
+    if (!isSavedFilter(row))
+        return Status(Status::NotFound, tr("There is no saved filter \"%1\".").arg(key));
+    QList<SavedFilter> filters = savedFilters();
+    filters.removeAt(row.row() - firstSavedFilterRow());
+    if (Status written = writeSavedFilters(filters); !written.good())
+        return written;
+    if (filters.isEmpty()) {
+        // The heading goes with the last saved filter.
+        beginRemoveRows({}, row.row() - 1, row.row());
+        m_entries.remove(row.row() - 1, 2);
+    } else {
+        beginRemoveRows({}, row.row(), row.row());
+        m_entries.removeAt(row.row());
+    }
+    endRemoveRows();
+    return {};
 }
 
 QModelIndex ViewListModel::indexOfKey(const QString &key) const
@@ -169,6 +420,9 @@ QVariant ViewListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return entry.title;
     case Qt::ToolTipRole:
+        if (!entry.filterError.isEmpty())
+            return tr("%1\n%2", "saved filter text, why it cannot be counted")
+                .arg(entry.toolTip, entry.filterError);
         return entry.toolTip.isEmpty() ? QVariant() : QVariant(entry.toolTip);
     case Qt::AccessibleTextRole:
         if (entry.kind == View && entry.count)

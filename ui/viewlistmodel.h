@@ -1,14 +1,20 @@
 #pragma once
 
-// The sidebar: the built-in views (All tickets, Unassigned, Pending, Solved) and one queue per
-// department, each with its live count. Counts come from LocalStore::countTickets, which reads
-// counters the store keeps, so refreshing them costs the same with a million tickets.
+// The sidebar: the built-in views (My tickets, Unassigned, My departments, Pending, Breaching
+// soon, Solved, All I can see), one queue per department and the agent's saved filters, each
+// with its live count. Counts of built-in views and queues come from LocalStore::countTickets,
+// which reads counters the store keeps, so refreshing them costs the same with a million tickets; a
+// saved filter is compiled against the store's names and counted with LocalStore::countFiltered.
+// Saved filters live in the local profile (LocalStore::profileValue "saved_filters": a JSON array
+// of {"name", "text"}).
 
 #include "localstore.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QList>
 
+#include <functional>
 #include <optional>
 
 namespace Pult {
@@ -21,17 +27,46 @@ public:
     enum Kind { SectionHeading, View };
     Q_ENUM(Kind)
 
+    // A filter the agent saved as a view.
+    struct SavedFilter
+    {
+        QString name;
+        QString text; // in the filter language (docs/filters.md)
+        friend bool operator==(const SavedFilter &, const SavedFilter &) = default;
+    };
+
+    // "Now" for the relative times of saved filters ("created<7d"); tests pass a fixed clock.
+    using Clock = std::function<QDateTime()>;
+
     // Empty until reload(). The store must outlive the model.
     explicit ViewListModel(LocalStore &store, QObject *parent = nullptr);
     ~ViewListModel() override;
 
-    // Reads the departments again and rebuilds the list (resets the model).
+    void setClock(Clock clock);
+
+    // Reads the departments and saved filters again and rebuilds the list (resets the model).
     void reload();
     // Counts every view again; rows whose count changed report dataChanged.
     void refreshCounts();
 
-    // The query behind a view row; nullopt for headings and invalid indexes.
+    // The query behind a built-in view or queue row; nullopt for headings, saved filters and
+    // invalid indexes.
     std::optional<TicketQuery> query(const QModelIndex &index) const;
+    // The filter text behind a saved filter row; nullopt for every other row.
+    std::optional<QString> filterText(const QModelIndex &index) const;
+    // Whether the row is a saved filter.
+    bool isSavedFilter(const QModelIndex &index) const;
+
+    // Saves a filter as a view, at the end of the "Saved filters" section, or gives an existing
+    // saved filter of that name the new text. Returns the row's key ("filter:<name>"). The name
+    // is trimmed and must not be empty; the text must parse (parseFilter). Persisted at once.
+    Result<QString> addSavedFilter(const QString &name, const QString &text);
+    // Removes a saved filter by its key; NotFound when there is none. Persisted at once.
+    Status removeSavedFilter(const QString &key);
+    // The saved filters in their order.
+    QList<SavedFilter> savedFilters() const;
+    // The key of the row of a saved filter with this name.
+    static QString savedFilterKey(const QString &name);
     // The row of a view by its ViewKeyRole key, or an invalid index.
     QModelIndex indexOfKey(const QString &key) const;
     // The "All tickets" row.
@@ -48,17 +83,42 @@ Q_SIGNALS:
 private:
     struct Entry
     {
+        Entry() = default;
+        Entry(Kind kind, QString key, QString title, QString toolTip, TicketQuery query,
+              std::optional<qint64> count)
+            : kind(kind)
+            , key(std::move(key))
+            , title(std::move(title))
+            , toolTip(std::move(toolTip))
+            , query(std::move(query))
+            , count(count)
+        {}
+
         Kind kind = View;
         QString key;
         QString title;
         QString toolTip;
         TicketQuery query;
         std::optional<qint64> count;
+        std::optional<QString> filterText; // set for saved filters
+        QString filterError;               // a saved filter that does not compile: why
     };
 
-    std::optional<qint64> countOf(const Entry &entry);
+    // What saved filters are compiled against; read once per refresh.
+    struct CountContext
+    {
+        std::optional<FilterContext> filter;
+        bool read = false;
+    };
+
+    std::optional<qint64> countOf(Entry &entry, CountContext &context);
+    Entry savedFilterEntry(const SavedFilter &saved) const;
+    Status writeSavedFilters(const QList<SavedFilter> &filters);
+    QList<SavedFilter> readSavedFilters();
+    int firstSavedFilterRow() const;
 
     LocalStore &m_store;
+    Clock m_clock;
     QList<Entry> m_entries;
     Status m_error;
 };

@@ -5,6 +5,7 @@
 // (demo data, a ticket with a snippet and a note open) to FILE.
 
 #include "demodata.h"
+#include "filterbar.h"
 #include "mainwindow.h"
 #include "messagetext.h"
 #include "roles.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void jPastTheLoadedRowsFetchesMore();
     void searchIsDebouncedAndEscapeClearsIt();
     void ctrlFFocusesSearch();
+    void filterBarFiltersTheList();
     void emptyStoreExplainsWhatToDo();
     void remembersGeometry();
     void screenshot();
@@ -258,8 +261,34 @@ void MainWindowTest::searchIsDebouncedAndEscapeClearsIt()
     QTest::keyClick(search, Qt::Key_Escape);
     QVERIFY(search->text().isEmpty());
     QVERIFY(!tickets.isSearching());
-    QCOMPARE(title->text(), QStringLiteral("All tickets"));
+    QCOMPARE(title->text(), QStringLiteral("All I can see"));
     QCOMPARE(count->text(), QStringLiteral("%1 tickets").arg(kTickets));
+}
+
+void MainWindowTest::filterBarFiltersTheList()
+{
+    auto window = makeWindow(*m_store);
+    auto *bar = window->findChild<FilterBar *>(QStringLiteral("filterBar"));
+    QVERIFY(bar);
+    TicketListModel &tickets = *window->ticketModel();
+    QTest::keyClicks(bar->editor(), QStringLiteral("priority:urgent tag:vip"));
+    QTest::keyClick(bar->editor(), Qt::Key_Return);
+    QVERIFY(tickets.isFiltering());
+    QCOMPARE(tickets.rowCount(), 1);
+    QCOMPARE(tickets.index(0, 0).data(TicketIdRole).toUuid(), m_fixture.lodzTicket.id);
+    auto *title = window->findChild<QLabel *>(QStringLiteral("viewTitle"));
+    QVERIFY(title->text().contains(QStringLiteral("priority:urgent")));
+
+    // A view defined in the filter language puts its text in the bar.
+    auto *sidebar = window->findChild<QListView *>(QStringLiteral("sidebar"));
+    sidebar->setCurrentIndex(window->viewModel()->indexOfKey(QStringLiteral("breaching")));
+    QCOMPARE(bar->text(), QStringLiteral("sla<2h sort:sla"));
+    QCOMPARE(tickets.filterText(), QStringLiteral("sla<2h sort:sla"));
+    // A plain view clears it.
+    sidebar->setCurrentIndex(window->viewModel()->allTicketsIndex());
+    QVERIFY(bar->text().isEmpty());
+    QVERIFY(!tickets.isFiltering());
+    QCOMPARE(tickets.rowCount(), kTickets);
 }
 
 void MainWindowTest::ctrlFFocusesSearch()

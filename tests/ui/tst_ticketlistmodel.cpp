@@ -1,4 +1,4 @@
-// TicketListModel: a thin, paged view of LocalStore's ticket lists and search results.
+// TicketListModel: a thin, paged view of LocalStore's ticket lists, search results and filters.
 
 #include "displaytext.h"
 #include "roles.h"
@@ -29,6 +29,14 @@ private Q_SLOTS:
     void emptySearchReturnsToTheQuery();
     void searchWithoutMatchesIsEmpty();
     void relativeTimesAreRefreshed();
+    void filterModePassesModelTester();
+    void filterModePagesInTheFiltersOrder_data();
+    void filterModePagesInTheFiltersOrder();
+    void filterWithoutMatchesIsEmpty();
+    void queryAndSearchLeaveFilterMode();
+
+private:
+    CompiledFilter compiled(const QString &text);
 
 private:
     static constexpr int kTickets = 130;
@@ -274,6 +282,159 @@ void TicketListModelTest::relativeTimesAreRefreshed()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().column(), int(TicketListModel::UpdatedColumn));
     QCOMPARE(updated.data().toString(), QStringLiteral("1 h ago"));
+}
+
+CompiledFilter TicketListModelTest::compiled(const QString &text)
+{
+    auto context = m_store->filterContext(UiTest::at(kTickets * 10));
+    if (!context.good()) {
+        QTest::qFail(qPrintable(context.status().message()), __FILE__, __LINE__);
+        return {};
+    }
+    const FilterCompile compile = compileFilter(text, *context);
+    if (!compile.good())
+        QTest::qFail(qPrintable(compile.error->toString()), __FILE__, __LINE__);
+    return compile.filter;
+}
+
+void TicketListModelTest::filterModePassesModelTester()
+{
+    TicketListModel model(*m_store);
+    model.setPageSize(9);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester.setUseFetchMore(false); // see passesModelTester()
+    model.setQuery({});
+    model.setFilter(compiled(QStringLiteral("status:open,pending")),
+                    QStringLiteral("status:open,pending"));
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QVERIFY(model.rowCount() > 9);
+    model.reload();
+    model.setSearchText(QStringLiteral("invoice"));
+    model.setFilter(compiled(QStringLiteral("sort:created")), QStringLiteral("sort:created"));
+    model.fetchMore({});
+    model.clearFilter();
+    model.setFilter(compiled(QStringLiteral("tag:nothing-has-this")), QStringLiteral("tag:x"));
+    model.setQuery({});
+}
+
+void TicketListModelTest::filterModePagesInTheFiltersOrder_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("statuses, one row per page") << QStringLiteral("status:open,pending") << 1;
+    QTest::newRow("department and priority")
+        << QStringLiteral("dept:billing priority>=normal") << 4;
+    QTest::newRow("by creation") << QStringLiteral("sort:created -status:closed") << 11;
+    QTest::newRow("by priority") << QStringLiteral("sort:priority") << 13;
+    QTest::newRow("words") << QStringLiteral("invoice") << 10;
+    QTest::newRow("everything in one page") << QStringLiteral("-tag:spam") << 500;
+}
+
+void TicketListModelTest::filterModePagesInTheFiltersOrder()
+{
+    QFETCH(QString, filter);
+    QFETCH(int, pageSize);
+    const CompiledFilter compiledFilter = compiled(filter);
+    auto all = m_store->listFiltered(compiledFilter, 10000);
+    QVERIFY(all.good());
+    QVERIFY(!all->items.isEmpty());
+    auto count = m_store->countFiltered(compiledFilter);
+    QVERIFY(count.good());
+    QCOMPARE(*count, qint64(all->items.size()));
+
+    TicketListModel model(*m_store);
+    model.setPageSize(pageSize);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setFilter(compiledFilter, QStringLiteral("  ") + filter);
+    QCOMPARE(resets.size(), 1);
+    QVERIFY(model.isFiltering());
+    QVERIFY(!model.isSearching());
+    QCOMPARE(model.filterText(), filter);
+    QCOMPARE(model.rowCount(), std::min(pageSize, int(all->items.size())));
+    QCOMPARE(model.canFetchMore({}), pageSize < all->items.size());
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    int fetches = 0;
+    while (model.canFetchMore({})) {
+        model.fetchMore({});
+        QVERIFY2(++fetches <= kTickets + 1, "fetchMore never ends");
+    }
+    QVERIFY(model.lastError().good());
+    QCOMPARE(model.rowCount(), int(all->items.size()));
+    QSet<QUuid> seen;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QUuid id = model.index(row, 0).data(TicketIdRole).toUuid();
+        QVERIFY2(!seen.contains(id), qPrintable(QStringLiteral("row %1 repeats").arg(row)));
+        seen.insert(id);
+        QCOMPARE(id, all->items.at(row).ticket.id);
+    }
+    // Rows arrive appended at the end.
+    int next = std::min(pageSize, int(all->items.size()));
+    for (const QList<QVariant> &signal : std::as_const(inserted)) {
+        QCOMPARE(signal.at(1).toInt(), next);
+        next = signal.at(2).toInt() + 1;
+    }
+    QCOMPARE(next, int(all->items.size()));
+}
+
+void TicketListModelTest::filterWithoutMatchesIsEmpty()
+{
+    TicketListModel model(*m_store);
+    model.setQuery({});
+    model.setFilter(compiled(QStringLiteral("tag:nothing-has-this")),
+                    QStringLiteral("tag:nothing-has-this"));
+    QVERIFY(model.isFiltering());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.canFetchMore({}));
+    QVERIFY(model.lastError().good());
+}
+
+void TicketListModelTest::queryAndSearchLeaveFilterMode()
+{
+    TicketListModel model(*m_store);
+    model.setPageSize(10);
+    TicketQuery solved;
+    solved.statuses = {TicketStatus::Solved};
+    model.setQuery(solved);
+    const QUuid firstSolved = model.index(0, 0).data(TicketIdRole).toUuid();
+    const CompiledFilter vip = compiled(QStringLiteral("tag:vip"));
+
+    model.setFilter(vip, QStringLiteral("tag:vip"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), m_fixture.lodzTicket.id);
+
+    // Clearing the filter returns to the query.
+    model.clearFilter();
+    QVERIFY(!model.isFiltering());
+    QVERIFY(model.filterText().isEmpty());
+    QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);
+    QCOMPARE(model.rowCount(), 10);
+
+    // A search replaces the filter.
+    model.setFilter(vip, QStringLiteral("tag:vip"));
+    model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(!model.isFiltering());
+    QVERIFY(model.isSearching());
+    QVERIFY(model.rowCount() > 1);
+
+    // A filter replaces the search.
+    model.setFilter(vip, QStringLiteral("tag:vip"));
+    QVERIFY(model.isFiltering());
+    QVERIFY(!model.isSearching());
+    QCOMPARE(model.rowCount(), 1);
+
+    // An empty search while filtering returns to the query.
+    model.setSearchText(QString());
+    QVERIFY(!model.isFiltering());
+    QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);
+
+    // So does a new query.
+    model.setFilter(vip, QStringLiteral("tag:vip"));
+    model.setQuery(solved);
+    QVERIFY(!model.isFiltering());
+    QVERIFY(model.filterText().isEmpty());
+    QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);
 }
 
 QTEST_MAIN(TicketListModelTest)

@@ -1,10 +1,14 @@
-// ViewListModel: the sidebar's built-in views and department queues with their live counts.
+// ViewListModel: the sidebar's built-in views, department queues and saved filters with their
+// live counts.
 
 #include "roles.h"
 #include "uitestdata.h"
 #include "viewlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,8 +25,21 @@ private Q_SLOTS:
     void listsViewsThenDepartments();
     void queriesMatchTheirCounts();
     void refreshCountsReportsOnlyChangedRows();
+    void savedFiltersPassModelTester();
+    void savedFiltersAreViewsWithCounts();
+    void savedFiltersPersistInTheProfile();
+    void savingAnExistingNameReplacesItsText();
+    void removingTheLastSavedFilterRemovesTheSection();
+    void refusesWhatCannotBeSaved();
+    void savedFilterCountsAreRefreshed();
+    void aSavedFilterThatNoLongerCompilesSaysWhy();
+    void myViewsFollowTheSignedInAgent();
 
 private:
+    // A store of its own, so saved filters do not reach the other tests.
+    std::unique_ptr<LocalStore> freshStore(const QString &name);
+    qint64 filteredCount(LocalStore &store, const QString &text);
+
     QTemporaryDir m_dir;
     std::unique_ptr<LocalStore> m_store;
     UiTest::Fixture m_fixture;
@@ -56,20 +73,22 @@ void ViewListModelTest::listsViewsThenDepartments()
         keys << model.index(row).data(ViewKeyRole).toString();
         titles << model.index(row).data().toString();
     }
+    // Nobody signed in: no "My tickets" nor "My departments" (myViewsFollowTheSignedInAgent).
     const QStringList expected{QStringLiteral("section:views"),
-                               QStringLiteral("all"),
                                QStringLiteral("unassigned"),
                                QStringLiteral("pending"),
+                               QStringLiteral("breaching"),
                                QStringLiteral("solved"),
+                               QStringLiteral("all"),
                                QStringLiteral("section:departments"),
                                QStringLiteral("department:") + uuidToString(m_fixture.billing.id),
                                QStringLiteral("department:") +
                                    uuidToString(m_fixture.technical.id)};
     QCOMPARE(keys, expected);
-    QCOMPARE(titles.at(6), QStringLiteral("Billing")); // departments by name
-    QCOMPARE(titles.at(7), QStringLiteral("Technical support"));
+    QCOMPARE(titles.at(7), QStringLiteral("Billing")); // departments by name
+    QCOMPARE(titles.at(8), QStringLiteral("Technical support"));
 
-    for (int row : {0, 5}) {
+    for (int row : {0, 6}) {
         const QModelIndex heading = model.index(row);
         QCOMPARE(heading.data(ViewKindRole).toInt(), int(ViewListModel::SectionHeading));
         QVERIFY(!model.query(heading));
@@ -77,7 +96,14 @@ void ViewListModelTest::listsViewsThenDepartments()
         QVERIFY(!(model.flags(heading) & Qt::ItemIsSelectable));
     }
     QVERIFY(!model.query({}));
-    QCOMPARE(model.allTicketsIndex().row(), 1);
+    QCOMPARE(model.allTicketsIndex().row(), 5);
+    // "Breaching soon" is a view in the filter language, not a saved filter.
+    const QModelIndex breaching = model.indexOfKey(QStringLiteral("breaching"));
+    QCOMPARE(model.filterText(breaching),
+             std::optional<QString>(QStringLiteral("sla<2h sort:sla")));
+    QVERIFY(!model.isSavedFilter(breaching));
+    QVERIFY(model.savedFilters().isEmpty());
+    QCOMPARE(model.removeSavedFilter(QStringLiteral("breaching")).code(), Status::NotFound);
     QVERIFY(!model.indexOfKey(QStringLiteral("no such view")).isValid());
 }
 
@@ -128,10 +154,314 @@ void ViewListModelTest::refreshCountsReportsOnlyChangedRows()
         changedKeys << signal.at(0).toModelIndex().data(ViewKeyRole).toString();
     QCOMPARE(
         changedKeys,
-        (QStringList{QStringLiteral("all"), QStringLiteral("unassigned"), QStringLiteral("pending"),
+        (QStringList{QStringLiteral("unassigned"), QStringLiteral("pending"), QStringLiteral("all"),
                      QStringLiteral("department:") + uuidToString(m_fixture.billing.id)}));
     QCOMPARE(model.allTicketsIndex().data(ViewCountRole).toLongLong(),
              qint64(m_fixture.tickets.size() + 1));
+}
+
+std::unique_ptr<LocalStore> ViewListModelTest::freshStore(const QString &name)
+{
+    auto store = UiTest::openStore(m_dir.filePath(name + QStringLiteral(".db")));
+    if (store)
+        m_fixture = UiTest::fillStore(*store, 40);
+    return store;
+}
+
+qint64 ViewListModelTest::filteredCount(LocalStore &store, const QString &text)
+{
+    auto context = store.filterContext(QDateTime::currentDateTimeUtc());
+    if (!context.good())
+        return -1;
+    const FilterCompile compiled = compileFilter(text, *context);
+    if (!compiled.good())
+        return -2;
+    auto count = store.countFiltered(compiled.filter);
+    return count.good() ? *count : -3;
+}
+
+void ViewListModelTest::savedFiltersPassModelTester()
+{
+    auto store = freshStore(QStringLiteral("tester"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.reload();
+    QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+    QVERIFY(
+        model.addSavedFilter(QStringLiteral("Urgent"), QStringLiteral("priority:urgent")).good());
+    QVERIFY(
+        model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip status:open")).good());
+    model.refreshCounts();
+    model.reload();
+    QVERIFY(model.removeSavedFilter(ViewListModel::savedFilterKey(QStringLiteral("VIP"))).good());
+    QVERIFY(
+        model.removeSavedFilter(ViewListModel::savedFilterKey(QStringLiteral("Urgent"))).good());
+    model.reload();
+}
+
+void ViewListModelTest::savedFiltersAreViewsWithCounts()
+{
+    auto store = freshStore(QStringLiteral("counts"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    model.reload();
+    const int builtIn = model.rowCount();
+    QVERIFY(!model.indexOfKey(QStringLiteral("section:saved")).isValid());
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    auto key = model.addSavedFilter(QStringLiteral("  Billing backlog "),
+                                    QStringLiteral(" dept:billing status:open,pending "));
+    QVERIFY2(key.good(), qPrintable(key.status().message()));
+    QCOMPARE(*key, QStringLiteral("filter:Billing backlog"));
+    // The heading and the row come in at the end, in one insertion.
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), builtIn);
+    QCOMPARE(inserted.first().at(2).toInt(), builtIn + 1);
+    QCOMPARE(model.rowCount(), builtIn + 2);
+
+    const QModelIndex heading = model.index(builtIn);
+    QCOMPARE(heading.data(ViewKeyRole).toString(), QStringLiteral("section:saved"));
+    QCOMPARE(heading.data().toString(), QStringLiteral("Saved filters"));
+    QCOMPARE(heading.data(ViewKindRole).toInt(), int(ViewListModel::SectionHeading));
+    QVERIFY(!model.filterText(heading));
+    QVERIFY(!(model.flags(heading) & Qt::ItemIsSelectable));
+
+    const QModelIndex row = model.indexOfKey(*key);
+    QCOMPARE(row.row(), builtIn + 1);
+    QCOMPARE(row.data().toString(), QStringLiteral("Billing backlog"));
+    QCOMPARE(row.data(ViewKindRole).toInt(), int(ViewListModel::View));
+    QVERIFY(model.flags(row) & Qt::ItemIsSelectable);
+    QVERIFY(!model.query(row));
+    QVERIFY(model.isSavedFilter(row));
+    QCOMPARE(model.filterText(row), QStringLiteral("dept:billing status:open,pending"));
+    QCOMPARE(row.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("dept:billing status:open,pending"));
+    const qint64 expected =
+        filteredCount(*store, QStringLiteral("dept:billing status:open,pending"));
+    QVERIFY(expected > 0);
+    QCOMPARE(row.data(ViewCountRole).toLongLong(), expected);
+    QVERIFY(row.data(Qt::AccessibleTextRole).toString().contains(QString::number(expected)));
+
+    // Built-in views keep their queries and have no filter text.
+    QVERIFY(model.query(model.allTicketsIndex()));
+    QVERIFY(!model.filterText(model.allTicketsIndex()));
+    QVERIFY(!model.isSavedFilter(model.allTicketsIndex()));
+
+    // A second one goes below the first, without a second heading.
+    inserted.clear();
+    QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), builtIn + 2);
+    QCOMPARE(model.indexOfKey(QStringLiteral("filter:VIP")).data(ViewCountRole).toLongLong(), 1);
+    QVERIFY(model.lastError().good());
+}
+
+void ViewListModelTest::savedFiltersPersistInTheProfile()
+{
+    auto store = freshStore(QStringLiteral("persist"));
+    QVERIFY(store);
+    {
+        ViewListModel model(*store);
+        model.reload();
+        QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+        QVERIFY(model
+                    .addSavedFilter(QStringLiteral("Mine, urgent"),
+                                    QStringLiteral("assignee:me priority:urgent"))
+                    .good());
+    }
+    // A JSON array of {name, text} under "saved_filters".
+    auto stored = store->profileValue(QStringLiteral("saved_filters"));
+    QVERIFY(stored.good());
+    const QJsonArray array = QJsonDocument::fromJson(stored->toUtf8()).array();
+    QCOMPARE(array.size(), 2);
+    QCOMPARE(array.at(0).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("VIP"));
+    QCOMPARE(array.at(1).toObject().value(QStringLiteral("text")).toString(),
+             QStringLiteral("assignee:me priority:urgent"));
+
+    // A new model on the same store, and one on the same file opened again, list them.
+    const QList<ViewListModel::SavedFilter> expected{
+        {QStringLiteral("VIP"), QStringLiteral("tag:vip")},
+        {QStringLiteral("Mine, urgent"), QStringLiteral("assignee:me priority:urgent")}};
+    ViewListModel again(*store);
+    again.reload();
+    QCOMPARE(again.savedFilters(), expected);
+    QCOMPARE(again.filterText(again.indexOfKey(QStringLiteral("filter:VIP"))),
+             QStringLiteral("tag:vip"));
+
+    const QString path = store->path();
+    store.reset();
+    auto reopened = UiTest::openStore(path);
+    QVERIFY(reopened);
+    ViewListModel fromDisk(*reopened);
+    fromDisk.reload();
+    QCOMPARE(fromDisk.savedFilters(), expected);
+    QVERIFY(fromDisk.lastError().good());
+}
+
+void ViewListModelTest::savingAnExistingNameReplacesItsText()
+{
+    auto store = freshStore(QStringLiteral("replace"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    model.reload();
+    QVERIFY(model.addSavedFilter(QStringLiteral("Team"), QStringLiteral("dept:billing")).good());
+    const int rows = model.rowCount();
+    const QModelIndex row = model.indexOfKey(QStringLiteral("filter:Team"));
+    const qint64 before = row.data(ViewCountRole).toLongLong();
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(model.addSavedFilter(QStringLiteral("Team"), QStringLiteral("dept:billing status:open"))
+                .good());
+    QCOMPARE(model.rowCount(), rows);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), row);
+    QCOMPARE(model.filterText(row), QStringLiteral("dept:billing status:open"));
+    QVERIFY(row.data(ViewCountRole).toLongLong() < before);
+    QCOMPARE(model.savedFilters().size(), 1);
+}
+
+void ViewListModelTest::removingTheLastSavedFilterRemovesTheSection()
+{
+    auto store = freshStore(QStringLiteral("remove"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    model.reload();
+    const int builtIn = model.rowCount();
+    QVERIFY(model.addSavedFilter(QStringLiteral("A"), QStringLiteral("tag:vip")).good());
+    QVERIFY(model.addSavedFilter(QStringLiteral("B"), QStringLiteral("status:open")).good());
+
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QVERIFY(model.removeSavedFilter(QStringLiteral("filter:A")).good());
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), builtIn + 1);
+    QCOMPARE(model.rowCount(), builtIn + 2);
+    QCOMPARE(model.savedFilters(), (QList<ViewListModel::SavedFilter>{
+                                       {QStringLiteral("B"), QStringLiteral("status:open")}}));
+
+    QVERIFY(model.removeSavedFilter(QStringLiteral("filter:B")).good());
+    QCOMPARE(model.rowCount(), builtIn);
+    QCOMPARE(removed.last().at(1).toInt(), builtIn);
+    QCOMPARE(removed.last().at(2).toInt(), builtIn + 1);
+    QVERIFY(!model.indexOfKey(QStringLiteral("section:saved")).isValid());
+
+    // Persisted: a new model lists none.
+    ViewListModel again(*store);
+    again.reload();
+    QCOMPARE(again.rowCount(), builtIn);
+
+    // Only saved filters can be removed.
+    QCOMPARE(model.removeSavedFilter(QStringLiteral("filter:B")).code(), Status::NotFound);
+    QCOMPARE(model.removeSavedFilter(QStringLiteral("all")).code(), Status::NotFound);
+    QCOMPARE(model.rowCount(), builtIn);
+}
+
+void ViewListModelTest::refusesWhatCannotBeSaved()
+{
+    auto store = freshStore(QStringLiteral("refuse"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    model.reload();
+    const int rows = model.rowCount();
+    QCOMPARE(model.addSavedFilter(QStringLiteral("  "), QStringLiteral("tag:vip")).status().code(),
+             Status::Invalid);
+    QCOMPARE(model.addSavedFilter(QStringLiteral("Empty"), QStringLiteral(" ")).status().code(),
+             Status::Invalid);
+    const auto bad = model.addSavedFilter(QStringLiteral("Bad"), QStringLiteral("foo:bar"));
+    QCOMPARE(bad.status().code(), Status::Invalid);
+    QVERIFY(bad.status().message().contains(QStringLiteral("column 1")));
+    QCOMPARE(model.rowCount(), rows);
+    auto stored = store->profileValue(QStringLiteral("saved_filters"));
+    QVERIFY(stored.good());
+    QVERIFY(stored->isEmpty());
+
+    // A damaged profile value lists the built-in views and reports the problem.
+    QVERIFY(
+        store->setProfileValue(QStringLiteral("saved_filters"), QStringLiteral("{nope")).good());
+    QSignalSpy failed(&model, &ViewListModel::loadFailed);
+    model.reload();
+    QCOMPARE(model.rowCount(), rows);
+    QCOMPARE(failed.size(), 1);
+}
+
+void ViewListModelTest::savedFilterCountsAreRefreshed()
+{
+    auto store = freshStore(QStringLiteral("refresh"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    model.reload();
+    QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+    QVERIFY(model.addSavedFilter(QStringLiteral("Phone"), QStringLiteral("channel:phone")).good());
+    const QModelIndex vip = model.indexOfKey(QStringLiteral("filter:VIP"));
+    QCOMPARE(vip.data(ViewCountRole).toLongLong(), 1);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refreshCounts();
+    QCOMPARE(changed.size(), 0);
+
+    UuidV7Generator ids;
+    Ticket t;
+    t.id = ids.next();
+    t.number = 9998;
+    t.subject = QStringLiteral("Another VIP");
+    t.status = TicketStatus::Solved;
+    t.departmentId = m_fixture.technical.id;
+    t.tags = {QStringLiteral("vip")};
+    t.created = UiTest::at(100000);
+    t.updated = UiTest::at(100000);
+    QVERIFY(store->put(t).good());
+    model.refreshCounts();
+    QStringList changedKeys;
+    for (const QList<QVariant> &signal : std::as_const(changed))
+        changedKeys << signal.at(0).toModelIndex().data(ViewKeyRole).toString();
+    QVERIFY(changedKeys.contains(QStringLiteral("filter:VIP")));
+    QVERIFY(!changedKeys.contains(QStringLiteral("filter:Phone")));
+    QCOMPARE(vip.data(ViewCountRole).toLongLong(), 2);
+}
+
+void ViewListModelTest::aSavedFilterThatNoLongerCompilesSaysWhy()
+{
+    auto store = freshStore(QStringLiteral("stale"));
+    QVERIFY(store);
+    ViewListModel model(*store);
+    model.reload();
+    // Parses, but names a department this store does not have.
+    QVERIFY(model.addSavedFilter(QStringLiteral("Old queue"), QStringLiteral("dept:legal")).good());
+    const QModelIndex row = model.indexOfKey(QStringLiteral("filter:Old queue"));
+    QVERIFY(!row.data(ViewCountRole).isValid());
+    const QString toolTip = row.data(Qt::ToolTipRole).toString();
+    QVERIFY2(toolTip.startsWith(QStringLiteral("dept:legal\ncolumn 1: no department")),
+             qPrintable(toolTip));
+    QVERIFY(model.lastError().good()); // a filter to fix, not a broken store
+    QCOMPARE(model.filterText(row), QStringLiteral("dept:legal"));
+}
+
+// Signed in (the profile knows its agent): "My tickets" and "My departments" appear, first and
+// third, and count what they select.
+void ViewListModelTest::myViewsFollowTheSignedInAgent()
+{
+    auto store = freshStore(QStringLiteral("mine"));
+    QVERIFY(store);
+    QVERIFY(store->setCurrentAgent(m_fixture.boris.id).good()); // Boris: Technical support only
+    ViewListModel model(*store);
+    model.reload();
+    QCOMPARE(model.index(1).data(ViewKeyRole).toString(), QStringLiteral("mine"));
+    QCOMPARE(model.index(3).data(ViewKeyRole).toString(), QStringLiteral("my-departments"));
+    qint64 mine = 0;
+    qint64 technical = 0;
+    for (const Ticket &t : std::as_const(m_fixture.tickets)) {
+        const bool active = isActive(t.status);
+        mine += active && t.assigneeId == m_fixture.boris.id;
+        technical += active && t.departmentId == m_fixture.technical.id;
+    }
+    QCOMPARE(model.index(1).data(ViewCountRole).toLongLong(), mine);
+    QCOMPARE(model.index(3).data(ViewCountRole).toLongLong(), technical);
+    const std::optional<TicketQuery> query = model.query(model.index(3));
+    QVERIFY(query);
+    QCOMPARE(query->departments, QList<QUuid>{m_fixture.technical.id});
 }
 
 QTEST_MAIN(ViewListModelTest)
