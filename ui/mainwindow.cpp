@@ -6,6 +6,7 @@
 #include "filterbar.h"
 #include "filterquery.h"
 #include "labels.h"
+#include "localops.h"
 #include "localstore.h"
 #include "notifier.h"
 #include "paths.h"
@@ -34,6 +35,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -153,6 +155,7 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     m_views->reload();
     if (auto vocabulary = m_store.filterVocabulary(); vocabulary.good())
         m_filterBar->setVocabulary(*vocabulary);
+    updatePendingMarks();
     restoreSettings();
     updatePage();
     // The notifier learns what is there now (reminders already due are shown) once the first
@@ -675,9 +678,23 @@ void MainWindow::refresh()
         applyFilter(m_tickets->filterText()); // compiled anew: relative times move on
     else
         m_tickets->setQuery(*m_views->query(view));
+    updatePendingMarks();
     refreshTicketPane();
     updatePage();
     updateActions();
+}
+
+void MainWindow::updatePendingMarks()
+{
+    auto outbox = m_store.outbox();
+    if (!outbox.good())
+        return;
+    QSet<QUuid> pending;
+    for (const OutboxOp &op : std::as_const(*outbox)) {
+        for (const QUuid &ticket : Op::ticketsOf(QJsonDocument::fromJson(op.payload).object()))
+            pending.insert(ticket);
+    }
+    m_tickets->setPendingTickets(pending);
 }
 
 void MainWindow::refreshTicketPane()
@@ -892,6 +909,7 @@ void MainWindow::afterLocalChange()
     // The change is in the cache already. The list rows and the counts first (that is where
     // the agent looks), the conversation right after, then the engine pushes it.
     m_views->refreshCounts();
+    updatePendingMarks();
     m_tickets->reload();
     QTimer::singleShot(0, this, [this] {
         refreshTicketPane();
@@ -1039,6 +1057,7 @@ void MainWindow::startSync()
             [this](const SyncEngine::State &state) {
                 m_syncLabel->setText(state.text());
                 m_syncLabel->setToolTip(state.message);
+                updatePendingMarks(); // a push empties the outbox
             });
     connect(m_engine.get(), &SyncEngine::cacheChanged, this, [this] {
         refresh();

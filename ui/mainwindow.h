@@ -93,6 +93,8 @@ private:
     void updateActions();
     void afterLocalChange();
     void refreshTicketPane();
+    // Marks the list rows of tickets whose local changes are still in the outbox.
+    void updatePendingMarks();
     void showNotice(const QString &text, const QUuid &ticketId);
     void signIn();
     void signOut();

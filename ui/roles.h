@@ -17,6 +17,7 @@ enum ItemRole {
     TicketUpdatedRole,               // QDateTime (UTC)
     TicketUnreadRole,                // bool
     TicketSnippetRole,               // QString: search results only, the matching text, plain
+    TicketPendingRole,               // bool: local changes to it wait in the outbox
 
     // ViewListModel (the sidebar).
     ViewKindRole = Qt::UserRole + 100, // int (ViewListModel::Kind)

@@ -287,6 +287,15 @@ QVariant TicketListModel::displayData(const TicketListItem &item, int column) co
     return {};
 }
 
+void TicketListModel::setPendingTickets(const QSet<QUuid> &tickets)
+{
+    if (tickets == m_pending)
+        return;
+    m_pending = tickets;
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 QVariant TicketListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -296,10 +305,14 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
+        if (column == NumberColumn && m_pending.contains(ticket.id))
+            return QString(displayData(item, column).toString() + QStringLiteral(" ↻"));
         return displayData(item, column);
     case Qt::ToolTipRole:
         switch (column) {
         case NumberColumn:
+            if (m_pending.contains(ticket.id))
+                return tr("Your changes to this ticket wait to be sent to the server.");
             if (!ticket.number)
                 return tr("The server gives this ticket its number when it syncs.");
             return {};
@@ -317,12 +330,15 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::FontRole:
-        if (ticket.unread) {
+        if (ticket.unread || m_pending.contains(ticket.id)) {
             QFont font;
-            font.setBold(true);
+            font.setBold(ticket.unread);
+            font.setItalic(m_pending.contains(ticket.id)); // not confirmed by the server yet
             return font;
         }
         return {};
+    case TicketPendingRole:
+        return m_pending.contains(ticket.id);
     case Qt::ForegroundRole:
         if ((column == NumberColumn && !ticket.number) ||
             (column == AssigneeColumn && ticket.assigneeId.isNull()))

@@ -12,6 +12,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -78,6 +79,9 @@ public:
     const TicketListItem &item(int row) const { return m_items.at(row); }
     // The row of a ticket among the loaded rows, or an invalid index.
     QModelIndex indexOf(const QUuid &ticketId, int column = 0) const;
+    // The tickets with local changes still waiting to be sent: their rows are marked.
+    void setPendingTickets(const QSet<QUuid> &tickets);
+
     // Relative times age: views call this now and then to repaint the "updated" column.
     void refreshRelativeTimes();
 
@@ -110,6 +114,7 @@ private:
     QString m_filterText;
     std::optional<FilterCursor> m_filterNext; // filter mode: where the next page starts
     Status m_error;
+    QSet<QUuid> m_pending;
     bool m_fetching = false;
 };
 

@@ -272,6 +272,10 @@ void ComposerTest::localActionUpdatesListAndCountsAtOnce()
     const QModelIndex row = tickets->indexOf(ticket.id);
     QVERIFY(row.isValid());
     QCOMPARE(row.data(TicketStatusRole).toInt(), int(TicketStatus::Solved));
+    QVERIFY(row.data(TicketPendingRole).toBool()); // marked until the server has it
+    QVERIFY(row.data(Qt::DisplayRole).toString().endsWith(QStringLiteral("↻")));
+    QVERIFY(
+        !tickets->index((row.row() + 1) % tickets->rowCount(), 0).data(TicketPendingRole).toBool());
     QCOMPARE(views->indexOfKey(QStringLiteral("solved")).data(ViewCountRole).toLongLong(),
              solvedBefore + 1);
     QCOMPARE(outbox().size(), 1);
