@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Retakes docs/screenshot.png: the real pult window under Xvfb (the xcb platform, not offscreen),
 # signed in to a real pultd serving the demo help desk, with the first tickets selected.
-# Usage: bash packaging/dev/screenshot.sh [OUTPUT.png]
+# Usage: bash packaging/dev/screenshot.sh [OUTPUT.png]   (PULT_BUILD_DIR=DIR: build there)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-docs/screenshot.png}")
@@ -19,9 +19,10 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/release -j "$(nproc)" --target pult pultd pultctl
-bin=$PWD/build/release/app
+build=${PULT_BUILD_DIR:-build/release} # an existing, configured build directory may be named
+[[ -n ${PULT_BUILD_DIR:-} ]] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$(nproc)" --target pult pultd pultctl
+bin=$(realpath "$build")/app
 
 work=$(mktemp -d)
 pids=()
