@@ -260,7 +260,19 @@ void MainWindow::buildInbox()
     // The store orders by last update, newest first; the header says so.
     header->setSortIndicatorShown(true);
     header->setSortIndicator(TicketListModel::UpdatedColumn, Qt::DescendingOrder);
-    header->setSectionsClickable(false);
+    // The orders the store can page through: a click on these columns sorts by them (the
+    // filter language's sort:, so the order is the same in pultctl and saved views).
+    header->setSectionsClickable(true);
+    connect(header, &QHeaderView::sectionClicked, this, [this](int column) {
+        static const QHash<int, QString> keys{
+            {TicketListModel::NumberColumn, QStringLiteral("created")},
+            {TicketListModel::PriorityColumn, QStringLiteral("priority")},
+            {TicketListModel::UpdatedColumn, QStringLiteral("updated")}};
+        if (keys.contains(column))
+            sortBy(keys.value(column));
+        else
+            updateSortIndicator(); // the order did not change: the indicator stays where it was
+    });
     const std::pair<int, int> widths[] = {
         {TicketListModel::NumberColumn, 72},    {TicketListModel::RequesterColumn, 170},
         {TicketListModel::StatusColumn, 80},    {TicketListModel::PriorityColumn, 76},
@@ -521,7 +533,71 @@ void MainWindow::showView(const QModelIndex &index)
     } else {
         m_filterBar->setText({});
         m_tickets->setQuery(*m_views->query(index));
+        updateSortIndicator();
     }
+}
+
+QString MainWindow::filterTextOf(const TicketQuery &query)
+{
+    const auto quoted = [](const QString &value) {
+        return QString(u'"' + QString(value).replace(u'"', QStringLiteral("\\\"")) + u'"');
+    };
+    QStringList terms;
+    if (!query.statuses.isEmpty()) {
+        QStringList names;
+        for (const TicketStatus status : query.statuses)
+            names.append(toString(status));
+        terms.append(QStringLiteral("status:") + names.join(u','));
+    }
+    if (!query.departments.isEmpty()) {
+        auto departments = m_store.departments();
+        QStringList names;
+        for (const Department &d : departments.good() ? *departments : QList<Department>()) {
+            if (query.departments.contains(d.id))
+                names.append(quoted(d.name));
+        }
+        terms.append(QStringLiteral("dept:") + names.join(u','));
+    }
+    if (query.assignee) {
+        auto me = m_actions->me();
+        if (query.assignee->isNull())
+            terms.append(QStringLiteral("assignee:none"));
+        else if (me.good() && me->id == *query.assignee)
+            terms.append(QStringLiteral("assignee:me"));
+    }
+    return terms.join(u' ');
+}
+
+void MainWindow::sortBy(const QString &key)
+{
+    QString base;
+    if (m_tickets->isFiltering()) {
+        static const QRegularExpression sortTerm(QStringLiteral("(^|\\s)sort[:=]\\S*"));
+        base = m_tickets->filterText().remove(sortTerm).simplified();
+    } else if (const std::optional<TicketQuery> query = m_views->query(m_sidebar->currentIndex())) {
+        base = filterTextOf(*query);
+    }
+    const QString text = QString(base + QStringLiteral(" sort:") + key).trimmed();
+    m_filterBar->setText(text);
+    applyFilter(text);
+}
+
+void MainWindow::updateSortIndicator()
+{
+    static const QRegularExpression sortTerm(QStringLiteral("(?:^|\\s)sort[:=](\\S+)"));
+    const QString key =
+        m_tickets->isFiltering() ? sortTerm.match(m_tickets->filterText()).captured(1) : QString();
+    int column = TicketListModel::UpdatedColumn;
+    if (key == u"created")
+        column = TicketListModel::NumberColumn;
+    else if (key == u"priority")
+        column = TicketListModel::PriorityColumn;
+    QHeaderView *header = m_list->header();
+    // sla and queue orders have no column of their own.
+    header->setSortIndicatorShown(key.isEmpty() || key == u"updated" || key == u"created" ||
+                                  key == u"priority");
+    const QSignalBlocker blocker(header);
+    header->setSortIndicator(column, Qt::DescendingOrder);
 }
 
 bool MainWindow::applyFilter(const QString &text)
@@ -536,6 +612,7 @@ bool MainWindow::applyFilter(const QString &text)
         return false; // the bar shows the error where it is
     m_tickets->setFilter(compiled.filter, text);
     updateTitleAndStatus();
+    updateSortIndicator();
     return true;
 }
 
@@ -854,6 +931,18 @@ void MainWindow::setUpActions()
         m_searchField->setFocus(Qt::ShortcutFocusReason);
         m_searchField->selectAll();
     });
+    QMenu *order = view->addMenu(tr("&Order"));
+    const std::pair<const char *, QString> orders[] = {
+        {QT_TR_NOOP("Last &update"), QStringLiteral("updated")},
+        {QT_TR_NOOP("&Creation"), QStringLiteral("created")},
+        {QT_TR_NOOP("&Priority"), QStringLiteral("priority")},
+        {QT_TR_NOOP("&SLA deadline"), QStringLiteral("sla")},
+        {QT_TR_NOOP("&Queue order"), QStringLiteral("queue")},
+    };
+    for (const auto &[label, key] : orders) {
+        addMenuAction(order, QStringLiteral("sort-%1").arg(key), tr(label), {},
+                      [this, key] { sortBy(key); });
+    }
     addMenuAction(view, QStringLiteral("filter"), tr("&Filter"), QKeySequence(Qt::CTRL | Qt::Key_L),
                   [this] { m_filterBar->focusEditor(); });
     addMenuAction(view, QStringLiteral("removeView"), tr("Remove the saved &view"), {}, [this] {

@@ -43,6 +43,7 @@ class SyncEngine;
 class SyncSession;
 class TicketActions;
 class TicketListModel;
+struct TicketQuery;
 class TicketPane;
 class ViewListModel;
 
@@ -93,6 +94,7 @@ private:
     void updateActions();
     void afterLocalChange();
     void refreshTicketPane();
+    void updateSortIndicator();
     // Marks the list rows of tickets whose local changes are still in the outbox.
     void updatePendingMarks();
     void showNotice(const QString &text, const QUuid &ticketId);
@@ -122,6 +124,11 @@ private:
     void selectView(const QString &key);
     // Shows the tickets the filter text selects (compiled against the store at this moment).
     bool applyFilter(const QString &text);
+    // Orders the list: the current view or filter, as filter text, with "sort:KEY" (filters.md:
+    // updated, created, priority, sla, queue).
+    void sortBy(const QString &key);
+    // The filter text selecting what a built-in view or queue selects.
+    QString filterTextOf(const TicketQuery &query);
     void saveFilter(const QString &text);
     // True for rows that show tickets: built-in views, queues and saved filters.
     bool isView(const QModelIndex &index) const;

@@ -14,7 +14,9 @@
 #include "uitestdata.h"
 #include "viewlistmodel.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void searchIsDebouncedAndEscapeClearsIt();
     void ctrlFFocusesSearch();
     void filterBarFiltersTheList();
+    void columnsAndQueueOrderSortTheView();
     void emptyStoreExplainsWhatToDo();
     void remembersGeometry();
     void screenshot();
@@ -263,6 +266,40 @@ void MainWindowTest::searchIsDebouncedAndEscapeClearsIt()
     QVERIFY(!tickets.isSearching());
     QCOMPARE(title->text(), QStringLiteral("All I can see"));
     QCOMPARE(count->text(), QStringLiteral("%1 tickets").arg(kTickets));
+}
+
+void MainWindowTest::columnsAndQueueOrderSortTheView()
+{
+    auto window = makeWindow(*m_store);
+    ViewListModel &views = *window->viewModel();
+    auto *sidebar = window->findChild<QListView *>(QStringLiteral("sidebar"));
+    auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
+    auto *bar = window->findChild<FilterBar *>(QStringLiteral("filterBar"));
+    sidebar->setCurrentIndex(views.indexOfKey(QStringLiteral("unassigned")));
+    TicketListModel &tickets = *window->ticketModel();
+    const int rows = tickets.rowCount();
+    QVERIFY(rows > 3);
+
+    // A click on the Priority header: the same tickets, highest priority first.
+    Q_EMIT list->header()->sectionClicked(TicketListModel::PriorityColumn);
+    QCOMPARE(bar->text(),
+             QStringLiteral("status:new,open,pending,on-hold assignee:none sort:priority"));
+    QVERIFY(tickets.isFiltering());
+    QCOMPARE(tickets.rowCount(), rows);
+    for (int row = 1; row < tickets.rowCount(); ++row) {
+        QVERIFY(tickets.index(row - 1, 0).data(TicketPriorityRole).toInt() >=
+                tickets.index(row, 0).data(TicketPriorityRole).toInt());
+    }
+    QCOMPARE(list->header()->sortIndicatorSection(), int(TicketListModel::PriorityColumn));
+
+    // Another order replaces the sort term, keeping the rest.
+    for (QAction *action : window->allActions()) {
+        if (action->objectName() == u"sort-queue")
+            action->trigger();
+    }
+    QCOMPARE(bar->text(),
+             QStringLiteral("status:new,open,pending,on-hold assignee:none sort:queue"));
+    QCOMPARE(tickets.rowCount(), rows);
 }
 
 void MainWindowTest::filterBarFiltersTheList()
