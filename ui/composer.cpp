@@ -79,6 +79,10 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     m_attachmentLabel->setObjectName(QStringLiteral("attachments"));
     m_attachmentLabel->setForegroundRole(QPalette::PlaceholderText);
     m_attachmentLabel->hide();
+    m_signatureLabel = new QLabel(this);
+    m_signatureLabel->setObjectName(QStringLiteral("signature"));
+    m_signatureLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_signatureLabel->hide();
 
     m_sendButton = new QToolButton(this);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
@@ -120,6 +124,7 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     top->addWidget(m_attachButton);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_attachmentLabel, 1);
+    bottom->addWidget(m_signatureLabel);
     bottom->addStretch(0);
     bottom->addWidget(m_sendButton);
     auto *layout = new QVBoxLayout(this);
@@ -213,6 +218,32 @@ void Composer::updateControls()
     const bool hasText = !m_editor->toPlainText().trimmed().isEmpty();
     m_sendButton->setEnabled(hasText);
     m_cannedButton->setEnabled(reply);
+    m_signatureLabel->setVisible(reply && !m_signature.isEmpty());
+    m_signatureLabel->setText(tr("Your signature is added under the reply."));
+    m_signatureLabel->setToolTip(m_signature);
+}
+
+void Composer::setSignature(const QString &signatureTemplate)
+{
+    m_signature = signatureTemplate.trimmed();
+    updateControls();
+}
+
+QString Composer::messageText() const
+{
+    const QString text = m_editor->toPlainText();
+    if (m_kind != MessageKind::AgentReply || m_signature.isEmpty() || m_ticketId.isNull())
+        return text;
+    auto ticket = m_store.ticket(m_ticketId);
+    auto me = m_actions.me();
+    if (!ticket.good() || !me.good())
+        return text;
+    auto context = replyContext(m_store, *ticket, *me);
+    if (!context.good())
+        return text;
+    const QString signature =
+        Pult::render(Template::parse(m_signature), *context, TemplateFormat::PlainText).trimmed();
+    return signature.isEmpty() ? text : text.trimmed() + QStringLiteral("\n\n") + signature;
 }
 
 bool Composer::insertCannedResponse(const CannedResponse &response)
@@ -280,7 +311,7 @@ bool Composer::send(std::optional<TicketStatus> thenStatus)
                       file.readAll()});
     }
     const QUuid ticket = m_ticketId;
-    if (!m_actions.addMessage(ticket, m_kind, text, files))
+    if (!m_actions.addMessage(ticket, m_kind, messageText(), files))
         return false; // the text and its draft stay
     m_editor->clear();
     saveDraft();

@@ -51,6 +51,13 @@ public:
     // Opens the canned-response picker for this ticket.
     void chooseCannedResponse();
 
+    // The agent's signature, a template (docs/templates.md) rendered for the ticket and added
+    // under every reply (not notes); empty for none.
+    void setSignature(const QString &signatureTemplate);
+    QString signature() const { return m_signature; }
+    // What send() queues for the text being written: a reply gets the signature.
+    QString messageText() const;
+
     // Queues the message (and then the status, if given), clears the text and its draft.
     bool send(std::optional<TicketStatus> thenStatus = std::nullopt);
 
@@ -76,6 +83,8 @@ private:
     MessageKind m_kind = MessageKind::AgentReply;
     bool m_loading = false;
     QStringList m_attachments; // file paths
+    QString m_signature;
+    QLabel *m_signatureLabel = nullptr;
 
     QButtonGroup *m_kindGroup = nullptr;
     QPlainTextEdit *m_editor = nullptr;

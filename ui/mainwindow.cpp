@@ -90,6 +90,7 @@ const QString contentSplitter = QStringLiteral("window/contentSplitter");
 const QString header = QStringLiteral("inbox/header");
 const QString view = QStringLiteral("inbox/view");
 const QString doNotDisturb = QStringLiteral("notifications/doNotDisturb");
+const QString signature = QStringLiteral("composer/signature");
 const QString lastServer = QStringLiteral("signIn/server");
 const QString lastEmail = QStringLiteral("signIn/email");
 } // namespace Key
@@ -305,6 +306,7 @@ void MainWindow::buildInbox()
     });
 
     m_composer = new Composer(m_store, *m_actions, m_home, inbox);
+    m_composer->setSignature(m_settings->value(Key::signature).toString());
     connect(m_composer, &Composer::sent, this, [this] {
         m_list->setFocus(Qt::OtherFocusReason);
         statusBar()->showMessage(tr("Sent; it goes to the server with the next sync."), 5000);
@@ -820,6 +822,18 @@ void MainWindow::setUpActions()
                                     });
     addMenuAction(file, QStringLiteral("openProfile"), tr("Open another &profile…"), {},
                   [this] { openAnotherProfile(); });
+    addMenuAction(file, QStringLiteral("signature"), tr("Your si&gnature…"), {}, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(
+            this, tr("Signature"),
+            tr("Added under every reply; placeholders such as {{agent.name}} work "
+               "(docs/templates.md):"),
+            m_composer->signature(), &ok);
+        if (!ok)
+            return;
+        m_settings->setValue(Key::signature, text);
+        m_composer->setSignature(text);
+    });
     file->addSeparator();
     m_doNotDisturb =
         addMenuAction(file, QStringLiteral("doNotDisturb"), tr("&Do not disturb"), {}, [this] {

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void insertingRendersPlaceholdersForTheTicket();
     void sendQueuesTheMessageAndClearsTheDraft();
     void sendAndSetStatus();
+    void replyGetsTheSignatureNoteDoesNot();
     void draftFollowsTheTicket();
     void draftSurvivesClosingTheWindow();
     void localActionUpdatesListAndCountsAtOnce();
@@ -211,6 +212,25 @@ void ComposerTest::sendAndSetStatus()
     auto stored = m_store->ticket(ticket.id);
     QVERIFY(stored.good());
     QVERIFY(stored->status == TicketStatus::Solved);
+}
+
+void ComposerTest::replyGetsTheSignatureNoteDoesNot()
+{
+    auto window = makeWindow();
+    const Ticket ticket = m_fixture.tickets.at(6);
+    window->openTicket(ticket.id);
+    Composer *composer = window->composer();
+    composer->setSignature(QStringLiteral("{{agent.name}}\nBilling team"));
+    QTest::keyClicks(composer->editor(), QStringLiteral("Thank you."));
+    QVERIFY(composer->send());
+    composer->startWriting(MessageKind::InternalNote);
+    QTest::keyClicks(composer->editor(), QStringLiteral("Internal only."));
+    QVERIFY(composer->send());
+    auto messages = m_store->messages(ticket.id);
+    QVERIFY(messages.good());
+    QCOMPARE(messages->at(messages->size() - 2).bodyText,
+             QStringLiteral("Thank you.\n\nAna Kovač\nBilling team"));
+    QCOMPARE(messages->last().bodyText, QStringLiteral("Internal only."));
 }
 
 void ComposerTest::draftFollowsTheTicket()
