@@ -223,6 +223,20 @@ void Composer::updateControls()
     m_signatureLabel->setToolTip(m_signature);
 }
 
+std::optional<TemplateContext> Composer::templateContext() const
+{
+    if (m_ticketId.isNull())
+        return std::nullopt;
+    auto ticket = m_store.ticket(m_ticketId);
+    auto me = m_actions.me();
+    if (!ticket.good() || !me.good())
+        return std::nullopt;
+    auto context = replyContext(m_store, *ticket, *me);
+    if (!context.good())
+        return std::nullopt;
+    return *context;
+}
+
 void Composer::setSignature(const QString &signatureTemplate)
 {
     m_signature = signatureTemplate.trimmed();
@@ -232,14 +246,10 @@ void Composer::setSignature(const QString &signatureTemplate)
 QString Composer::messageText() const
 {
     const QString text = m_editor->toPlainText();
-    if (m_kind != MessageKind::AgentReply || m_signature.isEmpty() || m_ticketId.isNull())
+    if (m_kind != MessageKind::AgentReply || m_signature.isEmpty())
         return text;
-    auto ticket = m_store.ticket(m_ticketId);
-    auto me = m_actions.me();
-    if (!ticket.good() || !me.good())
-        return text;
-    auto context = replyContext(m_store, *ticket, *me);
-    if (!context.good())
+    const std::optional<TemplateContext> context = templateContext();
+    if (!context)
         return text;
     const QString signature =
         Pult::render(Template::parse(m_signature), *context, TemplateFormat::PlainText).trimmed();
@@ -248,14 +258,8 @@ QString Composer::messageText() const
 
 bool Composer::insertCannedResponse(const CannedResponse &response)
 {
-    if (m_ticketId.isNull())
-        return false;
-    auto ticket = m_store.ticket(m_ticketId);
-    auto me = m_actions.me();
-    if (!ticket.good() || !me.good())
-        return false;
-    auto context = replyContext(m_store, *ticket, *me);
-    if (!context.good())
+    const std::optional<TemplateContext> context = templateContext();
+    if (!context)
         return false;
     m_editor->insertPlainText(
         Pult::render(Template::parse(response.body), *context, TemplateFormat::PlainText));
@@ -265,15 +269,9 @@ bool Composer::insertCannedResponse(const CannedResponse &response)
 
 void Composer::chooseCannedResponse()
 {
-    if (m_ticketId.isNull())
-        return;
     auto responses = m_store.cannedResponses();
-    auto ticket = m_store.ticket(m_ticketId);
-    auto me = m_actions.me();
-    if (!responses.good() || !ticket.good() || !me.good())
-        return;
-    auto context = replyContext(m_store, *ticket, *me);
-    if (!context.good())
+    const std::optional<TemplateContext> context = templateContext();
+    if (!responses.good() || !context)
         return;
     setKind(MessageKind::AgentReply);
     m_picker->setResponses(*responses, *context);

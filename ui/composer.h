@@ -6,6 +6,7 @@
 // directory (drafts.ini), so it survives switching tickets, closing the window and a crash.
 
 #include "domain.h"
+#include "template.h"
 
 #include <QUuid>
 #include <QWidget>
@@ -72,6 +73,8 @@ Q_SIGNALS:
 
 private:
     QString draftKey(MessageKind kind) const;
+    // What placeholders render with for this ticket and agent; nullopt without a ticket.
+    std::optional<TemplateContext> templateContext() const;
     void loadDraft();
     void updateControls();
     void addAttachment();

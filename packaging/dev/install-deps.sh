@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what building and testing Pult needs on Debian 12, by package name.
-# Runs apt-get only when something is missing; uses sudo when not root.
+# Installs what building and testing Pult needs on Debian 12, by package name, and any further
+# packages named as arguments (a script's own tools). Runs apt-get only when something is
+# missing; uses sudo when not root.
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,7 @@ packages=(
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks
+    "$@"                                        # what the caller needs besides
 )
 
 missing=()

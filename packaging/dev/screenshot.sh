@@ -5,19 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-docs/screenshot.png}")
-bash packaging/dev/install-deps.sh
-# Only this script needs these: scrot saves the X screen, xdotool presses keys in the window.
-tools=(scrot xdotool)
-missing=()
-for p in "${tools[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-    sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# Only this script needs scrot (saves the X screen) and xdotool (presses keys in the window).
+bash packaging/dev/install-deps.sh scrot xdotool
 
 build=${PULT_BUILD_DIR:-build/release} # an existing, configured build directory may be named
 [[ -n ${PULT_BUILD_DIR:-} ]] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
