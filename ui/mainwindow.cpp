@@ -15,6 +15,7 @@
 #include "syncengine.h"
 #include "syncsession.h"
 #include "ticketactions.h"
+#include "ticketitemdelegate.h"
 #include "ticketlistmodel.h"
 #include "ticketpane.h"
 #include "uuid.h"
@@ -245,6 +246,8 @@ void MainWindow::buildInbox()
     m_list->setObjectName(QStringLiteral("ticketList"));
     m_list->setAccessibleName(tr("Tickets"));
     m_list->setModel(m_tickets);
+    // Channel glyphs, tag chips, status and priority badges, initials, SLA countdowns.
+    m_list->setItemDelegate(new TicketItemDelegate(m_list));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
@@ -278,7 +281,7 @@ void MainWindow::buildInbox()
         {TicketListModel::NumberColumn, 72},    {TicketListModel::RequesterColumn, 170},
         {TicketListModel::StatusColumn, 80},    {TicketListModel::PriorityColumn, 76},
         {TicketListModel::AssigneeColumn, 130}, {TicketListModel::DepartmentColumn, 120},
-        {TicketListModel::UpdatedColumn, 96},
+        {TicketListModel::UpdatedColumn, 150},
     };
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);

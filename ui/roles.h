@@ -18,6 +18,12 @@ enum ItemRole {
     TicketUnreadRole,                // bool
     TicketSnippetRole,               // QString: search results only, the matching text, plain
     TicketPendingRole,               // bool: local changes to it wait in the outbox
+    TicketChannelRole,               // int (Pult::Channel)
+    TicketTagsRole,                  // QStringList
+    TicketSlaDeadlineRole,           // QDateTime (UTC): the next SLA deadline, or invalid
+    TicketSlaSecondsLeftRole,        // qint64: seconds to that deadline by the model's clock
+                                     // (negative when overdue), or an invalid QVariant
+    TicketAssigneeNameRole,          // QString: empty when unassigned
 
     // ViewListModel (the sidebar).
     ViewKindRole = Qt::UserRole + 100, // int (ViewListModel::Kind)

@@ -50,6 +50,23 @@ QColor dimmedText()
     return QGuiApplication::palette().color(QPalette::PlaceholderText);
 }
 
+// The deadline the ticket must meet next: the first response while nobody has answered, and the
+// resolution; the earlier of the two, for active tickets only. The same rule as the store's
+// "next deadline" sort key and the filter language's sla: field.
+QDateTime nextSlaDeadline(const Ticket &ticket)
+{
+    if (!isActive(ticket.status))
+        return {};
+    const QDateTime firstResponse =
+        ticket.firstResponseAt.isValid() ? QDateTime() : ticket.firstResponseDeadline;
+    const QDateTime &resolution = ticket.resolutionDeadline;
+    if (!firstResponse.isValid())
+        return resolution;
+    if (!resolution.isValid())
+        return firstResponse;
+    return std::min(firstResponse, resolution);
+}
+
 } // namespace
 
 TicketListModel::TicketListModel(LocalStore &store, QObject *parent)
@@ -243,7 +260,7 @@ void TicketListModel::refreshRelativeTimes()
     if (m_items.isEmpty())
         return;
     Q_EMIT dataChanged(index(0, UpdatedColumn), index(int(m_items.size()) - 1, UpdatedColumn),
-                       {Qt::DisplayRole});
+                       {Qt::DisplayRole, TicketSlaSecondsLeftRole});
 }
 
 int TicketListModel::rowCount(const QModelIndex &parent) const
@@ -362,6 +379,18 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
         return ticket.unread;
     case TicketSnippetRole:
         return item.snippet.isEmpty() ? QString() : plainSnippet(item.snippet);
+    case TicketChannelRole:
+        return int(ticket.channel);
+    case TicketTagsRole:
+        return ticket.tags;
+    case TicketSlaDeadlineRole:
+        return nextSlaDeadline(ticket);
+    case TicketSlaSecondsLeftRole: {
+        const QDateTime deadline = nextSlaDeadline(ticket);
+        return deadline.isValid() ? QVariant(m_clock().secsTo(deadline)) : QVariant();
+    }
+    case TicketAssigneeNameRole:
+        return ticket.assigneeId.isNull() ? QString() : item.assigneeName;
     default:
         return {};
     }

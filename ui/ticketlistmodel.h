@@ -82,7 +82,8 @@ public:
     // The tickets with local changes still waiting to be sent: their rows are marked.
     void setPendingTickets(const QSet<QUuid> &tickets);
 
-    // Relative times age: views call this now and then to repaint the "updated" column.
+    // Relative times and SLA countdowns age: views call this now and then to repaint the
+    // "updated" column.
     void refreshRelativeTimes();
 
     int rowCount(const QModelIndex &parent = {}) const override;
