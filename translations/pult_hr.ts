@@ -840,7 +840,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,7 +855,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Write a reply to the customer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,7 +875,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+5"/>
+        <source>Your signature is added under the reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,7 +979,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+108"/>
+        <location filename="../ui/mainwindow.cpp" line="+115"/>
         <source>The change was not made: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,7 +999,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,7 +1019,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+68"/>
         <source>Sent; it goes to the server with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,14 +1029,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+86"/>
         <location line="+7"/>
-        <location line="+190"/>
+        <location line="+309"/>
         <source>No tickets yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-315"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,27 +1056,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+194"/>
+        <source>Save as a view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The view was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Search: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+12"/>
         <source>No matching tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>The %L1 best matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+11"/>
         <source>1 matching ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>%Ln matching tickets</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1080,7 +1103,17 @@
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="-6"/>
+        <source>Filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%L1 or more matching tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Could not read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,12 +1124,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+134"/>
+        <location line="+181"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-179"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,7 +1144,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Your si&amp;gnature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added under every reply; placeholders such as {{agent.name}} work (docs/templates.md):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,16 +1215,22 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+61"/>
         <source>&amp;Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-51"/>
         <source>&amp;Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>Cate&amp;gory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ta&amp;gs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1227,7 +1281,47 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last &amp;update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Creation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;SLA deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the saved &amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Command palette…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1236,13 +1330,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+269"/>
+        <location line="+52"/>
+        <location line="+289"/>
         <source>There is no ticket #%1 here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-275"/>
         <source>Open the ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1306,7 +1400,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Signed out. Your local data and waiting changes stay.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1367,6 +1461,21 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category (choose one or type a new one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,9 +1594,48 @@
     </message>
 </context>
 <context>
+    <name>Pult::TicketItemDelegate</name>
+    <message numerus="yes">
+        <location filename="../ui/ticketitemdelegate.cpp" line="+277"/>
+        <source>%n min</source>
+        <comment>SLA time left</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n h</source>
+        <comment>SLA time left</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n d</source>
+        <comment>SLA time left</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>overdue %1</source>
+        <comment>SLA deadline passed by a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pult::TicketListModel</name>
     <message>
-        <location filename="../ui/ticketlistmodel.cpp" line="+269"/>
+        <location filename="../ui/ticketlistmodel.cpp" line="+286"/>
         <source>%1 — %2</source>
         <comment>subject — search snippet</comment>
         <translation type="unfinished"></translation>
@@ -1498,7 +1646,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
+        <source>Your changes to this ticket wait to be sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The server gives this ticket its number when it syncs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,7 +1662,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>#</source>
         <comment>ticket number column</comment>
         <translation type="unfinished"></translation>
@@ -1583,17 +1736,17 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>All tickets</source>
+        <location line="+18"/>
+        <source>My tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Every ticket, whatever its status</source>
+        <source>Open work assigned to you: new, open, pending and on-hold tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,12 +1757,32 @@ j and k move through the list.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>My departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open work in the departments you belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting for the customer&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Breaching soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA deadlines missed or due within two hours, the most urgent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,7 +1796,17 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>All I can see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every ticket in your cache, whatever its status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Departments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,7 +1817,7 @@ j and k move through the list.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+192"/>
+        <location line="+197"/>
         <source>Saved filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1736,7 +1919,7 @@ j and k move through the list.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pult/main.cpp" line="+39"/>
+        <location filename="../app/pult/main.cpp" line="+41"/>
         <source>Help desk agent workstation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -853,7 +853,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,7 +868,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Write a reply to the customer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,7 +888,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+5"/>
+        <source>Your signature is added under the reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,7 +992,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+108"/>
+        <location filename="../ui/mainwindow.cpp" line="+115"/>
         <source>The change was not made: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,7 +1012,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1027,7 +1032,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+68"/>
         <source>Sent; it goes to the server with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,14 +1042,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+86"/>
         <location line="+7"/>
-        <location line="+190"/>
+        <location line="+309"/>
         <source>No tickets yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-315"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,27 +1069,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+194"/>
+        <source>Save as a view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The view was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Search: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+12"/>
         <source>No matching tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>The %L1 best matches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+11"/>
         <source>1 matching ticket</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-10"/>
+        <location line="+10"/>
         <source>%Ln matching tickets</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1094,7 +1117,17 @@
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="-6"/>
+        <source>Filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%L1 or more matching tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Could not read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,12 +1138,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+134"/>
+        <location line="+181"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-179"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1158,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Your si&amp;gnature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added under every reply; placeholders such as {{agent.name}} work (docs/templates.md):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,16 +1229,22 @@
     </message>
     <message>
         <location line="+10"/>
+        <location line="+61"/>
         <source>&amp;Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-51"/>
         <source>&amp;Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>Cate&amp;gory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ta&amp;gs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,7 +1295,47 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last &amp;update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Creation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;SLA deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the saved &amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Command palette…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1250,13 +1344,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
-        <location line="+269"/>
+        <location line="+52"/>
+        <location line="+289"/>
         <source>There is no ticket #%1 here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-275"/>
         <source>Open the ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,7 +1415,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Signed out. Your local data and waiting changes stay.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,6 +1476,21 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category (choose one or type a new one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,9 +1609,51 @@
     </message>
 </context>
 <context>
+    <name>Pult::TicketItemDelegate</name>
+    <message numerus="yes">
+        <location filename="../ui/ticketitemdelegate.cpp" line="+277"/>
+        <source>%n min</source>
+        <comment>SLA time left</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n h</source>
+        <comment>SLA time left</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n d</source>
+        <comment>SLA time left</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>overdue %1</source>
+        <comment>SLA deadline passed by a time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pult::TicketListModel</name>
     <message>
-        <location filename="../ui/ticketlistmodel.cpp" line="+269"/>
+        <location filename="../ui/ticketlistmodel.cpp" line="+286"/>
         <source>%1 — %2</source>
         <comment>subject — search snippet</comment>
         <translation type="unfinished"></translation>
@@ -1513,7 +1664,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
+        <source>Your changes to this ticket wait to be sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The server gives this ticket its number when it syncs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1524,7 +1680,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>#</source>
         <comment>ticket number column</comment>
         <translation type="unfinished"></translation>
@@ -1598,17 +1754,17 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>All tickets</source>
+        <location line="+18"/>
+        <source>My tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Every ticket, whatever its status</source>
+        <source>Open work assigned to you: new, open, pending and on-hold tickets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,12 +1775,32 @@ j and k move through the list.</source>
     </message>
     <message>
         <location line="+10"/>
+        <source>My departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open work in the departments you belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting for the customer&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Breaching soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA deadlines missed or due within two hours, the most urgent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1638,7 +1814,17 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>All I can see</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every ticket in your cache, whatever its status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Departments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,7 +1835,7 @@ j and k move through the list.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+192"/>
+        <location line="+197"/>
         <source>Saved filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1753,7 +1939,7 @@ j and k move through the list.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pult/main.cpp" line="+39"/>
+        <location filename="../app/pult/main.cpp" line="+41"/>
         <source>Help desk agent workstation</source>
         <translation type="unfinished"></translation>
     </message>
