@@ -281,7 +281,7 @@ void MainWindow::buildInbox()
         {TicketListModel::NumberColumn, 72},    {TicketListModel::RequesterColumn, 170},
         {TicketListModel::StatusColumn, 80},    {TicketListModel::PriorityColumn, 76},
         {TicketListModel::AssigneeColumn, 130}, {TicketListModel::DepartmentColumn, 120},
-        {TicketListModel::UpdatedColumn, 150},
+        {TicketListModel::UpdatedColumn, 190},
     };
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
