@@ -760,7 +760,6 @@ void MainWindow::refresh()
         applyFilter(m_tickets->filterText()); // compiled anew: relative times move on
     else
         m_tickets->setQuery(*m_views->query(view));
-    updatePendingMarks();
     refreshTicketPane();
     updatePage();
     updateActions();
@@ -771,12 +770,13 @@ void MainWindow::updatePendingMarks()
     auto outbox = m_store.outbox();
     if (!outbox.good())
         return;
-    QSet<QUuid> pending;
+    m_pendingOps = int(outbox->size());
+    m_pendingTickets.clear();
     for (const OutboxOp &op : std::as_const(*outbox)) {
         for (const QUuid &ticket : Op::ticketsOf(QJsonDocument::fromJson(op.payload).object()))
-            pending.insert(ticket);
+            m_pendingTickets.insert(ticket);
     }
-    m_tickets->setPendingTickets(pending);
+    m_tickets->setPendingTickets(m_pendingTickets);
 }
 
 void MainWindow::refreshTicketPane()
@@ -1010,12 +1010,15 @@ QList<QUuid> MainWindow::selectedTickets() const
     return tickets;
 }
 
-void MainWindow::afterLocalChange()
+void MainWindow::afterLocalChange(const QList<QUuid> &tickets)
 {
     // The change is in the cache already. The list rows and the counts first (that is where
     // the agent looks), the conversation right after, then the engine pushes it.
     m_views->refreshCounts();
-    updatePendingMarks();
+    // The new ops' tickets join the marks without reading the whole outbox again.
+    for (const QUuid &ticket : tickets)
+        m_pendingTickets.insert(ticket);
+    m_tickets->setPendingTickets(m_pendingTickets);
     m_tickets->reload();
     QTimer::singleShot(0, this, [this] {
         refreshTicketPane();
@@ -1163,7 +1166,8 @@ void MainWindow::startSync()
             [this](const SyncEngine::State &state) {
                 m_syncLabel->setText(state.text());
                 m_syncLabel->setToolTip(state.message);
-                updatePendingMarks(); // a push empties the outbox
+                if (state.pending != m_pendingOps)
+                    updatePendingMarks(); // a push emptied (part of) the outbox
             });
     connect(m_engine.get(), &SyncEngine::cacheChanged, this, [this] {
         refresh();

@@ -10,6 +10,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QUuid>
 
@@ -92,7 +93,7 @@ private:
     QAction *addMenuAction(QMenu *menu, const QString &name, const QString &text,
                            const QKeySequence &shortcut, std::function<void()> run);
     void updateActions();
-    void afterLocalChange();
+    void afterLocalChange(const QList<QUuid> &tickets);
     void refreshTicketPane();
     void updateSortIndicator();
     // Marks the list rows of tickets whose local changes are still in the outbox.
@@ -180,6 +181,8 @@ private:
     CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;
     QSystemTrayIcon *m_tray = nullptr;  // created with the first notification
+    QSet<QUuid> m_pendingTickets;       // rows marked as waiting to be sent
+    int m_pendingOps = -1;              // the outbox size the marks were read at
     QUuid m_notifiedTicket;             // what clicking the last notification opens
     QList<QPointer<QThread>> m_workers; // inBackground() threads still running
 };
