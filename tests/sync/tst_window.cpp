@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -101,6 +102,45 @@ private Q_SLOTS:
         QVERIFY(server2.good());
         QCOMPARE(server2->toString(), url);
         qInfo("unreachable server: %s", qPrintable(unreachable));
+    }
+
+    // A server whose certificate the system does not trust: the dialog says so, nobody is
+    // signed in.
+    void signInDialogRefusesAnUntrustedCertificate()
+    {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("the openssl command is not installed: it makes the test's certificate");
+        QTemporaryDir dir;
+        const QString certificate = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QProcess process;
+        process.start(
+            openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                      QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                      QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                      QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1"),
+                      QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
+                      QStringLiteral("-out"), certificate});
+        QVERIFY(process.waitForFinished(60'000));
+        QCOMPARE(process.exitCode(), 0);
+        PultdTest::Pultd tls;
+        QVERIFY(tls.start(
+            {QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key}));
+
+        QTemporaryDir home;
+        Pult::SignInDialog dialog(home.path(),
+                                  QStringLiteral("https://127.0.0.1:%1").arg(tls.port()), m_ana);
+        QSignalSpy signedIn(&dialog, &Pult::SignInDialog::signedIn);
+        dialog.findChild<QLineEdit *>(QStringLiteral("passwordField"))
+            ->setText(QString::fromLatin1(kPassword));
+        dialog.signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() &&
+                                     dialog.errorText() != QStringLiteral("Signing in…"),
+                                 kTimeoutMs);
+        QCOMPARE(signedIn.count(), 0);
+        qInfo("untrusted certificate: %s", qPrintable(dialog.errorText()));
+        QVERIFY(dialog.errorText().contains(QStringLiteral("certificate"), Qt::CaseInsensitive));
     }
 
     void replyAndStatusFromTheWindowReachTheServer()
