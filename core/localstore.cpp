@@ -1268,6 +1268,25 @@ Result<QUuid> LocalStore::currentAgent()
     return rows->value(0);
 }
 
+Result<std::optional<Agent>> LocalStore::signedInAgent()
+{
+    auto id = currentAgent();
+    if (!id.good())
+        return id.status();
+    if (id->isNull())
+        return std::optional<Agent>();
+    auto all = agents();
+    if (!all.good())
+        return all.status();
+    for (const Agent &agent : std::as_const(*all)) {
+        if (agent.id == *id)
+            return std::optional<Agent>(agent);
+    }
+    Agent known;
+    known.id = *id;
+    return std::optional<Agent>(known);
+}
+
 Status LocalStore::setCurrentAgent(const QUuid &agentId)
 {
     return d->db->run("INSERT INTO profile(key, value) VALUES ('agent_id', ?1) "

@@ -191,6 +191,9 @@ public:
     // The agent signed in on this local profile; a null id when nobody is.
     Result<QUuid> currentAgent();
     Status setCurrentAgent(const QUuid &agentId);
+    // The signed-in agent as the cache knows them; nullopt when nobody is signed in. A rebuilt
+    // store knows only the id until the first pull brings the agents.
+    Result<std::optional<Agent>> signedInAgent();
     // Other settings of the local profile (the server, the sync position); empty when unset.
     Result<QString> profileValue(const QString &key);
     Status setProfileValue(const QString &key, const QString &value);

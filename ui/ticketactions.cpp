@@ -19,21 +19,12 @@ TicketActions::~TicketActions() = default;
 
 Result<Agent> TicketActions::me()
 {
-    auto id = m_store.currentAgent();
-    if (!id.good())
-        return id.status();
-    if (id->isNull())
+    auto agent = m_store.signedInAgent();
+    if (!agent.good())
+        return agent.status();
+    if (!*agent)
         return Status(Status::Unauthenticated, tr("Nobody is signed in on this profile."));
-    auto agents = m_store.agents();
-    if (!agents.good())
-        return agents.status();
-    for (const Agent &agent : std::as_const(*agents)) {
-        if (agent.id == *id)
-            return agent;
-    }
-    Agent known; // a rebuilt store, before the first pull brings the agents
-    known.id = *id;
-    return known;
+    return **agent;
 }
 
 bool TicketActions::submitAll(const QList<QJsonObject> &ops)

@@ -50,18 +50,8 @@ void ViewListModel::reload()
     entries.append({SectionHeading, QStringLiteral("section:views"), tr("Views"), {}, {}, {}});
     // The signed-in agent's own views need to know who that is (pultctl login, or the window's
     // sign-in); a profile nobody signed in to has the rest.
-    std::optional<Agent> me;
-    if (auto id = m_store.currentAgent(); id.good() && !id->isNull()) {
-        auto agents = m_store.agents();
-        for (const Agent &agent : agents.good() ? *agents : QList<Agent>()) {
-            if (agent.id == *id)
-                me = agent;
-        }
-        if (!me) { // a rebuilt store, before the first pull brings the agents
-            me.emplace();
-            me->id = *id;
-        }
-    }
+    auto signedIn = m_store.signedInAgent();
+    const std::optional<Agent> me = signedIn.good() ? *signedIn : std::nullopt;
     if (me) {
         Entry mine{View,
                    QStringLiteral("mine"),

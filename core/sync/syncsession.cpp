@@ -174,24 +174,14 @@ Status SyncSession::Private::fetchMissingRequesters(ServerConnection &connection
 
 Result<Agent> SyncSession::Private::me()
 {
-    auto id = store.currentAgent();
-    if (!id.good())
-        return id.status();
-    auto agents = store.agents();
-    if (!agents.good())
-        return agents.status();
-    for (const Agent &a : std::as_const(*agents)) {
-        if (a.id == *id)
-            return a;
-    }
-    if (!id->isNull()) { // a rebuilt store, before the first pull brings the agents
-        Agent known;
-        known.id = *id;
-        return known;
-    }
-    return Status(Status::Unauthenticated,
-                  QStringLiteral("nobody is signed in on this profile; sign in first "
-                                 "(pultctl login URL EMAIL)"));
+    auto agent = store.signedInAgent();
+    if (!agent.good())
+        return agent.status();
+    if (!*agent)
+        return Status(Status::Unauthenticated,
+                      QStringLiteral("nobody is signed in on this profile; sign in first "
+                                     "(pultctl login URL EMAIL)"));
+    return **agent;
 }
 
 Result<ServerConnection *> SyncSession::Private::connect()
