@@ -56,7 +56,6 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTextBrowser>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -104,6 +103,7 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     , m_store(store)
     , m_home(home)
     , m_settings(std::move(settings))
+    , m_background(this, home)
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_views = new ViewListModel(m_store, this);
@@ -169,32 +169,7 @@ MainWindow::~MainWindow()
 {
     // Background work reports to this window; it ends within the network timeout. The
     // engine's thread stops (its member goes) before the widgets do.
-    for (const QPointer<QThread> &worker : std::as_const(m_workers)) {
-        if (worker)
-            worker->wait();
-    }
-}
-
-template<typename T>
-void MainWindow::inBackground(std::function<Result<T>(SyncSession &)> work,
-                              std::function<void(const Result<T> &)> done)
-{
-    QThread *worker = QThread::create([this, home = m_home, work, done] {
-        std::optional<Result<T>> result;
-        auto store = LocalStore::open(storePath(home));
-        if (store.good()) {
-            SyncSession session(**store, home);
-            result.emplace(work(session));
-        } else {
-            result.emplace(store.status());
-        }
-        QMetaObject::invokeMethod(
-            this, [done, result = std::move(*result)] { done(result); }, Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    m_workers.removeAll(nullptr);
-    m_workers.append(worker);
-    worker->start();
+    m_background.waitForAll();
 }
 
 void MainWindow::buildInbox()
@@ -291,7 +266,7 @@ void MainWindow::buildInbox()
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitleAndStatus);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
+            &MainWindow::updateTicketActions);
     // Enter opens: the conversation takes the focus.
     connect(m_list, &QTreeView::activated, this, [this] {
         showCurrentTicket();
@@ -679,7 +654,7 @@ void MainWindow::showCurrentTicket()
     if (id != m_pane->currentTicket())
         m_pane->showTicket(id);
     m_composer->setTicket(m_pane->currentTicket());
-    updateActions();
+    updateTicketActions();
 }
 
 void MainWindow::reselectShownTicket()
@@ -762,7 +737,7 @@ void MainWindow::refresh()
         m_tickets->setQuery(*m_views->query(view));
     refreshTicketPane();
     updatePage();
-    updateActions();
+    updateTicketActions();
 }
 
 void MainWindow::updatePendingMarks()
@@ -983,15 +958,20 @@ void MainWindow::setUpActions()
     view->addSeparator();
     addMenuAction(view, QStringLiteral("commandPalette"), tr("&Command palette…"),
                   QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_palette->popUp(); });
-    updateActions();
+    updateTicketActions();
+    updateAccountActions();
 }
 
-void MainWindow::updateActions()
+void MainWindow::updateTicketActions()
 {
     const bool any = !selectedTickets().isEmpty();
     for (QAction *action : std::as_const(m_ticketActions))
         action->setEnabled(any);
     m_departmentMenu->setEnabled(any);
+}
+
+void MainWindow::updateAccountActions()
+{
     auto server = SyncSession(m_store, m_home).server();
     const bool hasServer = server.good() && !server->isEmpty();
     m_syncNowAction->setEnabled(m_engine != nullptr);
@@ -1015,14 +995,17 @@ void MainWindow::afterLocalChange(const QList<QUuid> &tickets)
     // The change is in the cache already. The list rows and the counts first (that is where
     // the agent looks), the conversation right after, then the engine pushes it.
     m_views->refreshCounts();
-    // The new ops' tickets join the marks without reading the whole outbox again.
+    // The new ops' tickets join the marks without reading the whole outbox again; the next
+    // engine state re-reads it (a push may answer older ops while these wait, which leaves the
+    // outbox's size as it was).
     for (const QUuid &ticket : tickets)
         m_pendingTickets.insert(ticket);
+    m_pendingOps = -1;
     m_tickets->setPendingTickets(m_pendingTickets);
     m_tickets->reload();
     QTimer::singleShot(0, this, [this] {
         refreshTicketPane();
-        updateActions();
+        updateTicketActions();
     });
     if (m_engine)
         m_engine->syncNow();
@@ -1044,7 +1027,7 @@ void MainWindow::openTicket(const QUuid &ticketId)
     if (m_pane->currentTicket() != ticketId)
         m_pane->showTicket(ticketId);
     m_composer->setTicket(m_pane->currentTicket());
-    updateActions();
+    updateTicketActions();
 }
 
 bool MainWindow::openTicketNumber(qint64 number)
@@ -1175,7 +1158,7 @@ void MainWindow::startSync()
     });
     connect(m_engine.get(), &SyncEngine::rejected, this, &MainWindow::showRejection);
     m_engine->start();
-    updateActions();
+    updateAccountActions();
 }
 
 void MainWindow::signIn()
@@ -1190,13 +1173,14 @@ void MainWindow::signIn()
         m_engine->syncNow();
     else
         startSync();
+    updateAccountActions();
     refresh();
 }
 
 void MainWindow::signOut()
 {
     // Revoking the token waits on the server.
-    inBackground<bool>(
+    m_background.run<bool>(
         [](SyncSession &session) -> Result<bool> {
             if (Status s = session.logout(); !s.good())
                 return s;
@@ -1209,7 +1193,7 @@ void MainWindow::signOut()
                 result.good() ? tr("Signed out. Your local data and waiting changes stay.")
                               : tr("Could not sign out: %1").arg(result.status().message()),
                 8000);
-            updateActions();
+            updateAccountActions();
         });
 }
 
@@ -1242,7 +1226,7 @@ void MainWindow::openAttachment(const QUrl &url)
         target = QDir(dir).filePath(name);
     }
     statusBar()->showMessage(tr("Fetching %1…").arg(name));
-    inBackground<QByteArray>(
+    m_background.run<QByteArray>(
         [hash](SyncSession &session) { return session.attachment(hash); },
         [this, target, opening = chosen == open](const Result<QByteArray> &content) {
             if (!content.good()) {

@@ -6,10 +6,10 @@
 // outbox, and the sync engine (on its own thread) brings the server's changes.
 
 #include "domain.h"
+#include "sessionwork.h"
 #include "status.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QUuid>
@@ -26,7 +26,6 @@ class QListView;
 class QSettings;
 class QSplitter;
 class QSystemTrayIcon;
-class QThread;
 class QUrl;
 class QStackedWidget;
 class QTimer;
@@ -92,7 +91,10 @@ private:
     void setUpActions();
     QAction *addMenuAction(QMenu *menu, const QString &name, const QString &text,
                            const QKeySequence &shortcut, std::function<void()> run);
-    void updateActions();
+    // Ticket actions follow the selection; account actions the profile's sign-in (sign in,
+    // sign out, a new engine), so a selection change reads nothing from the store.
+    void updateTicketActions();
+    void updateAccountActions();
     void afterLocalChange(const QList<QUuid> &tickets);
     void refreshTicketPane();
     void updateSortIndicator();
@@ -114,11 +116,6 @@ private:
     // attachment:<sha256>?name=NAME links of the conversation: open or save, fetched in the
     // background when not cached yet.
     void openAttachment(const QUrl &url);
-    // Runs work that may wait on the network on a thread of its own, with its own store
-    // connection and session; done runs on this window's thread with the result.
-    template<typename T>
-    void inBackground(std::function<Result<T>(SyncSession &)> work,
-                      std::function<void(const Result<T> &)> done);
     void restoreSettings();
     void saveSettings();
 
@@ -180,11 +177,11 @@ private:
     QAction *m_doNotDisturb = nullptr;
     CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;
-    QSystemTrayIcon *m_tray = nullptr;  // created with the first notification
-    QSet<QUuid> m_pendingTickets;       // rows marked as waiting to be sent
-    int m_pendingOps = -1;              // the outbox size the marks were read at
-    QUuid m_notifiedTicket;             // what clicking the last notification opens
-    QList<QPointer<QThread>> m_workers; // inBackground() threads still running
+    QSystemTrayIcon *m_tray = nullptr; // created with the first notification
+    QSet<QUuid> m_pendingTickets;      // rows marked as waiting to be sent
+    int m_pendingOps = -1;             // the outbox size the marks were read at; -1: changed since
+    QUuid m_notifiedTicket;            // what clicking the last notification opens
+    SessionWork m_background;          // network work off the UI thread (declared last: goes first)
 };
 
 } // namespace Pult

@@ -1,15 +1,10 @@
 #include "signindialog.h"
 
-#include "localstore.h"
-#include "paths.h"
-#include "syncsession.h"
-
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace Pult {
@@ -17,7 +12,7 @@ namespace Pult {
 SignInDialog::SignInDialog(const QString &home, const QString &server, const QString &email,
                            QWidget *parent)
     : QDialog(parent)
-    , m_home(home)
+    , m_work(this, home)
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to Pult"));
@@ -59,12 +54,7 @@ SignInDialog::SignInDialog(const QString &home, const QString &server, const QSt
     (server.isEmpty() ? m_server : email.isEmpty() ? m_email : m_password)->setFocus();
 }
 
-SignInDialog::~SignInDialog()
-{
-    // The worker reports to this dialog; it ends within the connection's timeout.
-    if (m_worker)
-        m_worker->wait();
-}
+SignInDialog::~SignInDialog() = default;
 
 QString SignInDialog::server() const
 {
@@ -98,26 +88,17 @@ void SignInDialog::signIn()
     m_error->setText(tr("Signing in…"));
     m_error->show();
     updateButtons();
-    // The worker has its own store connection and session; the answer comes back queued to
-    // this dialog, which outlives the worker (see the destructor).
-    m_worker = QThread::create(
-        [this, home = m_home, server = server(), email = email(), password = m_password->text()] {
-            bool good = false;
-            QString message;
-            auto store = LocalStore::open(storePath(home));
-            if (!store.good()) {
-                message = store.status().message();
-            } else {
-                SyncSession session(**store, home);
-                auto agent = session.login(server, email, password);
-                good = agent.good();
-                message = good ? session.credentialNotice() : agent.status().message();
-            }
-            QMetaObject::invokeMethod(
-                this, [this, good, message] { finish(good, message); }, Qt::QueuedConnection);
+    m_work.run<QString>(
+        [server = server(), email = email(),
+         password = m_password->text()](SyncSession &session) -> Result<QString> {
+            auto agent = session.login(server, email, password);
+            if (!agent.good())
+                return agent.status();
+            return session.credentialNotice();
+        },
+        [this](const Result<QString> &result) {
+            finish(result.good(), result.good() ? *result : result.status().message());
         });
-    connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_worker->start();
 }
 
 void SignInDialog::finish(bool good, const QString &message)

@@ -5,9 +5,9 @@
 // store, and the dialog shows the server's answer: a wrong password, an unreachable server, a
 // certificate problem, or a profile that holds another account's data.
 
+#include "sessionwork.h"
+
 #include <QDialog>
-#include <QPointer>
-#include <QThread>
 
 class QDialogButtonBox;
 class QLabel;
@@ -40,14 +40,13 @@ private:
     void finish(bool good, const QString &message);
     void updateButtons();
 
-    QString m_home;
     QLineEdit *m_server = nullptr;
     QLineEdit *m_email = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;
-    QPointer<QThread> m_worker; // the sign-in running, if any
+    SessionWork m_work; // the sign-in running, if any (declared last: it goes first)
 };
 
 } // namespace Pult
