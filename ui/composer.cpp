@@ -114,7 +114,7 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     m_draftTimer = new QTimer(this);
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(kDraftDelayMs);
-    connect(m_draftTimer, &QTimer::timeout, this, &Composer::saveDraft);
+    connect(m_draftTimer, &QTimer::timeout, this, &Composer::writeDraft);
 
     auto *top = new QHBoxLayout;
     top->addWidget(reply);
@@ -145,7 +145,7 @@ QString Composer::draftKey(MessageKind kind) const
     return QStringLiteral("%1/%2").arg(uuidToString(m_ticketId), toString(kind));
 }
 
-void Composer::saveDraft()
+void Composer::writeDraft()
 {
     m_draftTimer->stop();
     if (m_ticketId.isNull())
@@ -156,6 +156,12 @@ void Composer::saveDraft()
     else
         m_drafts->setValue(draftKey(m_kind), text);
     m_drafts->sync();
+}
+
+void Composer::saveDraft()
+{
+    if (m_draftTimer->isActive()) // typed since the last write
+        writeDraft();
 }
 
 void Composer::loadDraft()
@@ -312,7 +318,7 @@ bool Composer::send(std::optional<TicketStatus> thenStatus)
     if (!m_actions.addMessage(ticket, m_kind, messageText(), files))
         return false; // the text and its draft stay
     m_editor->clear();
-    saveDraft();
+    writeDraft();
     m_attachments.clear();
     m_attachmentLabel->hide();
     if (thenStatus)

@@ -62,7 +62,8 @@ public:
     // Queues the message (and then the status, if given), clears the text and its draft.
     bool send(std::optional<TicketStatus> thenStatus = std::nullopt);
 
-    // Writes the pending draft now (also done a moment after every change and on close).
+    // Writes the draft now if it changed since the last write (also done a moment after every
+    // change, on switching tickets and on close).
     void saveDraft();
 
     QPlainTextEdit *editor() const { return m_editor; }
@@ -75,6 +76,7 @@ private:
     QString draftKey(MessageKind kind) const;
     // What placeholders render with for this ticket and agent; nullopt without a ticket.
     std::optional<TemplateContext> templateContext() const;
+    void writeDraft();
     void loadDraft();
     void updateControls();
     void addAttachment();
