@@ -266,6 +266,11 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
                    return listAnswer(QStringLiteral("canned_responses"),
                                      store.cannedResponses(session));
                }));
+    router.add("GET", "/api/v1/shared-filters",
+               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+                   return listAnswer(QStringLiteral("shared_filters"),
+                                     store.sharedFilters(session));
+               }));
     router.add(
         "GET", "/api/v1/tickets/{id}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {

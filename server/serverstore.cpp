@@ -1,6 +1,7 @@
 #include "serverstore.h"
 
 #include "businesshours.h"
+#include "filter.h"
 #include "sla.h"
 #include "sqlitedb.h"
 #include "uuid.h"
@@ -9,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
 
@@ -17,6 +19,12 @@ namespace Pult {
 using Sql::Statement;
 
 namespace {
+
+// A department's reply header or footer is a few lines of text.
+constexpr qsizetype kMaxReplyFrameChars = 4000;
+// A shared filter's name fits a sidebar row; its query a filter bar.
+constexpr qsizetype kMaxFilterNameChars = 200;
+constexpr qsizetype kMaxFilterQueryChars = 2000;
 
 // Tickets, messages and contacts are kept as the JSON the feed sends (the snapshot of the
 // entity), with the columns the server looks things up by beside it.
@@ -46,6 +54,10 @@ CREATE TABLE IF NOT EXISTS attachments(
     content BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ticket_attachments(
     hash TEXT NOT NULL, ticket_id BLOB NOT NULL, PRIMARY KEY(hash, ticket_id)) WITHOUT ROWID;
+-- Filters a lead shares with their department's agents (department_id), or an admin with
+-- everyone (department_id NULL).
+CREATE TABLE IF NOT EXISTS shared_filters(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, department_id BLOB, data TEXT NOT NULL);
 -- Department settings beside the accounts' departments(id, name).
 CREATE TABLE IF NOT EXISTS department_settings(
     id BLOB PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
@@ -123,7 +135,7 @@ struct Change
         , everyone(everyone_)
     {}
 
-    QString kind; // ticket, message, history, contact, department, canned_response
+    QString kind; // ticket, message, history, contact, department, canned_response, shared_filter
     QUuid entity;
     QUuid department;
     QUuid previousDepartment;
@@ -352,6 +364,7 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> upsertContact(const QJsonObject &op);
     Result<std::optional<Rejection>> upsertCannedResponse(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> configureDepartment(const QJsonObject &op, bool create);
+    Result<std::optional<Rejection>> upsertSharedFilter(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> updateAgent(const QJsonObject &op);
     bool leads(const QUuid &department) const
     {
@@ -564,6 +577,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return upsertCannedResponse(op, type == u"delete_canned_response");
     if (type == u"create_department" || type == u"update_department")
         return configureDepartment(op, type == u"create_department");
+    if (type == u"upsert_shared_filter" || type == u"delete_shared_filter")
+        return upsertSharedFilter(op, type == u"delete_shared_filter");
     if (type == u"update_agent")
         return updateAgent(op);
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
@@ -1032,6 +1047,124 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertCannedResponse(cons
     return accept();
 }
 
+// The change of a shared filter: its department's members see it, or everyone (no department).
+Change sharedFilterChange(const QJsonObject &filter)
+{
+    const QUuid department = uuidOf(filter.value(QLatin1String("department_id")));
+    return {QStringLiteral("shared_filter"),
+            uuidOf(filter.value(QLatin1String("id"))),
+            department,
+            QUuid(),
+            filter,
+            QUuid(),
+            department.isNull()};
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::upsertSharedFilter(const QJsonObject &op,
+                                                                          bool remove)
+{
+    const QJsonObject input = op.value(QLatin1String("filter")).toObject();
+    const QUuid id =
+        uuidOf(remove ? op.value(QLatin1String("filter_id")) : input.value(QLatin1String("id")));
+    if (id.isNull())
+        return accept(invalid(QStringLiteral("a shared filter needs an id")));
+    auto existing = text("SELECT data FROM shared_filters WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!existing.good())
+        return existing.status();
+    // A lead shares with their own departments; an admin with any department or everyone.
+    const auto mayManage = [&](const QJsonObject &filter) {
+        const QUuid department = uuidOf(filter.value(QLatin1String("department_id")));
+        return session->agent.role == Role::Admin || (!department.isNull() && leads(department));
+    };
+    // Someone else's filter outside one's departments does not exist for them.
+    if (*existing && !mayManage(parseObject(**existing))) {
+        const QUuid department =
+            uuidOf(parseObject(**existing).value(QLatin1String("department_id")));
+        if (!department.isNull() && !mayAccess(department))
+            return accept(
+                Rejection{QStringLiteral("not_found"), QStringLiteral("no such shared filter")});
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("only a lead of its department or an admin changes "
+                                               "a shared filter")});
+    }
+    if (remove && !*existing)
+        return accept(
+            Rejection{QStringLiteral("not_found"), QStringLiteral("no such shared filter")});
+    QJsonObject filter;
+    if (remove) {
+        filter = parseObject(**existing);
+        filter.insert(QStringLiteral("deleted"), true);
+    } else {
+        for (auto it = input.begin(); it != input.end(); ++it) {
+            if (it.key() != u"id" && it.key() != u"name" && it.key() != u"query" &&
+                it.key() != u"department_id")
+                return accept(
+                    invalid(QStringLiteral("unknown shared filter field \"%1\"").arg(it.key())));
+        }
+        const QString name = input.value(QLatin1String("name")).toString().trimmed();
+        const QString query = input.value(QLatin1String("query")).toString().trimmed();
+        if (name.isEmpty() || name.size() > kMaxFilterNameChars)
+            return accept(invalid(QStringLiteral("a shared filter needs a name of at most %1 "
+                                                 "characters")
+                                      .arg(kMaxFilterNameChars)));
+        if (query.size() > kMaxFilterQueryChars)
+            return accept(invalid(QStringLiteral("a shared filter's query has at most %1 "
+                                                 "characters")
+                                      .arg(kMaxFilterQueryChars)));
+        if (const FilterParse parsed = parseFilter(query); !parsed.good())
+            return accept(invalid(u"the query: " + parsed.error->toString()));
+        const QJsonValue departmentValue = input.value(QLatin1String("department_id"));
+        const QUuid department = uuidOf(departmentValue);
+        if (department.isNull() && !departmentValue.isNull() && !departmentValue.isUndefined())
+            return accept(invalid(QStringLiteral("department_id is a department's id or null")));
+        if (!department.isNull()) {
+            auto exists = departmentExists(department);
+            if (!exists.good())
+                return exists.status();
+            if (!*exists)
+                return accept(
+                    Rejection{QStringLiteral("not_found"), QStringLiteral("no such department")});
+        }
+        filter = {{QStringLiteral("id"), uuidToString(id)},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("query"), query},
+                  {QStringLiteral("department_id"),
+                   department.isNull() ? QJsonValue() : QJsonValue(uuidToString(department))},
+                  {QStringLiteral("author_id"), uuidToString(session->agent.id)}};
+        if (!mayManage(filter))
+            return accept(Rejection{QStringLiteral("forbidden"),
+                                    QStringLiteral("a lead shares filters with their own "
+                                                   "departments; only an admin with everyone")});
+    }
+    Status st =
+        remove
+            ? db->run("DELETE FROM shared_filters WHERE id = ?1",
+                      [&](Statement &q) { q.bind(1, uuidToBlob(id)); })
+            : db->run("INSERT INTO shared_filters(id, department_id, data) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
+                      "data = excluded.data",
+                      [&](Statement &q) {
+                          q.bind(1, uuidToBlob(id));
+                          q.bind(2,
+                                 uuidToBlob(uuidOf(filter.value(QLatin1String("department_id")))));
+                          q.bind(3, QString::fromUtf8(compact(filter)));
+                      });
+    if (!st.good())
+        return st;
+    // A filter moved to another department leaves the first one's sidebars.
+    if (*existing && !remove) {
+        QJsonObject before = parseObject(**existing);
+        if (before.value(QLatin1String("department_id")) !=
+            filter.value(QLatin1String("department_id"))) {
+            before.insert(QStringLiteral("deleted"), true);
+            pending.append(sharedFilterChange(before));
+        }
+    }
+    pending.append(sharedFilterChange(filter));
+    return accept();
+}
+
 Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const QJsonObject &op,
                                                                            bool create)
 {
@@ -1044,12 +1177,18 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
     if (!name.good())
         return name.status();
     const bool admin = session->agent.role == Role::Admin;
-    // A lead may set the queue order of their own department; everything else is for admins.
-    const bool queueOnly = input.size() == 2 && input.contains(QLatin1String("queue_order"));
-    if (!admin && !(queueOnly && !create && leads(id)))
+    // A lead may set the queue order and the reply header and footer of their own department;
+    // everything else is for admins.
+    const QStringList keys = input.keys();
+    const bool leadFields = std::all_of(keys.cbegin(), keys.cend(), [](const QString &key) {
+        return key == u"id" || key == u"queue_order" || key == u"reply_header" ||
+               key == u"reply_footer";
+    });
+    if (!admin && !(leadFields && !create && leads(id)))
         return accept(Rejection{QStringLiteral("forbidden"),
                                 QStringLiteral("only an admin configures departments (a lead may "
-                                               "set the queue order of their own)")});
+                                               "set the queue order and reply header and footer "
+                                               "of their own)")});
     if (create == name->has_value())
         return accept(
             create
@@ -1082,6 +1221,12 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
             if (!order)
                 return accept(invalid(QStringLiteral("unknown queue order \"%1\"").arg(value)));
             settings.insert(key, toString(*order));
+        } else if (key == u"reply_header" || key == u"reply_footer") {
+            if (value.size() > kMaxReplyFrameChars)
+                return accept(invalid(QStringLiteral("\"%1\" is longer than %2 characters")
+                                          .arg(key)
+                                          .arg(kMaxReplyFrameChars)));
+            settings.insert(key, value.trimmed());
         } else if (key == u"name" || key == u"email" || key == u"business_hours" ||
                    key == u"sla_policy") {
             settings.insert(key, value.trimmed());
@@ -1359,6 +1504,26 @@ Result<QJsonArray> ServerStore::cannedResponses(const AgentSession &session)
                              (scope == u"department" && d->mayAccess(owner));
         if (visible)
             result.append(parseObject((*stmt)->text(2)));
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return result;
+}
+
+Result<QJsonArray> ServerStore::sharedFilters(const AgentSession &session)
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT department_id, data FROM shared_filters ORDER BY rid");
+    if (!stmt.good())
+        return stmt.status();
+    d->session = &session;
+    QJsonArray result;
+    while ((*stmt)->next()) {
+        const QUuid department = uuidFromBlob((*stmt)->blob(0));
+        if (department.isNull() || d->mayAccess(department))
+            result.append(parseObject((*stmt)->text(1)));
     }
     Status s = (*stmt)->status();
     (*stmt)->reset();

@@ -13,6 +13,8 @@
 //   - An agent or lead reads and writes only tickets of their departments (admins all); a ticket
 //     outside them is "not_found", so its existence does not leak. A ticket moved out of an
 //     agent's departments appears in their feed as a "gone" entry.
+//   - Shared filters: a lead shares a saved filter with their department, an admin with any
+//     department or everyone; the feed and GET /api/v1/shared-filters carry them.
 //   - Canned responses: anyone manages their personal ones, a lead those of their departments,
 //     an admin global ones and all others. Departments: an admin creates and configures them
 //     (name, e-mail, business hours, SLA policy, queue order); a lead sets the queue order of
@@ -66,6 +68,9 @@ public:
     Result<QJsonArray> departments(const AgentSession &session);
     // The canned responses the session may use: global ones, those of its departments, its own.
     Result<QJsonArray> cannedResponses(const AgentSession &session);
+    // The filters shared with the session: by a lead with one of its departments, or by an
+    // admin with everyone (admins see all).
+    Result<QJsonArray> sharedFilters(const AgentSession &session);
 
     // Data written as it is, each entity a change, in one transaction: the demo data set.
     // Snapshots have the shapes the feed sends (docs/api.md).

@@ -303,7 +303,7 @@ private Q_SLOTS:
                  QStringLiteral("applied"));
     }
 
-    void departmentsAreConfiguredByAdminsAndQueuesByLeads()
+    void departmentsAreConfiguredByAdminsAndQueuesAndReplyFramesByLeads()
     {
         const QJsonObject hours =
             department(QStringLiteral("update_department"),
@@ -320,6 +320,27 @@ private Q_SLOTS:
         QCOMPARE(outcome(Who::Agent, queue), QStringLiteral("forbidden"));
         QCOMPARE(outcome(Who::OtherLead, queue), QStringLiteral("forbidden"));
         QCOMPARE(outcome(Who::Lead, queue), QStringLiteral("applied"));
+        // The reply header and footer are the lead's to write too, not an agent's.
+        const QJsonObject frame =
+            department(QStringLiteral("update_department"),
+                       {{QStringLiteral("id"), m_billing},
+                        {QStringLiteral("reply_header"),
+                         QStringLiteral("Pozdravljeni, {{customer.first_name}}!")},
+                        {QStringLiteral("reply_footer"), QStringLiteral("Računovodstvo")}});
+        QCOMPARE(outcome(Who::Agent, frame), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::OtherLead, frame), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::Lead, frame), QStringLiteral("applied"));
+        QCOMPARE(
+            outcome(Who::Lead, department(QStringLiteral("update_department"),
+                                          {{QStringLiteral("id"), m_billing},
+                                           {QStringLiteral("reply_footer"), QString(5000, u'x')}})),
+            QStringLiteral("invalid_op"));
+        // Mixed with an admin's field, the whole op stays an admin's.
+        QCOMPARE(outcome(Who::Lead, department(QStringLiteral("update_department"),
+                                               {{QStringLiteral("id"), m_billing},
+                                                {QStringLiteral("reply_footer"), QString()},
+                                                {QStringLiteral("name"), QStringLiteral("X")}})),
+                 QStringLiteral("forbidden"));
         QCOMPARE(outcome(Who::Admin, department(QStringLiteral("update_department"),
                                                 {{QStringLiteral("id"), m_billing},
                                                  {QStringLiteral("sla_policy"),
@@ -342,6 +363,100 @@ private Q_SLOTS:
             reply->json().value(QLatin1String("departments")).toArray().first().toObject();
         QCOMPARE(billing.value(QLatin1String("queue_order")).toString(), QStringLiteral("fifo"));
         QVERIFY(billing.value(QLatin1String("business_hours")).toString().contains(u"08:00"));
+        QCOMPARE(billing.value(QLatin1String("reply_header")).toString(),
+                 QStringLiteral("Pozdravljeni, {{customer.first_name}}!"));
+        QCOMPARE(billing.value(QLatin1String("reply_footer")).toString(),
+                 QStringLiteral("Računovodstvo"));
+    }
+
+    // A lead shares a filter with their department; an admin with any department or everyone.
+    // Agents of the department see it in GET /api/v1/shared-filters and in the feed; others do
+    // not even learn it exists.
+    void filtersAreSharedByLeadsWithTheirDepartments()
+    {
+        const auto share = [](const QString &id, const QString &name, const QString &query,
+                              const QJsonValue &department) {
+            return QJsonObject{{QStringLiteral("type"), QStringLiteral("upsert_shared_filter")},
+                               {QStringLiteral("filter"),
+                                QJsonObject{{QStringLiteral("id"), id},
+                                            {QStringLiteral("name"), name},
+                                            {QStringLiteral("query"), query},
+                                            {QStringLiteral("department_id"), department}}}};
+        };
+        const auto remove = [](const QString &id) {
+            return QJsonObject{{QStringLiteral("type"), QStringLiteral("delete_shared_filter")},
+                               {QStringLiteral("filter_id"), id}};
+        };
+        const qint64 before = revision();
+        const QString urgent = newId();
+        const QJsonObject billingUrgent =
+            share(urgent, QStringLiteral("Urgent billing"),
+                  QStringLiteral("priority:urgent status:open"), m_billing);
+        QCOMPARE(outcome(Who::Agent, billingUrgent), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::OtherLead, billingUrgent), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::Lead, billingUrgent), QStringLiteral("applied"));
+        QCOMPARE(outcome(Who::Lead, share(newId(), QStringLiteral("All"), QString(), QJsonValue())),
+                 QStringLiteral("forbidden")); // everyone: admins only
+        const QString everyone = newId();
+        QCOMPARE(outcome(Who::Admin, share(everyone, QStringLiteral("Spam review"),
+                                           QStringLiteral("is:spam"), QJsonValue())),
+                 QStringLiteral("applied"));
+        // Bad input: a query the filter language refuses, no name, an unknown field or
+        // department; the Sales lead cannot touch (or see) Billing's filter.
+        QCOMPARE(outcome(Who::Lead, share(newId(), QStringLiteral("Bad"),
+                                          QStringLiteral("prio:high"), m_billing)),
+                 QStringLiteral("invalid_op"));
+        QCOMPARE(outcome(Who::Lead, share(newId(), QStringLiteral(" "), QString(), m_billing)),
+                 QStringLiteral("invalid_op"));
+        QJsonObject unknownField = share(newId(), QStringLiteral("X"), QString(), m_billing);
+        QJsonObject inner = unknownField.value(QLatin1String("filter")).toObject();
+        inner.insert(QStringLiteral("colour"), QStringLiteral("red"));
+        unknownField.insert(QStringLiteral("filter"), inner);
+        QCOMPARE(outcome(Who::Lead, unknownField), QStringLiteral("invalid_op"));
+        QCOMPARE(outcome(Who::Admin, share(newId(), QStringLiteral("X"), QString(), newId())),
+                 QStringLiteral("not_found"));
+        QCOMPARE(outcome(Who::OtherLead, remove(urgent)), QStringLiteral("not_found"));
+        QCOMPARE(outcome(Who::Agent, remove(urgent)), QStringLiteral("forbidden"));
+
+        QCOMPARE(listed(Who::Agent, "/api/v1/shared-filters", "shared_filters", "name"),
+                 (QStringList{QStringLiteral("Urgent billing"), QStringLiteral("Spam review")}));
+        QCOMPARE(listed(Who::OtherLead, "/api/v1/shared-filters", "shared_filters", "name"),
+                 QStringList{QStringLiteral("Spam review")});
+        const auto feed = [&](Who who) {
+            const std::optional<HttpReply> reply =
+                fetch("GET", "/api/v1/changes?since=" + QByteArray::number(before), who);
+            QStringList names;
+            for (const QJsonValue &v : reply->json().value(QLatin1String("changes")).toArray()) {
+                const QJsonObject change = v.toObject();
+                if (change.value(QLatin1String("type")).toString() != u"shared_filter")
+                    continue;
+                const QJsonObject data = change.value(QLatin1String("data")).toObject();
+                names.append(data.value(QLatin1String("name")).toString() +
+                             (data.value(QLatin1String("deleted")).toBool()
+                                  ? QStringLiteral(" deleted")
+                                  : QString()));
+            }
+            return names;
+        };
+        QCOMPARE(feed(Who::Agent),
+                 (QStringList{QStringLiteral("Urgent billing"), QStringLiteral("Spam review")}));
+        QCOMPARE(feed(Who::OtherLead), QStringList{QStringLiteral("Spam review")});
+
+        // Moving it to Sales takes it out of Billing's sight; deleting it tells Sales.
+        QCOMPARE(outcome(Who::Admin, share(urgent, QStringLiteral("Urgent sales"),
+                                           QStringLiteral("priority:urgent"), m_sales)),
+                 QStringLiteral("applied"));
+        QCOMPARE(outcome(Who::OtherLead, remove(urgent)), QStringLiteral("applied"));
+        QCOMPARE(outcome(Who::OtherLead, remove(urgent)), QStringLiteral("not_found"));
+        QCOMPARE(feed(Who::Agent),
+                 (QStringList{QStringLiteral("Urgent billing"), QStringLiteral("Spam review"),
+                              QStringLiteral("Urgent billing deleted")}));
+        QCOMPARE(feed(Who::OtherLead),
+                 (QStringList{QStringLiteral("Spam review"), QStringLiteral("Urgent sales"),
+                              QStringLiteral("Urgent sales deleted")}));
+        QCOMPARE(listed(Who::Agent, "/api/v1/shared-filters", "shared_filters", "name"),
+                 QStringList{QStringLiteral("Spam review")});
+        QCOMPARE(outcome(Who::Admin, remove(everyone)), QStringLiteral("applied"));
     }
 
     void attachmentsAreReadByHashWithinReach()
