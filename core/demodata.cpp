@@ -2431,6 +2431,9 @@ Status DemoGenerator::writeOrganisation()
         department.leadId = m_agents[std::size_t(kDepartmentLeads[std::size_t(d)])].id;
         department.queueOrder = seed.queueOrder;
         department.businessHours = QString::fromUtf16(seed.businessHours);
+        // Every reply closes the same way (department header and footer, template.h).
+        department.replyFooter = QStringLiteral("—\n{{department.name}} at Lumen\n"
+                                                "We answer {{department.hours}}.");
         if (Status s = m_store.put(department); !s.good())
             return s;
         ++m_summary.departments;

@@ -139,6 +139,10 @@ struct Department
     QString businessHours; // calendar in its serialised form (see the core-logic issue)
     QString slaPolicy;     // policy in its serialised form
     QueueOrder queueOrder = QueueOrder::PriorityThenAge;
+    // Templates (template.h) put above and below every reply sent for the department, e.g. a
+    // greeting and the opening hours; empty: none.
+    QString replyHeader;
+    QString replyFooter;
     friend bool operator==(const Department &, const Department &) = default;
 };
 

@@ -19,6 +19,8 @@
 
 namespace Pult {
 
+static_assert(LocalStore::kSchemaVersion == Schema::kLatest, "one schema version");
+
 using Sql::Statement;
 
 namespace {
@@ -356,14 +358,16 @@ Status LocalStore::put(const Department &dep)
 {
     return d->db->run(
         "INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
-        "queue_order) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
-        "name = excluded.name, email = excluded.email, lead_id = excluded.lead_id, "
-        "business_hours = excluded.business_hours, sla_policy = excluded.sla_policy, "
-        "queue_order = excluded.queue_order",
+        "queue_order, reply_header, reply_footer) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+        "lead_id = excluded.lead_id, business_hours = excluded.business_hours, "
+        "sla_policy = excluded.sla_policy, queue_order = excluded.queue_order, "
+        "reply_header = excluded.reply_header, reply_footer = excluded.reply_footer",
         [&](Statement &s) {
             s.bind(1, uuidToBlob(dep.id)).bind(2, dep.name).bind(3, dep.email);
             s.bind(4, uuidToBlob(dep.leadId)).bind(5, dep.businessHours);
             s.bind(6, dep.slaPolicy).bind(7, int(dep.queueOrder));
+            s.bind(8, dep.replyHeader).bind(9, dep.replyFooter);
         });
 }
 
@@ -756,8 +760,8 @@ Result<QList<HistoryEvent>> LocalStore::history(const QUuid &ticketId)
 Result<QList<Department>> LocalStore::departments()
 {
     return d->collect<Department>(
-        "SELECT id, name, email, lead_id, business_hours, sla_policy, queue_order FROM "
-        "departments ORDER BY name",
+        "SELECT id, name, email, lead_id, business_hours, sla_policy, queue_order, reply_header, "
+        "reply_footer FROM departments ORDER BY name",
         [](Statement &) {},
         [](const Statement &s) {
             return Department{uuidFromBlob(s.blob(0)),
@@ -766,7 +770,9 @@ Result<QList<Department>> LocalStore::departments()
                               uuidFromBlob(s.blob(3)),
                               s.text(4),
                               s.text(5),
-                              QueueOrder(std::clamp<qint64>(s.int64(6), 0, 3))};
+                              QueueOrder(std::clamp<qint64>(s.int64(6), 0, 3)),
+                              s.text(7),
+                              s.text(8)};
         });
 }
 

@@ -135,7 +135,12 @@ CREATE TABLE rejections(
     payload BLOB NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, ticket_id BLOB,
     time_ms INTEGER NOT NULL);
 )sql";
-constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5};
+// Step 6: the departments' reply header and footer templates.
+constexpr const char *kStep6 = R"sql(
+ALTER TABLE departments ADD COLUMN reply_header TEXT;
+ALTER TABLE departments ADD COLUMN reply_footer TEXT;
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

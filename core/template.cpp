@@ -365,6 +365,15 @@ QString render(const Template &tpl, const TemplateContext &context, TemplateForm
     return out;
 }
 
+Template Template::literal(QStringView text)
+{
+    Template t;
+    t.m_source = text.toString();
+    if (!text.isEmpty())
+        t.m_segments.append({TemplateSegment::Text, t.m_source, {}, {}});
+    return t;
+}
+
 QString composeReply(const Template &header, const Template &body, const Template &footer,
                      const Template &signature, const TemplateContext &context,
                      TemplateFormat format)

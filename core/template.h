@@ -100,6 +100,8 @@ public:
     Template() = default;
 
     static Template parse(QStringView text);
+    // Text shown as it is, braces and all (an agent's own words in composeReply).
+    static Template literal(QStringView text);
 
     bool good() const { return m_errors.isEmpty(); }
     const QString &source() const { return m_source; }

@@ -213,7 +213,9 @@ QJsonObject toJson(const Department &d)
             {QStringLiteral("email"), d.email},
             {QStringLiteral("business_hours"), d.businessHours},
             {QStringLiteral("sla_policy"), d.slaPolicy},
-            {QStringLiteral("queue_order"), toString(d.queueOrder)}};
+            {QStringLiteral("queue_order"), toString(d.queueOrder)},
+            {QStringLiteral("reply_header"), d.replyHeader},
+            {QStringLiteral("reply_footer"), d.replyFooter}};
 }
 
 Result<Ticket> ticketFromJson(const QJsonObject &o)
@@ -333,6 +335,8 @@ Result<Department> departmentFromJson(const QJsonObject &o)
     d.email = text(o, "email");
     d.businessHours = text(o, "business_hours");
     d.slaPolicy = text(o, "sla_policy");
+    d.replyHeader = text(o, "reply_header");
+    d.replyFooter = text(o, "reply_footer");
     d.leadId = uuidOf(o.value(QLatin1String("lead_id")));
     return d;
 }

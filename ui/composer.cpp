@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeDatabase>
 #include <QPlainTextEdit>
@@ -79,10 +80,10 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     m_attachmentLabel->setObjectName(QStringLiteral("attachments"));
     m_attachmentLabel->setForegroundRole(QPalette::PlaceholderText);
     m_attachmentLabel->hide();
-    m_signatureLabel = new QLabel(this);
-    m_signatureLabel->setObjectName(QStringLiteral("signature"));
-    m_signatureLabel->setForegroundRole(QPalette::PlaceholderText);
-    m_signatureLabel->hide();
+    m_frameLabel = new QLabel(this);
+    m_frameLabel->setObjectName(QStringLiteral("replyFrame"));
+    m_frameLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_frameLabel->hide();
 
     m_sendButton = new QToolButton(this);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
@@ -124,7 +125,7 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     top->addWidget(m_attachButton);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_attachmentLabel, 1);
-    bottom->addWidget(m_signatureLabel);
+    bottom->addWidget(m_frameLabel);
     bottom->addStretch(0);
     bottom->addWidget(m_sendButton);
     auto *layout = new QVBoxLayout(this);
@@ -191,6 +192,7 @@ void Composer::setTicket(const QUuid &ticketId)
         m_kindGroup->button(int(m_kind))->setChecked(true);
     }
     loadDraft();
+    refreshReplyFrame();
     setEnabled(!ticketId.isNull());
 }
 
@@ -224,9 +226,31 @@ void Composer::updateControls()
     const bool hasText = !m_editor->toPlainText().trimmed().isEmpty();
     m_sendButton->setEnabled(hasText);
     m_cannedButton->setEnabled(reply);
-    m_signatureLabel->setVisible(reply && !m_signature.isEmpty());
-    m_signatureLabel->setText(tr("Your signature is added under the reply."));
-    m_signatureLabel->setToolTip(m_signature);
+    m_frameLabel->setVisible(reply && !m_frameLabel->text().isEmpty());
+}
+
+void Composer::refreshReplyFrame()
+{
+    m_department = {};
+    if (auto ticket = m_store.ticket(m_ticketId); ticket.good()) {
+        if (auto department = ticketDepartment(m_store, *ticket); department.good())
+            m_department = *department;
+    }
+    QStringList parts;
+    if (!m_department.replyHeader.trimmed().isEmpty())
+        parts.append(tr("the %1 header").arg(m_department.name));
+    if (!m_department.replyFooter.trimmed().isEmpty())
+        parts.append(tr("the %1 footer").arg(m_department.name));
+    if (!m_signature.isEmpty())
+        parts.append(tr("your signature"));
+    const std::optional<TemplateContext> context = templateContext();
+    m_frameLabel->setText(parts.isEmpty() || !context
+                              ? QString()
+                              : tr("Sent with %1.").arg(QLocale().createSeparatedList(parts)));
+    // The tooltip shows the frame as the customer will see it.
+    m_frameLabel->setToolTip(
+        context ? frameReply(tr("[your reply]"), m_department, m_signature, *context) : QString());
+    updateControls();
 }
 
 std::optional<TemplateContext> Composer::templateContext() const
@@ -246,20 +270,20 @@ std::optional<TemplateContext> Composer::templateContext() const
 void Composer::setSignature(const QString &signatureTemplate)
 {
     m_signature = signatureTemplate.trimmed();
-    updateControls();
+    refreshReplyFrame();
 }
 
 QString Composer::messageText() const
 {
     const QString text = m_editor->toPlainText();
-    if (m_kind != MessageKind::AgentReply || m_signature.isEmpty())
+    if (m_kind != MessageKind::AgentReply)
         return text;
     const std::optional<TemplateContext> context = templateContext();
     if (!context)
         return text;
-    const QString signature =
-        Pult::render(Template::parse(m_signature), *context, TemplateFormat::PlainText).trimmed();
-    return signature.isEmpty() ? text : text.trimmed() + QStringLiteral("\n\n") + signature;
+    auto ticket = m_store.ticket(m_ticketId); // its department now, not when it was opened
+    auto department = ticket.good() ? ticketDepartment(m_store, *ticket) : ticket.status();
+    return frameReply(text, department.good() ? *department : m_department, m_signature, *context);
 }
 
 bool Composer::insertCannedResponse(const CannedResponse &response)

@@ -56,8 +56,11 @@ public:
     // under every reply (not notes); empty for none.
     void setSignature(const QString &signatureTemplate);
     QString signature() const { return m_signature; }
-    // What send() queues for the text being written: a reply gets the signature.
+    // What send() queues for the text being written: a reply goes out framed by its
+    // department's header and footer and the signature (frameReply in replycontext.h).
     QString messageText() const;
+    // Reads the ticket's department again (its header and footer), e.g. after it changed.
+    void refreshReplyFrame();
 
     // Queues the message (and then the status, if given), clears the text and its draft.
     bool send(std::optional<TicketStatus> thenStatus = std::nullopt);
@@ -89,7 +92,8 @@ private:
     bool m_loading = false;
     QStringList m_attachments; // file paths
     QString m_signature;
-    QLabel *m_signatureLabel = nullptr;
+    Department m_department;        // of the ticket being answered
+    QLabel *m_frameLabel = nullptr; // says what frames the reply
 
     QButtonGroup *m_kindGroup = nullptr;
     QPlainTextEdit *m_editor = nullptr;

@@ -670,6 +670,13 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
     if (!ticket.good())
         return fail(ctx, ticket.status());
     QString body = options->values.value(QStringLiteral("body"));
+    std::optional<TemplateContext> context;
+    if (reply) {
+        auto made = replyContext(*a->store, *ticket, a->me);
+        if (!made.good())
+            return fail(ctx, made.status());
+        context = *made;
+    }
     if (hasTemplate) {
         auto found =
             findCannedResponse(*a->store, options->values.value(QStringLiteral("template")));
@@ -677,13 +684,16 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
             return fail(ctx, found.status().message(), 2);
         if (!found.good())
             return fail(ctx, found.status());
-        auto context = replyContext(*a->store, *ticket, a->me);
-        if (!context.good())
-            return fail(ctx, context.status());
         body = render(Template::parse(found->body), *context, TemplateFormat::PlainText);
     }
     if (body.trimmed().isEmpty())
         return fail(ctx, QStringLiteral("the message is empty"), 2);
+    if (reply) { // as the window sends it, without the window's signature
+        auto department = ticketDepartment(*a->store, *ticket);
+        if (!department.good())
+            return fail(ctx, department.status());
+        body = frameReply(body, *department, QString(), *context);
+    }
     QList<Op::NewAttachment> files;
     for (const QString &path : std::as_const(options->attachments)) {
         QFile file(path);

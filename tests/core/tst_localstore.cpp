@@ -104,7 +104,9 @@ private Q_SLOTS:
                              ids().next(),
                              QStringLiteral("mon-fri 8-16"),
                              QStringLiteral("urgent:1h"),
-                             QueueOrder::SlaDeadlineFirst};
+                             QueueOrder::SlaDeadlineFirst,
+                             QStringLiteral("Pozdravljeni, {{customer.first_name}}!"),
+                             QStringLiteral("Računovodstvo, {{department.hours}}")};
         QVERIFY(s.put(dep).good());
         const Agent agent{ids().next(),
                           QStringLiteral("Marija Novak"),

@@ -100,9 +100,15 @@ private Q_SLOTS:
                                ids().next()};
         QCOMPARE(*Wire::cannedResponseFromJson(Wire::toJson(r)), r);
 
-        const Department d{ids().next(),    QStringLiteral("Billing"), QStringLiteral("b@x"),
-                           QUuid(),         QStringLiteral("hours"),   QStringLiteral("policy"),
-                           QueueOrder::Fifo};
+        const Department d{ids().next(),
+                           QStringLiteral("Billing"),
+                           QStringLiteral("b@x"),
+                           QUuid(),
+                           QStringLiteral("hours"),
+                           QStringLiteral("policy"),
+                           QueueOrder::Fifo,
+                           QStringLiteral("Dear {{customer.name}},"),
+                           QStringLiteral("{{department.hours}}")};
         QCOMPARE(*Wire::departmentFromJson(Wire::toJson(d)), d);
     }
 

@@ -631,6 +631,47 @@ private Q_SLOTS:
 
     // A damaged cache is moved aside and rebuilt from the server; the unsent change survives and
     // reaches the server.
+    // A reply from pultctl goes out in its department's header and footer, rendered for the
+    // ticket, as the window's composer sends it (replycontext.h).
+    void repliesCarryTheDepartmentFrame()
+    {
+        const auto frame = [&](const QString &header, const QString &footer) {
+            const QJsonArray results =
+                post({QJsonObject{{QStringLiteral("id"), newId()},
+                                  {QStringLiteral("type"), QStringLiteral("update_department")},
+                                  {QStringLiteral("department"),
+                                   QJsonObject{{QStringLiteral("id"), m_billing},
+                                               {QStringLiteral("reply_header"), header},
+                                               {QStringLiteral("reply_footer"), footer}}}}});
+            return results.size() == 1 &&
+                   results.at(0).toObject().value(QLatin1String("status")).toString() == u"applied";
+        };
+        QVERIFY(frame(QStringLiteral("Dear {{customer.name}},"),
+                      QStringLiteral("— {{department.name}}")));
+        const QUuid ticket = seedTicket(QStringLiteral("Framed"));
+        QVERIFY(!ticket.isNull());
+        Client a;
+        QVERIFY(a.login(m_server.port(), m_ana));
+        QCOMPARE(a.run({QStringLiteral("reply"), ref(ticket), QStringLiteral("--body"),
+                        QStringLiteral("Refunded.")})
+                     .exitCode,
+                 0);
+        QCOMPARE(a.run({QStringLiteral("note"), ref(ticket), QStringLiteral("--body"),
+                        QStringLiteral("Notes stay as typed.")})
+                     .exitCode,
+                 0);
+        QVERIFY(frame(QString(), QString()));
+        const QJsonArray messages =
+            serverTicket(m_server, m_root, ticket).value(QLatin1String("messages")).toArray();
+        QStringList bodies;
+        for (const QJsonValue &m : messages)
+            bodies.append(m.toObject().value(QLatin1String("body")).toString());
+        QCOMPARE(bodies.size(), 3);
+        QVERIFY2(bodies.contains(QStringLiteral("Dear Marta Kowalska,\n\nRefunded.\n\n— Billing")),
+                 qPrintable(bodies.join(u'|')));
+        QVERIFY(bodies.contains(QStringLiteral("Notes stay as typed.")));
+    }
+
     void damagedCacheIsRebuilt()
     {
         const QUuid ticket = seedTicket(QStringLiteral("Damaged cache"));

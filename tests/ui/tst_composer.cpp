@@ -17,8 +17,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void sendQueuesTheMessageAndClearsTheDraft();
     void sendAndSetStatus();
     void replyGetsTheSignatureNoteDoesNot();
+    void replyIsFramedByItsDepartment();
     void draftFollowsTheTicket();
     void draftSurvivesClosingTheWindow();
     void localActionUpdatesListAndCountsAtOnce();
@@ -231,6 +234,61 @@ void ComposerTest::replyGetsTheSignatureNoteDoesNot()
     QCOMPARE(messages->at(messages->size() - 2).bodyText,
              QStringLiteral("Thank you.\n\nAna Kovač\nBilling team"));
     QCOMPARE(messages->last().bodyText, QStringLiteral("Internal only."));
+}
+
+void ComposerTest::replyIsFramedByItsDepartment()
+{
+    // The ticket's department puts its header above and its footer below every reply, each
+    // rendered for the ticket; the agent's signature comes last; notes stay as typed.
+    const Ticket ticket = m_fixture.tickets.at(6);
+    Department department;
+    for (const Department &d : {m_fixture.billing, m_fixture.technical}) {
+        if (d.id == ticket.departmentId)
+            department = d;
+    }
+    QVERIFY(!department.id.isNull());
+    department.businessHours = QStringLiteral("tz=Europe/Ljubljana; mon-fri 08:00-16:00; "
+                                              "sat 09:00-12:00");
+    department.replyHeader = QStringLiteral("Hello from {{department.name}},");
+    department.replyFooter = QStringLiteral("We answer {{department.hours}}.");
+    QVERIFY(m_store->put(department).good());
+
+    auto window = makeWindow();
+    window->openTicket(ticket.id);
+    Composer *composer = window->composer();
+    composer->setSignature(QStringLiteral("{{agent.first_name}}"));
+    auto *frame = composer->findChild<QLabel *>(QStringLiteral("replyFrame"));
+    QVERIFY(frame && !frame->isHidden());
+    QVERIFY2(frame->text().contains(department.name + QStringLiteral(" header")),
+             qPrintable(frame->text()));
+    QVERIFY(frame->text().contains(QStringLiteral("your signature")));
+    QVERIFY2(frame->toolTip().startsWith(QStringLiteral("Hello from ") + department.name),
+             qPrintable(frame->toolTip()));
+
+    QTest::keyClicks(composer->editor(), QStringLiteral("Thank you, {{agent.name}}."));
+    const QString hours = QLocale().dayName(1, QLocale::ShortFormat) + u'–' +
+                          QLocale().dayName(5, QLocale::ShortFormat) +
+                          QStringLiteral(" 08:00–16:00; ") +
+                          QLocale().dayName(6, QLocale::ShortFormat) +
+                          QStringLiteral(" 09:00–12:00 (Europe/Ljubljana)");
+    QCOMPARE(composer->messageText(),
+             QStringLiteral("Hello from %1,\n\nThank you, {{agent.name}}.\n\nWe answer %2.\n\nAna")
+                 .arg(department.name, hours));
+    QVERIFY(composer->send());
+    composer->startWriting(MessageKind::InternalNote);
+    QVERIFY(frame->isHidden());
+    QTest::keyClicks(composer->editor(), QStringLiteral("Internal only."));
+    QCOMPARE(composer->messageText(), QStringLiteral("Internal only."));
+
+    // Without a header, footer or signature, a reply goes out exactly as typed.
+    department.replyHeader.clear();
+    department.replyFooter.clear();
+    QVERIFY(m_store->put(department).good());
+    composer->setSignature(QString());
+    composer->startWriting(MessageKind::AgentReply);
+    QVERIFY(frame->isHidden());
+    QTest::keyClicks(composer->editor(), QStringLiteral("  indented"));
+    QCOMPARE(composer->messageText(), QStringLiteral("  indented"));
 }
 
 void ComposerTest::draftFollowsTheTicket()

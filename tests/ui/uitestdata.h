@@ -62,16 +62,24 @@ inline Fixture fillStore(LocalStore &store, int ticketCount)
 {
     UuidV7Generator ids;
     Fixture f;
-    f.billing = {
-        ids.next(), QStringLiteral("Billing"),  QStringLiteral("billing@example.com"), {}, {},
-        {},         QueueOrder::PriorityThenAge};
+    f.billing = {ids.next(),
+                 QStringLiteral("Billing"),
+                 QStringLiteral("billing@example.com"),
+                 {},
+                 {},
+                 {},
+                 QueueOrder::PriorityThenAge,
+                 {},
+                 {}};
     f.technical = {ids.next(),
                    QStringLiteral("Technical support"),
                    QStringLiteral("help@example.com"),
                    {},
                    {},
                    {},
-                   QueueOrder::Fifo};
+                   QueueOrder::Fifo,
+                   {},
+                   {}};
     f.ana = {ids.next(),
              QStringLiteral("Ana Kovač"),
              QStringLiteral("ana@example.com"),
