@@ -146,6 +146,17 @@ struct Department
     friend bool operator==(const Department &, const Department &) = default;
 };
 
+// A saved filter a lead shares with their department's agents, or an admin with everyone
+// (departmentId null). The query is in the filter language (filter.h).
+struct SharedFilter
+{
+    QUuid id;
+    QString name;
+    QString query;
+    QUuid departmentId;
+    friend bool operator==(const SharedFilter &, const SharedFilter &) = default;
+};
+
 struct CannedResponse
 {
     QUuid id;

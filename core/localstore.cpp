@@ -622,6 +622,37 @@ Status LocalStore::removeCannedResponse(const QUuid &id)
                       [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
 }
 
+Status LocalStore::put(const SharedFilter &filter)
+{
+    return d->db->run("INSERT INTO shared_filters(id, name, query, department_id) VALUES "
+                      "(?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                      "query = excluded.query, department_id = excluded.department_id",
+                      [&](Statement &st) {
+                          st.bind(1, uuidToBlob(filter.id)).bind(2, filter.name);
+                          st.bind(3, filter.query).bind(4, uuidToBlob(filter.departmentId));
+                      });
+}
+
+Status LocalStore::removeSharedFilter(const QUuid &id)
+{
+    return d->db->run("DELETE FROM shared_filters WHERE id = ?1",
+                      [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+}
+
+Status LocalStore::replaceSharedFilters(const QList<SharedFilter> &filters)
+{
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    if (Status s = d->db->execute("DELETE FROM shared_filters"); !s.good())
+        return s;
+    for (const SharedFilter &filter : filters) {
+        if (Status s = put(filter); !s.good())
+            return s;
+    }
+    return tx.commit();
+}
+
 Status LocalStore::dequeue(const QUuid &opId)
 {
     return d->db->run("DELETE FROM outbox WHERE op_id = ?1",
@@ -815,6 +846,17 @@ Result<QList<CannedResponse>> LocalStore::cannedResponses()
                                   s.text(3),
                                   CannedScope(std::clamp<qint64>(s.int64(4), 0, 2)),
                                   uuidFromBlob(s.blob(5))};
+        });
+}
+
+Result<QList<SharedFilter>> LocalStore::sharedFilters()
+{
+    return d->collect<SharedFilter>(
+        "SELECT id, name, query, department_id FROM shared_filters ORDER BY name, rid",
+        [](Statement &) {},
+        [](const Statement &s) {
+            return SharedFilter{uuidFromBlob(s.blob(0)), s.text(1), s.text(2),
+                                uuidFromBlob(s.blob(3))};
         });
 }
 

@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     enum class Mode { ReadWrite, ReadOnly };
 
@@ -147,6 +147,10 @@ public:
     Status removeTicket(const QUuid &id);
     Status removeMessage(const QUuid &id);
     Status removeCannedResponse(const QUuid &id);
+    Status put(const SharedFilter &filter);
+    Status removeSharedFilter(const QUuid &id);
+    // Replaces every shared filter with these (the server's whole list for this agent).
+    Status replaceSharedFilters(const QList<SharedFilter> &filters);
     Status dequeue(const QUuid &opId); // an outbox op the server has answered
 
     // Reading.
@@ -158,6 +162,7 @@ public:
     Result<QList<Department>> departments();
     Result<QList<Agent>> agents();
     Result<QList<CannedResponse>> cannedResponses();
+    Result<QList<SharedFilter>> sharedFilters(); // by name
     Result<QList<OutboxOp>> outbox();
     Result<qint64> ticketCount();
 

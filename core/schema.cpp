@@ -140,7 +140,14 @@ constexpr const char *kStep6 = R"sql(
 ALTER TABLE departments ADD COLUMN reply_header TEXT;
 ALTER TABLE departments ADD COLUMN reply_footer TEXT;
 )sql";
-constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5, kStep6};
+// Step 7: filters shared by a lead with a department, or by an admin with everyone.
+constexpr const char *kStep7 = R"sql(
+CREATE TABLE shared_filters(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, name TEXT NOT NULL, query TEXT NOT NULL,
+    department_id BLOB);
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4,
+                                                   kStep5, kStep6, kStep7};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

@@ -308,6 +308,26 @@ Result<Contact> contactFromJson(const QJsonObject &o)
     return c;
 }
 
+QJsonObject toJson(const SharedFilter &f)
+{
+    return {{QStringLiteral("id"), uuidToString(f.id)},
+            {QStringLiteral("name"), f.name},
+            {QStringLiteral("query"), f.query},
+            {QStringLiteral("department_id"), idValue(f.departmentId)}};
+}
+
+Result<SharedFilter> sharedFilterFromJson(const QJsonObject &o)
+{
+    SharedFilter f;
+    f.id = uuidOf(o.value(QLatin1String("id")));
+    if (f.id.isNull())
+        return invalid("shared filter", QStringLiteral("no id"));
+    f.name = text(o, "name");
+    f.query = text(o, "query");
+    f.departmentId = uuidOf(o.value(QLatin1String("department_id")));
+    return f;
+}
+
 Result<CannedResponse> cannedResponseFromJson(const QJsonObject &o)
 {
     CannedResponse r;

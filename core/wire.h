@@ -25,6 +25,7 @@ QJsonObject toJson(const Message &message);
 QJsonObject toJson(const HistoryEvent &event);
 QJsonObject toJson(const Contact &contact);
 QJsonObject toJson(const CannedResponse &response);
+QJsonObject toJson(const SharedFilter &filter);
 QJsonObject toJson(const Department &department); // the settings shape of GET /departments
 
 // Parsing what the server sent: Invalid when the id is missing or an enumeration unknown.
@@ -34,6 +35,7 @@ Result<Message> messageFromJson(const QJsonObject &object);
 Result<HistoryEvent> historyFromJson(const QJsonObject &object);
 Result<Contact> contactFromJson(const QJsonObject &object);
 Result<CannedResponse> cannedResponseFromJson(const QJsonObject &object);
+Result<SharedFilter> sharedFilterFromJson(const QJsonObject &object);
 Result<Department> departmentFromJson(const QJsonObject &object);
 Result<Agent> agentFromJson(const QJsonObject &object); // with departments [{id, tier}]
 

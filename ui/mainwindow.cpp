@@ -62,6 +62,7 @@
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace Pult {
@@ -604,6 +605,41 @@ void MainWindow::saveFilter(const QString &text)
                              .trimmed();
     if (!ok || name.isEmpty())
         return;
+    // A lead may share it with the agents of a department they lead; an admin with any
+    // department or everyone.
+    if (auto me = m_actions->me(); me.good() && me->role != Role::Agent) {
+        QStringList choices{tr("Only me")};
+        QList<QUuid> departments{QUuid()};
+        auto known = m_store.departments();
+        for (const Department &d : known.good() ? *known : QList<Department>()) {
+            const bool leads =
+                me->role == Role::Admin ||
+                std::any_of(me->departments.cbegin(), me->departments.cend(),
+                            [&](const DepartmentMembership &m) { return m.departmentId == d.id; });
+            if (leads) {
+                choices.append(tr("The agents of %1").arg(d.name));
+                departments.append(d.id);
+            }
+        }
+        if (me->role == Role::Admin) {
+            choices.append(tr("Everyone"));
+            departments.append(QUuid());
+        }
+        const int chosen = int(choices.indexOf(QInputDialog::getItem(
+            this, tr("Save as a view"), tr("Who sees the view:"), choices, 0, false, &ok)));
+        if (!ok || chosen < 0)
+            return;
+        if (chosen > 0) {
+            const SharedFilter shared{QUuid::createUuid(), name, text, departments.at(chosen)};
+            if (!m_actions->shareFilter(shared))
+                return;
+            m_views->reload();
+            selectView(QStringLiteral("shared:") + uuidToString(shared.id));
+            if (m_engine)
+                m_engine->syncNow();
+            return;
+        }
+    }
     auto key = m_views->addSavedFilter(name, text);
     if (!key.good()) {
         statusBar()->showMessage(tr("The view was not saved: %1").arg(key.status().message()),
@@ -939,6 +975,19 @@ void MainWindow::setUpActions()
                   [this] { m_filterBar->focusEditor(); });
     addMenuAction(view, QStringLiteral("removeView"), tr("Remove the saved &view"), {}, [this] {
         const QModelIndex view = m_sidebar->currentIndex();
+        if (const QUuid shared = m_views->sharedFilterId(view); !shared.isNull()) {
+            if (auto me = m_actions->me(); !me.good() || me->role == Role::Agent) {
+                statusBar()->showMessage(tr("A shared view is removed by a lead of its "
+                                            "department or an admin."),
+                                         8000);
+            } else if (m_actions->unshareFilter(shared)) {
+                m_views->reload();
+                selectView(QStringLiteral("all"));
+                if (m_engine)
+                    m_engine->syncNow();
+            }
+            return;
+        }
         if (!m_views->isSavedFilter(view))
             return;
         if (Status s = m_views->removeSavedFilter(view.data(ViewKeyRole).toString()); !s.good())

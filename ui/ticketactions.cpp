@@ -132,6 +132,16 @@ bool TicketActions::addMessage(const QUuid &ticket, MessageKind kind, const QStr
     return submitAll({Op::addMessage(ticket, kind, body, attachments)});
 }
 
+bool TicketActions::shareFilter(const SharedFilter &filter)
+{
+    return submitAll({Op::shareFilter(filter)});
+}
+
+bool TicketActions::unshareFilter(const QUuid &filterId)
+{
+    return submitAll({Op::unshareFilter(filterId)});
+}
+
 std::optional<QUuid> TicketActions::takeNext()
 {
     auto agent = me();

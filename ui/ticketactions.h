@@ -55,6 +55,10 @@ public:
                     const QList<Op::NewAttachment> &attachments);
     // Takes the next ticket by queue order; nullopt when no ticket waits.
     std::optional<QUuid> takeNext();
+    // Shares a filter with a department (or everyone), and stops sharing one; the server decides
+    // who may (docs/api.md), and a refusal comes back like any other.
+    bool shareFilter(const SharedFilter &filter);
+    bool unshareFilter(const QUuid &filterId);
 
 Q_SIGNALS:
     void submitted(const QList<QUuid> &tickets);

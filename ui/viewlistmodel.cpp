@@ -21,6 +21,7 @@ const QList<TicketStatus> kActiveStatuses{TicketStatus::New, TicketStatus::Open,
 const QString kSavedFiltersKey = QStringLiteral("saved_filters");
 const QString kSavedFiltersSection = QStringLiteral("section:saved");
 const QString kSavedFilterPrefix = QStringLiteral("filter:");
+const QString kSharedFilterPrefix = QStringLiteral("shared:");
 
 } // namespace
 
@@ -151,6 +152,26 @@ void ViewListModel::reload()
         }
     }
 
+    // Filters a lead shared with a department of the agent's, or an admin with everyone.
+    if (auto shared = m_store.sharedFilters(); !shared.good()) {
+        m_error = shared.status();
+    } else if (!shared->isEmpty()) {
+        entries.append(
+            {SectionHeading, QStringLiteral("section:shared"), tr("Shared views"), {}, {}, {}});
+        for (const SharedFilter &filter : std::as_const(*shared)) {
+            QString with = tr("everyone");
+            for (const Department &d : departments.good() ? *departments : QList<Department>()) {
+                if (d.id == filter.departmentId)
+                    with = d.name;
+            }
+            Entry entry{View,        kSharedFilterPrefix + uuidToString(filter.id),
+                        filter.name, tr("Shared with %1: %2").arg(with, filter.query),
+                        {},          {}};
+            entry.filterText = filter.query;
+            entries.append(entry);
+        }
+    }
+
     const QList<SavedFilter> saved = readSavedFilters();
     if (!saved.isEmpty()) {
         entries.append({SectionHeading, kSavedFiltersSection, tr("Saved filters"), {}, {}, {}});
@@ -242,6 +263,14 @@ std::optional<QString> ViewListModel::filterText(const QModelIndex &index) const
     if (!index.isValid() || index.model() != this)
         return std::nullopt;
     return m_entries.at(index.row()).filterText;
+}
+
+QUuid ViewListModel::sharedFilterId(const QModelIndex &index) const
+{
+    const QString key = index.data(ViewKeyRole).toString();
+    return key.startsWith(kSharedFilterPrefix)
+               ? QUuid::fromString(key.mid(kSharedFilterPrefix.size()))
+               : QUuid();
 }
 
 bool ViewListModel::isSavedFilter(const QModelIndex &index) const

@@ -56,6 +56,8 @@ public:
     std::optional<QString> filterText(const QModelIndex &index) const;
     // Whether the row is a saved filter.
     bool isSavedFilter(const QModelIndex &index) const;
+    // The id of the shared filter on this row (the "Shared views" section); null for others.
+    QUuid sharedFilterId(const QModelIndex &index) const;
 
     // Saves a filter as a view, at the end of the "Saved filters" section, or gives an existing
     // saved filter of that name the new text. Returns the row's key ("filter:<name>"). The name

@@ -116,6 +116,18 @@ QJsonObject link(const QUuid &ticketId, const QUuid &otherId)
     return op;
 }
 
+QJsonObject shareFilter(const SharedFilter &filter)
+{
+    return {{QStringLiteral("type"), QStringLiteral("upsert_shared_filter")},
+            {QStringLiteral("filter"), Wire::toJson(filter)}};
+}
+
+QJsonObject unshareFilter(const QUuid &filterId)
+{
+    return {{QStringLiteral("type"), QStringLiteral("delete_shared_filter")},
+            {QStringLiteral("filter_id"), uuidToString(filterId)}};
+}
+
 QList<QUuid> ticketsOf(const QJsonObject &op)
 {
     QList<QUuid> ids;
@@ -161,6 +173,12 @@ Status LocalOpApplier::apply(const QJsonObject &op, const QDateTime &now)
     }
     if (type == u"delete_canned_response")
         return m_store.removeCannedResponse(Wire::uuidOf(op.value(QLatin1String("response_id"))));
+    if (type == u"upsert_shared_filter") {
+        auto filter = Wire::sharedFilterFromJson(op.value(QLatin1String("filter")).toObject());
+        return filter.good() ? m_store.put(*filter) : filter.status();
+    }
+    if (type == u"delete_shared_filter")
+        return m_store.removeSharedFilter(Wire::uuidOf(op.value(QLatin1String("filter_id"))));
     if (type == u"create_department" || type == u"update_department" || type == u"update_agent")
         return {}; // configuration: the server's answer arrives with the next pull
     return invalidOp(QStringLiteral("unknown operation \"%1\"").arg(type));

@@ -34,6 +34,9 @@ QJsonObject take(const QUuid &ticketId);
 QJsonObject markSpam(const QUuid &ticketId, bool spam);
 QJsonObject merge(const QUuid &ticketId, const QUuid &intoId);
 QJsonObject link(const QUuid &ticketId, const QUuid &otherId);
+// Sharing a filter with a department (a lead's own; an admin's any, or everyone), and stopping.
+QJsonObject shareFilter(const SharedFilter &filter);
+QJsonObject unshareFilter(const QUuid &filterId);
 
 // The tickets an op changes, in the cache and on the server.
 QList<QUuid> ticketsOf(const QJsonObject &op);

@@ -332,6 +332,11 @@ Status SyncSession::Private::applyChange(const QJsonObject &change,
             return store.removeCannedResponse(Wire::uuidOf(data.value(QLatin1String("id"))));
         return putParsed(store, Wire::cannedResponseFromJson(data));
     }
+    if (type == u"shared_filter") {
+        if (data.value(QLatin1String("deleted")).toBool())
+            return store.removeSharedFilter(Wire::uuidOf(data.value(QLatin1String("id"))));
+        return putParsed(store, Wire::sharedFilterFromJson(data));
+    }
     if (type == u"gone") {
         const QUuid id = Wire::uuidOf(change.value(QLatin1String("ticket_id")));
         if (Status s = dropBase(id); !s.good())
@@ -709,6 +714,18 @@ Status SyncSession::refreshReference()
     auto canned = fetch("/api/v1/canned-responses");
     if (!canned.good())
         return canned.status();
+    // The whole list: filters unshared while this client was away, or of a department the agent
+    // left, go.
+    auto shared = fetch("/api/v1/shared-filters");
+    if (!shared.good())
+        return shared.status();
+    QList<SharedFilter> sharedFilters;
+    for (const QJsonValue &v : shared->value(QLatin1String("shared_filters")).toArray()) {
+        auto filter = Wire::sharedFilterFromJson(v.toObject());
+        if (!filter.good())
+            return filter.status();
+        sharedFilters.append(*filter);
+    }
     LocalStore::WriteBatch tx(d->store);
     if (!tx.status().good())
         return tx.status();
@@ -718,7 +735,8 @@ Status SyncSession::refreshReference()
                             Wire::departmentFromJson),
                      putAll(d->store, agentList, Wire::agentFromJson),
                      putAll(d->store, canned->value(QLatin1String("canned_responses")).toArray(),
-                            Wire::cannedResponseFromJson)}) {
+                            Wire::cannedResponseFromJson),
+                     d->store.replaceSharedFilters(sharedFilters)}) {
         if (!s.good())
             return s;
     }

@@ -672,6 +672,45 @@ private Q_SLOTS:
         QVERIFY(bodies.contains(QStringLiteral("Notes stay as typed.")));
     }
 
+    // A filter shared with Billing reaches a Billing agent's cache through the feed, and leaves
+    // it when unshared; one shared with Sales never arrives.
+    void sharedFiltersSync()
+    {
+        const auto share = [&](const QString &id, const QString &department) {
+            return post({QJsonObject{
+                {QStringLiteral("id"), newId()},
+                {QStringLiteral("type"), QStringLiteral("upsert_shared_filter")},
+                {QStringLiteral("filter"),
+                 QJsonObject{{QStringLiteral("id"), id},
+                             {QStringLiteral("name"), QStringLiteral("Open in %1").arg(id.left(4))},
+                             {QStringLiteral("query"), QStringLiteral("status:open")},
+                             {QStringLiteral("department_id"), department}}}}});
+        };
+        Client a;
+        QVERIFY(a.login(m_server.port(), m_ana));
+        const QString billing = newId();
+        const QString sales = newId();
+        QCOMPARE(share(billing, m_billing).size(), 1);
+        QCOMPARE(share(sales, m_sales).size(), 1);
+        QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
+        {
+            auto store = a.store();
+            QVERIFY(store);
+            const auto filters = store->sharedFilters().value();
+            QCOMPARE(filters.size(), 1);
+            QCOMPARE(Pult::uuidToString(filters.first().id), billing);
+            QCOMPARE(filters.first().query, QStringLiteral("status:open"));
+            QCOMPARE(Pult::uuidToString(filters.first().departmentId), m_billing);
+        }
+        QCOMPARE(post({QJsonObject{{QStringLiteral("id"), newId()},
+                                   {QStringLiteral("type"), QStringLiteral("delete_shared_filter")},
+                                   {QStringLiteral("filter_id"), billing}}})
+                     .size(),
+                 1);
+        QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
+        QVERIFY(a.store()->sharedFilters().value().isEmpty());
+    }
+
     void damagedCacheIsRebuilt()
     {
         const QUuid ticket = seedTicket(QStringLiteral("Damaged cache"));

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void savedFilterCountsAreRefreshed();
     void aSavedFilterThatNoLongerCompilesSaysWhy();
     void myViewsFollowTheSignedInAgent();
+    void sharedFiltersAreViewsAboveTheSavedOnes();
 
 private:
     // A store of its own, so saved filters do not reach the other tests.
@@ -468,4 +469,49 @@ void ViewListModelTest::myViewsFollowTheSignedInAgent()
 }
 
 QTEST_MAIN(ViewListModelTest)
+void ViewListModelTest::sharedFiltersAreViewsAboveTheSavedOnes()
+{
+    // A lead's filter shared with Billing and an admin's shared with everyone (as the sync
+    // stores them) are views with counts, under "Shared views", above the agent's own filters.
+    auto store = freshStore(QStringLiteral("shared"));
+    QVERIFY(store);
+    auto departments = store->departments();
+    QVERIFY(departments.good() && !departments->isEmpty());
+    const Department billing = departments->first();
+    const SharedFilter team{QUuid::createUuid(), QStringLiteral("Team backlog"),
+                            QStringLiteral("status:open,pending"), billing.id};
+    const SharedFilter all{QUuid::createUuid(), QStringLiteral("All spam"),
+                           QStringLiteral("is:spam"), QUuid()};
+    QVERIFY(store->put(team).good());
+    QVERIFY(store->put(all).good());
+    ViewListModel model(*store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.addSavedFilter(QStringLiteral("Mine"), QStringLiteral("tag:vip")).good());
+    model.reload();
+    const QModelIndex heading = model.indexOfKey(QStringLiteral("section:shared"));
+    QVERIFY(heading.isValid());
+    QCOMPARE(heading.data().toString(), QStringLiteral("Shared views"));
+    const QModelIndex first = model.index(heading.row() + 1);
+    const QModelIndex second = model.index(heading.row() + 2);
+    QCOMPARE(first.data().toString(), QStringLiteral("All spam")); // by name
+    QCOMPARE(model.sharedFilterId(first), all.id);
+    QCOMPARE(first.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Shared with everyone: is:spam"));
+    QCOMPARE(model.sharedFilterId(second), team.id);
+    QCOMPARE(model.filterText(second), team.query);
+    QCOMPARE(second.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Shared with %1: status:open,pending").arg(billing.name));
+    QCOMPARE(second.data(ViewCountRole).toLongLong(), filteredCount(*store, team.query));
+    QVERIFY(!model.isSavedFilter(second));
+    QVERIFY(model.sharedFilterId(model.allTicketsIndex()).isNull());
+    QVERIFY(model.indexOfKey(QStringLiteral("section:saved")).row() > second.row());
+
+    // Unshared (the feed's "deleted"), it leaves the sidebar; the section goes with the last.
+    QVERIFY(store->removeSharedFilter(all.id).good());
+    QVERIFY(store->removeSharedFilter(team.id).good());
+    model.reload();
+    QVERIFY(!model.indexOfKey(QStringLiteral("section:shared")).isValid());
+    QVERIFY(model.lastError().good());
+}
+
 #include "tst_viewlistmodel.moc"
