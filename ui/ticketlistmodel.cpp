@@ -336,7 +336,9 @@ QVariant TicketListModel::data(const QModelIndex &index, int role) const
         case SubjectColumn:
             if (isSearching() && !item.snippet.isEmpty())
                 return htmlSnippet(item.snippet);
-            return ticket.subject;
+            // The subject cell starts with the channel's glyph; the tooltip names it.
+            return tr("%1\nChannel: %2", "subject, channel")
+                .arg(ticket.subject, DisplayText::channel(ticket.channel));
         case RequesterColumn:
             if (item.requesterEmail.isEmpty() || item.requesterName.isEmpty())
                 return {};

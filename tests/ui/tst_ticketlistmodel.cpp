@@ -174,6 +174,9 @@ void TicketListModelTest::showsColumns()
     QCOMPARE(cell(0, TicketListModel::NumberColumn),
              QStringLiteral("#%1").arg(1000 + kTickets - 1));
     QCOMPARE(cell(0, TicketListModel::SubjectColumn), m_fixture.lodzTicket.subject);
+    QCOMPARE(model.index(0, TicketListModel::SubjectColumn).data(Qt::ToolTipRole).toString(),
+             m_fixture.lodzTicket.subject + QStringLiteral("\nChannel: ") +
+                 DisplayText::channel(m_fixture.lodzTicket.channel));
     QCOMPARE(cell(0, TicketListModel::RequesterColumn),
              m_fixture.contacts.at((kTickets - 1) % 3).name);
     QCOMPARE(cell(0, TicketListModel::StatusColumn), DisplayText::status(TicketStatus::Open));
