@@ -690,8 +690,11 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
     if (Status s = tx.commit(); !s.good())
         return s;
     // What the pull (and local work since the last one) added to the search indexes is merged
-    // here, a bounded amount per pull, off the window's thread (LocalStore::setSearchAutomerge).
-    if (auto merged = d->store.mergeSearchIndexes(); !merged.good())
+    // here, off the window's thread (LocalStore::setSearchAutomerge), in short steps the window's
+    // writes interleave with, until no level has enough segments to merge: leftovers would pile
+    // up until some later local write paid for SQLite's forced merge (16 segments on a level).
+    // The step bound only guards against a merge that never settles.
+    if (auto merged = d->store.mergeSearchIndexes(200, 100'000); !merged.good())
         return merged.status();
     return result;
 }
