@@ -2458,6 +2458,24 @@ Status DemoGenerator::writeOrganisation()
             return s;
         ++m_summary.cannedResponses;
     }
+    // Views the leads share with their departments, and one the admin shares with everyone.
+    const struct
+    {
+        const char16_t *name;
+        const char16_t *query;
+        int department; // -1: everyone
+    } sharedViews[] = {
+        {u"Urgent and high", u"priority:urgent,high status:new,open sort:sla", DeptBilling},
+        {u"New and unassigned", u"status:new assignee:none sort:created", DeptTechnical},
+        {u"Spam to review", u"is:spam", -1},
+    };
+    for (const auto &view : sharedViews) {
+        const SharedFilter filter{
+            m_ids.next(), QString::fromUtf16(view.name), QString::fromUtf16(view.query),
+            view.department < 0 ? QUuid() : m_departmentIds[std::size_t(view.department)]};
+        if (Status s = m_store.put(filter); !s.good())
+            return s;
+    }
     return batch.commit();
 }
 

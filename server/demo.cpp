@@ -146,6 +146,11 @@ Result<QList<DemoLogin>> fillDemo(Accounts &accounts, ServerStore &store, qint64
         return canned.status();
     for (const CannedResponse &r : std::as_const(*canned))
         data.cannedResponses.append(snapshots.cannedResponse(r));
+    auto shared = (*local)->sharedFilters();
+    if (!shared.good())
+        return shared.status();
+    for (const SharedFilter &f : std::as_const(*shared))
+        data.sharedFilters.append(Wire::toJson(f));
     if (Status s = store.import(data); !s.good())
         return s;
     return logins;

@@ -1636,6 +1636,18 @@ Status ServerStore::import(const Import &data)
             return s;
         d->pending.append(change);
     }
+    for (const QJsonObject &filter : data.sharedFilters) {
+        const Change change = sharedFilterChange(filter);
+        if (Status s = d->db->run(
+                "INSERT INTO shared_filters(id, department_id, data) VALUES (?1, ?2, ?3)",
+                [&](Statement &st) {
+                    st.bind(1, uuidToBlob(change.entity)).bind(2, uuidToBlob(change.department));
+                    st.bind(3, QString::fromUtf8(compact(filter)));
+                });
+            !s.good())
+            return s;
+        d->pending.append(change);
+    }
     auto revision = d->commitChanges();
     if (!revision.good())
         return revision.status();

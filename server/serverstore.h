@@ -82,6 +82,7 @@ public:
         QList<QJsonObject> messages;
         QList<QJsonObject> history;
         QList<QJsonObject> cannedResponses;
+        QList<QJsonObject> sharedFilters;
     };
     Status import(const Import &data);
     // Whether anything was ever stored (a demo goes only into an empty data directory).

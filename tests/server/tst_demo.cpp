@@ -51,12 +51,22 @@ private Q_SLOTS:
             since = page.value(QLatin1String("next")).toInteger();
             more = page.value(QLatin1String("more")).toBool();
         }
-        for (const char *type : {"department", "contact", "ticket", "message", "history"})
+        for (const char *type :
+             {"department", "contact", "ticket", "message", "history", "shared_filter"})
             QVERIFY2(types.contains(QLatin1String(type)), type);
         reply = server.fetch(apiRequest("GET", "/api/v1/departments", token));
         const QJsonObject department =
             reply->json().value(QLatin1String("departments")).toArray().first().toObject();
         QVERIFY(!department.value(QLatin1String("business_hours")).toString().isEmpty());
+        QVERIFY(department.value(QLatin1String("reply_footer"))
+                    .toString()
+                    .contains(QLatin1String("{{department.hours}}")));
+        // The view shared with everyone reaches every agent.
+        reply = server.fetch(apiRequest("GET", "/api/v1/shared-filters", token));
+        QStringList shared;
+        for (const QJsonValue &f : reply->json().value(QLatin1String("shared_filters")).toArray())
+            shared.append(f.toObject().value(QLatin1String("name")).toString());
+        QVERIFY2(shared.contains(QStringLiteral("Spam to review")), qPrintable(shared.join(u',')));
         reply = server.fetch(apiRequest("POST", "/api/v1/ops", token, R"({"ops": []})"));
         const qint64 revision = reply->json().value(QLatin1String("revision")).toInteger();
         QVERIFY(revision > 1000);
