@@ -6,6 +6,7 @@
 #include "cannedresponsepicker.h"
 #include "commandpalette.h"
 #include "composer.h"
+#include "filterbar.h"
 #include "localops.h"
 #include "mainwindow.h"
 #include "roles.h"
@@ -16,6 +17,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +30,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace Pult;
@@ -65,6 +69,7 @@ private Q_SLOTS:
     void bulkActionChangesEverySelectedTicket();
     void keyboardWritesAndInserts();
     void commandPaletteRunsAWindowAction();
+    void leadSharesAViewWithTheirDepartment();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -430,6 +435,71 @@ void ComposerTest::commandPaletteRunsAWindowAction()
     QTest::keyClicks(palette->searchField(), QStringLiteral("#%1").arg(*other.number));
     QTest::keyClick(palette->searchField(), Qt::Key_Return);
     QCOMPARE(window->composer()->ticket(), other.id);
+}
+
+void ComposerTest::leadSharesAViewWithTheirDepartment()
+{
+    // Save as view asks a lead with whom to share: the choice queues an upsert_shared_filter op,
+    // the view shows under Shared views at once, and removing it queues the unsharing.
+    Agent lead = m_fixture.ana;
+    lead.role = Role::Lead;
+    QVERIFY(m_store->put(lead).good());
+    auto window = makeWindow();
+    auto *bar = window->findChild<FilterBar *>();
+    QVERIFY(bar);
+
+    // The modal dialogs of saveFilter() are answered in turn: the name, then who sees it.
+    QStringList answers{QStringLiteral("Team open"),
+                        QStringLiteral("The agents of %1").arg(m_fixture.billing.name)};
+    QStringList asked;
+    QTimer answering;
+    answering.setInterval(10);
+    connect(&answering, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog || answers.isEmpty())
+            return;
+        asked.append(dialog->labelText());
+        dialog->setTextValue(answers.takeFirst()); // in a list of choices: the item with this text
+        dialog->accept();
+    });
+    answering.start();
+    Q_EMIT bar->saveRequested(QStringLiteral("status:open"));
+    answering.stop();
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(answers.isEmpty());
+
+    const QList<OutboxOp> ops = outbox();
+    QCOMPARE(ops.size(), 1);
+    const QJsonObject op = QJsonDocument::fromJson(ops.first().payload).object();
+    QCOMPARE(op.value(QLatin1String("type")).toString(), QStringLiteral("upsert_shared_filter"));
+    const QJsonObject filter = op.value(QLatin1String("filter")).toObject();
+    QCOMPARE(filter.value(QLatin1String("name")).toString(), QStringLiteral("Team open"));
+    QCOMPARE(filter.value(QLatin1String("query")).toString(), QStringLiteral("status:open"));
+    QCOMPARE(filter.value(QLatin1String("department_id")).toString(),
+             uuidToString(m_fixture.billing.id));
+    auto shared = m_store->sharedFilters();
+    QVERIFY(shared.good());
+    QCOMPARE(shared->size(), 1);
+    auto *sidebar = window->findChild<QListView *>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar);
+    QCOMPARE(sidebar->currentIndex().data().toString(), QStringLiteral("Team open"));
+    QVERIFY(sidebar->currentIndex()
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Shared with %1").arg(m_fixture.billing.name)));
+    QVERIFY(
+        m_store->profileValue(QStringLiteral("saved_filters")).value().isEmpty()); // not personal
+
+    auto *remove = window->findChild<QAction *>(QStringLiteral("removeView"));
+    QVERIFY(remove);
+    remove->trigger();
+    QCOMPARE(outbox().size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(outbox().last().payload)
+                 .object()
+                 .value(QLatin1String("type"))
+                 .toString(),
+             QStringLiteral("delete_shared_filter"));
+    QVERIFY(m_store->sharedFilters().value().isEmpty());
 }
 
 QTEST_MAIN(ComposerTest)
