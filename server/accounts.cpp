@@ -145,14 +145,8 @@ Result<std::optional<QUuid>> Accounts::Private::departmentId(const QString &name
     return id;
 }
 
-Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
+Result<Accounts::PasswordHash> Accounts::hashPassword(const QString &password)
 {
-    const QString email = input.email.trimmed();
-    if (!email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@'))
-        return Status(Status::Invalid,
-                      QStringLiteral("\"%1\" is not an e-mail address").arg(email));
-    if (input.name.trimmed().isEmpty())
-        return Status(Status::Invalid, QStringLiteral("an agent needs a name"));
     if (password.size() < kMinimumPasswordLength)
         return Status(Status::Invalid, QStringLiteral("the password must have at least %1 "
                                                       "characters")
@@ -163,6 +157,25 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
                           crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return Status(Status::Internal, QStringLiteral("out of memory hashing the password"));
+    return PasswordHash{QByteArray(hash)};
+}
+
+Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
+{
+    auto hash = hashPassword(password);
+    if (!hash.good())
+        return hash.status();
+    return addAgent(input, *hash);
+}
+
+Result<Agent> Accounts::addAgent(const NewAgent &input, const PasswordHash &password)
+{
+    const QString email = input.email.trimmed();
+    if (!email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@'))
+        return Status(Status::Invalid,
+                      QStringLiteral("\"%1\" is not an e-mail address").arg(email));
+    if (input.name.trimmed().isEmpty())
+        return Status(Status::Invalid, QStringLiteral("an agent needs a name"));
 
     std::lock_guard lock(d->mutex);
     Sql::Transaction tx(*d->db);
@@ -178,7 +191,7 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
                           [&](Statement &st) {
                               st.bind(1, uuidToBlob(agent.id)).bind(2, agent.email);
                               st.bind(3, agent.name).bind(4, int(agent.role));
-                              st.bind(5, QString::fromLatin1(hash));
+                              st.bind(5, QString::fromLatin1(password.encoded));
                               st.bind(6, QDateTime::currentMSecsSinceEpoch());
                           });
     if (!s.good()) {

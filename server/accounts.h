@@ -8,6 +8,7 @@
 #include "domain.h"
 #include "status.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -57,8 +58,19 @@ public:
     Accounts(const Accounts &) = delete;
     Accounts &operator=(const Accounts &) = delete;
 
+    // An argon2id hash of a password (libsodium's interactive limits, with its own random salt);
+    // Invalid when the password is too short.
+    struct PasswordHash
+    {
+        QByteArray encoded; // crypto_pwhash_str's self-describing string
+    };
+    static Result<PasswordHash> hashPassword(const QString &password);
+
     // Creates an agent, and the departments they are put in that do not exist yet.
     Result<Agent> addAgent(const NewAgent &agent, const QString &password);
+    // As above with a password hashed already: the demo data hashes its one shared password once
+    // instead of once per agent (argon2id is slow on purpose).
+    Result<Agent> addAgent(const NewAgent &agent, const PasswordHash &password);
 
     struct Login
     {

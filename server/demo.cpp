@@ -89,6 +89,9 @@ Result<QList<DemoLogin>> fillDemo(Accounts &accounts, ServerStore &store, qint64
     auto agents = (*local)->agents();
     if (!agents.good())
         return agents.status();
+    const auto password = Accounts::hashPassword(QString::fromLatin1(kDemoPassword));
+    if (!password.good())
+        return password.status();
     QHash<QUuid, QUuid> agentIds; // demo id → server id
     QList<DemoLogin> logins;
     for (const Agent &a : std::as_const(*agents)) {
@@ -100,7 +103,7 @@ Result<QList<DemoLogin>> fillDemo(Accounts &accounts, ServerStore &store, qint64
                              .arg(departmentNames.value(m.departmentId))
                              .arg(m.tier));
         }
-        auto added = accounts.addAgent(agent, QString::fromLatin1(kDemoPassword));
+        auto added = accounts.addAgent(agent, *password);
         if (!added.good())
             return added.status();
         agentIds.insert(a.id, added->id);
