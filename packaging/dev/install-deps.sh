@@ -13,6 +13,8 @@ packages=(
     libboost-dev                                # Boost.Asio and Boost.Beast (pultd)
     libsodium-dev                               # argon2id passwords, random tokens (pultd)
     libssl-dev                                  # OpenSSL 3: TLS for HTTPS and WSS (pultd)
+    libpq-dev                                   # libpq: pultd's PostgreSQL backend
+    postgresql-15                               # a real PostgreSQL for the tests (server_pgdb)
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks

@@ -1,0 +1,394 @@
+#include "pgdb.h"
+
+#include <QtEndian>
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <cstring>
+
+namespace Pult::Pg {
+
+namespace {
+
+// Type OIDs of the binary results read (PostgreSQL's catalog/pg_type.h; stable since 7.x).
+constexpr Oid kBool = 16;
+constexpr Oid kBytea = 17;
+constexpr Oid kInt8 = 20;
+constexpr Oid kInt2 = 21;
+constexpr Oid kInt4 = 23;
+constexpr Oid kText = 25;
+constexpr Oid kJson = 114;
+constexpr Oid kFloat4 = 700;
+constexpr Oid kFloat8 = 701;
+constexpr Oid kVarchar = 1043;
+constexpr Oid kJsonb = 3802;
+
+template<typename T> T bigEndian(const char *data)
+{
+    T value;
+    std::memcpy(&value, data, sizeof value);
+    return qFromBigEndian(value);
+}
+
+} // namespace
+
+std::pair<QByteArray, int> translateParameters(const char *sql)
+{
+    QByteArray out;
+    int parameters = 0;
+    char quote = 0; // inside '...' or "..."
+    for (const char *p = sql; *p; ++p) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+            out += *p;
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+            out += *p;
+        } else if (*p == '?' && p[1] >= '0' && p[1] <= '9') {
+            int n = 0;
+            while (p[1] >= '0' && p[1] <= '9')
+                n = n * 10 + (*++p - '0');
+            parameters = std::max(parameters, n);
+            out += '$';
+            out += QByteArray::number(n);
+        } else {
+            out += *p;
+        }
+    }
+    return {out, parameters};
+}
+
+Statement::Statement(Connection &connection, QByteArray name, QByteArray sql, int parameters)
+    : m_connection(connection)
+    , m_name(std::move(name))
+    , m_sql(std::move(sql))
+    , m_parameters(std::size_t(parameters))
+{}
+
+Statement::~Statement()
+{
+    PQclear(m_result);
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    if (index >= 1 && index <= int(m_parameters.size()))
+        m_parameters[std::size_t(index - 1)] = {QByteArray::number(value), false, false};
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    if (index >= 1 && index <= int(m_parameters.size()))
+        m_parameters[std::size_t(index - 1)] = {QByteArray::number(value, 'g', 17), false, false};
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    if (index >= 1 && index <= int(m_parameters.size()))
+        m_parameters[std::size_t(index - 1)] = {value.toUtf8(), false, false};
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &blob)
+{
+    if (blob.isNull())
+        return bindNull(index);
+    if (index >= 1 && index <= int(m_parameters.size()))
+        m_parameters[std::size_t(index - 1)] = {blob, true, false};
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    if (index >= 1 && index <= int(m_parameters.size()))
+        m_parameters[std::size_t(index - 1)] = {};
+    return *this;
+}
+
+bool Statement::run()
+{
+    const int n = int(m_parameters.size());
+    std::vector<const char *> values(m_parameters.size());
+    std::vector<int> lengths(m_parameters.size());
+    std::vector<int> formats(m_parameters.size());
+    for (int i = 0; i < n; ++i) {
+        const Parameter &p = m_parameters[std::size_t(i)];
+        // A non-null empty QByteArray may have a null data pointer; libpq reads NULL as SQL null.
+        values[std::size_t(i)] = p.null ? nullptr : p.value.isEmpty() ? "" : p.value.constData();
+        lengths[std::size_t(i)] = int(p.value.size());
+        formats[std::size_t(i)] = p.binary ? 1 : 0;
+    }
+    PQclear(m_result);
+    m_result = PQexecPrepared(m_connection.handle(), m_name.constData(), n, values.data(),
+                              lengths.data(), formats.data(), 1);
+    m_row = -1;
+    const ExecStatusType status = PQresultStatus(m_result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        m_status = m_connection.error(m_result, QString::fromUtf8(m_sql));
+        PQclear(m_result);
+        m_result = nullptr;
+        return false;
+    }
+    m_connection.m_changes = std::atoi(PQcmdTuples(m_result));
+    return true;
+}
+
+bool Statement::next()
+{
+    if (!m_status.good())
+        return false;
+    if (!m_result && !run())
+        return false;
+    ++m_row;
+    return m_row < PQntuples(m_result);
+}
+
+Status Statement::exec()
+{
+    if (m_status.good())
+        run();
+    return m_status;
+}
+
+void Statement::reset()
+{
+    PQclear(m_result);
+    m_result = nullptr;
+    m_row = -1;
+    for (Parameter &p : m_parameters)
+        p = {};
+    m_status = Status();
+}
+
+bool Statement::isNull(int column) const
+{
+    return !m_result || PQgetisnull(m_result, m_row, column);
+}
+
+qint64 Statement::int64(int column) const
+{
+    if (isNull(column))
+        return 0;
+    const char *data = PQgetvalue(m_result, m_row, column);
+    switch (PQftype(m_result, column)) {
+    case kInt8:
+        return bigEndian<qint64>(data);
+    case kInt4:
+        return bigEndian<qint32>(data);
+    case kInt2:
+        return bigEndian<qint16>(data);
+    case kBool:
+        return data[0] ? 1 : 0;
+    default:
+        return 0;
+    }
+}
+
+double Statement::real(int column) const
+{
+    if (isNull(column))
+        return 0;
+    const char *data = PQgetvalue(m_result, m_row, column);
+    switch (PQftype(m_result, column)) {
+    case kFloat8: {
+        const quint64 bits = bigEndian<quint64>(data);
+        double value;
+        std::memcpy(&value, &bits, sizeof value);
+        return value;
+    }
+    case kFloat4: {
+        const quint32 bits = bigEndian<quint32>(data);
+        float value;
+        std::memcpy(&value, &bits, sizeof value);
+        return value;
+    }
+    default:
+        return double(int64(column));
+    }
+}
+
+QString Statement::text(int column) const
+{
+    if (isNull(column))
+        return {};
+    const char *data = PQgetvalue(m_result, m_row, column);
+    const int size = PQgetlength(m_result, m_row, column);
+    switch (PQftype(m_result, column)) {
+    case kText:
+    case kVarchar:
+    case kJson:
+        return QString::fromUtf8(data, size);
+    case kJsonb: // binary jsonb: a version byte (1), then the text
+        return size > 0 ? QString::fromUtf8(data + 1, size - 1) : QString();
+    default:
+        return {};
+    }
+}
+
+QByteArray Statement::blob(int column) const
+{
+    if (isNull(column))
+        return {};
+    if (PQftype(m_result, column) != kBytea && PQftype(m_result, column) != kText)
+        return {};
+    return QByteArray(PQgetvalue(m_result, m_row, column), PQgetlength(m_result, m_row, column));
+}
+
+Result<std::unique_ptr<Connection>> Connection::open(const QString &url)
+{
+    pg_conn *conn = PQconnectdb(url.toUtf8().constData());
+    std::unique_ptr<Connection> result(new Connection(conn));
+    if (!conn)
+        return Status(Status::Internal, QStringLiteral("out of memory connecting to PostgreSQL"));
+    if (PQstatus(conn) != CONNECTION_OK)
+        return Status(Status::Unreachable,
+                      QStringLiteral("cannot connect to PostgreSQL: %1")
+                          .arg(QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
+    if (PQsetClientEncoding(conn, "UTF8") != 0)
+        return result->error(nullptr, u"SET client_encoding");
+    // Notices (e.g. "relation already exists, skipping") are not errors; keep them off stderr.
+    PQsetNoticeProcessor(
+        conn, [](void *, const char *) {}, nullptr);
+    return result;
+}
+
+Connection::Connection(pg_conn *conn)
+    : m_conn(conn)
+{}
+
+Connection::~Connection()
+{
+    m_statements.clear();
+    PQfinish(m_conn);
+}
+
+Result<Statement *> Connection::prepare(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return it->second.get();
+    auto [text, parameters] = translateParameters(sql);
+    QByteArray name = "pult_" + QByteArray::number(++m_nextStatement);
+    pg_result *prepared = PQprepare(m_conn, name.constData(), text.constData(), 0, nullptr);
+    const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+    Status s = ok ? Status() : error(prepared, QString::fromUtf8(sql));
+    PQclear(prepared);
+    if (!ok)
+        return s;
+    auto statement =
+        std::make_unique<Statement>(*this, std::move(name), std::move(text), parameters);
+    Statement *raw = statement.get();
+    m_statements.emplace(sql, std::move(statement));
+    return raw;
+}
+
+Status Connection::execute(const char *sql)
+{
+    pg_result *result = PQexec(m_conn, sql);
+    const ExecStatusType status = PQresultStatus(result);
+    Status s = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK
+                   ? Status()
+                   : error(result, QString::fromUtf8(sql));
+    PQclear(result);
+    return s;
+}
+
+bool Connection::inTransaction() const
+{
+    return PQtransactionStatus(m_conn) != PQTRANS_IDLE;
+}
+
+Status Connection::listen(const QString &channel)
+{
+    const QByteArray utf8 = channel.toUtf8();
+    char *quoted = PQescapeIdentifier(m_conn, utf8.constData(), std::size_t(utf8.size()));
+    if (!quoted)
+        return error(nullptr, u"LISTEN");
+    const QByteArray sql = "LISTEN " + QByteArray(quoted);
+    PQfreemem(quoted);
+    return execute(sql.constData());
+}
+
+std::optional<Notification> Connection::waitForNotification(int timeoutMs)
+{
+    const auto take = [this]() -> std::optional<Notification> {
+        if (!PQconsumeInput(m_conn))
+            return std::nullopt;
+        PGnotify *notify = PQnotifies(m_conn);
+        if (!notify)
+            return std::nullopt;
+        Notification n{QString::fromUtf8(notify->relname), QString::fromUtf8(notify->extra)};
+        PQfreemem(notify);
+        return n;
+    };
+    if (auto n = take())
+        return n;
+    pollfd fd{PQsocket(m_conn), POLLIN, 0};
+    if (fd.fd < 0 || poll(&fd, 1, timeoutMs) <= 0)
+        return std::nullopt;
+    return take();
+}
+
+Status Connection::error(const pg_result *result, QStringView context) const
+{
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char *primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const QString detail = QString::fromUtf8(primary ? primary : PQerrorMessage(m_conn)).trimmed();
+    const QByteArray code = state ? QByteArray(state) : QByteArray();
+    if (PQstatus(m_conn) == CONNECTION_BAD || code.startsWith("08"))
+        return {Status::Unreachable, u"lost the connection to PostgreSQL: " + detail};
+    if (code == "53100")
+        return {Status::DiskFull, u"PostgreSQL's disk is full: " + detail};
+    if (code.startsWith("53") || code == "40001" || code == "40P01" || code == "55P03")
+        return {Status::Busy, u"PostgreSQL is busy: " + detail};
+    if (code == "XX001" || code == "XX002")
+        return {Status::Corrupt, u"the PostgreSQL database is damaged: " + detail};
+    if (code.startsWith("58"))
+        return {Status::IoError, u"PostgreSQL cannot access its files: " + detail};
+    if (code.startsWith("23"))
+        return {Status::Invalid, detail};
+    return {Status::Internal, detail + u" in " + context.left(200)};
+}
+
+Transaction::Transaction(Connection &connection)
+    : m_connection(connection)
+    , m_joined(connection.inTransaction())
+{
+    if (m_joined)
+        return;
+    m_status = m_connection.execute("BEGIN");
+    m_open = m_status.good();
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_connection.execute("ROLLBACK");
+}
+
+Status Transaction::commit()
+{
+    if (m_joined)
+        return {};
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
+                               : m_status;
+    // COMMIT of a failed transaction answers "ROLLBACK" without an error: report it as one.
+    pg_result *result = PQexec(m_connection.handle(), "COMMIT");
+    Status s;
+    if (PQresultStatus(result) != PGRES_COMMAND_OK)
+        s = m_connection.error(result, u"COMMIT");
+    else if (std::strcmp(PQcmdStatus(result), "COMMIT") != 0)
+        s = Status(Status::Internal, QStringLiteral("the transaction failed and was rolled back"));
+    PQclear(result);
+    m_open = false;
+    return s;
+}
+
+} // namespace Pult::Pg

@@ -1,0 +1,309 @@
+// The libpq layer (server/pgdb.h) against a real PostgreSQL 15: values in and out, errors as
+// Status values, transactions, revisions that become visible in commit order with concurrent
+// writers (the scheme pultd's PostgreSQL backend uses), and LISTEN/NOTIFY between connections.
+
+#include "pgdb.h"
+#include "postgresprocess.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using namespace Pult;
+
+class TestPgDb : public QObject
+{
+    Q_OBJECT
+
+private:
+    PultdTest::PostgresServer m_server;
+
+    std::unique_ptr<Pg::Connection> connect()
+    {
+        auto c = Pg::Connection::open(m_server.url());
+        if (!c.good())
+            qWarning() << c.status().message();
+        return c.good() ? std::move(*c) : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!m_server.start())
+            QFAIL(qPrintable(m_server.error()));
+    }
+
+    void translatesParameters()
+    {
+        const auto [sql, count] =
+            Pg::translateParameters("SELECT ?1, '?2 it''s', \"?3\", ?12 WHERE x = ?2");
+        QCOMPARE(sql, QByteArray("SELECT $1, '?2 it''s', \"?3\", $12 WHERE x = $2"));
+        QCOMPARE(count, 12);
+        QCOMPARE(Pg::translateParameters("SELECT 1").second, 0);
+    }
+
+    void valuesRoundTrip()
+    {
+        auto db = connect();
+        QVERIFY(db);
+        QVERIFY(db->execute("CREATE TABLE round_trip(n BIGINT, small INTEGER, t TEXT, b BYTEA, "
+                            "j JSONB, f DOUBLE PRECISION, flag BOOLEAN)")
+                    .good());
+        const QString text = QStringLiteral("Žiga Šalamun — 🙂 ?1 'quoted'");
+        const QByteArray bytes("\0\x01\xff\xfe ?1", 7);
+        const qint64 values[] = {std::numeric_limits<qint64>::min(), -1, 0,
+                                 std::numeric_limits<qint64>::max()};
+        for (qint64 n : values) {
+            Status s = db->run("INSERT INTO round_trip VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               [&](Pg::Statement &st) {
+                                   st.bind(1, n).bind(2, 42).bind(3, text).bind(4, bytes);
+                                   st.bind(5, QStringLiteral("{\"a\": \"Ž\"}"));
+                                   st.bind(6, 0.1).bind(7, qint64(n > 0));
+                               });
+            QVERIFY2(s.good(), qPrintable(s.message()));
+            QCOMPARE(db->changes(), 1);
+        }
+        QVERIFY(db->run("INSERT INTO round_trip(n) VALUES (?1)", [](Pg::Statement &st) {
+                      st.bindNull(1);
+                  }).good());
+
+        auto stmt = db->prepare("SELECT n, small, t, b, j, f, flag FROM round_trip "
+                                "WHERE n IS NOT NULL ORDER BY n");
+        QVERIFY(stmt.good());
+        for (qint64 n : values) {
+            QVERIFY((*stmt)->next());
+            QCOMPARE((*stmt)->int64(0), n);
+            QCOMPARE((*stmt)->int64(1), 42);
+            QCOMPARE((*stmt)->text(2), text);
+            QCOMPARE((*stmt)->blob(3), bytes);
+            QCOMPARE((*stmt)->text(4), QStringLiteral("{\"a\": \"Ž\"}"));
+            QCOMPARE((*stmt)->real(5), 0.1);
+            QCOMPARE((*stmt)->int64(6), qint64(n > 0));
+        }
+        QVERIFY(!(*stmt)->next());
+        QVERIFY((*stmt)->status().good());
+        (*stmt)->reset();
+
+        // NULLs read as null, and a null QString binds NULL.
+        auto nulls = db->prepare("SELECT t, b, n FROM round_trip WHERE n IS NULL AND t IS "
+                                 "NOT DISTINCT FROM ?1");
+        QVERIFY(nulls.good());
+        (*nulls)->bind(1, QString());
+        QVERIFY((*nulls)->next());
+        QVERIFY((*nulls)->isNull(0) && (*nulls)->isNull(1) && (*nulls)->isNull(2));
+        QVERIFY((*nulls)->text(0).isNull());
+        QVERIFY((*nulls)->blob(1).isNull());
+        QVERIFY(!(*nulls)->next());
+        (*nulls)->reset();
+
+        // A statement is reused with new bindings.
+        auto count = db->prepare("SELECT COUNT(*) FROM round_trip WHERE n > ?1");
+        QVERIFY(count.good());
+        for (auto [above, expected] : {std::pair<qint64, qint64>{-2, 3}, {0, 1}}) {
+            (*count)->bind(1, above);
+            QVERIFY((*count)->next());
+            QCOMPARE((*count)->int64(0), expected);
+            (*count)->reset();
+        }
+    }
+
+    void errorsAreStatuses()
+    {
+        auto db = connect();
+        QVERIFY(db);
+        auto broken = db->prepare("SELEC 1");
+        QVERIFY(!broken.good());
+        QVERIFY(broken.status().code() == Status::Internal);
+        QVERIFY2(broken.status().message().contains(QLatin1String("syntax")),
+                 qPrintable(broken.status().message()));
+
+        QVERIFY(db->execute("CREATE TABLE unique_ids(id TEXT PRIMARY KEY)").good());
+        const auto insert = [&] {
+            return db->run("INSERT INTO unique_ids VALUES (?1)",
+                           [](Pg::Statement &st) { st.bind(1, QStringLiteral("a")); });
+        };
+        QVERIFY(insert().good());
+        const Status duplicate = insert();
+        QVERIFY(duplicate.code() == Status::Invalid);
+        QVERIFY2(duplicate.message().contains(QLatin1String("duplicate key")),
+                 qPrintable(duplicate.message()));
+        // The connection keeps working after an error.
+        auto one = db->prepare("SELECT COUNT(*) FROM unique_ids");
+        QVERIFY(one.good() && (*one)->next());
+        QCOMPARE((*one)->int64(0), 1);
+        (*one)->reset();
+
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        auto unreachable = Pg::Connection::open(
+            QStringLiteral("postgresql://pult@127.0.0.1:%1/postgres?connect_timeout=5").arg(port));
+        QVERIFY(!unreachable.good());
+        QVERIFY(unreachable.status().code() == Status::Unreachable);
+    }
+
+    void transactionsRollBackUnlessCommitted()
+    {
+        auto db = connect();
+        QVERIFY(db);
+        QVERIFY(db->execute("CREATE TABLE tx(n BIGINT)").good());
+        const auto insert = [&](qint64 n) {
+            return db->run("INSERT INTO tx VALUES (?1)", [n](Pg::Statement &st) { st.bind(1, n); });
+        };
+        const auto rows = [&] {
+            auto stmt = db->prepare("SELECT COUNT(*) FROM tx");
+            const qint64 n = stmt.good() && (*stmt)->next() ? (*stmt)->int64(0) : -1;
+            if (stmt.good())
+                (*stmt)->reset();
+            return n;
+        };
+        {
+            Pg::Transaction tx(*db);
+            QVERIFY(tx.status().good());
+            QVERIFY(insert(1).good());
+        }
+        QCOMPARE(rows(), 0);
+        {
+            Pg::Transaction outer(*db);
+            QVERIFY(insert(1).good());
+            {
+                Pg::Transaction inner(*db); // joins the outer one
+                QVERIFY(insert(2).good());
+                QVERIFY(inner.commit().good());
+            }
+            QVERIFY(db->inTransaction());
+            QVERIFY(outer.commit().good());
+        }
+        QCOMPARE(rows(), 2);
+        {
+            // A failed statement aborts a PostgreSQL transaction; its commit says so.
+            Pg::Transaction tx(*db);
+            QVERIFY(insert(3).good());
+            QVERIFY(!db->execute("SELECT no_such_column FROM tx").good());
+            QVERIFY(!tx.commit().good());
+        }
+        QCOMPARE(rows(), 2);
+    }
+
+    // Revisions become visible in commit order: each writer takes a transaction-scoped advisory
+    // lock before it reads the highest revision and writes the next one, so writers (in any
+    // number of pultd processes) commit one at a time in revision order, and a reader's snapshot
+    // always holds every revision up to some R and none above. Without the lock two writers
+    // would take the same revision (a duplicate key) or a reader would see a gap.
+    void revisionsBecomeVisibleInCommitOrder()
+    {
+        auto setup = connect();
+        QVERIFY(setup);
+        QVERIFY(setup->execute("CREATE TABLE changes(revision BIGINT PRIMARY KEY)").good());
+
+        constexpr int kWriters = 4;
+        constexpr int kEach = 50;
+        std::atomic<bool> writing{true};
+        std::mutex failuresMutex;
+        QStringList failures;
+        const auto failed = [&](const QString &what) {
+            std::lock_guard lock(failuresMutex);
+            failures.append(what);
+        };
+        std::vector<std::thread> writers;
+        for (int w = 0; w < kWriters; ++w) {
+            writers.emplace_back([&] {
+                auto c = Pg::Connection::open(m_server.url());
+                if (!c.good())
+                    return failed(c.status().message());
+                Pg::Connection &db = **c;
+                for (int i = 0; i < kEach; ++i) {
+                    Pg::Transaction tx(db);
+                    Status s = db.execute("SELECT pg_advisory_xact_lock(7391)");
+                    if (s.good())
+                        s = db.execute("INSERT INTO changes SELECT COALESCE(MAX(revision), 0) + 1 "
+                                       "FROM changes");
+                    if (s.good())
+                        s = db.execute("SELECT pg_sleep(0.001)"); // hold it a moment
+                    if (s.good())
+                        s = tx.commit();
+                    if (!s.good())
+                        return failed(s.message());
+                }
+            });
+        }
+        std::thread reader([&] {
+            auto c = Pg::Connection::open(m_server.url());
+            if (!c.good())
+                return failed(c.status().message());
+            qint64 seen = 0;
+            for (;;) {
+                const bool finished = !writing; // every commit is in before this pass
+                auto stmt = (*c)->prepare("SELECT revision FROM changes WHERE revision > ?1 "
+                                          "ORDER BY revision");
+                if (!stmt.good())
+                    return failed(stmt.status().message());
+                (*stmt)->bind(1, seen);
+                while ((*stmt)->next()) {
+                    const qint64 revision = (*stmt)->int64(0);
+                    if (revision != seen + 1) {
+                        (*stmt)->reset();
+                        return failed(
+                            QStringLiteral("saw revision %1 after %2").arg(revision).arg(seen));
+                    }
+                    seen = revision;
+                }
+                const Status s = (*stmt)->status();
+                (*stmt)->reset();
+                if (!s.good())
+                    return failed(s.message());
+                if (finished) {
+                    if (seen < kWriters * kEach)
+                        failed(QStringLiteral("only %1 revisions arrived").arg(seen));
+                    return;
+                }
+            }
+        });
+        for (auto &t : writers)
+            t.join();
+        writing = false;
+        reader.join();
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+
+        auto count = setup->prepare("SELECT COUNT(*), MAX(revision) FROM changes");
+        QVERIFY(count.good() && (*count)->next());
+        QCOMPARE((*count)->int64(0), kWriters * kEach);
+        QCOMPARE((*count)->int64(1), kWriters * kEach);
+        (*count)->reset();
+    }
+
+    // A notification sent in a transaction reaches listeners on other connections when, and
+    // only when, it commits: how one pultd tells the others that the revision advanced.
+    void notificationsReachOtherConnectionsOnCommit()
+    {
+        auto listener = connect();
+        auto sender = connect();
+        QVERIFY(listener && sender);
+        QVERIFY(listener->listen(QStringLiteral("pult_revision")).good());
+        QVERIFY(!listener->waitForNotification(0));
+        {
+            Pg::Transaction tx(*sender);
+            QVERIFY(sender
+                        ->run("SELECT pg_notify('pult_revision', ?1)",
+                              [](Pg::Statement &st) { st.bind(1, QStringLiteral("17")); })
+                        .good());
+            QVERIFY(!listener->waitForNotification(200));
+            QVERIFY(tx.commit().good());
+        }
+        const auto notification = listener->waitForNotification(10000);
+        QVERIFY(notification);
+        QCOMPARE(notification->channel, QStringLiteral("pult_revision"));
+        QCOMPARE(notification->payload, QStringLiteral("17"));
+        {
+            Pg::Transaction rolledBack(*sender);
+            QVERIFY(sender->execute("NOTIFY pult_revision, '18'").good());
+        }
+        QVERIFY(!listener->waitForNotification(300));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPgDb)
+#include "tst_pgdb.moc"
