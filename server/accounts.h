@@ -52,8 +52,9 @@ public:
     static constexpr qint64 kFailureWindowMs = 15 * 60 * 1000;
     static constexpr int kMinimumPasswordLength = 8;
 
-    // Opens (creating on first use) DATA/server.db.
-    static Result<std::unique_ptr<Accounts>> open(const std::filesystem::path &dataDirectory);
+    // Opens (creating on first use) DATA/server.db, or the PostgreSQL database at databaseUrl.
+    static Result<std::unique_ptr<Accounts>> open(const std::filesystem::path &dataDirectory,
+                                                  const QString &databaseUrl = {});
     ~Accounts();
     Accounts(const Accounts &) = delete;
     Accounts &operator=(const Accounts &) = delete;

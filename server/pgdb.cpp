@@ -226,6 +226,10 @@ QString Statement::text(int column) const
         return QString::fromUtf8(data, size);
     case kJsonb: // binary jsonb: a version byte (1), then the text
         return size > 0 ? QString::fromUtf8(data + 1, size - 1) : QString();
+    case kInt8:
+    case kInt4:
+    case kInt2:
+        return QString::number(int64(column));
     default:
         return {};
     }
@@ -268,7 +272,7 @@ Connection::~Connection()
     PQfinish(m_conn);
 }
 
-Result<Statement *> Connection::prepare(const char *sql)
+Result<Db::Statement *> Connection::prepare(const char *sql)
 {
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
@@ -283,7 +287,7 @@ Result<Statement *> Connection::prepare(const char *sql)
         return s;
     auto statement =
         std::make_unique<Statement>(*this, std::move(name), std::move(text), parameters);
-    Statement *raw = statement.get();
+    Db::Statement *raw = statement.get();
     m_statements.emplace(sql, std::move(statement));
     return raw;
 }
@@ -297,6 +301,11 @@ Status Connection::execute(const char *sql)
                    : error(result, QString::fromUtf8(sql));
     PQclear(result);
     return s;
+}
+
+bool Connection::isOpen() const
+{
+    return PQstatus(m_conn) == CONNECTION_OK;
 }
 
 bool Connection::inTransaction() const
@@ -356,39 +365,33 @@ Status Connection::error(const pg_result *result, QStringView context) const
     return {Status::Internal, detail + u" in " + context.left(200)};
 }
 
-Transaction::Transaction(Connection &connection)
-    : m_connection(connection)
-    , m_joined(connection.inTransaction())
+Status Connection::begin()
 {
-    if (m_joined)
-        return;
-    m_status = m_connection.execute("BEGIN");
-    m_open = m_status.good();
+    return execute("BEGIN");
 }
 
-Transaction::~Transaction()
+Status Connection::commit()
 {
-    if (m_open)
-        m_connection.execute("ROLLBACK");
-}
-
-Status Transaction::commit()
-{
-    if (m_joined)
-        return {};
-    if (!m_open)
-        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
-                               : m_status;
-    // COMMIT of a failed transaction answers "ROLLBACK" without an error: report it as one.
-    pg_result *result = PQexec(m_connection.handle(), "COMMIT");
+    // COMMIT of an aborted transaction answers "ROLLBACK" without an error: report it as one.
+    pg_result *result = PQexec(m_conn, "COMMIT");
     Status s;
     if (PQresultStatus(result) != PGRES_COMMAND_OK)
-        s = m_connection.error(result, u"COMMIT");
+        s = error(result, u"COMMIT");
     else if (std::strcmp(PQcmdStatus(result), "COMMIT") != 0)
         s = Status(Status::Internal, QStringLiteral("the transaction failed and was rolled back"));
     PQclear(result);
-    m_open = false;
     return s;
+}
+
+Status Connection::rollback()
+{
+    return execute("ROLLBACK");
+}
+
+Status Connection::lockWriters()
+{
+    // One key for all of pultd's writers; held until the transaction ends.
+    return execute("SELECT pg_advisory_xact_lock(7391)");
 }
 
 } // namespace Pult::Pg

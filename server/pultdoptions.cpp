@@ -18,9 +18,9 @@ constexpr std::uint64_t kMinBodyLimit = 1024;             // 1 KiB
 constexpr std::uint64_t kMaxBodyLimit = 64 * 1024 * 1024; // 64 MiB
 
 // The server settings: long options on the command line (with "--"), keys in a --config file.
-constexpr std::array<std::string_view, 8> kSettings = {
-    "listen",  "data",     "max-connections", "idle-timeout",
-    "threads", "tls-cert", "tls-key",         "body-limit"};
+constexpr std::array<std::string_view, 9> kSettings = {
+    "listen",     "data", "max-connections", "idle-timeout", "threads", "tls-cert", "tls-key",
+    "body-limit", "db"};
 
 bool isSetting(std::string_view key)
 {
@@ -114,6 +114,10 @@ std::optional<std::string> applySetting(ServerConfig &config, std::string_view k
         if (text.empty())
             return label + " needs a directory";
         config.dataDirectory = std::filesystem::path(std::string(text));
+    } else if (key == "db") {
+        if (!text.starts_with("postgresql://") && !text.starts_with("postgres://"))
+            return label + " expects a PostgreSQL URL, postgresql://USER@HOST:PORT/DATABASE";
+        config.databaseUrl = std::string(text);
     } else if (key == "listen") {
         const std::optional<ListenAddress> listen = parseListenAddress(text);
         if (!listen)
@@ -333,6 +337,9 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
                 return fail(std::move(*error));
             if (options.config.dataDirectory.empty())
                 return fail("missing --data DIR before the backup command");
+            if (!options.config.databaseUrl.empty())
+                return fail("backup copies the SQLite database; back up a PostgreSQL database "
+                            "with pg_dump");
             if (i + 1 >= arguments.size() || arguments[i + 1].empty())
                 return fail("the backup command is: backup FILE (a new file to write the copy to)");
             if (i + 2 < arguments.size())
@@ -382,7 +389,10 @@ std::string pultdUsage()
         "\n"
         "Options:\n"
         "  --data DIR              directory for the server's database and files\n"
-        "                          (created if missing)\n";
+        "                          (created if missing)\n"
+        "  --db URL                keep accounts and tickets in PostgreSQL instead of\n"
+        "                          DIR/server.db: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB;\n"
+        "                          several pultd may share one database\n";
     usage += "  --listen ADDR:PORT      where to listen (default " + defaults.listenAddress + ":" +
              std::to_string(ServerConfig::kDefaultPort) + ");\n";
     usage += "                          port 0 picks a free port; IPv6 as [::1]:8743\n";
@@ -417,7 +427,7 @@ std::string pultdUsage()
              "scraper: do not expose it publicly.\n"
              "\n"
              "The --config file has one setting per line, \"key = value\", the keys being the\n"
-             "long options without dashes: listen, data, max-connections, idle-timeout,\n"
+             "long options without dashes: listen, data, db, max-connections, idle-timeout,\n"
              "threads, body-limit, tls-cert, tls-key. '#' starts a comment (at the start of\n"
              "a line or after a space); blank lines are ignored. For example:\n"
              "    data = /var/lib/pult\n"

@@ -69,6 +69,7 @@
 #include "api.h"
 #include "logrecord.h"
 #include "metrics.h"
+#include "revisionlistener.h"
 #include "router.h"
 #include "serverstore.h"
 #include "uuid.h"
@@ -488,6 +489,9 @@ struct Server::Private
     std::atomic<std::int64_t> revision = 0; // only grows; see publishRevision
     // The sessions that are WebSockets now, to wake on a new revision; guarded by `mutex`.
     std::unordered_map<std::uint64_t, std::shared_ptr<Session>> streams;
+    // On PostgreSQL: wakes the streams when another process commits. Declared last, so that its
+    // thread stops before the rest is destroyed.
+    std::unique_ptr<RevisionListener> revisionListener;
 };
 
 ServerStatus Server::Private::prepareDataDirectory() const
@@ -1195,12 +1199,13 @@ ServerStatus Server::start()
         return {"the server is already started"};
     if (ServerStatus status = d->prepareDataDirectory(); !status.good())
         return status;
-    auto accounts = Accounts::open(d->config.dataDirectory);
+    const QString databaseUrl = QString::fromStdString(d->config.databaseUrl);
+    auto accounts = Accounts::open(d->config.dataDirectory, databaseUrl);
     if (!accounts.good())
         return {"cannot open the accounts in " + d->config.dataDirectory.string() + ": " +
                 accounts.status().message().toStdString()};
     d->accounts = std::move(*accounts);
-    auto store = ServerStore::open(d->config.dataDirectory);
+    auto store = ServerStore::open(d->config.dataDirectory, databaseUrl);
     if (!store.good())
         return {"cannot open the ticket store in " + d->config.dataDirectory.string() + ": " +
                 store.status().message().toStdString()};
@@ -1210,6 +1215,9 @@ ServerStatus Server::start()
         return {"cannot read the revision in " + d->config.dataDirectory.string() + ": " +
                 revision.status().message().toStdString()};
     d->publishRevision(*revision);
+    if (!databaseUrl.isEmpty()) // revisions committed by other pultd on the same database
+        d->revisionListener =
+            std::make_unique<RevisionListener>(databaseUrl, d->revisionPublisher());
     addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher());
     d->addStreamRoute();
     if (ServerStatus status = d->loadTls(); !status.good())

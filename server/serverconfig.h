@@ -19,6 +19,9 @@ struct ServerConfig
     std::string listenAddress = "127.0.0.1"; // an IP address: 127.0.0.1, 0.0.0.0, ::1, ::
     std::uint16_t port = kDefaultPort;       // 0 asks the system for a free port
     std::filesystem::path dataDirectory;     // created if missing; required
+    // Empty: accounts and tickets in DATA/server.db (SQLite). Else a PostgreSQL URL
+    // (postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE), which several pultd may share.
+    std::string databaseUrl;
 
     std::uint64_t bodyLimit = 1024 * 1024; // bytes; larger bodies get 413
     std::uint32_t headerLimit = 16 * 1024; // request line and headers; larger get 431

@@ -5,9 +5,10 @@
 //
 // Invariants:
 //   - Every stored change (a ticket, message, history event or contact snapshot) takes the next
-//     revision. Revisions are given inside the one write transaction, under the store's mutex,
-//     so they become visible in commit order: a reader's snapshot holds every revision up to
-//     some R and none above it.
+//     revision. Revisions are given inside the one write transaction, under the store's mutex
+//     (and, on PostgreSQL, an advisory lock that serialises the writers of every pultd process
+//     on the database), so they become visible in commit order: a reader's snapshot holds every
+//     revision up to some R and none above it.
 //   - An operation is applied at most once: its client-made id is stored with its first result
 //     (applied or rejected) in the same transaction as its changes, and a resend gets that result.
 //   - An agent or lead reads and writes only tickets of their departments (admins all); a ticket
@@ -40,7 +41,9 @@ public:
     static constexpr int kMaxOpsPerBatch = 500;
     static constexpr int kMaxChangesPerPage = 5000;
 
-    static Result<std::unique_ptr<ServerStore>> open(const std::filesystem::path &dataDirectory);
+    // Opens (creating on first use) DATA/server.db, or the PostgreSQL database at databaseUrl.
+    static Result<std::unique_ptr<ServerStore>> open(const std::filesystem::path &dataDirectory,
+                                                     const QString &databaseUrl = {});
     ~ServerStore();
     ServerStore(const ServerStore &) = delete;
     ServerStore &operator=(const ServerStore &) = delete;

@@ -53,7 +53,8 @@ int addUser(const Pult::PultdOptions &options)
                   << '\n';
         return 1;
     }
-    auto accounts = Pult::Accounts::open(options.config.dataDirectory);
+    auto accounts = Pult::Accounts::open(options.config.dataDirectory,
+                                         QString::fromStdString(options.config.databaseUrl));
     if (!accounts.good()) {
         std::cerr << "pultd: " << accounts.status().message().toStdString() << '\n';
         return 1;
@@ -96,7 +97,7 @@ int backup(const Pult::PultdOptions &options)
 // The demo help desk, added to an empty data directory; an empty list when it held data already
 // (then it is served as it is, so scripts may pass --demo every time).
 Pult::Result<QList<Pult::DemoLogin>> fillDemoData(const std::filesystem::path &dataDirectory,
-                                                  qint64 tickets)
+                                                  const QString &databaseUrl, qint64 tickets)
 {
     std::error_code ec;
     std::filesystem::create_directories(dataDirectory, ec);
@@ -105,10 +106,10 @@ Pult::Result<QList<Pult::DemoLogin>> fillDemoData(const std::filesystem::path &d
                             QStringLiteral("cannot create %1: %2")
                                 .arg(QString::fromStdString(dataDirectory.string()),
                                      QString::fromStdString(ec.message())));
-    auto accounts = Pult::Accounts::open(dataDirectory);
+    auto accounts = Pult::Accounts::open(dataDirectory, databaseUrl);
     if (!accounts.good())
         return accounts.status();
-    auto store = Pult::ServerStore::open(dataDirectory);
+    auto store = Pult::ServerStore::open(dataDirectory, databaseUrl);
     if (!store.good())
         return store.status();
     auto empty = (*store)->isEmpty();
@@ -147,7 +148,9 @@ int main(int argc, char *argv[])
 
     std::optional<QList<Pult::DemoLogin>> demoLogins;
     if (options.demo) {
-        auto logins = fillDemoData(options.config.dataDirectory, options.demoTickets);
+        auto logins =
+            fillDemoData(options.config.dataDirectory,
+                         QString::fromStdString(options.config.databaseUrl), options.demoTickets);
         if (!logins.good()) {
             std::cerr << "pultd: " << logins.status().message().toStdString() << '\n';
             return 1;

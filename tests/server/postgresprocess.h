@@ -77,6 +77,14 @@ public:
     }
     const QString &error() const { return m_error; }
 
+    // A new, empty database (name: letters, digits and underscores).
+    bool createDatabase(const QString &name)
+    {
+        return run(QStringLiteral("psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), url(),
+                    QStringLiteral("-c"), QStringLiteral("CREATE DATABASE ") + name});
+    }
+
 private:
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 

@@ -4,6 +4,10 @@
 // raw HTTP/1.1 connections that can send anything, and one-shot runs of its commands. Nothing
 // sleeps: every wait is on a condition with a deadline, and waits run the event loop so that
 // pultd's stdout and stderr pipes keep draining. Needs PULTD_PATH defined to the executable.
+//
+// With PULT_TEST_DB=postgresql in the environment every pultd keeps its data in PostgreSQL
+// instead (--db): one PostgreSQL 15 per test process (postgresprocess.h), one database per data
+// directory, so that ctest runs the same suites on both backends.
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -17,6 +21,12 @@
 #include <QTest>
 #include <QUuid>
 
+#include "postgresprocess.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+
+#include <memory>
 #include <optional>
 
 namespace PultdTest {
@@ -25,6 +35,49 @@ inline constexpr int kTimeoutMs = 15000;
 // Starting takes longer: --demo writes thousands of tickets first, and CI runs the sanitizer
 // build with two tests at a time on two cores. How fast pultd starts is the benchmarks' business.
 inline constexpr int kStartTimeoutMs = 90000;
+
+// Whether this run keeps pultd's data in PostgreSQL (PULT_TEST_DB=postgresql).
+inline bool usingPostgres()
+{
+    return qgetenv("PULT_TEST_DB") == "postgresql";
+}
+
+// The arguments that give pultd its data: --data DIR, and with PostgreSQL --db URL for a
+// database named after `databaseKey` (the data directory unless two pultd share one database),
+// created on first use. Empty when PostgreSQL cannot be started (the test then fails on it).
+inline QStringList storeArguments(const QString &dataDir, const QString &databaseKey = {})
+{
+    QStringList arguments{QStringLiteral("--data"), dataDir};
+    if (!usingPostgres())
+        return arguments;
+    // Started on first use; stopped with the application, while QProcess still works.
+    static std::unique_ptr<PostgresServer> shared;
+    static bool started = false;
+    static QSet<QString> created;
+    if (!shared) {
+        shared = std::make_unique<PostgresServer>();
+        started = shared->start();
+        qAddPostRoutine([] { shared.reset(); });
+    }
+    PostgresServer &server = *shared;
+    if (!started) {
+        qWarning("%s", qPrintable(server.error()));
+        return {};
+    }
+    const QString key = databaseKey.isEmpty() ? dataDir : databaseKey;
+    const QString name =
+        QStringLiteral("pult_") +
+        QString::fromLatin1(
+            QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    if (!created.contains(name)) {
+        if (!server.createDatabase(name)) {
+            qWarning("%s", qPrintable(server.error()));
+            return {};
+        }
+        created.insert(name);
+    }
+    return arguments + QStringList{QStringLiteral("--db"), server.url(name)};
+}
 
 struct HttpReply
 {
@@ -162,10 +215,12 @@ public:
 
     bool start(const QStringList &extraArguments = {})
     {
+        const QStringList store = storeArguments(m_dataDir.path(), m_databaseKey);
+        if (store.isEmpty())
+            return false;
         m_process.start(QStringLiteral(PULTD_PATH),
-                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                    QStringLiteral("--data"), m_dataDir.path()} +
-                            extraArguments);
+                        QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                            store + extraArguments);
         if (!m_process.waitForStarted(kTimeoutMs))
             return false;
         if (!QTest::qWaitFor(
@@ -185,6 +240,14 @@ public:
         }
         m_port = match.captured(1).toUShort();
         return m_port != 0;
+    }
+
+    // With PostgreSQL: keep the data in other's database, as a second pultd on it (call before
+    // start()).
+    void shareDatabaseWith(const Pultd &other) { m_databaseKey = other.databaseKey(); }
+    QString databaseKey() const
+    {
+        return m_databaseKey.isEmpty() ? m_dataDir.path() : m_databaseKey;
     }
 
     quint16 port() const { return m_port; }
@@ -230,6 +293,7 @@ public:
 
 private:
     QTemporaryDir m_dataDir;
+    QString m_databaseKey;
     QProcess m_process;
     QByteArray m_log;
     quint16 m_port = 0;
@@ -265,15 +329,10 @@ inline Run runPultd(const QStringList &arguments, const QByteArray &input = {})
 inline Run addAgent(const QString &dataDir, const QString &email, const QString &role,
                     const QString &dept, const QByteArray &password)
 {
-    QStringList args{QStringLiteral("--data"),
-                     dataDir,
-                     QStringLiteral("user"),
-                     QStringLiteral("add"),
-                     email,
-                     QStringLiteral("--name"),
-                     email.section(u'@', 0, 0),
-                     QStringLiteral("--role"),
-                     role};
+    QStringList args = storeArguments(dataDir);
+    args += QStringList{
+        QStringLiteral("user"),    QStringLiteral("add"),    email, QStringLiteral("--name"),
+        email.section(u'@', 0, 0), QStringLiteral("--role"), role};
     if (!dept.isEmpty())
         args << QStringLiteral("--dept") << dept;
     return runPultd(args, password);

@@ -57,7 +57,7 @@ private Q_SLOTS:
                                  std::numeric_limits<qint64>::max()};
         for (qint64 n : values) {
             Status s = db->run("INSERT INTO round_trip VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               [&](Pg::Statement &st) {
+                               [&](Db::Statement &st) {
                                    st.bind(1, n).bind(2, 42).bind(3, text).bind(4, bytes);
                                    st.bind(5, QStringLiteral("{\"a\": \"Ž\"}"));
                                    st.bind(6, 0.1).bind(7, qint64(n > 0));
@@ -65,7 +65,7 @@ private Q_SLOTS:
             QVERIFY2(s.good(), qPrintable(s.message()));
             QCOMPARE(db->changes(), 1);
         }
-        QVERIFY(db->run("INSERT INTO round_trip(n) VALUES (?1)", [](Pg::Statement &st) {
+        QVERIFY(db->run("INSERT INTO round_trip(n) VALUES (?1)", [](Db::Statement &st) {
                       st.bindNull(1);
                   }).good());
 
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(db->execute("CREATE TABLE unique_ids(id TEXT PRIMARY KEY)").good());
         const auto insert = [&] {
             return db->run("INSERT INTO unique_ids VALUES (?1)",
-                           [](Pg::Statement &st) { st.bind(1, QStringLiteral("a")); });
+                           [](Db::Statement &st) { st.bind(1, QStringLiteral("a")); });
         };
         QVERIFY(insert().good());
         const Status duplicate = insert();
@@ -151,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(db);
         QVERIFY(db->execute("CREATE TABLE tx(n BIGINT)").good());
         const auto insert = [&](qint64 n) {
-            return db->run("INSERT INTO tx VALUES (?1)", [n](Pg::Statement &st) { st.bind(1, n); });
+            return db->run("INSERT INTO tx VALUES (?1)", [n](Db::Statement &st) { st.bind(1, n); });
         };
         const auto rows = [&] {
             auto stmt = db->prepare("SELECT COUNT(*) FROM tx");
@@ -161,16 +161,16 @@ private Q_SLOTS:
             return n;
         };
         {
-            Pg::Transaction tx(*db);
+            Db::Transaction tx(*db);
             QVERIFY(tx.status().good());
             QVERIFY(insert(1).good());
         }
         QCOMPARE(rows(), 0);
         {
-            Pg::Transaction outer(*db);
+            Db::Transaction outer(*db);
             QVERIFY(insert(1).good());
             {
-                Pg::Transaction inner(*db); // joins the outer one
+                Db::Transaction inner(*db); // joins the outer one
                 QVERIFY(insert(2).good());
                 QVERIFY(inner.commit().good());
             }
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(rows(), 2);
         {
             // A failed statement aborts a PostgreSQL transaction; its commit says so.
-            Pg::Transaction tx(*db);
+            Db::Transaction tx(*db);
             QVERIFY(insert(3).good());
             QVERIFY(!db->execute("SELECT no_such_column FROM tx").good());
             QVERIFY(!tx.commit().good());
@@ -188,8 +188,9 @@ private Q_SLOTS:
         QCOMPARE(rows(), 2);
     }
 
-    // Revisions become visible in commit order: each writer takes a transaction-scoped advisory
-    // lock before it reads the highest revision and writes the next one, so writers (in any
+    // Revisions become visible in commit order: each writer takes lockWriters() (a
+    // transaction-scoped advisory lock) before it reads the highest revision and writes the
+    // next one, so writers (in any
     // number of pultd processes) commit one at a time in revision order, and a reader's snapshot
     // always holds every revision up to some R and none above. Without the lock two writers
     // would take the same revision (a duplicate key) or a reader would see a gap.
@@ -216,8 +217,8 @@ private Q_SLOTS:
                     return failed(c.status().message());
                 Pg::Connection &db = **c;
                 for (int i = 0; i < kEach; ++i) {
-                    Pg::Transaction tx(db);
-                    Status s = db.execute("SELECT pg_advisory_xact_lock(7391)");
+                    Db::Transaction tx(db);
+                    Status s = db.lockWriters();
                     if (s.good())
                         s = db.execute("INSERT INTO changes SELECT COALESCE(MAX(revision), 0) + 1 "
                                        "FROM changes");
@@ -285,10 +286,10 @@ private Q_SLOTS:
         QVERIFY(listener->listen(QStringLiteral("pult_revision")).good());
         QVERIFY(!listener->waitForNotification(0));
         {
-            Pg::Transaction tx(*sender);
+            Db::Transaction tx(*sender);
             QVERIFY(sender
                         ->run("SELECT pg_notify('pult_revision', ?1)",
-                              [](Pg::Statement &st) { st.bind(1, QStringLiteral("17")); })
+                              [](Db::Statement &st) { st.bind(1, QStringLiteral("17")); })
                         .good());
             QVERIFY(!listener->waitForNotification(200));
             QVERIFY(tx.commit().good());
@@ -298,7 +299,7 @@ private Q_SLOTS:
         QCOMPARE(notification->channel, QStringLiteral("pult_revision"));
         QCOMPARE(notification->payload, QStringLiteral("17"));
         {
-            Pg::Transaction rolledBack(*sender);
+            Db::Transaction rolledBack(*sender);
             QVERIFY(sender->execute("NOTIFY pult_revision, '18'").good());
         }
         QVERIFY(!listener->waitForNotification(300));

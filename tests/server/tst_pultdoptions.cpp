@@ -344,6 +344,24 @@ private Q_SLOTS:
         QCOMPARE(options.config.bodyLimit, std::uint64_t(64 * 1024 * 1024));
     }
 
+    void databaseUrl()
+    {
+        PultdOptions options = parse({QStringLiteral("--data=d"), QStringLiteral("--db"),
+                                      QStringLiteral("postgresql://pult@db.example:5432/pult")});
+        QCOMPARE(options.action, PultdOptions::Action::Run);
+        QCOMPARE(options.config.databaseUrl, std::string("postgresql://pult@db.example:5432/pult"));
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--db=/var/lib/pult.db")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        QCOMPARE(
+            options.error,
+            std::string("--db expects a PostgreSQL URL, postgresql://USER@HOST:PORT/DATABASE"));
+        // The SQLite backup command cannot copy a PostgreSQL database.
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--db=postgres://h/p"),
+                         QStringLiteral("backup"), QStringLiteral("b.db")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        QVERIFY2(options.error.find("pg_dump") != std::string::npos, options.error.c_str());
+    }
+
     void usageShowsDefaults()
     {
         const QString usage = QString::fromStdString(Pult::pultdUsage());

@@ -232,6 +232,45 @@ class TestStream : public QObject
         return connection.request(request);
     }
 
+    // Logs kEmail in at pultd; its token, or empty.
+    static QByteArray logIn(Pultd &pultd)
+    {
+        const std::optional<HttpReply> login = pultd.fetch(post("/api/v1/login", loginBody()));
+        if (statusOf(login) != 200)
+            return {};
+        return login->json().value(QLatin1String("token")).toString().toLatin1();
+    }
+
+    // Creates a ticket in the agent's first department through pultd's API; the op's revision,
+    // or 0.
+    static qint64 createTicket(Pultd &pultd, const QByteArray &token)
+    {
+        const QByteArray auth = "Authorization: Bearer " + token + "\r\n";
+        const std::optional<HttpReply> departments =
+            pultd.fetch("GET /api/v1/departments HTTP/1.1\r\nHost: pult.test\r\n" + auth + "\r\n");
+        if (statusOf(departments) != 200)
+            return 0;
+        const QString department = departments->json()
+                                       .value(QLatin1String("departments"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QLatin1String("id"))
+                                       .toString();
+        const QByteArray op =
+            QStringLiteral(R"({"ops":[{"id":"%1","type":"create_ticket","ticket":{"id":"%2",)"
+                           R"("subject":"Pushed","department_id":"%3"}}]})")
+                .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                     QUuid::createUuid().toString(QUuid::WithoutBraces), department)
+                .toUtf8();
+        const std::optional<HttpReply> applied =
+            pultd.fetch("POST /api/v1/ops HTTP/1.1\r\nHost: pult.test\r\n" + auth +
+                        "Content-Length: " + QByteArray::number(op.size()) + "\r\n\r\n" + op);
+        if (statusOf(applied) != 200)
+            return 0;
+        return applied->json().value(QLatin1String("revision")).toInteger();
+    }
+
     void stopServer()
     {
         if (!m_runner.joinable())
@@ -448,9 +487,8 @@ private Q_SLOTS:
                                    QStringLiteral("agent"), QStringLiteral("Billing"), kPassword);
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY(pultd.start());
-        const std::optional<HttpReply> login = pultd.fetch(post("/api/v1/login", loginBody()));
-        QCOMPARE(statusOf(login), 200);
-        const QByteArray token = login->json().value(QLatin1String("token")).toString().toLatin1();
+        const QByteArray token = logIn(pultd);
+        QVERIFY(!token.isEmpty());
 
         StreamClient client;
         QVERIFY2(client.connect(pultd.port(), token), describe(client).constData());
@@ -461,28 +499,7 @@ private Q_SLOTS:
         QVERIFY(pultd.waitForLog("\"event\":\"stream_opened\""));
 
         // A write through the API reaches the stream as the op's revision.
-        const QByteArray auth = "Authorization: Bearer " + token + "\r\n";
-        const std::optional<HttpReply> departments =
-            pultd.fetch("GET /api/v1/departments HTTP/1.1\r\nHost: pult.test\r\n" + auth + "\r\n");
-        QCOMPARE(statusOf(departments), 200);
-        const QString billing = departments->json()
-                                    .value(QLatin1String("departments"))
-                                    .toArray()
-                                    .first()
-                                    .toObject()
-                                    .value(QLatin1String("id"))
-                                    .toString();
-        const QByteArray op =
-            QStringLiteral(R"({"ops":[{"id":"%1","type":"create_ticket","ticket":{"id":"%2",)"
-                           R"("subject":"Pushed","department_id":"%3"}}]})")
-                .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
-                     QUuid::createUuid().toString(QUuid::WithoutBraces), billing)
-                .toUtf8();
-        const std::optional<HttpReply> applied =
-            pultd.fetch("POST /api/v1/ops HTTP/1.1\r\nHost: pult.test\r\n" + auth +
-                        "Content-Length: " + QByteArray::number(op.size()) + "\r\n\r\n" + op);
-        QCOMPARE(statusOf(applied), 200);
-        const qint64 revision = applied->json().value(QLatin1String("revision")).toInteger();
+        const qint64 revision = createTicket(pultd, token);
         QVERIFY(revision > 0);
         QVERIFY(client.waitForRevision(revision));
 
@@ -498,6 +515,43 @@ private Q_SLOTS:
         QVERIFY2(log.contains("\"route\":\"/api/v1/stream\""), log.constData());
         QVERIFY2(log.contains("\"agent_id\":\""), log.constData());
         QVERIFY(!log.contains(token));
+    }
+    // Several pultd on one PostgreSQL database: a write through one reaches the WebSocket
+    // clients of the other (NOTIFY in the write transaction, LISTEN in each pultd).
+    void anotherPultdOnTheDatabasePushesToo()
+    {
+        if (!usingPostgres())
+            QSKIP("pultd processes share a database only on PostgreSQL "
+                  "(server_stream_postgresql runs this)");
+        Pultd writer;
+        const Run added = addAgent(writer.dataDir(), QString::fromLatin1(kEmail),
+                                   QStringLiteral("agent"), QStringLiteral("Billing"), kPassword);
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QVERIFY(writer.start());
+        Pultd other;
+        other.shareDatabaseWith(writer);
+        QVERIFY(other.start());
+
+        const QByteArray otherToken = logIn(other); // the accounts are shared too
+        QVERIFY(!otherToken.isEmpty());
+        StreamClient client;
+        QVERIFY2(client.connect(other.port(), otherToken), describe(client).constData());
+        client.startReading();
+        QVERIFY(client.run([&] { return !client.messages().empty() || client.ended(); }));
+        QCOMPARE(client.messages().front().text, std::string(R"({"revision":0})"));
+
+        for (int i = 0; i < 3; ++i) {
+            const qint64 revision = createTicket(writer, logIn(writer));
+            QVERIFY(revision > 0);
+            QVERIFY(client.waitForRevision(revision));
+        }
+        // And the other pultd serves what the writer stored.
+        const std::optional<HttpReply> changes =
+            other.fetch("GET /api/v1/changes?since=0 HTTP/1.1\r\nHost: pult.test\r\n"
+                        "Authorization: Bearer " +
+                        otherToken + "\r\n\r\n");
+        QCOMPARE(statusOf(changes), 200);
+        QVERIFY(changes->json().value(QLatin1String("changes")).toArray().size() >= 3);
     }
 };
 

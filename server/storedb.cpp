@@ -1,0 +1,170 @@
+#include "storedb.h"
+
+#include "pgdb.h"
+#include "sqlitedb.h"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace Pult::Db {
+
+namespace {
+
+constexpr int kServerApplicationId = 0x504c5444; // "PLTD"
+
+// pult_core's SQLite statement behind the store interface.
+class SqliteStatement final : public Statement
+{
+public:
+    explicit SqliteStatement(Sql::Statement &statement)
+        : m_statement(statement)
+    {}
+
+    using Statement::bind;
+    Statement &bind(int index, qint64 value) override
+    {
+        m_statement.bind(index, value);
+        return *this;
+    }
+    Statement &bind(int index, double value) override
+    {
+        m_statement.bind(index, value);
+        return *this;
+    }
+    Statement &bind(int index, const QString &value) override
+    {
+        m_statement.bind(index, value);
+        return *this;
+    }
+    Statement &bind(int index, const QByteArray &blob) override
+    {
+        m_statement.bind(index, blob);
+        return *this;
+    }
+    Statement &bindNull(int index) override
+    {
+        m_statement.bindNull(index);
+        return *this;
+    }
+    bool next() override { return m_statement.next(); }
+    Status exec() override { return m_statement.exec(); }
+    void reset() override { m_statement.reset(); }
+    const Status &status() const override { return m_statement.status(); }
+    bool isNull(int column) const override { return m_statement.isNull(column); }
+    qint64 int64(int column) const override { return m_statement.int64(column); }
+    double real(int column) const override { return m_statement.real(column); }
+    QString text(int column) const override { return m_statement.text(column); }
+    QByteArray blob(int column) const override { return m_statement.blob(column); }
+
+private:
+    Sql::Statement &m_statement;
+};
+
+class SqliteConnection final : public Connection
+{
+public:
+    explicit SqliteConnection(std::unique_ptr<Sql::Database> db)
+        : m_db(std::move(db))
+    {}
+
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    Result<Statement *> prepare(const char *sql) override
+    {
+        auto it = m_statements.find(sql);
+        if (it != m_statements.end())
+            return it->second.get();
+        auto stmt = m_db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        auto wrapped = std::make_unique<SqliteStatement>(**stmt);
+        Statement *raw = wrapped.get();
+        m_statements.emplace(sql, std::move(wrapped));
+        return raw;
+    }
+    Status execute(const char *sql) override { return m_db->execute(sql); }
+    int changes() const override { return m_db->changes(); }
+    bool inTransaction() const override { return sqlite3_get_autocommit(m_db->handle()) == 0; }
+    Status begin() override { return m_db->execute("BEGIN IMMEDIATE"); }
+    Status commit() override { return m_db->execute("COMMIT"); }
+    Status rollback() override { return m_db->execute("ROLLBACK"); }
+    Status lockWriters() override { return {}; } // BEGIN IMMEDIATE holds the write lock
+
+private:
+    std::unique_ptr<Sql::Database> m_db;
+    std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_statements;
+};
+
+Result<std::unique_ptr<Connection>> openSqlite(const std::filesystem::path &dataDirectory)
+{
+    const QString path = QString::fromStdString((dataDirectory / "server.db").string());
+    auto db = Sql::Database::open(path, Sql::Database::Mode::ReadWrite);
+    if (!db.good())
+        return db.status();
+    Sql::Database &conn = **db;
+    auto appId = conn.prepare("PRAGMA application_id");
+    if (!appId.good())
+        return appId.status();
+    const qint64 id = (*appId)->next() ? (*appId)->int64(0) : 0;
+    (*appId)->reset();
+    if (id != 0 && id != kServerApplicationId)
+        return Status(Status::Invalid,
+                      path + QStringLiteral(" is an SQLite database of another application"));
+    const QByteArray pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                               "PRAGMA application_id = " +
+                               QByteArray::number(kServerApplicationId);
+    if (Status s = conn.execute(pragmas.constData()); !s.good())
+        return s;
+    return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(*db)));
+}
+
+} // namespace
+
+Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path &dataDirectory,
+                                                     const QString &url)
+{
+    if (url.isEmpty())
+        return openSqlite(dataDirectory);
+    auto pg = Pg::Connection::open(url);
+    if (!pg.good())
+        return pg.status();
+    return std::unique_ptr<Connection>(std::move(*pg));
+}
+
+Transaction::Transaction(Connection &connection)
+    : m_connection(connection)
+    , m_joined(connection.inTransaction())
+{
+    if (m_joined)
+        return;
+    m_status = m_connection.begin();
+    m_open = m_status.good();
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_connection.rollback();
+}
+
+Status Transaction::commit()
+{
+    if (m_joined)
+        return {};
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
+                               : m_status;
+    Status s = m_connection.commit();
+    // A failed COMMIT ends a PostgreSQL transaction; SQLite's stays open to be rolled back.
+    if (s.good() || !m_connection.inTransaction())
+        m_open = false;
+    return s;
+}
+
+bool isUniqueViolation(const Status &status)
+{
+    return status.message().contains(QLatin1String("UNIQUE constraint failed")) ||
+           status.message().contains(QLatin1String("duplicate key value"));
+}
+
+} // namespace Pult::Db

@@ -1,0 +1,119 @@
+#pragma once
+
+// The database pultd's stores (Accounts, ServerStore) run on: SQLite in DATA/server.db by
+// default, or PostgreSQL by URL (--db postgresql://...). Statements are written once with SQLite's
+// numbered parameters (?1) in the SQL both understand (ON CONFLICT upserts, savepoints); where
+// the dialects differ, Connection::pick() chooses between two texts. Errors are Status values.
+
+#include "status.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <filesystem>
+#include <memory>
+
+namespace Pult::Db {
+
+enum class Dialect { Sqlite, Postgres };
+
+class Statement
+{
+public:
+    virtual ~Statement() = default;
+
+    // Binding (1-based, as ?1 in the SQL). A null QByteArray/QString binds NULL.
+    virtual Statement &bind(int index, qint64 value) = 0;
+    Statement &bind(int index, int value) { return bind(index, qint64(value)); }
+    virtual Statement &bind(int index, double value) = 0;
+    virtual Statement &bind(int index, const QString &value) = 0;
+    virtual Statement &bind(int index, const QByteArray &blob) = 0;
+    virtual Statement &bindNull(int index) = 0;
+
+    // Steps once: true when a row is available; false when done or on error (see status()).
+    virtual bool next() = 0;
+    // Runs a statement that returns no rows to completion.
+    virtual Status exec() = 0;
+    // Resets for the next use and clears the bindings.
+    virtual void reset() = 0;
+    virtual const Status &status() const = 0;
+
+    virtual bool isNull(int column) const = 0;
+    virtual qint64 int64(int column) const = 0;
+    virtual double real(int column) const = 0;
+    virtual QString text(int column) const = 0; // integers read as their decimal text
+    virtual QByteArray blob(int column) const = 0;
+};
+
+class Connection
+{
+public:
+    // SQLite's DATA/server.db when url is empty (WAL, its application id checked), else a
+    // PostgreSQL URL (postgresql://user@host:port/database or a libpq connection string).
+    static Result<std::unique_ptr<Connection>> open(const std::filesystem::path &dataDirectory,
+                                                    const QString &url);
+    virtual ~Connection() = default;
+
+    virtual Dialect dialect() const = 0;
+    // The text for this connection's dialect.
+    const char *pick(const char *sqlite, const char *postgres) const
+    {
+        return dialect() == Dialect::Sqlite ? sqlite : postgres;
+    }
+
+    // The statement for this SQL text (a string literal: caches are keyed by its address),
+    // prepared on first use. The pointer stays valid for the connection's lifetime; do not nest
+    // uses of one statement, and step it to the end or reset() it when done.
+    virtual Result<Statement *> prepare(const char *sql) = 0;
+    // Runs the statement for sql to completion after bind(Statement &) has bound its values.
+    template<typename Bind> Status run(const char *sql, Bind &&bind)
+    {
+        auto stmt = prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        Status s = (*stmt)->exec();
+        (*stmt)->reset();
+        return s;
+    }
+    // Runs one or more statements without parameters or results (schema, savepoints).
+    virtual Status execute(const char *sql) = 0;
+    // Rows changed by the last statement.
+    virtual int changes() const = 0;
+
+    virtual bool inTransaction() const = 0;
+    // A write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE).
+    virtual Status begin() = 0;
+    // Fails (and ends the transaction) when PostgreSQL had aborted it.
+    virtual Status commit() = 0;
+    virtual Status rollback() = 0;
+    // Serialises writers across processes until the transaction ends: a no-op on SQLite, whose
+    // write transaction is exclusive already; an advisory lock on PostgreSQL. Taken before
+    // revisions are read and written, so that they become visible in commit order.
+    virtual Status lockWriters() = 0;
+};
+
+// Begins a write transaction and rolls back on destruction unless commit() succeeded. Inside an
+// open transaction it joins that one: commit() then leaves the outer transaction open.
+class Transaction
+{
+public:
+    explicit Transaction(Connection &connection);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    const Status &status() const { return m_status; } // of BEGIN
+    Status commit();
+
+private:
+    Connection &m_connection;
+    Status m_status;
+    bool m_open = false;
+    bool m_joined = false;
+};
+
+// Whether a Status is a unique-constraint violation (SQLite and PostgreSQL word them apart).
+bool isUniqueViolation(const Status &status);
+
+} // namespace Pult::Db
