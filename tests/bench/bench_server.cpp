@@ -93,6 +93,7 @@ double msSince(Clock::time_point start)
 QProcess *g_pultd = nullptr;
 QString g_pultdLog;
 QTemporaryDir *g_temp = nullptr; // removed by fail() too
+QStringList g_store;             // --data DIR, and --db URL when given
 
 void stopPultd()
 {
@@ -263,13 +264,14 @@ void runOne(asio::io_context &ioc, Task task, Clock::duration timeout, const std
 // ---- pultd as a process ----
 
 // Runs `pultd --data DIR user add ...` with the password on standard input.
-void addAgent(const QString &dataDir, const QString &email, const QString &name)
+void addAgent(const QString &email, const QString &name)
 {
     QProcess process;
     process.start(QStringLiteral(PULTD_PATH),
-                  {QStringLiteral("--data"), dataDir, QStringLiteral("user"), QStringLiteral("add"),
-                   email, QStringLiteral("--name"), name, QStringLiteral("--role"),
-                   QStringLiteral("agent"), QStringLiteral("--dept"), QStringLiteral("Billing")});
+                  g_store + QStringList{QStringLiteral("user"), QStringLiteral("add"), email,
+                                        QStringLiteral("--name"), name, QStringLiteral("--role"),
+                                        QStringLiteral("agent"), QStringLiteral("--dept"),
+                                        QStringLiteral("Billing")});
     if (!process.waitForStarted(kProcessTimeoutMs))
         fail("cannot run " PULTD_PATH ": " + process.errorString().toStdString());
     process.write(QByteArray::fromStdString(kPassword + "\n"));
@@ -287,15 +289,14 @@ void addAgent(const QString &dataDir, const QString &email, const QString &name)
 }
 
 // Starts pultd on a free port; answers the port.
-quint16 startPultd(QProcess &process, const QString &dataDir, const QString &logPath)
+quint16 startPultd(QProcess &process, const QString &logPath)
 {
     g_pultd = &process;
     g_pultdLog = logPath;
     process.setStandardErrorFile(logPath); // one JSON record per request: never a full pipe
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     process.start(QStringLiteral(PULTD_PATH),
-                  {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                   QStringLiteral("--data"), dataDir});
+                  QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + g_store);
     if (!process.waitForStarted(kProcessTimeoutMs))
         fail("cannot start " PULTD_PATH ": " + process.errorString().toStdString());
     const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(kProcessTimeoutMs);
@@ -823,12 +824,16 @@ void raiseFileLimit()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    if (app.arguments().size() > 1) {
-        std::printf("Usage: bench_server\n\nStarts %s on 127.0.0.1 with a temporary data "
-                    "directory and measures ops throughput, change pages and push latency "
-                    "(see docs/performance.md). About a minute; no options.\n",
+    const QStringList arguments = app.arguments();
+    const bool postgres = arguments.size() == 3 && arguments.at(1) == u"--db";
+    if (arguments.size() > 1 && !postgres) {
+        std::printf("Usage: bench_server [--db postgresql://...]\n\nStarts %s on 127.0.0.1 with "
+                    "a temporary data directory and measures ops throughput, change pages and "
+                    "push latency (see docs/performance.md). About a minute. With --db, pultd "
+                    "keeps its data in that PostgreSQL database (an empty one); the baselines "
+                    "stay SQLite's on the local disk.\n",
                     PULTD_PATH);
-        return app.arguments().value(1) == u"--help" ? 0 : 2;
+        return arguments.value(1) == u"--help" ? 0 : 2;
     }
     raiseFileLimit();
     const Clock::time_point begin = Clock::now();
@@ -838,19 +843,23 @@ int main(int argc, char *argv[])
         fail("cannot make a temporary directory");
     g_temp = &temp;
     const QString dataDir = QDir(temp.path()).filePath(QStringLiteral("data"));
+    g_store = {QStringLiteral("--data"), dataDir};
+    if (postgres) {
+        g_store += {QStringLiteral("--db"), arguments.at(2)};
+        std::printf("# pultd's data in PostgreSQL: %s\n", qPrintable(arguments.at(2)));
+    }
 
     const Clock::time_point addStart = Clock::now();
     std::vector<QString> emails;
     for (int i = 1; i <= kAgents; ++i) {
         emails.push_back(QStringLiteral("bench%1@pult.example").arg(i));
-        addAgent(dataDir, emails.back(), QStringLiteral("Bench Agent %1").arg(i));
+        addAgent(emails.back(), QStringLiteral("Bench Agent %1").arg(i));
     }
     std::printf("# %d agents in Billing made with pultd user add in %.0f ms; data in %s\n", kAgents,
                 msSince(addStart), qPrintable(temp.path()));
 
     QProcess pultd;
-    const quint16 port =
-        startPultd(pultd, dataDir, QDir(temp.path()).filePath(QStringLiteral("pultd.log")));
+    const quint16 port = startPultd(pultd, QDir(temp.path()).filePath(QStringLiteral("pultd.log")));
     std::printf("# %s listening on 127.0.0.1:%u\n", PULTD_PATH, unsigned(port));
     std::fflush(stdout);
 
