@@ -221,33 +221,9 @@ Status Database::error(int rc, QStringView context) const
     }
 }
 
-Transaction::Transaction(Database &db)
-    : m_db(db)
-    , m_joined(sqlite3_get_autocommit(db.handle()) == 0)
+bool Database::inTransaction() const
 {
-    if (m_joined)
-        return;
-    m_status = m_db.execute("BEGIN IMMEDIATE");
-    m_open = m_status.good();
-}
-
-Transaction::~Transaction()
-{
-    if (m_open)
-        m_db.execute("ROLLBACK");
-}
-
-Status Transaction::commit()
-{
-    if (m_joined)
-        return {};
-    if (!m_open)
-        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
-                               : m_status;
-    Status s = m_db.execute("COMMIT");
-    if (s.good())
-        m_open = false;
-    return s;
+    return sqlite3_get_autocommit(m_db) == 0;
 }
 
 } // namespace Pult::Sql

@@ -5,6 +5,7 @@
 // committed. Errors come back as Status values, never as exceptions.
 
 #include "status.h"
+#include "transaction.h"
 
 #include <QByteArray>
 #include <QString>
@@ -89,6 +90,12 @@ public:
     // Runs one or more statements without results (schema, pragmas).
     Status execute(const char *sql);
 
+    // For Transaction: whether one is open; BEGIN IMMEDIATE (a writer), COMMIT, ROLLBACK.
+    bool inTransaction() const;
+    Status begin() { return execute("BEGIN IMMEDIATE"); }
+    Status commit() { return execute("COMMIT"); }
+    Status rollback() { return execute("ROLLBACK"); }
+
     qint64 lastInsertRowId() const;
     int changes() const;
     qint64 totalChanges() const; // every row changed on this connection since it opened
@@ -107,24 +114,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_built;
 };
 
-// Begins IMMEDIATE (a writer) and rolls back on destruction unless commit() succeeded. Inside
-// an open transaction it joins that one: commit() then leaves the outer transaction open.
-class Transaction
-{
-public:
-    explicit Transaction(Database &db);
-    ~Transaction();
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-
-    const Status &status() const { return m_status; } // of BEGIN
-    Status commit();
-
-private:
-    Database &m_db;
-    Status m_status;
-    bool m_open = false;
-    bool m_joined = false;
-};
+// A write transaction (BEGIN IMMEDIATE) guard; see transaction.h.
+using Transaction = BasicTransaction<Database>;
 
 } // namespace Pult::Sql

@@ -3,8 +3,6 @@
 #include "pgdb.h"
 #include "sqlitedb.h"
 
-#include <sqlite3.h>
-
 #include <unordered_map>
 
 namespace Pult::Db {
@@ -84,10 +82,10 @@ public:
     }
     Status execute(const char *sql) override { return m_db->execute(sql); }
     int changes() const override { return m_db->changes(); }
-    bool inTransaction() const override { return sqlite3_get_autocommit(m_db->handle()) == 0; }
-    Status begin() override { return m_db->execute("BEGIN IMMEDIATE"); }
-    Status commit() override { return m_db->execute("COMMIT"); }
-    Status rollback() override { return m_db->execute("ROLLBACK"); }
+    bool inTransaction() const override { return m_db->inTransaction(); }
+    Status begin() override { return m_db->begin(); }
+    Status commit() override { return m_db->commit(); }
+    Status rollback() override { return m_db->rollback(); }
     Status lockWriters() override { return {}; } // BEGIN IMMEDIATE holds the write lock
 
 private:
@@ -129,36 +127,6 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
     if (!pg.good())
         return pg.status();
     return std::unique_ptr<Connection>(std::move(*pg));
-}
-
-Transaction::Transaction(Connection &connection)
-    : m_connection(connection)
-    , m_joined(connection.inTransaction())
-{
-    if (m_joined)
-        return;
-    m_status = m_connection.begin();
-    m_open = m_status.good();
-}
-
-Transaction::~Transaction()
-{
-    if (m_open)
-        m_connection.rollback();
-}
-
-Status Transaction::commit()
-{
-    if (m_joined)
-        return {};
-    if (!m_open)
-        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
-                               : m_status;
-    Status s = m_connection.commit();
-    // A failed COMMIT ends a PostgreSQL transaction; SQLite's stays open to be rolled back.
-    if (s.good() || !m_connection.inTransaction())
-        m_open = false;
-    return s;
 }
 
 bool isUniqueViolation(const Status &status)

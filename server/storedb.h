@@ -6,6 +6,7 @@
 // the dialects differ, Connection::pick() chooses between two texts. Errors are Status values.
 
 #include "status.h"
+#include "transaction.h"
 
 #include <QByteArray>
 #include <QString>
@@ -93,25 +94,8 @@ public:
     virtual Status lockWriters() = 0;
 };
 
-// Begins a write transaction and rolls back on destruction unless commit() succeeded. Inside an
-// open transaction it joins that one: commit() then leaves the outer transaction open.
-class Transaction
-{
-public:
-    explicit Transaction(Connection &connection);
-    ~Transaction();
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-
-    const Status &status() const { return m_status; } // of BEGIN
-    Status commit();
-
-private:
-    Connection &m_connection;
-    Status m_status;
-    bool m_open = false;
-    bool m_joined = false;
-};
+// A write transaction guard; see transaction.h.
+using Transaction = BasicTransaction<Connection>;
 
 // Whether a Status is a unique-constraint violation (SQLite and PostgreSQL word them apart).
 bool isUniqueViolation(const Status &status);

@@ -1,0 +1,55 @@
+#pragma once
+
+// A transaction guard for any connection with inTransaction(), begin(), commit() and
+// rollback(): pult_core's SQLite Database and pultd's store connections (SQLite or PostgreSQL).
+// It begins a write transaction and rolls back on destruction unless commit() succeeded. Inside
+// an open transaction it joins that one: commit() then leaves the outer transaction open.
+
+#include "status.h"
+
+namespace Pult {
+
+template<typename Connection> class BasicTransaction
+{
+public:
+    explicit BasicTransaction(Connection &connection)
+        : m_connection(connection)
+        , m_joined(connection.inTransaction())
+    {
+        if (m_joined)
+            return;
+        m_status = m_connection.begin();
+        m_open = m_status.good();
+    }
+    ~BasicTransaction()
+    {
+        if (m_open)
+            m_connection.rollback();
+    }
+    BasicTransaction(const BasicTransaction &) = delete;
+    BasicTransaction &operator=(const BasicTransaction &) = delete;
+
+    const Status &status() const { return m_status; } // of BEGIN
+
+    Status commit()
+    {
+        if (m_joined)
+            return {};
+        if (!m_open)
+            return m_status.good() ? Status(Status::Internal, QStringLiteral("no open transaction"))
+                                   : m_status;
+        Status s = m_connection.commit();
+        // A failed COMMIT ends a PostgreSQL transaction; SQLite's stays open to be rolled back.
+        if (s.good() || !m_connection.inTransaction())
+            m_open = false;
+        return s;
+    }
+
+private:
+    Connection &m_connection;
+    Status m_status;
+    bool m_open = false;
+    bool m_joined = false;
+};
+
+} // namespace Pult
