@@ -4,8 +4,8 @@
 // prepared once per connection and cached by their SQL text; transactions roll back unless
 // committed. Errors come back as Status values, never as exceptions.
 
+#include "connection.h"
 #include "status.h"
-#include "transaction.h"
 
 #include <QByteArray>
 #include <QString>
@@ -79,13 +79,7 @@ public:
     // Runs the statement for sql to completion after bind(Statement &) has bound its values.
     template<typename Bind> Status run(const char *sql, Bind &&bind)
     {
-        auto stmt = prepare(sql);
-        if (!stmt.good())
-            return stmt.status();
-        bind(**stmt);
-        Status s = (*stmt)->exec();
-        (*stmt)->reset();
-        return s;
+        return runStatement(*this, sql, std::forward<Bind>(bind));
     }
     // Runs one or more statements without results (schema, pragmas).
     Status execute(const char *sql);
@@ -114,7 +108,7 @@ private:
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_built;
 };
 
-// A write transaction (BEGIN IMMEDIATE) guard; see transaction.h.
+// A write transaction (BEGIN IMMEDIATE) guard; see connection.h.
 using Transaction = BasicTransaction<Database>;
 
 } // namespace Pult::Sql

@@ -5,8 +5,8 @@
 // numbered parameters (?1) in the SQL both understand (ON CONFLICT upserts, savepoints); where
 // the dialects differ, Connection::pick() chooses between two texts. Errors are Status values.
 
+#include "connection.h"
 #include "status.h"
-#include "transaction.h"
 
 #include <QByteArray>
 #include <QString>
@@ -69,13 +69,7 @@ public:
     // Runs the statement for sql to completion after bind(Statement &) has bound its values.
     template<typename Bind> Status run(const char *sql, Bind &&bind)
     {
-        auto stmt = prepare(sql);
-        if (!stmt.good())
-            return stmt.status();
-        bind(**stmt);
-        Status s = (*stmt)->exec();
-        (*stmt)->reset();
-        return s;
+        return runStatement(*this, sql, std::forward<Bind>(bind));
     }
     // Runs one or more statements without parameters or results (schema, savepoints).
     virtual Status execute(const char *sql) = 0;
@@ -94,7 +88,7 @@ public:
     virtual Status lockWriters() = 0;
 };
 
-// A write transaction guard; see transaction.h.
+// A write transaction guard; see connection.h.
 using Transaction = BasicTransaction<Connection>;
 
 // Whether a Status is a unique-constraint violation (SQLite and PostgreSQL word them apart).

@@ -1,14 +1,30 @@
 #pragma once
 
-// A transaction guard for any connection with inTransaction(), begin(), commit() and
-// rollback(): pult_core's SQLite Database and pultd's store connections (SQLite or PostgreSQL).
-// It begins a write transaction and rolls back on destruction unless commit() succeeded. Inside
-// an open transaction it joins that one: commit() then leaves the outer transaction open.
+// What pult_core's SQLite Database and pultd's store connections (SQLite or PostgreSQL) share,
+// written once over their common shape: prepare(sql) giving a statement with exec() and reset(),
+// and inTransaction(), begin(), commit() and rollback().
 
 #include "status.h"
 
+#include <utility>
+
 namespace Pult {
 
+// Runs the statement for sql to completion after bind(statement) has bound its values.
+template<typename Connection, typename Bind>
+Status runStatement(Connection &connection, const char *sql, Bind &&bind)
+{
+    auto stmt = connection.prepare(sql);
+    if (!stmt.good())
+        return stmt.status();
+    bind(**stmt);
+    Status s = (*stmt)->exec();
+    (*stmt)->reset();
+    return s;
+}
+
+// Begins a write transaction and rolls back on destruction unless commit() succeeded. Inside an
+// open transaction it joins that one: commit() then leaves the outer transaction open.
 template<typename Connection> class BasicTransaction
 {
 public:
