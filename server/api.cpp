@@ -3,14 +3,18 @@
 #include "accounts.h"
 #include "router.h"
 #include "serverstore.h"
+#include "uploads.h"
 #include "uuid.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <QUrlQuery>
+
+#include <filesystem>
 
 #include <limits>
 #include <variant>
@@ -107,7 +111,12 @@ template<typename Handler> Router::Handler authenticated(Accounts &accounts, Han
     };
 }
 
-ApiResponse login(Accounts &accounts, const ApiRequest &request)
+QJsonObject limitsJson(std::uint64_t attachmentLimit)
+{
+    return QJsonObject{{QStringLiteral("attachment_bytes"), qint64(attachmentLimit)}};
+}
+
+ApiResponse login(Accounts &accounts, const ApiRequest &request, std::uint64_t attachmentLimit)
 {
     auto body = jsonBody(request, {QLatin1String("email"), QLatin1String("password")});
     if (const ApiError *e = std::get_if<ApiError>(&body))
@@ -129,7 +138,8 @@ ApiResponse login(Accounts &accounts, const ApiRequest &request)
                                  {QStringLiteral("expires"),
                                   QDateTime::fromMSecsSinceEpoch(signedIn.expiresMs, Qt::UTC)
                                       .toString(Qt::ISODateWithMs)},
-                                 {QStringLiteral("agent"), agentJson(signedIn.session)}});
+                                 {QStringLiteral("agent"), agentJson(signedIn.session)},
+                                 {QStringLiteral("limits"), limitsJson(attachmentLimit)}});
 }
 
 ApiResponse storeError(const Status &status)
@@ -225,10 +235,178 @@ ApiResponse changes(ServerStore &store, const ApiRequest &request, const AgentSe
     return json(200, *page);
 }
 
+// GET /api/v1/uploads/{hash}: complete (and claimed), or how much of this agent's upload the
+// server holds.
+ApiResponse uploadStatus(ServerStore &store, const ApiRequest &request, const AgentSession &session)
+{
+    const std::string_view hash = pathParameter(request.path);
+    if (!AttachmentFiles::isValidHash(hash))
+        return ApiResponse::error(400, "invalid_hash",
+                                  "an upload is named by the SHA-256 of its content: 64 lowercase "
+                                  "hex digits");
+    const QString hashText = QString::fromLatin1(hash.data(), qsizetype(hash.size()));
+    auto stored = store.claimStoredUpload(session, hashText, nowMs());
+    if (!stored.good())
+        return storeError(stored.status());
+    if (*stored)
+        return uploadComplete(hash, std::uint64_t(**stored));
+    return uploadIncomplete(
+        hash, AttachmentFiles::sizeOf(AttachmentFiles::partialPath(
+                  store.attachmentDirectory(), uuidToString(session.agent.id), hash)));
+}
+
+// A type that a browser would render as active content (HTML, SVG, XML, scripts) is sent as
+// bytes; so is anything that is not a plain "type/subtype".
+std::string safeContentType(const QString &type)
+{
+    const QString t = type.trimmed().toLower();
+    static const QRegularExpression plain(
+        QStringLiteral("^[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+$"));
+    if (!plain.match(t).hasMatch())
+        return "application/octet-stream";
+    const QString subtype = t.section(u'/', 1);
+    if (t.contains(QLatin1String("html")) || t.contains(QLatin1String("xml")) ||
+        t.contains(QLatin1String("script")) || t.contains(QLatin1String("svg")) ||
+        t.contains(QLatin1String("xsl")) || subtype == u"x-shockwave-flash" ||
+        t == u"multipart/x-mixed-replace" || t == u"text/cache-manifest" || t == u"text/vtt")
+        return "application/octet-stream";
+    return t.toStdString();
+}
+
+// Content-Disposition: attachment, with an ASCII fallback name and the UTF-8 name (RFC 6266).
+std::string contentDisposition(const QString &name)
+{
+    std::string ascii;
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        ascii +=
+            (u >= 0x20 && u < 0x7f && u != '"' && u != '\\' && u != '/' && u != ';' && u != '%')
+                ? char(u)
+                : '_';
+    }
+    if (ascii.empty())
+        ascii = "attachment";
+    std::string encoded;
+    for (const char byte : name.toUtf8()) {
+        const auto b = static_cast<unsigned char>(byte);
+        const bool attrChar =
+            (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+            std::string_view("!#$&+-.^_`|~").find(char(b)) != std::string_view::npos;
+        if (attrChar) {
+            encoded += char(b);
+        } else {
+            constexpr const char *hex = "0123456789ABCDEF";
+            encoded += '%';
+            encoded += hex[b >> 4];
+            encoded += hex[b & 15];
+        }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// A single byte range of a Range header ("bytes=A-B", "bytes=A-", "bytes=-N") over `size`
+// bytes: nullopt to ignore the header (absent, malformed, several ranges), {false} when
+// unsatisfiable.
+struct ByteRange
+{
+    bool satisfiable = true;
+    std::uint64_t first = 0;
+    std::uint64_t last = 0; // inclusive
+};
+std::optional<ByteRange> parseRange(std::string_view header, std::uint64_t size)
+{
+    constexpr std::string_view prefix = "bytes=";
+    if (!header.starts_with(prefix))
+        return std::nullopt;
+    const std::string_view spec = header.substr(prefix.size());
+    const std::size_t dash = spec.find('-');
+    if (dash == std::string_view::npos || spec.find(',') != std::string_view::npos)
+        return std::nullopt;
+    const auto number = [](std::string_view text) -> std::optional<std::uint64_t> {
+        if (text.empty() || text.size() > 19)
+            return std::nullopt;
+        std::uint64_t value = 0;
+        for (const char c : text) {
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            value = value * 10 + std::uint64_t(c - '0');
+        }
+        return value;
+    };
+    const std::string_view from = spec.substr(0, dash);
+    const std::string_view to = spec.substr(dash + 1);
+    if (from.empty()) { // the last N bytes
+        const auto n = number(to);
+        if (!n)
+            return std::nullopt;
+        if (*n == 0 || size == 0)
+            return ByteRange{false};
+        return ByteRange{true, size - std::min(*n, size), size - 1};
+    }
+    const auto first = number(from);
+    if (!first)
+        return std::nullopt;
+    std::optional<std::uint64_t> last =
+        to.empty() ? std::optional<std::uint64_t>(UINT64_MAX) : number(to);
+    if (!last || *last < *first)
+        return std::nullopt;
+    if (*first >= size)
+        return ByteRange{false};
+    return ByteRange{true, *first, std::min(*last, size - 1)};
+}
+
+// GET (and HEAD) /api/v1/attachments/{hash}: the file, streamed by the server.
+ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentSession &session)
+{
+    const std::string_view hash = pathParameter(request.path);
+    const auto notFound = [] {
+        return error({404, QStringLiteral("not_found"),
+                      QStringLiteral("no attachment with that hash that you may see")});
+    };
+    if (!AttachmentFiles::isValidHash(hash))
+        return notFound();
+    auto attachment =
+        store.attachment(session, QString::fromLatin1(hash.data(), qsizetype(hash.size())));
+    if (!attachment.good())
+        return storeError(attachment.status());
+    if (!*attachment)
+        return notFound();
+    const std::filesystem::path file = AttachmentFiles::filePath(store.attachmentDirectory(), hash);
+    const std::uint64_t size = std::uint64_t((*attachment)->size);
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) != size || ec)
+        return ApiResponse::error(500, "internal_error",
+                                  "the attachment's file is missing or damaged: " + file.string());
+    ApiResponse response;
+    response.contentType = safeContentType((*attachment)->mimeType);
+    response.headers = {{"Content-Disposition", contentDisposition((*attachment)->name)},
+                        {"Content-Security-Policy", "sandbox"},
+                        {"Accept-Ranges", "bytes"}};
+    const std::optional<ByteRange> range = parseRange(request.range, size);
+    if (range && !range->satisfiable) {
+        ApiResponse unsatisfiable = ApiResponse::error(
+            416, "range_not_satisfiable",
+            "the attachment has " + std::to_string(size) + " bytes; the range is beyond them");
+        unsatisfiable.headers = {{"Content-Range", "bytes */" + std::to_string(size)},
+                                 {"Accept-Ranges", "bytes"}};
+        return unsatisfiable;
+    }
+    response.file = ApiResponse::FileBody{file.string(), 0, size};
+    if (range) {
+        response.status = 206;
+        response.file->offset = range->first;
+        response.file->length = range->last - range->first + 1;
+        response.headers.emplace_back("Content-Range", "bytes " + std::to_string(range->first) +
+                                                           "-" + std::to_string(range->last) + "/" +
+                                                           std::to_string(size));
+    }
+    return response;
+}
+
 } // namespace
 
 void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
-                  std::function<void(std::int64_t)> revisionAdvanced)
+                  std::function<void(std::int64_t)> revisionAdvanced, std::uint64_t attachmentLimit)
 {
     router.add("POST", "/api/v1/ops",
                authenticated(accounts, [&store, revisionAdvanced](const ApiRequest &request,
@@ -240,8 +418,23 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             return changes(store, request, session);
         }));
-    router.add("POST", "/api/v1/login",
-               [&accounts](const ApiRequest &request) { return login(accounts, request); });
+    router.add("POST", "/api/v1/login", [&accounts, attachmentLimit](const ApiRequest &request) {
+        return login(accounts, request, attachmentLimit);
+    });
+    router.add("GET", "/api/v1/limits",
+               authenticated(accounts, [attachmentLimit](const ApiRequest &, const AgentSession &) {
+                   return json(200, limitsJson(attachmentLimit));
+               }));
+    // PUT is streamed by the server itself (uploads.h) and never reaches this handler; it is
+    // registered so that the route is named alike for both methods and HEAD/405 work.
+    router.add(
+        "GET", std::string(Upload::kRoute),
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            return uploadStatus(store, request, session);
+        }));
+    router.add("PUT", std::string(Upload::kRoute), [](const ApiRequest &) {
+        return ApiResponse::error(500, "internal_error", "uploads are handled by the server");
+    });
     router.add("POST", "/api/v1/logout", [&accounts](const ApiRequest &request) {
         if (!accounts.logout(request.authorization, nowMs()))
             return ApiResponse::error(401, "unauthenticated",
@@ -283,22 +476,11 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
             const QUuid id = idParameter(request);
             return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
         }));
-    // The bytes of an attachment, with its type; by content hash, scoped like its tickets.
+    // The bytes of an attachment by content hash, scoped like its tickets; streamed from its file.
     router.add(
         "GET", "/api/v1/attachments/{hash}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
-            const std::string_view hash = pathParameter(request.path);
-            auto attachment =
-                store.attachment(session, QString::fromUtf8(hash.data(), qsizetype(hash.size())));
-            if (!attachment.good())
-                return storeError(attachment.status());
-            if (!*attachment)
-                return error({404, QStringLiteral("not_found"),
-                              QStringLiteral("no attachment with that hash that you may see")});
-            ApiResponse response;
-            response.body = (*attachment)->content.toStdString();
-            response.contentType = (*attachment)->mimeType.toStdString();
-            return response;
+            return download(store, request, session);
         }));
 }
 

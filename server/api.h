@@ -14,7 +14,9 @@ class ServerStore;
 
 // Adds the API's routes to router; accounts and store must outlive it. revisionAdvanced is
 // called with the newest revision after every write that stored changes (for push hints).
+// attachmentLimit is told to clients (login, GET /api/v1/limits).
 void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
-                  std::function<void(std::int64_t)> revisionAdvanced);
+                  std::function<void(std::int64_t)> revisionAdvanced,
+                  std::uint64_t attachmentLimit);
 
 } // namespace Pult

@@ -182,6 +182,19 @@ std::string Metrics::render(const MetricsGauges &gauges) const
     out.append("pultd_ops_total{result=\"applied\"} ").append(std::to_string(m_opsApplied.load()));
     out.append("\npultd_ops_total{result=\"rejected\"} ");
     out.append(std::to_string(m_opsRejected.load())).append("\n");
+    appendFamily(out, "pultd_attachments_stored", "gauge",
+                 "Attachment files stored (each content once, however often it is attached).");
+    out.append("pultd_attachments_stored ").append(std::to_string(gauges.attachmentsStored));
+    out += '\n';
+    appendFamily(out, "pultd_attachments_bytes", "gauge", "The bytes of the stored attachments.");
+    out.append("pultd_attachments_bytes ").append(std::to_string(gauges.attachmentsBytes));
+    out += '\n';
+    appendFamily(out, "pultd_orphan_uploads_removed_total", "counter",
+                 "Upload files (partial, or complete and referenced by no ticket) removed by the "
+                 "sweep for being older than the orphan upload age.");
+    out.append("pultd_orphan_uploads_removed_total ")
+        .append(std::to_string(m_orphanUploadsRemoved.load()))
+        .append("\n");
     appendFamily(out, "pultd_build_info", "gauge", "Always 1; the version is in its label.");
     out += "pultd_build_info{version=\"";
     appendLabelValue(out, PULT_VERSION);

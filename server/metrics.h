@@ -22,9 +22,11 @@ namespace Pult {
 // The gauges of one scrape.
 struct MetricsGauges
 {
-    std::int64_t connectionsOpen = 0; // HTTP and WebSocket connections
-    std::int64_t streamsOpen = 0;     // WebSocket streams (GET /api/v1/stream)
-    std::int64_t revision = 0;        // the newest published revision
+    std::int64_t connectionsOpen = 0;   // HTTP and WebSocket connections
+    std::int64_t streamsOpen = 0;       // WebSocket streams (GET /api/v1/stream)
+    std::int64_t revision = 0;          // the newest published revision
+    std::int64_t attachmentsStored = 0; // attachment files stored (content-addressed)
+    std::int64_t attachmentsBytes = 0;  // their bytes
 };
 
 class Metrics
@@ -41,6 +43,11 @@ public:
     // The results in the body of a POST /api/v1/ops answer ({"results": [{"status": ...}]}).
     void countOpResults(std::string_view responseBody);
     void countOps(std::int64_t applied, std::int64_t rejected);
+    // Upload files (partial or complete) the orphan sweep removed.
+    void countOrphanUploadsRemoved(std::int64_t files)
+    {
+        m_orphanUploadsRemoved += std::uint64_t(files);
+    }
 
     // The whole exposition text.
     std::string render(const MetricsGauges &gauges) const;
@@ -59,6 +66,7 @@ private:
     std::map<std::string, Histogram, std::less<>> m_durations; // by route
     std::atomic<std::uint64_t> m_opsApplied = 0;
     std::atomic<std::uint64_t> m_opsRejected = 0;
+    std::atomic<std::uint64_t> m_orphanUploadsRemoved = 0;
 };
 
 } // namespace Pult

@@ -18,9 +18,11 @@ constexpr std::uint64_t kMinBodyLimit = 1024;             // 1 KiB
 constexpr std::uint64_t kMaxBodyLimit = 64 * 1024 * 1024; // 64 MiB
 
 // The server settings: long options on the command line (with "--"), keys in a --config file.
-constexpr std::array<std::string_view, 9> kSettings = {
-    "listen",     "data", "max-connections", "idle-timeout", "threads", "tls-cert", "tls-key",
-    "body-limit", "db"};
+constexpr std::array<std::string_view, 11> kSettings = {
+    "listen",     "data", "max-connections",  "idle-timeout",     "threads", "tls-cert", "tls-key",
+    "body-limit", "db",   "attachment-limit", "orphan-upload-age"};
+constexpr std::uint64_t kMaxAttachmentLimit = std::uint64_t(1) << 40; // 1 TiB
+constexpr int kMaxOrphanUploadAgeSeconds = 365 * 24 * 3600;
 
 bool isSetting(std::string_view key)
 {
@@ -37,6 +39,35 @@ std::optional<Number> parseNumber(std::string_view text, Number lowest, Number h
         return std::nullopt;
     }
     return value;
+}
+
+// BYTES with an optional suffix: K, KB, KiB, M, MB, MiB, G, GB, GiB (all powers of 1024).
+std::optional<std::uint64_t> parseByteSize(std::string_view text, std::uint64_t lowest,
+                                           std::uint64_t highest)
+{
+    std::size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+        ++digits;
+    std::string_view suffix = text.substr(digits);
+    std::uint64_t unit = 1;
+    if (!suffix.empty()) {
+        const char first = char(suffix.front() & ~0x20); // upper case
+        if (first == 'K')
+            unit = std::uint64_t(1) << 10;
+        else if (first == 'M')
+            unit = std::uint64_t(1) << 20;
+        else if (first == 'G')
+            unit = std::uint64_t(1) << 30;
+        else
+            return std::nullopt;
+        suffix.remove_prefix(1);
+        if (suffix != "" && suffix != "B" && suffix != "iB")
+            return std::nullopt;
+    }
+    const auto number = parseNumber<std::uint64_t>(text.substr(0, digits), 0, highest / unit);
+    if (!number || *number * unit < lowest)
+        return std::nullopt;
+    return *number * unit;
 }
 
 PultdOptions usageError(PultdOptions options, std::string message)
@@ -151,6 +182,22 @@ std::optional<std::string> applySetting(ServerConfig &config, std::string_view k
             return label + " expects bytes from " + std::to_string(kMinBodyLimit) + " (1 KiB) to " +
                    std::to_string(kMaxBodyLimit) + " (64 MiB)";
         config.bodyLimit = *bytes;
+    } else if (key == "attachment-limit") {
+        const auto bytes = parseByteSize(text, 1, kMaxAttachmentLimit);
+        if (!bytes)
+            return label +
+                   " expects bytes from 1 to 1 TiB, optionally with a suffix such as 50M "
+                   "or 50MiB; got '" +
+                   std::string(text) + "'";
+        config.attachmentLimit = *bytes;
+    } else if (key == "orphan-upload-age") {
+        const auto seconds = parseNumber<int>(text, 1, kMaxOrphanUploadAgeSeconds);
+        if (!seconds)
+            return label + " expects seconds from 1 to " +
+                   std::to_string(kMaxOrphanUploadAgeSeconds);
+        config.orphanUploadAge = std::chrono::seconds(*seconds);
+        config.sweepInterval =
+            std::min<std::chrono::milliseconds>(std::chrono::hours(1), config.orphanUploadAge);
     } else {
         return "unknown setting '" + std::string(key) + "'";
     }
@@ -339,7 +386,7 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
                 return fail("missing --data DIR before the backup command");
             if (!options.config.databaseUrl.empty())
                 return fail("backup copies the SQLite database; back up a PostgreSQL database "
-                            "with pg_dump");
+                            "with pg_dump, and copy DATA/attachments (the attachment files) too");
             if (i + 1 >= arguments.size() || arguments[i + 1].empty())
                 return fail("the backup command is: backup FILE (a new file to write the copy to)");
             if (i + 2 < arguments.size())
@@ -403,6 +450,11 @@ std::string pultdUsage()
     usage += "  --threads N             worker threads (default: one per CPU core)\n";
     usage += "  --body-limit BYTES      largest request body, 1024 to 67108864 (default " +
              std::to_string(defaults.bodyLimit) + ")\n";
+    usage += "  --attachment-limit BYTES largest attachment, e.g. 52428800, 50M or 50MiB\n"
+             "                          (default 50 MiB); uploads are streamed to\n"
+             "                          DIR/attachments, never held in memory\n";
+    usage += "  --orphan-upload-age SECONDS  remove uploads no ticket references after this\n"
+             "                          long (default 86400)\n";
     usage += "  --tls-cert FILE         serve HTTPS and WSS with this PEM certificate (chain)\n"
              "  --tls-key FILE          and this unencrypted PEM private key; both or neither\n"
              "  --config FILE           read settings from FILE; options given here override it\n"
@@ -418,8 +470,10 @@ std::string pultdUsage()
              "\n"
              "backup copies DIR/server.db to FILE, consistently, also while pultd runs on DIR\n"
              "(SQLite's online backup, checked with PRAGMA integrity_check); it never\n"
-             "overwrites FILE. To restore: stop pultd, delete DIR/server.db-wal and\n"
-             "DIR/server.db-shm, and copy FILE to DIR/server.db.\n"
+             "overwrites FILE. Then it copies the attachment files (DIR/attachments) that\n"
+             "FILE.attachments/ lacks into it. To restore: stop pultd, delete\n"
+             "DIR/server.db-wal and DIR/server.db-shm, copy FILE to DIR/server.db and\n"
+             "FILE.attachments to DIR/attachments.\n"
              "\n"
              "GET /metrics answers Prometheus metrics (text format 0.0.4) without\n"
              "authentication: request counts and durations, open connections and streams,\n"
@@ -428,8 +482,9 @@ std::string pultdUsage()
              "\n"
              "The --config file has one setting per line, \"key = value\", the keys being the\n"
              "long options without dashes: listen, data, db, max-connections, idle-timeout,\n"
-             "threads, body-limit, tls-cert, tls-key. '#' starts a comment (at the start of\n"
-             "a line or after a space); blank lines are ignored. For example:\n"
+             "threads, body-limit, attachment-limit, orphan-upload-age, tls-cert, tls-key.\n"
+             "'#' starts a comment (at the start of a line or after a space); blank lines\n"
+             "are ignored. For example:\n"
              "    data = /var/lib/pult\n"
              "    listen = 0.0.0.0:8743\n"
              "    tls-cert = /etc/pult/fullchain.pem\n"

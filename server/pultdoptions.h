@@ -46,7 +46,8 @@ std::optional<std::string> readConfigFile(const std::filesystem::path &file, std
 // `arguments` excludes the program name. Options take their value as the next argument or
 // after '=' (--listen=127.0.0.1:0). `--config FILE` reads FILE through `readFile` (the only side
 // effect): lines `key = value`, the keys being the long option names without dashes (listen,
-// data, max-connections, idle-timeout, threads, tls-cert, tls-key, body-limit); '#' starts a
+// data, max-connections, idle-timeout, threads, tls-cert, tls-key, body-limit, attachment-limit,
+// orphan-upload-age); '#' starts a
 // comment at the start of a line or after a space; blank lines are ignored. Options on the
 // command line override the file's settings, wherever --config stands. Errors in the file name
 // it and the line: "pultd.conf:3: unknown setting 'prot'".

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,6 +20,7 @@ struct ApiRequest
     std::string_view body;
     std::string_view authorization; // the Authorization header, empty when absent
     std::string_view remoteAddress; // the client's IP address, for rate limits
+    std::string_view range;         // the Range header, empty when absent
 };
 
 // A response, JSON unless contentType says otherwise (attachments). Errors all have the shape
@@ -29,6 +32,17 @@ struct ApiResponse
     std::string allow;         // the Allow header, set on 405 answers
     int retryAfterSeconds = 0; // the Retry-After header, set on 429 answers
     std::string contentType = "application/json";
+    // Further headers (Content-Disposition, Content-Range, ...).
+    std::vector<std::pair<std::string, std::string>> headers;
+    // When set, the body is these bytes of a file, streamed from disk by the server (never read
+    // whole into memory); `body` is then empty.
+    struct FileBody
+    {
+        std::string path;
+        std::uint64_t offset = 0;
+        std::uint64_t length = 0;
+    };
+    std::optional<FileBody> file;
 
     static ApiResponse json(int status, std::string body);
     static ApiResponse error(int status, std::string_view code, std::string_view message);

@@ -72,6 +72,7 @@
 #include "revisionlistener.h"
 #include "router.h"
 #include "serverstore.h"
+#include "uploads.h"
 #include "uuid.h"
 
 #include <boost/asio/co_spawn.hpp>
@@ -89,6 +90,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/buffer_body.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
@@ -104,6 +106,7 @@
 #include <csignal>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -113,6 +116,7 @@
 #include <variant>
 #include <vector>
 
+#include <fcntl.h>
 #include <openssl/ssl.h>
 #include <unistd.h>
 
@@ -419,6 +423,21 @@ struct Server::Private
     asio::awaitable<bool> sendResponse(SessionOver<Transport> &session, const Request &request,
                                        ApiResponse &apiResponse, std::string_view route,
                                        Clock::time_point started);
+    // PUT /api/v1/uploads/{hash}: authenticated from the header, the body streamed to disk.
+    template<typename Transport>
+    asio::awaitable<bool> serveUpload(SessionOver<Transport> &session, RequestParser &parser,
+                                      Clock::time_point started);
+    // Sends an answer that is given before the request's body was read, then closes.
+    template<typename Transport>
+    asio::awaitable<void> answerEarly(SessionOver<Transport> &session, Request &head,
+                                      ApiResponse &response, std::string_view route,
+                                      Clock::time_point started);
+    template<typename Transport>
+    asio::awaitable<bool> sendFile(SessionOver<Transport> &session, Response &response,
+                                   const ApiResponse::FileBody &file, bool headOnly);
+    // Removes old unreferenced uploads, now and then every config.sweepInterval.
+    void sweepUploads();
+    void scheduleSweep();
     template<typename Transport>
     asio::awaitable<void> answerFailure(SessionOver<Transport> &session,
                                         const RequestFailure &failure, const RequestParser &parser,
@@ -475,6 +494,7 @@ struct Server::Private
     asio::steady_timer shutdownTimer;
     tcp::endpoint localEndpoint;
     bool started = false;
+    asio::steady_timer sweepTimer{control};
 
     // Control strand only.
     bool shutdownBegun = false;
@@ -720,7 +740,9 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transpo
         }
 
         RequestParser parser;
-        parser.body_limit(config.bodyLimit);
+        // Checked once the header is in, see below. (Not boost::none: Boost 1.74 compares a
+        // Content-Length with an empty limit as over it.)
+        parser.body_limit(std::numeric_limits<std::uint64_t>::max());
         parser.header_limit(config.headerLimit);
         s.parser = &parser;
         s.awaitingRequest = true;
@@ -732,6 +754,18 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transpo
         s.awaitingRequest = false;
         const Clock::time_point started = Clock::now();
 
+        if (!ec && Upload::matches(splitTarget(parser.get().target()).first) &&
+            parser.get().method() == http::verb::put) {
+            s.parser = nullptr;
+            if (!co_await serveUpload(s, parser, started))
+                co_return; // closed
+            continue;
+        }
+        // Only uploads may exceed bodyLimit; the header was read without a limit so that an
+        // upload's length did not fail it.
+        if (!ec && parser.content_length() && *parser.content_length() > config.bodyLimit)
+            ec = http::error::body_limit;
+        parser.body_limit(config.bodyLimit);
         if (!ec && !parser.is_done()) {
             const Request &head = parser.get();
             if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
@@ -786,7 +820,8 @@ asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const 
                                 query,
                                 request.body(),
                                 request[http::field::authorization],
-                                s.address};
+                                s.address,
+                                request[http::field::range]};
     Router::Result result;
     try {
         result = router.dispatch(apiRequest);
@@ -828,6 +863,15 @@ Server::Private::sendResponse(SessionOver<Transport> &s, const Request &request,
         response.set(http::field::connection,
                      connection.empty() ? "upgrade" : connection + ", upgrade");
     }
+    for (const auto &[name, value] : apiResponse.headers)
+        response.set(name, value);
+    if (apiResponse.file) {
+        const bool delivered =
+            co_await sendFile(s, response, *apiResponse.file, request.method() == http::verb::head);
+        logRequest(s, request.method_string(), route, apiResponse.status, started,
+                   delivered ? beast::error_code() : beast::error_code(asio::error::broken_pipe));
+        co_return delivered &&keepAlive;
+    }
     if (request.method() == http::verb::head)
         response.body().clear(); // Content-Length stays that of the GET answer
 
@@ -836,6 +880,173 @@ Server::Private::sendResponse(SessionOver<Transport> &s, const Request &request,
     co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
     logRequest(s, request.method_string(), route, apiResponse.status, started, ec);
     co_return !ec && keepAlive;
+}
+
+// The header of `head` (a Response with an empty body), then file's bytes in chunks of a fixed
+// buffer: an attachment is never read whole into memory. writeTimeout applies to each chunk.
+template<typename Transport>
+asio::awaitable<bool> Server::Private::sendFile(SessionOver<Transport> &s, Response &head,
+                                                const ApiResponse::FileBody &file, bool headOnly)
+{
+    const int fd = headOnly ? -1 : ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (!headOnly && fd < 0)
+        co_return false;
+    struct FileCloser
+    {
+        int fd;
+        ~FileCloser()
+        {
+            if (fd >= 0)
+                ::close(fd);
+        }
+    } closer{fd};
+
+    http::response<http::buffer_body> response(head.base());
+    response.content_length(file.length);
+    response.body().data = nullptr;
+    response.body().more = !headOnly && file.length > 0;
+    http::response_serializer<http::buffer_body> serializer(response);
+    beast::error_code ec;
+    s.connection().expires_after(config.writeTimeout);
+    co_await http::async_write_header(s.stream, serializer, asio::redirect_error(kAwaitable, ec));
+    if (ec)
+        co_return false;
+    if (headOnly || file.length == 0)
+        co_return true;
+    std::vector<char> buffer(64 * 1024);
+    std::uint64_t offset = file.offset;
+    std::uint64_t remaining = file.length;
+    while (remaining > 0) {
+        const ssize_t n =
+            ::pread(fd, buffer.data(),
+                    std::size_t(std::min<std::uint64_t>(buffer.size(), remaining)), off_t(offset));
+        if (n <= 0)
+            co_return false; // the answer cannot be completed: the connection is closed
+        offset += std::uint64_t(n);
+        remaining -= std::uint64_t(n);
+        response.body().data = buffer.data();
+        response.body().size = std::size_t(n);
+        response.body().more = remaining > 0;
+        s.connection().expires_after(config.writeTimeout);
+        co_await http::async_write(s.stream, serializer, asio::redirect_error(kAwaitable, ec));
+        if (ec == http::error::need_buffer)
+            ec = {};
+        if (ec)
+            co_return false;
+    }
+    if (!serializer.is_done()) {
+        response.body().data = nullptr;
+        response.body().more = false;
+        co_await http::async_write(s.stream, serializer, asio::redirect_error(kAwaitable, ec));
+        if (ec)
+            co_return false;
+    }
+    co_return true;
+}
+
+template<typename Transport>
+asio::awaitable<void> Server::Private::answerEarly(SessionOver<Transport> &s, Request &head,
+                                                   ApiResponse &apiResponse, std::string_view route,
+                                                   Clock::time_point started)
+{
+    head.keep_alive(false);
+    Response response =
+        makeResponse(apiResponse.status, std::move(apiResponse.body), head.version(), false);
+    response.set(http::field::content_type, apiResponse.contentType);
+    for (const auto &[name, value] : apiResponse.headers)
+        response.set(name, value);
+    beast::error_code ec;
+    s.connection().expires_after(config.writeTimeout);
+    co_await http::async_write(s.stream, response, asio::redirect_error(kAwaitable, ec));
+    logRequest(s, head.method_string(), route, apiResponse.status, started, ec);
+    if (!ec)
+        co_await lingeringClose(s.stream, kLingerTimeout);
+    else
+        s.connection().close();
+}
+
+template<typename Transport>
+asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, RequestParser &parser,
+                                                   Clock::time_point started)
+{
+    Request head; // the header alone, for the answer and the log
+    head.base() = parser.get().base();
+    const auto [path, query] = splitTarget(head.target());
+    std::unique_ptr<Upload> upload;
+    std::optional<ApiResponse> early; // the answer without reading the body
+    try {
+        auto auth = accounts->authenticate(head[http::field::authorization], nowMs());
+        if (const ApiError *e = std::get_if<ApiError>(&auth)) {
+            early = errorResponse(*e);
+        } else {
+            std::optional<std::uint64_t> length;
+            if (parser.content_length())
+                length = *parser.content_length();
+            else if (!parser.chunked() && parser.is_done())
+                length = 0; // neither Content-Length nor chunked: no body at all
+            auto begun =
+                Upload::begin(*store, std::get<AgentSession>(auth),
+                              Upload::Request{path, query, length}, config.attachmentLimit);
+            if (ApiResponse *answer = std::get_if<ApiResponse>(&begun))
+                early = std::move(*answer);
+            else
+                upload = std::move(std::get<std::unique_ptr<Upload>>(begun));
+        }
+    } catch (...) {
+        LogRecord(LogLevel::Error, "handler_failed")
+            .addString("method", head.method_string())
+            .addString("error", describeException(std::current_exception()))
+            .write();
+        early =
+            ApiResponse::error(500, "internal_error", "the server failed to handle the request");
+    }
+    if (early) {
+        co_await answerEarly(s, head, *early, Upload::kRoute, started);
+        co_return false;
+    }
+
+    beast::error_code ec;
+    if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
+        http::response<http::empty_body> proceed(http::status::continue_, head.version());
+        s.connection().expires_after(config.writeTimeout);
+        co_await http::async_write(s.stream, proceed, asio::redirect_error(kAwaitable, ec));
+        if (ec)
+            co_return false;
+    }
+
+    // The body in chunks of a fixed buffer, each written to the partial file as it arrives;
+    // readTimeout applies to each chunk, so a large upload is not cut off while it progresses.
+    const bool bodyFollows = !parser.is_done();
+    http::request_parser<http::buffer_body> body(std::move(parser));
+    body.body_limit(std::numeric_limits<std::uint64_t>::max()); // begin() checked the length
+    std::vector<char> buffer(64 * 1024);
+    Status written;
+    while (bodyFollows && !body.is_done()) {
+        body.get().body().data = buffer.data();
+        body.get().body().size = buffer.size();
+        s.connection().expires_after(config.readTimeout);
+        co_await http::async_read(s.stream, s.buffer, body, asio::redirect_error(kAwaitable, ec));
+        if (ec == http::error::need_buffer)
+            ec = {};
+        const std::size_t received = buffer.size() - body.get().body().size;
+        if (received > 0 && written.good())
+            written = upload->write(buffer.data(), received);
+        if (ec)
+            break;
+    }
+    if (ec) { // what arrived is kept in the partial file: the client resumes from there
+        LogRecord(LogLevel::Info, "upload_interrupted")
+            .addString("peer", s.peer)
+            .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
+            .write();
+        s.connection().close();
+        co_return false;
+    }
+    ApiResponse response =
+        written.good() ? upload->finish()
+                       : ApiResponse::error(500, "internal_error", written.message().toStdString());
+    upload.reset(); // closes the partial file (and its lock) before the client may send the next
+    co_return co_await sendResponse(s, head, response, Upload::kRoute, started);
 }
 
 // GET /api/v1/stream without "Upgrade: websocket": 401 as every API route, else 426 (the
@@ -1098,7 +1309,52 @@ MetricsGauges Server::Private::metricsGauges()
         gauges.streamsOpen = static_cast<std::int64_t>(streams.size());
     }
     gauges.revision = revision.load();
+    if (store) {
+        auto totals = store->attachmentTotals();
+        if (totals.good()) {
+            gauges.attachmentsStored = totals->count;
+            gauges.attachmentsBytes = totals->bytes;
+        }
+    }
     return gauges;
+}
+
+void Server::Private::sweepUploads()
+{
+    const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(config.orphanUploadAge);
+    auto swept = store->sweepUploads(nowMs(), age.count());
+    if (!swept.good()) {
+        LogRecord(LogLevel::Warning, "upload_sweep_failed")
+            .addString("error", swept.status().message().toStdString())
+            .write();
+        return;
+    }
+    metrics.countOrphanUploadsRemoved(swept->filesRemoved);
+    if (swept->filesRemoved > 0 || swept->claimsRemoved > 0) {
+        LogRecord(LogLevel::Info, "uploads_swept")
+            .addInteger("files_removed", swept->filesRemoved)
+            .addInteger("claims_removed", swept->claimsRemoved)
+            .write();
+    }
+}
+
+// Control strand: the sweep runs there, between accepts (it is short: a directory walk and a
+// few statements).
+void Server::Private::scheduleSweep()
+{
+    sweepTimer.expires_after(config.sweepInterval);
+    sweepTimer.async_wait([this](const beast::error_code &ec) {
+        if (ec || shutdownBegun)
+            return;
+        try {
+            sweepUploads();
+        } catch (...) {
+            LogRecord(LogLevel::Error, "upload_sweep_failed")
+                .addString("error", describeException(std::current_exception()))
+                .write();
+        }
+        scheduleSweep();
+    });
 }
 
 void Server::Private::waitForSignal()
@@ -1135,6 +1391,7 @@ void Server::Private::beginShutdown(std::string_view reason)
     beast::error_code ignored;
     acceptor.close(ignored);
     acceptRetryTimer.cancel();
+    sweepTimer.cancel();
 
     {
         const std::lock_guard lock(mutex);
@@ -1182,6 +1439,7 @@ void Server::Private::finishShutdown()
         return;
     shutdownFinished = true;
     shutdownTimer.cancel();
+    sweepTimer.cancel();
     beast::error_code ignored;
     signals.cancel(ignored);
     signals.clear(ignored);
@@ -1218,7 +1476,9 @@ ServerStatus Server::start()
     if (!databaseUrl.isEmpty()) // revisions committed by other pultd on the same database
         d->revisionListener =
             std::make_unique<RevisionListener>(databaseUrl, d->revisionPublisher());
-    addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher());
+    addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher(),
+                 d->config.attachmentLimit);
+    d->sweepUploads();
     d->addStreamRoute();
     if (ServerStatus status = d->loadTls(); !status.good())
         return status;
@@ -1235,12 +1495,14 @@ ServerStatus Server::start()
     }
     d->started = true;
     asio::co_spawn(d->control, d->acceptLoop(), logFailure("accept_loop_failed"));
+    d->scheduleSweep();
     LogRecord(LogLevel::Info, "listening")
         .addString("address", listenAddress())
         .addInteger("port", port())
         .addInteger("threads", std::max(1u, d->config.threads))
         .addInteger("max_connections", static_cast<std::int64_t>(d->config.maxConnections))
         .addInteger("body_limit", static_cast<std::int64_t>(d->config.bodyLimit))
+        .addInteger("attachment_limit", static_cast<std::int64_t>(d->config.attachmentLimit))
         .addString("scheme", d->tls ? "https" : "http")
         .write();
     return {};

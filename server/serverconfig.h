@@ -25,6 +25,13 @@ struct ServerConfig
 
     std::uint64_t bodyLimit = 1024 * 1024; // bytes; larger bodies get 413
     std::uint32_t headerLimit = 16 * 1024; // request line and headers; larger get 431
+    // The largest attachment (PUT /api/v1/uploads/{hash}); told to clients at login and by
+    // GET /api/v1/limits.
+    std::uint64_t attachmentLimit = 50 * 1024 * 1024;
+    // Uploads no ticket references (upload claims, partial files, stored files) are removed
+    // when they are older than this, at start and then every sweepInterval.
+    std::chrono::milliseconds orphanUploadAge = std::chrono::hours(24);
+    std::chrono::milliseconds sweepInterval = std::chrono::hours(1);
 
     // A connection that sends nothing for this long between requests (or never finishes a
     // request's headers) is closed.

@@ -91,15 +91,40 @@ public:
     // Whether anything was ever stored (a demo goes only into an empty data directory).
     Result<bool> isEmpty();
 
-    struct AttachmentContent
+    // Attachments: bytes in files under DATA/attachments (attachmentfiles.h), metadata here.
+    struct AttachmentInfo
     {
-        QByteArray content;
-        QString mimeType;
+        qint64 size = 0;
+        QString name;     // from the referencing message; the hash when none names it
+        QString mimeType; // likewise; application/octet-stream when none names it
     };
-    // An attachment by the SHA-256 of its content (hex), when it belongs to a message of a ticket
-    // the session may see.
-    Result<std::optional<AttachmentContent>> attachment(const AgentSession &session,
-                                                        const QString &hash);
+    // An attachment by the SHA-256 of its content (hex), when it is stored and the session may
+    // read it: a ticket it may see references it, or it uploaded it and no ticket references it.
+    Result<std::optional<AttachmentInfo>> attachment(const AgentSession &session,
+                                                     const QString &hash);
+    // GET /api/v1/uploads/{hash}: the stored size, with an upload claim recorded for the agent
+    // (it may now reference the attachment in an op); nullopt when it is not stored.
+    Result<std::optional<qint64>> claimStoredUpload(const AgentSession &session,
+                                                    const QString &hash, qint64 nowMs);
+    // An upload completed to its file: recorded as stored, and claimed by the agent.
+    Status recordUpload(const AgentSession &session, const QString &hash, qint64 size,
+                        qint64 nowMs);
+    // DATA/attachments.
+    std::filesystem::path attachmentDirectory() const;
+    struct AttachmentTotals
+    {
+        qint64 count = 0;
+        qint64 bytes = 0;
+    };
+    Result<AttachmentTotals> attachmentTotals();
+    // Removes upload claims older than maxAgeMs, partial uploads not written to for that long,
+    // and complete files older than that which no ticket references and nobody claims.
+    struct SweepResult
+    {
+        qint64 claimsRemoved = 0;
+        qint64 filesRemoved = 0; // partial and complete
+    };
+    Result<SweepResult> sweepUploads(qint64 nowMs, qint64 maxAgeMs);
 
 private:
     ServerStore();

@@ -464,24 +464,33 @@ private Q_SLOTS:
         const QByteArray content("line 1: NullPointerException\n\x00\xff binary too", 40);
         const QString hash = QString::fromLatin1(
             QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
-        const auto message = [&](const QString &base64) {
+        const auto message = [&](const QJsonObject &attachment) {
             return onTicket(
                 QStringLiteral("add_message"), m_billingTicket,
                 {{QStringLiteral("message"),
                   QJsonObject{{QStringLiteral("id"), newId()},
                               {QStringLiteral("kind"), QStringLiteral("reply")},
                               {QStringLiteral("body"), QStringLiteral("The log, attached.")},
-                              {QStringLiteral("attachments"),
-                               QJsonArray{QJsonObject{
-                                   {QStringLiteral("name"), QStringLiteral("error.log")},
-                                   {QStringLiteral("type"), QStringLiteral("text/plain")},
-                                   {QStringLiteral("content"), base64}}}}}}});
+                              {QStringLiteral("attachments"), QJsonArray{attachment}}}}});
         };
-        const QString base64 = QString::fromLatin1(content.toBase64());
-        QCOMPARE(outcome(Who::Agent, message(base64)), QStringLiteral("applied"));
-        QCOMPARE(outcome(Who::Agent, message(base64)), QStringLiteral("applied")); // stored once
-        QCOMPARE(outcome(Who::Agent, message(QStringLiteral("not base64!"))),
-                 QStringLiteral("invalid_op"));
+        const QJsonObject reference{{QStringLiteral("hash"), hash},
+                                    {QStringLiteral("name"), QStringLiteral("error.log")},
+                                    {QStringLiteral("type"), QStringLiteral("text/plain")},
+                                    {QStringLiteral("size"), qint64(content.size())}};
+        // Not uploaded yet: refused. Uploaded first, then referenced (twice: stored once).
+        QCOMPARE(outcome(Who::Agent, message(reference)), QStringLiteral("attachment_missing"));
+        const std::optional<HttpReply> uploaded =
+            fetch("PUT",
+                  "/api/v1/uploads/" + hash.toLatin1() +
+                      "?offset=0&size=" + QByteArray::number(content.size()),
+                  Who::Agent, content);
+        QCOMPARE(statusOf(uploaded), 200);
+        QCOMPARE(uploaded->json().value(QLatin1String("complete")).toBool(), true);
+        QCOMPARE(outcome(Who::Agent, message(reference)), QStringLiteral("applied"));
+        QCOMPARE(outcome(Who::Agent, message(reference)), QStringLiteral("applied")); // visible
+        QJsonObject inline_ = reference;
+        inline_.insert(QStringLiteral("content"), QString::fromLatin1(content.toBase64()));
+        QCOMPARE(outcome(Who::Agent, message(inline_)), QStringLiteral("invalid"));
 
         const QByteArray path = "/api/v1/attachments/" + hash.toLatin1();
         const std::optional<HttpReply> reply = fetch("GET", path, Who::Lead);
@@ -520,6 +529,9 @@ private Q_SLOTS:
             {"GET", "/api/v1/contacts/" + m_requester.toLatin1()},
             {"POST", "/api/v1/ops"},
             {"GET", "/api/v1/attachments/" + QByteArray(64, 'a')},
+            {"GET", "/api/v1/limits"},
+            {"GET", "/api/v1/uploads/" + QByteArray(64, 'a')},
+            {"PUT", "/api/v1/uploads/" + QByteArray(64, 'a') + "?offset=0&size=2"},
         };
         for (const auto &[method, path] : endpoints) {
             const std::optional<HttpReply> reply =
