@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -116,6 +117,93 @@ bool renameNoReplace(const fs::path &from, const fs::path &to)
     return true;
 }
 
+// Copies `from` to `to` (a new file; via TO.tmp, synced); 0 or errno.
+int copyFile(const fs::path &from, const fs::path &to, std::uintmax_t &bytes)
+{
+    const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return errno;
+    const fs::path scratch = to.string() + ".tmp";
+    const int out = ::open(scratch.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (out < 0) {
+        const int error = errno;
+        ::close(in);
+        return error;
+    }
+    std::array<char, 64 * 1024> buffer;
+    int error = 0;
+    for (;;) {
+        const ssize_t n = ::read(in, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            error = n < 0 ? errno : 0;
+            break;
+        }
+        for (ssize_t done = 0; done < n && error == 0;) {
+            const ssize_t w = ::write(out, buffer.data() + done, std::size_t(n - done));
+            if (w < 0 && errno != EINTR)
+                error = errno;
+            else if (w > 0)
+                done += w;
+        }
+        if (error != 0)
+            break;
+        bytes += std::uintmax_t(n);
+    }
+    if (error == 0 && ::fsync(out) != 0)
+        error = errno;
+    ::close(out);
+    ::close(in);
+    if (error == 0 && ::rename(scratch.c_str(), to.c_str()) != 0)
+        error = errno;
+    if (error != 0)
+        ::unlink(scratch.c_str());
+    return error;
+}
+
+// The attachment files that `target` lacks, copied from `source` (DATA/attachments).
+std::string copyAttachments(const fs::path &source, BackupResult &result)
+{
+    std::error_code ec;
+    if (!fs::exists(source, ec))
+        return {};
+    if (fs::create_directories(result.attachments, ec); ec)
+        return "cannot create " + quoted(result.attachments) + ": " + ec.message();
+    for (const fs::directory_entry &prefix : fs::directory_iterator(source, ec)) {
+        const std::string name = prefix.path().filename().string();
+        if (name.size() != 2 || !prefix.is_directory(ec))
+            continue; // partial/ and anything else
+        const fs::path targetPrefix = result.attachments / name;
+        if (fs::create_directories(targetPrefix, ec); ec)
+            return "cannot create " + quoted(targetPrefix) + ": " + ec.message();
+        bool added = false;
+        for (const fs::directory_entry &file : fs::directory_iterator(prefix.path(), ec)) {
+            const std::string hash = file.path().filename().string();
+            if (hash.size() != 64 || hash.find('.') != std::string::npos)
+                continue; // a temporary file
+            const fs::path to = targetPrefix / hash;
+            if (fs::exists(to, ec)) {
+                ++result.attachmentsPresent;
+                continue;
+            }
+            if (const int error = copyFile(file.path(), to, result.attachmentBytes); error != 0)
+                return "cannot copy " + quoted(file.path()) + " to " + quoted(to) + ": " +
+                       systemError(error);
+            ++result.attachmentsCopied;
+            added = true;
+        }
+        if (ec)
+            return "cannot list " + quoted(prefix.path()) + ": " + ec.message();
+        if (added)
+            fsyncPath(targetPrefix, O_RDONLY | O_DIRECTORY);
+    }
+    if (ec)
+        return "cannot list " + quoted(source) + ": " + ec.message();
+    fsyncPath(result.attachments, O_RDONLY | O_DIRECTORY);
+    return {};
+}
+
 } // namespace
 
 BackupResult backupServerDatabase(const fs::path &dataDirectory, const fs::path &target)
@@ -225,6 +313,12 @@ BackupResult backupServerDatabase(const fs::path &dataDirectory, const fs::path 
     const fs::path directory = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     fsyncPath(directory, O_RDONLY | O_DIRECTORY); // the rename is durable; best effort
     result.bytes = fs::file_size(target, ec);
+    if (!fs::exists(dataDirectory / "attachments", ec))
+        return result; // nothing was ever uploaded
+    result.attachments = fs::path(target.string() + ".attachments");
+    if (std::string error = copyAttachments(dataDirectory / "attachments", result); !error.empty())
+        return fail("the database was copied to " + quoted(target) +
+                    ", but the attachments were not: " + error);
     return result;
 }
 

@@ -1014,7 +1014,8 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
             co_return false;
     }
 
-    // The body in chunks of a fixed buffer, each written to the partial file as it arrives;
+    // The body in chunks of a fixed buffer, each written to the partial file as it arrives (read
+    // some, not read: what arrived is on disk at once, should the connection or pultd die);
     // readTimeout applies to each chunk, so a large upload is not cut off while it progresses.
     const bool bodyFollows = !parser.is_done();
     http::request_parser<http::buffer_body> body(std::move(parser));
@@ -1025,7 +1026,8 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
         body.get().body().data = buffer.data();
         body.get().body().size = buffer.size();
         s.connection().expires_after(config.readTimeout);
-        co_await http::async_read(s.stream, s.buffer, body, asio::redirect_error(kAwaitable, ec));
+        co_await http::async_read_some(s.stream, s.buffer, body,
+                                       asio::redirect_error(kAwaitable, ec));
         if (ec == http::error::need_buffer)
             ec = {};
         const std::size_t received = buffer.size() - body.get().body().size;

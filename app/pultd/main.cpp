@@ -89,6 +89,10 @@ int backup(const Pult::PultdOptions &options)
     }
     std::cout << "Backed up " << result.source.string() << " to " << options.backupFile.string()
               << " (" << result.bytes << " bytes)\n";
+    if (!result.attachments.empty())
+        std::cout << "Copied " << result.attachmentsCopied << " attachment files ("
+                  << result.attachmentBytes << " bytes) to " << result.attachments.string() << " ("
+                  << result.attachmentsPresent << " were there already)\n";
     return 0;
 }
 

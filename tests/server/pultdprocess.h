@@ -215,7 +215,7 @@ public:
 
     bool start(const QStringList &extraArguments = {})
     {
-        const QStringList store = storeArguments(m_dataDir.path(), m_databaseKey);
+        const QStringList store = storeArguments(dataDir(), databaseKey());
         if (store.isEmpty())
             return false;
         m_process.start(QStringLiteral(PULTD_PATH),
@@ -245,13 +245,16 @@ public:
     // With PostgreSQL: keep the data in other's database, as a second pultd on it (call before
     // start()).
     void shareDatabaseWith(const Pultd &other) { m_databaseKey = other.databaseKey(); }
-    QString databaseKey() const
-    {
-        return m_databaseKey.isEmpty() ? m_dataDir.path() : m_databaseKey;
-    }
+    QString databaseKey() const { return m_databaseKey.isEmpty() ? dataDir() : m_databaseKey; }
+    // Use this data directory instead of a fresh one (call before start()): a restored one, or
+    // that of another pultd on the same PostgreSQL database (they share DATA/attachments).
+    void useDataDirectory(const QString &directory) { m_dataDirOverride = directory; }
 
     quint16 port() const { return m_port; }
-    QString dataDir() const { return m_dataDir.path(); }
+    QString dataDir() const
+    {
+        return m_dataDirOverride.isEmpty() ? m_dataDir.path() : m_dataDirOverride;
+    }
     QProcess &process() { return m_process; }
 
     QByteArray log()
@@ -293,6 +296,7 @@ public:
 
 private:
     QTemporaryDir m_dataDir;
+    QString m_dataDirOverride;
     QString m_databaseKey;
     QProcess m_process;
     QByteArray m_log;
