@@ -61,7 +61,10 @@ std::optional<std::uint64_t> parseByteSize(std::string_view text, std::uint64_t 
         else
             return std::nullopt;
         suffix.remove_prefix(1);
-        if (suffix != "" && suffix != "B" && suffix != "iB")
+        std::string rest(suffix);
+        for (char &c : rest)
+            c = char(c | 0x20); // lower case
+        if (rest != "" && rest != "b" && rest != "ib")
             return std::nullopt;
     }
     const auto number = parseNumber<std::uint64_t>(text.substr(0, digits), 0, highest / unit);

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 
 using namespace PultdTest;
 
@@ -570,6 +571,43 @@ private Q_SLOTS:
         const std::optional<HttpReply> reply = again.download(again.ben, sha256(content));
         QCOMPARE(statusOf(reply), 200);
         QVERIFY(reply->body == content);
+    }
+
+    // A server.db from before attachments were files: its blobs are written out at start.
+    void blobsOfAnOldDatabaseMoveToFiles()
+    {
+        if (usingPostgres())
+            QSKIP("the old layout is set up with the sqlite3 shell");
+        const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+        if (shell.isEmpty())
+            QSKIP("no sqlite3 shell");
+        Desk desk;
+        QVERIFY(desk.start());
+        QCOMPARE(desk.server.terminate(), 0);
+        const QByteArray content = "line 1: NullPointerException\n";
+        const QByteArray hash = sha256(content);
+        const auto sql = [&](const QByteArray &statements) {
+            QProcess process;
+            process.start(shell, {desk.server.dataDir() + QStringLiteral("/server.db")});
+            process.write(statements);
+            process.closeWriteChannel();
+            process.waitForFinished(kTimeoutMs);
+            return process.readAllStandardOutput().trimmed();
+        };
+        sql("CREATE TABLE attachments(hash TEXT PRIMARY KEY, mime_type TEXT NOT NULL, size "
+            "INTEGER NOT NULL, content BLOB NOT NULL) WITHOUT ROWID;\n"
+            "INSERT INTO attachments VALUES('" +
+            hash + "', 'text/plain', " + QByteArray::number(content.size()) + ", X'" +
+            content.toHex() +
+            "');\n"
+            "INSERT INTO ticket_attachments SELECT '" +
+            hash + "', id FROM tickets;\n");
+        QVERIFY(desk.server.start());
+        QVERIFY(desk.signIn());
+        QCOMPARE(desk.download(desk.ben, hash)->body, content);
+        QCOMPARE(storedFiles(desk.server.dataDir()), 1);
+        QCOMPARE(sql("SELECT count(*) FROM sqlite_master WHERE name = 'attachments';"),
+                 QByteArray("0"));
     }
 
     void twoPultdShareOneDatabaseAndDirectory()

@@ -360,6 +360,40 @@ private Q_SLOTS:
                          QStringLiteral("backup"), QStringLiteral("b.db")});
         QCOMPARE(options.action, PultdOptions::Action::UsageError);
         QVERIFY2(options.error.find("pg_dump") != std::string::npos, options.error.c_str());
+        QVERIFY2(options.error.find("DATA/attachments") != std::string::npos,
+                 options.error.c_str());
+    }
+
+    void attachmentOptions()
+    {
+        PultdOptions options = parse({QStringLiteral("--data=d")});
+        QCOMPARE(options.config.attachmentLimit, std::uint64_t(52428800));
+        QCOMPARE(options.config.orphanUploadAge, std::chrono::milliseconds(24 * 3600 * 1000));
+        const QList<std::pair<QString, std::uint64_t>> limits{
+            {QStringLiteral("1000"), 1000},     {QStringLiteral("64K"), 65536},
+            {QStringLiteral("50M"), 52428800},  {QStringLiteral("50MiB"), 52428800},
+            {QStringLiteral("50mb"), 52428800}, {QStringLiteral("2G"), std::uint64_t(2) << 30}};
+        for (const auto &[text, bytes] : limits) {
+            options =
+                parse({QStringLiteral("--data=d"), QStringLiteral("--attachment-limit"), text});
+            QCOMPARE(options.action, PultdOptions::Action::Run);
+            QCOMPARE(options.config.attachmentLimit, bytes);
+        }
+        for (const char *bad : {"0", "50X", "M", "-1", "50MiBs", "2T"}) {
+            options = parse({QStringLiteral("--data=d"),
+                             QStringLiteral("--attachment-limit=") + QLatin1String(bad)});
+            QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        }
+        options = parse({QStringLiteral("--data=d"), QStringLiteral("--orphan-upload-age=60")});
+        QCOMPARE(options.config.orphanUploadAge, std::chrono::milliseconds(60000));
+        QCOMPARE(options.config.sweepInterval, std::chrono::milliseconds(60000));
+        // From a --config file, too.
+        std::vector<std::string_view> arguments{"--config", "p.conf"};
+        options =
+            Pult::parsePultdArguments(arguments, [](const std::filesystem::path &, std::string &) {
+                return std::optional<std::string>("data = d\nattachment-limit = 10M\n");
+            });
+        QCOMPARE(options.config.attachmentLimit, std::uint64_t(10) << 20);
     }
 
     void usageShowsDefaults()
@@ -373,6 +407,7 @@ private Q_SLOTS:
         QVERIFY(usage.contains(QStringLiteral("--tls-key FILE")));
         QVERIFY(usage.contains(QStringLiteral("--config FILE")));
         QVERIFY(usage.contains(QStringLiteral("--body-limit BYTES")));
+        QVERIFY(usage.contains(QStringLiteral("--attachment-limit BYTES")));
     }
 };
 
