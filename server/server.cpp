@@ -15,15 +15,29 @@
 //
 // One request, step by step
 // 1. Read the header within idleTimeout (the keep-alive wait and a slow header both count).
-// 2. Read the body within readTimeout; the parser enforces bodyLimit (413) and headerLimit (431);
-//    a malformed request gets 400. After any of these the connection is closed, because the
-//    rest of the byte stream cannot be trusted: the answer is sent, the sending side shut down
-//    and unread input drained for up to kLingerTimeout, so the client reads the answer instead
-//    of a connection reset.
+// 2. Read the body within readTimeout; the parser enforces headerLimit (431) while reading the
+//    header, serve() then bodyLimit (413; the header is read without a body limit so that an
+//    upload's Content-Length does not fail it); a malformed request gets 400. After any of these
+//    the connection is closed, because the rest of the byte stream cannot be trusted: the answer is
+//    sent, the sending side shut down and unread input drained for up to kLingerTimeout, so the
+//    client reads the answer instead of a connection reset.
 // 3. The router answers (exceptions from a handler become 500); the answer is written within
 //    writeTimeout; one log record per request.
 // Every asynchronous step sets a deadline first and checks its error_code; no exception leaves a
 // coroutine except through co_spawn's completion handler, which logs it.
+//
+// Attachments (uploads.h, attachmentfiles.h)
+// - PUT /api/v1/uploads/{hash} never reaches the router: after its header, serveUpload
+//   authenticates it and asks Upload::begin whether to read the body; an early answer (401, 400,
+//   409, 411, 413) is sent with "Connection: close" and the connection closed as after a 413.
+//   Then the string_body parser becomes a buffer_body parser and async_read_some fills a fixed
+//   64 KiB buffer, each chunk appended to the partial file and hashed at once (readTimeout per
+//   chunk), so neither the body nor a large part of it is ever in memory, and a dropped
+//   connection keeps what arrived.
+// - A download is an ApiResponse with `file` set: sendFile writes the header, then pread()s
+//   64 KiB chunks into a buffer_body serializer (writeTimeout per chunk).
+// - The orphan sweep (ServerStore::sweepUploads) runs in start() and then every
+//   config.sweepInterval on the control strand (sweepTimer, cancelled by shutdown).
 //
 // Shutdown (SIGTERM, SIGINT or stop())
 // 1. Close the acceptor: new connections are refused.
