@@ -1998,7 +1998,8 @@ std::filesystem::path ServerStore::attachmentDirectory() const
 Result<ServerStore::AttachmentTotals> ServerStore::attachmentTotals()
 {
     std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT count(*), coalesce(sum(size), 0) FROM attachment_files");
+    auto stmt = d->db->prepare(
+        "SELECT count(*), CAST(coalesce(sum(size), 0) AS BIGINT) FROM attachment_files");
     if (!stmt.good())
         return stmt.status();
     AttachmentTotals totals;

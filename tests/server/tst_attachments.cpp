@@ -533,6 +533,7 @@ private Q_SLOTS:
             QVERIFY2(reply->body.contains(QByteArray(QByteArray("\n") + name + ' ')), name);
         }
         QVERIFY(!reply->body.contains("pultd_attachments_stored 0\n"));
+        QVERIFY(!reply->body.contains("pultd_attachments_bytes 0\n")); // also from PostgreSQL
     }
 
     void backupAndRestore()
