@@ -5,6 +5,7 @@
 #include "localops.h"
 #include "localstore.h"
 #include "replycontext.h"
+#include "syncsession.h"
 #include "ticketactions.h"
 #include "uuid.h"
 
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -26,6 +26,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Pult {
 
@@ -41,6 +43,7 @@ Composer::Composer(LocalStore &store, TicketActions &actions, const QString &hom
     , m_actions(actions)
     , m_drafts(
           std::make_unique<QSettings>(home + QStringLiteral("/drafts.ini"), QSettings::IniFormat))
+    , m_work(this, home)
 {
     setObjectName(QStringLiteral("composer"));
 
@@ -183,7 +186,8 @@ void Composer::setTicket(const QUuid &ticketId)
     saveDraft();
     m_ticketId = ticketId;
     m_attachments.clear();
-    m_attachmentLabel->hide();
+    m_attachError.clear();
+    showAttachments();
     // A ticket with a note in progress opens on the note.
     if (!ticketId.isNull()) {
         const bool noteOnly = !m_drafts->contains(draftKey(MessageKind::AgentReply)) &&
@@ -311,16 +315,49 @@ void Composer::chooseCannedResponse()
 
 void Composer::addAttachment()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Attach files"));
-    for (const QString &file : files) {
-        if (!m_attachments.contains(file))
-            m_attachments.append(file);
+    attachFiles(QFileDialog::getOpenFileNames(this, tr("Attach files")));
+}
+
+void Composer::attachFiles(const QStringList &paths)
+{
+    m_attachError.clear();
+    for (const QString &path : paths) {
+        ++m_copying;
+        m_work.run<CachedFile>(
+            [path](SyncSession &session) { return session.attach(path); },
+            [this, ticket = m_ticketId](const Result<CachedFile> &file) {
+                --m_copying;
+                if (ticket != m_ticketId) {
+                    // written for another ticket, since left
+                } else if (!file.good()) {
+                    m_attachError = file.status().message();
+                    Q_EMIT m_actions.failed(m_attachError);
+                } else if (std::none_of(m_attachments.cbegin(), m_attachments.cend(),
+                                        [&](const CachedFile &f) {
+                                            return f.hash == file->hash && f.name == file->name;
+                                        })) {
+                    m_attachments.append(*file);
+                }
+                showAttachments();
+                Q_EMIT attachmentsChanged();
+            });
     }
+    showAttachments();
+}
+
+void Composer::showAttachments()
+{
     QStringList names;
-    for (const QString &file : std::as_const(m_attachments))
-        names.append(QFileInfo(file).fileName());
-    m_attachmentLabel->setText(tr("Attached: %1").arg(names.join(QStringLiteral(", "))));
-    m_attachmentLabel->setVisible(!m_attachments.isEmpty());
+    for (const CachedFile &file : std::as_const(m_attachments))
+        names.append(tr("%1 (%2)").arg(file.name, QLocale().formattedDataSize(file.size)));
+    QString text = names.isEmpty() ? QString() : tr("Attached: %1").arg(names.join(u", "));
+    if (m_copying > 0)
+        text = (text.isEmpty() ? QString() : text + u"  ") +
+               tr("Attaching %n file(s)…", nullptr, m_copying);
+    if (!m_attachError.isEmpty())
+        text = (text.isEmpty() ? QString() : text + u"  ") + m_attachError;
+    m_attachmentLabel->setText(text);
+    m_attachmentLabel->setVisible(!text.isEmpty());
 }
 
 bool Composer::send(std::optional<TicketStatus> thenStatus)
@@ -328,23 +365,19 @@ bool Composer::send(std::optional<TicketStatus> thenStatus)
     const QString text = m_editor->toPlainText();
     if (m_ticketId.isNull() || text.trimmed().isEmpty())
         return false;
-    QList<Op::NewAttachment> files;
-    for (const QString &path : std::as_const(m_attachments)) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            Q_EMIT m_actions.failed(tr("Cannot read %1: %2").arg(path, file.errorString()));
-            return false;
-        }
-        files.append({QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFile(path).name(),
-                      file.readAll()});
+    if (m_copying > 0) {
+        Q_EMIT m_actions.failed(tr("The attached files are still being copied; send again in a "
+                                   "moment"));
+        return false;
     }
     const QUuid ticket = m_ticketId;
-    if (!m_actions.addMessage(ticket, m_kind, messageText(), files))
+    if (!m_actions.addMessage(ticket, m_kind, messageText(), m_attachments))
         return false; // the text and its draft stay
     m_editor->clear();
     writeDraft();
     m_attachments.clear();
-    m_attachmentLabel->hide();
+    m_attachError.clear();
+    showAttachments();
     if (thenStatus)
         m_actions.setStatus({ticket}, *thenStatus);
     Q_EMIT sent(ticket);

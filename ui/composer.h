@@ -5,7 +5,9 @@
 // typed is saved as a draft a moment after each change, per ticket and kind, in the profile
 // directory (drafts.ini), so it survives switching tickets, closing the window and a crash.
 
+#include "attachmentcache.h"
 #include "domain.h"
+#include "sessionwork.h"
 #include "template.h"
 
 #include <QUuid>
@@ -63,7 +65,15 @@ public:
     void refreshReplyFrame();
 
     // Queues the message (and then the status, if given), clears the text and its draft.
+    // Refuses while attached files are still being copied.
     bool send(std::optional<TicketStatus> thenStatus = std::nullopt);
+
+    // Attaches files to the message being written: each is copied into the profile's
+    // attachment cache off the UI thread (what is sent is what was attached, whatever happens
+    // to the original later); a file over the server's limit is refused at once.
+    void attachFiles(const QStringList &paths);
+    QList<CachedFile> attachments() const { return m_attachments; }
+    bool attaching() const { return m_copying > 0; }
 
     // Writes the draft now if it changed since the last write (also done a moment after every
     // change, on switching tickets and on close).
@@ -74,6 +84,8 @@ public:
 
 Q_SIGNALS:
     void sent(const QUuid &ticketId);
+    // A file was attached or could not be (attachments() and the label show the list).
+    void attachmentsChanged();
 
 private:
     QString draftKey(MessageKind kind) const;
@@ -83,6 +95,7 @@ private:
     void loadDraft();
     void updateControls();
     void addAttachment();
+    void showAttachments();
 
     LocalStore &m_store;
     TicketActions &m_actions;
@@ -90,7 +103,9 @@ private:
     QUuid m_ticketId;
     MessageKind m_kind = MessageKind::AgentReply;
     bool m_loading = false;
-    QStringList m_attachments; // file paths
+    QList<CachedFile> m_attachments; // copied into the attachment cache
+    int m_copying = 0;               // files being copied into it
+    QString m_attachError;           // why the last file could not be attached
     QString m_signature;
     Department m_department;        // of the ticket being answered
     QLabel *m_frameLabel = nullptr; // says what frames the reply
@@ -103,6 +118,7 @@ private:
     QPushButton *m_attachButton = nullptr;
     QTimer *m_draftTimer = nullptr;
     CannedResponsePicker *m_picker = nullptr;
+    SessionWork m_work; // copies attached files into the cache; last, so it ends first
 };
 
 } // namespace Pult

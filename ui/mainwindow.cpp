@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "changesdialog.h"
 #include "commandpalette.h"
 #include "composer.h"
 #include "displaytext.h"
@@ -46,7 +47,6 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
@@ -302,7 +302,7 @@ void MainWindow::buildInbox()
     m_noticeText->setForegroundRole(QPalette::ToolTipText);
     connect(m_noticeText, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == u"rejections")
-            showRejections();
+            showChanges();
         else
             openTicket(QUuid::fromString(link));
     });
@@ -951,8 +951,8 @@ void MainWindow::setUpActions()
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         forSelected([this](const QList<QUuid> &t) { m_actions->markSpam(t, true); }));
     ticket->addSeparator();
-    addMenuAction(ticket, QStringLiteral("rejections"), tr("Re&fused changes…"), {},
-                  [this] { showRejections(); });
+    addMenuAction(ticket, QStringLiteral("rejections"), tr("Waiting and re&fused changes…"), {},
+                  [this] { showChanges(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     addMenuAction(view, QStringLiteral("find"), tr("&Search"), QKeySequence::Find, [this] {
@@ -1156,27 +1156,16 @@ void MainWindow::notify()
     }
 }
 
-void MainWindow::showRejections()
+void MainWindow::showChanges()
 {
-    auto rejections = SyncSession(m_store, m_home).rejections();
-    if (!rejections.good()) {
-        showLoadError(rejections.status().message());
-        return;
-    }
-    QStringList lines;
-    for (const Rejection &r : std::as_const(*rejections)) {
-        lines.append(tr("%1  %2 (%3): %4")
-                         .arg(QLocale().toString(r.time.toLocalTime(), QLocale::ShortFormat),
-                              r.type, r.code, r.message));
-    }
-    QMessageBox box(QMessageBox::Information, tr("Refused changes"),
-                    lines.isEmpty() ? tr("The server has refused none of your changes.")
-                                    : tr("The server refused these changes; each was undone "
-                                         "here. The newest is last."),
-                    QMessageBox::Close, this);
-    box.setObjectName(QStringLiteral("rejectionsBox"));
-    box.setDetailedText(lines.join(u'\n'));
-    box.exec();
+    ChangesDialog dialog(m_store, m_home, this);
+    connect(&dialog, &ChangesDialog::changed, this, [this] {
+        refresh();
+        updatePendingMarks();
+        if (m_engine)
+            m_engine->syncNow();
+    });
+    dialog.exec();
 }
 
 void MainWindow::startSync()
@@ -1206,6 +1195,15 @@ void MainWindow::startSync()
         notify();
     });
     connect(m_engine.get(), &SyncEngine::rejected, this, &MainWindow::showRejection);
+    connect(m_engine.get(), &SyncEngine::transferProgress, this,
+            [this](const QString &name, qint64 done, qint64 total) {
+                if (done >= total)
+                    statusBar()->showMessage(tr("Uploaded %1").arg(name), 5000);
+                else
+                    statusBar()->showMessage(tr("Uploading %1: %2 of %3")
+                                                 .arg(name, QLocale().formattedDataSize(done),
+                                                      QLocale().formattedDataSize(total)));
+            });
     m_engine->start();
     updateAccountActions();
 }
@@ -1275,25 +1273,27 @@ void MainWindow::openAttachment(const QUrl &url)
         target = QDir(dir).filePath(name);
     }
     statusBar()->showMessage(tr("Fetching %1…").arg(name));
-    m_background.run<QByteArray>(
-        [hash](SyncSession &session) { return session.attachment(hash); },
-        [this, target, opening = chosen == open](const Result<QByteArray> &content) {
-            if (!content.good()) {
+    m_background.run<QString>(
+        [hash, target](SyncSession &session) -> Result<QString> {
+            auto cached = session.attachmentFile(hash);
+            if (!cached.good())
+                return cached.status();
+            // A copy, so that editing what was opened never changes the cache.
+            QFile::remove(target);
+            if (!QFile::copy(*cached, target))
+                return Status(Status::IoError, tr("Could not write %1").arg(target));
+            QFile(target).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            return target;
+        },
+        [this, opening = chosen == open](const Result<QString> &saved) {
+            if (!saved.good()) {
                 statusBar()->showMessage(
-                    tr("Could not fetch the attachment: %1").arg(content.status().message()),
-                    10000);
+                    tr("Could not fetch the attachment: %1").arg(saved.status().message()), 10000);
                 return;
             }
-            QSaveFile file(target);
-            if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
-                !file.commit()) {
-                statusBar()->showMessage(
-                    tr("Could not write %1: %2").arg(target, file.errorString()), 10000);
-                return;
-            }
-            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(target)), 5000);
+            statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(*saved)), 5000);
             if (opening)
-                QDesktopServices::openUrl(QUrl::fromLocalFile(target));
+                QDesktopServices::openUrl(QUrl::fromLocalFile(*saved));
         });
 }
 

@@ -108,7 +108,7 @@ private:
     void askTags();
     void askRelated(bool merge);
     void askTime(bool reminder);
-    void showRejections();
+    void showChanges();
     void openAnotherProfile();
     // Desktop notifications (notifier.h): shown unless do-not-disturb is on.
     void notify();

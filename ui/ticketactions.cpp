@@ -127,7 +127,7 @@ bool TicketActions::link(const QUuid &ticket, const QUuid &other)
 }
 
 bool TicketActions::addMessage(const QUuid &ticket, MessageKind kind, const QString &body,
-                               const QList<Op::NewAttachment> &attachments)
+                               const QList<CachedFile> &attachments)
 {
     return submitAll({Op::addMessage(ticket, kind, body, attachments)});
 }

@@ -7,6 +7,7 @@
 // The engine answers later: applied (the cache takes the server's state) or rejected (rolled
 // back, and SyncEngine::rejected says why).
 
+#include "attachmentcache.h"
 #include "domain.h"
 #include "status.h"
 
@@ -20,10 +21,6 @@ namespace Pult {
 
 class LocalStore;
 class SyncSession;
-
-namespace Op {
-struct NewAttachment;
-}
 
 class TicketActions : public QObject
 {
@@ -52,7 +49,7 @@ public:
     bool merge(const QUuid &ticket, const QUuid &into);
     bool link(const QUuid &ticket, const QUuid &other);
     bool addMessage(const QUuid &ticket, MessageKind kind, const QString &body,
-                    const QList<Op::NewAttachment> &attachments);
+                    const QList<CachedFile> &attachments);
     // Takes the next ticket by queue order; nullopt when no ticket waits.
     std::optional<QUuid> takeNext();
     // Shares a filter with a department (or everyone), and stops sharing one; the server decides

@@ -79,6 +79,17 @@ QString describeRejection(LocalStore &store, const Rejection &r)
     return QStringLiteral("%1%2 was refused: %3 (%4)").arg(r.type, ticket, r.message, r.code);
 }
 
+// Upload and download progress on a terminal: "invoice.pdf: 12.0 MB of 30.0 MB (40 %)".
+SyncSession::TransferProgress transferProgress(const Context &ctx)
+{
+    return [&ctx](const QString &name, qint64 done, qint64 total) {
+        ctx.err << "\r\x1b[K" << name << ": " << formatSize(done);
+        if (total > 0)
+            ctx.err << " of " << formatSize(total) << " (" << done * 100 / total << " %)";
+        ctx.err << Qt::flush;
+    };
+}
+
 struct Round
 {
     SyncSession::PushResult pushed;
@@ -89,11 +100,15 @@ struct Round
 Result<Round> syncRound(const Context &ctx, SyncSession &session)
 {
     Round round;
+    const bool tty = isatty(fileno(stderr));
+    if (tty)
+        session.setTransferProgress(transferProgress(ctx));
     auto pushed = session.push();
+    if (tty)
+        ctx.err << "\r\x1b[K" << Qt::flush;
     if (!pushed.good())
         return pushed.status();
     round.pushed = *pushed;
-    const bool tty = isatty(fileno(stderr));
     auto pulled = session.pull([&](qint64 revision, qint64 head) {
         if (tty && head > 0)
             ctx.err << "\rsyncing: revision " << revision << " of " << head << Qt::flush;
@@ -694,13 +709,13 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
             return fail(ctx, department.status());
         body = frameReply(body, *department, QString(), *context);
     }
-    QList<Op::NewAttachment> files;
+    // Copied into the profile's attachment cache now: what goes out is what was attached.
+    QList<CachedFile> files;
     for (const QString &path : std::as_const(options->attachments)) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(ctx, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-        files.append({QFileInfo(path).fileName(), QMimeDatabase().mimeTypeForFile(path).name(),
-                      file.readAll()});
+        auto file = a->session->attach(path);
+        if (!file.good())
+            return fail(ctx, file.status().message(), 2);
+        files.append(*file);
     }
     auto op = a->session->submit(Op::addMessage(ticket->id, kind, body, files));
     if (!op.good())
@@ -901,28 +916,78 @@ int runAttachment(const Context &ctx, const QStringList &args)
     if (!store.good())
         return fail(ctx, store.status());
     SyncSession session(**store, ctx.home);
-    auto content = session.attachment(options->positional.first().toLatin1());
-    if (!content.good())
-        return fail(ctx, content.status());
-    if (!options->values.contains(QStringLiteral("output"))) {
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(*content) != content->size())
-            return fail(ctx, QStringLiteral("cannot write to standard output"));
-        return 0;
-    }
+    const bool tty = isatty(fileno(stderr));
+    if (tty)
+        session.setTransferProgress(transferProgress(ctx));
+    auto cached = session.attachmentFile(options->positional.first().toLatin1());
+    if (tty)
+        ctx.err << "\r\x1b[K" << Qt::flush;
+    if (!cached.good())
+        return fail(ctx, cached.status());
+    QFile in(*cached);
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(ctx, QStringLiteral("cannot read %1: %2").arg(*cached, in.errorString()));
+    const bool toFile = options->values.contains(QStringLiteral("output"));
     QSaveFile file(options->values.value(QStringLiteral("output")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
-        !file.commit())
+    QFile stdOut;
+    QIODevice &out = toFile ? static_cast<QIODevice &>(file) : stdOut;
+    if (!(toFile ? file.open(QIODevice::WriteOnly) : stdOut.open(stdout, QIODevice::WriteOnly)))
+        return fail(ctx, QStringLiteral("cannot write %1: %2")
+                             .arg(toFile ? file.fileName() : QStringLiteral("to standard output"),
+                                  out.errorString()));
+    QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+    for (qint64 n; (n = in.read(buffer.data(), buffer.size())) > 0;) {
+        if (out.write(buffer.constData(), n) != n)
+            return fail(ctx,
+                        QStringLiteral("cannot write %1: %2")
+                            .arg(toFile ? file.fileName() : QStringLiteral("to standard output"),
+                                 out.errorString()));
+    }
+    if (!toFile)
+        return 0;
+    if (!file.commit())
         return fail(ctx,
                     QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
-    ctx.out << "Saved " << content->size() << " bytes to " << file.fileName() << Qt::endl;
+    ctx.out << "Saved " << in.size() << " bytes to " << file.fileName() << Qt::endl;
     return 0;
+}
+
+// outbox discard OP_ID and outbox retry OP_ID.
+int runOutboxAction(const Context &ctx, const QString &action, const QStringList &args)
+{
+    const QUuid opId = args.size() == 1 ? QUuid::fromString(args.first()) : QUuid();
+    if (opId.isNull())
+        return fail(ctx,
+                    QStringLiteral("usage: pultctl outbox %1 OP_ID (the ids are in pultctl "
+                                   "outbox and pultctl rejections)")
+                        .arg(action),
+                    2);
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status());
+    if (action == u"discard") {
+        if (Status s = a->session->discard(opId); !s.good())
+            return fail(ctx, s);
+        if (ctx.json)
+            printJson(ctx, QJsonObject{{QStringLiteral("result"), QStringLiteral("discarded")},
+                                       {QStringLiteral("op_id"), uuidToString(opId)}});
+        else
+            ctx.out << "Discarded " << uuidToString(opId) << Qt::endl;
+        return 0;
+    }
+    auto again = a->session->retry(opId);
+    if (!again.good())
+        return fail(ctx, again.status());
+    return afterWrite(ctx, *a, {*again},
+                      [&] { return QStringLiteral("Sent %1 again").arg(uuidToString(opId)); });
 }
 
 int runOutbox(const Context &ctx, const QStringList &args)
 {
+    if (!args.isEmpty() && (args.first() == u"discard" || args.first() == u"retry"))
+        return runOutboxAction(ctx, args.first(), args.mid(1));
     if (!args.isEmpty())
-        return fail(ctx, QStringLiteral("outbox takes no arguments"), 2);
+        return fail(ctx, QStringLiteral("usage: pultctl outbox [discard OP_ID | retry OP_ID]"), 2);
     auto store = openExistingStore(ctx);
     if (!store.good())
         return fail(ctx, store.status());
@@ -949,7 +1014,7 @@ int runOutbox(const Context &ctx, const QStringList &args)
                 t.good() ? ticketLabel(*t) + u"  " + t->subject : uuidToString(tickets.first());
         }
         ctx.out << op.created.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-                << op.kind.leftJustified(16) << ticket << "\n";
+                << uuidToString(op.id) << "  " << op.kind.leftJustified(16) << ticket << "\n";
     }
     ctx.out << outbox->size() << (outbox->size() == 1 ? " change" : " changes") << " waiting"
             << Qt::endl;
@@ -976,7 +1041,7 @@ int runRejections(const Context &ctx, const QStringList &args)
     }
     for (const Rejection &r : std::as_const(*list))
         ctx.out << r.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) << "  "
-                << describeRejection(**store, r) << "\n";
+                << uuidToString(r.opId) << "  " << describeRejection(**store, r) << "\n";
     ctx.out << list->size() << (list->size() == 1 ? " refused change" : " refused changes")
             << Qt::endl;
     return 0;

@@ -51,6 +51,8 @@ const QString kUsage = QStringLiteral(
     "  take TICKET | merge TICKET INTO | link A B\n"
     "  next                          take the next ticket by queue order\n"
     "  outbox                        changes not yet sent\n"
+    "  outbox discard OP_ID          drop a waiting or refused change (undone locally)\n"
+    "  outbox retry OP_ID            send a refused change again\n"
     "  rejections                    changes the server refused\n"
     "\n"
     "Options:\n"

@@ -5,10 +5,7 @@
 #include "uuid.h"
 #include "wire.h"
 
-#include <QCryptographicHash>
-#include <QDir>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace Pult {
 namespace {
@@ -55,14 +52,14 @@ QJsonObject createTicket(const QUuid &ticketId, const QString &subject, const QU
 }
 
 QJsonObject addMessage(const QUuid &ticketId, MessageKind kind, const QString &body,
-                       const QList<NewAttachment> &attachments)
+                       const QList<CachedFile> &attachments)
 {
     QJsonArray files;
-    for (const NewAttachment &a : attachments)
-        files.append(
-            QJsonObject{{QStringLiteral("name"), a.name},
-                        {QStringLiteral("type"), a.mimeType},
-                        {QStringLiteral("content"), QString::fromLatin1(a.content.toBase64())}});
+    for (const CachedFile &a : attachments)
+        files.append(QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.hash)},
+                                 {QStringLiteral("name"), a.name},
+                                 {QStringLiteral("type"), a.mimeType},
+                                 {QStringLiteral("size"), a.size}});
     const QString kindName = kind == MessageKind::InternalNote      ? QStringLiteral("note")
                              : kind == MessageKind::CustomerMessage ? QStringLiteral("customer")
                                                                     : QStringLiteral("reply");
@@ -145,11 +142,9 @@ QList<QUuid> ticketsOf(const QJsonObject &op)
 
 } // namespace Op
 
-LocalOpApplier::LocalOpApplier(LocalStore &store, const Agent &me,
-                               const QString &attachmentDirectory)
+LocalOpApplier::LocalOpApplier(LocalStore &store, const Agent &me)
     : m_store(store)
     , m_me(me)
-    , m_attachments(attachmentDirectory)
 {}
 
 Status LocalOpApplier::apply(const QJsonObject &op, const QDateTime &now)
@@ -258,19 +253,11 @@ Status LocalOpApplier::addMessage(const QJsonObject &op, const QDateTime &now)
         return invalidOp(QStringLiteral("a message needs a body"));
     for (const QJsonValue &v : input.value(QLatin1String("attachments")).toArray()) {
         const QJsonObject a = v.toObject();
-        const QByteArray content = QByteArray::fromBase64(field(a, "content").toLatin1());
-        const QByteArray hash =
-            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
-        m.attachments.append({hash, field(a, "name"), field(a, "type"), content.size()});
-        // Kept with the other cached attachments, so the sender can open it at once.
-        if (!QDir().mkpath(m_attachments))
-            return Status(Status::IoError, QStringLiteral("cannot create %1").arg(m_attachments));
-        QSaveFile file(m_attachments + u'/' + QString::fromLatin1(hash));
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() ||
-            !file.commit())
-            return Status(
-                Status::IoError,
-                QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        const QByteArray hash = field(a, "hash").toLatin1();
+        if (!AttachmentCache::isHash(hash))
+            return invalidOp(QStringLiteral("an attachment is named by its SHA-256"));
+        m.attachments.append(
+            {hash, field(a, "name"), field(a, "type"), a.value(QLatin1String("size")).toInteger()});
     }
     if (Status s = m_store.put(m); !s.good())
         return s;

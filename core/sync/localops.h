@@ -5,6 +5,7 @@
 // The server's answer is the truth: the sync engine replaces what is applied here with the
 // server's state when it arrives, or rolls it back when the server refuses the op.
 
+#include "attachmentcache.h"
 #include "domain.h"
 #include "status.h"
 
@@ -20,14 +21,10 @@ namespace Op {
 QJsonObject createTicket(const QUuid &ticketId, const QString &subject, const QUuid &departmentId,
                          Priority priority, const QString &requesterEmail,
                          const QString &requesterName, const QString &body);
-struct NewAttachment
-{
-    QString name;
-    QString mimeType;
-    QByteArray content;
-};
+// Attachments are in the profile's attachment cache (AttachmentCache::add) and go to the
+// server before the op (SyncSession::push); the op names them by hash.
 QJsonObject addMessage(const QUuid &ticketId, MessageKind kind, const QString &body,
-                       const QList<NewAttachment> &attachments = {});
+                       const QList<CachedFile> &attachments = {});
 QJsonObject setFields(const QUuid &ticketId, const QJsonObject &fields);
 QJsonObject changeTags(const QUuid &ticketId, const QStringList &tags, bool add);
 QJsonObject take(const QUuid &ticketId);
@@ -43,12 +40,11 @@ QList<QUuid> ticketsOf(const QJsonObject &op);
 
 } // namespace Op
 
-// Applies ops to the cache for the signed-in agent. Attachment contents go to
-// attachmentDirectory, named by their SHA-256, where fetched ones are cached too.
+// Applies ops to the cache for the signed-in agent.
 class LocalOpApplier
 {
 public:
-    LocalOpApplier(LocalStore &store, const Agent &me, const QString &attachmentDirectory);
+    LocalOpApplier(LocalStore &store, const Agent &me);
     // Checks what the server would refuse for certain (a missing field, an unknown ticket) and
     // applies the op; an op it cannot judge (contacts, configuration) changes nothing here.
     Status apply(const QJsonObject &op, const QDateTime &now);
@@ -60,7 +56,6 @@ private:
 
     LocalStore &m_store;
     Agent m_me;
-    QString m_attachments;
 };
 
 } // namespace Pult

@@ -20,9 +20,15 @@ struct ServerConnection::Private
     QString prefetchedPath;
     std::unique_ptr<QNetworkReply> prefetched;
 
+    QString lastErrorCode;
+
+    QNetworkRequest request(const QString &path) const;
     std::unique_ptr<QNetworkReply> start(const QByteArray &method, const QString &path,
                                          const QByteArray &body);
     Result<QByteArray> send(const QByteArray &method, const QString &path, const QByteArray &body);
+    // Waits for reply, handing its body to sink as it arrives when one is given.
+    Result<QByteArray> finish(QNetworkReply &reply, const ServerConnection::Sink &sink = {},
+                              const ServerConnection::Progress &progress = {});
 };
 
 ServerConnection::ServerConnection(const QUrl &server, const QByteArray &token)
@@ -51,9 +57,7 @@ QUrl ServerConnection::server() const
     return d->server;
 }
 
-std::unique_ptr<QNetworkReply> ServerConnection::Private::start(const QByteArray &method,
-                                                                const QString &path,
-                                                                const QByteArray &body)
+QNetworkRequest ServerConnection::Private::request(const QString &path) const
 {
     QUrl url = server;
     const qsizetype query = path.indexOf(u'?');
@@ -65,6 +69,14 @@ std::unique_ptr<QNetworkReply> ServerConnection::Private::start(const QByteArray
     request.setTransferTimeout(timeoutMs);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
+    return request;
+}
+
+std::unique_ptr<QNetworkReply> ServerConnection::Private::start(const QByteArray &method,
+                                                                const QString &path,
+                                                                const QByteArray &body)
+{
+    QNetworkRequest request = this->request(path);
     if (!body.isNull())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
@@ -79,31 +91,72 @@ Result<QByteArray> ServerConnection::Private::send(const QByteArray &method, con
         reply = std::move(prefetched);
     else
         reply = start(method, path, body); // a prefetch goes on meanwhile, on its own connection
+    return finish(*reply);
+}
+
+Result<QByteArray> ServerConnection::Private::finish(QNetworkReply &reply,
+                                                     const ServerConnection::Sink &sink,
+                                                     const ServerConnection::Progress &progress)
+{
     QEventLoop loop;
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
+    QObject::connect(&reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    bool sinkFailed = false;
+    const auto status = [&] {
+        return reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    };
+    if (sink) {
+        // A successful body goes to the sink as it arrives, never whole into memory.
+        reply.setReadBufferSize(1024 * 1024);
+        QObject::connect(&reply, &QNetworkReply::readyRead, &loop, [&] {
+            if (status() < 200 || status() >= 300 || sinkFailed)
+                return;
+            const QByteArray chunk = reply.readAll();
+            if (!sink(chunk.constData(), chunk.size())) {
+                sinkFailed = true;
+                reply.abort();
+            }
+        });
+        if (progress)
+            QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, progress);
+    } else if (progress) {
+        QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop, progress);
+    }
+    if (!reply.isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
 
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray answer = reply->readAll();
-    if (status == 0 || status >= 500) {
-        const QString why = status == 0 ? reply->errorString()
-                                        : QStringLiteral("the server answered %1").arg(status);
+    lastErrorCode.clear();
+    const int code = status();
+    QByteArray answer = reply.readAll();
+    if (sinkFailed)
+        return Status(Status::IoError, QStringLiteral("cannot store what the server sent"));
+    if (sink && code >= 200 && code < 300) {
+        if (reply.error() != QNetworkReply::NoError)
+            return Status(Status::Unreachable,
+                          QStringLiteral("cannot reach %1: %2")
+                              .arg(server.toDisplayString(), reply.errorString()));
+        if (!answer.isEmpty() && !sink(answer.constData(), answer.size()))
+            return Status(Status::IoError, QStringLiteral("cannot store what the server sent"));
+        answer.clear();
+    }
+    if (code == 0 || code >= 500) {
+        const QString why =
+            code == 0 ? reply.errorString() : QStringLiteral("the server answered %1").arg(code);
         return Status(Status::Unreachable,
                       QStringLiteral("cannot reach %1: %2").arg(server.toDisplayString(), why));
     }
-    if (status >= 200 && status < 300)
+    if (code >= 200 && code < 300)
         return answer;
     const QJsonObject error =
         QJsonDocument::fromJson(answer).object().value(QLatin1String("error")).toObject();
     QString message = error.value(QLatin1String("message")).toString();
     if (message.isEmpty())
-        message = QStringLiteral("the server answered %1").arg(status);
-    if (status == 401)
+        message = QStringLiteral("the server answered %1").arg(code);
+    lastErrorCode = error.value(QLatin1String("code")).toString();
+    if (code == 401)
         return Status(Status::Unauthenticated, message);
-    if (status == 404)
+    if (code == 404)
         return Status(Status::NotFound, message);
-    if (status == 429 || status == 503)
+    if (code == 408 || code == 429)
         return Status(Status::Unreachable, message);
     return Status(Status::Invalid, message);
 }
@@ -143,6 +196,29 @@ void ServerConnection::prefetch(const QString &path)
 Result<QByteArray> ServerConnection::getBytes(const QString &path)
 {
     return d->send("GET", path, QByteArray());
+}
+
+Status ServerConnection::download(const QString &path, const Sink &sink, const Progress &progress)
+{
+    std::unique_ptr<QNetworkReply> reply(d->manager.get(d->request(path)));
+    auto answer = d->finish(*reply, sink, progress);
+    return answer.good() ? Status() : answer.status();
+}
+
+Result<QJsonObject> ServerConnection::put(const QString &path, QIODevice &body, qint64 size,
+                                          const Progress &progress)
+{
+    QNetworkRequest request = d->request(path);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/octet-stream"));
+    request.setHeader(QNetworkRequest::ContentLengthHeader, size);
+    std::unique_ptr<QNetworkReply> reply(d->manager.put(request, &body));
+    return jsonObject(d->finish(*reply, {}, progress));
+}
+
+QString ServerConnection::lastErrorCode() const
+{
+    return d->lastErrorCode;
 }
 
 QUrl ServerConnection::streamUrl(const QUrl &server)

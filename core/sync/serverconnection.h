@@ -3,9 +3,12 @@
 // A blocking JSON client for pultd's HTTP API (docs/api.md), for the sync engine's thread and
 // for pultctl. Each call runs a local event loop until the answer or the timeout, so it must
 // never be used on a UI thread. Errors are sorted by what the caller should do about them:
-//   Unreachable      no connection, a timeout, a TLS failure or a 5xx: try again later;
+//   Unreachable      no connection, a timeout, a TLS failure, a 5xx, 408 or 429: try again
+//                    later;
 //   Unauthenticated  401: the token is gone (expired, revoked): sign in again;
-//   Invalid          another 4xx, with the server's message: a bug or bad input, do not retry.
+//   NotFound         404;
+//   Invalid          another 4xx, with the server's message: refused for good, do not retry
+//                    (lastErrorCode() gives the server's code).
 
 #include "status.h"
 
@@ -13,7 +16,10 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+
+class QIODevice;
 
 namespace Pult {
 
@@ -33,8 +39,22 @@ public:
     // path with its query, e.g. "/api/v1/changes?since=4".
     Result<QJsonObject> get(const QString &path);
     Result<QJsonObject> post(const QString &path, const QJsonObject &body);
-    // A body that is not JSON (attachments).
+    // A body that is not JSON, whole.
     Result<QByteArray> getBytes(const QString &path);
+
+    // Bytes so far and in all (-1 when unknown).
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    // Takes a piece of a body; false stops the transfer.
+    using Sink = std::function<bool(const char *data, qint64 size)>;
+    // GET path, its body handed to sink as it arrives (attachments: never whole in memory).
+    Status download(const QString &path, const Sink &sink, const Progress &progress = {});
+    // PUT path with size bytes read from body's current position as they are sent; the answer
+    // is JSON.
+    Result<QJsonObject> put(const QString &path, QIODevice &body, qint64 size,
+                            const Progress &progress = {});
+    // The server's error code ("payload_too_large", ...) of the last call that failed with an
+    // answer; empty otherwise.
+    QString lastErrorCode() const;
     // Starts GET path and returns at once; the next get(path) collects its answer, so the server
     // and the network work while the caller does (the pull applies a page meanwhile). Other
     // requests meanwhile go on other connections; a second prefetch drops the first.

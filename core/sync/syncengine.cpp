@@ -4,6 +4,7 @@
 #include "paths.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -108,6 +109,7 @@ Q_SIGNALS:
     void stateChanged(const Pult::SyncEngine::State &state);
     void rejected(const Pult::Rejection &rejection);
     void cacheChanged(qint64 revision);
+    void transferProgress(const QString &name, qint64 done, qint64 total);
 
 private:
     void round()
@@ -188,6 +190,13 @@ private:
         // writes (LocalStore::setSearchAutomerge). Housekeeping: a failure only costs speed.
         m_store->setSearchAutomerge(false);
         m_session = std::make_unique<SyncSession>(*m_store, m_home);
+        // Uploads tell their progress at most every 100 ms, and when they finish.
+        m_session->setTransferProgress([this](const QString &name, qint64 done, qint64 total) {
+            if (done < total && m_progressClock.isValid() && m_progressClock.elapsed() < 100)
+                return;
+            m_progressClock.start();
+            Q_EMIT transferProgress(name, done, total);
+        });
         return true;
     }
 
@@ -249,6 +258,7 @@ private:
     QWebSocket *m_socket = nullptr;
     State m_state;
     int m_backoff = 0;
+    QElapsedTimer m_progressClock; // since the last transferProgress
     int m_streamBackoff = 0;
     bool m_running = false;
     bool m_again = false;
@@ -304,6 +314,7 @@ void SyncEngine::start()
         Q_EMIT stateChanged(state);
     });
     connect(d->worker, &Worker::rejected, this, &SyncEngine::rejected);
+    connect(d->worker, &Worker::transferProgress, this, &SyncEngine::transferProgress);
     connect(d->worker, &Worker::cacheChanged, this, &SyncEngine::cacheChanged);
     d->thread.start();
     QMetaObject::invokeMethod(d->worker, &Worker::begin, Qt::QueuedConnection);

@@ -57,6 +57,8 @@ Q_SIGNALS:
     void rejected(const Pult::Rejection &rejection);
     // The cache changed: changes arrived from the server (views reload).
     void cacheChanged(qint64 revision);
+    // An attachment is being uploaded: bytes sent of total (at most ten times a second).
+    void transferProgress(const QString &name, qint64 done, qint64 total);
 
 private:
     class Worker;

@@ -25,9 +25,18 @@
 //      the server (not_found) and end as rejections, never silently dropped.
 //   6. Bases of tickets without pending ops are dropped after a pull, which has brought the
 //      server's state of every ticket that an answered op changed.
+//   7. The outbox never wedges: an op the server refuses for good (its verdict on the op, or a
+//      permanent HTTP answer: a 4xx other than 401, 408 and 429) is a rejection like any other,
+//      and the next op goes. A batch refused as a whole is sent again one op at a time, so the
+//      refusal lands on the op that caused it. Ops on a ticket whose creation was refused (or
+//      discarded) are refused with a reason that names it. Transient failures stop the push
+//      and keep the order.
+//   8. An op's attachments are in the attachment cache before the op is queued and on the
+//      server before the op is sent; an upload resumes from the bytes the server holds.
 
 #include "syncsession.h"
 
+#include "attachmentcache.h"
 #include "credentials.h"
 #include "localops.h"
 #include "localstore.h"
@@ -36,15 +45,13 @@
 #include "uuid.h"
 #include "wire.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
+#include <QThread>
 
 namespace Pult {
 namespace {
@@ -57,6 +64,26 @@ constexpr int kPullPage = 2000;
 const QString kServerKey = QStringLiteral("server");
 const QString kEmailKey = QStringLiteral("email");
 const QString kRevisionKey = QStringLiteral("revision");
+const QString kAttachmentLimitKey = QStringLiteral("attachment_limit");
+
+// Refused for good: sending it again cannot help (see invariant 7).
+bool permanent(const Status &status)
+{
+    return status.code() == Status::Invalid || status.code() == Status::NotFound;
+}
+
+QJsonObject errorObject(const QString &code, const QString &message)
+{
+    return {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+}
+
+QJsonArray attachmentsOf(const QJsonObject &op)
+{
+    return op.value(QLatin1String("message"))
+        .toObject()
+        .value(QLatin1String("attachments"))
+        .toArray();
+}
 
 QJsonObject parseObject(const QByteArray &json)
 {
@@ -105,6 +132,8 @@ struct SyncSession::Private
     QString notice;
     UuidV7Generator ids;
     QSet<QUuid> knownRequesters; // checked to be in the cache during this session
+    QSet<QByteArray> uploaded;   // attachments the server has, seen during this session
+    TransferProgress transferProgress;
 
     Private(LocalStore &s, const QString &h)
         : store(s)
@@ -113,7 +142,7 @@ struct SyncSession::Private
     {}
 
     Sql::Database &db() { return store.database(); }
-    QString attachmentDirectory() const { return home + QStringLiteral("/attachments"); }
+    AttachmentCache cache() const { return AttachmentCache(home + QStringLiteral("/attachments")); }
 
     Result<Agent> me();
     Result<ServerConnection *> connect();
@@ -126,7 +155,21 @@ struct SyncSession::Private
     Status rebuild(const QUuid &ticketId, const QList<OutboxOp> &pending);
     Status putServerTicket(const Ticket &ticket);
     Status applyChange(const QJsonObject &change, const QHash<QUuid, QList<OutboxOp>> &pending);
-    Status reject(const OutboxOp &op, const QJsonObject &error, Rejection &rejection);
+    // Takes the op out of the outbox and undoes it in the cache (invariant 1).
+    Status rollBack(const OutboxOp &op);
+    // Records the op as refused and rolls it back; ops that depended on it (on a ticket it
+    // would have created) are refused too. Every rejection made is appended to rejected.
+    Status reject(const OutboxOp &op, const QJsonObject &error, QList<Rejection> &rejected);
+    // After op is gone without reaching the server (refused, discarded): the ops still waiting
+    // on a ticket it would have created cannot apply, and are refused saying why.
+    Status refuseDependents(const OutboxOp &op, const QString &why, QList<Rejection> &rejected);
+    // Outboxes written before attachments were uploaded separately carry them inline (base64):
+    // their content moves to the attachment cache and the op names it by hash.
+    Status convertInlineAttachments(QList<Rejection> &rejected);
+    // Puts the op's attachments on the server. errorCode: the code of a permanent failure.
+    Status uploadAttachments(ServerConnection &connection, const OutboxOp &op, QString &errorCode);
+    Status upload(ServerConnection &connection, const QByteArray &hash, qint64 size,
+                  const QString &name, QString &errorCode);
     // A contact's change reaches the departments it was made for; the requester of a ticket
     // that came into sight another way is read with GET /api/v1/contacts/{id}.
     Status fetchMissingRequesters(ServerConnection &connection, const QJsonArray &changes);
@@ -286,7 +329,7 @@ Status SyncSession::Private::rebuild(const QUuid &ticketId, const QList<OutboxOp
     auto agent = me();
     if (!agent.good())
         return agent.status();
-    LocalOpApplier applier(store, *agent, attachmentDirectory());
+    LocalOpApplier applier(store, *agent);
     for (const OutboxOp &op : pending) {
         // An op that no longer applies here (its ticket is gone) waits for the server's verdict.
         Status s = applier.apply(parseObject(op.payload), op.created);
@@ -346,20 +389,40 @@ Status SyncSession::Private::applyChange(const QJsonObject &change,
     return {}; // a newer server's kind of change: nothing this client shows
 }
 
-Status SyncSession::Private::reject(const OutboxOp &op, const QJsonObject &error,
-                                    Rejection &rejection)
+Status SyncSession::Private::rollBack(const OutboxOp &op)
 {
     const QJsonObject payload = parseObject(op.payload);
-    const QList<QUuid> tickets = Op::ticketsOf(payload);
-    rejection = {op.id,
-                 op.kind,
-                 tickets.value(0),
-                 error.value(QLatin1String("code")).toString(QStringLiteral("rejected")),
-                 error.value(QLatin1String("message")).toString(),
-                 QDateTime::currentDateTimeUtc(),
-                 payload};
     if (Status s = store.dequeue(op.id); !s.good())
         return s;
+    // The message it added goes, its tickets are rebuilt without it.
+    if (op.kind == u"add_message") {
+        const QUuid message = Wire::uuidOf(
+            payload.value(QLatin1String("message")).toObject().value(QLatin1String("id")));
+        if (Status r = store.removeMessage(message); !r.good())
+            return r;
+    }
+    auto pending = pendingByTicket();
+    if (!pending.good())
+        return pending.status();
+    for (const QUuid &ticket : Op::ticketsOf(payload)) {
+        if (Status r = rebuild(ticket, pending->value(ticket)); !r.good())
+            return r;
+    }
+    return {};
+}
+
+Status SyncSession::Private::reject(const OutboxOp &op, const QJsonObject &error,
+                                    QList<Rejection> &rejected)
+{
+    const QJsonObject payload = parseObject(op.payload);
+    const Rejection rejection{
+        op.id,
+        op.kind,
+        Op::ticketsOf(payload).value(0),
+        error.value(QLatin1String("code")).toString(QStringLiteral("rejected")),
+        error.value(QLatin1String("message")).toString(),
+        QDateTime::currentDateTimeUtc(),
+        payload};
     Status s = db().run("INSERT OR REPLACE INTO rejections(op_id, kind, payload, code, message, "
                         "ticket_id, time_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                         [&](Statement &st) {
@@ -370,21 +433,167 @@ Status SyncSession::Private::reject(const OutboxOp &op, const QJsonObject &error
                         });
     if (!s.good())
         return s;
-    // Roll back: the message it added goes, its tickets are rebuilt without it.
-    if (op.kind == u"add_message") {
-        const QUuid message = Wire::uuidOf(
-            payload.value(QLatin1String("message")).toObject().value(QLatin1String("id")));
-        if (Status r = store.removeMessage(message); !r.good())
-            return r;
-    }
+    rejected.append(rejection);
+    if (Status r = rollBack(op); !r.good())
+        return r;
+    return refuseDependents(op, QStringLiteral("refused: %1").arg(rejection.message), rejected);
+}
+
+Status SyncSession::Private::refuseDependents(const OutboxOp &op, const QString &why,
+                                              QList<Rejection> &rejected)
+{
+    if (op.kind != u"create_ticket")
+        return {};
+    const QUuid ticket = Op::ticketsOf(parseObject(op.payload)).value(0);
     auto pending = pendingByTicket();
     if (!pending.good())
         return pending.status();
-    for (const QUuid &ticket : tickets) {
-        if (Status r = rebuild(ticket, pending->value(ticket)); !r.good())
-            return r;
+    const QString message =
+        QStringLiteral("the new ticket it belongs to was never created (change %1 %2)")
+            .arg(uuidToString(op.id), why);
+    for (const OutboxOp &dependent : pending->value(ticket)) {
+        if (Status s = reject(dependent, errorObject(QStringLiteral("depends_on_refused"), message),
+                              rejected);
+            !s.good())
+            return s;
     }
     return {};
+}
+
+Status SyncSession::Private::convertInlineAttachments(QList<Rejection> &rejected)
+{
+    auto outbox = store.outbox();
+    if (!outbox.good())
+        return outbox.status();
+    for (const OutboxOp &op : std::as_const(*outbox)) {
+        if (op.kind != u"add_message" || !op.payload.contains("\"content\""))
+            continue;
+        QJsonObject payload = parseObject(op.payload);
+        QJsonObject message = payload.value(QLatin1String("message")).toObject();
+        QJsonArray files = message.value(QLatin1String("attachments")).toArray();
+        bool changed = false;
+        Status failed;
+        for (qsizetype i = 0; i < files.size() && failed.good(); ++i) {
+            const QJsonObject inline_ = files.at(i).toObject();
+            if (!inline_.contains(QLatin1String("content")))
+                continue;
+            const auto decoded = QByteArray::fromBase64Encoding(
+                inline_.value(QLatin1String("content")).toString().toLatin1(),
+                QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded) {
+                failed = Status(Status::Invalid,
+                                QStringLiteral("the attachment %1 of this change cannot be read "
+                                               "(it was queued by an earlier version of Pult)")
+                                    .arg(inline_.value(QLatin1String("name")).toString()));
+                break;
+            }
+            auto hash = cache().addBytes(decoded.decoded);
+            if (!hash.good())
+                return hash.status();
+            files.replace(
+                i, QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(*hash)},
+                               {QStringLiteral("name"), inline_.value(QLatin1String("name"))},
+                               {QStringLiteral("type"), inline_.value(QLatin1String("type"))},
+                               {QStringLiteral("size"), qint64(decoded.decoded.size())}});
+            changed = true;
+        }
+        LocalStore::WriteBatch tx(store);
+        if (!tx.status().good())
+            return tx.status();
+        if (!failed.good()) {
+            if (Status s =
+                    reject(op, errorObject(QStringLiteral("invalid_attachment"), failed.message()),
+                           rejected);
+                !s.good())
+                return s;
+        } else if (changed) {
+            message.insert(QStringLiteral("attachments"), files);
+            payload.insert(QStringLiteral("message"), message);
+            if (Status s = db().run("UPDATE outbox SET payload = ?1 WHERE op_id = ?2",
+                                    [&](Statement &st) {
+                                        st.bind(1, compact(payload));
+                                        st.bind(2, uuidToBlob(op.id));
+                                    });
+                !s.good())
+                return s;
+        }
+        if (Status s = tx.commit(); !s.good())
+            return s;
+    }
+    return {};
+}
+
+Status SyncSession::Private::uploadAttachments(ServerConnection &connection, const OutboxOp &op,
+                                               QString &errorCode)
+{
+    if (op.kind != u"add_message")
+        return {};
+    for (const QJsonValue &v : attachmentsOf(parseObject(op.payload))) {
+        const QJsonObject a = v.toObject();
+        if (Status s = upload(connection, a.value(QLatin1String("hash")).toString().toLatin1(),
+                              a.value(QLatin1String("size")).toInteger(),
+                              a.value(QLatin1String("name")).toString(), errorCode);
+            !s.good())
+            return s;
+    }
+    return {};
+}
+
+Status SyncSession::Private::upload(ServerConnection &connection, const QByteArray &hash,
+                                    qint64 size, const QString &name, QString &errorCode)
+{
+    if (uploaded.contains(hash))
+        return {};
+    const QString uploadPath = u"/api/v1/uploads/" + QString::fromLatin1(hash);
+    QFile file(cache().path(hash));
+    if (!AttachmentCache::isHash(hash) || !file.open(QIODevice::ReadOnly) || file.size() != size) {
+        errorCode = QStringLiteral("attachment_missing");
+        return Status(Status::Invalid,
+                      QStringLiteral("the attached file %1 is no longer in this profile's "
+                                     "attachment cache (%2), so it cannot be sent")
+                          .arg(name, QDir::toNativeSeparators(cache().directory())));
+    }
+    // Ask first: content the server holds costs no transfer, a part it holds is not sent again.
+    // An offset that moved meanwhile, or an earlier upload the server has not yet seen end (its
+    // connection was cut), is asked for again a moment later.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (attempt > 0)
+            QThread::msleep(100 * attempt);
+        auto state = connection.get(uploadPath);
+        if (!state.good()) {
+            errorCode = connection.lastErrorCode();
+            return state.status();
+        }
+        if (state->value(QLatin1String("complete")).toBool()) {
+            uploaded.insert(hash);
+            return {};
+        }
+        const qint64 offset = state->value(QLatin1String("offset")).toInteger();
+        if (offset < 0 || offset > size || !file.seek(offset))
+            return Status(Status::Internal,
+                          QStringLiteral("the server holds %1 bytes of %2, which has %3")
+                              .arg(offset)
+                              .arg(name)
+                              .arg(size));
+        auto answer = connection.put(
+            QStringLiteral("%1?offset=%2&size=%3").arg(uploadPath).arg(offset).arg(size), file,
+            size - offset, [&](qint64 done, qint64) {
+                if (transferProgress)
+                    transferProgress(name, offset + done, size);
+            });
+        if (answer.good() && answer->value(QLatin1String("complete")).toBool()) {
+            uploaded.insert(hash);
+            return {};
+        }
+        const QString code = connection.lastErrorCode();
+        if (!answer.good() && code != u"offset_mismatch" && code != u"upload_in_progress") {
+            errorCode = code;
+            return answer.status();
+        }
+    }
+    return Status(
+        Status::Unreachable,
+        QStringLiteral("the upload of %1 did not finish; it goes on with the next sync").arg(name));
 }
 
 SyncSession::SyncSession(LocalStore &store, const QString &home)
@@ -462,8 +671,13 @@ Result<Agent> SyncSession::login(const QString &server, const QString &email,
         return s;
     d->notice = d->credentials.notice();
     LocalStore::WriteBatch batch(d->store);
+    const qint64 limit = answer->value(QLatin1String("limits"))
+                             .toObject()
+                             .value(QLatin1String("attachment_bytes"))
+                             .toInteger();
     for (Status s : {d->store.setProfileValue(kServerKey, url->toString()),
                      d->store.setProfileValue(kEmailKey, agent->email),
+                     d->store.setProfileValue(kAttachmentLimitKey, QString::number(limit)),
                      d->store.setCurrentAgent(agent->id), d->store.put(*agent)}) {
         if (!s.good())
             return s;
@@ -546,7 +760,7 @@ Result<QUuid> SyncSession::submit(QJsonObject op)
             !s.good())
             return s;
     }
-    LocalOpApplier applier(d->store, *agent, d->attachmentDirectory());
+    LocalOpApplier applier(d->store, *agent);
     if (Status s = applier.apply(op, now); !s.good())
         return s;
     if (Status s = d->store.enqueue({id, now, type, compact(op)}); !s.good())
@@ -562,20 +776,77 @@ Result<SyncSession::PushResult> SyncSession::push()
     auto connection = d->connect();
     if (!connection.good())
         return connection.status();
+    if (Status s = d->convertInlineAttachments(result.rejected); !s.good())
+        return s;
+    d->uploaded.clear(); // unreferenced uploads expire on the server: ask again each push
+    int batchSize = kPushBatch;
     for (;;) {
         auto outbox = d->store.outbox();
         if (!outbox.good())
             return outbox.status();
         if (outbox->isEmpty())
             return result;
-        const QList<OutboxOp> batch = outbox->mid(0, kPushBatch);
+        QList<OutboxOp> batch = outbox->mid(0, batchSize);
+        // Attachments go first. One refused for good refuses its op; one that cannot go now
+        // (network) lets the ops before it go and stops the push there.
+        Status waiting;
+        bool refused = false;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            QString code;
+            Status s = d->uploadAttachments(**connection, batch.at(i), code);
+            if (s.good())
+                continue;
+            if (!permanent(s)) {
+                waiting = s;
+                batch = batch.mid(0, i);
+                break;
+            }
+            LocalStore::WriteBatch tx(d->store);
+            if (!tx.status().good())
+                return tx.status();
+            if (Status r =
+                    d->reject(batch.at(i),
+                              errorObject(code.isEmpty() ? QStringLiteral("upload_refused") : code,
+                                          s.message()),
+                              result.rejected);
+                !r.good())
+                return r;
+            if (Status r = tx.commit(); !r.good())
+                return r;
+            refused = true;
+            break;
+        }
+        if (refused)
+            continue;
+        if (batch.isEmpty())
+            return waiting;
         QJsonArray ops;
-        for (const OutboxOp &op : batch)
+        for (const OutboxOp &op : std::as_const(batch))
             ops.append(parseObject(op.payload));
         auto answer =
             (*connection)->post(QStringLiteral("/api/v1/ops"), {{QStringLiteral("ops"), ops}});
-        if (!answer.good())
-            return answer.status();
+        if (!answer.good()) {
+            if (!permanent(answer.status()))
+                return answer.status();
+            if (batch.size() > 1) { // which op? one at a time until the refused one is found
+                batchSize = 1;
+                continue;
+            }
+            const QString code = (*connection)->lastErrorCode();
+            LocalStore::WriteBatch tx(d->store);
+            if (!tx.status().good())
+                return tx.status();
+            if (Status r = d->reject(batch.first(),
+                                     errorObject(code.isEmpty() ? QStringLiteral("refused") : code,
+                                                 answer.status().message()),
+                                     result.rejected);
+                !r.good())
+                return r;
+            if (Status r = tx.commit(); !r.good())
+                return r;
+            batchSize = kPushBatch;
+            continue;
+        }
         QHash<QString, QJsonObject> answers;
         for (const QJsonValue &v : answer->value(QLatin1String("results")).toArray()) {
             const QJsonObject r = v.toObject();
@@ -585,22 +856,27 @@ Result<SyncSession::PushResult> SyncSession::push()
         if (!tx.status().good())
             return tx.status();
         int answered = 0;
-        for (const OutboxOp &op : batch) {
+        QSet<QUuid> refusedHere; // dependents refused along with an op of this batch
+        for (const OutboxOp &op : std::as_const(batch)) {
             const auto it = answers.constFind(uuidToString(op.id));
             if (it == answers.cend())
                 continue; // not answered: stays, and goes again
             ++answered;
+            if (refusedHere.contains(op.id))
+                continue;
             if (it->value(QLatin1String("status")).toString() == u"applied") {
                 if (Status s = d->store.dequeue(op.id); !s.good())
                     return s;
                 ++result.applied;
                 continue;
             }
-            Rejection rejection;
-            if (Status s = d->reject(op, it->value(QLatin1String("error")).toObject(), rejection);
+            const qsizetype before = result.rejected.size();
+            if (Status s =
+                    d->reject(op, it->value(QLatin1String("error")).toObject(), result.rejected);
                 !s.good())
                 return s;
-            result.rejected.append(rejection);
+            for (qsizetype i = before; i < result.rejected.size(); ++i)
+                refusedHere.insert(result.rejected.at(i).opId);
         }
         if (Status s = tx.commit(); !s.good())
             return s;
@@ -608,6 +884,8 @@ Result<SyncSession::PushResult> SyncSession::push()
             return Status(
                 Status::Internal,
                 QStringLiteral("the server answered none of %1 operations").arg(batch.size()));
+        if (!waiting.good())
+            return waiting;
     }
 }
 
@@ -722,6 +1000,9 @@ Status SyncSession::refreshReference()
     auto shared = fetch("/api/v1/shared-filters");
     if (!shared.good())
         return shared.status();
+    auto limits = fetch("/api/v1/limits");
+    if (!limits.good())
+        return limits.status();
     QList<SharedFilter> sharedFilters;
     for (const QJsonValue &v : shared->value(QLatin1String("shared_filters")).toArray()) {
         auto filter = Wire::sharedFilterFromJson(v.toObject());
@@ -734,12 +1015,16 @@ Status SyncSession::refreshReference()
         return tx.status();
     QJsonArray agentList = agents->value(QLatin1String("agents")).toArray();
     agentList.append(*me);
-    for (Status s : {putAll(d->store, departments->value(QLatin1String("departments")).toArray(),
-                            Wire::departmentFromJson),
-                     putAll(d->store, agentList, Wire::agentFromJson),
-                     putAll(d->store, canned->value(QLatin1String("canned_responses")).toArray(),
-                            Wire::cannedResponseFromJson),
-                     d->store.replaceSharedFilters(sharedFilters)}) {
+    for (Status s :
+         {putAll(d->store, departments->value(QLatin1String("departments")).toArray(),
+                 Wire::departmentFromJson),
+          putAll(d->store, agentList, Wire::agentFromJson),
+          putAll(d->store, canned->value(QLatin1String("canned_responses")).toArray(),
+                 Wire::cannedResponseFromJson),
+          d->store.replaceSharedFilters(sharedFilters),
+          d->store.setProfileValue(
+              kAttachmentLimitKey,
+              QString::number(limits->value(QLatin1String("attachment_bytes")).toInteger()))}) {
         if (!s.good())
             return s;
     }
@@ -810,33 +1095,125 @@ Result<QList<Rejection>> SyncSession::rejections()
     return list;
 }
 
-Result<QByteArray> SyncSession::attachment(const QByteArray &hash)
+Result<QString> SyncSession::attachmentFile(const QByteArray &hash)
 {
-    static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
-    if (!sha256.match(QString::fromLatin1(hash)).hasMatch())
+    if (!AttachmentCache::isHash(hash))
         return Status(Status::Invalid, QStringLiteral("an attachment is named by its SHA-256"));
-    const QString path = d->attachmentDirectory() + u'/' + QString::fromLatin1(hash);
-    if (QFile cached(path); cached.open(QIODevice::ReadOnly))
-        return cached.readAll();
+    const AttachmentCache cache = d->cache();
+    if (cache.contains(hash))
+        return cache.path(hash);
     auto connection = d->connect();
     if (!connection.good())
         return connection.status();
-    auto content = (*connection)->getBytes(u"/api/v1/attachments/" + QString::fromLatin1(hash));
-    if (!content.good())
-        return content.status();
-    if (QCryptographicHash::hash(*content, QCryptographicHash::Sha256).toHex() != hash)
-        return Status(
-            Status::Invalid,
-            QStringLiteral("the server sent other content for %1").arg(QString::fromLatin1(hash)));
-    if (!QDir().mkpath(d->attachmentDirectory()))
-        return Status(Status::IoError,
-                      QStringLiteral("cannot create %1").arg(d->attachmentDirectory()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*content) != content->size() ||
-        !file.commit())
-        return Status(Status::IoError,
-                      QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return *content;
+    AttachmentCache::Writer writer(cache, hash);
+    if (Status s = writer.open(); !s.good())
+        return s;
+    const QString name = QString::fromLatin1(hash.left(12));
+    if (Status s = (*connection)
+                       ->download(
+                           u"/api/v1/attachments/" + QString::fromLatin1(hash),
+                           [&](const char *data, qint64 size) { return writer.write(data, size); },
+                           [&](qint64 done, qint64 total) {
+                               if (d->transferProgress)
+                                   d->transferProgress(name, done, total);
+                           });
+        !s.good())
+        return s;
+    if (Status s = writer.commit(); !s.good())
+        return s.code() == Status::Invalid
+                   ? Status(Status::Invalid, QStringLiteral("the server sent other content for %1")
+                                                 .arg(QString::fromLatin1(hash)))
+                   : s;
+    return cache.path(hash);
+}
+
+Result<CachedFile> SyncSession::attach(const QString &path)
+{
+    auto limit = attachmentLimit();
+    if (!limit.good())
+        return limit.status();
+    return d->cache().add(path, *limit);
+}
+
+Result<qint64> SyncSession::attachmentLimit()
+{
+    auto value = d->store.profileValue(kAttachmentLimitKey);
+    if (!value.good())
+        return value.status();
+    return value->toLongLong();
+}
+
+void SyncSession::setTransferProgress(TransferProgress progress)
+{
+    d->transferProgress = std::move(progress);
+}
+
+Status SyncSession::discard(const QUuid &opId)
+{
+    auto outbox = d->store.outbox();
+    if (!outbox.good())
+        return outbox.status();
+    LocalStore::WriteBatch tx(d->store);
+    if (!tx.status().good())
+        return tx.status();
+    for (const OutboxOp &op : std::as_const(*outbox)) {
+        if (op.id != opId)
+            continue;
+        QList<Rejection> dependents;
+        if (Status s = d->rollBack(op); !s.good())
+            return s;
+        if (Status s = d->refuseDependents(op, QStringLiteral("was discarded"), dependents);
+            !s.good())
+            return s;
+        return tx.commit();
+    }
+    auto removed = d->db().prepare("DELETE FROM rejections WHERE op_id = ?1 RETURNING op_id");
+    if (!removed.good())
+        return removed.status();
+    (*removed)->bind(1, uuidToBlob(opId));
+    const bool found = (*removed)->next();
+    Status status = (*removed)->status();
+    (*removed)->reset();
+    if (!status.good())
+        return status;
+    if (!found)
+        return Status(Status::NotFound, QStringLiteral("no waiting or refused change %1 (see "
+                                                       "pultctl outbox and pultctl rejections)")
+                                            .arg(uuidToString(opId)));
+    return tx.commit();
+}
+
+Result<QUuid> SyncSession::retry(const QUuid &opId)
+{
+    auto outbox = d->store.outbox();
+    if (!outbox.good())
+        return outbox.status();
+    for (const OutboxOp &op : std::as_const(*outbox)) {
+        if (op.id == opId)
+            return opId; // waiting already: it goes with the next push
+    }
+    auto list = rejections();
+    if (!list.good())
+        return list.status();
+    for (const Rejection &r : std::as_const(*list)) {
+        if (r.opId != opId)
+            continue;
+        // A new op with the same content: the server remembers its verdict on the old id.
+        QJsonObject op = r.op;
+        op.remove(QStringLiteral("id"));
+        auto id = submit(op);
+        if (!id.good())
+            return Status(id.status().code(), QStringLiteral("cannot apply change %1 again: %2")
+                                                  .arg(uuidToString(opId), id.status().message()));
+        if (Status s = d->db().run("DELETE FROM rejections WHERE op_id = ?1",
+                                   [&](Statement &st) { st.bind(1, uuidToBlob(opId)); });
+            !s.good())
+            return s;
+        return *id;
+    }
+    return Status(Status::NotFound, QStringLiteral("no waiting or refused change %1 (see pultctl "
+                                                   "outbox and pultctl rejections)")
+                                        .arg(uuidToString(opId)));
 }
 
 } // namespace Pult

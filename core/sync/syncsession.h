@@ -18,6 +18,7 @@
 namespace Pult {
 
 class LocalStore;
+struct CachedFile;
 
 // An operation the server refused, kept for the user to read.
 struct Rejection
@@ -72,9 +73,11 @@ public:
         int applied = 0;
         QList<Rejection> rejected;
     };
-    // Sends the outbox in order, in batches; answered ops leave it, refused ones are rolled back
-    // in the cache and kept as rejections. Stops at the first network failure (Unreachable),
-    // keeping what was not answered for the next try.
+    // Uploads the attachments of the ops about to go, then sends the outbox in order, in
+    // batches; answered ops leave it, refused ones (by the server's verdict or a permanent HTTP
+    // answer) are rolled back in the cache and kept as rejections, and the next ones go. Stops
+    // at the first transient failure (Unreachable), keeping what was not answered, in order, for
+    // the next try.
     Result<PushResult> push();
 
     struct PullResult
@@ -95,8 +98,26 @@ public:
     Result<qint64> revision();
     Result<int> pendingCount();
     Result<QList<Rejection>> rejections();
-    // An attachment's content by its SHA-256 (hex): from the local cache, else fetched and cached.
-    Result<QByteArray> attachment(const QByteArray &hash);
+    // An attachment by its SHA-256 (hex): the path of its file in the profile's attachment
+    // cache, downloaded (streamed to disk and checked against the hash) when not there yet.
+    Result<QString> attachmentFile(const QByteArray &hash);
+    // Copies a file the agent attaches into the attachment cache, for an add_message op
+    // (Op::addMessage). A file over the server's limit is refused here, before anything is
+    // queued, the limit said in words.
+    Result<CachedFile> attach(const QString &path);
+    // The largest attachment the server takes, in bytes, as it said at sign-in and at each
+    // reference refresh (0: not known yet).
+    Result<qint64> attachmentLimit();
+    // Called as uploads and downloads make progress (on this session's thread).
+    using TransferProgress = std::function<void(const QString &name, qint64 done, qint64 total)>;
+    void setTransferProgress(TransferProgress progress);
+
+    // A waiting change (in the outbox) leaves it and is undone in the cache; a refused one is
+    // forgotten. Changes on a ticket that the discarded change would have created are refused.
+    Status discard(const QUuid &opId);
+    // A refused change is made again (a new op with the same content, applied to the cache and
+    // queued); returns its new id. A waiting one stays as it is (it goes with the next push).
+    Result<QUuid> retry(const QUuid &opId);
 
 private:
     struct Private;

@@ -12,8 +12,14 @@
 //    demo tickets): B, a SyncEngine with its own thread, cache and WebSocket, and 199 clients that
 //    pull on every hint without a cache (LightClient); client A submits and pushes a reply, and the
 //    time until B's cache has it is taken, p99 of 50; baseline: A's push round trip alone.
+// 4. attach.upload_mb_per_s and attach.download_mb_per_s: a 50 MB attachment through the sync
+//    engine over loopback (push uploads it before its note; another client downloads it by
+//    hash into its cache); baseline: the same file copied on the same disk (read, write, fsync).
+//    attach.rss_growth_mb: the largest growth of the client's resident memory during either
+//    (target < 20); baseline: pultd's (attach.server_rss_growth_mb, target < 20).
 //
-// Options: --tickets N (default 100000) for (1) and (2), --clients N (default 200) for (3).
+// Options: --tickets N (default 100000) for (1) and (2), --clients N (default 200) for (3),
+// --attachments runs (4) alone.
 
 #include "benchutil.h"
 #include "localops.h"
@@ -41,6 +47,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <random>
+#include <thread>
+
+#include <unistd.h>
 
 using namespace Pult;
 using namespace Pult::Bench;
@@ -184,6 +194,110 @@ QUuid firstTicket(LocalStore &store)
     return page.items.first().ticket.id;
 }
 
+// The resident set of a process in bytes (VmRSS), 0 when it cannot be read.
+qint64 residentBytes(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() * 1024;
+    }
+    return 0;
+}
+
+// The largest growth of the resident sets of this process and of pultd while work runs,
+// sampled every 5 ms on a thread of its own.
+struct RssGrowth
+{
+    qint64 client = 0;
+    qint64 server = 0;
+};
+RssGrowth rssGrowthDuring(qint64 serverPid, const std::function<void()> &work)
+{
+    const qint64 self = QCoreApplication::applicationPid();
+    const qint64 clientBefore = residentBytes(self);
+    const qint64 serverBefore = residentBytes(serverPid);
+    std::atomic<bool> done = false;
+    RssGrowth peak;
+    std::thread sampler([&] {
+        while (!done) {
+            peak.client = std::max(peak.client, residentBytes(self) - clientBefore);
+            peak.server = std::max(peak.server, residentBytes(serverPid) - serverBefore);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    });
+    work();
+    done = true;
+    sampler.join();
+    return peak;
+}
+
+// 4. A 50 MB attachment through the sync engine: attached (copied into the cache), uploaded
+//    by push before its op, downloaded by another client; against copying the file on the same
+//    disk; resident memory of client and pultd meanwhile.
+void benchAttachments(const QString &dir)
+{
+    constexpr qint64 kSize = 50 * 1024 * 1024;
+    QProcess pultd;
+    QDir(dir).mkpath(QStringLiteral("attach"));
+    const QString url = startPultd(pultd, dir + QStringLiteral("/attach"), 200);
+    QDir(dir).mkpath(QStringLiteral("attach-a"));
+    QDir(dir).mkpath(QStringLiteral("attach-b"));
+    Client a = signIn(dir + QStringLiteral("/attach-a"), url, kAgentA);
+    Client b = signIn(dir + QStringLiteral("/attach-b"), url, kAdmin);
+    check(a.session->pull(), "A's sync");
+    const QString path = dir + QStringLiteral("/attachment.bin");
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            fail(QStringLiteral("cannot write %1").arg(path));
+        std::mt19937_64 random(14);
+        QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+        for (qint64 written = 0; written < kSize; written += chunk.size()) {
+            for (qsizetype i = 0; i + 8 <= chunk.size(); i += 8) {
+                const quint64 v = random();
+                memcpy(chunk.data() + i, &v, 8);
+            }
+            f.write(chunk);
+        }
+    }
+    // The baseline: the same bytes copied on the same disk, read, written and synced.
+    const double copyMs = msOf([&] {
+        QFile in(path), out(path + QStringLiteral(".copy"));
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+            fail(QStringLiteral("cannot copy %1").arg(path));
+        QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+        for (qint64 n; (n = in.read(buffer.data(), buffer.size())) > 0;)
+            out.write(buffer.constData(), n);
+        out.flush();
+        ::fsync(out.handle());
+    });
+    const double copyMbPerS = double(kSize) / (1024 * 1024) / (copyMs / 1000);
+    const CachedFile attached = check(a.session->attach(path), "attaching");
+    check(a.session->submit(Op::addMessage(firstTicket(*a.store), MessageKind::InternalNote,
+                                           QStringLiteral("50 MB attached"), {attached})),
+          "submitting the note");
+    double uploadMs = 0;
+    const RssGrowth up = rssGrowthDuring(pultd.processId(), [&] {
+        uploadMs = msOf([&] { check(a.session->push(), "the upload and its op"); });
+    });
+    check(b.session->pull(), "B's sync");
+    double downloadMs = 0;
+    const RssGrowth down = rssGrowthDuring(pultd.processId(), [&] {
+        downloadMs = msOf([&] { check(b.session->attachmentFile(attached.hash), "download"); });
+    });
+    report("attach.upload_mb_per_s", double(kSize) / (1024 * 1024) / (uploadMs / 1000),
+           "disk.copy_mb_per_s", copyMbPerS);
+    report("attach.download_mb_per_s", double(kSize) / (1024 * 1024) / (downloadMs / 1000),
+           "disk.copy_mb_per_s", copyMbPerS);
+    report("attach.rss_growth_mb", double(std::max(up.client, down.client)) / (1024 * 1024),
+           "attach.server_rss_growth_mb", double(std::max(up.server, down.server)) / (1024 * 1024));
+    pultd.kill();
+    pultd.waitForFinished();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -191,15 +305,18 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     qint64 tickets = 100'000;
     int clients = 200;
+    bool onlyAttachments = false;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         bool ok = false;
-        if (args.at(i) == u"--tickets" && i + 1 < args.size())
+        if (args.at(i) == u"--attachments")
+            ok = onlyAttachments = true;
+        else if (args.at(i) == u"--tickets" && i + 1 < args.size())
             tickets = args.at(++i).toLongLong(&ok);
         else if (args.at(i) == u"--clients" && i + 1 < args.size())
             clients = args.at(++i).toInt(&ok);
         if (!ok || tickets < 1 || clients < 2) {
-            std::printf("Usage: bench_sync [--tickets N] [--clients N]\n");
+            std::printf("Usage: bench_sync [--tickets N] [--clients N] [--attachments]\n");
             return 2;
         }
     }
@@ -207,6 +324,10 @@ int main(int argc, char *argv[])
     QTemporaryDir temp;
     if (!temp.isValid())
         fail(QStringLiteral("no temporary directory"));
+    if (onlyAttachments) { // just section 4
+        benchAttachments(temp.path());
+        return 0;
+    }
 
     // 1. The initial sync.
     QProcess big;
@@ -384,5 +505,7 @@ int main(int argc, char *argv[])
     loadThread.wait();
     small.kill();
     small.waitForFinished();
+
+    benchAttachments(temp.path());
     return 0;
 }

@@ -133,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(store->put(t).good());
         const Ticket other = makeTicket(8, QStringLiteral("Other"), 10);
         QVERIFY(store->put(other).good());
-        LocalOpApplier applier(*store, me(), m_dir.filePath(QStringLiteral("attachments")));
+        LocalOpApplier applier(*store, me());
         const QDateTime now = at(60);
 
         QVERIFY(
@@ -153,11 +153,11 @@ private Q_SLOTS:
         QVERIFY(applier.apply(Op::changeTags(t.id, {QStringLiteral("hw")}, false), now).good());
         QVERIFY(applier.apply(Op::take(t.id), now).good());
         QVERIFY(applier.apply(Op::link(t.id, other.id), now).good());
-        const QByteArray content = "hello";
+        const CachedFile attached{QStringLiteral("a.txt"), QStringLiteral("text/plain"),
+                                  QByteArray(64, 'a'), 5};
         QVERIFY(applier
-                    .apply(Op::addMessage(
-                               t.id, MessageKind::AgentReply, QStringLiteral("Fixed"),
-                               {{QStringLiteral("a.txt"), QStringLiteral("text/plain"), content}}),
+                    .apply(Op::addMessage(t.id, MessageKind::AgentReply, QStringLiteral("Fixed"),
+                                          {attached}),
                            now)
                     .good());
         const Ticket after = *store->ticket(t.id);
@@ -176,9 +176,8 @@ private Q_SLOTS:
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages.first().authorName, me().name);
         QCOMPARE(messages.first().attachments.first().size, 5);
-        QVERIFY(
-            QFile::exists(m_dir.filePath(QStringLiteral("attachments/")) +
-                          QString::fromLatin1(messages.first().attachments.first().contentHash)));
+        QCOMPARE(messages.first().attachments.first().contentHash, attached.hash);
+        QCOMPARE(messages.first().attachments.first().name, attached.name);
 
         // Someone else holds it: take changes nothing here (the server will refuse it).
         Ticket held = makeTicket(9, QStringLiteral("Held"), 10);
@@ -195,11 +194,60 @@ private Q_SLOTS:
                  Status::Invalid);
     }
 
+    // Attached files are copied in whole and checked; over the limit they are refused before
+    // anything is copied, the limit in words; a download whose bytes do not match stays out.
+    void attachmentCache()
+    {
+        const AttachmentCache cache(m_dir.filePath(QStringLiteral("cache")));
+        const QString original = m_dir.filePath(QStringLiteral("invoice.pdf"));
+        QByteArray content(300 * 1024 + 7, 'x');
+        for (qsizetype i = 0; i < content.size(); ++i)
+            content[i] = char(i * 31 % 251);
+        {
+            QFile f(original);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        auto added = cache.add(original, 1024 * 1024);
+        QVERIFY2(added.good(), qPrintable(added.status().message()));
+        QCOMPARE(added->hash,
+                 QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(added->size, content.size());
+        QCOMPARE(added->name, QStringLiteral("invoice.pdf"));
+        QVERIFY(cache.contains(added->hash));
+        // The copy is what was attached, whatever happens to the original.
+        QVERIFY(QFile::remove(original));
+        QFile copy(cache.path(added->hash));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), content);
+        QCOMPARE(QDir(cache.directory()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+        {
+            QFile f(original);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        auto refused = cache.add(original, 100 * 1024);
+        QVERIFY(!refused.good());
+        QCOMPARE(refused.status().message(),
+                 QStringLiteral("invoice.pdf is 300.0 kB; the server accepts attachments of up to "
+                                "100.0 kB"));
+        QVERIFY(!cache.add(m_dir.filePath(QStringLiteral("missing")), 0).good());
+
+        AttachmentCache::Writer wrong(cache, QByteArray(64, 'b'));
+        QVERIFY(wrong.open().good());
+        QVERIFY(wrong.write("abc", 3));
+        QCOMPARE(wrong.commit().code(), Status::Invalid);
+        QVERIFY(!cache.contains(QByteArray(64, 'b')));
+        QVERIFY(!AttachmentCache::isHash("../../etc/passwd"));
+        QVERIFY(!AttachmentCache::isHash(QByteArray(64, 'A')));
+    }
+
     void createTicketMakesAPendingTicket()
     {
         auto store = freshStore();
         QVERIFY(store);
-        LocalOpApplier applier(*store, me(), m_dir.filePath(QStringLiteral("attachments")));
+        LocalOpApplier applier(*store, me());
         const QUuid id = ids().next();
         QJsonObject op = Op::createTicket(id, QStringLiteral("New"), ids().next(), Priority::Low,
                                           QStringLiteral("jan@example.com"), QStringLiteral("Jan"),

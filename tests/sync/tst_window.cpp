@@ -3,13 +3,16 @@
 // client. A reply sent in the window reaches the other client; with pultd stopped the window
 // says offline and keeps the work queued; when pultd is back it syncs without anyone asking.
 
+#include "changesdialog.h"
 #include "composer.h"
 #include "mainwindow.h"
 #include "signindialog.h"
 #include "syncengine.h"
 #include "syncfixture.h"
+#include "syncsession.h"
 #include "ticketactions.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +22,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTreeWidget>
+
+#include <random>
 
 using namespace PultSyncTest;
 
@@ -47,6 +53,38 @@ class WindowTest : public QObject
         for (const Pult::Message &m : messages.value())
             bodies.append(m.bodyText);
         return bodies;
+    }
+
+    // A ticket made by the other agent, and the window signed in as Ana, synced with it.
+    struct Session
+    {
+        Client window, other;
+        QUuid ticket;
+        std::unique_ptr<Pult::LocalStore> store;
+        std::unique_ptr<Pult::MainWindow> w;
+    };
+    bool openWindow(Session &s, const QString &subject)
+    {
+        if (!s.window.login(m_server.port(), m_ana) || !s.other.login(m_server.port(), m_eva))
+            return false;
+        const auto created = s.other.run({QStringLiteral("--json"), QStringLiteral("create"),
+                                          QStringLiteral("--subject"), subject,
+                                          QStringLiteral("--body"), QStringLiteral("Hello")});
+        s.ticket = QUuid::fromString(QJsonDocument::fromJson(created.out)
+                                         .object()
+                                         .value(QLatin1String("ticket_id"))
+                                         .toString());
+        auto store = Pult::LocalStore::open(s.window.home() + QStringLiteral("/cache.db"));
+        if (s.ticket.isNull() || !store.good())
+            return false;
+        s.store = std::move(*store);
+        s.w = std::make_unique<Pult::MainWindow>(
+            *s.store, s.window.home(),
+            std::make_unique<QSettings>(s.window.home() + QStringLiteral("/ui.ini"),
+                                        QSettings::IniFormat));
+        s.w->show();
+        s.w->startSync();
+        return QTest::qWaitFor([&] { return s.store->ticket(s.ticket).good(); }, kTimeoutMs);
     }
 
 private Q_SLOTS:
@@ -201,6 +239,99 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(syncText(w), QStringLiteral("Synced"), 90'000);
         QCOMPARE(other.run({QStringLiteral("sync")}).exitCode, 0);
         QVERIFY(other.store()->ticket(ticket)->status == Pult::TicketStatus::Solved);
+    }
+
+    // A 30 MB file attached in the composer is copied into the profile at once (the original
+    // may go), uploaded by the engine with progress, and the other agent downloads it
+    // byte-identical. A file over the server's limit is refused when attached.
+    void attachmentFromTheComposerReachesTheOtherAgent()
+    {
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Photos of the damage")));
+        QSignalSpy progress(s.w->syncEngine(), &Pult::SyncEngine::transferProgress);
+        QTemporaryDir files;
+        const QString path = files.filePath(QStringLiteral("damage.jpg"));
+        QByteArray content(30 * 1024 * 1024, Qt::Uninitialized);
+        std::mt19937_64 random(7);
+        for (qsizetype i = 0; i + 8 <= content.size(); i += 8) {
+            const quint64 v = random();
+            memcpy(content.data() + i, &v, 8);
+        }
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(content), content.size());
+        }
+        s.w->openTicket(s.ticket);
+        Pult::Composer *composer = s.w->composer();
+        composer->startWriting(Pult::MessageKind::AgentReply);
+        composer->attachFiles({path});
+        QTRY_VERIFY_WITH_TIMEOUT(!composer->attaching(), kTimeoutMs);
+        QCOMPARE(composer->attachments().size(), 1);
+        QVERIFY(QFile::remove(path)); // what was attached is what goes
+        QTest::keyClicks(composer->editor(), QStringLiteral("The photos you asked for."));
+        QVERIFY(composer->send());
+        QVERIFY(composer->attachments().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(bodiesSeenBy(s.other, s.ticket)
+                                         .filter(QStringLiteral("The photos you asked for."))
+                                         .size() == 1,
+                                 kTimeoutMs);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toString(), QStringLiteral("damage.jpg"));
+        QCOMPARE(progress.last().at(1).toLongLong(), content.size());
+        const QByteArray hash =
+            QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+        const QString saved = files.filePath(QStringLiteral("saved.jpg"));
+        QCOMPARE(s.other
+                     .run({QStringLiteral("attachment"), QString::fromLatin1(hash),
+                           QStringLiteral("--output"), saved})
+                     .exitCode,
+                 0);
+        QFile copy(saved);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(copy.readAll() == content);
+
+        // Over the limit (told at sign-in): refused at once, saying the limit.
+        const QString huge = files.filePath(QStringLiteral("huge.iso"));
+        {
+            QFile f(huge);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(50 * 1024 * 1024 + 1));
+        }
+        composer->attachFiles({huge});
+        QTRY_VERIFY_WITH_TIMEOUT(!composer->attaching(), kTimeoutMs);
+        QVERIFY(composer->attachments().isEmpty());
+        auto *label = composer->findChild<QLabel *>(QStringLiteral("attachments"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral("up to 50.0 MB")),
+                 qPrintable(label->text()));
+    }
+
+    // A change the server refuses for good (a note over its request limit) shows in the
+    // waiting and refused changes dialog, and Discard forgets it; the changes after it went.
+    void refusedChangesDialog()
+    {
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Refusals")));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        QVERIFY(s.w->ticketActions()->addMessage(s.ticket, Pult::MessageKind::InternalNote,
+                                                 QString(1536 * 1024, u'x'), {}));
+        QVERIFY(s.w->ticketActions()->setStatus({s.ticket}, Pult::TicketStatus::Pending));
+        Pult::SyncSession session(*s.store, s.window.home());
+        QTRY_COMPARE_WITH_TIMEOUT(session.rejections()->size(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(*session.pendingCount(), 0, kTimeoutMs);
+        QCOMPARE(session.rejections()->first().code, QStringLiteral("payload_too_large"));
+        QVERIFY(s.other.run({QStringLiteral("sync")}).exitCode == 0);
+        QVERIFY(s.other.store()->ticket(s.ticket)->status == Pult::TicketStatus::Pending);
+
+        Pult::ChangesDialog dialog(*s.store, s.window.home());
+        QTreeWidget *list = dialog.list();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY(list->topLevelItem(0)->text(3).startsWith(QStringLiteral("Refused")));
+        list->setCurrentItem(list->topLevelItem(0));
+        dialog.discardSelected();
+        QCOMPARE(list->topLevelItemCount(), 0);
+        QCOMPARE(session.rejections()->size(), 0);
     }
 };
 
