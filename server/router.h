@@ -20,7 +20,7 @@ struct ApiRequest
     std::string_view body;
     std::string_view authorization; // the Authorization header, empty when absent
     std::string_view remoteAddress; // the client's IP address, for rate limits
-    std::string_view range;         // the Range header, empty when absent
+    std::string_view range = {};    // the Range header, empty when absent
 };
 
 // A response, JSON unless contentType says otherwise (attachments). Errors all have the shape
