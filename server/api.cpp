@@ -1,6 +1,7 @@
 #include "api.h"
 
 #include "accounts.h"
+#include "logrecord.h"
 #include "router.h"
 #include "serverstore.h"
 #include "uploads.h"
@@ -374,9 +375,15 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
     const std::filesystem::path file = AttachmentFiles::filePath(store.attachmentDirectory(), hash);
     const std::uint64_t size = std::uint64_t((*attachment)->size);
     std::error_code ec;
-    if (std::filesystem::file_size(file, ec) != size || ec)
+    if (std::filesystem::file_size(file, ec) != size || ec) {
+        LogRecord(LogLevel::Error, "attachment_file_missing")
+            .addString("path", file.string())
+            .addString("error", ec ? ec.message() : std::string("wrong size"))
+            .write();
         return ApiResponse::error(500, "internal_error",
-                                  "the attachment's file is missing or damaged: " + file.string());
+                                  "the attachment's file is missing on the server (with several "
+                                  "pultd on one database, each needs the same DATA/attachments)");
+    }
     ApiResponse response;
     response.contentType = safeContentType((*attachment)->mimeType);
     response.headers = {{"Content-Disposition", contentDisposition((*attachment)->name)},

@@ -324,6 +324,37 @@ private Q_SLOTS:
         QVERIFY(m_desk.download(m_desk.ben, hash)->body == content);
     }
 
+    void droppedConnectionKeepsWhatArrived()
+    {
+        const QByteArray content = randomBytes(600000, 14);
+        const QByteArray hash = sha256(content);
+        {
+            Connection connection;
+            QVERIFY(connection.open(m_desk.server.port()));
+            QVERIFY(connection.send(putRequest(m_desk.ana, hash, 0, content.size(),
+                                               content.left(250000), content.size())));
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return m_desk.uploadStatus(m_desk.ana, hash)
+                               .value(QLatin1String("offset"))
+                               .toInteger() == 250000;
+                },
+                kTimeoutMs));
+            connection.close(); // gone in the middle of the body
+        }
+        // The upload's file is unlocked once pultd saw the connection go: then it resumes.
+        std::optional<HttpReply> reply;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                reply = m_desk.put(m_desk.ana, hash, 250000, content.size(), content.mid(250000));
+                return statusOf(reply) != 409;
+            },
+            kTimeoutMs));
+        QCOMPARE(statusOf(reply), 200);
+        QCOMPARE(reply->json().value(QLatin1String("complete")).toBool(), true);
+        QCOMPARE(m_desk.download(m_desk.ana, hash)->body, content);
+    }
+
     void wrongHashAndBadRequests()
     {
         const QByteArray content = randomBytes(5000, 3);
