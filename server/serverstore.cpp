@@ -1964,6 +1964,19 @@ Result<std::optional<qint64>> ServerStore::claimStoredUpload(const AgentSession 
         return size.status();
     if (!*size)
         return std::optional<qint64>();
+    // Only to an agent who may read it already. Anyone else proves to hold the content by
+    // sending it (stored once all the same), so that a hash is never a key to content nor
+    // tells whether the server holds it.
+    auto mine = d->claimed(hash);
+    if (!mine.good())
+        return mine.status();
+    if (!*mine) {
+        auto visible = d->attachmentVisible(hash);
+        if (!visible.good())
+            return visible.status();
+        if (!*visible)
+            return std::optional<qint64>();
+    }
     if (Status s = d->claim(hash); !s.good())
         return s;
     if (Status s = tx.commit(); !s.good())

@@ -103,7 +103,9 @@ public:
     Result<std::optional<AttachmentInfo>> attachment(const AgentSession &session,
                                                      const QString &hash);
     // GET /api/v1/uploads/{hash}: the stored size, with an upload claim recorded for the agent
-    // (it may now reference the attachment in an op); nullopt when it is not stored.
+    // (it may now reference the attachment in an op), when the agent may read it already (it
+    // uploaded it, or sees a ticket that references it); nullopt otherwise, stored or not: the
+    // agent then uploads the content to prove it holds it.
     Result<std::optional<qint64>> claimStoredUpload(const AgentSession &session,
                                                     const QString &hash, qint64 nowMs);
     // An upload completed to its file: recorded as stored, and claimed by the agent.

@@ -413,13 +413,20 @@ private Q_SLOTS:
         QVERIFY(m_desk.upload(m_desk.ana, content));
         // Another agent who neither uploaded nor asked for it may not reference it yet.
         QCOMPARE(m_desk.attach(m_desk.ben, {reference}), QStringLiteral("attachment_missing"));
-        // Ask first: ben has the same file, the server has it: no transfer, and he may
-        // reference it.
+        // Asking does not tell ben that the server holds it, nor let him reference it: a hash
+        // is no key to content. Sending the bytes proves he has them (stored once all the same).
         QCOMPARE(m_desk.uploadStatus(m_desk.ben, hash),
+                 QJsonObject({{QStringLiteral("hash"), QString::fromLatin1(hash)},
+                              {QStringLiteral("complete"), false},
+                              {QStringLiteral("offset"), 0}}));
+        QCOMPARE(m_desk.attach(m_desk.ben, {reference}), QStringLiteral("attachment_missing"));
+        QVERIFY(m_desk.upload(m_desk.ben, content));
+        QCOMPARE(m_desk.attach(m_desk.ben, {reference}), QStringLiteral("applied"));
+        // Now on a ticket ana sees: asking costs her no transfer.
+        QCOMPARE(m_desk.uploadStatus(m_desk.ana, hash),
                  QJsonObject({{QStringLiteral("hash"), QString::fromLatin1(hash)},
                               {QStringLiteral("complete"), true},
                               {QStringLiteral("size"), content.size()}}));
-        QCOMPARE(m_desk.attach(m_desk.ben, {reference}), QStringLiteral("applied"));
         QJsonObject wrongSize = reference;
         wrongSize.insert(QStringLiteral("size"), 19999);
         QCOMPARE(m_desk.attach(m_desk.ana, {wrongSize}), QStringLiteral("attachment_missing"));
