@@ -356,8 +356,16 @@ void Composer::showAttachments()
                tr("Attaching %n file(s)…", nullptr, m_copying);
     if (!m_attachError.isEmpty())
         text = (text.isEmpty() ? QString() : text + u"  ") + m_attachError;
+    if (!m_transfer.isEmpty())
+        text = (text.isEmpty() ? QString() : text + u"  ") + m_transfer;
     m_attachmentLabel->setText(text);
     m_attachmentLabel->setVisible(!text.isEmpty());
+}
+
+void Composer::showTransfer(const QString &text)
+{
+    m_transfer = text;
+    showAttachments();
 }
 
 bool Composer::send(std::optional<TicketStatus> thenStatus)

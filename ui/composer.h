@@ -74,6 +74,9 @@ public:
     void attachFiles(const QStringList &paths);
     QList<CachedFile> attachments() const { return m_attachments; }
     bool attaching() const { return m_copying > 0; }
+    // What is being uploaded ("Uploading photo.jpg: 12 MB of 30 MB"), under the text; empty
+    // when nothing is.
+    void showTransfer(const QString &text);
 
     // Writes the draft now if it changed since the last write (also done a moment after every
     // change, on switching tickets and on close).
@@ -106,6 +109,7 @@ private:
     QList<CachedFile> m_attachments; // copied into the attachment cache
     int m_copying = 0;               // files being copied into it
     QString m_attachError;           // why the last file could not be attached
+    QString m_transfer;              // an upload under way (showTransfer)
     QString m_signature;
     Department m_department;        // of the ticket being answered
     QLabel *m_frameLabel = nullptr; // says what frames the reply

@@ -32,6 +32,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -44,6 +45,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -1197,12 +1199,13 @@ void MainWindow::startSync()
     connect(m_engine.get(), &SyncEngine::rejected, this, &MainWindow::showRejection);
     connect(m_engine.get(), &SyncEngine::transferProgress, this,
             [this](const QString &name, qint64 done, qint64 total) {
-                if (done >= total)
-                    statusBar()->showMessage(tr("Uploaded %1").arg(name), 5000);
-                else
-                    statusBar()->showMessage(tr("Uploading %1: %2 of %3")
-                                                 .arg(name, QLocale().formattedDataSize(done),
-                                                      QLocale().formattedDataSize(total)));
+                const QString text = done >= total
+                                         ? tr("Uploaded %1").arg(name)
+                                         : tr("Uploading %1: %2 of %3")
+                                               .arg(name, QLocale().formattedDataSize(done),
+                                                    QLocale().formattedDataSize(total));
+                statusBar()->showMessage(text, done >= total ? 5000 : 0);
+                m_composer->showTransfer(done >= total ? QString() : text);
             });
     m_engine->start();
     updateAccountActions();
@@ -1274,7 +1277,24 @@ void MainWindow::openAttachment(const QUrl &url)
     }
     statusBar()->showMessage(tr("Fetching %1…").arg(name));
     m_background.run<QString>(
-        [hash, target](SyncSession &session) -> Result<QString> {
+        [hash, target, name,
+         window = QPointer<MainWindow>(this)](SyncSession &session) -> Result<QString> {
+            // Progress of a large download, at most ten times a second, to the status bar.
+            QElapsedTimer shown;
+            session.setTransferProgress([&](const QString &, qint64 done, qint64 total) {
+                if (shown.isValid() && shown.elapsed() < 100)
+                    return;
+                shown.start();
+                QMetaObject::invokeMethod(
+                    window,
+                    [window, name, done, total] {
+                        window->statusBar()->showMessage(
+                            tr("Fetching %1: %2 of %3")
+                                .arg(name, QLocale().formattedDataSize(done),
+                                     QLocale().formattedDataSize(total)));
+                    },
+                    Qt::QueuedConnection);
+            });
             auto cached = session.attachmentFile(hash);
             if (!cached.good())
                 return cached.status();
