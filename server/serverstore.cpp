@@ -291,8 +291,13 @@ struct ServerStore::Private
         return std::optional<QJsonObject>(ticket);
     }
 
-    // Whether some ticket this agent may see references the attachment.
-    Result<bool> attachmentVisible(const QString &hash)
+    // Which tickets reference the attachment: the first of them this agent may see, if any.
+    struct References
+    {
+        bool any = false;
+        std::optional<QUuid> visible;
+    };
+    Result<References> attachmentReferences(const QString &hash)
     {
         auto tickets = db->prepare("SELECT ticket_id FROM ticket_attachments WHERE hash = ?1");
         if (!tickets.good())
@@ -305,14 +310,26 @@ struct ServerStore::Private
         (*tickets)->reset();
         if (!s.good())
             return s;
+        References references{!ids.isEmpty(), std::nullopt};
         for (const QUuid &id : std::as_const(ids)) {
             auto ticket = visibleTicket(id);
             if (!ticket.good())
                 return ticket.status();
-            if (*ticket)
-                return true;
+            if (*ticket) {
+                references.visible = id;
+                break;
+            }
         }
-        return false;
+        return references;
+    }
+
+    // Whether some ticket this agent may see references the attachment.
+    Result<bool> attachmentVisible(const QString &hash)
+    {
+        auto references = attachmentReferences(hash);
+        if (!references.good())
+            return references.status();
+        return references->visible.has_value();
     }
 
     // The stored size of an attachment, or nullopt.
@@ -1897,28 +1914,15 @@ ServerStore::attachment(const AgentSession &session, const QString &hash)
         return std::optional<AttachmentInfo>();
     AttachmentInfo info{**size, hash, QStringLiteral("application/octet-stream")};
     // The first visible ticket that references it names it: its message's name and type.
-    auto tickets = d->db->prepare("SELECT ticket_id FROM ticket_attachments WHERE hash = ?1");
-    if (!tickets.good())
-        return tickets.status();
-    (*tickets)->bind(1, hash);
-    QList<QUuid> ids;
-    while ((*tickets)->next())
-        ids.append(uuidFromBlob((*tickets)->blob(0)));
-    Status s = (*tickets)->status();
-    (*tickets)->reset();
-    if (!s.good())
-        return s;
-    for (const QUuid &id : std::as_const(ids)) {
-        auto ticket = d->visibleTicket(id);
-        if (!ticket.good())
-            return ticket.status();
-        if (!*ticket)
-            continue;
+    auto references = d->attachmentReferences(hash);
+    if (!references.good())
+        return references.status();
+    if (const std::optional<QUuid> &id = references->visible) {
         auto messages =
             d->db->prepare("SELECT data FROM messages WHERE ticket_id = ?1 AND data LIKE ?2");
         if (!messages.good())
             return messages.status();
-        (*messages)->bind(1, uuidToBlob(id)).bind(2, QStringLiteral("%") + hash + u'%');
+        (*messages)->bind(1, uuidToBlob(*id)).bind(2, QStringLiteral("%") + hash + u'%');
         bool named = false;
         while (!named && (*messages)->next()) {
             const QJsonArray list =
@@ -1933,14 +1937,14 @@ ServerStore::attachment(const AgentSession &session, const QString &hash)
                 }
             }
         }
-        s = (*messages)->status();
+        Status s = (*messages)->status();
         (*messages)->reset();
         if (!s.good())
             return s;
         return std::optional<AttachmentInfo>(info);
     }
     // Referenced by no ticket: its uploader may read it back.
-    if (!ids.isEmpty())
+    if (references->any)
         return std::optional<AttachmentInfo>();
     auto mine = d->claimed(hash);
     if (!mine.good())

@@ -149,6 +149,18 @@ inline QJsonObject serverTicket(PultdTest::Pultd &server, const QByteArray &toke
             {QStringLiteral("history"), sortedBy(list("history"), "time")}};
 }
 
+// The id of the department of that name, as pultd lists it to the token's agent; empty if none.
+inline QString departmentId(PultdTest::Pultd &server, const QByteArray &token, const QString &name)
+{
+    const auto reply = server.fetch(PultdTest::apiRequest("GET", "/api/v1/departments", token));
+    for (const QJsonValue &v :
+         reply ? reply->json().value(QLatin1String("departments")).toArray() : QJsonArray()) {
+        if (v.toObject().value(QLatin1String("name")).toString() == name)
+            return v.toObject().value(QLatin1String("id")).toString();
+    }
+    return {};
+}
+
 inline QByteArray login(PultdTest::Pultd &server, const QString &email)
 {
     const auto reply = server.fetch(PultdTest::apiRequest(

@@ -146,14 +146,8 @@ private Q_SLOTS:
                  0);
         m_root = login(m_server, QStringLiteral("root@example.com"));
         QVERIFY(!m_root.isEmpty());
-        const auto departments = m_server.fetch(apiRequest("GET", "/api/v1/departments", m_root));
-        QVERIFY(departments);
-        for (const QJsonValue &v :
-             departments->json().value(QLatin1String("departments")).toArray()) {
-            const QJsonObject d = v.toObject();
-            (d.value(QLatin1String("name")).toString() == u"Billing" ? m_billing : m_sales) =
-                d.value(QLatin1String("id")).toString();
-        }
+        m_billing = departmentId(m_server, m_root, QStringLiteral("Billing"));
+        m_sales = departmentId(m_server, m_root, QStringLiteral("Sales"));
         QVERIFY(!m_billing.isEmpty() && !m_sales.isEmpty());
     }
 
