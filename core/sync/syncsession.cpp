@@ -160,6 +160,9 @@ struct SyncSession::Private
     // Records the op as refused and rolls it back; ops that depended on it (on a ticket it
     // would have created) are refused too. Every rejection made is appended to rejected.
     Status reject(const OutboxOp &op, const QJsonObject &error, QList<Rejection> &rejected);
+    // The same in a transaction of its own, for a refusal that is not part of a batch's answer.
+    Status rejectAlone(const OutboxOp &op, const QString &code, const QString &message,
+                       QList<Rejection> &rejected);
     // After op is gone without reaching the server (refused, discarded): the ops still waiting
     // on a ticket it would have created cannot apply, and are refused saying why.
     Status refuseDependents(const OutboxOp &op, const QString &why, QList<Rejection> &rejected);
@@ -437,6 +440,17 @@ Status SyncSession::Private::reject(const OutboxOp &op, const QJsonObject &error
     if (Status r = rollBack(op); !r.good())
         return r;
     return refuseDependents(op, QStringLiteral("refused: %1").arg(rejection.message), rejected);
+}
+
+Status SyncSession::Private::rejectAlone(const OutboxOp &op, const QString &code,
+                                         const QString &message, QList<Rejection> &rejected)
+{
+    LocalStore::WriteBatch tx(store);
+    if (!tx.status().good())
+        return tx.status();
+    if (Status s = reject(op, errorObject(code, message), rejected); !s.good())
+        return s;
+    return tx.commit();
 }
 
 Status SyncSession::Private::refuseDependents(const OutboxOp &op, const QString &why,
@@ -801,17 +815,10 @@ Result<SyncSession::PushResult> SyncSession::push()
                 batch = batch.mid(0, i);
                 break;
             }
-            LocalStore::WriteBatch tx(d->store);
-            if (!tx.status().good())
-                return tx.status();
-            if (Status r =
-                    d->reject(batch.at(i),
-                              errorObject(code.isEmpty() ? QStringLiteral("upload_refused") : code,
-                                          s.message()),
-                              result.rejected);
+            if (Status r = d->rejectAlone(batch.at(i),
+                                          code.isEmpty() ? QStringLiteral("upload_refused") : code,
+                                          s.message(), result.rejected);
                 !r.good())
-                return r;
-            if (Status r = tx.commit(); !r.good())
                 return r;
             refused = true;
             break;
@@ -833,16 +840,10 @@ Result<SyncSession::PushResult> SyncSession::push()
                 continue;
             }
             const QString code = (*connection)->lastErrorCode();
-            LocalStore::WriteBatch tx(d->store);
-            if (!tx.status().good())
-                return tx.status();
-            if (Status r = d->reject(batch.first(),
-                                     errorObject(code.isEmpty() ? QStringLiteral("refused") : code,
-                                                 answer.status().message()),
-                                     result.rejected);
+            if (Status r =
+                    d->rejectAlone(batch.first(), code.isEmpty() ? QStringLiteral("refused") : code,
+                                   answer.status().message(), result.rejected);
                 !r.good())
-                return r;
-            if (Status r = tx.commit(); !r.good())
                 return r;
             batchSize = kPushBatch;
             continue;
