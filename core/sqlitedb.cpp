@@ -182,6 +182,11 @@ Status Database::execute(const char *sql)
     return {};
 }
 
+void Database::interrupt()
+{
+    sqlite3_interrupt(m_db);
+}
+
 qint64 Database::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

@@ -94,6 +94,9 @@ public:
     int changes() const;
     qint64 totalChanges() const; // every row changed on this connection since it opened
     sqlite3 *handle() const { return m_db; }
+    // Makes the statement running now on this connection fail soon (SQLITE_INTERRUPT). The one
+    // call that may come from another thread than the connection's own.
+    void interrupt();
     const QString &path() const { return m_path; }
 
     // Converts the connection's last error into a Status with context.

@@ -71,6 +71,8 @@ namespace Pult {
 
 namespace {
 
+// j asks for the next page this many rows before the last loaded one.
+constexpr int kPrefetchRows = 20;
 constexpr int kSearchDebounceMs = 150;
 constexpr int kMinuteMs = 60 * 1000;
 
@@ -153,6 +155,7 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     m_minuteTimer->start();
 
     connect(m_views, &ViewListModel::loadFailed, this, &MainWindow::showLoadError);
+    connect(m_views, &ViewListModel::countsArrived, this, &MainWindow::updatePage);
     connect(m_tickets, &TicketListModel::loadFailed, this, &MainWindow::showLoadError);
 
     setUpShortcuts();
@@ -213,11 +216,8 @@ void MainWindow::buildInbox()
     connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
         m_searchTimer->stop();
         applySearch();
-        if (m_tickets->rowCount() > 0) {
-            m_list->setFocus(Qt::ShortcutFocusReason);
-            if (!m_list->currentIndex().isValid())
-                moveSelection(1);
-        }
+        // The results arrive from the list's reader: the first one is selected then.
+        m_selectFirstWhenLoaded = true;
     });
 
     m_list = new QTreeView(inbox);
@@ -267,6 +267,26 @@ void MainWindow::buildInbox()
             &MainWindow::showCurrentTicket);
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::reselectShownTicket);
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitleAndStatus);
+    // A j waiting for the next page is moot once the list is replaced.
+    connect(m_tickets, &QAbstractItemModel::modelReset, this, [this] { m_moveWhenFetched = -1; });
+    connect(m_tickets, &TicketListModel::loaded, this, [this] {
+        if (const int row = std::exchange(m_moveWhenFetched, -1); row >= 0) {
+            const QModelIndex current = m_list->currentIndex();
+            if (current.isValid() && row > current.row())
+                moveSelection(row - current.row());
+        }
+        if (!std::exchange(m_selectFirstWhenLoaded, false) || m_tickets->rowCount() == 0)
+            return;
+        m_list->setFocus(Qt::ShortcutFocusReason);
+        if (!m_list->currentIndex().isValid())
+            moveSelection(1);
+    });
+    // Rows stay as they were while a slow page loads; after 100 ms the title row says so.
+    m_busyHint = new QLabel(tr("Loading…"), inbox);
+    m_busyHint->setObjectName(QStringLiteral("busyHint"));
+    m_busyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_busyHint->hide();
+    connect(m_tickets, &TicketListModel::busyChanged, m_busyHint, &QWidget::setVisible);
 
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateTicketActions);
@@ -341,7 +361,9 @@ void MainWindow::buildInbox()
 
     auto *titleRow = new QHBoxLayout;
     titleRow->setContentsMargins(12, 8, 8, 8);
-    titleRow->addWidget(m_viewTitle, 1);
+    titleRow->addWidget(m_viewTitle);
+    titleRow->addWidget(m_busyHint);
+    titleRow->addStretch(1);
     titleRow->addWidget(m_searchField);
 
     m_contentSplitter = new QSplitter(Qt::Vertical, inbox);
@@ -410,7 +432,7 @@ QWidget *MainWindow::buildEmptyState()
     connect(signIn, &QPushButton::clicked, this, &MainWindow::signIn);
     auto *reload = new QPushButton(tr("Reload"), page);
     reload->setObjectName(QStringLiteral("reloadButton"));
-    connect(reload, &QPushButton::clicked, this, &MainWindow::refresh);
+    connect(reload, &QPushButton::clicked, this, [this] { refresh(); });
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(signIn);
@@ -672,8 +694,12 @@ void MainWindow::moveSelection(int delta)
         return;
     const QModelIndex current = m_list->currentIndex();
     int row = current.isValid() ? current.row() + delta : 0;
-    if (row >= m_tickets->rowCount() && m_tickets->canFetchMore({}))
+    // The next page is read in the background before j reaches the last loaded row; a j that
+    // gets there first moves on when the page arrives.
+    if (row >= m_tickets->rowCount() - kPrefetchRows && m_tickets->canFetchMore({}))
         m_tickets->fetchMore({});
+    if (row >= m_tickets->rowCount() && m_tickets->isFetching())
+        m_moveWhenFetched = row;
     const int rows = m_tickets->rowCount();
     if (rows == 0)
         return;
@@ -735,14 +761,17 @@ void MainWindow::updateTitleAndStatus()
             count = DisplayText::ticketCount(total.toLongLong());
     }
     m_viewTitle->setText(title);
-    m_countLabel->setText(count);
+    // A search or filter still loading: the rows shown, and their number, are the previous ones.
+    if (!(m_tickets->isLoading() && (m_tickets->isSearching() || m_tickets->isFiltering())))
+        m_countLabel->setText(count);
     setWindowTitle(title);
 }
 
 void MainWindow::updatePage()
 {
-    auto total = m_store.ticketCount();
-    const bool empty = total.good() && *total == 0;
+    // The "All I can see" count, once the sidebar's reader has it.
+    const QVariant total = m_views->allTicketsIndex().data(ViewCountRole);
+    const bool empty = total.isValid() && total.toLongLong() == 0;
     m_pages->setCurrentWidget(empty ? m_emptyPage : m_pages->widget(0));
     if (empty) {
         m_countLabel->setText(DisplayText::ticketCount(0));
@@ -752,10 +781,10 @@ void MainWindow::updatePage()
     }
 }
 
-void MainWindow::refresh()
+void MainWindow::refresh(ViewListModel::Recount recount)
 {
     const QString key = currentViewKey();
-    m_views->reload(); // resets the sidebar: its current view is gone
+    m_views->reload(recount); // resets the sidebar: its current view is gone
     const QString search = m_searchField->text().trimmed();
     QModelIndex view = m_views->indexOfKey(key);
     if (!isView(view))
@@ -1192,8 +1221,10 @@ void MainWindow::startSync()
                 if (state.pending != m_pendingOps)
                     updatePendingMarks(); // a push emptied (part of) the outbox
             });
-    connect(m_engine.get(), &SyncEngine::cacheChanged, this, [this] {
-        refresh();
+    connect(m_engine.get(), &SyncEngine::cacheChanged, this, [this](qint64, bool ticketsChanged) {
+        // A round that touched no ticket leaves what filters count as it was.
+        refresh(ticketsChanged ? ViewListModel::Recount::All
+                               : ViewListModel::Recount::CountersOnly);
         notify();
     });
     connect(m_engine.get(), &SyncEngine::rejected, this, &MainWindow::showRejection);

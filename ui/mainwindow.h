@@ -8,6 +8,7 @@
 #include "domain.h"
 #include "sessionwork.h"
 #include "status.h"
+#include "viewlistmodel.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -45,7 +46,6 @@ class TicketActions;
 class TicketListModel;
 struct TicketQuery;
 class TicketPane;
-class ViewListModel;
 
 class MainWindow : public QMainWindow
 {
@@ -60,7 +60,9 @@ public:
     ~MainWindow() override;
 
     // Reads the views, their counts, the current list and the ticket being read again (F5).
-    void refresh();
+    // The counts and the list arrive from their readers; recount says which counts may have
+    // changed (ViewListModel::Recount).
+    void refresh(ViewListModel::Recount recount = ViewListModel::Recount::All);
     // Starts the sync engine when this profile has signed in to a server (pult does it once
     // the window is shown); until then the window works on the local data alone.
     void startSync();
@@ -155,6 +157,9 @@ private:
     QSplitter *m_contentSplitter = nullptr;
     QListView *m_sidebar = nullptr;
     QLabel *m_viewTitle = nullptr;
+    QLabel *m_busyHint = nullptr;         // the list is loading (after 100 ms)
+    bool m_selectFirstWhenLoaded = false; // Enter in the search field: select the first result
+    int m_moveWhenFetched = -1; // j past the loaded rows: the row to select when the page is in
     QLineEdit *m_searchField = nullptr;
     FilterBar *m_filterBar = nullptr;
     QTreeView *m_list = nullptr;

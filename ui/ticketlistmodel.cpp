@@ -6,7 +6,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
-#include <QScopedValueRollback>
+#include <QTimer>
 
 namespace Pult {
 
@@ -69,11 +69,16 @@ QDateTime nextSlaDeadline(const Ticket &ticket)
 
 } // namespace
 
-TicketListModel::TicketListModel(LocalStore &store, QObject *parent)
+TicketListModel::TicketListModel(const LocalStore &store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store)
+    , m_reader(store.path(), QStringLiteral("ticket list reader"))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{}
+{
+    m_busyTimer = new QTimer(this);
+    m_busyTimer->setSingleShot(true);
+    m_busyTimer->setInterval(100);
+    connect(m_busyTimer, &QTimer::timeout, this, [this] { setBusy(true); });
+}
 
 TicketListModel::~TicketListModel() = default;
 
@@ -134,116 +139,134 @@ void TicketListModel::clearFilter()
 
 void TicketListModel::reload()
 {
-    beginResetModel();
-    loadFirstPage();
-    endResetModel();
-    if (!m_error.good())
-        Q_EMIT loadFailed(m_error.message());
-}
-
-void TicketListModel::loadFirstPage()
-{
-    m_items.clear();
-    m_next.reset();
-    m_filterNext.reset();
-    m_error = {};
+    m_loading = true;
+    m_fetching = false; // a page under way belongs to the rows being replaced
+    if (!m_busy && !m_busyTimer->isActive())
+        m_busyTimer->start();
+    // Everything the job needs is copied: the model may change again before it runs.
+    std::function<Result<Page>(LocalStore &)> job;
     if (m_filter) {
-        auto page = m_store.listFiltered(*m_filter, m_pageSize);
-        if (!page.good()) {
-            m_error = page.status();
-            return;
-        }
-        m_items = std::move(page->items);
-        m_filterNext = page->next;
-        return;
-    }
-    if (isSearching()) {
+        job = [filter = *m_filter, size = m_pageSize](LocalStore &store) -> Result<Page> {
+            auto page = store.listFiltered(filter, size);
+            if (!page.good())
+                return page.status();
+            return Page{std::move(page->items), {}, page->next};
+        };
+    } else if (isSearching()) {
         SearchOptions options;
         options.limit = m_searchLimit;
         options.highlightOpen = kMarkOpen;
         options.highlightClose = kMarkClose;
-        auto results = m_store.search(m_searchText, options);
-        if (!results.good()) {
-            m_error = results.status();
-            return;
-        }
-        m_items = std::move(*results);
-        return;
+        job = [text = m_searchText, options](LocalStore &store) -> Result<Page> {
+            auto results = store.search(text, options);
+            if (!results.good())
+                return results.status();
+            return Page{std::move(*results), {}, {}};
+        };
+    } else {
+        TicketQuery query = m_query;
+        query.limit = m_pageSize;
+        query.after.reset();
+        job = [query](LocalStore &store) -> Result<Page> {
+            auto page = store.listTickets(query);
+            if (!page.good())
+                return page.status();
+            return Page{std::move(page->items), page->next, {}};
+        };
     }
-    TicketQuery query = m_query;
-    query.limit = m_pageSize;
-    query.after.reset();
-    auto page = m_store.listTickets(query);
-    if (!page.good()) {
-        m_error = page.status();
-        return;
+    m_reader.read<Result<Page>>(&m_latest, std::move(job),
+                                [this](Result<Page> page) { arrived(std::move(page)); });
+}
+
+void TicketListModel::arrived(Result<Page> page)
+{
+    m_loading = false;
+    m_busyTimer->stop();
+    m_error = page.status();
+    beginResetModel();
+    m_items.clear();
+    m_next.reset();
+    m_filterNext.reset();
+    if (page.good()) {
+        m_items = std::move(page->items);
+        m_next = page->next;
+        m_filterNext = page->filterNext;
     }
-    m_items = std::move(page->items);
-    m_next = page->next;
+    endResetModel();
+    setBusy(false);
+    if (!m_error.good())
+        Q_EMIT loadFailed(m_error.message());
+    Q_EMIT loaded();
+}
+
+void TicketListModel::setBusy(bool busy)
+{
+    if (busy == m_busy || (busy && !m_loading))
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
 }
 
 bool TicketListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && (m_next.has_value() || m_filterNext.has_value()) && !m_fetching;
+    return !parent.isValid() && (m_next.has_value() || m_filterNext.has_value()) && !m_fetching &&
+           !m_loading;
 }
 
 void TicketListModel::fetchMore(const QModelIndex &parent)
 {
-    // Views and QAbstractItemModelTester may call back from inside the row insertion below;
-    // the page being inserted must not be fetched twice.
-    if (parent.isValid() || m_fetching)
+    if (!canFetchMore(parent))
         return;
+    m_fetching = true;
+    std::function<Result<Page>(LocalStore &)> job;
     if (m_filterNext) {
-        fetchMoreFiltered();
-        return;
+        job = [filter = *m_filter, size = m_pageSize,
+               after = m_filterNext](LocalStore &store) -> Result<Page> {
+            auto page = store.listFiltered(filter, size, after);
+            if (!page.good())
+                return page.status();
+            // A cursor that does not move would repeat the same page for ever.
+            const std::optional<FilterCursor> next =
+                page->next == after ? std::nullopt : page->next;
+            return Page{std::move(page->items), {}, next};
+        };
+    } else {
+        TicketQuery query = m_query;
+        query.limit = m_pageSize;
+        query.after = m_next;
+        job = [query](LocalStore &store) -> Result<Page> {
+            auto page = store.listTickets(query);
+            if (!page.good())
+                return page.status();
+            const std::optional<PageCursor> next =
+                page->next == query.after ? std::nullopt : page->next;
+            return Page{std::move(page->items), next, {}};
+        };
     }
-    if (!m_next)
-        return;
-    const QScopedValueRollback<bool> fetching(m_fetching, true);
-    TicketQuery query = m_query;
-    query.limit = m_pageSize;
-    query.after = m_next;
-    auto page = m_store.listTickets(query);
-    if (!page.good()) {
-        m_next.reset(); // stop asking; reload() tries again
-        m_error = page.status();
-        Q_EMIT loadFailed(m_error.message());
-        return;
-    }
-    // A cursor that does not move would repeat the same page for ever.
-    const std::optional<PageCursor> next = page->next == m_next ? std::nullopt : page->next;
-    if (page->items.isEmpty()) {
-        m_next = next;
-        return;
-    }
-    const int first = int(m_items.size());
-    m_next = next;
-    beginInsertRows({}, first, first + int(page->items.size()) - 1);
-    m_items.append(std::move(page->items));
-    endInsertRows();
+    m_reader.read<Result<Page>>(&m_latest, std::move(job),
+                                [this](Result<Page> page) { appendPage(std::move(page)); });
 }
 
-void TicketListModel::fetchMoreFiltered()
+void TicketListModel::appendPage(Result<Page> page)
 {
-    const QScopedValueRollback<bool> fetching(m_fetching, true);
-    auto page = m_store.listFiltered(*m_filter, m_pageSize, m_filterNext);
+    m_fetching = false;
     if (!page.good()) {
-        m_filterNext.reset(); // stop asking; reload() tries again
+        m_next.reset(); // stop asking; reload() tries again
+        m_filterNext.reset();
         m_error = page.status();
         Q_EMIT loadFailed(m_error.message());
+        Q_EMIT loaded();
         return;
     }
-    // A cursor that does not move would repeat the same page for ever.
-    const std::optional<FilterCursor> next = page->next == m_filterNext ? std::nullopt : page->next;
-    if (page->items.isEmpty()) {
-        m_filterNext = next;
-        return;
+    m_next = page->next;
+    m_filterNext = page->filterNext;
+    if (!page->items.isEmpty()) {
+        const int first = int(m_items.size());
+        beginInsertRows({}, first, first + int(page->items.size()) - 1);
+        m_items.append(std::move(page->items));
+        endInsertRows();
     }
-    const int first = int(m_items.size());
-    m_filterNext = next;
-    beginInsertRows({}, first, first + int(page->items.size()) - 1);
-    m_items.append(std::move(page->items));
-    endInsertRows();
+    Q_EMIT loaded();
 }
 
 QModelIndex TicketListModel::indexOf(const QUuid &ticketId, int column) const

@@ -6,13 +6,21 @@
 // canFetchMore()/fetchMore(), each page continuing from the keyset cursor of the last one, so
 // scrolling to row 100,000 costs the same per page as row 100 and never skips or repeats a row.
 // Search results come in one bounded batch (LocalStore::search ranks a bounded candidate set).
+//
+// Nothing is read on the UI thread: pages and searches run on the model's StoreReader, a thread
+// with its own connection. A new query, search, filter or reload supersedes the load still under
+// way (its rows never arrive); until the new rows arrive the model keeps the rows it shows, and
+// after 100 ms it reports itself busy so the window can say so quietly.
 
 #include "localstore.h"
+#include "storereader.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
 #include <QSet>
+
+class QTimer;
 
 #include <functional>
 #include <optional>
@@ -40,8 +48,8 @@ public:
     // "Now" for relative times ("5 min ago"); tests pass a fixed clock.
     using Clock = std::function<QDateTime()>;
 
-    // The store is the window's read connection and must outlive the model.
-    explicit TicketListModel(LocalStore &store, QObject *parent = nullptr);
+    // Reads through a connection of its own to the store's file.
+    explicit TicketListModel(const LocalStore &store, QObject *parent = nullptr);
     ~TicketListModel() override;
 
     void setClock(Clock clock);
@@ -53,17 +61,17 @@ public:
     int searchLimit() const { return m_searchLimit; }
 
     // Shows the tickets the query selects (its limit and cursor are ignored; the model pages
-    // itself) and leaves search and filter mode. Loads the first page at once.
+    // itself) and leaves search and filter mode. Starts loading the first page.
     void setQuery(const TicketQuery &query);
     const TicketQuery &query() const { return m_query; }
     // Non-empty text shows the search results for it; empty text returns to the query. Either
-    // leaves filter mode.
+    // leaves filter mode. Starts loading the results.
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
     bool isSearching() const { return !m_searchText.isEmpty(); }
     // Shows the tickets a compiled filter selects, in its order (LocalStore::listFiltered), a
-    // page at a time; text is the filter as typed, for filterText(). Leaves search mode. Loads
-    // the first page at once. The filter's "now" stays as compiled: compile it again to move
+    // page at a time; text is the filter as typed, for filterText(). Leaves search mode. Starts
+    // loading the first page. The filter's "now" stays as compiled: compile it again to move
     // relative times ("created<7d") along.
     void setFilter(const CompiledFilter &filter, const QString &text);
     // Returns from filter mode to the query.
@@ -73,6 +81,13 @@ public:
     QString filterText() const { return m_filterText; }
     // Loads the current query, search or filter again from the first page.
     void reload();
+    // Whether a first page (or search) asked for has not arrived yet; the rows shown are the
+    // previous ones until it does.
+    bool isLoading() const { return m_loading; }
+    // Whether a page asked for by fetchMore() has not arrived yet.
+    bool isFetching() const { return m_fetching; }
+    // Loading for more than 100 ms: worth a quiet hint.
+    bool isBusy() const { return m_busy; }
     // The error of the last load; good() when it worked.
     const Status &lastError() const { return m_error; }
 
@@ -97,13 +112,25 @@ public:
 Q_SIGNALS:
     // A page could not be read; the message is for a person.
     void loadFailed(const QString &message);
+    // The rows asked for (a first page, a search, or the next page) are in the model.
+    void loaded();
+    void busyChanged(bool busy);
 
 private:
-    void loadFirstPage();
-    void fetchMoreFiltered();
+    struct Page
+    {
+        QList<TicketListItem> items;
+        std::optional<PageCursor> next;
+        std::optional<FilterCursor> filterNext;
+    };
+    void arrived(Result<Page> page);
+    void appendPage(Result<Page> page);
+    void setBusy(bool busy);
     QVariant displayData(const TicketListItem &item, int column) const;
 
-    LocalStore &m_store;
+    StoreReader m_reader;
+    StoreReader::Latest m_latest; // first pages and next pages: only the newest request counts
+    QTimer *m_busyTimer = nullptr;
     Clock m_clock;
     int m_pageSize = 200;
     int m_searchLimit = 200;
@@ -116,7 +143,9 @@ private:
     std::optional<FilterCursor> m_filterNext; // filter mode: where the next page starts
     Status m_error;
     QSet<QUuid> m_pending;
+    bool m_loading = false;
     bool m_fetching = false;
+    bool m_busy = false;
 };
 
 } // namespace Pult

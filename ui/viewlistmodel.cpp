@@ -28,6 +28,7 @@ const QString kSharedFilterPrefix = QStringLiteral("shared:");
 ViewListModel::ViewListModel(LocalStore &store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
+    , m_reader(store.path(), QStringLiteral("view count reader"))
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {}
 
@@ -43,7 +44,7 @@ QString ViewListModel::savedFilterKey(const QString &name)
     return kSavedFilterPrefix + name.trimmed();
 }
 
-void ViewListModel::reload()
+void ViewListModel::reload(Recount recount)
 {
     QList<Entry> entries;
     m_error = {};
@@ -179,10 +180,17 @@ void ViewListModel::reload()
             entries.append(savedFilterEntry(filter));
     }
 
-    CountContext context;
+    // Each row keeps its last known count until it is counted again.
     for (Entry &entry : entries) {
-        if (entry.kind == View)
-            entry.count = countOf(entry, context);
+        for (const Entry &before : std::as_const(m_entries)) {
+            if (before.key == entry.key && before.filterText == entry.filterText) {
+                entry.count = before.count;
+                entry.filterError = before.filterError;
+                entry.dirtyAt = before.dirtyAt;
+            }
+        }
+        if (entry.kind == View && !entry.count && entry.filterError.isEmpty())
+            entry.dirtyAt = ++m_marks;
     }
 
     beginResetModel();
@@ -190,62 +198,112 @@ void ViewListModel::reload()
     endResetModel();
     if (!m_error.good())
         Q_EMIT loadFailed(m_error.message());
+    refreshCounts(recount);
 }
 
-std::optional<qint64> ViewListModel::countOf(Entry &entry, CountContext &context)
+void ViewListModel::markDirty(Recount recount)
 {
-    if (entry.filterText) {
-        if (!context.read) {
-            context.read = true;
-            auto filterContext = m_store.filterContext(m_clock());
-            if (!filterContext.good())
-                m_error = filterContext.status();
-            else
-                context.filter = std::move(*filterContext);
-        }
-        if (!context.filter)
-            return std::nullopt;
-        const FilterCompile compiled = compileFilter(*entry.filterText, *context.filter);
-        if (!compiled.good()) {
-            // A name the filter uses may be gone (a renamed department): the row says why.
-            entry.filterError = compiled.error->toString();
-            return std::nullopt;
-        }
-        entry.filterError.clear();
-        auto count = m_store.countFiltered(compiled.filter);
-        if (!count.good()) {
-            m_error = count.status();
-            return std::nullopt;
-        }
-        return *count;
+    for (Entry &entry : m_entries) {
+        if (entry.kind == View && (recount == Recount::All || !entry.filterText))
+            entry.dirtyAt = ++m_marks;
     }
-    auto count = m_store.countTickets(entry.query);
-    if (!count.good()) {
-        m_error = count.status();
-        return std::nullopt;
-    }
-    return *count;
 }
 
-void ViewListModel::refreshCounts()
+void ViewListModel::refreshCounts(Recount recount)
 {
-    m_error = {};
-    CountContext context;
-    for (int row = 0; row < m_entries.size(); ++row) {
-        Entry &entry = m_entries[row];
-        if (entry.kind != View)
-            continue;
-        const QString filterError = entry.filterError;
-        const std::optional<qint64> count = countOf(entry, context);
-        if (count == entry.count && filterError == entry.filterError)
-            continue;
-        entry.count = count;
-        const QModelIndex changed = index(row);
-        Q_EMIT dataChanged(changed, changed,
-                           {ViewCountRole, Qt::AccessibleTextRole, Qt::ToolTipRole});
+    markDirty(recount);
+    requestCounts();
+}
+
+void ViewListModel::requestCounts()
+{
+    if (m_counting)
+        return; // asked again when the counts under way arrive
+    QList<CountRequest> rows;
+    for (const Entry &entry : std::as_const(m_entries)) {
+        if (entry.dirtyAt)
+            rows.append({entry.key, entry.query, entry.filterText});
     }
-    if (!m_error.good())
-        Q_EMIT loadFailed(m_error.message());
+    if (rows.isEmpty())
+        return;
+    m_counting = true;
+    const quint64 sentAt = m_marks;
+    m_reader.read<Result<QList<CountAnswer>>>(
+        [rows, now = m_clock()](LocalStore &store) { return count(store, rows, now); },
+        [this, sentAt](const Result<QList<CountAnswer>> &answers) {
+            countsCounted(answers, sentAt);
+        });
+}
+
+// On the reader's thread.
+Result<QList<ViewListModel::CountAnswer>>
+ViewListModel::count(LocalStore &store, const QList<CountRequest> &rows, const QDateTime &now)
+{
+    QList<CountAnswer> answers;
+    std::optional<FilterContext> context; // what filters are compiled against, read once
+    for (const CountRequest &row : rows) {
+        CountAnswer answer{row.key, row.filterText, {}, {}};
+        if (row.filterText) {
+            if (!context) {
+                auto read = store.filterContext(now);
+                if (!read.good())
+                    return read.status();
+                context = std::move(*read);
+            }
+            const FilterCompile compiled = compileFilter(*row.filterText, *context);
+            if (!compiled.good()) {
+                // A name the filter uses may be gone (a renamed department): the row says why.
+                answer.filterError = compiled.error->toString();
+                answers.append(answer);
+                continue;
+            }
+            auto count = store.countFiltered(compiled.filter);
+            if (!count.good())
+                return count.status();
+            answer.count = *count;
+        } else {
+            auto count = store.countTickets(row.query);
+            if (!count.good())
+                return count.status();
+            answer.count = *count;
+        }
+        answers.append(answer);
+    }
+    return answers;
+}
+
+void ViewListModel::countsCounted(const Result<QList<CountAnswer>> &answers, quint64 sentAt)
+{
+    m_counting = false;
+    if (!answers.good()) {
+        // Nothing is counted again until the next refresh: a broken store would loop.
+        for (Entry &entry : m_entries)
+            entry.dirtyAt = 0;
+        Q_EMIT loadFailed(answers.status().message());
+        Q_EMIT countsArrived();
+        return;
+    }
+    for (const CountAnswer &answer : *answers) {
+        const QModelIndex row = indexOfKey(answer.key);
+        if (!row.isValid())
+            continue; // gone since it was asked for
+        Entry &entry = m_entries[row.row()];
+        if (entry.filterText != answer.filterText)
+            continue; // a shared filter's text changed since: counted again
+        if (entry.dirtyAt <= sentAt)
+            entry.dirtyAt = 0;
+        if (entry.count == answer.count && entry.filterError == answer.filterError)
+            continue;
+        entry.count = answer.count;
+        entry.filterError = answer.filterError;
+        Q_EMIT dataChanged(row, row, {ViewCountRole, Qt::AccessibleTextRole, Qt::ToolTipRole});
+    }
+    const bool more = std::any_of(m_entries.cbegin(), m_entries.cend(),
+                                  [](const Entry &entry) { return entry.dirtyAt != 0; });
+    if (more)
+        requestCounts();
+    else
+        Q_EMIT countsArrived();
 }
 
 std::optional<TicketQuery> ViewListModel::query(const QModelIndex &index) const
@@ -368,9 +426,7 @@ Result<QString> ViewListModel::addSavedFilter(const QString &name, const QString
 
     const QString key = savedFilterKey(trimmedName);
     Entry entry = savedFilterEntry(saved);
-    CountContext context;
-    m_error = {};
-    entry.count = countOf(entry, context);
+    entry.dirtyAt = ++m_marks;
 
     const QModelIndex row = indexOfKey(key);
     if (row.isValid()) {
@@ -389,8 +445,7 @@ Result<QString> ViewListModel::addSavedFilter(const QString &name, const QString
         m_entries.append(entry);
         endInsertRows();
     }
-    if (!m_error.good())
-        Q_EMIT loadFailed(m_error.message());
+    requestCounts();
     return key;
 }
 

@@ -4,11 +4,15 @@
 // soon, Solved, All I can see), one queue per department and the agent's saved filters, each
 // with its live count. Counts of built-in views and queues come from LocalStore::countTickets,
 // which reads counters the store keeps, so refreshing them costs the same with a million tickets; a
-// saved filter is compiled against the store's names and counted with LocalStore::countFiltered.
+// saved or shared filter is compiled against the store's names and counted with
+// LocalStore::countFiltered. Every count runs on the model's StoreReader, off the UI thread: a row
+// shows its last known count until the new one arrives, and a refresh asked for while counts run
+// is made once they are in.
 // Saved filters live in the local profile (LocalStore::profileValue "saved_filters": a JSON array
 // of {"name", "text"}).
 
 #include "localstore.h"
+#include "storereader.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -38,16 +42,25 @@ public:
     // "Now" for the relative times of saved filters ("created<7d"); tests pass a fixed clock.
     using Clock = std::function<QDateTime()>;
 
-    // Empty until reload(). The store must outlive the model.
+    // What a refresh recounts. All after a change to tickets, or when time passes (relative
+    // times); CountersOnly after a change that touched no ticket: the views the store's counters
+    // answer are counted (they cost nothing), and filters keep their last count.
+    enum class Recount { All, CountersOnly };
+
+    // Empty until reload(). The store (the window's connection, for the list of views and the
+    // saved filters) must outlive the model; counts are read through a connection of its own.
     explicit ViewListModel(LocalStore &store, QObject *parent = nullptr);
     ~ViewListModel() override;
 
     void setClock(Clock clock);
 
     // Reads the departments and saved filters again and rebuilds the list (resets the model).
-    void reload();
-    // Counts every view again; rows whose count changed report dataChanged.
-    void refreshCounts();
+    // Rows keep the count they had until it is counted again.
+    void reload(Recount recount = Recount::All);
+    // Counts the views again; rows whose count changed report dataChanged when it arrives.
+    void refreshCounts(Recount recount = Recount::All);
+    // Whether counts asked for have not all arrived yet.
+    bool isCounting() const { return m_counting; }
 
     // The query behind a built-in view or queue row; nullopt for headings, saved filters and
     // invalid indexes.
@@ -81,6 +94,8 @@ public:
 
 Q_SIGNALS:
     void loadFailed(const QString &message);
+    // Every count asked for is in (isCounting() is false).
+    void countsArrived();
 
 private:
     struct Entry
@@ -104,25 +119,41 @@ private:
         std::optional<qint64> count;
         std::optional<QString> filterText; // set for saved filters
         QString filterError;               // a saved filter that does not compile: why
+        quint64 dirtyAt = 0;               // when it was marked to be counted again; 0: counted
     };
 
-    // What saved filters are compiled against; read once per refresh.
-    struct CountContext
+    // One row's count, as asked for and as answered.
+    struct CountRequest
     {
-        std::optional<FilterContext> filter;
-        bool read = false;
+        QString key;
+        TicketQuery query;
+        std::optional<QString> filterText;
     };
+    struct CountAnswer
+    {
+        QString key;
+        std::optional<QString> filterText;
+        std::optional<qint64> count;
+        QString filterError;
+    };
+    static Result<QList<CountAnswer>> count(LocalStore &store, const QList<CountRequest> &rows,
+                                            const QDateTime &now);
 
-    std::optional<qint64> countOf(Entry &entry, CountContext &context);
+    void markDirty(Recount recount);
+    void requestCounts();
+    void countsCounted(const Result<QList<CountAnswer>> &answers, quint64 sentAt);
     Entry savedFilterEntry(const SavedFilter &saved) const;
     Status writeSavedFilters(const QList<SavedFilter> &filters);
     QList<SavedFilter> readSavedFilters();
     int firstSavedFilterRow() const;
 
     LocalStore &m_store;
+    StoreReader m_reader;
     Clock m_clock;
     QList<Entry> m_entries;
     Status m_error;
+    quint64 m_marks = 0;     // the last dirtyAt given
+    bool m_counting = false; // a count request is under way
 };
 
 } // namespace Pult

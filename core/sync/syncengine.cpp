@@ -108,7 +108,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged(const Pult::SyncEngine::State &state);
     void rejected(const Pult::Rejection &rejection);
-    void cacheChanged(qint64 revision);
+    void cacheChanged(qint64 revision, bool ticketsChanged);
     void transferProgress(const QString &name, qint64 done, qint64 total);
 
 private:
@@ -133,7 +133,8 @@ private:
             });
             if (pulled.good()) {
                 if (pulled->changes > 0 || pushed->applied > 0 || !pushed->rejected.isEmpty())
-                    Q_EMIT cacheChanged(pulled->revision);
+                    Q_EMIT cacheChanged(pulled->revision,
+                                        pulled->ticketChanges > 0 || !pushed->rejected.isEmpty());
             } else {
                 status = pulled.status();
             }

@@ -55,8 +55,10 @@ Q_SIGNALS:
     void stateChanged(const Pult::SyncEngine::State &state);
     // The server refused a local op; it was rolled back in the cache.
     void rejected(const Pult::Rejection &rejection);
-    // The cache changed: changes arrived from the server (views reload).
-    void cacheChanged(qint64 revision);
+    // The cache changed: changes arrived from the server, or refused ops were rolled back
+    // (views reload). ticketsChanged is false when nothing a view or filter selects by changed
+    // (only canned responses, history or shared filters arrived, or ops were acknowledged).
+    void cacheChanged(qint64 revision, bool ticketsChanged);
     // An attachment is being uploaded: bytes sent of total (at most ten times a second).
     void transferProgress(const QString &name, qint64 done, qint64 total);
 

@@ -929,9 +929,15 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
         auto pending = d->pendingByTicket();
         if (!pending.good())
             return pending.status();
+        static const QStringList kSelecting{QStringLiteral("ticket"),     QStringLiteral("message"),
+                                            QStringLiteral("contact"),    QStringLiteral("gone"),
+                                            QStringLiteral("department"), QStringLiteral("agent")};
         for (const QJsonValue &change : changes) {
-            if (Status s = d->applyChange(change.toObject(), *pending); !s.good())
+            const QJsonObject object = change.toObject();
+            if (Status s = d->applyChange(object, *pending); !s.good())
                 return s;
+            if (kSelecting.contains(object.value(QLatin1String("type")).toString()))
+                ++result.ticketChanges;
         }
         if (Status s = d->store.setProfileValue(kRevisionKey, QString::number(next)); !s.good())
             return s;

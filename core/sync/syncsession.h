@@ -84,6 +84,9 @@ public:
     {
         qint64 revision = 0;
         int changes = 0;
+        // Of those, the changes that can alter what a filter or view selects: tickets, their
+        // messages and requesters, tickets gone, and the departments and agents filters name.
+        int ticketChanges = 0;
     };
     using Progress = std::function<void(qint64 revision, qint64 head)>;
     // Pulls the change feed up to the server's newest revision, a page per transaction, so a

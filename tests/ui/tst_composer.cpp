@@ -115,6 +115,8 @@ std::unique_ptr<MainWindow> ComposerTest::makeWindow()
                                                 QSettings::IniFormat);
     auto window = std::make_unique<MainWindow>(*m_store, m_home, std::move(settings));
     window->show();
+    if (!UiTest::windowSettled(*window))
+        qWarning("the window's list and sidebar did not load");
     return window;
 }
 
@@ -351,7 +353,8 @@ void ComposerTest::localActionUpdatesListAndCountsAtOnce()
     QVERIFY(solve);
     QVERIFY(solve->isEnabled());
     solve->trigger();
-    // No event loop turn, no server: the list and the counts already show it.
+    // No server: the list and the counts show it as soon as their readers answer.
+    QVERIFY(UiTest::windowSettled(*window));
     const QModelIndex row = tickets->indexOf(ticket.id);
     QVERIFY(row.isValid());
     QCOMPARE(row.data(TicketStatusRole).toInt(), int(TicketStatus::Solved));

@@ -85,8 +85,12 @@ std::unique_ptr<MainWindow> MainWindowTest::makeWindow(LocalStore &store,
 {
     const QString file = m_dir.filePath(
         (settingsName.isEmpty() ? QStringLiteral("settings") : settingsName) + u".ini");
-    return std::make_unique<MainWindow>(store, m_dir.filePath(QStringLiteral("home")),
-                                        std::make_unique<QSettings>(file, QSettings::IniFormat));
+    auto window =
+        std::make_unique<MainWindow>(store, m_dir.filePath(QStringLiteral("home")),
+                                     std::make_unique<QSettings>(file, QSettings::IniFormat));
+    if (!UiTest::windowSettled(*window))
+        qWarning("the window's list and sidebar did not load");
+    return window;
 }
 
 qint64 MainWindowTest::countOf(const ViewListModel &views, const QString &key)
@@ -149,11 +153,11 @@ void MainWindowTest::choosingAViewFiltersTheList()
     TicketListModel &tickets = *window->ticketModel();
 
     sidebar->setCurrentIndex(views.indexOfKey(QStringLiteral("pending")));
+    QVERIFY(UiTest::windowSettled(*window));
     const qint64 pending = countOf(views, QStringLiteral("pending"));
     QCOMPARE(title->text(), QStringLiteral("Pending"));
     QCOMPARE(count->text(), QStringLiteral("%1 tickets").arg(pending));
-    while (tickets.canFetchMore({}))
-        tickets.fetchMore({});
+    QVERIFY(UiTest::fetchAll(tickets));
     QCOMPARE(tickets.rowCount(), int(pending));
     for (int row = 0; row < tickets.rowCount(); ++row)
         QCOMPARE(tickets.index(row, 0).data(TicketStatusRole).toInt(), int(TicketStatus::Pending));
@@ -226,17 +230,20 @@ void MainWindowTest::jPastTheLoadedRowsFetchesMore()
     TicketListModel &tickets = *window->ticketModel();
     tickets.setPageSize(10);
     tickets.reload();
+    QVERIFY(UiTest::settled(tickets));
     QVERIFY(showActive(*window));
     auto *list = window->findChild<QTreeView *>(QStringLiteral("ticketList"));
     list->setFocus();
     list->setCurrentIndex(tickets.index(tickets.rowCount() - 1, 0));
     const int row = list->currentIndex().row();
-    QTest::keyClick(list, Qt::Key_J);
-    QCOMPARE(list->currentIndex().row(), row + 1);
+    QTest::keyClick(list, Qt::Key_J); // the next page is read in the background, then selected
+    QTRY_COMPARE(list->currentIndex().row(), row + 1);
 
     // Holding j walks through every page to the last ticket and stops there.
-    for (int i = 0; i < kTickets; ++i)
+    for (int i = 0; i < kTickets; ++i) {
         QTest::keyClick(list, Qt::Key_J);
+        QVERIFY(UiTest::settled(tickets));
+    }
     QCOMPARE(list->currentIndex().row(), kTickets - 1);
     QCOMPARE(tickets.rowCount(), kTickets);
     QVERIFY(!tickets.canFetchMore({}));
@@ -256,6 +263,7 @@ void MainWindowTest::searchIsDebouncedAndEscapeClearsIt()
     QTest::keyClicks(search, QStringLiteral("lodz"));
     QVERIFY(!tickets.isSearching()); // not on every key: after a pause
     QTRY_VERIFY(tickets.isSearching());
+    QVERIFY(UiTest::settled(tickets));
     QCOMPARE(tickets.searchText(), QStringLiteral("lodz"));
     QCOMPARE(tickets.index(0, 0).data(TicketIdRole).toUuid(), m_fixture.lodzTicket.id);
     QVERIFY(title->text().contains(QStringLiteral("lodz")));
@@ -264,6 +272,7 @@ void MainWindowTest::searchIsDebouncedAndEscapeClearsIt()
     QTest::keyClick(search, Qt::Key_Escape);
     QVERIFY(search->text().isEmpty());
     QVERIFY(!tickets.isSearching());
+    QVERIFY(UiTest::settled(tickets));
     QCOMPARE(title->text(), QStringLiteral("All I can see"));
     QCOMPARE(count->text(), QStringLiteral("%1 tickets").arg(kTickets));
 }
@@ -277,11 +286,13 @@ void MainWindowTest::columnsAndQueueOrderSortTheView()
     auto *bar = window->findChild<FilterBar *>(QStringLiteral("filterBar"));
     sidebar->setCurrentIndex(views.indexOfKey(QStringLiteral("unassigned")));
     TicketListModel &tickets = *window->ticketModel();
+    QVERIFY(UiTest::settled(tickets));
     const int rows = tickets.rowCount();
     QVERIFY(rows > 3);
 
     // A click on the Priority header: the same tickets, highest priority first.
     Q_EMIT list->header()->sectionClicked(TicketListModel::PriorityColumn);
+    QVERIFY(UiTest::settled(tickets));
     QCOMPARE(bar->text(),
              QStringLiteral("status:new,open,pending,on-hold assignee:none sort:priority"));
     QVERIFY(tickets.isFiltering());
@@ -297,6 +308,7 @@ void MainWindowTest::columnsAndQueueOrderSortTheView()
         if (action->objectName() == u"sort-queue")
             action->trigger();
     }
+    QVERIFY(UiTest::settled(tickets));
     QCOMPARE(bar->text(),
              QStringLiteral("status:new,open,pending,on-hold assignee:none sort:queue"));
     QCOMPARE(tickets.rowCount(), rows);
@@ -311,6 +323,7 @@ void MainWindowTest::filterBarFiltersTheList()
     QTest::keyClicks(bar->editor(), QStringLiteral("priority:urgent tag:vip"));
     QTest::keyClick(bar->editor(), Qt::Key_Return);
     QVERIFY(tickets.isFiltering());
+    QVERIFY(UiTest::settled(tickets));
     QCOMPARE(tickets.rowCount(), 1);
     QCOMPARE(tickets.index(0, 0).data(TicketIdRole).toUuid(), m_fixture.lodzTicket.id);
     auto *title = window->findChild<QLabel *>(QStringLiteral("viewTitle"));
@@ -322,12 +335,14 @@ void MainWindowTest::filterBarFiltersTheList()
                                                      QStringLiteral("priority:urgent"));
     QVERIFY(saved.good());
     sidebar->setCurrentIndex(window->viewModel()->indexOfKey(*saved));
+    QVERIFY(UiTest::windowSettled(*window));
     QCOMPARE(bar->text(), QStringLiteral("priority:urgent"));
     QCOMPARE(tickets.filterText(), QStringLiteral("priority:urgent"));
     // A plain view clears it.
     sidebar->setCurrentIndex(window->viewModel()->allTicketsIndex());
     QVERIFY(bar->text().isEmpty());
     QVERIFY(!tickets.isFiltering());
+    QVERIFY(UiTest::settled(tickets));
     QCOMPARE(tickets.rowCount(), kTickets);
     QVERIFY(window->viewModel()->removeSavedFilter(*saved).good());
 }
@@ -355,6 +370,7 @@ void MainWindowTest::emptyStoreExplainsWhatToDo()
     auto *pages = window.findChild<QStackedWidget *>();
     auto *text = window.findChild<QLabel *>(QStringLiteral("emptyStateText"));
     QVERIFY(pages && text);
+    QVERIFY(UiTest::windowSettled(window));
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("emptyPage"));
     QVERIFY2(text->text().contains(
                  QStringLiteral("pultctl --home %1 demo --tickets 10000").arg(dir.path())),
@@ -363,6 +379,7 @@ void MainWindowTest::emptyStoreExplainsWhatToDo()
     // Once data arrives, Reload shows the inbox.
     UiTest::fillStore(*store, 3);
     window.refresh();
+    QVERIFY(UiTest::windowSettled(window));
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("inboxPage"));
     QCOMPARE(window.ticketModel()->rowCount(), 3);
     QCOMPARE(countOf(*window.viewModel(), QStringLiteral("all")), qint64(3));

@@ -109,12 +109,14 @@ void TicketItemDelegateTest::passesModelTester()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     tester.setUseFetchMore(false); // see tst_ticketlistmodel.cpp
     model.setQuery({});
-    while (model.canFetchMore({}))
-        model.fetchMore({});
+    QVERIFY(UiTest::settled(model));
+    QVERIFY(UiTest::fetchAll(model));
     QCOMPARE(model.rowCount(), kTickets + 4);
     model.refreshRelativeTimes();
     model.setSearchText(QStringLiteral("Łódź"));
+    QVERIFY(UiTest::settled(model));
     model.setSearchText(QString());
+    QVERIFY(UiTest::settled(model));
 }
 
 void TicketItemDelegateTest::channelTagsAndAssigneeRoles()
@@ -123,6 +125,7 @@ void TicketItemDelegateTest::channelTagsAndAssigneeRoles()
     model.setClock([this] { return m_now; });
     model.setPageSize(100);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
 
     const QModelIndex lodz = model.indexOf(m_fixture.lodzTicket.id, TicketListModel::SubjectColumn);
     QVERIFY(lodz.isValid());
@@ -174,6 +177,7 @@ void TicketItemDelegateTest::slaDeadlineRole()
     model.setClock([this] { return m_now; });
     model.setPageSize(100);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     const QModelIndex index = model.indexOf(ticket.id, TicketListModel::UpdatedColumn);
     QVERIFY(index.isValid());
     const QVariant value = index.data(TicketSlaDeadlineRole);
@@ -192,6 +196,7 @@ void TicketItemDelegateTest::slaCountdownFollowsTheModelsClock()
     model.setClock([&now] { return now; });
     model.setPageSize(100);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     const QModelIndex index = model.indexOf(m_firstResponseDue.id, TicketListModel::UpdatedColumn);
     QCOMPARE(index.data(TicketSlaSecondsLeftRole).toLongLong(), qint64(45 * 60));
 
@@ -277,6 +282,7 @@ void TicketItemDelegateTest::sizeHintIsOneUniformLine()
     model.setClock([this] { return m_now; });
     model.setPageSize(100);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     QTreeView view;
     view.setModel(&model);
     TicketItemDelegate delegate;
@@ -407,6 +413,7 @@ void TicketItemDelegateTest::paintsBadgesAndAvatar()
     model.setClock([this] { return m_now; });
     model.setPageSize(100);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     QTreeView view;
     view.setPalette(palette);
     view.setModel(&model);
@@ -466,8 +473,10 @@ void TicketItemDelegateTest::paintsEveryCellOfEveryRow()
     view.setModel(&model);
     TicketItemDelegate delegate;
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     for (const QString &search : {QString(), QStringLiteral("Łódź"), QStringLiteral("invoice")}) {
         model.setSearchText(search);
+        QVERIFY(UiTest::settled(model));
         QVERIFY(model.rowCount() > 0);
         for (int row = 0; row < model.rowCount(); ++row) {
             for (int column = 0; column < model.columnCount(); ++column) {

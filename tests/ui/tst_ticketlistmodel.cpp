@@ -64,17 +64,21 @@ void TicketListModelTest::passesModelTester()
     // insertion made by the fetchMore() calls below.
     tester.setUseFetchMore(false);
     model.setQuery({});
-    while (model.canFetchMore({}))
-        model.fetchMore({});
+    QVERIFY(UiTest::settled(model));
+    QVERIFY(UiTest::fetchAll(model));
     QCOMPARE(model.rowCount(), kTickets);
     model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.rowCount() > 0);
     model.setSearchText(QString());
+    QVERIFY(UiTest::settled(model));
     TicketQuery open;
     open.statuses = {TicketStatus::Open};
     model.setQuery(open);
+    QVERIFY(UiTest::settled(model));
     model.refreshRelativeTimes();
     model.reload();
+    QVERIFY(UiTest::settled(model));
 }
 
 void TicketListModelTest::loadsFirstPageOnQuery()
@@ -83,6 +87,7 @@ void TicketListModelTest::loadsFirstPageOnQuery()
     model.setPageSize(25);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(resets.size(), 1);
     QCOMPARE(model.rowCount(), 25);
     QVERIFY(model.canFetchMore({}));
@@ -105,10 +110,12 @@ void TicketListModelTest::fetchMoreLoadsTheRestInOrder()
     TicketListModel model(*m_store);
     model.setPageSize(pageSize);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     int fetches = 0;
     while (model.canFetchMore({})) {
         model.fetchMore({});
+        QVERIFY(UiTest::settled(model));
         QVERIFY2(++fetches <= kTickets + 1, "fetchMore never ends");
     }
     QCOMPARE(model.rowCount(), kTickets);
@@ -144,8 +151,8 @@ void TicketListModelTest::pagesOfAFilteredQuery()
     TicketListModel model(*m_store);
     model.setPageSize(7);
     model.setQuery(query);
-    while (model.canFetchMore({}))
-        model.fetchMore({});
+    QVERIFY(UiTest::settled(model));
+    QVERIFY(UiTest::fetchAll(model));
     QCOMPARE(model.rowCount(), int(*expected));
     QDateTime previous;
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -164,6 +171,7 @@ void TicketListModelTest::showsColumns()
     model.setClock([] { return UiTest::at(kTickets * 10 + 30); });
     model.setPageSize(kTickets);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
 
     const QModelIndex lodz = model.indexOf(m_fixture.lodzTicket.id);
     QVERIFY(lodz.isValid());
@@ -210,9 +218,11 @@ void TicketListModelTest::searchModeShowsResults()
     TicketListModel model(*m_store);
     model.setPageSize(10);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
 
     model.setSearchText(QStringLiteral("  lodz  ")); // accents and case folded by the store
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(resets.size(), 1);
     QVERIFY(model.isSearching());
     QCOMPARE(model.searchText(), QStringLiteral("lodz"));
@@ -227,10 +237,12 @@ void TicketListModelTest::searchModeShowsResults()
 
     // The same text again changes nothing.
     model.setSearchText(QStringLiteral("lodz"));
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(resets.size(), 1);
 
     // A word from a message body finds tickets through their conversation.
     model.setSearchText(QStringLiteral("printer.status"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.indexOf(m_fixture.lodzTicket.id).isValid());
 }
 
@@ -241,11 +253,14 @@ void TicketListModelTest::emptySearchReturnsToTheQuery()
     TicketQuery solved;
     solved.statuses = {TicketStatus::Solved};
     model.setQuery(solved);
+    QVERIFY(UiTest::settled(model));
     const QUuid firstSolved = model.index(0, 0).data(TicketIdRole).toUuid();
 
     model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.isSearching());
     model.setSearchText(QStringLiteral("   "));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.isSearching());
     QCOMPARE(model.rowCount(), 10);
     QVERIFY(model.canFetchMore({}));
@@ -253,7 +268,9 @@ void TicketListModelTest::emptySearchReturnsToTheQuery()
 
     // A new query leaves search mode too.
     model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(UiTest::settled(model));
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.isSearching());
     QVERIFY(model.searchText().isEmpty());
 }
@@ -262,7 +279,9 @@ void TicketListModelTest::searchWithoutMatchesIsEmpty()
 {
     TicketListModel model(*m_store);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     model.setSearchText(QStringLiteral("xylophonequartz"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.isSearching());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
@@ -276,6 +295,7 @@ void TicketListModelTest::relativeTimesAreRefreshed()
     model.setClock([&now] { return now; });
     model.setPageSize(5);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     const QModelIndex updated = model.index(0, TicketListModel::UpdatedColumn);
     QCOMPARE(updated.data().toString(), QStringLiteral("10 min ago"));
 
@@ -307,18 +327,25 @@ void TicketListModelTest::filterModePassesModelTester()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     tester.setUseFetchMore(false); // see passesModelTester()
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     model.setFilter(compiled(QStringLiteral("status:open,pending")),
                     QStringLiteral("status:open,pending"));
-    while (model.canFetchMore({}))
-        model.fetchMore({});
+    QVERIFY(UiTest::fetchAll(model));
     QVERIFY(model.rowCount() > 9);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(UiTest::settled(model));
     model.setFilter(compiled(QStringLiteral("sort:created")), QStringLiteral("sort:created"));
+    QVERIFY(UiTest::settled(model));
     model.fetchMore({});
+    QVERIFY(UiTest::settled(model));
     model.clearFilter();
+    QVERIFY(UiTest::settled(model));
     model.setFilter(compiled(QStringLiteral("tag:nothing-has-this")), QStringLiteral("tag:x"));
+    QVERIFY(UiTest::settled(model));
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
 }
 
 void TicketListModelTest::filterModePagesInTheFiltersOrder_data()
@@ -350,6 +377,7 @@ void TicketListModelTest::filterModePagesInTheFiltersOrder()
     model.setPageSize(pageSize);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     model.setFilter(compiledFilter, QStringLiteral("  ") + filter);
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(resets.size(), 1);
     QVERIFY(model.isFiltering());
     QVERIFY(!model.isSearching());
@@ -361,6 +389,7 @@ void TicketListModelTest::filterModePagesInTheFiltersOrder()
     int fetches = 0;
     while (model.canFetchMore({})) {
         model.fetchMore({});
+        QVERIFY(UiTest::settled(model));
         QVERIFY2(++fetches <= kTickets + 1, "fetchMore never ends");
     }
     QVERIFY(model.lastError().good());
@@ -385,8 +414,10 @@ void TicketListModelTest::filterWithoutMatchesIsEmpty()
 {
     TicketListModel model(*m_store);
     model.setQuery({});
+    QVERIFY(UiTest::settled(model));
     model.setFilter(compiled(QStringLiteral("tag:nothing-has-this")),
                     QStringLiteral("tag:nothing-has-this"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.isFiltering());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
@@ -400,15 +431,18 @@ void TicketListModelTest::queryAndSearchLeaveFilterMode()
     TicketQuery solved;
     solved.statuses = {TicketStatus::Solved};
     model.setQuery(solved);
+    QVERIFY(UiTest::settled(model));
     const QUuid firstSolved = model.index(0, 0).data(TicketIdRole).toUuid();
     const CompiledFilter vip = compiled(QStringLiteral("tag:vip"));
 
     model.setFilter(vip, QStringLiteral("tag:vip"));
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), m_fixture.lodzTicket.id);
 
     // Clearing the filter returns to the query.
     model.clearFilter();
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.isFiltering());
     QVERIFY(model.filterText().isEmpty());
     QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);
@@ -416,25 +450,31 @@ void TicketListModelTest::queryAndSearchLeaveFilterMode()
 
     // A search replaces the filter.
     model.setFilter(vip, QStringLiteral("tag:vip"));
+    QVERIFY(UiTest::settled(model));
     model.setSearchText(QStringLiteral("invoice"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.isFiltering());
     QVERIFY(model.isSearching());
     QVERIFY(model.rowCount() > 1);
 
     // A filter replaces the search.
     model.setFilter(vip, QStringLiteral("tag:vip"));
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.isFiltering());
     QVERIFY(!model.isSearching());
     QCOMPARE(model.rowCount(), 1);
 
     // An empty search while filtering returns to the query.
     model.setSearchText(QString());
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.isFiltering());
     QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);
 
     // So does a new query.
     model.setFilter(vip, QStringLiteral("tag:vip"));
+    QVERIFY(UiTest::settled(model));
     model.setQuery(solved);
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.isFiltering());
     QVERIFY(model.filterText().isEmpty());
     QCOMPARE(model.index(0, 0).data(TicketIdRole).toUuid(), firstSolved);

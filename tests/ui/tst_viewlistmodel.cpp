@@ -60,14 +60,18 @@ void ViewListModelTest::passesModelTester()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0); // nothing before reload()
     model.reload();
+    QVERIFY(UiTest::settled(model));
     model.refreshCounts();
+    QVERIFY(UiTest::settled(model));
     model.reload();
+    QVERIFY(UiTest::settled(model));
 }
 
 void ViewListModelTest::listsViewsThenDepartments()
 {
     ViewListModel model(*m_store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QStringList keys;
     QStringList titles;
     for (int row = 0; row < model.rowCount(); ++row) {
@@ -105,6 +109,7 @@ void ViewListModelTest::queriesMatchTheirCounts()
 {
     ViewListModel model(*m_store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row);
         const std::optional<TicketQuery> query = model.query(index);
@@ -127,8 +132,10 @@ void ViewListModelTest::refreshCountsReportsOnlyChangedRows()
 {
     ViewListModel model(*m_store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.refreshCounts();
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(changed.size(), 0);
 
     // A new pending ticket in Billing, unassigned: All, Unassigned, Pending and Billing change.
@@ -143,6 +150,7 @@ void ViewListModelTest::refreshCountsReportsOnlyChangedRows()
     t.updated = UiTest::at(100000);
     QVERIFY(m_store->put(t).good());
     model.refreshCounts();
+    QVERIFY(UiTest::settled(model));
     QStringList changedKeys;
     for (const QList<QVariant> &signal : std::as_const(changed))
         changedKeys << signal.at(0).toModelIndex().data(ViewKeyRole).toString();
@@ -181,17 +189,24 @@ void ViewListModelTest::savedFiltersPassModelTester()
     ViewListModel model(*store);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+    QVERIFY(UiTest::settled(model));
     QVERIFY(
         model.addSavedFilter(QStringLiteral("Urgent"), QStringLiteral("priority:urgent")).good());
+    QVERIFY(UiTest::settled(model));
     QVERIFY(
         model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip status:open")).good());
+    QVERIFY(UiTest::settled(model));
     model.refreshCounts();
+    QVERIFY(UiTest::settled(model));
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.removeSavedFilter(ViewListModel::savedFilterKey(QStringLiteral("VIP"))).good());
     QVERIFY(
         model.removeSavedFilter(ViewListModel::savedFilterKey(QStringLiteral("Urgent"))).good());
     model.reload();
+    QVERIFY(UiTest::settled(model));
 }
 
 void ViewListModelTest::savedFiltersAreViewsWithCounts()
@@ -200,6 +215,7 @@ void ViewListModelTest::savedFiltersAreViewsWithCounts()
     QVERIFY(store);
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     const int builtIn = model.rowCount();
     QVERIFY(!model.indexOfKey(QStringLiteral("section:saved")).isValid());
 
@@ -207,6 +223,7 @@ void ViewListModelTest::savedFiltersAreViewsWithCounts()
     auto key = model.addSavedFilter(QStringLiteral("  Billing backlog "),
                                     QStringLiteral(" dept:billing status:open,pending "));
     QVERIFY2(key.good(), qPrintable(key.status().message()));
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(*key, QStringLiteral("filter:Billing backlog"));
     // The heading and the row come in at the end, in one insertion.
     QCOMPARE(inserted.size(), 1);
@@ -245,6 +262,7 @@ void ViewListModelTest::savedFiltersAreViewsWithCounts()
     // A second one goes below the first, without a second heading.
     inserted.clear();
     QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(inserted.first().at(1).toInt(), builtIn + 2);
     QCOMPARE(model.indexOfKey(QStringLiteral("filter:VIP")).data(ViewCountRole).toLongLong(), 1);
@@ -258,11 +276,14 @@ void ViewListModelTest::savedFiltersPersistInTheProfile()
     {
         ViewListModel model(*store);
         model.reload();
+        QVERIFY(UiTest::settled(model));
         QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+        QVERIFY(UiTest::settled(model));
         QVERIFY(model
                     .addSavedFilter(QStringLiteral("Mine, urgent"),
                                     QStringLiteral("assignee:me priority:urgent"))
                     .good());
+        QVERIFY(UiTest::settled(model));
     }
     // A JSON array of {name, text} under "saved_filters".
     auto stored = store->profileValue(QStringLiteral("saved_filters"));
@@ -280,6 +301,7 @@ void ViewListModelTest::savedFiltersPersistInTheProfile()
         {QStringLiteral("Mine, urgent"), QStringLiteral("assignee:me priority:urgent")}};
     ViewListModel again(*store);
     again.reload();
+    QVERIFY(UiTest::settled(again));
     QCOMPARE(again.savedFilters(), expected);
     QCOMPARE(again.filterText(again.indexOfKey(QStringLiteral("filter:VIP"))),
              QStringLiteral("tag:vip"));
@@ -290,6 +312,7 @@ void ViewListModelTest::savedFiltersPersistInTheProfile()
     QVERIFY(reopened);
     ViewListModel fromDisk(*reopened);
     fromDisk.reload();
+    QVERIFY(UiTest::settled(fromDisk));
     QCOMPARE(fromDisk.savedFilters(), expected);
     QVERIFY(fromDisk.lastError().good());
 }
@@ -300,7 +323,9 @@ void ViewListModelTest::savingAnExistingNameReplacesItsText()
     QVERIFY(store);
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.addSavedFilter(QStringLiteral("Team"), QStringLiteral("dept:billing")).good());
+    QVERIFY(UiTest::settled(model));
     const int rows = model.rowCount();
     const QModelIndex row = model.indexOfKey(QStringLiteral("filter:Team"));
     const qint64 before = row.data(ViewCountRole).toLongLong();
@@ -309,10 +334,12 @@ void ViewListModelTest::savingAnExistingNameReplacesItsText()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QVERIFY(model.addSavedFilter(QStringLiteral("Team"), QStringLiteral("dept:billing status:open"))
                 .good());
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(model.rowCount(), rows);
     QCOMPARE(inserted.size(), 0);
-    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.size(), 2); // the new text, then its count from the reader
     QCOMPARE(changed.first().at(0).toModelIndex(), row);
+    QCOMPARE(changed.last().at(0).toModelIndex(), row);
     QCOMPARE(model.filterText(row), QStringLiteral("dept:billing status:open"));
     QVERIFY(row.data(ViewCountRole).toLongLong() < before);
     QCOMPARE(model.savedFilters().size(), 1);
@@ -324,9 +351,12 @@ void ViewListModelTest::removingTheLastSavedFilterRemovesTheSection()
     QVERIFY(store);
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     const int builtIn = model.rowCount();
     QVERIFY(model.addSavedFilter(QStringLiteral("A"), QStringLiteral("tag:vip")).good());
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.addSavedFilter(QStringLiteral("B"), QStringLiteral("status:open")).good());
+    QVERIFY(UiTest::settled(model));
 
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QVERIFY(model.removeSavedFilter(QStringLiteral("filter:A")).good());
@@ -345,6 +375,7 @@ void ViewListModelTest::removingTheLastSavedFilterRemovesTheSection()
     // Persisted: a new model lists none.
     ViewListModel again(*store);
     again.reload();
+    QVERIFY(UiTest::settled(again));
     QCOMPARE(again.rowCount(), builtIn);
 
     // Only saved filters can be removed.
@@ -359,6 +390,7 @@ void ViewListModelTest::refusesWhatCannotBeSaved()
     QVERIFY(store);
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     const int rows = model.rowCount();
     QCOMPARE(model.addSavedFilter(QStringLiteral("  "), QStringLiteral("tag:vip")).status().code(),
              Status::Invalid);
@@ -377,6 +409,7 @@ void ViewListModelTest::refusesWhatCannotBeSaved()
         store->setProfileValue(QStringLiteral("saved_filters"), QStringLiteral("{nope")).good());
     QSignalSpy failed(&model, &ViewListModel::loadFailed);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(model.rowCount(), rows);
     QCOMPARE(failed.size(), 1);
 }
@@ -387,13 +420,17 @@ void ViewListModelTest::savedFilterCountsAreRefreshed()
     QVERIFY(store);
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.addSavedFilter(QStringLiteral("VIP"), QStringLiteral("tag:vip")).good());
+    QVERIFY(UiTest::settled(model));
     QVERIFY(model.addSavedFilter(QStringLiteral("Phone"), QStringLiteral("channel:phone")).good());
+    QVERIFY(UiTest::settled(model));
     const QModelIndex vip = model.indexOfKey(QStringLiteral("filter:VIP"));
     QCOMPARE(vip.data(ViewCountRole).toLongLong(), 1);
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.refreshCounts();
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(changed.size(), 0);
 
     UuidV7Generator ids;
@@ -408,6 +445,7 @@ void ViewListModelTest::savedFilterCountsAreRefreshed()
     t.updated = UiTest::at(100000);
     QVERIFY(store->put(t).good());
     model.refreshCounts();
+    QVERIFY(UiTest::settled(model));
     QStringList changedKeys;
     for (const QList<QVariant> &signal : std::as_const(changed))
         changedKeys << signal.at(0).toModelIndex().data(ViewKeyRole).toString();
@@ -422,8 +460,10 @@ void ViewListModelTest::aSavedFilterThatNoLongerCompilesSaysWhy()
     QVERIFY(store);
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     // Parses, but names a department this store does not have.
     QVERIFY(model.addSavedFilter(QStringLiteral("Old queue"), QStringLiteral("dept:legal")).good());
+    QVERIFY(UiTest::settled(model));
     const QModelIndex row = model.indexOfKey(QStringLiteral("filter:Old queue"));
     QVERIFY(!row.data(ViewCountRole).isValid());
     const QString toolTip = row.data(Qt::ToolTipRole).toString();
@@ -442,6 +482,7 @@ void ViewListModelTest::myViewsFollowTheSignedInAgent()
     QVERIFY(store->setCurrentAgent(m_fixture.boris.id).good()); // Boris: Technical support only
     ViewListModel model(*store);
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QCOMPARE(model.index(1).data(ViewKeyRole).toString(), QStringLiteral("mine"));
     QCOMPARE(model.index(3).data(ViewKeyRole).toString(), QStringLiteral("my-departments"));
     // "Breaching soon" is a view in the filter language, not a saved filter.
@@ -487,7 +528,9 @@ void ViewListModelTest::sharedFiltersAreViewsAboveTheSavedOnes()
     ViewListModel model(*store);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.addSavedFilter(QStringLiteral("Mine"), QStringLiteral("tag:vip")).good());
+    QVERIFY(UiTest::settled(model));
     model.reload();
+    QVERIFY(UiTest::settled(model));
     const QModelIndex heading = model.indexOfKey(QStringLiteral("section:shared"));
     QVERIFY(heading.isValid());
     QCOMPARE(heading.data().toString(), QStringLiteral("Shared views"));
@@ -510,6 +553,7 @@ void ViewListModelTest::sharedFiltersAreViewsAboveTheSavedOnes()
     QVERIFY(store->removeSharedFilter(all.id).good());
     QVERIFY(store->removeSharedFilter(team.id).good());
     model.reload();
+    QVERIFY(UiTest::settled(model));
     QVERIFY(!model.indexOfKey(QStringLiteral("section:shared")).isValid());
     QVERIFY(model.lastError().good());
 }

@@ -188,4 +188,36 @@ inline std::unique_ptr<LocalStore> openStore(const QString &path)
     return std::move(*store);
 }
 
+// Waits until a model that reads off the UI thread has every answer it asked for: the list's
+// pages (TicketListModel) or the sidebar's counts (ViewListModel).
+template<typename Model> [[nodiscard]] bool settled(const Model &model, int timeoutMs = 20'000)
+{
+    return QTest::qWaitFor(
+        [&] {
+            if constexpr (requires { model.isCounting(); })
+                return !model.isCounting();
+            else
+                return !model.isLoading() && !model.isFetching();
+        },
+        timeoutMs);
+}
+
+// A MainWindow's list and sidebar, both settled.
+template<typename Window> [[nodiscard]] bool windowSettled(const Window &window)
+{
+    return settled(*window.ticketModel()) && settled(*window.viewModel());
+}
+
+// Loads every page of a TicketListModel.
+template<typename Model> [[nodiscard]] bool fetchAll(Model &model)
+{
+    for (;;) {
+        if (!settled(model))
+            return false;
+        if (!model.canFetchMore({}))
+            return true;
+        model.fetchMore({});
+    }
+}
+
 } // namespace Pult::UiTest
