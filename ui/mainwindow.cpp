@@ -114,7 +114,8 @@ MainWindow::MainWindow(LocalStore &store, const QString &home, std::unique_ptr<Q
     m_views = new ViewListModel(m_store, this);
     m_tickets = new TicketListModel(m_store, this);
     m_actions = new TicketActions(m_store, m_home, this);
-    m_notifier = std::make_unique<Notifier>(m_store);
+    m_notifier = std::make_unique<Notifier>();
+    m_notifierReader = std::make_unique<StoreReader>(m_store.path(), QStringLiteral("notifier"));
     connect(m_actions, &TicketActions::submitted, this, &MainWindow::afterLocalChange);
     connect(m_actions, &TicketActions::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The change was not made: %1").arg(message), 15000);
@@ -1167,10 +1168,18 @@ void MainWindow::notify()
     auto me = m_actions->me();
     if (!me.good())
         return; // nobody signed in: nothing is "mine"
-    auto found = m_notifier->check(me->id, QDateTime::currentDateTimeUtc());
-    if (!found.good() || m_doNotDisturb->isChecked())
-        return;
-    QList<Notification> shown = *found;
+    // The notifier is used on its reader's thread only, one check at a time.
+    m_notifierReader->read<Result<QList<Notification>>>(
+        [notifier = m_notifier.get(), me = me->id, now = QDateTime::currentDateTimeUtc()](
+            LocalStore &store) { return notifier->check(store, me, now); },
+        [this](const Result<QList<Notification>> &found) {
+            if (found.good() && !m_doNotDisturb->isChecked())
+                showNotifications(*found);
+        });
+}
+
+void MainWindow::showNotifications(QList<Notification> shown)
+{
     // A first sync (or a colleague's bulk assignment) finds many at once: one line says so.
     constexpr int kMostShown = 3;
     if (shown.size() > kMostShown) {

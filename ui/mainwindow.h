@@ -39,6 +39,7 @@ class Composer;
 class FilterBar;
 class LocalStore;
 class Notifier;
+struct Notification;
 struct Rejection;
 class SyncEngine;
 class SyncSession;
@@ -114,6 +115,7 @@ private:
     void openAnotherProfile();
     // Desktop notifications (notifier.h): shown unless do-not-disturb is on.
     void notify();
+    void showNotifications(QList<Notification> shown);
     QSystemTrayIcon *trayIcon();
     // attachment:<sha256>?name=NAME links of the conversation: open or save, fetched in the
     // background when not cached yet.
@@ -182,6 +184,8 @@ private:
     QAction *m_doNotDisturb = nullptr;
     CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;
+    std::unique_ptr<StoreReader>
+        m_notifierReader;              // runs m_notifier (declared after it: goes first)
     QSystemTrayIcon *m_tray = nullptr; // created with the first notification
     QSet<QUuid> m_pendingTickets;      // rows marked as waiting to be sent
     int m_pendingOps = -1;             // the outbox size the marks were read at; -1: changed since

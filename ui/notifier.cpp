@@ -23,11 +23,8 @@ QDateTime nextDeadline(const Ticket &ticket)
 
 } // namespace
 
-Notifier::Notifier(LocalStore &store)
-    : m_store(store)
-{}
-
-Result<QList<Notification>> Notifier::check(const QUuid &me, const QDateTime &now)
+Result<QList<Notification>> Notifier::check(LocalStore &store, const QUuid &me,
+                                            const QDateTime &now)
 {
     QList<Notification> found;
     QHash<QUuid, QDateTime> mine;
@@ -37,7 +34,7 @@ Result<QList<Notification>> Notifier::check(const QUuid &me, const QDateTime &no
     query.assignee = me;
     query.limit = 500;
     for (;;) {
-        auto page = m_store.listTickets(query);
+        auto page = store.listTickets(query);
         if (!page.good())
             return page.status();
         for (const TicketListItem &item : std::as_const(page->items)) {
@@ -48,7 +45,7 @@ Result<QList<Notification>> Notifier::check(const QUuid &me, const QDateTime &no
                 found.append(
                     {Notification::Assigned, ticket.id, tr("New ticket for you"), label(ticket)});
             } else if (m_primed && *before != ticket.updated) {
-                auto messages = m_store.messages(ticket.id);
+                auto messages = store.messages(ticket.id);
                 if (!messages.good())
                     return messages.status();
                 if (!messages->isEmpty() && messages->last().kind == MessageKind::CustomerMessage &&

@@ -4,7 +4,9 @@
 // before: a ticket newly assigned to me, a customer's reply on one of my tickets, a reminder
 // that came due, an SLA deadline less than half an hour away. The window asks after every sync
 // round and every minute and shows the answer (unless do-not-disturb is on); this class only
-// decides, so it is tested without a tray.
+// decides, so it is tested without a tray. It reads the store it is given on each call (the
+// window calls it on a reader thread, one call at a time: an agent's open tickets can be
+// thousands of rows).
 
 #include "domain.h"
 #include "status.h"
@@ -34,15 +36,12 @@ class Notifier
 public:
     static constexpr qint64 kSlaWarningSeconds = 30 * 60;
 
-    explicit Notifier(LocalStore &store);
-
     // What is new for the agent since the last call. The first call learns the current state
     // and reports only reminders and SLA deadlines (nobody wants fifty "assigned" pop-ups at
     // start-up). Each reminder and each deadline is reported once.
-    Result<QList<Notification>> check(const QUuid &me, const QDateTime &now);
+    Result<QList<Notification>> check(LocalStore &store, const QUuid &me, const QDateTime &now);
 
 private:
-    LocalStore &m_store;
     bool m_primed = false;
     QHash<QUuid, QDateTime> m_mine;     // my active tickets and when each last changed
     QHash<QUuid, QDateTime> m_reminded; // the reminder time reported

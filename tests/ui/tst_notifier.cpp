@@ -44,7 +44,7 @@ void NotifierTest::init()
     m_store = UiTest::openStore(m_dir->filePath(QStringLiteral("cache.db")));
     QVERIFY(m_store);
     m_fixture = UiTest::fillStore(*m_store, 24);
-    m_notifier = std::make_unique<Notifier>(*m_store);
+    m_notifier = std::make_unique<Notifier>();
     QVERIFY(check().isEmpty());
 }
 
@@ -57,7 +57,7 @@ void NotifierTest::cleanup()
 
 QList<Notification> NotifierTest::check()
 {
-    auto found = m_notifier->check(m_fixture.ana.id, m_now);
+    auto found = m_notifier->check(*m_store, m_fixture.ana.id, m_now);
     if (!found.good()) {
         QTest::qFail(qPrintable(found.status().message()), __FILE__, __LINE__);
         return {};
