@@ -407,10 +407,18 @@ private:
 class SqlWriter
 {
 public:
-    FilterSql run(const CompiledFilter &filter)
+    FilterSql run(const CompiledFilter &filter, const FilterPlan &plan)
     {
         QList<QByteArray> clauses;
-        for (const CompiledTerm &term : filter.terms) {
+        for (qsizetype i = 0; i < filter.terms.size(); ++i) {
+            const CompiledTerm &term = filter.terms.at(i);
+            m_driving = plan.driving.contains(int(i)) && canDrive(term);
+            m_scan = plan.scan;
+            if (m_driving && term.negated) {
+                // The other values of a column that is never NULL: an index can serve them.
+                clauses.append('(' + expression(complement(term), filter.nowMs) + ')');
+                continue;
+            }
             const QByteArray e = expression(term, filter.nowMs);
             // NULL (a missing time, say) must count as false, negated or not; ifnull() only
             // where needed, since it keeps SQLite from using an index for the term.
@@ -423,6 +431,29 @@ public:
 
 private:
     FilterSql m_sql;
+    bool m_driving = false; // the term being written drives the plan
+    bool m_scan = false;    // FilterPlan::scan
+
+    static CompiledTerm complement(const CompiledTerm &t)
+    {
+        CompiledTerm c = t;
+        c.negated = false;
+        c.numbers.clear();
+        const int count = t.field == FilterField::Status ? int(TicketStatus::Closed) + 1
+                                                         : int(Priority::Urgent) + 1;
+        for (int v = 0; v < count; ++v) {
+            if (!t.numbers.contains(v))
+                c.numbers.append(v);
+        }
+        return c;
+    }
+
+    // A column of the ticket: as itself when the term drives (an index may serve it), else
+    // behind a unary "+", which keeps SQLite from reaching rows through an index on it.
+    QByteArray col(const char *name) const
+    {
+        return (m_driving ? QByteArray("t.") : QByteArray("+t.")) + name;
+    }
 
     QByteArray param(const QVariant &value)
     {
@@ -446,7 +477,12 @@ private:
         return '(' + items.join(", ") + ')';
     }
 
-    QByteArray idIn(const char *column, const QList<QUuid> &ids)
+    QByteArray in(const QByteArray &column, const QList<qint64> &numbers)
+    {
+        return numbers.isEmpty() ? QByteArray("0") : column + " IN " + list(numbers);
+    }
+
+    QByteArray idIn(const QByteArray &column, const QList<QUuid> &ids)
     {
         QList<QByteArray> blobs;
         bool none = false;
@@ -458,9 +494,9 @@ private:
         }
         QList<QByteArray> parts;
         if (!blobs.isEmpty())
-            parts.append(QByteArray(column) + " IN (" + blobs.join(", ") + ')');
+            parts.append(column + " IN (" + blobs.join(", ") + ')');
         if (none)
-            parts.append(QByteArray(column) + " IS NULL");
+            parts.append(column + " IS NULL");
         return parts.join(" OR ");
     }
 
@@ -483,80 +519,107 @@ private:
         return (u'"' + phrase + u'"' + (prefix ? QStringLiteral("*") : QString())).toUtf8();
     }
 
+    static QByteArray hasCondition(const QString &value)
+    {
+        // The partial indexes messages_notes and messages_with_attachments (schema.cpp).
+        return value == u"note" ? QByteArray("m.kind = 2")
+                                : QByteArray("m.attachments IS NOT NULL");
+    }
+
     QByteArray expression(const CompiledTerm &t, qint64 now)
     {
         switch (t.field) {
         case FilterField::Status:
-            return "t.status IN " + list(t.numbers);
+            return in(col("status"), t.numbers);
         case FilterField::Priority:
-            return t.numbers.isEmpty() ? QByteArray("0") : "t.priority IN " + list(t.numbers);
+            return in(col("priority"), t.numbers);
         case FilterField::Channel:
-            return "t.channel IN " + list(t.numbers);
+            return in(col("channel"), t.numbers);
         case FilterField::Number:
-            return "t.number IN " + list(t.numbers);
+            return in(col("number"), t.numbers);
         case FilterField::Tier:
-            return range("t.tier", t);
+            return range(col("tier"), t);
         case FilterField::Assignee:
-            return idIn("t.assignee_id", t.ids);
+            return idIn(col("assignee_id"), t.ids);
         case FilterField::Department:
-            return idIn("t.department_id", t.ids);
+            return idIn(col("department_id"), t.ids);
         case FilterField::Category:
             return "pult_lower(t.category) IN " + list(t.values);
         case FilterField::Tag:
-            return "t.rid IN (SELECT ticket_rid FROM ticket_tags WHERE tag IN " + list(t.values) +
-                   ')';
+            // Driving (or a scan): the tickets with the tags, read from ticket_tags. Otherwise
+            // one probe of its primary key per row read, so that a common tag is not listed
+            // whole before the other terms narrow the rows.
+            if (m_driving || m_scan)
+                return col("rid") + " IN (SELECT ticket_rid FROM ticket_tags WHERE tag IN " +
+                       list(t.values) + ')';
+            return "EXISTS (SELECT 1 FROM ticket_tags g WHERE g.tag IN " + list(t.values) +
+                   " AND g.ticket_rid = t.rid)";
         case FilterField::Is: {
             QList<QByteArray> parts;
             for (const QString &v : t.values) {
                 if (v == u"unread")
-                    parts.append("t.unread <> 0");
+                    parts.append(col("unread") + " <> 0");
                 else if (v == u"spam")
-                    parts.append("t.spam <> 0");
+                    parts.append(col("spam") + " <> 0"); // driving: the partial index tickets_spam
                 else
-                    parts.append("t.merged_into IS NOT NULL");
+                    parts.append(col("merged_into") + " IS NOT NULL");
             }
             return parts.join(" OR ");
         }
         case FilterField::Has: {
-            // The partial indexes messages_notes and messages_with_attachments (schema.cpp).
             QList<QByteArray> parts;
             for (const QString &v : t.values) {
-                parts.append(v == u"note"
-                                 ? QByteArray("t.id IN (SELECT m.ticket_id FROM messages m "
-                                              "WHERE m.kind = 2)")
-                                 : QByteArray("t.id IN (SELECT m.ticket_id FROM messages m "
-                                              "WHERE m.attachments IS NOT NULL)"));
+                if (m_driving || m_scan)
+                    parts.append(col("id") + " IN (SELECT m.ticket_id FROM messages m WHERE " +
+                                 hasCondition(v) + ')');
+                else
+                    parts.append("EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND " +
+                                 hasCondition(v) + ')');
             }
             return parts.join(" OR ");
         }
         case FilterField::Requester: {
             QList<QByteArray> parts;
             for (const QStringList &phrase : t.phrases)
-                parts.append("t.requester_id IN (SELECT c.id FROM contacts_fts JOIN contacts c ON "
-                             "c.rid = contacts_fts.rowid WHERE contacts_fts MATCH " +
+                parts.append(col("requester_id") +
+                             " IN (SELECT c.id FROM contacts_fts JOIN contacts c ON c.rid = "
+                             "contacts_fts.rowid WHERE contacts_fts MATCH " +
                              param(QString::fromUtf8(ftsPhrase(phrase, t.prefix))) + ')');
             return parts.join(" OR ");
         }
         case FilterField::Text: {
             const QByteArray q = param(QString::fromUtf8(ftsPhrase(t.phrases.first(), t.prefix)));
-            return "t.rid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + q +
-                   " UNION SELECT tk.rid FROM messages_fts JOIN messages m ON m.rid = "
-                   "messages_fts.rowid JOIN tickets tk ON tk.id = m.ticket_id WHERE messages_fts "
-                   "MATCH " +
+            if (m_driving) {
+                // The matching tickets, listed once: worth it when few tickets match.
+                return "t.rid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + q +
+                       " UNION SELECT tk.rid FROM messages_fts JOIN messages m ON m.rid = "
+                       "messages_fts.rowid JOIN tickets tk ON tk.id = m.ticket_id WHERE "
+                       "messages_fts MATCH " +
+                       q +
+                       " UNION SELECT tk.rid FROM contacts_fts JOIN contacts c ON c.rid = "
+                       "contacts_fts.rowid JOIN tickets tk ON tk.requester_id = c.id WHERE "
+                       "contacts_fts MATCH " +
+                       q + ')';
+            }
+            // Tested on the rows read: membership in the index's matches (row ids only, read
+            // once per statement), a ticket's messages through messages_ticket. Mapping every
+            // matching message to its ticket is what costs when a word is common.
+            return "+t.rid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH " + q +
+                   ") OR +t.requester_id IN (SELECT c.id FROM contacts_fts JOIN contacts c ON "
+                   "c.rid = contacts_fts.rowid WHERE contacts_fts MATCH " +
                    q +
-                   " UNION SELECT tk.rid FROM contacts_fts JOIN contacts c ON c.rid = "
-                   "contacts_fts.rowid JOIN tickets tk ON tk.requester_id = c.id WHERE "
-                   "contacts_fts MATCH " +
-                   q + ')';
+                   ") OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND +m.rid IN "
+                   "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH " +
+                   q + "))";
         }
         case FilterField::Created:
-            return range("t.created_ms", t);
+            return range(col("created_ms"), t);
         case FilterField::Updated:
-            return range("t.updated_ms", t);
+            return range(col("updated_ms"), t);
         case FilterField::Due:
-            return range("t.due_ms", t);
+            return range(col("due_ms"), t);
         case FilterField::Solved:
-            return range("t.solved_ms", t);
+            return range(col("solved_ms"), t);
         case FilterField::Sla: {
             if (!t.values.isEmpty()) {
                 const QByteArray n = param(now);
@@ -569,7 +632,7 @@ private:
                        "t.resolution_deadline_ms ELSE t.status < 4 AND " +
                        n + " > t.resolution_deadline_ms END)";
             }
-            return range(sortKeySql(SortKey::NextDeadline), t);
+            return range(col("next_deadline_ms"), t); // the index tickets_next_deadline
         }
         case FilterField::Sort:
             break;
@@ -718,9 +781,35 @@ QList<SortSpec> queueOrderKeys(QueueOrder order)
     return {{SortKey::Created, false}};
 }
 
-FilterSql toSql(const CompiledFilter &filter)
+FilterSql toSql(const CompiledFilter &filter, const FilterPlan &plan)
 {
-    return SqlWriter().run(filter);
+    return SqlWriter().run(filter, plan);
+}
+
+bool canDrive(const CompiledTerm &term)
+{
+    switch (term.field) {
+    case FilterField::Status:
+    case FilterField::Priority:
+        return true;
+    case FilterField::Department:
+    case FilterField::Assignee:
+    case FilterField::Number:
+    case FilterField::Created:
+    case FilterField::Updated:
+    case FilterField::Text:
+        return !term.negated;
+    case FilterField::Tag:
+        return !term.negated && !term.values.isEmpty();
+    case FilterField::Has:
+        return !term.negated && term.values.size() == 1;
+    case FilterField::Is:
+        return !term.negated && term.values == QStringList{QStringLiteral("spam")};
+    case FilterField::Sla:
+        return !term.negated && term.values.isEmpty();
+    default:
+        return false;
+    }
 }
 
 QByteArray sortKeySql(SortKey key)
@@ -737,10 +826,8 @@ QByteArray sortKeySql(SortKey key)
     case SortKey::PlanTier:
         return "ifnull((SELECT c.plan_tier FROM contacts c WHERE c.id = t.requester_id), 0)";
     case SortKey::NextDeadline:
-        return "CASE WHEN t.status < 4 THEN min(ifnull(CASE WHEN t.first_response_ms IS NULL "
-               "THEN t.first_response_deadline_ms END, 9223372036854775807), "
-               "ifnull(t.resolution_deadline_ms, 9223372036854775807)) "
-               "ELSE 9223372036854775807 END";
+        // A virtual generated column (schema.cpp, step 8) with the index tickets_next_deadline.
+        return "t.next_deadline_ms";
     }
     return "0";
 }

@@ -102,7 +102,27 @@ struct FilterSql
     QByteArray where;
     QList<QVariant> parameters;
 };
-FilterSql toSql(const CompiledFilter &filter);
+
+// How the clause lets SQLite reach the rows (LocalStore chooses; docs/architecture.md, "Filters in
+// the store"). The terms at the positions in `driving` are written in the form an index serves
+// (they choose the rows read): a status, department, assignee or priority term as a column
+// comparison over its index, a positive tag, has: or text term as the list of matching tickets
+// (ticket_tags, the messages' partial indexes, the union of the three full-text indexes),
+// "is:spam" over its partial index, a time or "sla<" term as a range of its index. Every other
+// term is only tested on the rows read: columns behind "+" (no index), tags and has: as EXISTS
+// probes of one ticket, text as membership in the full-text matches. Both forms mean exactly the
+// same; only the order of work changes. Only a status or priority term is written in its driving
+// form when negated (as the other values of its column, which is never NULL).
+struct FilterPlan
+{
+    QList<int> driving; // positions in CompiledFilter::terms
+    // Tag and has: terms that do not drive are tested as membership in the whole list of their
+    // tickets (read once) instead of one probe per row: cheaper when every row is read anyway.
+    bool scan = false;
+};
+FilterSql toSql(const CompiledFilter &filter, const FilterPlan &plan = {});
+// Whether the term at this position can drive a plan (see FilterPlan).
+bool canDrive(const CompiledTerm &term);
 // The SQL expression of one sort key over "tickets t".
 QByteArray sortKeySql(SortKey key);
 

@@ -189,6 +189,20 @@ struct LocalStore::Private
     Result<QList<ListRow>> listPartition(const TicketQuery &q, TicketStatus status,
                                          const std::optional<QUuid> &department, qint64 afterMs,
                                          qint64 afterRid);
+
+    // Filters (see "Filters in the store" in docs/architecture.md).
+    int filterWalkRows = 20000; // the most rows a walk of the order's index reads for one page
+    struct FilterChoice
+    {
+        FilterPlan plan;   // the driving terms; none: a scan of the table
+        qint64 total = 0;  // tickets in the store
+        qint64 fewest = 0; // the fewest rows any driving term selects (at most total)
+        double cost = 0;   // of reading what the plan reads, in tenths of a microsecond or so
+    };
+    Result<FilterChoice> planFilter(const CompiledFilter &filter, bool listing);
+    Result<qint64> boundedCount(const QByteArray &sql, const QList<QVariant> &parameters,
+                                qint64 cap);
+    Result<qint64> textMatchBound(const CompiledTerm &term, qint64 cap);
 };
 
 LocalStore::LocalStore(std::unique_ptr<Sql::Database> db)
@@ -1119,7 +1133,257 @@ bool countersAnswer(const CompiledFilter &filter)
     });
 }
 
+// Columns an index hands over without reading the ticket's row (the row id always comes along).
+enum IndexColumn : unsigned {
+    StatusColumn = 1,
+    PriorityColumn = 2,
+    DepartmentColumn = 4,
+    AssigneeColumn = 8,
+    IdColumn = 16,
+    UpdatedColumn = 32,
+    CreatedColumn = 64,
+    SpamColumn = 128,
+    RowColumns = 1u << 30, // anything else: the row must be read
+};
+
+unsigned columnsOf(const CompiledTerm &t)
+{
+    switch (t.field) {
+    case FilterField::Status:
+        return StatusColumn;
+    case FilterField::Priority:
+        return PriorityColumn;
+    case FilterField::Department:
+        return DepartmentColumn;
+    case FilterField::Assignee:
+        return AssigneeColumn;
+    case FilterField::Tag:
+        return 0; // probes ticket_tags by row id
+    case FilterField::Has:
+        return IdColumn; // probes the messages' partial indexes by ticket id
+    case FilterField::Updated:
+        return UpdatedColumn;
+    case FilterField::Created:
+        return CreatedColumn;
+    case FilterField::Is:
+        return t.values == QStringList{QStringLiteral("spam")} ? SpamColumn : RowColumns;
+    default:
+        return RowColumns;
+    }
+}
+
+// Relative costs per row: a step through an index, a step of a scan of the table, a ticket row
+// read by its id (what dominates: about 1.5 µs with a warm cache at 1,000,000 tickets).
+constexpr double kIndexStep = 1;
+constexpr double kScanStep = 2;
+constexpr double kRowRead = 18;
+
+QList<qint64> statusSet(const CompiledTerm &t)
+{
+    if (!t.negated)
+        return t.numbers;
+    QList<qint64> others;
+    for (qint64 v = 0; v <= qint64(TicketStatus::Closed); ++v) {
+        if (!t.numbers.contains(v))
+            others.append(v);
+    }
+    return others;
+}
+
 } // namespace
+
+Result<qint64> LocalStore::Private::boundedCount(const QByteArray &sql,
+                                                 const QList<QVariant> &parameters, qint64 cap)
+{
+    auto stmt = db->prepareBuilt("SELECT count(*) FROM (" + sql + " LIMIT ?" +
+                                 QByteArray::number(parameters.size() + 1) + ')');
+    if (!stmt.good())
+        return stmt.status();
+    Statement &s = **stmt;
+    int index = 1;
+    for (const QVariant &v : parameters)
+        bindValue(s, index++, v);
+    s.bind(index, cap);
+    const qint64 n = s.next() ? s.int64(0) : 0;
+    Status status = s.status();
+    s.reset();
+    if (!status.good())
+        return status;
+    return n;
+}
+
+// The rows a text term reads when it drives, up to cap: its matches in the three full-text
+// indexes (a ticket that matches in several places counts several times), each read newest
+// first and only up to the bound, as search does.
+Result<qint64> LocalStore::Private::textMatchBound(const CompiledTerm &term, qint64 cap)
+{
+    const FilterSql sql = toSql(CompiledFilter{{term}, {}, 0}, FilterPlan{{0}});
+    const QVariant query = sql.parameters.value(0);
+    qint64 total = 0;
+    for (const char *part :
+         {"SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?1 ORDER BY rowid DESC",
+          "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?1 ORDER BY rowid DESC",
+          "SELECT tk.rid FROM contacts_fts JOIN contacts c ON c.rid = contacts_fts.rowid JOIN "
+          "tickets tk ON tk.requester_id = c.id WHERE contacts_fts MATCH ?1"}) {
+        auto n = boundedCount(part, {query}, cap - total);
+        if (!n.good())
+            return n.status();
+        total += *n;
+        if (total >= cap)
+            break;
+    }
+    return total;
+}
+
+// Chooses which terms drive the statement: the one whose index yields the fewest rows, weighed
+// by whether the other terms then need the ticket's row (a list always reads the rows it sorts).
+// Row counts are exact for status, department and assignee (ticket_counts) and counted through
+// the term's own index otherwise, each bounded by the best plan found so far, so estimating
+// never costs more than the plan it rules out.
+Result<LocalStore::Private::FilterChoice> LocalStore::Private::planFilter(const CompiledFilter &f,
+                                                                          bool listing)
+{
+    struct Counter
+    {
+        QByteArray department;
+        QByteArray assignee;
+        qint64 status;
+        qint64 n;
+    };
+    auto counters = collect<Counter>(
+        "SELECT department_id, assignee_id, status, n FROM ticket_counts", [](Statement &) {},
+        [](const Statement &s) {
+            return Counter{s.blob(0), s.blob(1), s.int64(2), s.int64(3)};
+        });
+    if (!counters.good())
+        return counters.status();
+    FilterChoice choice;
+    for (const Counter &c : std::as_const(*counters))
+        choice.total += c.n;
+    choice.fewest = choice.total;
+    choice.cost = double(choice.total) * kScanStep; // no driving term: a scan of the table
+
+    const auto first = [&](FilterField field, bool negatedToo) -> int {
+        for (int i = 0; i < f.terms.size(); ++i) {
+            if (f.terms.at(i).field == field && (negatedToo || !f.terms.at(i).negated))
+                return i;
+        }
+        return -1;
+    };
+    const int statusTerm = first(FilterField::Status, true);
+    const QList<qint64> statuses =
+        statusTerm >= 0 ? statusSet(f.terms.at(statusTerm)) : QList<qint64>{};
+    const auto idSelected = [](const CompiledTerm &t, const QByteArray &blob) {
+        return t.ids.contains(blob.isEmpty() ? QUuid() : uuidFromBlob(blob));
+    };
+    const auto weight = [&](const QList<int> &driving, unsigned covers) {
+        if (listing)
+            return kIndexStep + kRowRead;
+        for (int i = 0; i < f.terms.size(); ++i) {
+            if (!driving.contains(i) && (columnsOf(f.terms.at(i)) & ~covers) != 0)
+                return kIndexStep + kRowRead;
+        }
+        return kIndexStep;
+    };
+    const auto consider = [&](const QList<int> &driving, qint64 rows, double w) {
+        choice.fewest = std::min(choice.fewest, rows);
+        if (double(rows) * w < choice.cost) {
+            choice.cost = double(rows) * w;
+            choice.plan.driving = driving;
+        }
+    };
+    // The most rows a term may select and still beat the best plan so far.
+    const auto cap = [&](double w) { return qint64(choice.cost / w) + 1; };
+
+    // Status, department and assignee: their indexes lead with the column, then the status.
+    const auto partition = [&](int term, unsigned column) {
+        QList<int> driving{term};
+        if (statusTerm >= 0 && statusTerm != term)
+            driving.append(statusTerm);
+        qint64 rows = 0;
+        for (const Counter &c : std::as_const(*counters)) {
+            if (statusTerm >= 0 && !statuses.contains(c.status))
+                continue;
+            if (column == DepartmentColumn && !idSelected(f.terms.at(term), c.department))
+                continue;
+            if (column == AssigneeColumn && !idSelected(f.terms.at(term), c.assignee))
+                continue;
+            rows += c.n;
+        }
+        consider(driving, rows, weight(driving, column | StatusColumn | UpdatedColumn));
+    };
+    if (statusTerm >= 0)
+        partition(statusTerm, StatusColumn);
+    if (const int t = first(FilterField::Department, false); t >= 0)
+        partition(t, DepartmentColumn);
+    if (const int t = first(FilterField::Assignee, false); t >= 0)
+        partition(t, AssigneeColumn);
+
+    // Every other term that can drive, counted through its index up to the bound.
+    for (int i = 0; i < f.terms.size(); ++i) {
+        const CompiledTerm &t = f.terms.at(i);
+        if (!canDrive(t) || t.field == FilterField::Status || t.field == FilterField::Department ||
+            t.field == FilterField::Assignee)
+            continue;
+        QList<int> driving{i};
+        unsigned covers = 0;
+        switch (t.field) {
+        case FilterField::Priority:
+            if (statusTerm >= 0)
+                driving.append(statusTerm);
+            covers = PriorityColumn | StatusColumn | IdColumn; // tickets_priority
+            break;
+        case FilterField::Has:
+            covers = IdColumn;
+            break;
+        case FilterField::Created:
+            covers = CreatedColumn;
+            break;
+        case FilterField::Updated:
+        case FilterField::Is:
+            covers = UpdatedColumn | SpamColumn;
+            break;
+        default:
+            break;
+        }
+        const double w = weight(driving, covers);
+        const qint64 bound = cap(w);
+        Result<qint64> rows = qint64(0);
+        if (t.field == FilterField::Number) {
+            rows = qint64(t.numbers.size());
+        } else if (t.field == FilterField::Text) {
+            rows = textMatchBound(t, bound);
+        } else if (t.field == FilterField::Tag) {
+            const FilterSql sql = toSql(CompiledFilter{{t}, {}, f.nowMs}, FilterPlan{{0}});
+            QList<QByteArray> params;
+            for (int p = 1; p <= sql.parameters.size(); ++p)
+                params.append('?' + QByteArray::number(p));
+            rows =
+                boundedCount("SELECT 1 FROM ticket_tags WHERE tag IN (" + params.join(", ") + ')',
+                             sql.parameters, bound);
+        } else if (t.field == FilterField::Has) {
+            rows = boundedCount(t.values.first() == u"note"
+                                    ? QByteArray("SELECT 1 FROM messages m WHERE m.kind = 2")
+                                    : QByteArray("SELECT 1 FROM messages m WHERE m.attachments "
+                                                 "IS NOT NULL"),
+                                {}, bound);
+        } else {
+            CompiledFilter part{{}, {}, f.nowMs};
+            FilterPlan partPlan;
+            for (int d : std::as_const(driving)) {
+                partPlan.driving.append(int(part.terms.size()));
+                part.terms.append(f.terms.at(d));
+            }
+            const FilterSql sql = toSql(part, partPlan);
+            rows =
+                boundedCount("SELECT 1 FROM tickets t WHERE " + sql.where, sql.parameters, bound);
+        }
+        if (!rows.good())
+            return rows.status();
+        consider(driving, *rows, w);
+    }
+    return choice;
+}
 
 Result<FilteredPage> LocalStore::listFiltered(const CompiledFilter &filter, int limit,
                                               const std::optional<FilterCursor> &after)
@@ -1139,50 +1403,128 @@ Result<FilteredPage> LocalStore::listFiltered(const CompiledFilter &filter, int 
     if (after && after->keys.size() != keys.size())
         return Status(Status::Invalid, QStringLiteral("the page cursor is for another order"));
 
-    FilterSql where = toSql(filter);
-    QByteArray sql = "SELECT " TICKET_COLUMNS;
-    for (qsizetype i = 0; i + 1 < keys.size(); ++i)
-        sql += ", " + keys.at(i);
-    sql += " FROM tickets t WHERE " + where.where;
-    if (after)
-        sql += " AND " + keysetCondition(keys, descending, int(where.parameters.size()) + 1);
+    auto choice = d->planFilter(filter, true);
+    if (!choice.good())
+        return choice.status();
+    // Orders an index serves (with the row id as its last key): a walk of that index from the
+    // cursor meets the tickets in the list's order, so the first limit+1 that match are the
+    // page, whatever the rest of the table holds. It is bounded: when the first
+    // filterWalkRows rows read do not fill the page, the driving plan answers instead. A walk
+    // is tried when the driving terms leave so many rows that it should fill the page soon.
+    const bool indexedOrder = order.size() == 1 && (order.first().key == SortKey::Updated ||
+                                                    order.first().key == SortKey::Created ||
+                                                    order.first().key == SortKey::NextDeadline);
+    const double walkRows =
+        double(limit + 1) * double(choice->total) / double(std::max<qint64>(1, choice->fewest));
+    const bool walk = indexedOrder && walkRows <= d->filterWalkRows / 2.0 &&
+                      walkRows * (kIndexStep + kRowRead / 2) < choice->cost;
+
     QList<QByteArray> orderBy;
     for (qsizetype i = 0; i < keys.size(); ++i)
         orderBy.append(keys.at(i) + (descending.at(i) ? " DESC" : " ASC"));
-    sql += " ORDER BY " + orderBy.join(", ") + " LIMIT " + QByteArray::number(limit + 1);
-
-    auto stmt = d->db->prepareBuilt(sql);
-    if (!stmt.good())
-        return stmt.status();
-    Statement &s = **stmt;
-    int index = 1;
-    for (const QVariant &v : std::as_const(where.parameters))
-        bindValue(s, index++, v);
-    if (after) {
-        for (qint64 k : after->keys)
+    const auto bindKeys = [](Statement &s, int index, const QList<qint64> &values) {
+        for (qint64 k : values)
             s.bind(index++, k);
+    };
+
+    // The walk's bound: the keys of the filterWalkRows-th row after the cursor, read from the
+    // order's index alone; none when fewer rows are left (the walk then reads to the end).
+    std::optional<QList<qint64>> walkEnd;
+    if (walk) {
+        QByteArray sql = "SELECT " + keys.join(", ") + " FROM tickets t";
+        if (after)
+            sql += " WHERE " + keysetCondition(keys, descending, 1);
+        sql += " ORDER BY " + orderBy.join(", ") + " LIMIT 1 OFFSET " +
+               QByteArray::number(d->filterWalkRows - 1);
+        auto stmt = d->db->prepareBuilt(sql);
+        if (!stmt.good())
+            return stmt.status();
+        Statement &s = **stmt;
+        if (after)
+            bindKeys(s, 1, after->keys);
+        if (s.next())
+            walkEnd = QList<qint64>{s.int64(0), s.int64(1)};
+        Status status = s.status();
+        s.reset();
+        if (!status.good())
+            return status;
     }
-    constexpr int kFirstKeyColumn = 25;
-    FilteredPage page;
-    FilterCursor last;
-    while (s.next()) {
-        if (page.items.size() == limit) {
-            page.next = last;
-            break;
+
+    const auto run = [&](bool walking) -> Result<std::pair<FilteredPage, bool>> {
+        // Walking, no term may reach rows through an index of its own: SQLite then walks the
+        // order's index from the cursor to the bound and stops at limit+1 matches.
+        FilterPlan plan = walking ? FilterPlan{} : choice->plan;
+        plan.scan = !walking && plan.driving.isEmpty();
+        FilterSql where = toSql(filter, plan);
+        QByteArray sql = "SELECT " TICKET_COLUMNS;
+        for (qsizetype i = 0; i + 1 < keys.size(); ++i)
+            sql += ", " + keys.at(i);
+        sql += " FROM tickets t WHERE " + where.where;
+        int next = int(where.parameters.size()) + 1;
+        if (after) {
+            sql += " AND " + keysetCondition(keys, descending, next);
+            next += int(keys.size());
         }
-        page.items.append(TicketListItem{readTicket(s), {}, {}, {}, {}, {}});
-        last.keys.clear();
-        for (int i = 0; i + 1 < keys.size(); ++i)
-            last.keys.append(s.int64(kFirstKeyColumn + i));
-        last.keys.append(s.int64(0));
+        if (walking && walkEnd) {
+            sql += " AND (" + keys.join(", ") + (descending.first() ? ") >= (?" : ") <= (?") +
+                   QByteArray::number(next) + ", ?" + QByteArray::number(next + 1) + ')';
+        }
+        sql += " ORDER BY " + orderBy.join(", ") + " LIMIT " + QByteArray::number(limit + 1);
+
+        auto stmt = d->db->prepareBuilt(sql);
+        if (!stmt.good())
+            return stmt.status();
+        Statement &s = **stmt;
+        int index = 1;
+        for (const QVariant &v : std::as_const(where.parameters))
+            bindValue(s, index++, v);
+        if (after) {
+            bindKeys(s, index, after->keys);
+            index += int(after->keys.size());
+        }
+        if (walking && walkEnd)
+            bindKeys(s, index, *walkEnd);
+        constexpr int kFirstKeyColumn = 25;
+        FilteredPage page;
+        FilterCursor last;
+        bool full = false;
+        while (s.next()) {
+            if (page.items.size() == limit) {
+                page.next = last;
+                full = true;
+                break;
+            }
+            page.items.append(TicketListItem{readTicket(s), {}, {}, {}, {}, {}});
+            last.keys.clear();
+            for (int i = 0; i + 1 < keys.size(); ++i)
+                last.keys.append(s.int64(kFirstKeyColumn + i));
+            last.keys.append(s.int64(0));
+        }
+        Status status = s.status();
+        s.reset();
+        if (!status.good())
+            return status;
+        return std::pair{std::move(page), full};
+    };
+
+    std::optional<FilteredPage> page;
+    if (walk) {
+        auto walked = run(true);
+        if (!walked.good())
+            return walked.status();
+        // A full page is the answer; so is a short one when the walk went to the end.
+        if (walked->second || !walkEnd)
+            page = std::move(walked->first);
     }
-    Status status = s.status();
-    s.reset();
-    if (!status.good())
-        return status;
-    if (Status names = d->fillNames(page.items); !names.good())
+    if (!page) {
+        auto driven = run(false);
+        if (!driven.good())
+            return driven.status();
+        page = std::move(driven->first);
+    }
+    if (Status names = d->fillNames(page->items); !names.good())
         return names;
-    return page;
+    return std::move(*page);
 }
 
 Result<qint64> LocalStore::countFiltered(const CompiledFilter &filter)
@@ -1216,7 +1558,12 @@ Result<qint64> LocalStore::countFiltered(const CompiledFilter &filter)
             return s.status();
         return total;
     }
-    const FilterSql where = toSql(filter);
+    auto choice = d->planFilter(filter, false);
+    if (!choice.good())
+        return choice.status();
+    FilterPlan plan = choice->plan;
+    plan.scan = plan.driving.isEmpty();
+    const FilterSql where = toSql(filter, plan);
     auto stmt = d->db->prepareBuilt("SELECT count(*) FROM tickets t WHERE " + where.where);
     if (!stmt.good())
         return stmt.status();
@@ -1230,6 +1577,14 @@ Result<qint64> LocalStore::countFiltered(const CompiledFilter &filter)
     if (!status.good())
         return status;
     return count;
+}
+
+Status LocalStore::setFilterWalkRows(int rows)
+{
+    if (rows < 1)
+        return {Status::Invalid, QStringLiteral("a walk reads at least one row")};
+    d->filterWalkRows = rows;
+    return {};
 }
 
 Result<FilterContext> LocalStore::filterContext(const QDateTime &now)

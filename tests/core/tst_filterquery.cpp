@@ -3,7 +3,9 @@
 
 #include "filterquery.h"
 #include "localstore.h"
+#include "sqlitedb.h"
 #include "testdata.h"
+#include "uuid.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -193,7 +195,7 @@ QString randomFilter(QRandomGenerator &random)
     const int n = 1 + random.bounded(4);
     for (int i = 0; i < n; ++i) {
         QString term;
-        switch (random.bounded(20)) {
+        switch (random.bounded(21)) {
         case 0:
             term =
                 u"status:" + someOf(random, {QStringLiteral("new"), QStringLiteral("open"),
@@ -262,6 +264,13 @@ QString randomFilter(QRandomGenerator &random)
         case 13:
             term = u"has:" + someOf(random, {QStringLiteral("attachment"), QStringLiteral("note")});
             break;
+        case 20: // the shapes the store plans specially, on their own
+            term = pick(random, {QStringLiteral("is:spam"), QStringLiteral("has:attachment"),
+                                 QStringLiteral("tag:vip"), QStringLiteral("sla<2d"),
+                                 QStringLiteral("sla>=1h"), QStringLiteral("-status:closed,solved"),
+                                 QStringLiteral("priority:urgent,high"), QStringLiteral("sort:sla"),
+                                 QStringLiteral("sort:queue")});
+            break;
         case 14:
             term = u'#' + QString::number(1 + random.bounded(320));
             break;
@@ -283,7 +292,7 @@ QString randomFilter(QRandomGenerator &random)
             term = u'"' + words(random, 2) + u'"';
             break;
         }
-        if (!term.startsWith(u"sort:") && random.bounded(4) == 0)
+        if (!term.startsWith(u"sort:") && !term.startsWith(u'-') && random.bounded(4) == 0)
             term.prepend(u'-');
         terms.append(term);
     }
@@ -345,6 +354,34 @@ QList<QUuid> allPages(LocalStore &store, const CompiledFilter &filter, int pageS
     }
 }
 
+// The tickets toSql()'s clause selects under a given plan, run directly.
+QSet<QUuid> selectWithPlan(LocalStore &store, const CompiledFilter &filter, const FilterPlan &plan)
+{
+    const FilterSql sql = toSql(filter, plan);
+    auto stmt = store.database().prepareBuilt("SELECT t.id FROM tickets t WHERE " + sql.where);
+    if (!stmt.good()) {
+        qWarning() << stmt.status().message();
+        return {};
+    }
+    Sql::Statement &s = **stmt;
+    int index = 1;
+    for (const QVariant &v : sql.parameters) {
+        if (v.typeId() == QMetaType::QByteArray)
+            s.bind(index++, v.toByteArray());
+        else if (v.typeId() == QMetaType::QString)
+            s.bind(index++, v.toString());
+        else
+            s.bind(index++, v.toLongLong());
+    }
+    QSet<QUuid> ids;
+    while (s.next())
+        ids.insert(uuidFromBlob(s.blob(0)));
+    if (!s.status().good())
+        qWarning() << s.status().message();
+    s.reset();
+    return ids;
+}
+
 } // namespace
 
 class TestFilterQuery : public QObject
@@ -384,6 +421,7 @@ private Q_SLOTS:
 
         int compared = 0;
         int nonEmpty = 0;
+        QHash<FilterField, int> driven; // how often a term of each field drove a plan
         for (int i = 0; i < 1500; ++i) {
             const QString text = randomFilter(random);
             const FilterCompile compiled = compileFilter(text, ctx);
@@ -393,6 +431,29 @@ private Q_SLOTS:
                 if (matches(compiled.filter, it.value()))
                     expected.insert(it.key());
             }
+            // Every plan the store may choose selects the same tickets: each term that can
+            // drive on its own, all of them at once, none (a walk), none with lists (a scan).
+            QList<FilterPlan> plans{FilterPlan{}, FilterPlan{{}, true}, FilterPlan{}};
+            for (int t = 0; t < compiled.filter.terms.size(); ++t) {
+                if (!canDrive(compiled.filter.terms.at(t)))
+                    continue;
+                plans.append(FilterPlan{{t}, false});
+                plans.last().driving.append(int(random.bounded(compiled.filter.terms.size())));
+                plans[2].driving.append(t);
+                ++driven[compiled.filter.terms.at(t).field];
+            }
+            for (const FilterPlan &plan : std::as_const(plans)) {
+                QVERIFY2(selectWithPlan(*f.store, compiled.filter, plan) == expected,
+                         qPrintable(QStringLiteral("filter %1, driven by %2%3: not the predicate's "
+                                                   "tickets")
+                                        .arg(text)
+                                        .arg(QString::number(plan.driving.value(0, -1)))
+                                        .arg(plan.scan ? QStringLiteral(" (scan)") : QString())));
+            }
+            // The store's own choice, with walks of the order's index long enough to fill most
+            // pages and so short that most give way to the driven plan.
+            QVERIFY(f.store->setFilterWalkRows(random.bounded(2) ? 20000 : 1 + random.bounded(8))
+                        .good());
             const QList<QUuid> listed = allPages(*f.store, compiled.filter, 1 + random.bounded(40));
             const QSet<QUuid> got(listed.cbegin(), listed.cend());
             QVERIFY2(got.size() == listed.size(), qPrintable(u"a ticket listed twice: " + text));
@@ -419,6 +480,12 @@ private Q_SLOTS:
             nonEmpty += expected.isEmpty() ? 0 : 1;
         }
         QCOMPARE(compared, 1500);
+        for (FilterField field :
+             {FilterField::Status, FilterField::Priority, FilterField::Department,
+              FilterField::Assignee, FilterField::Tag, FilterField::Has, FilterField::Is,
+              FilterField::Text, FilterField::Sla, FilterField::Created, FilterField::Updated,
+              FilterField::Number})
+            QVERIFY2(driven.value(field) >= 20, "every kind of driving term is tried");
         QVERIFY2(nonEmpty > 500, "the random filters should select something most of the time");
     }
 
