@@ -580,11 +580,23 @@ private:
         }
         case FilterField::Requester: {
             QList<QByteArray> parts;
-            for (const QStringList &phrase : t.phrases)
-                parts.append(col("requester_id") +
-                             " IN (SELECT c.id FROM contacts_fts JOIN contacts c ON c.rid = "
-                             "contacts_fts.rowid WHERE contacts_fts MATCH " +
-                             param(QString::fromUtf8(ftsPhrase(phrase, t.prefix))) + ')');
+            for (const QStringList &phrase : t.phrases) {
+                const QByteArray match = param(QString::fromUtf8(ftsPhrase(phrase, t.prefix)));
+                // Driving, the tickets of the matching contacts by row id (through
+                // tickets(requester_id)): as a test of requester_id, SQLite would rather walk
+                // the order's index and test every ticket.
+                if (m_driving)
+                    parts.append(
+                        QByteArray("t.rid IN (SELECT tk.rid FROM contacts_fts JOIN "
+                                   "contacts c ON c.rid = contacts_fts.rowid JOIN tickets "
+                                   "tk ON tk.requester_id = c.id WHERE contacts_fts MATCH ") +
+                        match + ')');
+                else
+                    parts.append(col("requester_id") +
+                                 " IN (SELECT c.id FROM contacts_fts JOIN contacts c ON c.rid = "
+                                 "contacts_fts.rowid WHERE contacts_fts MATCH " +
+                                 match + ')');
+            }
             return parts.join(" OR ");
         }
         case FilterField::Text: {
@@ -798,6 +810,7 @@ bool canDrive(const CompiledTerm &term)
     case FilterField::Created:
     case FilterField::Updated:
     case FilterField::Text:
+    case FilterField::Requester: // through tickets(requester_id): a person's other tickets
         return !term.negated;
     case FilterField::Tag:
         return !term.negated && !term.values.isEmpty();

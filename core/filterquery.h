@@ -107,7 +107,8 @@ struct FilterSql
 // the store"). The terms at the positions in `driving` are written in the form an index serves
 // (they choose the rows read): a status, department, assignee or priority term as a column
 // comparison over its index, a positive tag, has: or text term as the list of matching tickets
-// (ticket_tags, the messages' partial indexes, the union of the three full-text indexes),
+// (ticket_tags, the messages' partial indexes, the union of the three full-text indexes), a
+// requester term as the tickets of the matching contacts (tickets(requester_id)),
 // "is:spam" over its partial index, a time or "sla<" term as a range of its index. Every other
 // term is only tested on the rows read: columns behind "+" (no index), tags and has: as EXISTS
 // probes of one ticket, text as membership in the full-text matches. Both forms mean exactly the

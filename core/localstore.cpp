@@ -725,6 +725,18 @@ Result<Ticket> LocalStore::ticket(const QUuid &id)
     return rows->first();
 }
 
+Result<QList<Ticket>> LocalStore::requesterTickets(const QUuid &contactId, int limit)
+{
+    return d->collect<Ticket>(
+        "SELECT " TICKET_COLUMNS " FROM tickets t WHERE t.requester_id = ?1 "
+        "ORDER BY t.updated_ms DESC LIMIT ?2",
+        [&](Statement &s) {
+            s.bind(1, uuidToBlob(contactId));
+            s.bind(2, qint64(limit));
+        },
+        readTicket);
+}
+
 Result<Ticket> LocalStore::ticketByNumber(qint64 number)
 {
     auto rows = d->collect<Ticket>(

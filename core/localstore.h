@@ -156,6 +156,8 @@ public:
     // Reading.
     Result<Ticket> ticket(const QUuid &id);
     Result<Ticket> ticketByNumber(qint64 number);
+    // A contact's tickets, the most recently updated first (tickets(requester_id, updated_ms)).
+    Result<QList<Ticket>> requesterTickets(const QUuid &contactId, int limit);
     Result<Contact> contact(const QUuid &id);
     Result<QList<Message>> messages(const QUuid &ticketId);
     Result<QList<HistoryEvent>> history(const QUuid &ticketId);

@@ -1,8 +1,5 @@
 #include "ticketdetails.h"
 
-#include "filter.h"
-#include "filterquery.h"
-
 #include <algorithm>
 
 namespace Pult {
@@ -30,39 +27,13 @@ Result<QList<Ticket>> loadRequesterTickets(LocalStore &store, const Contact &req
     QList<Ticket> tickets;
     if (requester.id.isNull() || limit <= 0)
         return tickets;
-    // requester: matches names and addresses as phrases, so other contacts can match too (a
-    // longer address that starts the same); the id check below keeps only this contact's.
-    const QString key = requester.emails.isEmpty() ? requester.name : requester.emails.first();
-    if (key.trimmed().isEmpty())
-        return tickets;
-    QString quoted = key;
-    quoted.remove(u'"');
-    const FilterParse parsed = parseFilter(QStringLiteral("requester:\"%1\"").arg(quoted));
-    if (!parsed.good())
-        return tickets;
-    auto context = store.filterContext(QDateTime::currentDateTimeUtc());
-    if (!context.good())
-        return context.status();
-    const FilterCompile compiled = compileFilter(parsed.filter, *context);
-    if (!compiled.good())
-        return tickets;
-    std::optional<FilterCursor> after;
-    // A few pages at most: other contacts' tickets can only crowd in through a shared prefix.
-    for (int page = 0; page < 4 && tickets.size() < limit; ++page) {
-        auto result = store.listFiltered(compiled.filter, 50, after);
-        if (!result.good())
-            return result.status();
-        for (const TicketListItem &item : std::as_const(result->items)) {
-            if (item.ticket.requesterId == requester.id && item.ticket.id != exceptTicket &&
-                tickets.size() < limit)
-                tickets.append(item.ticket);
-        }
-        if (!result->next)
-            break;
-        after = result->next;
+    auto recent = store.requesterTickets(requester.id, limit + 1);
+    if (!recent.good())
+        return recent.status();
+    for (const Ticket &ticket : std::as_const(*recent)) {
+        if (ticket.id != exceptTicket && tickets.size() < limit)
+            tickets.append(ticket);
     }
-    std::stable_sort(tickets.begin(), tickets.end(),
-                     [](const Ticket &a, const Ticket &b) { return a.updated > b.updated; });
     return tickets;
 }
 

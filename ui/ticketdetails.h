@@ -36,7 +36,7 @@ struct TicketDetails
 Result<TicketDetails> loadTicketDetails(LocalStore &store, const QUuid &ticketId);
 
 // The requester's tickets other than exceptTicket, most recently updated first, at most limit.
-// Found with the filter language (requester:"address"), then checked against the contact's id.
+// Read by the contact's id through tickets(requester_id, updated_ms).
 Result<QList<Ticket>> loadRequesterTickets(LocalStore &store, const Contact &requester,
                                            const QUuid &exceptTicket, int limit);
 

@@ -484,7 +484,7 @@ private Q_SLOTS:
              {FilterField::Status, FilterField::Priority, FilterField::Department,
               FilterField::Assignee, FilterField::Tag, FilterField::Has, FilterField::Is,
               FilterField::Text, FilterField::Sla, FilterField::Created, FilterField::Updated,
-              FilterField::Number})
+              FilterField::Number, FilterField::Requester})
             QVERIFY2(driven.value(field) >= 20, "every kind of driving term is tried");
         QVERIFY2(nonEmpty > 500, "the random filters should select something most of the time");
     }
