@@ -217,8 +217,11 @@ void MainWindow::buildInbox()
     connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
         m_searchTimer->stop();
         applySearch();
-        // The results arrive from the list's reader: the first one is selected then.
+        // The results arrive from the list's reader: the first one is selected then (at once
+        // when they are shown already).
         m_selectFirstWhenLoaded = true;
+        if (!m_tickets->isLoading())
+            selectFirstResult();
     });
 
     m_list = new QTreeView(inbox);
@@ -271,16 +274,19 @@ void MainWindow::buildInbox()
     // A j waiting for the next page is moot once the list is replaced.
     connect(m_tickets, &QAbstractItemModel::modelReset, this, [this] { m_moveWhenFetched = -1; });
     connect(m_tickets, &TicketListModel::loaded, this, [this] {
+        if (std::exchange(m_refreshAfterList, false)) {
+            m_views->refreshCounts();
+            QTimer::singleShot(0, this, [this] { // after the rows are painted
+                refreshTicketPane();
+                updateTicketActions();
+            });
+        }
         if (const int row = std::exchange(m_moveWhenFetched, -1); row >= 0) {
             const QModelIndex current = m_list->currentIndex();
             if (current.isValid() && row > current.row())
                 moveSelection(row - current.row());
         }
-        if (!std::exchange(m_selectFirstWhenLoaded, false) || m_tickets->rowCount() == 0)
-            return;
-        m_list->setFocus(Qt::ShortcutFocusReason);
-        if (!m_list->currentIndex().isValid())
-            moveSelection(1);
+        selectFirstResult();
     });
     // Rows stay as they were while a slow page loads; after 100 ms the title row says so.
     m_busyHint = new QLabel(tr("Loading…"), inbox);
@@ -689,6 +695,15 @@ void MainWindow::clearSearch()
     applySearch();
 }
 
+void MainWindow::selectFirstResult()
+{
+    if (!std::exchange(m_selectFirstWhenLoaded, false) || m_tickets->rowCount() == 0)
+        return;
+    m_list->setFocus(Qt::ShortcutFocusReason);
+    if (!m_list->currentIndex().isValid())
+        moveSelection(1);
+}
+
 void MainWindow::moveSelection(int delta)
 {
     if (m_pages->currentWidget() == m_emptyPage)
@@ -1073,9 +1088,9 @@ QList<QUuid> MainWindow::selectedTickets() const
 
 void MainWindow::afterLocalChange(const QList<QUuid> &tickets)
 {
-    // The change is in the cache already. The list rows and the counts first (that is where
-    // the agent looks), the conversation right after, then the engine pushes it.
-    m_views->refreshCounts();
+    // The change is in the cache already. The list rows first (that is where the agent looks),
+    // then the counts and the conversation, once the rows are in: on two cores, neither slows
+    // the list's reader down. The engine pushes the change meanwhile.
     // The new ops' tickets join the marks without reading the whole outbox again; the next
     // engine state re-reads it (a push may answer older ops while these wait, which leaves the
     // outbox's size as it was).
@@ -1084,10 +1099,7 @@ void MainWindow::afterLocalChange(const QList<QUuid> &tickets)
     m_pendingOps = -1;
     m_tickets->setPendingTickets(m_pendingTickets);
     m_tickets->reload();
-    QTimer::singleShot(0, this, [this] {
-        refreshTicketPane();
-        updateTicketActions();
-    });
+    m_refreshAfterList = true;
     if (m_engine)
         m_engine->syncNow();
 }

@@ -114,6 +114,7 @@ private:
     void showChanges();
     void openAnotherProfile();
     // Desktop notifications (notifier.h): shown unless do-not-disturb is on.
+    void selectFirstResult();
     void notify();
     void showNotifications(QList<Notification> shown);
     QSystemTrayIcon *trayIcon();
@@ -161,6 +162,7 @@ private:
     QLabel *m_viewTitle = nullptr;
     QLabel *m_busyHint = nullptr;         // the list is loading (after 100 ms)
     bool m_selectFirstWhenLoaded = false; // Enter in the search field: select the first result
+    bool m_refreshAfterList = false; // a local change: counts and conversation once the rows are in
     int m_moveWhenFetched = -1; // j past the loaded rows: the row to select when the page is in
     QLineEdit *m_searchField = nullptr;
     FilterBar *m_filterBar = nullptr;

@@ -53,7 +53,7 @@ public:
     ~TicketListModel() override;
 
     void setClock(Clock clock);
-    // Rows per page (default 200); applies from the next reset.
+    // Rows per page (default 100: two screens); applies from the next reset.
     void setPageSize(int rows);
     int pageSize() const { return m_pageSize; }
     // The most search results shown (default 200).
@@ -132,7 +132,7 @@ private:
     StoreReader::Latest m_latest; // first pages and next pages: only the newest request counts
     QTimer *m_busyTimer = nullptr;
     Clock m_clock;
-    int m_pageSize = 200;
+    int m_pageSize = 100;
     int m_searchLimit = 200;
     TicketQuery m_query;
     QString m_searchText;
