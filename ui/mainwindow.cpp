@@ -269,6 +269,15 @@ void MainWindow::buildInbox()
         header->resizeSection(column, width);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showCurrentTicket);
+    // The next page is read when the list shows the last screen of loaded rows: scrolled there,
+    // or laid out with rows that do not fill it.
+    const auto nearTheEnd = [this] {
+        const QScrollBar *bar = m_list->verticalScrollBar();
+        if (bar->value() >= bar->maximum() - bar->pageStep())
+            m_tickets->loadMore();
+    };
+    connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, nearTheEnd);
+    connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this, nearTheEnd);
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::reselectShownTicket);
     connect(m_tickets, &QAbstractItemModel::modelReset, this, &MainWindow::updateTitleAndStatus);
     // A j waiting for the next page is moot once the list is replaced.
@@ -292,6 +301,9 @@ void MainWindow::buildInbox()
     m_busyHint = new QLabel(tr("Loading…"), inbox);
     m_busyHint->setObjectName(QStringLiteral("busyHint"));
     m_busyHint->setForegroundRole(QPalette::PlaceholderText);
+    QSizePolicy keepsItsPlace = m_busyHint->sizePolicy();
+    keepsItsPlace.setRetainSizeWhenHidden(true); // showing it moves nothing
+    m_busyHint->setSizePolicy(keepsItsPlace);
     m_busyHint->hide();
     connect(m_tickets, &TicketListModel::busyChanged, m_busyHint, &QWidget::setVisible);
 
@@ -712,8 +724,8 @@ void MainWindow::moveSelection(int delta)
     int row = current.isValid() ? current.row() + delta : 0;
     // The next page is read in the background before j reaches the last loaded row; a j that
     // gets there first moves on when the page arrives.
-    if (row >= m_tickets->rowCount() - kPrefetchRows && m_tickets->canFetchMore({}))
-        m_tickets->fetchMore({});
+    if (row >= m_tickets->rowCount() - kPrefetchRows && m_tickets->canLoadMore())
+        m_tickets->loadMore();
     if (row >= m_tickets->rowCount() && m_tickets->isFetching())
         m_moveWhenFetched = row;
     const int rows = m_tickets->rowCount();
@@ -767,7 +779,7 @@ void MainWindow::updateTitleAndStatus()
         const int rows = m_tickets->rowCount();
         count =
             rows == 0 ? tr("No matching tickets")
-            : m_tickets->canFetchMore({})
+            : m_tickets->canLoadMore()
                 ? tr("%L1 or more matching tickets").arg(rows)
                 : (rows == 1 ? tr("1 matching ticket") : tr("%Ln matching tickets", nullptr, rows));
     } else {

@@ -40,6 +40,7 @@ StoreReader::StoreReader(QString path, const QString &name, QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->path = std::move(path);
+    setObjectName(name);
     d->thread.setObjectName(name);
     d->hook = connectionHook();
     d->worker->moveToThread(&d->thread);

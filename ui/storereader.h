@@ -75,6 +75,13 @@ public:
         });
     }
 
+    // Lets go of a value on the reader's thread: the last reference to a large implicitly
+    // shared container is freed there, not on the UI thread.
+    template<typename T> void release(T value)
+    {
+        post([value = std::move(value)](LocalStore *, const Status &) {});
+    }
+
 private:
     using Job = std::function<void(LocalStore *store, const Status &openError)>;
     void post(Job job);

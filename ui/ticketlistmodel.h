@@ -3,7 +3,7 @@
 // The inbox: tickets of one view (a TicketQuery), of a search or of a filter typed in the filter
 // language, one row per ticket. A thin model over LocalStore: rows of a view (newest update
 // first) and of a filter (in the filter's order) arrive a page at a time through
-// canFetchMore()/fetchMore(), each page continuing from the keyset cursor of the last one, so
+// canLoadMore()/loadMore(), each page continuing from the keyset cursor of the last one, so
 // scrolling to row 100,000 costs the same per page as row 100 and never skips or repeats a row.
 // Search results come in one bounded batch (LocalStore::search ranks a bounded candidate set).
 //
@@ -84,7 +84,14 @@ public:
     // Whether a first page (or search) asked for has not arrived yet; the rows shown are the
     // previous ones until it does.
     bool isLoading() const { return m_loading; }
-    // Whether a page asked for by fetchMore() has not arrived yet.
+    // Whether more rows follow the ones loaded (and no load is under way).
+    bool canLoadMore() const;
+    // Asks the reader for the next page; its rows are inserted when it arrives. The window
+    // calls it when the agent scrolls or moves near the last loaded row. (Not Qt's
+    // fetchMore(): QTreeView calls that from every layout, which with pages arriving later
+    // would read the whole list in the background.)
+    void loadMore();
+    // Whether a page asked for by loadMore() has not arrived yet.
     bool isFetching() const { return m_fetching; }
     // Loading for more than 100 ms: worth a quiet hint.
     bool isBusy() const { return m_busy; }
@@ -106,8 +113,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
 Q_SIGNALS:
     // A page could not be read; the message is for a person.

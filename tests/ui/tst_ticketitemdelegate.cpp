@@ -107,7 +107,6 @@ void TicketItemDelegateTest::passesModelTester()
     model.setClock([this] { return m_now; });
     model.setPageSize(5);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    tester.setUseFetchMore(false); // see tst_ticketlistmodel.cpp
     model.setQuery({});
     QVERIFY(UiTest::settled(model));
     QVERIFY(UiTest::fetchAll(model));

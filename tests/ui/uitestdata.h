@@ -214,9 +214,9 @@ template<typename Model> [[nodiscard]] bool fetchAll(Model &model)
     for (;;) {
         if (!settled(model))
             return false;
-        if (!model.canFetchMore({}))
+        if (!model.canLoadMore())
             return true;
-        model.fetchMore({});
+        model.loadMore();
     }
 }
 
