@@ -50,6 +50,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
@@ -124,8 +125,9 @@ public:
     using QApplication::QApplication;
     bool notify(QObject *receiver, QEvent *event) override
     {
-        if (m_depth > 0 || !m_measuring)
-            return nested(receiver, event);
+        // notify() runs for the reader threads' events too: only the UI thread's count.
+        if (QThread::currentThread() != thread() || m_depth > 0 || !m_measuring)
+            return QApplication::notify(receiver, event);
         QElapsedTimer clock;
         clock.start();
         const bool handled = nested(receiver, event);
