@@ -177,6 +177,9 @@ MainWindow::~MainWindow()
     // Background work reports to this window; it ends within the network timeout. The
     // engine's thread stops (its member goes) before the widgets do.
     m_background.waitForAll();
+    // Closing the window in ~QWidget hides the list, whose scroll bar then reports a new range:
+    // this window's members are gone by then.
+    m_list->verticalScrollBar()->disconnect(this);
 }
 
 void MainWindow::buildInbox()
