@@ -33,11 +33,6 @@ public:
     // A kind of request where only the newest counts (a list's pages).
     class Latest
     {
-    public:
-        // Drops whatever was asked for through this so far.
-        void supersede() { ++*m_current; }
-
-    private:
         friend class StoreReader;
         std::shared_ptr<std::atomic<quint64>> m_current = std::make_shared<std::atomic<quint64>>(0);
     };
