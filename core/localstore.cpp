@@ -200,6 +200,8 @@ struct LocalStore::Private
         double cost = 0;   // of reading what the plan reads, in tenths of a microsecond or so
     };
     Result<FilterChoice> planFilter(const CompiledFilter &filter, bool listing);
+    // The single number a built counting statement gives.
+    Result<qint64> count(const QByteArray &sql, const QList<QVariant> &parameters);
     Result<qint64> boundedCount(const QByteArray &sql, const QList<QVariant> &parameters,
                                 qint64 cap);
     Result<qint64> textMatchBound(const CompiledTerm &term, qint64 cap);
@@ -1204,24 +1206,29 @@ QList<qint64> statusSet(const CompiledTerm &t)
 
 } // namespace
 
-Result<qint64> LocalStore::Private::boundedCount(const QByteArray &sql,
-                                                 const QList<QVariant> &parameters, qint64 cap)
+Result<qint64> LocalStore::Private::count(const QByteArray &sql, const QList<QVariant> &parameters)
 {
-    auto stmt = db->prepareBuilt("SELECT count(*) FROM (" + sql + " LIMIT ?" +
-                                 QByteArray::number(parameters.size() + 1) + ')');
+    auto stmt = db->prepareBuilt(sql);
     if (!stmt.good())
         return stmt.status();
     Statement &s = **stmt;
     int index = 1;
     for (const QVariant &v : parameters)
         bindValue(s, index++, v);
-    s.bind(index, cap);
     const qint64 n = s.next() ? s.int64(0) : 0;
     Status status = s.status();
     s.reset();
     if (!status.good())
         return status;
     return n;
+}
+
+Result<qint64> LocalStore::Private::boundedCount(const QByteArray &sql,
+                                                 const QList<QVariant> &parameters, qint64 cap)
+{
+    return count("SELECT count(*) FROM (" + sql + " LIMIT ?" +
+                     QByteArray::number(parameters.size() + 1) + ')',
+                 QList<QVariant>(parameters) << QVariant(cap));
 }
 
 // The rows a text term reads when it drives, up to cap: its matches in the three full-text
@@ -1576,19 +1583,7 @@ Result<qint64> LocalStore::countFiltered(const CompiledFilter &filter)
     FilterPlan plan = choice->plan;
     plan.scan = plan.driving.isEmpty();
     const FilterSql where = toSql(filter, plan);
-    auto stmt = d->db->prepareBuilt("SELECT count(*) FROM tickets t WHERE " + where.where);
-    if (!stmt.good())
-        return stmt.status();
-    Statement &s = **stmt;
-    int index = 1;
-    for (const QVariant &v : where.parameters)
-        bindValue(s, index++, v);
-    const qint64 count = s.next() ? s.int64(0) : 0;
-    Status status = s.status();
-    s.reset();
-    if (!status.good())
-        return status;
-    return count;
+    return d->count("SELECT count(*) FROM tickets t WHERE " + where.where, where.parameters);
 }
 
 Status LocalStore::setFilterWalkRows(int rows)

@@ -137,44 +137,51 @@ void TicketListModel::clearFilter()
     reload();
 }
 
+std::function<Result<TicketListModel::Page>(LocalStore &)> TicketListModel::pageJob(bool next) const
+{
+    // Everything the job needs is copied: the model may change again before it runs. A cursor
+    // that does not move would repeat the same page for ever: it ends the list.
+    if (m_filter) {
+        return [filter = *m_filter, size = m_pageSize,
+                after = next ? m_filterNext : std::nullopt](LocalStore &store) -> Result<Page> {
+            auto page = store.listFiltered(filter, size, after);
+            if (!page.good())
+                return page.status();
+            return Page{
+                std::move(page->items), {}, page->next == after ? std::nullopt : page->next};
+        };
+    }
+    if (isSearching()) { // one bounded batch, never a next page
+        SearchOptions options;
+        options.limit = m_searchLimit;
+        options.highlightOpen = kMarkOpen;
+        options.highlightClose = kMarkClose;
+        return [text = m_searchText, options](LocalStore &store) -> Result<Page> {
+            auto results = store.search(text, options);
+            if (!results.good())
+                return results.status();
+            return Page{std::move(*results), {}, {}};
+        };
+    }
+    TicketQuery query = m_query;
+    query.limit = m_pageSize;
+    query.after = next ? m_next : std::nullopt;
+    return [query](LocalStore &store) -> Result<Page> {
+        auto page = store.listTickets(query);
+        if (!page.good())
+            return page.status();
+        return Page{
+            std::move(page->items), page->next == query.after ? std::nullopt : page->next, {}};
+    };
+}
+
 void TicketListModel::reload()
 {
     m_loading = true;
     m_fetching = false; // a page under way belongs to the rows being replaced
     if (!m_busy && !m_busyTimer->isActive())
         m_busyTimer->start();
-    // Everything the job needs is copied: the model may change again before it runs.
-    std::function<Result<Page>(LocalStore &)> job;
-    if (m_filter) {
-        job = [filter = *m_filter, size = m_pageSize](LocalStore &store) -> Result<Page> {
-            auto page = store.listFiltered(filter, size);
-            if (!page.good())
-                return page.status();
-            return Page{std::move(page->items), {}, page->next};
-        };
-    } else if (isSearching()) {
-        SearchOptions options;
-        options.limit = m_searchLimit;
-        options.highlightOpen = kMarkOpen;
-        options.highlightClose = kMarkClose;
-        job = [text = m_searchText, options](LocalStore &store) -> Result<Page> {
-            auto results = store.search(text, options);
-            if (!results.good())
-                return results.status();
-            return Page{std::move(*results), {}, {}};
-        };
-    } else {
-        TicketQuery query = m_query;
-        query.limit = m_pageSize;
-        query.after.reset();
-        job = [query](LocalStore &store) -> Result<Page> {
-            auto page = store.listTickets(query);
-            if (!page.good())
-                return page.status();
-            return Page{std::move(page->items), page->next, {}};
-        };
-    }
-    m_reader.read<Result<Page>>(&m_latest, std::move(job),
+    m_reader.read<Result<Page>>(&m_latest, pageJob(false),
                                 [this](Result<Page> page) { arrived(std::move(page)); });
 }
 
@@ -218,32 +225,7 @@ void TicketListModel::loadMore()
     if (!canLoadMore())
         return;
     m_fetching = true;
-    std::function<Result<Page>(LocalStore &)> job;
-    if (m_filterNext) {
-        job = [filter = *m_filter, size = m_pageSize,
-               after = m_filterNext](LocalStore &store) -> Result<Page> {
-            auto page = store.listFiltered(filter, size, after);
-            if (!page.good())
-                return page.status();
-            // A cursor that does not move would repeat the same page for ever.
-            const std::optional<FilterCursor> next =
-                page->next == after ? std::nullopt : page->next;
-            return Page{std::move(page->items), {}, next};
-        };
-    } else {
-        TicketQuery query = m_query;
-        query.limit = m_pageSize;
-        query.after = m_next;
-        job = [query](LocalStore &store) -> Result<Page> {
-            auto page = store.listTickets(query);
-            if (!page.good())
-                return page.status();
-            const std::optional<PageCursor> next =
-                page->next == query.after ? std::nullopt : page->next;
-            return Page{std::move(page->items), next, {}};
-        };
-    }
-    m_reader.read<Result<Page>>(&m_latest, std::move(job),
+    m_reader.read<Result<Page>>(&m_latest, pageJob(true),
                                 [this](Result<Page> page) { appendPage(std::move(page)); });
 }
 

@@ -128,6 +128,8 @@ private:
         std::optional<PageCursor> next;
         std::optional<FilterCursor> filterNext;
     };
+    // Reads the first page (or the search results), or the page after the loaded rows.
+    std::function<Result<Page>(LocalStore &)> pageJob(bool next) const;
     void arrived(Result<Page> page);
     void appendPage(Result<Page> page);
     void setBusy(bool busy);
