@@ -513,6 +513,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kTimeoutMs);
         // A message arrived: what views and filters select may have changed (they recount).
         QVERIFY(changed.last().at(1).toBool());
+        // A canned response for everyone arrives: nothing a view or filter selects by changed,
+        // so the window keeps its filter counts.
+        changed.clear();
+        const Pult::CannedResponse greeting{QUuid::createUuid(),       QStringLiteral("Greeting"),
+                                            QStringLiteral("hi"),      QStringLiteral("Hello"),
+                                            Pult::CannedScope::Global, QUuid()};
+        QCOMPARE(
+            post({QJsonObject{{QStringLiteral("id"), newId()},
+                              {QStringLiteral("type"), QStringLiteral("upsert_canned_response")},
+                              {QStringLiteral("response"), Pult::Wire::toJson(greeting)}}})
+                .first()
+                .toObject()
+                .value(QLatin1String("status"))
+                .toString(),
+            QStringLiteral("applied"));
+        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), kTimeoutMs);
+        for (const QList<QVariant> &round : std::as_const(changed))
+            QVERIFY(!round.at(1).toBool());
 
         network.setDown(true);
         engine.syncNow();
