@@ -195,6 +195,14 @@ std::string Metrics::render(const MetricsGauges &gauges) const
     out.append("pultd_orphan_uploads_removed_total ")
         .append(std::to_string(m_orphanUploadsRemoved.load()))
         .append("\n");
+    appendFamily(out, "pultd_worker_requests", "gauge",
+                 "Requests on the worker pool: running, or waiting for a worker.");
+    out.append("pultd_worker_requests ").append(std::to_string(gauges.workerRequests));
+    out += '\n';
+    appendFamily(out, "pultd_overloaded_total", "counter",
+                 "Requests answered 503 with Retry-After because the worker pool's queue was "
+                 "full (--max-queued-requests).");
+    out.append("pultd_overloaded_total ").append(std::to_string(m_overloaded.load())).append("\n");
     appendFamily(out, "pultd_build_info", "gauge", "Always 1; the version is in its label.");
     out += "pultd_build_info{version=\"";
     appendLabelValue(out, PULT_VERSION);

@@ -27,6 +27,7 @@ struct MetricsGauges
     std::int64_t revision = 0;          // the newest published revision
     std::int64_t attachmentsStored = 0; // attachment files stored (content-addressed)
     std::int64_t attachmentsBytes = 0;  // their bytes
+    std::int64_t workerRequests = 0;    // requests on the worker pool, running or waiting
 };
 
 class Metrics
@@ -48,6 +49,8 @@ public:
     {
         m_orphanUploadsRemoved += std::uint64_t(files);
     }
+    // A request answered 503 because the worker pool's queue was full.
+    void countOverloaded() { ++m_overloaded; }
 
     // The whole exposition text.
     std::string render(const MetricsGauges &gauges) const;
@@ -67,6 +70,7 @@ private:
     std::atomic<std::uint64_t> m_opsApplied = 0;
     std::atomic<std::uint64_t> m_opsRejected = 0;
     std::atomic<std::uint64_t> m_orphanUploadsRemoved = 0;
+    std::atomic<std::uint64_t> m_overloaded = 0;
 };
 
 } // namespace Pult

@@ -18,9 +18,20 @@ constexpr std::uint64_t kMinBodyLimit = 1024;             // 1 KiB
 constexpr std::uint64_t kMaxBodyLimit = 64 * 1024 * 1024; // 64 MiB
 
 // The server settings: long options on the command line (with "--"), keys in a --config file.
-constexpr std::array<std::string_view, 11> kSettings = {
-    "listen",     "data", "max-connections",  "idle-timeout",     "threads", "tls-cert", "tls-key",
-    "body-limit", "db",   "attachment-limit", "orphan-upload-age"};
+constexpr std::array<std::string_view, 13> kSettings = {"listen",
+                                                        "data",
+                                                        "max-connections",
+                                                        "idle-timeout",
+                                                        "threads",
+                                                        "workers",
+                                                        "tls-cert",
+                                                        "tls-key",
+                                                        "body-limit",
+                                                        "db",
+                                                        "max-queued-requests",
+                                                        "attachment-limit",
+                                                        "orphan-upload-age"};
+constexpr std::size_t kMaxQueuedRequestsLimit = 1'000'000;
 constexpr std::uint64_t kMaxAttachmentLimit = std::uint64_t(1) << 40; // 1 TiB
 constexpr int kMaxOrphanUploadAgeSeconds = 365 * 24 * 3600;
 
@@ -174,6 +185,16 @@ std::optional<std::string> applySetting(ServerConfig &config, std::string_view k
         if (!n)
             return label + " expects a number from 1 to " + std::to_string(kMaxThreads);
         config.threads = *n;
+    } else if (key == "workers") {
+        const auto n = parseNumber<unsigned>(text, 1, kMaxThreads);
+        if (!n)
+            return label + " expects a number from 1 to " + std::to_string(kMaxThreads);
+        config.workers = *n;
+    } else if (key == "max-queued-requests") {
+        const auto n = parseNumber<std::size_t>(text, 1, kMaxQueuedRequestsLimit);
+        if (!n)
+            return label + " expects a number from 1 to " + std::to_string(kMaxQueuedRequestsLimit);
+        config.maxQueuedRequests = *n;
     } else if (key == "tls-cert" || key == "tls-key") {
         if (text.empty())
             return label + " needs a PEM file";
@@ -450,7 +471,13 @@ std::string pultdUsage()
              std::to_string(defaults.maxConnections) + ")\n";
     usage += "  --idle-timeout SECONDS  close a connection idle this long (default " +
              std::to_string(idleSeconds) + ")\n";
-    usage += "  --threads N             worker threads (default: one per CPU core)\n";
+    usage += "  --threads N             network threads, which only read and write\n"
+             "                          connections (default: one per CPU core)\n";
+    usage += "  --workers N             threads that answer requests: the store, password\n"
+             "                          checks (default: one per CPU core, at least 2)\n";
+    usage += "  --max-queued-requests N requests waiting for a worker beyond N get 503 with\n"
+             "                          Retry-After (default " +
+             std::to_string(defaults.maxQueuedRequests) + ")\n";
     usage += "  --body-limit BYTES      largest request body, 1024 to 67108864 (default " +
              std::to_string(defaults.bodyLimit) + ")\n";
     usage += "  --attachment-limit BYTES largest attachment, e.g. 52428800, 50M or 50MiB\n"
@@ -485,7 +512,8 @@ std::string pultdUsage()
              "\n"
              "The --config file has one setting per line, \"key = value\", the keys being the\n"
              "long options without dashes: listen, data, db, max-connections, idle-timeout,\n"
-             "threads, body-limit, attachment-limit, orphan-upload-age, tls-cert, tls-key.\n"
+             "threads, workers, max-queued-requests, body-limit, attachment-limit,\n"
+             "orphan-upload-age, tls-cert, tls-key.\n"
              "'#' starts a comment (at the start of a line or after a space); blank lines\n"
              "are ignored. For example:\n"
              "    data = /var/lib/pult\n"

@@ -12,12 +12,12 @@ namespace {
 // Long enough to recognise a mistyped path, short enough that an error answer stays small.
 constexpr std::size_t kEchoedPathLimit = 200;
 
-std::string allowedMethods(const std::vector<std::pair<std::string, Router::Handler>> &handlers)
+template<typename Methods> std::string allowedMethods(const Methods &handlers)
 {
     std::string allow;
     bool hasGet = false;
     bool hasHead = false;
-    for (const auto &[method, handler] : handlers) {
+    for (const auto &[method, handler, execution] : handlers) {
         if (!allow.empty())
             allow += ", ";
         allow += method;
@@ -85,33 +85,41 @@ std::pair<std::string_view, std::string_view> splitTarget(std::string_view targe
     return {target.substr(0, question), target.substr(question + 1)};
 }
 
-void Router::add(std::string method, std::string path, Handler handler)
+void Router::add(std::string method, std::string path, Handler handler, Execution execution)
 {
     auto route = std::find_if(m_routes.begin(), m_routes.end(),
                               [&](const Route &r) { return r.path == path; });
     if (route == m_routes.end())
         route = m_routes.insert(m_routes.end(), Route{std::move(path), {}});
-    route->handlers.emplace_back(std::move(method), std::move(handler));
+    route->handlers.push_back({std::move(method), std::move(handler), execution});
 }
 
 Router::Result Router::dispatch(const ApiRequest &request) const
+{
+    Match found = match(request);
+    if (found.handler)
+        return {(*found.handler)(request), found.route};
+    return {std::move(found.response), found.route};
+}
+
+Router::Match Router::match(const ApiRequest &request) const
 {
     const auto route = std::find_if(m_routes.begin(), m_routes.end(),
                                     [&](const Route &r) { return matches(r.path, request.path); });
     if (route == m_routes.end()) {
         std::string message = "no resource at ";
         message += request.path.substr(0, kEchoedPathLimit);
-        return {ApiResponse::error(404, "not_found", message), {}};
+        return {nullptr, Execution::Inline, {}, ApiResponse::error(404, "not_found", message)};
     }
 
-    const auto handlerFor = [&](std::string_view method) -> const Handler * {
-        for (const auto &[m, handler] : route->handlers) {
-            if (m == method)
-                return &handler;
+    const auto handlerFor = [&](std::string_view method) -> const Route::Method * {
+        for (const Route::Method &m : route->handlers) {
+            if (m.name == method)
+                return &m;
         }
         return nullptr;
     };
-    const Handler *handler = handlerFor(request.method);
+    const Route::Method *handler = handlerFor(request.method);
     if (!handler && request.method == "HEAD")
         handler = handlerFor("GET");
     if (!handler) {
@@ -119,9 +127,9 @@ Router::Result Router::dispatch(const ApiRequest &request) const
         ApiResponse response =
             ApiResponse::error(405, "method_not_allowed", route->path + " allows only " + allow);
         response.allow = allow;
-        return {std::move(response), route->path};
+        return {nullptr, Execution::Inline, route->path, std::move(response)};
     }
-    return {(*handler)(request), route->path};
+    return {&handler->handler, handler->execution, route->path, {}};
 }
 
 } // namespace Pult

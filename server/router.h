@@ -56,8 +56,12 @@ std::string_view pathParameter(std::string_view path);
 
 // Routes by path, then by method. A route path's segment "{name}" matches any one segment; the
 // matched route (the pattern, never the raw path) is what logs and metrics name. Filled before the
-// server starts and read-only after, so dispatch() is safe to call from every worker thread at
-// once.
+// server starts and read-only after, so match() and dispatch() are safe to call from every thread
+// at once.
+//
+// A handler runs where its Execution says: on the server's worker pool (the default: anything
+// that reads the store, checks a password or may take long), or inline on the network thread
+// that read the request (only handlers that never block, such as GET /healthz).
 //
 // HEAD is answered by the GET handler (the server sends the headers only); a path that exists
 // without the request's method answers 405 with an Allow header; anything else is 404.
@@ -65,21 +69,40 @@ class Router
 {
 public:
     using Handler = std::function<ApiResponse(const ApiRequest &)>;
+    enum class Execution { Worker, Inline };
 
-    void add(std::string method, std::string path, Handler handler);
+    void add(std::string method, std::string path, Handler handler,
+             Execution execution = Execution::Worker);
+
+    // The handler for a request, or the answer without one (404, 405).
+    struct Match
+    {
+        const Handler *handler = nullptr;
+        Execution execution = Execution::Inline;
+        std::string_view route; // the matched route's path; empty when no path matched
+        ApiResponse response;   // when handler is null
+    };
+    Match match(const ApiRequest &request) const;
 
     struct Result
     {
         ApiResponse response;
         std::string_view route; // the matched route's path; empty when no path matched
     };
+    // match() and the handler run at once, on the calling thread.
     Result dispatch(const ApiRequest &request) const;
 
 private:
     struct Route
     {
         std::string path;
-        std::vector<std::pair<std::string, Handler>> handlers; // by method
+        struct Method
+        {
+            std::string name;
+            Handler handler;
+            Execution execution;
+        };
+        std::vector<Method> handlers;
     };
 
     std::vector<Route> m_routes;

@@ -1,7 +1,15 @@
 // pultd's HTTP/1.1 server on Boost.Asio and Boost.Beast with C++20 coroutines.
 //
 // Threads and ownership
-// - One io_context, run by config.threads threads.
+// - One io_context, run by config.threads threads: the network threads. They only read and write
+//   connections and never wait for anything else.
+// - A thread pool of config.workers threads (`workers`) runs everything that may block: the route
+//   handlers (store reads and writes, the deliberately slow password check), an upload's start
+//   and finish, a stream's authentication, the orphan sweep. onWorkers() hands a job to the pool
+//   and resumes the session's coroutine on its strand with the result. Requests admitted to the
+//   pool are counted (`admitted`); beyond config.workers + config.maxQueuedRequests a request is
+//   answered 503 with Retry-After at once instead of queued without bound. Only handlers added
+//   as Router::Execution::Inline (GET /healthz) run on the network thread.
 // - Each connection is one coroutine (serve) on its own strand. Its socket, buffer, parser and
 //   the stream's timer are touched only on that strand: by the coroutine, and by the shutdown
 //   requests posted to the strand.
@@ -100,6 +108,7 @@
 #include <boost/asio/ssl/stream_base.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
@@ -403,14 +412,18 @@ struct Server::Private
     explicit Private(ServerConfig c)
         : config(std::move(c))
         , ioc(static_cast<int>(std::max(1u, config.threads)))
+        , workers(std::max(1u, config.workers))
         , control(asio::make_strand(ioc))
         , acceptor(control)
         , acceptRetryTimer(control)
         , signals(control)
         , shutdownTimer(control)
     {
-        router.add("GET", "/healthz",
-                   [](const ApiRequest &) { return ApiResponse::json(200, R"({"status":"ok"})"); });
+        // Inline: it must answer while every worker is busy.
+        router.add(
+            "GET", "/healthz",
+            [](const ApiRequest &) { return ApiResponse::json(200, R"({"status":"ok"})"); },
+            Router::Execution::Inline);
         // No authentication: for a scraper on the same host; it reveals counts, never secrets.
         router.add("GET", std::string(Metrics::kPath), [this](const ApiRequest &) {
             ApiResponse response = ApiResponse::json(200, metrics.render(metricsGauges()));
@@ -433,6 +446,14 @@ struct Server::Private
     template<typename Transport>
     asio::awaitable<bool> respond(SessionOver<Transport> &session, const Request &request,
                                   Clock::time_point started);
+    // Runs f() on the worker pool and resumes on the calling coroutine's strand with its result.
+    // Bounded: nullopt, without running f, when the pool has its fill of requests (the caller
+    // answers overloaded()). Unbounded jobs (an upload's finish, whose body was read already) are
+    // always run.
+    enum class Admission { Bounded, Always };
+    template<typename F>
+    asio::awaitable<std::optional<std::invoke_result_t<F &>>> onWorkers(F f, Admission admission);
+    ApiResponse overloaded();
     template<typename Transport>
     asio::awaitable<bool> sendResponse(SessionOver<Transport> &session, const Request &request,
                                        ApiResponse &apiResponse, std::string_view route,
@@ -501,6 +522,10 @@ struct Server::Private
 
     // Declared first among the I/O members so that it is destroyed last.
     asio::io_context ioc;
+    // Declared after ioc (whose strands its jobs resume on) and the stores (which its jobs use),
+    // so that it is joined before either is destroyed.
+    asio::thread_pool workers;
+    std::atomic<std::size_t> admitted = 0; // requests on the workers, running or waiting
     asio::strand<asio::io_context::executor_type> control;
     tcp::acceptor acceptor;
     asio::steady_timer acceptRetryTimer;
@@ -807,7 +832,10 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transpo
         const Request &request = parser.get();
         bool keepAlive = false;
         if (isStreamUpgrade(request)) {
-            std::variant<AgentSession, ApiResponse> auth = authenticateStream(request);
+            std::optional<std::variant<AgentSession, ApiResponse>> authenticated =
+                co_await onWorkers([&] { return authenticateStream(request); }, Admission::Bounded);
+            std::variant<AgentSession, ApiResponse> auth =
+                authenticated ? std::move(*authenticated) : overloaded();
             if (const AgentSession *agent = std::get_if<AgentSession>(&auth)) {
                 co_await serveStream(session, request, *agent, started);
                 co_return;
@@ -836,16 +864,27 @@ asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const 
                                 request[http::field::authorization],
                                 s.address,
                                 request[http::field::range]};
-    Router::Result result;
-    try {
-        result = router.dispatch(apiRequest);
-    } catch (...) {
-        LogRecord(LogLevel::Error, "handler_failed")
-            .addString("method", request.method_string())
-            .addString("error", describeException(std::current_exception()))
-            .write();
-        result.response =
-            ApiResponse::error(500, "internal_error", "the server failed to handle the request");
+    Router::Match match = router.match(apiRequest);
+    Router::Result result{std::move(match.response), match.route};
+    if (match.handler) {
+        const auto run = [&handler = *match.handler, &apiRequest] {
+            try {
+                return handler(apiRequest);
+            } catch (...) {
+                LogRecord(LogLevel::Error, "handler_failed")
+                    .addString("method", apiRequest.method)
+                    .addString("error", describeException(std::current_exception()))
+                    .write();
+                return ApiResponse::error(500, "internal_error",
+                                          "the server failed to handle the request");
+            }
+        };
+        if (match.execution == Router::Execution::Inline) {
+            result.response = run();
+        } else {
+            std::optional<ApiResponse> answer = co_await onWorkers(run, Admission::Bounded);
+            result.response = answer ? std::move(*answer) : overloaded();
+        }
     }
     if (result.route == kOpsPath && request.method() == http::verb::post &&
         result.response.status == 200) {
@@ -854,6 +893,39 @@ asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const 
     const bool keepAlive =
         co_await sendResponse(s, request, result.response, result.route, started);
     co_return keepAlive;
+}
+
+template<typename F>
+asio::awaitable<std::optional<std::invoke_result_t<F &>>>
+Server::Private::onWorkers(F f, Admission admission)
+{
+    using Value = std::invoke_result_t<F &>;
+    const std::size_t limit = std::size_t(std::max(1u, config.workers)) + config.maxQueuedRequests;
+    if (admitted.fetch_add(1) >= limit && admission == Admission::Bounded) {
+        --admitted;
+        co_return std::nullopt;
+    }
+    Value value = co_await asio::co_spawn(
+        workers,
+        [this, f = std::move(f)]() mutable -> asio::awaitable<Value> {
+            struct Release
+            {
+                std::atomic<std::size_t> &count;
+                ~Release() { --count; }
+            } release{admitted};
+            co_return f();
+        },
+        kAwaitable);
+    co_return std::optional<Value>(std::move(value));
+}
+
+ApiResponse Server::Private::overloaded()
+{
+    metrics.countOverloaded();
+    ApiResponse response =
+        ApiResponse::error(503, "overloaded", "the server is busy; retry in a second");
+    response.retryAfterSeconds = 1;
+    return response;
 }
 
 // Writes the answer to `request`; true when the connection stays open for the next request.
@@ -986,34 +1058,38 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
     Request head; // the header alone, for the answer and the log
     head.base() = parser.get().base();
     const auto [path, query] = splitTarget(head.target());
+    std::optional<std::uint64_t> length;
+    if (parser.content_length())
+        length = *parser.content_length();
+    else if (!parser.chunked() && parser.is_done())
+        length = 0; // neither Content-Length nor chunked: no body at all
+    using Begun = std::variant<std::unique_ptr<Upload>, ApiResponse>;
+    std::optional<Begun> begun = co_await onWorkers(
+        [&]() -> Begun {
+            try {
+                auto auth = accounts->authenticate(head[http::field::authorization], nowMs());
+                if (const ApiError *e = std::get_if<ApiError>(&auth))
+                    return errorResponse(*e);
+                return Upload::begin(*store, std::get<AgentSession>(auth),
+                                     Upload::Request{path, query, length}, config.attachmentLimit);
+            } catch (...) {
+                LogRecord(LogLevel::Error, "handler_failed")
+                    .addString("method", head.method_string())
+                    .addString("error", describeException(std::current_exception()))
+                    .write();
+                return ApiResponse::error(500, "internal_error",
+                                          "the server failed to handle the request");
+            }
+        },
+        Admission::Bounded);
     std::unique_ptr<Upload> upload;
     std::optional<ApiResponse> early; // the answer without reading the body
-    try {
-        auto auth = accounts->authenticate(head[http::field::authorization], nowMs());
-        if (const ApiError *e = std::get_if<ApiError>(&auth)) {
-            early = errorResponse(*e);
-        } else {
-            std::optional<std::uint64_t> length;
-            if (parser.content_length())
-                length = *parser.content_length();
-            else if (!parser.chunked() && parser.is_done())
-                length = 0; // neither Content-Length nor chunked: no body at all
-            auto begun =
-                Upload::begin(*store, std::get<AgentSession>(auth),
-                              Upload::Request{path, query, length}, config.attachmentLimit);
-            if (ApiResponse *answer = std::get_if<ApiResponse>(&begun))
-                early = std::move(*answer);
-            else
-                upload = std::move(std::get<std::unique_ptr<Upload>>(begun));
-        }
-    } catch (...) {
-        LogRecord(LogLevel::Error, "handler_failed")
-            .addString("method", head.method_string())
-            .addString("error", describeException(std::current_exception()))
-            .write();
-        early =
-            ApiResponse::error(500, "internal_error", "the server failed to handle the request");
-    }
+    if (!begun)
+        early = overloaded();
+    else if (ApiResponse *answer = std::get_if<ApiResponse>(&*begun))
+        early = std::move(*answer);
+    else
+        upload = std::move(std::get<std::unique_ptr<Upload>>(*begun));
     if (early) {
         co_await answerEarly(s, head, *early, Upload::kRoute, started);
         co_return false;
@@ -1067,9 +1143,12 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
         s.connection().close();
         co_return false;
     }
-    ApiResponse response =
-        written.good() ? upload->finish()
-                       : ApiResponse::error(500, "internal_error", written.message().toStdString());
+    ApiResponse response;
+    if (written.good())
+        response =
+            std::move(*co_await onWorkers([&] { return upload->finish(); }, Admission::Always));
+    else
+        response = ApiResponse::error(500, "internal_error", written.message().toStdString());
     upload.reset(); // closes the partial file (and its lock) before the client may send the next
     co_return co_await sendResponse(s, head, response, Upload::kRoute, started);
 }
@@ -1334,6 +1413,7 @@ MetricsGauges Server::Private::metricsGauges()
         gauges.streamsOpen = static_cast<std::int64_t>(streams.size());
     }
     gauges.revision = revision.load();
+    gauges.workerRequests = static_cast<std::int64_t>(admitted.load());
     if (store) {
         auto totals = store->attachmentTotals();
         if (totals.good()) {
@@ -1363,21 +1443,23 @@ void Server::Private::sweepUploads()
     }
 }
 
-// Control strand: the sweep runs there, between accepts (it is short: a directory walk and a
-// few statements).
+// The timer runs on the control strand; the sweep itself (a directory walk and a few statements)
+// on the workers.
 void Server::Private::scheduleSweep()
 {
     sweepTimer.expires_after(config.sweepInterval);
     sweepTimer.async_wait([this](const beast::error_code &ec) {
         if (ec || shutdownBegun)
             return;
-        try {
-            sweepUploads();
-        } catch (...) {
-            LogRecord(LogLevel::Error, "upload_sweep_failed")
-                .addString("error", describeException(std::current_exception()))
-                .write();
-        }
+        asio::post(workers, [this] {
+            try {
+                sweepUploads();
+            } catch (...) {
+                LogRecord(LogLevel::Error, "upload_sweep_failed")
+                    .addString("error", describeException(std::current_exception()))
+                    .write();
+            }
+        });
         scheduleSweep();
     });
 }
@@ -1525,6 +1607,7 @@ ServerStatus Server::start()
         .addString("address", listenAddress())
         .addInteger("port", port())
         .addInteger("threads", std::max(1u, d->config.threads))
+        .addInteger("workers", std::max(1u, d->config.workers))
         .addInteger("max_connections", static_cast<std::int64_t>(d->config.maxConnections))
         .addInteger("body_limit", static_cast<std::int64_t>(d->config.bodyLimit))
         .addInteger("attachment_limit", static_cast<std::int64_t>(d->config.attachmentLimit))

@@ -46,8 +46,14 @@ struct ServerConfig
 
     // Open connections beyond this get a 503 and are closed.
     std::size_t maxConnections = 512;
-    // Threads running the event loop.
+    // Threads running the event loop: network I/O only, never a store call or a password check.
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    // Threads running the route handlers (store reads and writes, password checks); at least
+    // two, so that one slow request does not hold up every other.
+    unsigned workers = std::max(2u, std::thread::hardware_concurrency());
+    // Requests admitted to the workers (running or waiting for one) beyond this many get a 503
+    // with Retry-After instead of a place in the queue.
+    std::size_t maxQueuedRequests = 256;
     // Stop gracefully on SIGTERM and SIGINT (off for servers embedded in tests).
     bool handleSignals = true;
 

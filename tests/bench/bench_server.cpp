@@ -581,6 +581,64 @@ double benchHealthz(Setup &setup)
     return percentile(samples, 0.99);
 }
 
+// GET /healthz on its own keep-alive connection, every 2 ms, while kLoadLogins clients sign in
+// (each an argon2id check) and kLoadPages clients read `changes` pages of kLoadPageRevisions,
+// each kLoadRounds times: the p99 of the health checks.
+double benchHealthzUnderLoad(Setup &setup, const std::vector<QString> &emails)
+{
+    constexpr int kLoadLogins = 20;
+    constexpr int kLoadPages = 4;
+    constexpr int kLoadPageRevisions = 5000;
+    constexpr int kLoadRounds = 3;
+    std::vector<std::unique_ptr<HttpClient>> clients;
+    std::vector<Task> tasks;
+    int loadRunning = kLoadLogins + kLoadPages;
+    for (int i = 0; i < kLoadLogins; ++i) {
+        clients.push_back(std::make_unique<HttpClient>(setup.ioc, setup.endpoint, std::string()));
+        const std::string body = R"({"email":")" +
+                                 emails[std::size_t(i) % emails.size()].toStdString() +
+                                 R"(","password":")" + kPassword + R"("})";
+        tasks.push_back([&client = *clients.back(), body, &loadRunning]() -> asio::awaitable<void> {
+            for (int round = 0; round < kLoadRounds; ++round)
+                co_await client.request(http::verb::post, "/api/v1/login", body);
+            --loadRunning;
+        });
+    }
+    for (int i = 0; i < kLoadPages; ++i) {
+        clients.push_back(
+            std::make_unique<HttpClient>(setup.ioc, setup.endpoint, setup.tokens.front()));
+        tasks.push_back([&client = *clients.back(), &loadRunning]() -> asio::awaitable<void> {
+            const std::string target =
+                "/api/v1/changes?since=0&limit=" + std::to_string(kLoadPageRevisions);
+            for (int round = 0; round < kLoadRounds; ++round)
+                co_await client.request(http::verb::get, target);
+            --loadRunning;
+        });
+    }
+    HttpClient probe(setup.ioc, setup.endpoint, {});
+    std::vector<double> samples;
+    tasks.push_back([&]() -> asio::awaitable<void> {
+        asio::steady_timer pause(setup.ioc);
+        co_await probe.request(http::verb::get, "/healthz"); // connected before the load
+        while (loadRunning > 0) {
+            const Clock::time_point start = Clock::now();
+            co_await probe.request(http::verb::get, "/healthz");
+            samples.push_back(msSince(start));
+            pause.expires_after(2ms);
+            co_await pause.async_wait(asio::use_awaitable);
+        }
+    });
+    const Clock::time_point begin = Clock::now();
+    runAll(setup.ioc, std::move(tasks), 120s, "the /healthz under load benchmark");
+    std::printf("# healthz under load: %zu GET /healthz on their own connection while %d clients "
+                "signed in %d times each and %d read %d changes pages of %d revisions (%.0f ms "
+                "in all): median %.3f ms, p99 %.3f ms, worst %.3f ms\n",
+                samples.size(), kLoadLogins, kLoadRounds, kLoadPages, kLoadRounds,
+                kLoadPageRevisions, msSince(begin), median(samples), percentile(samples, 0.99),
+                samples.empty() ? 0.0 : *std::max_element(samples.begin(), samples.end()));
+    return percentile(samples, 0.99);
+}
+
 // A client of the revision stream: a WebSocket for hints and a keep-alive HTTP connection of its
 // own for pulling the changes.
 struct PushClient
@@ -919,6 +977,8 @@ int main(int argc, char *argv[])
     report("server.changes_page_ms", page, "sqlite.read_1000_rows_ms", raw.read1000Ms);
 
     const double healthz = benchHealthz(setup);
+    report("server.healthz_under_load_p99_ms", benchHealthzUnderLoad(setup, emails),
+           "server.healthz_idle_p99_ms", healthz);
     const double push = benchPush(setup);
     report("server.push_p99_ms", push, "tcp.loopback_roundtrip_p99_ms", healthz);
 

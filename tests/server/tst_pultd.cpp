@@ -267,6 +267,60 @@ private Q_SLOTS:
         QCOMPARE(pultd.terminate(), 0);
     }
 
+    // Password checks and store work run on a bounded worker pool: a request beyond its queue is
+    // answered 503 with Retry-After at once, and GET /healthz is answered on the network thread
+    // while the workers are busy.
+    void requestsBeyondTheWorkerQueueGet503()
+    {
+        Pultd pultd;
+        const QByteArray password = "a long enough password";
+        QCOMPARE(addAgent(pultd.dataDir(), QStringLiteral("queue@pult.example"),
+                          QStringLiteral("agent"), QStringLiteral("Billing"), password + '\n')
+                     .exitCode,
+                 0);
+        QVERIFY(pultd.start({QStringLiteral("--workers"), QStringLiteral("1"),
+                             QStringLiteral("--max-queued-requests"), QStringLiteral("1")}));
+        // Twelve sign-ins at once, each an argon2id check of tens of milliseconds: one worker and
+        // one place in the queue cannot admit them all.
+        const QByteArray login =
+            apiRequest("POST", "/api/v1/login", {},
+                       R"({"email":"queue@pult.example","password":")" + password + R"("})");
+        std::vector<std::unique_ptr<Connection>> clients;
+        for (int i = 0; i < 12; ++i) {
+            clients.push_back(std::make_unique<Connection>());
+            QVERIFY(clients.back()->open(pultd.port()));
+        }
+        for (const auto &client : clients)
+            QVERIFY(client->send(login));
+        QCOMPARE(statusOf(pultd.fetch(get("/healthz"))), 200);
+
+        int signedIn = 0;
+        int turnedAway = 0;
+        for (const auto &client : clients) {
+            const std::optional<HttpReply> reply = client->read();
+            QVERIFY(reply);
+            if (reply->status == 200) {
+                QVERIFY(!reply->json().value(QLatin1String("token")).toString().isEmpty());
+                ++signedIn;
+                continue;
+            }
+            QCOMPARE(reply->status, 503);
+            QCOMPARE(reply->errorCode(), QStringLiteral("overloaded"));
+            QCOMPARE(reply->header("retry-after"), QByteArray("1"));
+            ++turnedAway;
+        }
+        QVERIFY2(signedIn >= 1, "the admitted sign-ins succeed");
+        QVERIFY2(turnedAway >= 1, "sign-ins beyond the queue are turned away at once");
+
+        // Turned-away clients retry once the queue has room; the refusals are counted.
+        QCOMPARE(statusOf(pultd.fetch(login)), 200);
+        const std::optional<HttpReply> metrics = pultd.fetch(get("/metrics"));
+        QVERIFY(metrics);
+        QVERIFY(metrics->body.contains(
+            QByteArray("pultd_overloaded_total " + QByteArray::number(turnedAway))));
+        QCOMPARE(pultd.terminate(), 0);
+    }
+
     void idleConnectionsAreClosed()
     {
         Pultd pultd;

@@ -91,6 +91,11 @@ private Q_SLOTS:
             << s("--idle-timeout expects seconds");
         QTest::newRow("negative threads") << args({"--data", "d", "--threads", "-1"})
                                           << A::UsageError << none << 0 << s("--threads expects");
+        QTest::newRow("zero workers") << args({"--data", "d", "--workers", "0"}) << A::UsageError
+                                      << none << 0 << s("--workers expects a number from 1");
+        QTest::newRow("zero queue")
+            << args({"--data", "d", "--max-queued-requests", "0"}) << A::UsageError << none << 0
+            << s("--max-queued-requests expects a number from 1");
 
         QTest::newRow("backup") << args({"--data", "d", "backup", "/tmp/pult.db"}) << A::Backup
                                 << none << 0 << none;
@@ -135,9 +140,12 @@ private Q_SLOTS:
         const PultdOptions options = parse(
             {QStringLiteral("--data"), QStringLiteral("d"), QStringLiteral("--max-connections"),
              QStringLiteral("2"), QStringLiteral("--threads"), QStringLiteral("3"),
-             QStringLiteral("--idle-timeout"), QStringLiteral("5")});
+             QStringLiteral("--idle-timeout"), QStringLiteral("5"), QStringLiteral("--workers"),
+             QStringLiteral("4"), QStringLiteral("--max-queued-requests=9")});
         QCOMPARE(options.config.maxConnections, std::size_t(2));
         QCOMPARE(options.config.threads, 3u);
+        QCOMPARE(options.config.workers, 4u);
+        QCOMPARE(options.config.maxQueuedRequests, std::size_t(9));
         QCOMPARE(options.config.idleTimeout, std::chrono::milliseconds(5000));
         QCOMPARE(QString::fromStdString(options.config.dataDirectory.string()),
                  QStringLiteral("d"));

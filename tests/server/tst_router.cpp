@@ -116,6 +116,38 @@ private Q_SLOTS:
         QCOMPARE(Pult::pathParameter("/x/y"), std::string_view("y"));
     }
 
+    // match() names the handler and where it runs without running it: the server runs worker
+    // handlers on its pool, inline ones on the network thread.
+    void matchSaysWhereTheHandlerRuns()
+    {
+        Pult::Router r;
+        int calls = 0;
+        const auto handler = [&calls](const Pult::ApiRequest &) {
+            ++calls;
+            return Pult::ApiResponse::json(200, "{}");
+        };
+        r.add("GET", "/slow", handler);
+        r.add("GET", "/fast", handler, Pult::Router::Execution::Inline);
+        const Pult::Router::Match slow = r.match({"GET", "/slow", {}, {}, {}, {}});
+        QVERIFY(slow.handler);
+        QVERIFY(slow.execution == Pult::Router::Execution::Worker);
+        const Pult::Router::Match fast = r.match({"HEAD", "/fast", {}, {}, {}, {}});
+        QVERIFY(fast.handler);
+        QVERIFY(fast.execution == Pult::Router::Execution::Inline);
+        QCOMPARE(calls, 0);
+        QCOMPARE((*slow.handler)({"GET", "/slow", {}, {}, {}, {}}).status, 200);
+        QCOMPARE(calls, 1);
+
+        const Pult::Router::Match wrongMethod = r.match({"POST", "/slow", {}, {}, {}, {}});
+        QVERIFY(!wrongMethod.handler);
+        QCOMPARE(wrongMethod.response.status, 405);
+        QCOMPARE(QString::fromStdString(wrongMethod.response.allow), QStringLiteral("GET, HEAD"));
+        const Pult::Router::Match none = r.match({"GET", "/none", {}, {}, {}, {}});
+        QVERIFY(!none.handler);
+        QCOMPARE(none.response.status, 404);
+        QVERIFY(none.route.empty());
+    }
+
     void handlerSeesBodyAndQuery()
     {
         Pult::Router r;
