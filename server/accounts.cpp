@@ -84,6 +84,14 @@ ApiError unauthenticated(const QString &message)
 
 } // namespace
 
+ApiError storeFailure(const Status &status)
+{
+    if (status.code() == Status::Unreachable || status.code() == Status::Busy)
+        return {503, QStringLiteral("unavailable"),
+                QStringLiteral("the database is not available: %1").arg(status.message()), 1};
+    return {500, QStringLiteral("internal_error"), status.message()};
+}
+
 struct Accounts::Private
 {
     std::mutex mutex; // guards db and ids
@@ -318,8 +326,6 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
 {
     const QString accountKey = u"account:" + email.trimmed().toLower();
     const QString addressKey = u"address:" + address;
-    const ApiError internal{500, QStringLiteral("internal_error"),
-                            QStringLiteral("the server could not check the login")};
     QByteArray hash;
     QUuid agentId;
     {
@@ -327,7 +333,7 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
         for (const QString &key : {accountKey, addressKey}) {
             auto locked = d->lockedFor(key, nowMs);
             if (!locked.good())
-                return internal;
+                return storeFailure(locked.status());
             if (*locked > 0)
                 return ApiError{
                     429, QStringLiteral("rate_limited"),
@@ -338,16 +344,16 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
             d->db->pick("SELECT id, password_hash FROM agents WHERE email = ?1",
                         "SELECT id, password_hash FROM agents WHERE lower(email) = lower(?1)"));
         if (!stmt.good())
-            return internal;
+            return storeFailure(stmt.status());
         (*stmt)->bind(1, email.trimmed());
         if ((*stmt)->next()) {
             agentId = uuidFromBlob((*stmt)->blob(0));
             hash = (*stmt)->text(1).toLatin1();
         }
-        const bool failed = !(*stmt)->status().good();
+        const Status read = (*stmt)->status();
         (*stmt)->reset();
-        if (failed)
-            return internal;
+        if (!read.good())
+            return storeFailure(read);
     }
 
     // Outside the lock: argon2id takes tens of milliseconds on purpose.
@@ -360,17 +366,17 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
 
     std::lock_guard lock(d->mutex);
     if (!verified) {
-        if (!d->recordFailure(accountKey, nowMs).good() ||
-            !d->recordFailure(addressKey, nowMs).good())
-            return internal;
+        for (const QString &key : {accountKey, addressKey}) {
+            if (Status s = d->recordFailure(key, nowMs); !s.good())
+                return storeFailure(s);
+        }
         return ApiError{401, QStringLiteral("invalid_credentials"),
                         QStringLiteral("the e-mail address or the password is wrong")};
     }
-    if (!d->db
-             ->run("DELETE FROM login_failures WHERE key IN (?1, ?2)",
-                   [&](Statement &st) { st.bind(1, accountKey).bind(2, addressKey); })
-             .good())
-        return internal;
+    if (Status s = d->db->run("DELETE FROM login_failures WHERE key IN (?1, ?2)",
+                              [&](Statement &st) { st.bind(1, accountKey).bind(2, addressKey); });
+        !s.good())
+        return storeFailure(s);
 
     QByteArray raw(32, '\0');
     randombytes_buf(raw.data(), std::size_t(raw.size()));
@@ -379,19 +385,18 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
         raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     result.expiresMs = nowMs + kTokenLifetimeMs;
     const QByteArray tokenUtf8 = result.token.toLatin1();
-    if (!d->db
-             ->run("INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) "
-                   "VALUES (?1, ?2, ?3, ?4)",
-                   [&](Statement &st) {
-                       st.bind(1, tokenHash(std::string_view(tokenUtf8.constData(),
-                                                             std::size_t(tokenUtf8.size()))));
-                       st.bind(2, uuidToBlob(agentId)).bind(3, nowMs).bind(4, result.expiresMs);
-                   })
-             .good())
-        return internal;
+    if (Status s = d->db->run(
+            "INSERT INTO tokens(hash, agent_id, created_ms, expires_ms) VALUES (?1, ?2, ?3, ?4)",
+            [&](Statement &st) {
+                st.bind(1, tokenHash(std::string_view(tokenUtf8.constData(),
+                                                      std::size_t(tokenUtf8.size()))));
+                st.bind(2, uuidToBlob(agentId)).bind(3, nowMs).bind(4, result.expiresMs);
+            });
+        !s.good())
+        return storeFailure(s);
     auto session = d->session(agentId);
     if (!session.good())
-        return internal;
+        return storeFailure(session.status());
     result.session = *session;
     return result;
 }
@@ -407,7 +412,7 @@ std::variant<AgentSession, ApiError> Accounts::authenticate(std::string_view aut
     auto stmt =
         d->db->prepare("SELECT agent_id, expires_ms, revoked_ms FROM tokens WHERE hash = ?1");
     if (!stmt.good())
-        return ApiError{500, QStringLiteral("internal_error"), stmt.status().message()};
+        return storeFailure(stmt.status());
     (*stmt)->bind(1, tokenHash(token));
     QUuid agentId;
     qint64 expires = 0;
@@ -417,14 +422,19 @@ std::variant<AgentSession, ApiError> Accounts::authenticate(std::string_view aut
         expires = (*stmt)->int64(1);
         revoked = !(*stmt)->isNull(2);
     }
+    const Status read = (*stmt)->status();
     (*stmt)->reset();
+    if (!read.good()) // a lost database is no reason to sign everyone out
+        return storeFailure(read);
     if (agentId.isNull() || revoked)
         return unauthenticated(QStringLiteral("the token is not valid; sign in again"));
     if (expires <= nowMs)
         return unauthenticated(QStringLiteral("the token has expired; sign in again"));
     auto session = d->session(agentId);
-    if (!session.good())
+    if (!session.good() && session.status().code() == Status::NotFound)
         return unauthenticated(QStringLiteral("the token's agent no longer exists"));
+    if (!session.good())
+        return storeFailure(session.status());
     return *session;
 }
 

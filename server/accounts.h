@@ -26,8 +26,13 @@ struct ApiError
     int status = 400;
     QString code;
     QString message;
-    int retryAfterSeconds = 0; // with 429: when to try again
+    int retryAfterSeconds = 0; // with 429 and 503: when to try again
 };
+
+// The answer to a request the store failed: 503 "unavailable" with Retry-After when the database
+// could not be reached or was busy (a retry may succeed: the connection is made again on the next
+// use), else 500 "internal_error". The message is the store's, which never holds secrets.
+ApiError storeFailure(const Status &status);
 
 // Who a request comes from: the agent and their departments, with names.
 struct AgentSession

@@ -145,7 +145,7 @@ ApiResponse login(Accounts &accounts, const ApiRequest &request, std::uint64_t a
 
 ApiResponse storeError(const Status &status)
 {
-    return ApiResponse::error(500, "internal_error", status.message().toStdString());
+    return error(storeFailure(status));
 }
 
 // A whole-number query parameter within [lowest, highest], the fallback when absent.
@@ -415,77 +415,81 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
 void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
                   std::function<void(std::int64_t)> revisionAdvanced, std::uint64_t attachmentLimit)
 {
-    router.add("POST", "/api/v1/ops",
-               authenticated(accounts, [&store, revisionAdvanced](const ApiRequest &request,
-                                                                  const AgentSession &session) {
-                   return applyOps(store, revisionAdvanced, request, session);
-               }));
-    router.add(
-        "GET", "/api/v1/changes",
+    // Every API route runs once more when the store was unavailable (503): a lost database
+    // connection is made again on its next use, so a PostgreSQL restart costs a request nothing.
+    // Safe for each route: reads repeat; an op batch applies each op at most once, by its id; a
+    // second login or logout does what the first would have done.
+    const auto add = [&router](std::string method, std::string path, Router::Handler handler) {
+        router.add(std::move(method), std::move(path),
+                   [handler = std::move(handler)](const ApiRequest &request) {
+                       ApiResponse response = handler(request);
+                       return response.status == 503 ? handler(request) : response;
+                   });
+    };
+    add("POST", "/api/v1/ops",
+        authenticated(accounts, [&store, revisionAdvanced](const ApiRequest &request,
+                                                           const AgentSession &session) {
+            return applyOps(store, revisionAdvanced, request, session);
+        }));
+    add("GET", "/api/v1/changes",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             return changes(store, request, session);
         }));
-    router.add("POST", "/api/v1/login", [&accounts, attachmentLimit](const ApiRequest &request) {
+    add("POST", "/api/v1/login", [&accounts, attachmentLimit](const ApiRequest &request) {
         return login(accounts, request, attachmentLimit);
     });
-    router.add("GET", "/api/v1/limits",
-               authenticated(accounts, [attachmentLimit](const ApiRequest &, const AgentSession &) {
-                   return json(200, limitsJson(attachmentLimit));
-               }));
+    add("GET", "/api/v1/limits",
+        authenticated(accounts, [attachmentLimit](const ApiRequest &, const AgentSession &) {
+            return json(200, limitsJson(attachmentLimit));
+        }));
     // PUT is streamed by the server itself (uploads.h) and never reaches this handler; it is
     // registered so that the route is named alike for both methods and HEAD/405 work.
-    router.add(
-        "GET", std::string(Upload::kRoute),
+    add("GET", std::string(Upload::kRoute),
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             return uploadStatus(store, request, session);
         }));
-    router.add("PUT", std::string(Upload::kRoute), [](const ApiRequest &) {
+    add("PUT", std::string(Upload::kRoute), [](const ApiRequest &) {
         return ApiResponse::error(500, "internal_error", "uploads are handled by the server");
     });
-    router.add("POST", "/api/v1/logout", [&accounts](const ApiRequest &request) {
+    add("POST", "/api/v1/logout", [&accounts](const ApiRequest &request) {
         if (!accounts.logout(request.authorization, nowMs()))
             return ApiResponse::error(401, "unauthenticated",
                                       "the token is not valid; there is nothing to sign out of");
         return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")}});
     });
-    router.add("GET", "/api/v1/me",
-               authenticated(accounts, [](const ApiRequest &, const AgentSession &session) {
-                   return json(200, agentJson(session));
-               }));
+    add("GET", "/api/v1/me",
+        authenticated(accounts, [](const ApiRequest &, const AgentSession &session) {
+            return json(200, agentJson(session));
+        }));
     // Agents and leads see their departments; admins every department.
-    router.add("GET", "/api/v1/departments",
-               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
-                   return listAnswer(QStringLiteral("departments"), store.departments(session));
-               }));
-    router.add("GET", "/api/v1/agents",
-               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
-                   return listAnswer(QStringLiteral("agents"), store.agents(session));
-               }));
-    router.add("GET", "/api/v1/canned-responses",
-               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
-                   return listAnswer(QStringLiteral("canned_responses"),
-                                     store.cannedResponses(session));
-               }));
-    router.add("GET", "/api/v1/shared-filters",
-               authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
-                   return listAnswer(QStringLiteral("shared_filters"),
-                                     store.sharedFilters(session));
-               }));
-    router.add(
-        "GET", "/api/v1/tickets/{id}",
+    add("GET", "/api/v1/departments",
+        authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+            return listAnswer(QStringLiteral("departments"), store.departments(session));
+        }));
+    add("GET", "/api/v1/agents",
+        authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+            return listAnswer(QStringLiteral("agents"), store.agents(session));
+        }));
+    add("GET", "/api/v1/canned-responses",
+        authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+            return listAnswer(QStringLiteral("canned_responses"), store.cannedResponses(session));
+        }));
+    add("GET", "/api/v1/shared-filters",
+        authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+            return listAnswer(QStringLiteral("shared_filters"), store.sharedFilters(session));
+        }));
+    add("GET", "/api/v1/tickets/{id}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             const QUuid id = idParameter(request);
             return entityAnswer(store.ticket(session, id), QStringLiteral("ticket"), id);
         }));
-    router.add(
-        "GET", "/api/v1/contacts/{id}",
+    add("GET", "/api/v1/contacts/{id}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             const QUuid id = idParameter(request);
             return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
         }));
     // The bytes of an attachment by content hash, scoped like its tickets; streamed from its file.
-    router.add(
-        "GET", "/api/v1/attachments/{hash}",
+    add("GET", "/api/v1/attachments/{hash}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             return download(store, request, session);
         }));

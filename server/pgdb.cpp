@@ -1,5 +1,7 @@
 #include "pgdb.h"
 
+#include "logrecord.h"
+
 #include <QtEndian>
 
 #include <libpq-fe.h>
@@ -126,6 +128,17 @@ bool Statement::run()
         formats[std::size_t(i)] = p.binary ? 1 : 0;
     }
     PQclear(m_result);
+    m_result = nullptr;
+    if (!m_prepared) { // first run, or the first since the connection was made again
+        pg_result *prepared =
+            PQprepare(m_connection.handle(), m_name.constData(), m_sql.constData(), 0, nullptr);
+        m_prepared = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+        if (!m_prepared)
+            m_status = m_connection.error(prepared, QString::fromUtf8(m_sql));
+        PQclear(prepared);
+        if (!m_prepared)
+            return false;
+    }
     m_result = PQexecPrepared(m_connection.handle(), m_name.constData(), n, values.data(),
                               lengths.data(), formats.data(), 1);
     m_row = -1;
@@ -255,12 +268,40 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &url)
         return Status(Status::Unreachable,
                       QStringLiteral("cannot connect to PostgreSQL: %1")
                           .arg(QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
-    if (PQsetClientEncoding(conn, "UTF8") != 0)
-        return result->error(nullptr, u"SET client_encoding");
     // Notices (e.g. "relation already exists, skipping") are not errors; keep them off stderr.
     PQsetNoticeProcessor(
         conn, [](void *, const char *) {}, nullptr);
+    if (Status s = result->setUp(); !s.good())
+        return s;
     return result;
+}
+
+Status Connection::setUp()
+{
+    if (PQsetClientEncoding(m_conn, "UTF8") != 0)
+        return error(nullptr, u"SET client_encoding");
+    return {};
+}
+
+Status Connection::ensureConnected()
+{
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        return {};
+    if (m_transaction)
+        return Status(Status::Unreachable,
+                      QStringLiteral("lost the connection to PostgreSQL in a transaction"));
+    PQreset(m_conn); // the same parameters; the notice processor stays
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        return Status(Status::Unreachable,
+                      QStringLiteral("cannot connect to PostgreSQL again: %1")
+                          .arg(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()));
+    // Prepared statements belong to the session. A statement's rows already read stay readable.
+    for (auto &[sql, statement] : m_statements)
+        statement->m_prepared = false;
+    if (Status s = setUp(); !s.good())
+        return s;
+    LogRecord(LogLevel::Info, "database_reconnected").write();
+    return {};
 }
 
 Connection::Connection(pg_conn *conn)
@@ -275,6 +316,8 @@ Connection::~Connection()
 
 Result<Db::Statement *> Connection::prepare(const char *sql)
 {
+    if (Status s = ensureConnected(); !s.good())
+        return s;
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
         return it->second.get();
@@ -288,6 +331,7 @@ Result<Db::Statement *> Connection::prepare(const char *sql)
         return s;
     auto statement =
         std::make_unique<Statement>(*this, std::move(name), std::move(text), parameters);
+    statement->m_prepared = true;
     Db::Statement *raw = statement.get();
     m_statements.emplace(sql, std::move(statement));
     return raw;
@@ -295,6 +339,8 @@ Result<Db::Statement *> Connection::prepare(const char *sql)
 
 Status Connection::execute(const char *sql)
 {
+    if (Status s = ensureConnected(); !s.good())
+        return s;
     pg_result *result = PQexec(m_conn, sql);
     const ExecStatusType status = PQresultStatus(result);
     Status s = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK
@@ -311,7 +357,7 @@ bool Connection::isOpen() const
 
 bool Connection::inTransaction() const
 {
-    return PQtransactionStatus(m_conn) != PQTRANS_IDLE;
+    return m_transaction;
 }
 
 Status Connection::listen(const QString &channel)
@@ -368,12 +414,16 @@ Status Connection::error(const pg_result *result, QStringView context) const
 
 Status Connection::begin()
 {
-    return execute("BEGIN");
+    Status s = execute("BEGIN");
+    m_transaction = s.good();
+    return s;
 }
 
 Status Connection::commit()
 {
     // COMMIT of an aborted transaction answers "ROLLBACK" without an error: report it as one.
+    // Either way the transaction has ended.
+    m_transaction = false;
     pg_result *result = PQexec(m_conn, "COMMIT");
     Status s;
     if (PQresultStatus(result) != PGRES_COMMAND_OK)
@@ -386,7 +436,13 @@ Status Connection::commit()
 
 Status Connection::rollback()
 {
-    return execute("ROLLBACK");
+    m_transaction = false;
+    if (PQstatus(m_conn) != CONNECTION_OK) // the transaction was lost with the connection
+        return {};
+    pg_result *result = PQexec(m_conn, "ROLLBACK");
+    Status s = PQresultStatus(result) == PGRES_COMMAND_OK ? Status() : error(result, u"ROLLBACK");
+    PQclear(result);
+    return s;
 }
 
 Status Connection::lockWriters()

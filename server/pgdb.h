@@ -4,6 +4,12 @@
 // SQLite's numbered parameters (?1, ?2, ...) are translated to $1, $2, prepared once per
 // connection and cached by their SQL text. One Connection belongs to one thread.
 //
+// A lost connection (PostgreSQL restarted, the network failed) is made again by the next
+// prepare(), execute() or begin() outside a transaction, and every cached statement is prepared
+// again on its next run. A transaction open when the connection was lost is lost with it: until
+// rollback() ends it, prepare(), execute() and begin() fail, so that nothing meant to run inside
+// it runs outside it.
+//
 // Values: parameters go as text (integers and doubles in decimal, text as UTF-8) except blobs,
 // which go as binary, so the server infers each parameter's type from the statement. Results
 // come back in binary; int64() reads smallint, integer, bigint and boolean columns, text() reads
@@ -51,6 +57,7 @@ public:
     QByteArray blob(int column) const override;
 
 private:
+    friend class Connection;
     bool run();
 
     struct Parameter
@@ -67,6 +74,7 @@ private:
     pg_result *m_result = nullptr;
     int m_row = -1;
     Status m_status;
+    bool m_prepared = false; // in the connection's current session
 };
 
 struct Notification
@@ -99,7 +107,7 @@ public:
     Status listen(const QString &channel);
     std::optional<Notification> waitForNotification(int timeoutMs);
 
-    // False once the server is gone (reconnect with a new Connection).
+    // False once the server is gone (until the next use reconnects).
     bool isOpen() const;
     pg_conn *handle() const { return m_conn; }
     // The connection's last error as a Status: SQLSTATE classes mapped onto Status codes.
@@ -108,7 +116,11 @@ public:
 private:
     friend class Statement;
     explicit Connection(pg_conn *conn);
+    // Connects again when the connection was lost and no transaction was open on it.
+    Status ensureConnected();
+    Status setUp(); // of a new session
     pg_conn *m_conn;
+    bool m_transaction = false; // begun and not yet committed or rolled back
     int m_changes = 0;
     int m_nextStatement = 0;
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_statements;

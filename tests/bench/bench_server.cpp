@@ -57,6 +57,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace asio = boost::asio;
@@ -639,6 +640,52 @@ double benchHealthzUnderLoad(Setup &setup, const std::vector<QString> &emails)
     return percentile(samples, 0.99);
 }
 
+// PostgreSQL restarted by `command` (e.g. `pg_ctlcluster 15 main restart -m fast`, which returns
+// once PostgreSQL accepts connections): the seconds from then until pultd applies an op again,
+// tried every 10 ms as a client retrying would; and the seconds the restart itself took.
+std::pair<double, double> benchPgRecovery(Setup &setup, const QString &command)
+{
+    QProcess restart;
+    restart.setProcessChannelMode(QProcess::MergedChannels);
+    const Clock::time_point begin = Clock::now();
+    restart.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    if (!restart.waitForFinished(120000) || restart.exitStatus() != QProcess::NormalExit ||
+        restart.exitCode() != 0)
+        fail("the restart command failed: " + restart.readAll().toStdString());
+    const double restartSeconds = msSince(begin) / 1000.0;
+    const Clock::time_point accepting = Clock::now();
+    Pult::UuidV7Generator ids;
+    HttpClient client(setup.ioc, setup.endpoint, setup.tokens.front());
+    int attempts = 0;
+    bool applied = false;
+    while (!applied) {
+        if (Clock::now() - accepting > 60s)
+            fail("pultd did not apply an op within 60 s of PostgreSQL's restart");
+        ++attempts;
+        const std::string op = createTicketOp(ids, Pult::uuidToString(ids.next()).toStdString(),
+                                              setup.billing, attempts);
+        std::vector<Task> tasks;
+        tasks.push_back([&]() -> asio::awaitable<void> {
+            try {
+                co_await client.request(http::verb::post, "/api/v1/ops", R"({"ops":[)" + op + "]}");
+                applied = true;
+            } catch (const std::exception &) {
+                // a 503 or a refused connection: pause below, then try again
+            }
+            if (!applied) {
+                asio::steady_timer pause(setup.ioc, 10ms);
+                co_await pause.async_wait(asio::use_awaitable);
+            }
+        });
+        runAll(setup.ioc, std::move(tasks), 30s, "an op after PostgreSQL's restart");
+    }
+    const double recovery = msSince(accepting) / 1000.0;
+    std::printf("# pg recovery: the restart command took %.2f s; pultd applied an op %.3f s "
+                "after it returned, at attempt %d\n",
+                restartSeconds, recovery, attempts);
+    return {recovery, restartSeconds};
+}
+
 // A client of the revision stream: a WebSocket for hints and a keep-alive HTTP connection of its
 // own for pulling the changes.
 struct PushClient
@@ -883,16 +930,23 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList arguments = app.arguments();
-    const bool postgres = arguments.size() == 3 && arguments.at(1) == u"--db";
+    const bool postgres = (arguments.size() == 3 || arguments.size() == 5) &&
+                          arguments.at(1) == u"--db" &&
+                          (arguments.size() == 3 || arguments.at(3) == u"--restart-command");
     if (arguments.size() > 1 && !postgres) {
-        std::printf("Usage: bench_server [--db postgresql://...]\n\nStarts %s on 127.0.0.1 with "
-                    "a temporary data directory and measures ops throughput, change pages and "
-                    "push latency (see docs/performance.md). About a minute. With --db, pultd "
-                    "keeps its data in that PostgreSQL database (an empty one); the baselines "
-                    "stay SQLite's on the local disk.\n",
+        std::printf("Usage: bench_server [--db postgresql://... [--restart-command COMMAND]]\n\n"
+                    "Starts %s on 127.0.0.1 with a temporary data directory and measures ops "
+                    "throughput, change pages, /healthz under load and push latency (see "
+                    "docs/performance.md). About a minute. With --db, pultd keeps its data in "
+                    "that PostgreSQL database (an empty one); the baselines stay SQLite's on the "
+                    "local disk. With --restart-command (run by /bin/sh; it must return once "
+                    "PostgreSQL accepts connections, as `pg_ctlcluster 15 main restart -m fast` "
+                    "does), PostgreSQL is restarted at the end and server.pg_recovery_s measured."
+                    "\n",
                     PULTD_PATH);
         return arguments.value(1) == u"--help" ? 0 : 2;
     }
+    const QString restartCommand = arguments.size() == 5 ? arguments.at(4) : QString();
     raiseFileLimit();
     const Clock::time_point begin = Clock::now();
 
@@ -981,6 +1035,10 @@ int main(int argc, char *argv[])
            "server.healthz_idle_p99_ms", healthz);
     const double push = benchPush(setup);
     report("server.push_p99_ms", push, "tcp.loopback_roundtrip_p99_ms", healthz);
+    if (!restartCommand.isEmpty()) {
+        const auto [recovery, restartTook] = benchPgRecovery(setup, restartCommand);
+        report("server.pg_recovery_s", recovery, "pg.restart_s", restartTook);
+    }
 
     pultd.terminate();
     if (!pultd.waitForFinished(kProcessTimeoutMs) || pultd.exitStatus() != QProcess::NormalExit ||

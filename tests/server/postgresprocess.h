@@ -11,6 +11,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 
+#include <memory>
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -85,6 +87,18 @@ public:
                     QStringLiteral("-c"), QStringLiteral("CREATE DATABASE ") + name});
     }
 
+    // Restarts the server as an administrator would, `pg_ctl restart -m fast` (every open
+    // connection is ended), without waiting for it: the process returned finishes once
+    // PostgreSQL accepts connections again (exit code 0).
+    std::unique_ptr<QProcess> beginRestart()
+    {
+        return startProgram(QStringLiteral("pg_ctl"),
+                            {QStringLiteral("-D"), dataDir(), QStringLiteral("-w"),
+                             QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
+                             m_dir.filePath(QStringLiteral("log")), QStringLiteral("-m"),
+                             QStringLiteral("fast"), QStringLiteral("restart")});
+    }
+
 private:
     QString dataDir() const { return m_dir.filePath(QStringLiteral("data")); }
 
@@ -94,23 +108,30 @@ private:
         return false;
     }
 
-    // Runs one of PostgreSQL's programs, as the postgres user when we are root.
-    bool run(const QString &program, const QStringList &arguments)
+    // Starts one of PostgreSQL's programs, as the postgres user when we are root.
+    std::unique_ptr<QProcess> startProgram(const QString &program, const QStringList &arguments)
     {
         const QString path = QDir(QLatin1String(kBinDir)).filePath(program);
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.setWorkingDirectory(m_dir.path());
+        auto process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::MergedChannels);
+        process->setWorkingDirectory(m_dir.path());
         if (m_runAs.isEmpty())
-            process.start(path, arguments);
+            process->start(path, arguments);
         else
-            process.start(QStringLiteral("runuser"),
-                          QStringList{QStringLiteral("-u"), m_runAs, QStringLiteral("--"), path} +
-                              arguments);
-        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit ||
-            process.exitCode() != 0)
+            process->start(QStringLiteral("runuser"),
+                           QStringList{QStringLiteral("-u"), m_runAs, QStringLiteral("--"), path} +
+                               arguments);
+        return process;
+    }
+
+    // Runs one of PostgreSQL's programs to its end.
+    bool run(const QString &program, const QStringList &arguments)
+    {
+        const std::unique_ptr<QProcess> process = startProgram(program, arguments);
+        if (!process->waitForFinished(120000) || process->exitStatus() != QProcess::NormalExit ||
+            process->exitCode() != 0)
             return fail(QStringLiteral("%1 failed: %2")
-                            .arg(program, QString::fromLocal8Bit(process.readAll())));
+                            .arg(program, QString::fromLocal8Bit(process->readAll())));
         return true;
     }
 

@@ -45,25 +45,32 @@ inline bool usingPostgres()
 // The arguments that give pultd its data: --data DIR, and with PostgreSQL --db URL for a
 // database named after `databaseKey` (the data directory unless two pultd share one database),
 // created on first use. Empty when PostgreSQL cannot be started (the test then fails on it).
+// The test process's PostgreSQL: started on first use, stopped with the application (while
+// QProcess still works). Null when it cannot be started (the reason is logged).
+inline PostgresServer *sharedPostgres()
+{
+    static std::unique_ptr<PostgresServer> shared;
+    static bool started = false;
+    if (!shared) {
+        shared = std::make_unique<PostgresServer>();
+        started = shared->start();
+        if (!started)
+            qWarning("%s", qPrintable(shared->error()));
+        qAddPostRoutine([] { shared.reset(); });
+    }
+    return started ? shared.get() : nullptr;
+}
+
 inline QStringList storeArguments(const QString &dataDir, const QString &databaseKey = {})
 {
     QStringList arguments{QStringLiteral("--data"), dataDir};
     if (!usingPostgres())
         return arguments;
-    // Started on first use; stopped with the application, while QProcess still works.
-    static std::unique_ptr<PostgresServer> shared;
-    static bool started = false;
     static QSet<QString> created;
-    if (!shared) {
-        shared = std::make_unique<PostgresServer>();
-        started = shared->start();
-        qAddPostRoutine([] { shared.reset(); });
-    }
-    PostgresServer &server = *shared;
-    if (!started) {
-        qWarning("%s", qPrintable(server.error()));
+    PostgresServer *shared = sharedPostgres();
+    if (!shared)
         return {};
-    }
+    PostgresServer &server = *shared;
     const QString key = databaseKey.isEmpty() ? dataDir : databaseKey;
     const QString name =
         QStringLiteral("pult_") +

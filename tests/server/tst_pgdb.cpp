@@ -278,6 +278,73 @@ private Q_SLOTS:
 
     // A notification sent in a transaction reaches listeners on other connections when, and
     // only when, it commits: how one pultd tells the others that the revision advanced.
+    // A connection the server ended (as a restart does) is made again by its next use, with its
+    // statements prepared anew; a transaction open when it was lost stays lost until rolled back,
+    // so that nothing meant for it runs outside it.
+    void reconnectsAfterTheServerEndsTheConnection()
+    {
+        auto db = connect();
+        auto admin = connect();
+        QVERIFY(db && admin);
+        QVERIFY(db->execute("CREATE TABLE kept(n INTEGER)").good());
+        const auto insert = [&](qint64 n) {
+            return db->run("INSERT INTO kept VALUES (?1)",
+                           [n](Db::Statement &st) { st.bind(1, n); });
+        };
+        const auto count = [&]() -> qint64 {
+            auto stmt = db->prepare("SELECT count(*) FROM kept");
+            if (!stmt.good() || !(*stmt)->next())
+                return -1;
+            const qint64 n = (*stmt)->int64(0);
+            (*stmt)->reset();
+            return n;
+        };
+        const auto endBackend = [&] {
+            auto pid = db->prepare("SELECT pg_backend_pid()");
+            QVERIFY(pid.good() && (*pid)->next());
+            const qint64 backend = (*pid)->int64(0);
+            (*pid)->reset();
+            QVERIFY(admin
+                        ->run("SELECT pg_terminate_backend(?1::integer)",
+                              [backend](Db::Statement &st) { st.bind(1, backend); })
+                        .good());
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    auto alive = admin->prepare(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid = ?1::integer");
+                    const bool gone = alive.good() && (*alive)->bind(1, backend).next() &&
+                                      (*alive)->int64(0) == 0;
+                    (*alive)->reset();
+                    return gone;
+                },
+                10000));
+        };
+        QVERIFY(insert(1).good());
+        QCOMPARE(count(), 1);
+
+        endBackend();
+        const Status lost = insert(2); // the statement prepared before meets the closed socket
+        QVERIFY(lost.code() == Status::Unreachable);
+        QVERIFY(!db->isOpen());
+        QVERIFY2(insert(3).good(), "the next use connects again and prepares the statement anew");
+        QCOMPARE(count(), 2);
+
+        {
+            Db::Transaction tx(*db);
+            QVERIFY(tx.status().good());
+            QVERIFY(insert(4).good());
+            endBackend();
+            QVERIFY(insert(5).code() == Status::Unreachable);
+            QVERIFY2(insert(6).code() == Status::Unreachable,
+                     "no reconnection inside the lost transaction");
+            QVERIFY(!tx.commit().good());
+        }
+        QVERIFY(!db->inTransaction());
+        QCOMPARE(count(), 2); // 4 was lost with its transaction; 5 and 6 never ran
+        QVERIFY(insert(7).good());
+        QCOMPARE(count(), 3);
+    }
+
     void notificationsReachOtherConnectionsOnCommit()
     {
         auto listener = connect();
