@@ -233,7 +233,7 @@ ApiResponse changes(ServerStore &store, const ApiRequest &request, const AgentSe
     auto page = store.changes(session, std::get<qint64>(since), int(std::get<qint64>(limit)));
     if (!page.good())
         return storeError(page.status());
-    return json(200, *page);
+    return ApiResponse::json(200, std::move(*page));
 }
 
 // GET /api/v1/uploads/{hash}: complete (and claimed), or how much of this agent's upload the

@@ -2104,13 +2104,46 @@ Result<ServerStore::SweepResult> ServerStore::sweepUploads(qint64 nowMs, qint64 
     return result;
 }
 
-Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 since, int limit)
+namespace {
+
+// A stored snapshot as the feed sends it: the stored text when it is a JSON object (the store
+// writes compact JSON), else the object it parses to ({} for damaged text), so that a page is
+// always valid JSON.
+void appendSnapshot(std::string &out, const QByteArray &stored)
+{
+    const QByteArray trimmed = stored.trimmed();
+    if (trimmed.startsWith('{') && trimmed.endsWith('}') && !trimmed.contains('\0')) {
+        out.append(trimmed.constData(), std::size_t(trimmed.size()));
+        return;
+    }
+    out += compact(parseObject(QString::fromUtf8(stored))).toStdString();
+}
+
+// A change's type: one of the store's own names ("ticket", "canned_response"), which need no
+// escaping; anything else is escaped as JSON.
+void appendKind(std::string &out, const QByteArray &kind)
+{
+    const bool plain = std::all_of(kind.begin(), kind.end(),
+                                   [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    if (plain) {
+        out.append("\"").append(kind.constData(), std::size_t(kind.size())).append("\"");
+        return;
+    }
+    const QByteArray array =
+        QJsonDocument(QJsonArray{QString::fromUtf8(kind)}).toJson(QJsonDocument::Compact);
+    out.append(array.constData() + 1, std::size_t(array.size() - 2)); // without [ and ]
+}
+
+} // namespace
+
+Result<std::string> ServerStore::changes(const AgentSession &session, qint64 since, int limit)
 {
     limit = std::clamp(limit, 1, kMaxChangesPerPage);
     QList<QByteArray> departments;
     for (const DepartmentMembership &m : session.agent.departments)
         departments.append(uuidToBlob(m.departmentId));
     const bool admin = session.agent.role == Role::Admin;
+    const QByteArray self = uuidToBlob(session.agent.id);
 
     std::lock_guard lock(d->mutex);
     auto stmt = d->db->prepare("SELECT revision, kind, entity_id, department_id, "
@@ -2120,7 +2153,8 @@ Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 sin
         return stmt.status();
     Statement &s = **stmt;
     s.bind(1, since).bind(2, limit);
-    QJsonArray changes;
+    std::string out = "{\"changes\":[";
+    bool first = true;
     qint64 next = since;
     int scanned = 0;
     while (s.next()) {
@@ -2128,17 +2162,25 @@ Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 sin
         next = s.int64(0);
         const QByteArray onlyFor = s.blob(6);
         const bool visible = s.int64(7) != 0      ? true
-                             : !onlyFor.isEmpty() ? onlyFor == uuidToBlob(session.agent.id)
+                             : !onlyFor.isEmpty() ? onlyFor == self
                                                   : admin || departments.contains(s.blob(3));
+        const QByteArray kind = s.blob(1);
+        const bool gone = !visible && kind == "ticket" && departments.contains(s.blob(4));
+        if (!visible && !gone)
+            continue;
+        out += first ? "{\"revision\":" : ",{\"revision\":";
+        first = false;
+        out += std::to_string(next);
         if (visible) {
-            changes.append(QJsonObject{{QStringLiteral("revision"), next},
-                                       {QStringLiteral("type"), s.text(1)},
-                                       {QStringLiteral("data"), parseObject(s.text(5))}});
-        } else if (s.text(1) == u"ticket" && departments.contains(s.blob(4))) {
-            changes.append(
-                QJsonObject{{QStringLiteral("revision"), next},
-                            {QStringLiteral("type"), QStringLiteral("gone")},
-                            {QStringLiteral("ticket_id"), uuidToString(uuidFromBlob(s.blob(2)))}});
+            out += ",\"type\":";
+            appendKind(out, kind);
+            out += ",\"data\":";
+            appendSnapshot(out, s.blob(5));
+            out += '}';
+        } else {
+            out += ",\"type\":\"gone\",\"ticket_id\":\"";
+            out += uuidToString(uuidFromBlob(s.blob(2))).toStdString();
+            out += "\"}";
         }
     }
     Status status = s.status();
@@ -2149,11 +2191,11 @@ Result<QJsonObject> ServerStore::changes(const AgentSession &session, qint64 sin
     auto head = d->text("SELECT max(revision) FROM changes", [](Statement &) {});
     if (!head.good())
         return head.status();
-    return QJsonObject{
-        {QStringLiteral("changes"), changes},
-        {QStringLiteral("next"), next},
-        {QStringLiteral("more"), scanned == limit},
-        {QStringLiteral("head"), std::max(next, head->value_or(QString()).toLongLong())}};
+    out += "],\"next\":" + std::to_string(next);
+    out += scanned == limit ? ",\"more\":true" : ",\"more\":false";
+    out += ",\"head\":" + std::to_string(std::max(next, head->value_or(QString()).toLongLong()));
+    out += '}';
+    return out;
 }
 
 } // namespace Pult

@@ -32,6 +32,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace Pult {
 
@@ -55,8 +56,10 @@ public:
     Result<QJsonArray> apply(const AgentSession &session, const QJsonArray &ops, qint64 nowMs);
 
     // The changes after revision `since` the session may see, oldest first, at most `limit`
-    // revisions looked at: {"changes": [...], "next": R, "more": bool}.
-    Result<QJsonObject> changes(const AgentSession &session, qint64 since, int limit);
+    // revisions looked at, as the JSON text GET /api/v1/changes answers:
+    // {"changes": [...], "next": R, "more": bool, "head": H}. Each change's snapshot is copied
+    // as it is stored (compact JSON written by this store), never parsed and serialised again.
+    Result<std::string> changes(const AgentSession &session, qint64 since, int limit);
 
     // The newest revision.
     Result<qint64> revision();
