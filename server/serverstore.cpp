@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
+#include <vector>
 
 namespace Pult {
 
@@ -218,10 +219,67 @@ Change cannedResponseChange(const QJsonObject &response)
             scope == u"global"};
 }
 
+// Connections for reads that need no writer (changes pages): made on first need, as many as
+// are read at once (at most the server's workers), and kept for the next read.
+class ReaderPool
+{
+public:
+    ReaderPool(std::filesystem::path dataDirectory, QString databaseUrl)
+        : m_dataDirectory(std::move(dataDirectory))
+        , m_databaseUrl(std::move(databaseUrl))
+    {}
+
+    // A connection lent until the lease ends.
+    class Lease
+    {
+    public:
+        Lease(ReaderPool &pool, std::unique_ptr<Db::Connection> connection)
+            : m_pool(pool)
+            , m_connection(std::move(connection))
+        {}
+        ~Lease()
+        {
+            const std::lock_guard lock(m_pool.m_mutex);
+            m_pool.m_idle.push_back(std::move(m_connection));
+        }
+        Lease(const Lease &) = delete;
+        Lease &operator=(const Lease &) = delete;
+        Db::Connection &operator*() const { return *m_connection; }
+        Db::Connection *operator->() const { return m_connection.get(); }
+
+    private:
+        ReaderPool &m_pool;
+        std::unique_ptr<Db::Connection> m_connection;
+    };
+
+    Result<std::unique_ptr<Lease>> lend()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_idle.empty()) {
+                std::unique_ptr<Db::Connection> connection = std::move(m_idle.back());
+                m_idle.pop_back();
+                return std::make_unique<Lease>(*this, std::move(connection));
+            }
+        }
+        auto connection = Db::Connection::openReader(m_dataDirectory, m_databaseUrl);
+        if (!connection.good())
+            return connection.status();
+        return std::make_unique<Lease>(*this, std::move(*connection));
+    }
+
+private:
+    const std::filesystem::path m_dataDirectory;
+    const QString m_databaseUrl;
+    std::mutex m_mutex; // guards m_idle
+    std::vector<std::unique_ptr<Db::Connection>> m_idle;
+};
+
 struct ServerStore::Private
 {
     std::mutex mutex; // one writer: every apply() and the revision counter
     std::unique_ptr<Db::Connection> db;
+    std::unique_ptr<ReaderPool> readers;
     UuidV7Generator ids;
     std::filesystem::path attachmentDirectory; // DATA/attachments
 
@@ -695,6 +753,7 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
     }
     std::unique_ptr<ServerStore> store(new ServerStore);
     store->d->db = std::move(*db);
+    store->d->readers = std::make_unique<ReaderPool>(dataDirectory, databaseUrl);
     store->d->attachmentDirectory = AttachmentFiles::directory(dataDirectory);
     return store;
 }
@@ -2014,8 +2073,10 @@ std::filesystem::path ServerStore::attachmentDirectory() const
 
 Result<ServerStore::AttachmentTotals> ServerStore::attachmentTotals()
 {
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare(
+    auto reader = d->readers->lend(); // a metrics scrape never waits for the writer
+    if (!reader.good())
+        return reader.status();
+    auto stmt = (**reader)->prepare(
         "SELECT count(*), CAST(coalesce(sum(size), 0) AS BIGINT) FROM attachment_files");
     if (!stmt.good())
         return stmt.status();
@@ -2145,10 +2206,15 @@ Result<std::string> ServerStore::changes(const AgentSession &session, qint64 sin
     const bool admin = session.agent.role == Role::Admin;
     const QByteArray self = uuidToBlob(session.agent.id);
 
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT revision, kind, entity_id, department_id, "
-                               "previous_department_id, data, agent_id, everyone FROM changes "
-                               "WHERE revision > ?1 ORDER BY revision LIMIT ?2");
+    // On a reader: a page never waits for apply(), nor apply() for a page. Its one statement
+    // sees a committed snapshot, which holds every revision up to some R and none above.
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    Db::Connection &db = ***reader;
+    auto stmt = db.prepare("SELECT revision, kind, entity_id, department_id, "
+                           "previous_department_id, data, agent_id, everyone FROM changes "
+                           "WHERE revision > ?1 ORDER BY revision LIMIT ?2");
     if (!stmt.good())
         return stmt.status();
     Statement &s = **stmt;
@@ -2187,13 +2253,18 @@ Result<std::string> ServerStore::changes(const AgentSession &session, qint64 sin
     s.reset();
     if (!status.good())
         return status;
-    // The newest revision of this snapshot, so that a client can show how far it has come.
-    auto head = d->text("SELECT max(revision) FROM changes", [](Statement &) {});
+    // The newest revision, so that a client can show how far it has come.
+    auto head = db.prepare("SELECT max(revision) FROM changes");
     if (!head.good())
         return head.status();
+    const qint64 newest = (*head)->next() ? (*head)->int64(0) : 0;
+    status = (*head)->status();
+    (*head)->reset();
+    if (!status.good())
+        return status;
     out += "],\"next\":" + std::to_string(next);
     out += scanned == limit ? ",\"more\":true" : ",\"more\":false";
-    out += ",\"head\":" + std::to_string(std::max(next, head->value_or(QString()).toLongLong()));
+    out += ",\"head\":" + std::to_string(std::max(next, newest));
     out += '}';
     return out;
 }

@@ -129,6 +129,18 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
     return std::unique_ptr<Connection>(std::move(*pg));
 }
 
+Result<std::unique_ptr<Connection>>
+Connection::openReader(const std::filesystem::path &dataDirectory, const QString &url)
+{
+    if (!url.isEmpty())
+        return open(dataDirectory, url);
+    auto db = Sql::Database::open(QString::fromStdString((dataDirectory / "server.db").string()),
+                                  Sql::Database::Mode::ReadOnly);
+    if (!db.good())
+        return db.status();
+    return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(*db)));
+}
+
 bool isUniqueViolation(const Status &status)
 {
     return status.message().contains(QLatin1String("UNIQUE constraint failed")) ||

@@ -53,6 +53,11 @@ public:
     // PostgreSQL URL (postgresql://user@host:port/database or a libpq connection string).
     static Result<std::unique_ptr<Connection>> open(const std::filesystem::path &dataDirectory,
                                                     const QString &url);
+    // A connection for reads only, to a database open() has set up: DATA/server.db opened
+    // read-only (in WAL mode it reads the last committed snapshot and never waits for the
+    // writer), or another PostgreSQL connection.
+    static Result<std::unique_ptr<Connection>>
+    openReader(const std::filesystem::path &dataDirectory, const QString &url);
     virtual ~Connection() = default;
 
     virtual Dialect dialect() const = 0;

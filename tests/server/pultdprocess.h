@@ -9,6 +9,7 @@
 // instead (--db): one PostgreSQL 15 per test process (postgresprocess.h), one database per data
 // directory, so that ctest runs the same suites on both backends.
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -170,6 +171,13 @@ public:
     }
 
     void close() { m_socket.abort(); }
+
+    // Whether any of an answer has arrived, without waiting for it.
+    bool answered()
+    {
+        QCoreApplication::processEvents();
+        return !m_received.isEmpty() || m_socket.bytesAvailable() > 0;
+    }
 
 private:
     std::optional<HttpReply> takeReply(bool headOnly)

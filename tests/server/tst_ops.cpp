@@ -3,7 +3,10 @@
 // at once, and a pultd killed with SIGKILL in the middle of a batch.
 
 #include "pultdprocess.h"
+#include "sqlitedb.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QUuid>
 
@@ -503,6 +506,58 @@ private Q_SLOTS:
         QVERIFY(first > QDateTime::currentDateTimeUtc().addSecs(4 * 3600 - 60));
         QVERIFY(snapshot(sales).value(QLatin1String("resolution_deadline")).isNull() ||
                 snapshot(sales).value(QLatin1String("resolution_deadline")).isUndefined());
+    }
+
+    // Last, since it adds a ticket. A changes page is read on a connection of its own: it is
+    // answered while an op batch waits for the database's write lock (held here by another
+    // process's connection), and the batch goes through once the lock is free.
+    void changesPagesDoNotWaitForTheWriter()
+    {
+        if (usingPostgres())
+            QSKIP("holds SQLite's write lock; on PostgreSQL pages use their own connections alike");
+        auto other = Pult::Sql::Database::open(
+            QDir(m_server.dataDir()).filePath(QStringLiteral("server.db")),
+            Pult::Sql::Database::Mode::ReadWrite);
+        QVERIFY(other.good());
+        QVERIFY((*other)->begin().good()); // BEGIN IMMEDIATE: the write lock
+        Connection writer;
+        QVERIFY(writer.open(m_server.port()));
+        // Behind the writer, the page would wait out SQLite's busy timeout of 5 s, counted from
+        // after the batch was sent.
+        QElapsedTimer sinceBatch;
+        sinceBatch.start();
+        const QJsonObject create = createOp(newId(), newId(), m_billing, QStringLiteral("Held"));
+        QVERIFY(writer.send(
+            apiRequest("POST", "/api/v1/ops", m_ana,
+                       QJsonDocument(QJsonObject{{QStringLiteral("ops"), QJsonArray{create}}})
+                           .toJson(QJsonDocument::Compact))));
+        // The batch is on a worker, waiting for the lock, when a scrape (on a worker too)
+        // counts two requests there.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const std::optional<HttpReply> metrics = m_server.fetch(get("/metrics"));
+                return metrics && metrics->body.contains("\npultd_worker_requests 2\n");
+            },
+            kTimeoutMs));
+        QVERIFY(!writer.answered());
+
+        const std::optional<HttpReply> page =
+            m_server.fetch(apiRequest("GET", "/api/v1/changes?since=0&limit=10", m_ana));
+        QCOMPARE(statusOf(page), 200);
+        QVERIFY2(sinceBatch.elapsed() < 5000, "the page waited for the writer");
+        QVERIFY2(!writer.answered(), "the page was answered while the batch still waited");
+
+        QVERIFY((*other)->rollback().good());
+        const std::optional<HttpReply> applied = writer.read();
+        QCOMPARE(statusOf(applied), 200);
+        QCOMPARE(applied->json()
+                     .value(QLatin1String("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
     }
 };
 
