@@ -6,6 +6,8 @@
 
 #include "status.h"
 
+#include <QtGlobal>
+
 #include <utility>
 
 namespace Pult {
@@ -39,8 +41,12 @@ public:
     }
     ~BasicTransaction()
     {
-        if (m_open)
-            m_connection.rollback();
+        // A destructor cannot return the error; a failed ROLLBACK is logged (the transaction's
+        // own error, which brought us here, has been returned already).
+        if (m_open) {
+            if (const Status s = m_connection.rollback(); !s.good())
+                qWarning("rollback failed: %s", qUtf8Printable(s.message()));
+        }
     }
     BasicTransaction(const BasicTransaction &) = delete;
     BasicTransaction &operator=(const BasicTransaction &) = delete;

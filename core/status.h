@@ -8,7 +8,9 @@
 namespace Pult {
 
 // Errors are values: a code a program can branch on and a message a person can act on.
-class Status
+// [[nodiscard]]: a Status or Result nobody looks at is an error nobody handles; where ignoring
+// one is right, the call says so with (void) and a comment why.
+class [[nodiscard]] Status
 {
 public:
     enum Code {
@@ -41,7 +43,7 @@ private:
 };
 
 // A value or the Status saying why there is none.
-template<typename T> class Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value)

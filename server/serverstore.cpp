@@ -808,7 +808,8 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         if (!rejection.good())
             return rejection.status();
         if (*rejection) {
-            d->db->execute("ROLLBACK TO op");
+            if (Status s = d->db->execute("ROLLBACK TO op"); !s.good())
+                return s;
             d->pending.clear();
             result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
             result.insert(QStringLiteral("error"),

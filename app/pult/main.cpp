@@ -3,9 +3,9 @@
 // step with the server through the sync engine once the profile has signed in.
 
 #include "localization.h"
-#include "localstore.h"
 #include "mainwindow.h"
 #include "paths.h"
+#include "storeopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,7 +53,9 @@ int main(int argc, char *argv[])
     if (home.isEmpty())
         return fail(
             QApplication::translate("main", "no data directory: pass --home DIR or set PULT_HOME"));
-    auto store = Pult::LocalStore::open(Pult::storePath(home));
+    // A damaged store is explained in a dialog offering the repair (StoreOpener); what could not
+    // be opened or repaired was shown there and goes to standard error too.
+    auto store = Pult::StoreOpener::open(home);
     if (!store.good()) {
         return fail(QApplication::translate("main", "cannot open the local data in %1: %2")
                         .arg(QDir::toNativeSeparators(home), store.status().message()));

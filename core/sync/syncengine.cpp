@@ -101,8 +101,9 @@ public Q_SLOTS:
         } while (m_again && !m_signedOut);
         m_running = false;
         // The log's pages go back to the database here, off the UI thread (localstore.h).
+        // A checkpoint that fails (a reader holds the log) only leaves it for the next round.
         if (m_store)
-            m_store->checkpoint();
+            (void)m_store->checkpoint();
     }
 
 Q_SIGNALS:
@@ -189,7 +190,7 @@ private:
         m_store = std::move(*store);
         // Search-index merges happen here after each pull, not inside the window's small
         // writes (LocalStore::setSearchAutomerge). Housekeeping: a failure only costs speed.
-        m_store->setSearchAutomerge(false);
+        (void)m_store->setSearchAutomerge(false);
         m_session = std::make_unique<SyncSession>(*m_store, m_home);
         // Uploads tell their progress at most every 100 ms, and when they finish.
         m_session->setTransferProgress([this](const QString &name, qint64 done, qint64 total) {

@@ -673,7 +673,8 @@ Result<Agent> SyncSession::login(const QString &server, const QString &email,
                                       : QStringLiteral("the data of %1 on %2")
                                             .arg(before->email, before->server.toString());
             connection.setToken(answer->value(QLatin1String("token")).toString().toLatin1());
-            connection.post(QStringLiteral("/api/v1/logout"), {}); // the token is not kept
+            // The token is not kept, so a failed logout only leaves it to expire on the server.
+            (void)connection.post(QStringLiteral("/api/v1/logout"), {});
             return Status(Status::Invalid,
                           QStringLiteral("%1 holds %2; sign in with another home directory "
                                          "(--home DIR)")
@@ -906,9 +907,10 @@ Result<SyncSession::PullResult> SyncSession::pull(const Progress &progress)
     struct CheckpointSpacing
     {
         LocalStore &store;
-        ~CheckpointSpacing() { store.setAutoCheckpoint(1000); }
+        // Housekeeping both ways: a setting that did not take costs speed, never data.
+        ~CheckpointSpacing() { (void)store.setAutoCheckpoint(1000); }
     } spacing{d->store};
-    d->store.setAutoCheckpoint(10'000);
+    (void)d->store.setAutoCheckpoint(10'000);
     // From the start (a new or rebuilt cache): what the feed carries only when it changes.
     if (*since == 0) {
         if (Status s = refreshReference(); !s.good())

@@ -45,6 +45,13 @@ public:
     std::unique_ptr<LocalStore> store;
 };
 
+// For fixture code that cannot QVERIFY (it returns a value): a write that fails ends the run.
+void mustSucceed(const Status &s)
+{
+    if (!s.good())
+        qFatal("fixture write failed: %s", qPrintable(s.message()));
+}
+
 QString words(QRandomGenerator &random, int n)
 {
     QStringList out;
@@ -80,7 +87,7 @@ RandomData fillRandom(LocalStore &store, QRandomGenerator &random, int tickets)
         d.name = departmentNames.at(i);
         d.queueOrder = orders.at(i);
         data.departments.append(d);
-        store.put(d);
+        mustSucceed(store.put(d));
     }
     const QStringList agentNames{QStringLiteral("Ana Novak"), QStringLiteral("Đorđe Łukasz"),
                                  QStringLiteral("Jonas Petrauskas"), QStringLiteral("Ana Kovač")};
@@ -91,7 +98,7 @@ RandomData fillRandom(LocalStore &store, QRandomGenerator &random, int tickets)
         a.email = name.section(u' ', 0, 0).toLower() + QStringLiteral("@pult.example");
         a.departments = {{data.departments.at(random.bounded(3)).id, 1 + random.bounded(2)}};
         data.agents.append(a);
-        store.put(a);
+        mustSucceed(store.put(a));
     }
     for (int i = 0; i < 12; ++i) {
         Contact c;
@@ -100,7 +107,7 @@ RandomData fillRandom(LocalStore &store, QRandomGenerator &random, int tickets)
         c.emails = {QStringLiteral("c%1.%2@example.com").arg(i).arg(kWords.at(i % 5).toLower())};
         c.planTier = random.bounded(3);
         data.contacts.append(c);
-        store.put(c);
+        mustSucceed(store.put(c));
     }
     LocalStore::WriteBatch batch(store);
     for (int i = 0; i < tickets; ++i) {
@@ -140,7 +147,7 @@ RandomData fillRandom(LocalStore &store, QRandomGenerator &random, int tickets)
         if (random.bounded(12) == 0)
             t.mergedInto = ids().next();
         t.unread = random.bounded(2);
-        store.put(t);
+        mustSucceed(store.put(t));
         data.tickets.append(t.id);
         const int messages = random.bounded(4);
         for (int m = 0; m < messages; ++m) {
@@ -149,10 +156,10 @@ RandomData fillRandom(LocalStore &store, QRandomGenerator &random, int tickets)
             if (random.bounded(6) == 0)
                 msg.attachments = {{QByteArray("ab12"), QStringLiteral("log.txt"),
                                     QStringLiteral("text/plain"), 12}};
-            store.put(msg);
+            mustSucceed(store.put(msg));
         }
     }
-    batch.commit();
+    mustSucceed(batch.commit());
     return data;
 }
 
@@ -535,14 +542,14 @@ private Q_SLOTS:
         Fixture f;
         LocalStore &store = *f.store;
         const Department billing = department(QStringLiteral("Billing"));
-        store.put(billing);
+        QVERIFY(store.put(billing).good());
         const Agent ana = agent(QStringLiteral("Ana Novak"), QStringLiteral("ana@pult.example"));
-        store.put(ana);
-        store.setCurrentAgent(ana.id);
+        QVERIFY(store.put(ana).good());
+        QVERIFY(store.setCurrentAgent(ana.id).good());
         Contact vip = contact(QStringLiteral("Marta Kowalska"));
         vip.emails = {QStringLiteral("marta@firma.pl")};
         vip.planTier = 2;
-        store.put(vip);
+        QVERIFY(store.put(vip).good());
 
         const auto ticket = [&](qint64 number, const QString &subject) {
             Ticket t = makeTicket(number, subject, 0);
@@ -570,7 +577,7 @@ private Q_SLOTS:
         Message note = makeMessage(b.id, QStringLiteral("Customer says the e-mail never came"), 1,
                                    MessageKind::InternalNote);
         note.attachments = {{QByteArray("ff"), QStringLiteral("x.log"), QString(), 1}};
-        store.put(note);
+        QVERIFY(store.put(note).good());
 
         const auto is = [&](const QString &text, const QList<QUuid> &expected) {
             const QList<QUuid> got = select(store, text);
@@ -614,7 +621,7 @@ private Q_SLOTS:
         Fixture f;
         QRandomGenerator random(11);
         const RandomData data = fillRandom(*f.store, random, 200);
-        f.store->setCurrentAgent(data.agents.first().id);
+        QVERIFY(f.store->setCurrentAgent(data.agents.first().id).good());
         const FilterContext ctx = context(*f.store);
         for (const QString &text :
              {QStringLiteral("status:open,pending"), QStringLiteral("dept:billing,sales"),
@@ -640,17 +647,17 @@ private Q_SLOTS:
         LocalStore &store = *f.store;
         Department dept = department(QStringLiteral("Support"));
         dept.queueOrder = QueueOrder::Fifo;
-        store.put(dept);
+        QVERIFY(store.put(dept).good());
         Agent tier1 = agent(QStringLiteral("One"), QStringLiteral("one@x"));
         tier1.departments = {{dept.id, 1}};
         Agent tier2 = agent(QStringLiteral("Two"), QStringLiteral("two@x"));
         tier2.departments = {{dept.id, 2}};
         const Agent nobody = agent(QStringLiteral("None"), QStringLiteral("none@x"));
         for (const Agent &a : {tier1, tier2, nobody})
-            store.put(a);
+            QVERIFY(store.put(a).good());
         Contact gold = contact(QStringLiteral("Gold"));
         gold.planTier = 3;
-        store.put(gold);
+        QVERIFY(store.put(gold).good());
 
         const auto make = [&](int ageHours, Priority p, int tier) {
             Ticket t = makeTicket(0, QStringLiteral("t"), 0, TicketStatus::Open, dept.id);
@@ -681,14 +688,14 @@ private Q_SLOTS:
 
         const auto firstInQueue = [&](QueueOrder order) {
             dept.queueOrder = order;
-            store.put(dept);
+            mustSucceed(store.put(dept));
             return (*store.nextTicket(tier1.id))->id;
         };
         QCOMPARE(firstInQueue(QueueOrder::Fifo), oldest.id);
         QCOMPARE(firstInQueue(QueueOrder::PriorityThenAge), urgent.id);
         QCOMPARE(firstInQueue(QueueOrder::CustomerPlan), planned.id);
         dept.queueOrder = QueueOrder::SlaDeadlineFirst;
-        store.put(dept);
+        QVERIFY(store.put(dept).good());
         QCOMPARE((*store.nextTicket(tier2.id))->id, escalated.id);
 
         // sort:queue follows the department's order when the filter names one department.
@@ -696,7 +703,7 @@ private Q_SLOTS:
                                                                 "-is:spam tier:1 sort:queue"));
         QCOMPARE(queue.size(), 3);
         dept.queueOrder = QueueOrder::PriorityThenAge;
-        store.put(dept);
+        QVERIFY(store.put(dept).good());
         QCOMPARE(select(store, QStringLiteral("dept:support assignee:none -is:spam tier:1 "
                                               "sort:queue")),
                  (QList<QUuid>{urgent.id, planned.id, oldest.id}));

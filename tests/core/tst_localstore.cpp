@@ -493,7 +493,10 @@ private Q_SLOTS:
                 const qint64 counted =
                     scalar(**store, "SELECT coalesce(sum(n), 0) FROM ticket_counts");
                 auto page = (*store)->listTickets({});
-                db.execute("COMMIT");
+                if (!db.execute("COMMIT").good()) {
+                    readerError = QStringLiteral("COMMIT failed");
+                    return;
+                }
                 if (rows != counted || rows % 50 != 0 || !page.good()) {
                     readerError = QStringLiteral("inconsistent snapshot: %1 rows, %2 counted")
                                       .arg(rows)

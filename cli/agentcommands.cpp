@@ -7,6 +7,7 @@
 
 #include "labels.h"
 #include "localops.h"
+#include "passwordprompt.h"
 #include "replycontext.h"
 #include "syncengine.h"
 #include "syncsession.h"
@@ -25,7 +26,6 @@
 #include <QSet>
 
 #include <cstdio>
-#include <termios.h>
 #include <unistd.h>
 
 namespace Pult {
@@ -35,27 +35,6 @@ void printJson(const Context &ctx, const QJsonValue &value)
 {
     ctx.out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
                    .toJson(QJsonDocument::Indented);
-}
-
-// The password: a prompt without echo on a terminal, else the first line of standard input.
-QString readPassword(const Context &ctx, const QString &email)
-{
-    const bool tty = isatty(fileno(stdin));
-    termios old{};
-    if (tty) {
-        ctx.err << "Password for " << email << ": " << Qt::flush;
-        tcgetattr(fileno(stdin), &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(fileno(stdin), TCSANOW, &quiet);
-    }
-    QTextStream in(stdin);
-    const QString password = in.readLine();
-    if (tty) {
-        tcsetattr(fileno(stdin), TCSANOW, &old);
-        ctx.err << Qt::endl;
-    }
-    return password;
 }
 
 QJsonObject rejectionJson(const Rejection &r)
@@ -259,7 +238,8 @@ int runLogin(const Context &ctx, const QStringList &args)
                     QStringLiteral("usage: pultctl login URL EMAIL (the password is read "
                                    "from standard input)"),
                     2);
-    const QString password = readPassword(ctx, args.at(1));
+    ctx.err.flush(); // anything said so far comes before the prompt
+    const QString password = readPassword(QStringLiteral("Password for %1: ").arg(args.at(1)));
     if (password.isEmpty())
         return fail(ctx, QStringLiteral("no password given"), 2);
     auto store = openStore(ctx);
