@@ -205,7 +205,7 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const PasswordHash &pass
                               st.bind(6, QDateTime::currentMSecsSinceEpoch());
                           });
     if (!s.good()) {
-        if (Db::isUniqueViolation(s))
+        if (d->db->violation() == Db::Violation::Unique)
             return Status(Status::Invalid,
                           QStringLiteral("an agent with the address %1 exists already").arg(email));
         return s;

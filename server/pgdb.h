@@ -88,6 +88,7 @@ public:
     Result<Db::Statement *> prepare(const char *sql) override;
     Status execute(const char *sql) override;
     int changes() const override { return m_changes; }
+    Db::Violation violation() const override { return m_violation; }
     bool inTransaction() const override;
     Status begin() override;
     Status commit() override;
@@ -108,8 +109,11 @@ public:
 private:
     friend class Statement;
     explicit Connection(pg_conn *conn);
+    // Records what a statement's result violated (from its SQLSTATE), for violation().
+    void noteResult(const pg_result *result);
     pg_conn *m_conn;
     int m_changes = 0;
+    Db::Violation m_violation = Db::Violation::None;
     int m_nextStatement = 0;
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_statements;
 };

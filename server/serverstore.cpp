@@ -1479,7 +1479,7 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
                         "UPDATE SET name = excluded.name",
                         [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, newName); });
     if (!st.good()) {
-        if (Db::isUniqueViolation(st))
+        if (db->violation() == Db::Violation::Unique)
             return accept(Rejection{QStringLiteral("duplicate_name"),
                                     QStringLiteral("another department has that name")});
         return st;

@@ -15,8 +15,9 @@ constexpr int kServerApplicationId = 0x504c5444; // "PLTD"
 class SqliteStatement final : public Statement
 {
 public:
-    explicit SqliteStatement(Sql::Statement &statement)
+    SqliteStatement(Sql::Statement &statement, Violation &violation)
         : m_statement(statement)
+        , m_violation(violation)
     {}
 
     using Statement::bind;
@@ -45,8 +46,18 @@ public:
         m_statement.bindNull(index);
         return *this;
     }
-    bool next() override { return m_statement.next(); }
-    Status exec() override { return m_statement.exec(); }
+    bool next() override
+    {
+        const bool row = m_statement.next();
+        m_violation = violationOf(m_statement.errorCode());
+        return row;
+    }
+    Status exec() override
+    {
+        Status s = m_statement.exec();
+        m_violation = violationOf(m_statement.errorCode());
+        return s;
+    }
     void reset() override { m_statement.reset(); }
     const Status &status() const override { return m_statement.status(); }
     bool isNull(int column) const override { return m_statement.isNull(column); }
@@ -55,8 +66,16 @@ public:
     QString text(int column) const override { return m_statement.text(column); }
     QByteArray blob(int column) const override { return m_statement.blob(column); }
 
+    static Violation violationOf(int code)
+    {
+        if (Sql::Database::isUniqueViolation(code))
+            return Violation::Unique;
+        return Sql::Database::isConstraintViolation(code) ? Violation::Other : Violation::None;
+    }
+
 private:
     Sql::Statement &m_statement;
+    Violation &m_violation; // the connection's
 };
 
 class SqliteConnection final : public Connection
@@ -75,13 +94,20 @@ public:
         auto stmt = m_db->prepare(sql);
         if (!stmt.good())
             return stmt.status();
-        auto wrapped = std::make_unique<SqliteStatement>(**stmt);
+        auto wrapped = std::make_unique<SqliteStatement>(**stmt, m_violation);
         Statement *raw = wrapped.get();
         m_statements.emplace(sql, std::move(wrapped));
         return raw;
     }
-    Status execute(const char *sql) override { return m_db->execute(sql); }
+    Status execute(const char *sql) override
+    {
+        Status s = m_db->execute(sql);
+        m_violation =
+            s.good() ? Violation::None : SqliteStatement::violationOf(m_db->lastErrorCode());
+        return s;
+    }
     int changes() const override { return m_db->changes(); }
+    Violation violation() const override { return m_violation; }
     bool inTransaction() const override { return m_db->inTransaction(); }
     Status begin() override { return m_db->begin(); }
     Status commit() override { return m_db->commit(); }
@@ -90,6 +116,7 @@ public:
 
 private:
     std::unique_ptr<Sql::Database> m_db;
+    Violation m_violation = Violation::None;
     std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_statements;
 };
 
@@ -127,12 +154,6 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
     if (!pg.good())
         return pg.status();
     return std::unique_ptr<Connection>(std::move(*pg));
-}
-
-bool isUniqueViolation(const Status &status)
-{
-    return status.message().contains(QLatin1String("UNIQUE constraint failed")) ||
-           status.message().contains(QLatin1String("duplicate key value"));
 }
 
 } // namespace Pult::Db

@@ -18,6 +18,14 @@ namespace Pult::Db {
 
 enum class Dialect { Sqlite, Postgres };
 
+// What the last statement run on a connection violated, read from the database's own code
+// (SQLite's extended result code, PostgreSQL's SQLSTATE), never from the message's words.
+enum class Violation {
+    None,   // it succeeded, or failed for another reason than a constraint
+    Unique, // a UNIQUE or PRIMARY KEY constraint or a unique index (SQLSTATE 23505)
+    Other,  // another constraint: NOT NULL, CHECK, FOREIGN KEY (SQLSTATE class 23)
+};
+
 class Statement
 {
 public:
@@ -75,6 +83,10 @@ public:
     virtual Status execute(const char *sql) = 0;
     // Rows changed by the last statement.
     virtual int changes() const = 0;
+    // Which constraint the last statement run on this connection (through a Statement, run()
+    // or execute()) violated; Violation::None after a success. Read it right after the failure:
+    //     if (Status s = db.run(...); !s.good() && db.violation() == Db::Violation::Unique)
+    virtual Violation violation() const = 0;
 
     virtual bool inTransaction() const = 0;
     // A write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE).
@@ -90,8 +102,5 @@ public:
 
 // A write transaction guard; see connection.h.
 using Transaction = BasicTransaction<Connection>;
-
-// Whether a Status is a unique-constraint violation (SQLite and PostgreSQL word them apart).
-bool isUniqueViolation(const Status &status);
 
 } // namespace Pult::Db
