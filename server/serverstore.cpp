@@ -742,14 +742,17 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
             results.append(parseObject(**previous));
             continue;
         }
-        if (Status s = d->db->execute("SAVEPOINT op"); !s.good())
-            return s;
+        // The op's own work, undone alone when it is rejected; its result is stored either way.
+        Db::Savepoint savepoint(*d->db, "op");
+        if (!savepoint.status().good())
+            return savepoint.status();
         d->pending.clear();
         auto rejection = d->apply(op.value(QLatin1String("type")).toString(), op, result);
         if (!rejection.good())
             return rejection.status();
         if (*rejection) {
-            d->db->execute("ROLLBACK TO op");
+            if (Status s = savepoint.rollback(); !s.good())
+                return s;
             d->pending.clear();
             result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
             result.insert(QStringLiteral("error"),
@@ -768,8 +771,8 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
                 st.bind(1, uuidToBlob(opId)).bind(2, uuidToBlob(session.agent.id));
                 st.bind(3, QString::fromUtf8(compact(result)));
             });
-        if (s.good())
-            s = d->db->execute("RELEASE op");
+        if (s.good() && !*rejection)
+            s = savepoint.release();
         if (!s.good())
             return s;
         results.append(result);

@@ -156,4 +156,41 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::filesystem::path
     return std::unique_ptr<Connection>(std::move(*pg));
 }
 
+Savepoint::Savepoint(Connection &connection, const char *name)
+    : m_connection(connection)
+    , m_name(name)
+{
+    m_status = m_connection.execute(QByteArray("SAVEPOINT " + m_name).constData());
+    m_open = m_status.good();
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_open)
+        rollback(); // nothing to report to: the caller is leaving with an error already
+}
+
+Status Savepoint::release()
+{
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open savepoint"))
+                               : m_status;
+    Status s = m_connection.execute(QByteArray("RELEASE " + m_name).constData());
+    if (s.good())
+        m_open = false;
+    return s;
+}
+
+Status Savepoint::rollback()
+{
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open savepoint"))
+                               : m_status;
+    m_open = false; // whatever happens, do not try again from the destructor
+    Status s = m_connection.execute(QByteArray("ROLLBACK TO " + m_name).constData());
+    if (s.good())
+        s = m_connection.execute(QByteArray("RELEASE " + m_name).constData());
+    return s;
+}
+
 } // namespace Pult::Db

@@ -103,4 +103,32 @@ public:
 // A write transaction guard; see connection.h.
 using Transaction = BasicTransaction<Connection>;
 
+// A savepoint inside the open transaction, for work that may be undone alone (one op of a
+// batch): SAVEPOINT NAME at construction; release() keeps the work (RELEASE), rollback() undoes
+// it (ROLLBACK TO, then RELEASE), and the destructor rolls back unless one of them succeeded.
+// Rolling back also recovers a PostgreSQL transaction that a failed statement had aborted.
+//     Db::Savepoint sp(db, "op");
+//     if (!sp.status().good()) return sp.status();
+//     ...
+//     if (Status s = sp.release(); !s.good()) return s;
+class Savepoint
+{
+public:
+    // name: an SQL identifier (a literal, never user input).
+    Savepoint(Connection &connection, const char *name);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    const Status &status() const { return m_status; } // of SAVEPOINT
+    Status release();
+    Status rollback();
+
+private:
+    Connection &m_connection;
+    QByteArray m_name;
+    Status m_status;
+    bool m_open = false;
+};
+
 } // namespace Pult::Db
