@@ -1,6 +1,7 @@
 #include "storedb.h"
 
 #include "pgdb.h"
+#include "serverschema.h"
 #include "sqlitedb.h"
 
 #include <unordered_map>
@@ -135,6 +136,14 @@ Result<std::unique_ptr<Connection>> openSqlite(const std::filesystem::path &data
     if (id != 0 && id != kServerApplicationId)
         return Status(Status::Invalid,
                       path + QStringLiteral(" is an SQLite database of another application"));
+    // A database from a newer pultd is refused before the pragmas below write anything.
+    auto version = conn.prepare("PRAGMA user_version");
+    if (!version.good())
+        return version.status();
+    const qint64 userVersion = (*version)->next() ? (*version)->int64(0) : 0;
+    (*version)->reset();
+    if (userVersion > ServerSchema::latestVersion())
+        return ServerSchema::futureSchema(int(userVersion));
     const QByteArray pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                                "PRAGMA application_id = " +
                                QByteArray::number(kServerApplicationId);
