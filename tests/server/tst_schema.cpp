@@ -2,7 +2,8 @@
 // (PULT_TEST_DB=postgresql) on PostgreSQL: a database as the pultd before versions wrote it, with
 // an agent, a department and a ticket with messages in it, is recognised as version 1, migrated
 // and served with all its data; an empty one starts at the newest version; one from a newer
-// pultd is refused and left as it was.
+// pultd is refused and left as it was; three pultd started at once on one empty PostgreSQL
+// database all come up.
 
 #include "pultdprocess.h"
 
@@ -497,6 +498,73 @@ private Q_SLOTS:
         QCOMPARE(tables(db), tablesBefore);
         QCOMPARE(db.integer("SELECT count(*) FROM messages"), qint64(2));
         QCOMPARE(db.integer("SELECT count(*) FROM agents"), qint64(1));
+    }
+
+    // Three pultd started at the same moment on one empty PostgreSQL database: the schema is
+    // created once (under the writers' lock) and all three serve.
+    void threePultdStartAtOnceOnAnEmptyDatabase()
+    {
+        if (!usingPostgres())
+            QSKIP("pultd processes share a database only on PostgreSQL (PULT_TEST_DB=postgresql)");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QStringList arguments =
+            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+            storeArguments(dir.path());
+        QProcess processes[3];
+        for (QProcess &p : processes)
+            p.start(QStringLiteral(PULTD_PATH), arguments);
+        quint16 ports[3] = {};
+        QByteArray logs[3];
+        for (int i = 0; i < 3; ++i) {
+            QProcess &p = processes[i];
+            QVERIFY(p.waitForStarted(kTimeoutMs));
+            QVERIFY(QTest::qWaitFor(
+                [&] { return p.canReadLine() || p.state() == QProcess::NotRunning; },
+                kStartTimeoutMs));
+            const QByteArray line = p.readLine().trimmed();
+            logs[i] += p.readAllStandardError();
+            QVERIFY2(line.startsWith("pultd listening on http://127.0.0.1:"),
+                     QByteArray(line + ' ' + logs[i]).constData());
+            ports[i] = line.mid(line.lastIndexOf(':') + 1).toUShort();
+            QVERIFY(ports[i] != 0);
+        }
+        // The schema was created by exactly one of them.
+        int migrated = 0;
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    logs[i] += processes[i].readAllStandardError();
+                    return logs[i].contains("\"event\":\"listening\"");
+                },
+                kTimeoutMs));
+            migrated += int(migrations(logs[i]).size());
+        }
+        QCOMPARE(migrated, ServerSchema::latestVersion());
+
+        const Run added =
+            runPultd(storeArguments(dir.path()) +
+                         QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                     QStringLiteral("ana@pult.test"), QStringLiteral("--name"),
+                                     QStringLiteral("Ana"), QStringLiteral("--role"),
+                                     QStringLiteral("agent")},
+                     kPassword);
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        for (quint16 port : ports) {
+            Connection c;
+            QVERIFY(c.open(port));
+            QCOMPARE(statusOf(c.request(get("/healthz"))), 200);
+            const std::optional<HttpReply> reply = c.request(
+                apiRequest("POST", "/api/v1/login", {},
+                           R"({"email":"ana@pult.test","password":")" + kPassword + R"("})"));
+            QCOMPARE(statusOf(reply), 200);
+            QVERIFY(!reply->json().value(QLatin1String("token")).toString().isEmpty());
+        }
+        for (QProcess &p : processes) {
+            p.terminate();
+            QVERIFY(p.waitForFinished(kTimeoutMs));
+            QCOMPARE(p.exitCode(), 0);
+        }
     }
 
 private:
