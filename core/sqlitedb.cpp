@@ -54,8 +54,10 @@ bool Statement::next()
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE) {
         m_status = m_db.error(rc, QString::fromUtf8(sqlite3_sql(m_stmt)));
+        m_errorCode = rc; // extended: sqlite3_extended_result_codes is on
+    }
     return false;
 }
 
@@ -71,6 +73,7 @@ void Statement::reset()
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     m_status = Status();
+    m_errorCode = 0;
 }
 
 bool Statement::isNull(int column) const
@@ -224,6 +227,21 @@ Status Database::error(int rc, QStringView context) const
     default:
         return {Status::Internal, detail + u" in " + context.left(200)};
     }
+}
+
+int Database::lastErrorCode() const
+{
+    return sqlite3_extended_errcode(m_db);
+}
+
+bool Database::isConstraintViolation(int code)
+{
+    return (code & 0xff) == SQLITE_CONSTRAINT;
+}
+
+bool Database::isUniqueViolation(int code)
+{
+    return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
 bool Database::inTransaction() const

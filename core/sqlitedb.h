@@ -44,6 +44,9 @@ public:
     // Resets for the next use and clears the bindings.
     void reset();
     const Status &status() const { return m_status; }
+    // SQLite's extended result code of the failure status() reports (SQLITE_CONSTRAINT_UNIQUE,
+    // ...), 0 while it is good.
+    int errorCode() const { return m_errorCode; }
 
     bool isNull(int column) const;
     qint64 int64(int column) const;
@@ -55,6 +58,7 @@ private:
     Database &m_db;
     sqlite3_stmt *m_stmt;
     Status m_status;
+    int m_errorCode = 0;
 };
 
 class Database
@@ -101,6 +105,14 @@ public:
 
     // Converts the connection's last error into a Status with context.
     Status error(int rc, QStringView context) const;
+    // The extended result code of the connection's last failed call (sqlite3_extended_errcode;
+    // meaningful only right after a failure).
+    int lastErrorCode() const;
+
+    // What an extended result code says about constraints: any constraint failed, or a UNIQUE or
+    // PRIMARY KEY one (SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY).
+    static bool isConstraintViolation(int code);
+    static bool isUniqueViolation(int code);
 
 private:
     explicit Database(sqlite3 *db, QString path);

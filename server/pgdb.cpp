@@ -142,6 +142,7 @@ bool Statement::run()
     m_result = PQexecPrepared(m_connection.handle(), m_name.constData(), n, values.data(),
                               lengths.data(), formats.data(), 1);
     m_row = -1;
+    m_connection.noteResult(m_result);
     const ExecStatusType status = PQresultStatus(m_result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         m_status = m_connection.error(m_result, QString::fromUtf8(m_sql));
@@ -342,6 +343,7 @@ Status Connection::execute(const char *sql)
     if (Status s = ensureConnected(); !s.good())
         return s;
     pg_result *result = PQexec(m_conn, sql);
+    noteResult(result);
     const ExecStatusType status = PQresultStatus(result);
     Status s = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK
                    ? Status()
@@ -410,6 +412,18 @@ Status Connection::error(const pg_result *result, QStringView context) const
     if (code.startsWith("23"))
         return {Status::Invalid, detail};
     return {Status::Internal, detail + u" in " + context.left(200)};
+}
+
+void Connection::noteResult(const pg_result *result)
+{
+    const ExecStatusType status = PQresultStatus(result);
+    const char *state =
+        status == PGRES_FATAL_ERROR ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    if (!state || std::strncmp(state, "23", 2) != 0)
+        m_violation = Db::Violation::None;
+    else
+        m_violation =
+            std::strcmp(state, "23505") == 0 ? Db::Violation::Unique : Db::Violation::Other;
 }
 
 Status Connection::begin()

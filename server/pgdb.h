@@ -96,6 +96,7 @@ public:
     Result<Db::Statement *> prepare(const char *sql) override;
     Status execute(const char *sql) override;
     int changes() const override { return m_changes; }
+    Db::Violation violation() const override { return m_violation; }
     bool inTransaction() const override;
     Status begin() override;
     Status commit() override;
@@ -119,9 +120,12 @@ private:
     // Connects again when the connection was lost and no transaction was open on it.
     Status ensureConnected();
     Status setUp(); // of a new session
+    // Records what a statement's result violated (from its SQLSTATE), for violation().
+    void noteResult(const pg_result *result);
     pg_conn *m_conn;
     bool m_transaction = false; // begun and not yet committed or rolled back
     int m_changes = 0;
+    Db::Violation m_violation = Db::Violation::None;
     int m_nextStatement = 0;
     std::unordered_map<const char *, std::unique_ptr<Statement>> m_statements;
 };

@@ -348,6 +348,9 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
         }
         if (options.config.tlsCertificate.empty() != options.config.tlsKey.empty())
             return std::string("--tls-cert and --tls-key go together: give both or neither");
+        // With PostgreSQL, DATA holds only the attachment files: a default place will do.
+        if (options.config.dataDirectory.empty() && !options.config.databaseUrl.empty())
+            options.config.dataDirectory = kDefaultDataDirectory;
         return std::nullopt;
     };
 
@@ -400,17 +403,17 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
             if (std::optional<std::string> error = resolve())
                 return fail(std::move(*error));
             if (options.config.dataDirectory.empty())
-                return fail("missing --data DIR before the user command");
+                return fail("missing --data DIR (or --db URL) before the user command");
             return parseUserAdd(options, arguments, i + 2);
         }
         if (name == "backup") {
             if (std::optional<std::string> error = resolve())
                 return fail(std::move(*error));
-            if (options.config.dataDirectory.empty())
-                return fail("missing --data DIR before the backup command");
             if (!options.config.databaseUrl.empty())
                 return fail("backup copies the SQLite database; back up a PostgreSQL database "
                             "with pg_dump, and copy DATA/attachments (the attachment files) too");
+            if (options.config.dataDirectory.empty())
+                return fail("missing --data DIR before the backup command");
             if (i + 1 >= arguments.size() || arguments[i + 1].empty())
                 return fail("the backup command is: backup FILE (a new file to write the copy to)");
             if (i + 2 < arguments.size())
@@ -441,7 +444,8 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
     if (std::optional<std::string> error = resolve())
         return fail(std::move(*error));
     if (options.config.dataDirectory.empty())
-        return fail("missing --data DIR: the directory for the server's database and files");
+        return fail("missing --data DIR (the directory for the server's database and files) or "
+                    "--db URL");
     return options;
 }
 
@@ -452,6 +456,7 @@ std::string pultdUsage()
         std::chrono::duration_cast<std::chrono::seconds>(defaults.idleTimeout).count();
     std::string usage =
         "Usage: pultd --data DIR [--listen ADDR:PORT] [options]\n"
+        "       pultd --db URL [--data DIR] [--listen ADDR:PORT] [options]\n"
         "       pultd --data DIR user add EMAIL --name NAME --role agent|lead|admin\n"
         "             [--dept NAME[:TIER]]...\n"
         "       pultd --data DIR backup FILE\n"
@@ -463,7 +468,9 @@ std::string pultdUsage()
         "                          (created if missing)\n"
         "  --db URL                keep accounts and tickets in PostgreSQL instead of\n"
         "                          DIR/server.db: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB;\n"
-        "                          several pultd may share one database\n";
+        "                          several pultd may share one database (and must share\n"
+        "                          DIR/attachments); DIR is then optional, default " +
+        std::string(kDefaultDataDirectory) + "\n";
     usage += "  --listen ADDR:PORT      where to listen (default " + defaults.listenAddress + ":" +
              std::to_string(ServerConfig::kDefaultPort) + ");\n";
     usage += "                          port 0 picks a free port; IPv6 as [::1]:8743\n";

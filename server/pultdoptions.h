@@ -22,6 +22,11 @@ struct UserAddOptions
     std::vector<std::pair<std::string, int>> departments; // name and tier (1 when not given)
 };
 
+// The data directory when --db is given without --data: with PostgreSQL it holds only the
+// attachment files (DATA/attachments), which every pultd on the database must share. The usual
+// place of a service's state (systemd's StateDirectory=pult); created at start if missing.
+inline constexpr const char *kDefaultDataDirectory = "/var/lib/pult";
+
 // pultd's command line, parsed without side effects so it can be tested as a table.
 struct PultdOptions
 {

@@ -1,6 +1,7 @@
 #include "storedb.h"
 
 #include "pgdb.h"
+#include "serverschema.h"
 #include "sqlitedb.h"
 
 #include <unordered_map>
@@ -15,8 +16,9 @@ constexpr int kServerApplicationId = 0x504c5444; // "PLTD"
 class SqliteStatement final : public Statement
 {
 public:
-    explicit SqliteStatement(Sql::Statement &statement)
+    SqliteStatement(Sql::Statement &statement, Violation &violation)
         : m_statement(statement)
+        , m_violation(violation)
     {}
 
     using Statement::bind;
@@ -45,8 +47,18 @@ public:
         m_statement.bindNull(index);
         return *this;
     }
-    bool next() override { return m_statement.next(); }
-    Status exec() override { return m_statement.exec(); }
+    bool next() override
+    {
+        const bool row = m_statement.next();
+        m_violation = violationOf(m_statement.errorCode());
+        return row;
+    }
+    Status exec() override
+    {
+        Status s = m_statement.exec();
+        m_violation = violationOf(m_statement.errorCode());
+        return s;
+    }
     void reset() override { m_statement.reset(); }
     const Status &status() const override { return m_statement.status(); }
     bool isNull(int column) const override { return m_statement.isNull(column); }
@@ -55,8 +67,16 @@ public:
     QString text(int column) const override { return m_statement.text(column); }
     QByteArray blob(int column) const override { return m_statement.blob(column); }
 
+    static Violation violationOf(int code)
+    {
+        if (Sql::Database::isUniqueViolation(code))
+            return Violation::Unique;
+        return Sql::Database::isConstraintViolation(code) ? Violation::Other : Violation::None;
+    }
+
 private:
     Sql::Statement &m_statement;
+    Violation &m_violation; // the connection's
 };
 
 class SqliteConnection final : public Connection
@@ -75,13 +95,20 @@ public:
         auto stmt = m_db->prepare(sql);
         if (!stmt.good())
             return stmt.status();
-        auto wrapped = std::make_unique<SqliteStatement>(**stmt);
+        auto wrapped = std::make_unique<SqliteStatement>(**stmt, m_violation);
         Statement *raw = wrapped.get();
         m_statements.emplace(sql, std::move(wrapped));
         return raw;
     }
-    Status execute(const char *sql) override { return m_db->execute(sql); }
+    Status execute(const char *sql) override
+    {
+        Status s = m_db->execute(sql);
+        m_violation =
+            s.good() ? Violation::None : SqliteStatement::violationOf(m_db->lastErrorCode());
+        return s;
+    }
     int changes() const override { return m_db->changes(); }
+    Violation violation() const override { return m_violation; }
     bool inTransaction() const override { return m_db->inTransaction(); }
     Status begin() override { return m_db->begin(); }
     Status commit() override { return m_db->commit(); }
@@ -90,6 +117,7 @@ public:
 
 private:
     std::unique_ptr<Sql::Database> m_db;
+    Violation m_violation = Violation::None;
     std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_statements;
 };
 
@@ -108,6 +136,14 @@ Result<std::unique_ptr<Connection>> openSqlite(const std::filesystem::path &data
     if (id != 0 && id != kServerApplicationId)
         return Status(Status::Invalid,
                       path + QStringLiteral(" is an SQLite database of another application"));
+    // A database from a newer pultd is refused before the pragmas below write anything.
+    auto version = conn.prepare("PRAGMA user_version");
+    if (!version.good())
+        return version.status();
+    const qint64 userVersion = (*version)->next() ? (*version)->int64(0) : 0;
+    (*version)->reset();
+    if (userVersion > ServerSchema::latestVersion())
+        return ServerSchema::futureSchema(int(userVersion));
     const QByteArray pragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                                "PRAGMA application_id = " +
                                QByteArray::number(kServerApplicationId);
@@ -141,10 +177,41 @@ Connection::openReader(const std::filesystem::path &dataDirectory, const QString
     return std::unique_ptr<Connection>(std::make_unique<SqliteConnection>(std::move(*db)));
 }
 
-bool isUniqueViolation(const Status &status)
+Savepoint::Savepoint(Connection &connection, const char *name)
+    : m_connection(connection)
+    , m_name(name)
 {
-    return status.message().contains(QLatin1String("UNIQUE constraint failed")) ||
-           status.message().contains(QLatin1String("duplicate key value"));
+    m_status = m_connection.execute(QByteArray("SAVEPOINT " + m_name).constData());
+    m_open = m_status.good();
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_open)
+        (void)rollback(); // nothing to report to: the caller is leaving with an error already
+}
+
+Status Savepoint::release()
+{
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open savepoint"))
+                               : m_status;
+    Status s = m_connection.execute(QByteArray("RELEASE " + m_name).constData());
+    if (s.good())
+        m_open = false;
+    return s;
+}
+
+Status Savepoint::rollback()
+{
+    if (!m_open)
+        return m_status.good() ? Status(Status::Internal, QStringLiteral("no open savepoint"))
+                               : m_status;
+    m_open = false; // whatever happens, do not try again from the destructor
+    Status s = m_connection.execute(QByteArray("ROLLBACK TO " + m_name).constData());
+    if (s.good())
+        s = m_connection.execute(QByteArray("RELEASE " + m_name).constData());
+    return s;
 }
 
 } // namespace Pult::Db

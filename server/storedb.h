@@ -18,6 +18,14 @@ namespace Pult::Db {
 
 enum class Dialect { Sqlite, Postgres };
 
+// What the last statement run on a connection violated, read from the database's own code
+// (SQLite's extended result code, PostgreSQL's SQLSTATE), never from the message's words.
+enum class Violation {
+    None,   // it succeeded, or failed for another reason than a constraint
+    Unique, // a UNIQUE or PRIMARY KEY constraint or a unique index (SQLSTATE 23505)
+    Other,  // another constraint: NOT NULL, CHECK, FOREIGN KEY (SQLSTATE class 23)
+};
+
 class Statement
 {
 public:
@@ -80,6 +88,10 @@ public:
     virtual Status execute(const char *sql) = 0;
     // Rows changed by the last statement.
     virtual int changes() const = 0;
+    // Which constraint the last statement run on this connection (through a Statement, run()
+    // or execute()) violated; Violation::None after a success. Read it right after the failure:
+    //     if (Status s = db.run(...); !s.good() && db.violation() == Db::Violation::Unique)
+    virtual Violation violation() const = 0;
 
     virtual bool inTransaction() const = 0;
     // A write transaction: SQLite takes the write lock at once (BEGIN IMMEDIATE).
@@ -96,7 +108,32 @@ public:
 // A write transaction guard; see connection.h.
 using Transaction = BasicTransaction<Connection>;
 
-// Whether a Status is a unique-constraint violation (SQLite and PostgreSQL word them apart).
-bool isUniqueViolation(const Status &status);
+// A savepoint inside the open transaction, for work that may be undone alone (one op of a
+// batch): SAVEPOINT NAME at construction; release() keeps the work (RELEASE), rollback() undoes
+// it (ROLLBACK TO, then RELEASE), and the destructor rolls back unless one of them succeeded.
+// Rolling back also recovers a PostgreSQL transaction that a failed statement had aborted.
+//     Db::Savepoint sp(db, "op");
+//     if (!sp.status().good()) return sp.status();
+//     ...
+//     if (Status s = sp.release(); !s.good()) return s;
+class Savepoint
+{
+public:
+    // name: an SQL identifier (a literal, never user input).
+    Savepoint(Connection &connection, const char *name);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    const Status &status() const { return m_status; } // of SAVEPOINT
+    Status release();
+    Status rollback();
+
+private:
+    Connection &m_connection;
+    QByteArray m_name;
+    Status m_status;
+    bool m_open = false;
+};
 
 } // namespace Pult::Db

@@ -640,7 +640,10 @@ private Q_SLOTS:
             content.toHex() +
             "');\n"
             "INSERT INTO ticket_attachments SELECT '" +
-            hash + "', id FROM tickets;\n");
+            hash +
+            "', id FROM tickets;\n"
+            // What pultd wrote before schema versions (serverschema.h): version 1.
+            "PRAGMA user_version = 1;\n");
         QVERIFY(desk.server.start());
         QVERIFY(desk.signIn());
         QCOMPARE(desk.download(desk.ben, hash)->body, content);

@@ -5,6 +5,7 @@
 #include "pgdb.h"
 #include "postgresprocess.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
@@ -143,6 +144,70 @@ private Q_SLOTS:
             QStringLiteral("postgresql://pult@127.0.0.1:%1/postgres?connect_timeout=5").arg(port));
         QVERIFY(!unreachable.good());
         QVERIFY(unreachable.status().code() == Status::Unreachable);
+    }
+
+    void violationsAreToldByCode_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgresql") << true;
+    }
+
+    // Db::Connection::violation() reads SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY and SQLSTATE
+    // 23505, not the message: a unique index on an expression is a unique violation, a NOT NULL
+    // failure is not, and neither is a trigger's refusal worded like a duplicate key.
+    void violationsAreToldByCode()
+    {
+        QFETCH(bool, postgres);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto opened =
+            Db::Connection::open(dir.path().toStdString(), postgres ? m_server.url() : QString());
+        QVERIFY2(opened.good(), qPrintable(opened.status().message()));
+        Db::Connection &db = **opened;
+        QVERIFY(db.execute("CREATE TABLE people(id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                           "age INTEGER)")
+                    .good());
+        QVERIFY(db.execute("CREATE UNIQUE INDEX people_name ON people(lower(name))").good());
+        QVERIFY(
+            db.execute(db.pick("CREATE TRIGGER people_age BEFORE INSERT ON people WHEN new.age < 0 "
+                               "BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: duplicate "
+                               "key value'); END",
+                               "CREATE FUNCTION people_age() RETURNS trigger LANGUAGE plpgsql AS "
+                               "$$ BEGIN IF new.age < 0 THEN RAISE EXCEPTION 'duplicate key value "
+                               "violates unique constraint' USING ERRCODE = 'check_violation'; "
+                               "END IF; RETURN new; END $$; CREATE TRIGGER people_age BEFORE "
+                               "INSERT ON people FOR EACH ROW EXECUTE FUNCTION people_age()"))
+                .good());
+        const auto insert = [&](const QString &id, const QString &name, int age) {
+            return db.run("INSERT INTO people(id, name, age) VALUES (?1, ?2, ?3)",
+                          [&](Db::Statement &st) { st.bind(1, id).bind(2, name).bind(3, age); });
+        };
+        Status s = insert(QStringLiteral("a"), QStringLiteral("Ana"), 30);
+        QVERIFY2(s.good(), qPrintable(s.message()));
+        QCOMPARE(db.violation(), Db::Violation::None);
+
+        s = insert(QStringLiteral("a"), QStringLiteral("Bor"), 30); // the primary key
+        QVERIFY(!s.good());
+        QCOMPARE(db.violation(), Db::Violation::Unique);
+        s = insert(QStringLiteral("b"), QStringLiteral("ANA"), 30); // the index on lower(name)
+        QVERIFY(!s.good());
+        QCOMPARE(db.violation(), Db::Violation::Unique);
+        s = insert(QStringLiteral("c"), QString(), 30); // NOT NULL
+        QVERIFY(!s.good());
+        QCOMPARE(db.violation(), Db::Violation::Other);
+        s = insert(QStringLiteral("d"), QStringLiteral("Dan"), -1); // worded like a duplicate
+        QVERIFY(!s.good());
+        QVERIFY2(s.message().contains(QLatin1String("duplicate key value")),
+                 qPrintable(s.message()));
+        QCOMPARE(db.violation(), Db::Violation::Other);
+        // execute() too, and a success clears it.
+        QVERIFY(!db.execute("INSERT INTO people(id, name) VALUES ('a', 'Eva')").good());
+        QCOMPARE(db.violation(), Db::Violation::Unique);
+        QVERIFY(!db.execute("SELECT no_such_column FROM people").good());
+        QCOMPARE(db.violation(), Db::Violation::None);
+        QVERIFY(insert(QStringLiteral("e"), QStringLiteral("Eva"), 1).good());
+        QCOMPARE(db.violation(), Db::Violation::None);
     }
 
     void transactionsRollBackUnlessCommitted()

@@ -370,6 +370,39 @@ private Q_SLOTS:
         QVERIFY2(options.error.find("pg_dump") != std::string::npos, options.error.c_str());
         QVERIFY2(options.error.find("DATA/attachments") != std::string::npos,
                  options.error.c_str());
+        options = parse({QStringLiteral("--db=postgres://h/p"), QStringLiteral("backup"),
+                         QStringLiteral("b.db")});
+        QVERIFY2(options.error.find("pg_dump") != std::string::npos, options.error.c_str());
+    }
+
+    // With PostgreSQL, DATA holds only the attachment files: --data is optional and defaults to
+    // /var/lib/pult, on the command line or in a --config file; an explicit one wins. Without
+    // --db it is still required.
+    void dataIsOptionalWithDb()
+    {
+        PultdOptions options = parse({QStringLiteral("--db=postgresql://pult@db/pult")});
+        QCOMPARE(options.action, PultdOptions::Action::Run);
+        QCOMPARE(options.config.dataDirectory, std::filesystem::path("/var/lib/pult"));
+        options = parse({QStringLiteral("--db=postgresql://pult@db/pult"), QStringLiteral("--data"),
+                         QStringLiteral("/srv/pult")});
+        QCOMPARE(options.config.dataDirectory, std::filesystem::path("/srv/pult"));
+        const std::vector<std::string_view> fromFile{"--config", "pultd.conf"};
+        options =
+            Pult::parsePultdArguments(fromFile, [](const std::filesystem::path &, std::string &) {
+                return std::optional<std::string>("db = postgresql://pult@db/pult\n");
+            });
+        QCOMPARE(options.action, PultdOptions::Action::Run);
+        QCOMPARE(options.config.dataDirectory, std::filesystem::path("/var/lib/pult"));
+        options =
+            parse({QStringLiteral("--db=postgresql://pult@db/pult"), QStringLiteral("user"),
+                   QStringLiteral("add"), QStringLiteral("a@b.test"), QStringLiteral("--name"),
+                   QStringLiteral("A"), QStringLiteral("--role"), QStringLiteral("agent")});
+        QCOMPARE(options.action, PultdOptions::Action::AddUser);
+        QCOMPARE(options.config.dataDirectory, std::filesystem::path("/var/lib/pult"));
+        options = parse({QStringLiteral("--listen=127.0.0.1:0")});
+        QCOMPARE(options.action, PultdOptions::Action::UsageError);
+        QVERIFY2(options.error.find("--db URL") != std::string::npos, options.error.c_str());
+        QVERIFY(Pult::pultdUsage().find("default /var/lib/pult") != std::string::npos);
     }
 
     void attachmentOptions()
