@@ -454,11 +454,13 @@ private Q_SLOTS:
         const QString file = dir.filePath(QStringLiteral("server.db"));
         const auto tables = [](RawDatabase &db) {
             QStringList names;
-            db.query(
+            const Status listed = db.query(
                 db.postgres() ? "SELECT table_name::text FROM information_schema.tables WHERE "
                                 "table_schema = current_schema() ORDER BY 1"
                               : "SELECT name FROM sqlite_master ORDER BY 1",
                 [](auto &) {}, [&](auto &st) { names.append(st.text(0)); });
+            if (!listed.good()) // an empty list then fails the comparison below
+                qWarning("%s", qPrintable(listed.message()));
             return names;
         };
         QStringList tablesBefore;
