@@ -10,8 +10,10 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <algorithm>
+#include <array>
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
@@ -115,6 +117,36 @@ std::optional<QJsonValue> timeValue(const QJsonValue &v)
 
 } // namespace
 
+// A multi-row INSERT's texts for 1 to kRowsPerInsert rows. Statements are prepared once per
+// connection and cached by their text's address, so each size is built once, here.
+constexpr int kRowsPerInsert = 16;
+struct MultiRowInsert
+{
+    MultiRowInsert(const char *head, int columns)
+        : columns(columns)
+    {
+        for (int rows = 1; rows <= kRowsPerInsert; ++rows) {
+            QByteArray sql = head;
+            for (int row = 0; row < rows; ++row) {
+                sql += row == 0 ? "(" : ", (";
+                for (int column = 1; column <= columns; ++column) {
+                    sql += column == 1 ? "?" : ", ?";
+                    sql += QByteArray::number(row * columns + column);
+                }
+                sql += ')';
+            }
+            texts[std::size_t(rows)] = sql;
+        }
+    }
+    int columns;
+    std::array<QByteArray, kRowsPerInsert + 1> texts; // [n]: the text for n rows
+};
+
+const MultiRowInsert kChangeInserts("INSERT INTO changes(revision, kind, entity_id, department_id, "
+                                    "previous_department_id, agent_id, everyone, data) VALUES ",
+                                    8);
+const MultiRowInsert kHistoryInserts("INSERT INTO history(id, ticket_id, data) VALUES ", 3);
+
 // The change of a canned response, seen as its scope says: its owner, its department, everyone.
 Change cannedResponseChange(const QJsonObject &response)
 {
@@ -197,6 +229,52 @@ struct ServerStore::Private
     const AgentSession *session = nullptr;
     qint64 now = 0;
     QList<Change> pending;
+
+    // What a batch (apply() or import(), in one transaction under the writers' lock, so nobody
+    // else writes meanwhile) remembers between its ops instead of asking the database again.
+    // Saved before each op and restored when the op is rejected (its savepoint undid its
+    // writes); forgotten when the batch ends.
+    struct BatchMemory
+    {
+        std::optional<qint64> revision; // the newest revision in changes
+        std::optional<qint64> number;   // the highest ticket number
+        QHash<QUuid, QString> settings; // department_settings' data by department, as read
+    };
+    BatchMemory batch;
+
+    // Inserts `rows` rows with as few statements as kRowsPerInsert allows; bind(statement, row,
+    // first) binds row `row`'s values from parameter number `first` on.
+    template<typename BindRow>
+    Status insertRows(const MultiRowInsert &insert, qsizetype rows, BindRow &&bind)
+    {
+        for (qsizetype done = 0; done < rows;) {
+            const int n = int(std::min<qsizetype>(rows - done, kRowsPerInsert));
+            auto stmt = db->prepare(insert.texts[std::size_t(n)].constData());
+            if (!stmt.good())
+                return stmt.status();
+            for (int row = 0; row < n; ++row)
+                bind(**stmt, done + row, row * insert.columns + 1);
+            Status s = (*stmt)->exec();
+            (*stmt)->reset();
+            if (!s.good())
+                return s;
+            done += n;
+        }
+        return {};
+    }
+
+    // A department's stored settings (the JSON text; empty when it has none).
+    Result<QString> departmentSettings(const QUuid &department)
+    {
+        if (auto it = batch.settings.constFind(department); it != batch.settings.cend())
+            return *it;
+        auto stored = text("SELECT data FROM department_settings WHERE id = ?1",
+                           [&](Statement &st) { st.bind(1, uuidToBlob(department)); });
+        if (!stored.good())
+            return stored.status();
+        batch.settings.insert(department, stored->value_or(QString()));
+        return stored->value_or(QString());
+    }
 
     // One text column of the first row, or nullopt.
     template<typename Bind> Result<std::optional<QString>> text(const char *sql, Bind &&bind)
@@ -418,38 +496,45 @@ struct ServerStore::Private
     }
 
     // Writes the pending changes with the next revisions; returns the last one.
+    // Every change row of an op in one statement (up to kRowsPerInsert at a time): one round
+    // trip to PostgreSQL instead of one per change.
     Result<qint64> commitChanges()
     {
-        auto last = text("SELECT max(revision) FROM changes", [](Statement &) {});
-        if (!last.good())
-            return last.status();
-        qint64 revision = last->value_or(QString()).toLongLong();
+        if (!batch.revision) {
+            auto last = text("SELECT max(revision) FROM changes", [](Statement &) {});
+            if (!last.good())
+                return last.status();
+            batch.revision = last->value_or(QString()).toLongLong();
+        }
+        qint64 revision = *batch.revision;
+        QList<const Change *> history;
         for (Change &c : pending) {
             c.data.insert(QStringLiteral("revision"), ++revision);
-            Status s =
-                db->run("INSERT INTO changes(revision, kind, entity_id, department_id, "
-                        "previous_department_id, agent_id, everyone, data) VALUES (?1, ?2, ?3, ?4, "
-                        "?5, ?6, ?7, ?8)",
-                        [&](Statement &st) {
-                            st.bind(1, revision).bind(2, c.kind).bind(3, uuidToBlob(c.entity));
-                            st.bind(4, uuidToBlob(c.department));
-                            st.bind(5, uuidToBlob(c.previousDepartment));
-                            st.bind(6, uuidToBlob(c.agent)).bind(7, int(c.everyone));
-                            st.bind(8, QString::fromUtf8(compact(c.data)));
-                        });
-            if (s.good() && c.kind == u"history") {
-                s = db->run(
-                    "INSERT INTO history(id, ticket_id, data) VALUES (?1, ?2, ?3)",
-                    [&](Statement &st) {
-                        st.bind(1, uuidToBlob(c.entity));
-                        st.bind(2, uuidToBlob(uuidOf(c.data.value(QLatin1String("ticket_id")))));
-                        st.bind(3, QString::fromUtf8(compact(c.data)));
-                    });
-            }
-            if (!s.good())
-                return s;
+            if (c.kind == u"history")
+                history.append(&c);
         }
+        Status s = insertRows(
+            kChangeInserts, pending.size(), [&](Statement &st, qsizetype row, int first) {
+                const Change &c = pending[row];
+                st.bind(first, *batch.revision + row + 1).bind(first + 1, c.kind);
+                st.bind(first + 2, uuidToBlob(c.entity)).bind(first + 3, uuidToBlob(c.department));
+                st.bind(first + 4, uuidToBlob(c.previousDepartment));
+                st.bind(first + 5, uuidToBlob(c.agent)).bind(first + 6, int(c.everyone));
+                st.bind(first + 7, QString::fromUtf8(compact(c.data)));
+            });
+        if (s.good())
+            s = insertRows(
+                kHistoryInserts, history.size(), [&](Statement &st, qsizetype row, int first) {
+                    const Change &c = *history[row];
+                    st.bind(first, uuidToBlob(c.entity));
+                    st.bind(first + 1,
+                            uuidToBlob(uuidOf(c.data.value(QLatin1String("ticket_id")))));
+                    st.bind(first + 2, QString::fromUtf8(compact(c.data)));
+                });
+        if (!s.good())
+            return s;
         pending.clear();
+        batch.revision = revision;
         return revision;
     }
 
@@ -500,11 +585,10 @@ struct ServerStore::Private
 Status ServerStore::Private::applySla(QJsonObject &ticket)
 {
     const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
-    auto stored = text("SELECT data FROM department_settings WHERE id = ?1",
-                       [&](Statement &st) { st.bind(1, uuidToBlob(department)); });
+    auto stored = departmentSettings(department);
     if (!stored.good())
         return stored.status();
-    const QJsonObject settings = parseObject(stored->value_or(QString()));
+    const QJsonObject settings = parseObject(*stored);
     const QString policyText = settings.value(QLatin1String("sla_policy")).toString();
     const QString calendarText = settings.value(QLatin1String("business_hours")).toString();
     if (policyText.isEmpty() || calendarText.isEmpty())
@@ -617,6 +701,9 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         return tx.status();
     if (Status s = d->db->lockWriters(); !s.good())
         return s;
+    d->batch = {};
+    // Forgotten however the batch ends: the next one may follow other writers.
+    const auto forget = qScopeGuard([this] { d->batch = {}; });
     QJsonArray results;
     qint64 newest = 0;
     for (const QJsonValue &value : ops) {
@@ -644,6 +731,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         Db::Savepoint savepoint(*d->db, "op");
         if (!savepoint.status().good())
             return savepoint.status();
+        const Private::BatchMemory remembered = d->batch;
         d->pending.clear();
         auto rejection = d->apply(op.value(QLatin1String("type")).toString(), op, result);
         if (!rejection.good())
@@ -651,6 +739,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         if (*rejection) {
             if (Status s = savepoint.rollback(); !s.good())
                 return s;
+            d->batch = remembered;
             d->pending.clear();
             result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
             result.insert(QStringLiteral("error"),
@@ -788,10 +877,13 @@ Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonO
             return rejection;
         requester = *contact;
     }
-    auto last = text("SELECT max(number) FROM tickets", [](Statement &) {});
-    if (!last.good())
-        return last.status();
-    const qint64 number = last->value_or(QString()).toLongLong() + 1;
+    if (!batch.number) {
+        auto last = text("SELECT max(number) FROM tickets", [](Statement &) {});
+        if (!last.good())
+            return last.status();
+        batch.number = last->value_or(QString()).toLongLong();
+    }
+    const qint64 number = ++*batch.number;
     QJsonArray tags;
     for (const QJsonValue &tag : input.value(QLatin1String("tags")).toArray()) {
         const QString t = tag.toString().trimmed().toLower();
@@ -1330,11 +1422,10 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
             create
                 ? Rejection{QStringLiteral("duplicate_id"), QStringLiteral("the department exists")}
                 : Rejection{QStringLiteral("not_found"), QStringLiteral("no such department")});
-    auto stored = text("SELECT data FROM department_settings WHERE id = ?1",
-                       [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    auto stored = departmentSettings(id);
     if (!stored.good())
         return stored.status();
-    QJsonObject settings = parseObject(stored->value_or(QString()));
+    QJsonObject settings = parseObject(*stored);
     for (auto it = input.begin(); it != input.end(); ++it) {
         const QString key = it.key();
         const QString value = it.value().toString();
@@ -1385,13 +1476,13 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
                                     QStringLiteral("another department has that name")});
         return st;
     }
+    const QString settingsText = QString::fromUtf8(compact(settings));
     st = db->run("INSERT INTO department_settings(id, data) VALUES (?1, ?2) ON CONFLICT(id) DO "
                  "UPDATE SET data = excluded.data",
-                 [&](Statement &q) {
-                     q.bind(1, uuidToBlob(id)).bind(2, QString::fromUtf8(compact(settings)));
-                 });
+                 [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, settingsText); });
     if (!st.good())
         return st;
+    batch.settings.insert(id, settingsText);
     pending.append({QStringLiteral("department"), id, id, QUuid(), settings});
     return accept();
 }
@@ -1694,6 +1785,8 @@ Status ServerStore::import(const Import &data)
         return tx.status();
     if (Status s = d->db->lockWriters(); !s.good())
         return s;
+    d->batch = {};
+    const auto forget = qScopeGuard([this] { d->batch = {}; });
     d->pending.clear();
     // Rows of (id, key, data) tables: contacts (key: e-mail), messages (key: ticket id).
     const auto insert = [&](const char *sql, const QUuid &id, const auto &key,
