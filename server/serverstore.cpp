@@ -263,6 +263,26 @@ struct ServerStore::Private
         return {};
     }
 
+    // The departments of the tickets the contact is the requester of.
+    Result<QList<QUuid>> requesterDepartments(const QUuid &contact)
+    {
+        auto stmt = db->prepare(db->pick("SELECT DISTINCT department_id FROM tickets WHERE "
+                                         "json_extract(data, '$.requester_id') = ?1",
+                                         "SELECT DISTINCT department_id FROM tickets WHERE "
+                                         "(data::jsonb ->> 'requester_id') = ?1"));
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToString(contact));
+        QList<QUuid> departments;
+        while ((*stmt)->next())
+            departments.append(uuidFromBlob((*stmt)->blob(0)));
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        if (!s.good())
+            return s;
+        return departments;
+    }
+
     // A department's stored settings (the JSON text; empty when it has none).
     Result<QString> departmentSettings(const QUuid &department)
     {
@@ -1188,6 +1208,23 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJson
             return std::optional(
                 invalid(QStringLiteral("unknown contact field \"%1\"").arg(it.key())));
     }
+    // An existing contact that is the requester of tickets is changed by an admin, or through a
+    // ticket of one of the agent's departments (as GET /api/v1/contacts/{id} reads it); to anyone
+    // else it does not exist. One no ticket names yet (made by an agent for a ticket to come)
+    // belongs to no department, and any agent may change it.
+    auto existing = text("SELECT id FROM contacts WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!existing.good())
+        return existing.status();
+    auto departments = requesterDepartments(id);
+    if (!departments.good())
+        return departments.status();
+    if (*existing && session->agent.role != Role::Admin && !departments->isEmpty() &&
+        std::none_of(departments->cbegin(), departments->cend(),
+                     [&](const QUuid &department) { return mayAccess(department); }))
+        return std::optional(
+            Rejection{QStringLiteral("not_found"),
+                      QStringLiteral("no such contact: %1").arg(uuidToString(id))});
     contact.insert(QStringLiteral("id"), uuidToString(id));
     Status s =
         db->run("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO "
@@ -1198,12 +1235,16 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJson
                 });
     if (!s.good())
         return s;
-    // A contact belongs to no department: its change is for admins and the agent who made it
-    // (by the first of their departments); tickets carry their requester to their departments.
-    const QUuid department = session->agent.departments.isEmpty()
-                                 ? QUuid()
-                                 : session->agent.departments.first().departmentId;
-    pending.append({QStringLiteral("contact"), id, department, QUuid(), contact});
+    // A contact belongs to no department: its change goes to the departments of the tickets it
+    // is the requester of (whose agents have it), and to the agent who made it (by the first of
+    // their departments; admins see every change).
+    if (!session->agent.departments.isEmpty() &&
+        !departments->contains(session->agent.departments.first().departmentId))
+        departments->append(session->agent.departments.first().departmentId);
+    if (departments->isEmpty())
+        departments->append(QUuid());
+    for (const QUuid &department : std::as_const(*departments))
+        pending.append({QStringLiteral("contact"), id, department, QUuid(), contact});
     return std::optional<Rejection>();
 }
 
@@ -1629,19 +1670,12 @@ Result<std::optional<QJsonObject>> ServerStore::contact(const AgentSession &sess
         return std::optional<QJsonObject>();
     if (session.agent.role != Role::Admin) {
         // Visible through a ticket of one of the session's departments.
-        auto stmt = d->db->prepare(d->db->pick("SELECT department_id FROM tickets WHERE "
-                                               "json_extract(data, '$.requester_id') = ?1",
-                                               "SELECT department_id FROM tickets WHERE "
-                                               "(data::jsonb ->> 'requester_id') = ?1"));
-        if (!stmt.good())
-            return stmt.status();
-        (*stmt)->bind(1, uuidToString(id));
-        bool visible = false;
+        auto departments = d->requesterDepartments(id);
+        if (!departments.good())
+            return departments.status();
         d->session = &session;
-        while (!visible && (*stmt)->next())
-            visible = d->mayAccess(uuidFromBlob((*stmt)->blob(0)));
-        (*stmt)->reset();
-        if (!visible)
+        if (std::none_of(departments->cbegin(), departments->cend(),
+                         [&](const QUuid &department) { return d->mayAccess(department); }))
             return std::optional<QJsonObject>();
     }
     return std::optional<QJsonObject>(parseObject(**data));

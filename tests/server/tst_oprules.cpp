@@ -500,8 +500,16 @@ private Q_SLOTS:
            {s(R"({"type":"upsert_contact","contact":{"id":"$N1","name":"Jan","emails":["a$N1@x.pl"],"plan":"gold"}})")},
            s(R"({"type":"upsert_contact","contact":{"id":"$N1","name":"Jan K","emails":["b$N1@x.pl"]}})"),
            L{"contact"}, L{"contact.name=Jan K", "contact.plan=undefined"});
-        ok("upsert_contact: other department's requester", "sales",
+        no("upsert_contact: other department's requester", "sales",
            {ticketIn("$T1", "$BILLING", s(R"(,"requester":{"id":"$N2","email":"r$N1@x.pl"})"))},
+           s(R"({"type":"upsert_contact","contact":{"id":"$N2","name":"Renamed","emails":["r$N1@x.pl"]}})"),
+           notFound);
+        ok("upsert_contact: own department's requester", "agent",
+           {ticketIn("$T1", "$BILLING", s(R"(,"requester":{"id":"$N2","email":"r$N1@x.pl"})"))},
+           s(R"({"type":"upsert_contact","contact":{"id":"$N2","name":"Renamed","emails":["r$N1@x.pl"]}})"),
+           L{"contact"}, L{"contact.name=Renamed"});
+        ok("upsert_contact: admin, any requester", "admin",
+           {ticketIn("$T1", "$SALES", s(R"(,"requester":{"id":"$N2","email":"r$N1@x.pl"})"))},
            s(R"({"type":"upsert_contact","contact":{"id":"$N2","name":"Renamed","emails":["r$N1@x.pl"]}})"),
            L{"contact"}, L{"contact.name=Renamed"});
         ok("upsert_contact: without e-mails", "agent", {},
