@@ -119,7 +119,13 @@ Result<QByteArray> ServerConnection::Private::finish(QNetworkReply &reply,
         if (progress)
             QObject::connect(&reply, &QNetworkReply::downloadProgress, &loop, progress);
     } else if (progress) {
-        QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop, progress);
+        // Qt may report (0, 0) once an upload is over, after its last real figure: passed on,
+        // it would turn a finished transfer's progress back to nothing.
+        QObject::connect(&reply, &QNetworkReply::uploadProgress, &loop,
+                         [&progress](qint64 done, qint64 total) {
+                             if (total > 0)
+                                 progress(done, total);
+                         });
     }
     if (!reply.isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
