@@ -1071,6 +1071,9 @@ Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObje
                                                   .arg(field == u"department_id"
                                                            ? QStringLiteral("department")
                                                            : QStringLiteral("agent"))));
+                    // As an id, however the client wrote it (upper case, braces), so that
+                    // snapshots and history compare and filter by one form.
+                    value = idValue(uuidOf(value));
                 }
             } else if (field == u"category") {
                 if (!value.isString() && !value.isNull())

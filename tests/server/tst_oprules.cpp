@@ -205,6 +205,11 @@ private Q_SLOTS:
         QVERIFY(m_names.contains(QStringLiteral("SALES")));
         m_names.insert(QStringLiteral("SALESAGENT"),
                        uuidToString(m_sessions.value(QStringLiteral("sales")).agent.id));
+        // The same ids as a client may write them: upper case.
+        m_names.insert(QStringLiteral("UPPERSALES"),
+                       m_names.value(QStringLiteral("SALES")).toUpper());
+        m_names.insert(QStringLiteral("UPPERSALESAGENT"),
+                       m_names.value(QStringLiteral("SALESAGENT")).toUpper());
         m_names.insert(QStringLiteral("LONG"), QString(4001, u'x'));
         m_names.insert(QStringLiteral("HASH"), QString(64, u'a'));
     }
@@ -378,6 +383,15 @@ private Q_SLOTS:
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})"),
            L{"history", "ticket"},
            L{"ticket.department_id=$SALES", "history.old=$BILLING", "history.new=$SALES"});
+        ok("set_fields: ids written in upper case are stored as ids", "admin", {billing1},
+           s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$UPPERSALES","assignee_id":"$UPPERSALESAGENT"}})"),
+           L{"history", "history", "ticket"},
+           L{"ticket.department_id=$SALES", "ticket.assignee_id=$SALESAGENT"});
+        ok("set_fields: the same id in another case is no change", "admin",
+           {billing1,
+            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})")},
+           s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$UPPERSALES"}})"),
+           L{});
         ok("set_fields: lead", "lead", {billing1},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"status":"pending"}})"),
            L{"history", "ticket"}, L{"ticket.status=pending"});
