@@ -1172,9 +1172,15 @@ Result<std::optional<Rejection>> ServerStore::Private::mergeOrLink(const QJsonOb
         return std::optional(notFound(*found ? otherId : ticketId));
     QJsonObject ticket = **found;
     if (merge) {
+        // Closing is a status change like any other: in the history, where the SLA clocks and
+        // reports read it.
+        const QJsonValue oldStatus = ticket.value(QLatin1String("status"));
+        const QString closed = toString(TicketStatus::Closed);
+        if (oldStatus != closed)
+            history(ticket, QStringLiteral("status"), oldStatus, closed);
         history(ticket, QStringLiteral("merged_into"), QJsonValue(), uuidToString(otherId));
         ticket.insert(QStringLiteral("merged_into"), uuidToString(otherId));
-        ticket.insert(QStringLiteral("status"), toString(TicketStatus::Closed));
+        ticket.insert(QStringLiteral("status"), closed);
         if (Status s = saveTicket(ticket, uuidOf(ticket.value(QLatin1String("department_id"))));
             !s.good())
             return s;

@@ -475,12 +475,13 @@ private Q_SLOTS:
 
         // merge
         ok("merge", "agent", {billing1, billing2},
-           s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T2"})"), L{"history", "ticket"},
+           s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T2"})"),
+           L{"history", "history", "ticket"},
            L{"ticket.id=$T1", "ticket.status=closed", "ticket.merged_into=$T2",
              "history.field=merged_into", "history.new=$T2"});
         ok("merge: admin across departments", "admin", {billing1, sales2},
-           s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T2"})"), L{"history", "ticket"},
-           L{"ticket.merged_into=$T2"});
+           s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T2"})"),
+           L{"history", "history", "ticket"}, L{"ticket.merged_into=$T2"});
         no("merge: into itself", "agent", {billing1},
            s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T1"})"), invalidOp);
         no("merge: into a ticket of other department", "agent", {billing1, sales2},
