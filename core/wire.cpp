@@ -3,7 +3,9 @@
 #include "uuid.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
+#include <array>
 #include <optional>
 
 namespace Pult::Wire {
@@ -57,11 +59,6 @@ QJsonValue idValue(const QUuid &id)
     return id.isNull() ? QJsonValue() : QJsonValue(uuidToString(id));
 }
 
-QJsonValue timeValue(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
 QUuid uuidOf(const QJsonValue &value)
 {
     return QUuid::fromString(value.toString());
@@ -110,7 +107,178 @@ std::optional<qint64> fastIsoMs(QStringView s)
     return ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + ms;
 }
 
+// Howard Hinnant's civil_from_days: the date of a day number counted from 1970-01-01.
+constexpr void civilFromDays(qint64 z, qint64 &y, unsigned &m, unsigned &d)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = qint64(yoe) + era * 400 + (m <= 2);
+}
+
+// A time as pultd writes it, "2026-11-23T17:55:35.123Z", without QDateTime's general
+// formatter; nullopt outside the years 0 to 9999, which that form cannot hold.
+std::optional<std::array<char, 24>> fastIsoText(qint64 ms)
+{
+    const qint64 days = ms >= 0 ? ms / 86'400'000 : (ms - 86'399'999) / 86'400'000;
+    const qint64 inDay = ms - days * 86'400'000;
+    qint64 year = 0;
+    unsigned month = 0, day = 0;
+    civilFromDays(days, year, month, day);
+    if (year < 0 || year > 9999)
+        return std::nullopt;
+    std::array<char, 24> out{};
+    const auto put = [&](int at, qint64 value, int width) {
+        for (int i = at + width - 1; i >= at; --i, value /= 10)
+            out[std::size_t(i)] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    out[4] = '-';
+    put(5, month, 2);
+    out[7] = '-';
+    put(8, day, 2);
+    out[10] = 'T';
+    put(11, inDay / 3'600'000, 2);
+    out[13] = ':';
+    put(14, inDay / 60'000 % 60, 2);
+    out[16] = ':';
+    put(17, inDay / 1000 % 60, 2);
+    out[19] = '.';
+    put(20, inDay % 1000, 3);
+    out[23] = 'Z';
+    return out;
+}
+
+// Compact JSON text written field by field: the snapshots pultd stores and serves, where
+// building a QJsonObject first cost more than the rest of an operation.
+class JsonText
+{
+public:
+    JsonText() { m_out.reserve(512); }
+    QByteArray finish()
+    {
+        m_out += '}';
+        return std::move(m_out);
+    }
+    JsonText &string(const char *key, QStringView value)
+    {
+        this->key(key);
+        quote(value);
+        return *this;
+    }
+    JsonText &string(const char *key, const QByteArray &latin1) // ASCII text: names, hashes
+    {
+        return string(key, QString::fromLatin1(latin1));
+    }
+    JsonText &number(const char *key, qint64 value)
+    {
+        this->key(key);
+        m_out += QByteArray::number(value);
+        return *this;
+    }
+    JsonText &boolean(const char *key, bool value)
+    {
+        this->key(key);
+        m_out += value ? "true" : "false";
+        return *this;
+    }
+    JsonText &null(const char *key)
+    {
+        this->key(key);
+        m_out += "null";
+        return *this;
+    }
+    JsonText &id(const char *key, const QUuid &value)
+    {
+        if (value.isNull())
+            return null(key);
+        this->key(key);
+        m_out += '"';
+        m_out += value.toByteArray(QUuid::WithoutBraces);
+        m_out += '"';
+        return *this;
+    }
+    JsonText &time(const char *key, const QDateTime &value)
+    {
+        if (!value.isValid())
+            return null(key);
+        const auto text = fastIsoText(value.toMSecsSinceEpoch());
+        if (!text)
+            return string(key, value.toUTC().toString(Qt::ISODateWithMs));
+        this->key(key);
+        m_out += '"';
+        m_out.append(text->data(), qsizetype(text->size()));
+        m_out += '"';
+        return *this;
+    }
+    JsonText &strings(const char *key, const QStringList &values)
+    {
+        this->key(key);
+        m_out += '[';
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i > 0)
+                m_out += ',';
+            quote(values.at(i));
+        }
+        m_out += ']';
+        return *this;
+    }
+    // A nested value written by `write` into this text.
+    template<typename Write> JsonText &raw(const char *key, Write &&write)
+    {
+        this->key(key);
+        write(m_out);
+        return *this;
+    }
+
+    // A JSON string: UTF-8, with quotes, backslashes and control characters escaped.
+    static void quote(QByteArray &out, QStringView value)
+    {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += '"';
+        for (const char c : value.toUtf8()) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (u < 0x20) {
+                out += "\\u00";
+                out += kHex[u >> 4];
+                out += kHex[u & 0xF];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+    }
+
+private:
+    void key(const char *key)
+    {
+        m_out += m_out.isEmpty() ? "{\"" : ",\"";
+        m_out += key;
+        m_out += "\":";
+    }
+    void quote(QStringView value) { quote(m_out, value); }
+
+    QByteArray m_out;
+};
+
 } // namespace
+
+QJsonValue timeValue(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QJsonValue();
+    if (const auto text = fastIsoText(time.toMSecsSinceEpoch()))
+        return QJsonValue(QString::fromLatin1(text->data(), qsizetype(text->size())));
+    return QJsonValue(time.toUTC().toString(Qt::ISODateWithMs));
+}
 
 QDateTime timeOf(const QJsonValue &value)
 {
@@ -123,52 +291,60 @@ QDateTime timeOf(const QJsonValue &value)
     return t.isValid() ? t.toUTC() : t;
 }
 
-QJsonObject toJson(const Ticket &t)
+QByteArray toJsonText(const Ticket &t)
 {
-    QJsonArray linked;
+    JsonText json;
+    json.id("id", t.id);
+    if (t.number)
+        json.number("number", *t.number);
+    else
+        json.null("number");
+    json.string("subject", t.subject).string("status", toString(t.status));
+    json.string("priority", toString(t.priority)).id("department_id", t.departmentId);
+    json.string("category", t.category).id("assignee_id", t.assigneeId);
+    json.id("requester_id", t.requesterId).string("channel", toString(t.channel));
+    json.strings("tags", t.tags).number("tier", t.tier);
+    json.time("created", t.created).time("updated", t.updated);
+    json.time("first_response_at", t.firstResponseAt).time("solved_at", t.solvedAt);
+    json.time("due", t.due).time("reminder", t.reminder);
+    json.time("first_response_deadline", t.firstResponseDeadline);
+    json.time("resolution_deadline", t.resolutionDeadline);
+    json.boolean("spam", t.spam).id("merged_into", t.mergedInto);
+    QStringList linked;
     for (const QUuid &l : t.linked)
         linked.append(uuidToString(l));
-    return {{QStringLiteral("id"), uuidToString(t.id)},
-            {QStringLiteral("number"), t.number ? QJsonValue(*t.number) : QJsonValue()},
-            {QStringLiteral("subject"), t.subject},
-            {QStringLiteral("status"), toString(t.status)},
-            {QStringLiteral("priority"), toString(t.priority)},
-            {QStringLiteral("department_id"), idValue(t.departmentId)},
-            {QStringLiteral("category"), t.category},
-            {QStringLiteral("assignee_id"), idValue(t.assigneeId)},
-            {QStringLiteral("requester_id"), idValue(t.requesterId)},
-            {QStringLiteral("channel"), toString(t.channel)},
-            {QStringLiteral("tags"), stringArray(t.tags)},
-            {QStringLiteral("tier"), t.tier},
-            {QStringLiteral("created"), timeValue(t.created)},
-            {QStringLiteral("updated"), timeValue(t.updated)},
-            {QStringLiteral("first_response_at"), timeValue(t.firstResponseAt)},
-            {QStringLiteral("solved_at"), timeValue(t.solvedAt)},
-            {QStringLiteral("due"), timeValue(t.due)},
-            {QStringLiteral("reminder"), timeValue(t.reminder)},
-            {QStringLiteral("first_response_deadline"), timeValue(t.firstResponseDeadline)},
-            {QStringLiteral("resolution_deadline"), timeValue(t.resolutionDeadline)},
-            {QStringLiteral("spam"), t.spam},
-            {QStringLiteral("merged_into"), idValue(t.mergedInto)},
-            {QStringLiteral("linked"), linked}};
+    json.strings("linked", linked);
+    return json.finish();
 }
 
-QJsonObject toJson(const Message &m)
+QByteArray toJsonText(const Message &m)
 {
-    QJsonArray attachments;
-    for (const Attachment &a : m.attachments)
-        attachments.append(QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.contentHash)},
-                                       {QStringLiteral("name"), a.name},
-                                       {QStringLiteral("type"), a.mimeType},
-                                       {QStringLiteral("size"), a.size}});
-    return {{QStringLiteral("id"), uuidToString(m.id)},
-            {QStringLiteral("ticket_id"), uuidToString(m.ticketId)},
-            {QStringLiteral("kind"), toString(m.kind)},
-            {QStringLiteral("author_id"), idValue(m.authorId)},
-            {QStringLiteral("author_name"), m.authorName},
-            {QStringLiteral("created"), timeValue(m.created)},
-            {QStringLiteral("body"), m.bodyText},
-            {QStringLiteral("attachments"), attachments}};
+    JsonText json;
+    json.id("id", m.id).id("ticket_id", m.ticketId).string("kind", toString(m.kind));
+    json.id("author_id", m.authorId).string("author_name", m.authorName);
+    json.time("created", m.created).string("body", m.bodyText);
+    json.raw("attachments", [&](QByteArray &out) {
+        out += '[';
+        for (qsizetype i = 0; i < m.attachments.size(); ++i) {
+            const Attachment &a = m.attachments.at(i);
+            JsonText attachment;
+            attachment.string("hash", a.contentHash).string("name", a.name);
+            attachment.string("type", a.mimeType).number("size", a.size);
+            out += (i > 0 ? "," : "") + attachment.finish();
+        }
+        out += ']';
+    });
+    return json.finish();
+}
+
+QJsonObject toJson(const Ticket &ticket)
+{
+    return QJsonDocument::fromJson(toJsonText(ticket)).object();
+}
+
+QJsonObject toJson(const Message &message)
+{
+    return QJsonDocument::fromJson(toJsonText(message)).object();
 }
 
 QJsonObject toJson(const HistoryEvent &e)
@@ -178,8 +354,8 @@ QJsonObject toJson(const HistoryEvent &e)
             {QStringLiteral("actor_id"), idValue(e.actorId)},
             {QStringLiteral("time"), timeValue(e.time)},
             {QStringLiteral("field"), e.field},
-            {QStringLiteral("old"), e.oldValue},
-            {QStringLiteral("new"), e.newValue}};
+            {QStringLiteral("old"), e.oldValue.isNull() ? QJsonValue() : e.oldValue},
+            {QStringLiteral("new"), e.newValue.isNull() ? QJsonValue() : e.newValue}};
 }
 
 QJsonObject toJson(const Contact &c)

@@ -22,6 +22,11 @@ QDateTime timeOf(const QJsonValue &value);
 
 QJsonObject toJson(const Ticket &ticket);
 QJsonObject toJson(const Message &message);
+// The same two shapes as compact JSON text (UTF-8), written without a QJsonObject: what pultd
+// stores and serves, and the client keeps, for every ticket and message. toJson parses this text,
+// so that each shape is written down once.
+QByteArray toJsonText(const Ticket &ticket);
+QByteArray toJsonText(const Message &message);
 QJsonObject toJson(const HistoryEvent &event);
 QJsonObject toJson(const Contact &contact);
 QJsonObject toJson(const CannedResponse &response);

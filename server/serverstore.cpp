@@ -7,6 +7,7 @@
 #include "sla.h"
 #include "storedb.h"
 #include "uuid.h"
+#include "wire.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
@@ -31,11 +33,6 @@ constexpr qsizetype kMaxReplyFrameChars = 4000;
 constexpr qsizetype kMaxFilterNameChars = 200;
 constexpr qsizetype kMaxFilterQueryChars = 2000;
 
-QString iso(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
 QByteArray compact(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -46,15 +43,8 @@ QJsonObject parseObject(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-QUuid uuidOf(const QJsonValue &v)
-{
-    return v.isString() ? QUuid::fromString(v.toString()) : QUuid();
-}
-
-QJsonValue idValue(const QUuid &id)
-{
-    return id.isNull() ? QJsonValue() : QJsonValue(uuidToString(id));
-}
+using Wire::idValue;
+using Wire::uuidOf;
 
 // A rejection: a stable code and a message for a person.
 struct Rejection
@@ -97,13 +87,14 @@ struct Change
     QUuid entity;
     QUuid department;
     QUuid previousDepartment;
-    QJsonObject data;
+    QJsonObject data;      // empty when json holds the snapshot
+    QByteArray json;       // the snapshot as compact JSON, when it was written already
     QUuid agent;           // set: only this agent sees it
     bool everyone = false; // everyone sees it
 };
 
 // A time field: an ISO 8601 string or null; nullopt when it is neither.
-std::optional<QJsonValue> timeValue(const QJsonValue &v)
+std::optional<QJsonValue> timeInput(const QJsonValue &v)
 {
     if (v.isNull())
         return QJsonValue();
@@ -239,6 +230,7 @@ struct ServerStore::Private
         std::optional<qint64> revision; // the newest revision in changes
         std::optional<qint64> number;   // the highest ticket number
         QHash<QUuid, QString> settings; // department_settings' data by department, as read
+        QHash<QUuid, Ticket> tickets;   // tickets as read or last written
     };
     BatchMemory batch;
 
@@ -342,20 +334,68 @@ struct ServerStore::Private
         return row->has_value();
     }
 
-    // The ticket if it exists and the agent may see it.
-    Result<std::optional<QJsonObject>> visibleTicket(const QUuid &id)
+    // A stored ticket as this batch last wrote it, else as the database holds it; nullopt when
+    // there is none.
+    Result<std::optional<Ticket>> storedTicket(const QUuid &id)
     {
+        if (auto it = batch.tickets.constFind(id); it != batch.tickets.cend())
+            return std::optional<Ticket>(*it);
         auto row = text("SELECT data FROM tickets WHERE id = ?1",
                         [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
         if (!row.good())
             return row.status();
         if (!*row)
-            return std::optional<QJsonObject>();
-        QJsonObject ticket = parseObject(**row);
-        if (!mayAccess(uuidOf(ticket.value(QLatin1String("department_id")))))
-            return std::optional<QJsonObject>();
-        return std::optional<QJsonObject>(ticket);
+            return std::optional<Ticket>();
+        auto ticket = Wire::ticketFromJson(parseObject(**row));
+        if (!ticket.good())
+            return ticket.status();
+        return std::optional<Ticket>(std::move(*ticket));
     }
+
+    // The ticket if it exists and the agent may see it.
+    Result<std::optional<Ticket>> visibleTicket(const QUuid &id)
+    {
+        auto ticket = storedTicket(id);
+        if (!ticket.good() || !*ticket || mayAccess((*ticket)->departmentId))
+            return ticket;
+        return std::optional<Ticket>();
+    }
+
+    // The tickets the op works on: as they were before it, and as it leaves them. Edited as
+    // domain values and written once each when the op is accepted (writeTickets).
+    struct WorkTicket
+    {
+        Ticket before;
+        Ticket ticket;
+        bool created = false;
+    };
+    std::deque<WorkTicket> work; // in the order the op opened them; addresses stay put
+
+    // The op's copy of a ticket it names, when the ticket exists and the agent may see it;
+    // null otherwise.
+    Result<Ticket *> openTicket(const QUuid &id)
+    {
+        for (WorkTicket &w : work) {
+            if (w.ticket.id == id)
+                return &w.ticket;
+        }
+        auto found = visibleTicket(id);
+        if (!found.good())
+            return found.status();
+        if (!*found)
+            return static_cast<Ticket *>(nullptr);
+        work.push_back({**found, std::move(**found)});
+        return &work.back().ticket;
+    }
+
+    // A ticket the op creates.
+    Ticket &createdTicket(Ticket ticket)
+    {
+        work.push_back({Ticket(), std::move(ticket), true});
+        return work.back().ticket;
+    }
+
+    QDateTime nowTime() const { return QDateTime::fromMSecsSinceEpoch(now, Qt::UTC); }
 
     // Which tickets reference the attachment: the first of them this agent may see, if any.
     struct References
@@ -381,7 +421,7 @@ struct ServerStore::Private
             auto ticket = visibleTicket(id);
             if (!ticket.good())
                 return ticket.status();
-            if (*ticket) {
+            if (ticket->has_value()) {
                 references.visible = id;
                 break;
             }
@@ -457,52 +497,76 @@ struct ServerStore::Private
 
     // Sets the ticket's SLA deadlines from its department's policy and business hours, over the
     // ticket's messages and history (this op's history included); nothing without a policy.
-    Status applySla(QJsonObject &ticket);
+    Status applySla(Ticket &ticket);
 
-    Status saveTicket(QJsonObject ticket, const QUuid &previousDepartment)
+    // Writes each ticket the op changed or created, once: with "updated" and the SLA deadlines
+    // set, serialised once for the tickets table and the change feed. A new ticket's change goes
+    // before the op's first message or history change of it, so that no client gets those
+    // before the ticket they belong to; an edited ticket's after them.
+    Status writeTickets()
     {
-        ticket.insert(QStringLiteral("updated"), iso(now));
-        if (Status sla = applySla(ticket); !sla.good())
-            return sla;
-        const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
-        const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
-        Status s = db->run(
-            "INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, "
-            "?4) ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
-            "data = excluded.data",
-            [&](Statement &st) {
-                st.bind(1, uuidToBlob(id));
-                st.bind(2, qint64(ticket.value(QLatin1String("number")).toInteger()));
-                st.bind(3, uuidToBlob(department)).bind(4, QString::fromUtf8(compact(ticket)));
-            });
-        if (s.good())
-            pending.append({QStringLiteral("ticket"), id, department, previousDepartment, ticket});
-        return s;
+        for (WorkTicket &w : work) {
+            if (!w.created && w.ticket == w.before)
+                continue;
+            const QUuid id = w.ticket.id;
+            w.ticket.updated = nowTime();
+            if (Status sla = applySla(w.ticket); !sla.good())
+                return sla;
+            Change change(QStringLiteral("ticket"), id, w.ticket.departmentId,
+                          w.created ? QUuid() : w.before.departmentId, {});
+            change.json = Wire::toJsonText(w.ticket);
+            Status s =
+                db->run("INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, "
+                        "?4) ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
+                        "data = excluded.data",
+                        [&](Statement &st) {
+                            st.bind(1, uuidToBlob(id)).bind(2, w.ticket.number.value_or(0));
+                            st.bind(3, uuidToBlob(w.ticket.departmentId));
+                            st.bind(4, QString::fromUtf8(change.json));
+                        });
+            if (!s.good())
+                return s;
+            const QString idText = uuidToString(id);
+            const auto first =
+                !w.created
+                    ? pending.cend()
+                    : std::find_if(pending.cbegin(), pending.cend(), [&](const Change &c) {
+                          return (c.kind == u"message" || c.kind == u"history") &&
+                                 c.data.value(QLatin1String("ticket_id")).toString() == idText;
+                      });
+            pending.insert(first - pending.cbegin(), std::move(change));
+            batch.tickets.insert(id, w.ticket);
+        }
+        work.clear();
+        return {};
     }
 
-    void history(const QJsonObject &ticket, const QString &field, const QJsonValue &oldValue,
+    // A change of the ticket's field in its history: values as the snapshot has them (arrays
+    // as comma-separated text).
+    void history(const Ticket &ticket, const QString &field, const QJsonValue &oldValue,
                  const QJsonValue &newValue)
     {
-        const QUuid id = ids.next();
         const auto text = [](const QJsonValue &v) {
             if (v.isArray()) {
                 QStringList items;
                 for (const QJsonValue &item : v.toArray())
                     items.append(item.toString());
-                return QJsonValue(items.join(u','));
+                return items.isEmpty() ? QStringLiteral("") : items.join(u',');
             }
-            return v.isDouble() ? QJsonValue(QString::number(v.toInteger())) : v;
+            if (v.isBool())
+                return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            return v.isDouble() ? QString::number(v.toInteger()) : v.toString(QString());
         };
-        pending.append(
-            {QStringLiteral("history"), id, uuidOf(ticket.value(QLatin1String("department_id"))),
-             QUuid(),
-             QJsonObject{{QStringLiteral("id"), uuidToString(id)},
-                         {QStringLiteral("ticket_id"), ticket.value(QLatin1String("id"))},
-                         {QStringLiteral("actor_id"), uuidToString(session->agent.id)},
-                         {QStringLiteral("time"), iso(now)},
-                         {QStringLiteral("field"), field},
-                         {QStringLiteral("old"), text(oldValue)},
-                         {QStringLiteral("new"), text(newValue)}}});
+        HistoryEvent event;
+        event.id = ids.next();
+        event.ticketId = ticket.id;
+        event.actorId = session->agent.id;
+        event.time = nowTime();
+        event.field = field;
+        event.oldValue = oldValue.isNull() ? QString() : text(oldValue);
+        event.newValue = newValue.isNull() ? QString() : text(newValue);
+        pending.append({QStringLiteral("history"), event.id, ticket.departmentId, QUuid(),
+                        Wire::toJson(event)});
     }
 
     // Tells the other pultd processes on a PostgreSQL database that the revision advanced to
@@ -515,7 +579,8 @@ struct ServerStore::Private
                        [&](Statement &st) { st.bind(1, QString::number(revision)); });
     }
 
-    // Writes the pending changes with the next revisions; returns the last one.
+    // Writes the pending changes with the next revisions; returns the last one. A snapshot is
+    // serialised once: the change's text is the stored one with the revision put in front.
     // Every change row of an op in one statement (up to kRowsPerInsert at a time): one round
     // trip to PostgreSQL instead of one per change.
     Result<qint64> commitChanges()
@@ -526,12 +591,20 @@ struct ServerStore::Private
                 return last.status();
             batch.revision = last->value_or(QString()).toLongLong();
         }
-        qint64 revision = *batch.revision;
-        QList<const Change *> history;
-        for (Change &c : pending) {
-            c.data.insert(QStringLiteral("revision"), ++revision);
+        QList<QString> texts;
+        QList<qsizetype> history;
+        texts.reserve(pending.size());
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            const Change &c = pending[i];
+            const QByteArray json = c.json.isEmpty() ? compact(c.data) : c.json;
+            QByteArray text = "{\"revision\":" + QByteArray::number(*batch.revision + i + 1);
+            if (json.size() > 2)
+                text += ',' + json.mid(1);
+            else
+                text += '}';
+            texts.append(QString::fromUtf8(text));
             if (c.kind == u"history")
-                history.append(&c);
+                history.append(i);
         }
         Status s = insertRows(
             kChangeInserts, pending.size(), [&](Statement &st, qsizetype row, int first) {
@@ -540,43 +613,22 @@ struct ServerStore::Private
                 st.bind(first + 2, uuidToBlob(c.entity)).bind(first + 3, uuidToBlob(c.department));
                 st.bind(first + 4, uuidToBlob(c.previousDepartment));
                 st.bind(first + 5, uuidToBlob(c.agent)).bind(first + 6, int(c.everyone));
-                st.bind(first + 7, QString::fromUtf8(compact(c.data)));
+                st.bind(first + 7, texts[row]);
             });
         if (s.good())
             s = insertRows(
                 kHistoryInserts, history.size(), [&](Statement &st, qsizetype row, int first) {
-                    const Change &c = *history[row];
+                    const Change &c = pending[history[row]];
                     st.bind(first, uuidToBlob(c.entity));
                     st.bind(first + 1,
                             uuidToBlob(uuidOf(c.data.value(QLatin1String("ticket_id")))));
-                    st.bind(first + 2, QString::fromUtf8(compact(c.data)));
+                    st.bind(first + 2, texts[history[row]]);
                 });
         if (!s.good())
             return s;
+        *batch.revision += pending.size();
         pending.clear();
-        batch.revision = revision;
-        return revision;
-    }
-
-    // Runs edit on the ticket the op names ("ticket_id") when the agent may see it, and stores
-    // the ticket if edit changed it. edit answers a rejection, or nothing to accept the op.
-    template<typename Edit>
-    Result<std::optional<Rejection>> editTicket(const QJsonObject &op, Edit &&edit)
-    {
-        const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
-        auto found = visibleTicket(ticketId);
-        if (!found.good())
-            return found.status();
-        if (!*found)
-            return accept(notFound(ticketId));
-        QJsonObject ticket = **found;
-        auto outcome = edit(ticket);
-        if (!outcome.good() || *outcome || ticket == **found)
-            return outcome;
-        if (Status s = saveTicket(ticket, uuidOf((*found)->value(QLatin1String("department_id"))));
-            !s.good())
-            return s;
-        return accept();
+        return *batch.revision;
     }
 
     Result<std::optional<Rejection>> apply(const QString &type, const QJsonObject &op,
@@ -602,10 +654,9 @@ struct ServerStore::Private
                                       std::optional<Rejection> &rejection);
 };
 
-Status ServerStore::Private::applySla(QJsonObject &ticket)
+Status ServerStore::Private::applySla(Ticket &ticket)
 {
-    const QUuid department = uuidOf(ticket.value(QLatin1String("department_id")));
-    auto stored = departmentSettings(department);
+    auto stored = departmentSettings(ticket.departmentId);
     if (!stored.good())
         return stored.status();
     const QJsonObject settings = parseObject(*stored);
@@ -618,45 +669,23 @@ Status ServerStore::Private::applySla(QJsonObject &ticket)
     if (!policy.good() || !calendar.good())
         return {}; // stored settings were checked when set; an old one is simply not applied
 
-    const auto when = [](const QJsonValue &v) {
-        return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    };
-    const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
-    Ticket t;
-    t.id = id;
-    t.created = when(ticket.value(QLatin1String("created")));
-    t.status = parseTicketStatus(ticket.value(QLatin1String("status")).toString())
-                   .value_or(TicketStatus::New);
-    t.priority = parsePriority(ticket.value(QLatin1String("priority")).toString())
-                     .value_or(Priority::Normal);
     QList<Message> messages;
     QList<HistoryEvent> history;
-    const auto readHistory = [&](const QJsonObject &e) {
-        HistoryEvent event;
-        event.time = when(e.value(QLatin1String("time")));
-        event.field = e.value(QLatin1String("field")).toString();
-        event.oldValue = e.value(QLatin1String("old")).toString();
-        event.newValue = e.value(QLatin1String("new")).toString();
-        history.append(event);
-    };
     for (const char *sql : {"SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid",
                             "SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid"}) {
         auto stmt = db->prepare(sql);
         if (!stmt.good())
             return stmt.status();
-        (*stmt)->bind(1, uuidToBlob(id));
+        (*stmt)->bind(1, uuidToBlob(ticket.id));
         const bool isMessage = std::string_view(sql).find("messages") != std::string_view::npos;
         while ((*stmt)->next()) {
             const QJsonObject row = parseObject((*stmt)->text(0));
-            if (!isMessage) {
-                readHistory(row);
-                continue;
+            if (isMessage) {
+                if (auto message = Wire::messageFromJson(row); message.good())
+                    messages.append(std::move(*message));
+            } else if (auto event = Wire::historyFromJson(row); event.good()) {
+                history.append(std::move(*event));
             }
-            Message m;
-            m.kind = parseMessageKind(row.value(QLatin1String("kind")).toString())
-                         .value_or(MessageKind::SystemEvent);
-            m.created = when(row.value(QLatin1String("created")));
-            messages.append(m);
         }
         Status st = (*stmt)->status();
         (*stmt)->reset();
@@ -664,19 +693,18 @@ Status ServerStore::Private::applySla(QJsonObject &ticket)
             return st;
     }
     for (const Change &c : std::as_const(pending)) { // this op's events, not yet stored
-        if (c.kind == u"history" &&
-            c.data.value(QLatin1String("ticket_id")).toString() == uuidToString(id))
-            readHistory(c.data);
+        if (c.kind != u"history" || uuidOf(c.data.value(QLatin1String("ticket_id"))) != ticket.id)
+            continue;
+        if (auto event = Wire::historyFromJson(c.data); event.good())
+            history.append(std::move(*event));
     }
-    const SlaState state = computeSla(*policy, *calendar, slaTimeline(t, messages, history),
-                                      QDateTime::fromMSecsSinceEpoch(now, Qt::UTC));
-    const auto deadline = [&](const SlaClock &clock) {
-        return clock.active && clock.deadline.isValid()
-                   ? QJsonValue(clock.deadline.toUTC().toString(Qt::ISODateWithMs))
-                   : QJsonValue();
+    const SlaState state =
+        computeSla(*policy, *calendar, slaTimeline(ticket, messages, history), nowTime());
+    const auto deadline = [](const SlaClock &clock) {
+        return clock.active ? clock.deadline : QDateTime();
     };
-    ticket.insert(QStringLiteral("first_response_deadline"), deadline(state.firstResponse));
-    ticket.insert(QStringLiteral("resolution_deadline"), deadline(state.resolution));
+    ticket.firstResponseDeadline = deadline(state.firstResponse);
+    ticket.resolutionDeadline = deadline(state.resolution);
     return {};
 }
 
@@ -753,14 +781,20 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
             return savepoint.status();
         const Private::BatchMemory remembered = d->batch;
         d->pending.clear();
+        d->work.clear();
         auto rejection = d->apply(op.value(QLatin1String("type")).toString(), op, result);
         if (!rejection.good())
             return rejection.status();
+        if (!*rejection) {
+            if (Status s = d->writeTickets(); !s.good())
+                return s;
+        }
         if (*rejection) {
             if (Status s = savepoint.rollback(); !s.good())
                 return s;
             d->batch = remembered;
             d->pending.clear();
+            d->work.clear();
             result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
             result.insert(QStringLiteral("error"),
                           QJsonObject{{QStringLiteral("code"), (*rejection)->code},
@@ -903,32 +937,23 @@ Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonO
             return last.status();
         batch.number = last->value_or(QString()).toLongLong();
     }
-    const qint64 number = ++*batch.number;
-    QJsonArray tags;
+    Ticket ticket;
+    ticket.id = id;
+    ticket.number = ++*batch.number;
+    ticket.subject = subject;
+    ticket.priority = *priority;
+    ticket.departmentId = department;
+    ticket.category = input.value(QLatin1String("category")).toString();
+    ticket.requesterId = requester;
+    ticket.channel = *channel;
     for (const QJsonValue &tag : input.value(QLatin1String("tags")).toArray()) {
         const QString t = tag.toString().trimmed().toLower();
-        if (!t.isEmpty() && !tags.contains(t))
-            tags.append(t);
+        if (!t.isEmpty() && !ticket.tags.contains(t))
+            ticket.tags.append(t);
     }
-    QJsonObject ticket{{QStringLiteral("id"), uuidToString(id)},
-                       {QStringLiteral("number"), number},
-                       {QStringLiteral("subject"), subject},
-                       {QStringLiteral("status"), toString(TicketStatus::New)},
-                       {QStringLiteral("priority"), toString(*priority)},
-                       {QStringLiteral("department_id"), uuidToString(department)},
-                       {QStringLiteral("category"), input.value(QLatin1String("category"))},
-                       {QStringLiteral("assignee_id"), QJsonValue()},
-                       {QStringLiteral("requester_id"), idValue(requester)},
-                       {QStringLiteral("channel"), toString(*channel)},
-                       {QStringLiteral("tags"), tags},
-                       {QStringLiteral("tier"), 1},
-                       {QStringLiteral("created"), iso(now)},
-                       {QStringLiteral("spam"), false},
-                       {QStringLiteral("merged_into"), QJsonValue()},
-                       {QStringLiteral("linked"), QJsonArray()}};
-    if (Status s = saveTicket(ticket, QUuid()); !s.good())
-        return s;
-    history(ticket, QStringLiteral("created"), QJsonValue(), QString::number(number));
+    ticket.created = nowTime();
+    history(createdTicket(ticket), QStringLiteral("created"), QJsonValue(),
+            QString::number(*ticket.number));
     if (!body.isEmpty()) {
         QJsonObject message{
             {QStringLiteral("ticket_id"), uuidToString(id)},
@@ -940,7 +965,7 @@ Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonO
         if (!added.good() || *added)
             return added;
     }
-    result.insert(QStringLiteral("number"), number);
+    result.insert(QStringLiteral("number"), *ticket.number);
     return std::optional<Rejection>();
 }
 
@@ -961,7 +986,7 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
         return accept(invalid(QStringLiteral("a message needs an id and a body")));
     // Attachments are uploaded first (PUT /api/v1/uploads/{hash}) and referenced here by hash,
     // name, type and size; the message keeps exactly those.
-    QJsonArray attachments;
+    QList<Attachment> attachments;
     for (const QJsonValue &v : input.value(QLatin1String("attachments")).toArray()) {
         const QJsonObject a = v.toObject();
         if (a.contains(QLatin1String("content")))
@@ -985,58 +1010,62 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
             return accept(Rejection{
                 QStringLiteral("attachment_missing"),
                 QStringLiteral("upload the attachment first: %1 (%2) %3").arg(name, hash, *check)});
-        attachments.append(QJsonObject{
-            {QStringLiteral("hash"), hash},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("type"),
-             a.value(QLatin1String("type")).toString(QStringLiteral("application/octet-stream"))},
-            {QStringLiteral("size"), size.toInteger()}});
+        attachments.append(
+            {hash.toLatin1(), name,
+             a.value(QLatin1String("type")).toString(QStringLiteral("application/octet-stream")),
+             size.toInteger()});
     }
-    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
-        for (const QJsonValue &v : std::as_const(attachments)) {
-            const QString hash = v.toObject().value(QLatin1String("hash")).toString();
-            Status st =
-                db->run("INSERT INTO ticket_attachments(hash, ticket_id) VALUES "
-                        "(?1, ?2) ON CONFLICT DO NOTHING",
-                        [&](Statement &q) {
-                            q.bind(1, hash);
-                            q.bind(2, uuidToBlob(uuidOf(ticket.value(QLatin1String("id")))));
-                        });
-            if (st.good()) // referenced now: the claim has done its work
-                st = db->run(
-                    "DELETE FROM upload_claims WHERE hash = ?1 AND agent_id = ?2",
-                    [&](Statement &q) { q.bind(1, hash).bind(2, uuidToBlob(session->agent.id)); });
-            if (!st.good())
-                return st;
-        }
-        const QJsonObject message{{QStringLiteral("id"), uuidToString(id)},
-                                  {QStringLiteral("ticket_id"), ticket.value(QLatin1String("id"))},
-                                  {QStringLiteral("kind"), toString(kind)},
-                                  {QStringLiteral("author_id"), uuidToString(session->agent.id)},
-                                  {QStringLiteral("author_name"), session->agent.name},
-                                  {QStringLiteral("created"), iso(now)},
-                                  {QStringLiteral("body"), body},
-                                  {QStringLiteral("attachments"), attachments}};
-        Status s = db->run("INSERT INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3) "
-                           "ON CONFLICT DO NOTHING",
-                           [&](Statement &st) {
-                               st.bind(1, uuidToBlob(id));
-                               st.bind(2, uuidToBlob(uuidOf(ticket.value(QLatin1String("id")))));
-                               st.bind(3, QString::fromUtf8(compact(message)));
-                           });
-        if (!s.good())
-            return s;
-        if (db->changes() == 0)
-            return accept(Rejection{QStringLiteral("duplicate_id"),
-                                    QStringLiteral("a message with this id exists")});
-        pending.append({QStringLiteral("message"), id,
-                        uuidOf(ticket.value(QLatin1String("department_id"))), QUuid(), message});
-        if (kind == MessageKind::AgentReply &&
-            ticket.value(QLatin1String("first_response_at")).isUndefined())
-            ticket.insert(QStringLiteral("first_response_at"), iso(now));
-        ticket.insert(QStringLiteral("updated"), iso(now)); // a new message updates the ticket
-        return accept();
-    });
+    const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+    auto found = openTicket(ticketId);
+    if (!found.good())
+        return found.status();
+    if (!*found)
+        return accept(notFound(ticketId));
+    Ticket &ticket = **found;
+    for (const Attachment &a : std::as_const(attachments)) {
+        Status st = db->run("INSERT INTO ticket_attachments(hash, ticket_id) VALUES "
+                            "(?1, ?2) ON CONFLICT DO NOTHING",
+                            [&](Statement &q) {
+                                q.bind(1, QString::fromLatin1(a.contentHash));
+                                q.bind(2, uuidToBlob(ticket.id));
+                            });
+        if (st.good()) // referenced now: the claim has done its work
+            st = db->run("DELETE FROM upload_claims WHERE hash = ?1 AND agent_id = ?2",
+                         [&](Statement &q) {
+                             q.bind(1, QString::fromLatin1(a.contentHash));
+                             q.bind(2, uuidToBlob(session->agent.id));
+                         });
+        if (!st.good())
+            return st;
+    }
+    Message message;
+    message.id = id;
+    message.ticketId = ticket.id;
+    message.kind = kind;
+    message.authorId = session->agent.id;
+    message.authorName = session->agent.name;
+    message.created = nowTime();
+    message.bodyText = body;
+    message.attachments = attachments;
+    Change change(QStringLiteral("message"), id, ticket.departmentId, QUuid(),
+                  {{QStringLiteral("ticket_id"), uuidToString(ticket.id)}});
+    change.json = Wire::toJsonText(message);
+    Status s = db->run("INSERT INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT DO NOTHING",
+                       [&](Statement &st) {
+                           st.bind(1, uuidToBlob(id)).bind(2, uuidToBlob(ticket.id));
+                           st.bind(3, QString::fromUtf8(change.json));
+                       });
+    if (!s.good())
+        return s;
+    if (db->changes() == 0)
+        return accept(Rejection{QStringLiteral("duplicate_id"),
+                                QStringLiteral("a message with this id exists")});
+    pending.append(std::move(change));
+    if (kind == MessageKind::AgentReply && !ticket.firstResponseAt.isValid())
+        ticket.firstResponseAt = nowTime();
+    ticket.updated = nowTime(); // a new message updates the ticket
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObject &op)
@@ -1044,100 +1073,113 @@ Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObje
     const QJsonObject fields = op.value(QLatin1String("fields")).toObject();
     if (fields.isEmpty())
         return accept(invalid(QStringLiteral("set_fields needs fields")));
-    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
-        for (auto it = fields.begin(); it != fields.end(); ++it) {
-            const QString field = it.key();
-            QJsonValue value = it.value();
-            if (field == u"status") {
-                const auto status = parseTicketStatus(value.toString());
-                if (!status)
-                    return accept(invalid(QStringLiteral("unknown status")));
-                if (*status == TicketStatus::Solved)
-                    ticket.insert(QStringLiteral("solved_at"), iso(now));
-                value = toString(*status);
-            } else if (field == u"priority") {
-                const auto priority = parsePriority(value.toString());
-                if (!priority)
-                    return accept(invalid(QStringLiteral("unknown priority")));
-                value = toString(*priority);
-            } else if (field == u"department_id" || field == u"assignee_id") {
-                if (field == u"department_id" || !value.isNull()) {
-                    auto exists = field == u"department_id" ? departmentExists(uuidOf(value))
-                                                            : agentExists(uuidOf(value));
-                    if (!exists.good())
-                        return exists.status();
-                    if (!*exists)
-                        return accept(invalid(QStringLiteral("no such %1")
-                                                  .arg(field == u"department_id"
-                                                           ? QStringLiteral("department")
-                                                           : QStringLiteral("agent"))));
-                    // As an id, however the client wrote it (upper case, braces), so that
-                    // snapshots and history compare and filter by one form.
-                    value = idValue(uuidOf(value));
-                }
-            } else if (field == u"category") {
-                if (!value.isString() && !value.isNull())
-                    return accept(invalid(QStringLiteral("a category is text")));
-            } else if (field == u"tier") {
-                if (!value.isDouble() || value.toInteger() < 1 || value.toInteger() > 9)
-                    return accept(invalid(QStringLiteral("a tier is a number from 1 to 9")));
-            } else if (field == u"due" || field == u"reminder") {
-                const auto time = timeValue(value);
-                if (!time)
-                    return accept(
-                        invalid(QStringLiteral("%1 is an ISO 8601 time or null").arg(field)));
-                value = *time;
-            } else {
-                return accept(invalid(QStringLiteral("\"%1\" cannot be set").arg(field)));
+    const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+    auto found = openTicket(ticketId);
+    if (!found.good())
+        return found.status();
+    if (!*found)
+        return accept(notFound(ticketId));
+    Ticket &ticket = **found;
+    // The fields as the snapshot has them, before and after: the history's old and new values.
+    const QJsonObject before = Wire::toJson(ticket);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString field = it.key();
+        const QJsonValue value = it.value();
+        if (field == u"status") {
+            const auto status = parseTicketStatus(value.toString());
+            if (!status)
+                return accept(invalid(QStringLiteral("unknown status")));
+            if (*status == TicketStatus::Solved)
+                ticket.solvedAt = nowTime();
+            ticket.status = *status;
+        } else if (field == u"priority") {
+            const auto priority = parsePriority(value.toString());
+            if (!priority)
+                return accept(invalid(QStringLiteral("unknown priority")));
+            ticket.priority = *priority;
+        } else if (field == u"department_id" || field == u"assignee_id") {
+            const bool isDepartment = field == u"department_id";
+            if (isDepartment || !value.isNull()) {
+                auto exists =
+                    isDepartment ? departmentExists(uuidOf(value)) : agentExists(uuidOf(value));
+                if (!exists.good())
+                    return exists.status();
+                if (!*exists)
+                    return accept(invalid(QStringLiteral("no such %1")
+                                              .arg(isDepartment ? QStringLiteral("department")
+                                                                : QStringLiteral("agent"))));
             }
-            const QJsonValue old = ticket.value(field);
-            if (old == value)
-                continue;
-            ticket.insert(field, value);
-            history(ticket, field, old, value);
+            (isDepartment ? ticket.departmentId : ticket.assigneeId) = uuidOf(value);
+        } else if (field == u"category") {
+            if (!value.isString() && !value.isNull())
+                return accept(invalid(QStringLiteral("a category is text")));
+            ticket.category = value.toString();
+        } else if (field == u"tier") {
+            if (!value.isDouble() || value.toInteger() < 1 || value.toInteger() > 9)
+                return accept(invalid(QStringLiteral("a tier is a number from 1 to 9")));
+            ticket.tier = int(value.toInteger());
+        } else if (field == u"due" || field == u"reminder") {
+            const auto time = timeInput(value);
+            if (!time)
+                return accept(invalid(QStringLiteral("%1 is an ISO 8601 time or null").arg(field)));
+            (field == u"due" ? ticket.due : ticket.reminder) = Wire::timeOf(*time);
+        } else {
+            return accept(invalid(QStringLiteral("\"%1\" cannot be set").arg(field)));
         }
-        return accept();
-    });
+    }
+    const QJsonObject after = Wire::toJson(ticket);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (before.value(it.key()) != after.value(it.key()))
+            history(ticket, it.key(), before.value(it.key()), after.value(it.key()));
+    }
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::changeTags(const QJsonObject &op, bool add)
 {
-    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
-        QJsonArray tags = ticket.value(QLatin1String("tags")).toArray();
-        const QJsonArray old = tags;
-        for (const QJsonValue &v : op.value(QLatin1String("tags")).toArray()) {
-            const QString tag = v.toString().trimmed().toLower();
-            if (tag.isEmpty())
-                return accept(invalid(QStringLiteral("a tag is non-empty text")));
-            if (add && !tags.contains(tag))
-                tags.append(tag);
-            for (qsizetype i = tags.size() - 1; !add && i >= 0; --i) {
-                if (tags.at(i).toString() == tag)
-                    tags.removeAt(i);
-            }
-        }
-        if (tags != old) {
-            ticket.insert(QStringLiteral("tags"), tags);
-            history(ticket, QStringLiteral("tags"), old, tags);
-        }
-        return accept();
-    });
+    const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+    auto found = openTicket(ticketId);
+    if (!found.good())
+        return found.status();
+    if (!*found)
+        return accept(notFound(ticketId));
+    Ticket &ticket = **found;
+    QStringList tags = ticket.tags;
+    for (const QJsonValue &v : op.value(QLatin1String("tags")).toArray()) {
+        const QString tag = v.toString().trimmed().toLower();
+        if (tag.isEmpty())
+            return accept(invalid(QStringLiteral("a tag is non-empty text")));
+        if (add && !tags.contains(tag))
+            tags.append(tag);
+        if (!add)
+            tags.removeAll(tag);
+    }
+    if (tags != ticket.tags) {
+        history(ticket, QStringLiteral("tags"), QJsonArray::fromStringList(ticket.tags),
+                QJsonArray::fromStringList(tags));
+        ticket.tags = tags;
+    }
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::take(const QJsonObject &op)
 {
-    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
-        const QUuid holder = uuidOf(ticket.value(QLatin1String("assignee_id")));
-        if (!holder.isNull() && holder != session->agent.id)
-            return accept(Rejection{QStringLiteral("already_taken"),
-                                    QStringLiteral("another agent has taken this ticket")});
-        if (holder.isNull()) {
-            ticket.insert(QStringLiteral("assignee_id"), uuidToString(session->agent.id));
-            history(ticket, QStringLiteral("assignee_id"), QJsonValue(),
-                    uuidToString(session->agent.id));
-        }
-        return accept();
-    });
+    const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+    auto found = openTicket(ticketId);
+    if (!found.good())
+        return found.status();
+    if (!*found)
+        return accept(notFound(ticketId));
+    Ticket &ticket = **found;
+    if (!ticket.assigneeId.isNull() && ticket.assigneeId != session->agent.id)
+        return accept(Rejection{QStringLiteral("already_taken"),
+                                QStringLiteral("another agent has taken this ticket")});
+    if (ticket.assigneeId.isNull()) {
+        ticket.assigneeId = session->agent.id;
+        history(ticket, QStringLiteral("assignee_id"), QJsonValue(),
+                uuidToString(session->agent.id));
+    }
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::markSpam(const QJsonObject &op)
@@ -1145,13 +1187,18 @@ Result<std::optional<Rejection>> ServerStore::Private::markSpam(const QJsonObjec
     const QJsonValue spam = op.value(QLatin1String("spam"));
     if (!spam.isBool())
         return accept(invalid(QStringLiteral("mark_spam needs \"spam\": true or false")));
-    return editTicket(op, [&](QJsonObject &ticket) -> Result<std::optional<Rejection>> {
-        if (ticket.value(QLatin1String("spam")) != spam) {
-            history(ticket, QStringLiteral("spam"), ticket.value(QLatin1String("spam")), spam);
-            ticket.insert(QStringLiteral("spam"), spam);
-        }
-        return accept();
-    });
+    const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+    auto found = openTicket(ticketId);
+    if (!found.good())
+        return found.status();
+    if (!*found)
+        return accept(notFound(ticketId));
+    Ticket &ticket = **found;
+    if (ticket.spam != spam.toBool()) {
+        history(ticket, QStringLiteral("spam"), ticket.spam, spam);
+        ticket.spam = spam.toBool();
+    }
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::mergeOrLink(const QJsonObject &op,
@@ -1162,40 +1209,31 @@ Result<std::optional<Rejection>> ServerStore::Private::mergeOrLink(const QJsonOb
     if (ticketId == otherId)
         return std::optional(invalid(QStringLiteral("a ticket cannot be merged into or linked "
                                                     "with itself")));
-    auto found = visibleTicket(ticketId);
+    auto found = openTicket(ticketId);
     if (!found.good())
         return found.status();
-    auto other = visibleTicket(otherId);
+    auto other = openTicket(otherId);
     if (!other.good())
         return other.status();
     if (!*found || !*other)
         return std::optional(notFound(*found ? otherId : ticketId));
-    QJsonObject ticket = **found;
+    Ticket &ticket = **found;
     if (merge) {
         // Closing is a status change like any other: in the history, where the SLA clocks and
         // reports read it.
-        const QJsonValue oldStatus = ticket.value(QLatin1String("status"));
-        const QString closed = toString(TicketStatus::Closed);
-        if (oldStatus != closed)
-            history(ticket, QStringLiteral("status"), oldStatus, closed);
+        if (ticket.status != TicketStatus::Closed)
+            history(ticket, QStringLiteral("status"), toString(ticket.status),
+                    toString(TicketStatus::Closed));
         history(ticket, QStringLiteral("merged_into"), QJsonValue(), uuidToString(otherId));
-        ticket.insert(QStringLiteral("merged_into"), uuidToString(otherId));
-        ticket.insert(QStringLiteral("status"), closed);
-        if (Status s = saveTicket(ticket, uuidOf(ticket.value(QLatin1String("department_id"))));
-            !s.good())
-            return s;
+        ticket.mergedInto = otherId;
+        ticket.status = TicketStatus::Closed;
         return std::optional<Rejection>();
     }
-    for (auto [self, peer] : {std::pair{&ticket, otherId}, std::pair{&**other, ticketId}}) {
-        QJsonArray linked = self->value(QLatin1String("linked")).toArray();
-        if (linked.contains(uuidToString(peer)))
+    for (auto [self, peer] : {std::pair{&ticket, otherId}, std::pair{*other, ticketId}}) {
+        if (self->linked.contains(peer))
             continue;
-        linked.append(uuidToString(peer));
+        self->linked.append(peer);
         history(*self, QStringLiteral("linked"), QJsonValue(), uuidToString(peer));
-        self->insert(QStringLiteral("linked"), linked);
-        if (Status s = saveTicket(*self, uuidOf(self->value(QLatin1String("department_id"))));
-            !s.good())
-            return s;
     }
     return std::optional<Rejection>();
 }
@@ -1639,9 +1677,14 @@ Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &sessi
 {
     std::lock_guard lock(d->mutex);
     d->session = &session;
-    auto found = d->visibleTicket(id);
-    if (!found.good() || !*found)
-        return found;
+    // As stored: a ticket written before a field was added is served without it.
+    auto row = d->text("SELECT data FROM tickets WHERE id = ?1",
+                       [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+    if (!row.good())
+        return row.status();
+    const QJsonObject ticket = *row ? parseObject(**row) : QJsonObject();
+    if (!*row || !d->mayAccess(uuidOf(ticket.value(QLatin1String("department_id")))))
+        return std::optional<QJsonObject>();
     const auto collect = [&](const char *sql) -> Result<QJsonArray> {
         auto stmt = d->db->prepare(sql);
         if (!stmt.good())
@@ -1662,7 +1705,7 @@ Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &sessi
     auto history = collect("SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid");
     if (!history.good())
         return history.status();
-    return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("ticket"), **found},
+    return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("ticket"), ticket},
                                                   {QStringLiteral("messages"), *messages},
                                                   {QStringLiteral("history"), *history}});
 }

@@ -294,7 +294,7 @@ Status SyncSession::Private::setBase(const QUuid &ticketId, const std::optional<
                     [&](Statement &s) {
                         s.bind(1, uuidToBlob(ticketId));
                         if (ticket)
-                            s.bind(2, compact(Wire::toJson(*ticket)));
+                            s.bind(2, Wire::toJsonText(*ticket));
                         else
                             s.bindNull(2);
                     });

@@ -1,5 +1,8 @@
 #include "domain.h"
 #include "uuid.h"
+#include "wire.h"
+
+#include <QJsonDocument>
 
 #include <QTest>
 
@@ -69,6 +72,68 @@ private Q_SLOTS:
         for (int i = 0; i < 10000; ++i)
             seen.insert(gen.next());
         QCOMPARE(seen.size(), 10000);
+    }
+
+    // The snapshot text pultd writes field by field parses as JSON to the same ticket: quotes,
+    // backslashes, control characters and text beyond ASCII escaped or kept as they must be.
+    void ticketTextRoundTrips()
+    {
+        Ticket t;
+        t.id = QUuid::fromString(QStringLiteral("0192f0c4-6a3e-7cc1-8000-000000000001"));
+        t.number = 1042;
+        t.subject = QStringLiteral("\"Quoted\" \\ back\nline\ttab \x01 Łódź 😀 </script>");
+        t.status = TicketStatus::Pending;
+        t.priority = Priority::Urgent;
+        t.departmentId = QUuid::createUuid();
+        t.category = QStringLiteral("refunds");
+        t.requesterId = QUuid::createUuid();
+        t.channel = Channel::WebForm;
+        t.tags = {QStringLiteral("vip"), QStringLiteral("a\"b")};
+        t.tier = 3;
+        t.created = QDateTime::fromMSecsSinceEpoch(-1, Qt::UTC); // 1969-12-31T23:59:59.999Z
+        t.updated = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+        t.firstResponseAt = QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+        t.due = QDateTime(QDate(2028, 2, 29), QTime(12, 0, 0, 5), Qt::UTC);
+        t.spam = true;
+        t.linked = {QUuid::createUuid(), QUuid::createUuid()};
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(Wire::toJsonText(t), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        auto parsed = Wire::ticketFromJson(document.object());
+        QVERIFY(parsed.good());
+        QCOMPARE(*parsed, t);
+        QCOMPARE(document.object().value(QLatin1String("created")).toString(),
+                 QStringLiteral("1969-12-31T23:59:59.999Z"));
+        QCOMPARE(document.object().value(QLatin1String("reminder")), QJsonValue());
+
+        Message m;
+        m.id = QUuid::createUuid();
+        m.ticketId = t.id;
+        m.kind = MessageKind::AgentReply;
+        m.authorId = QUuid::createUuid();
+        m.authorName = QStringLiteral("Ana \"A\" Novak");
+        m.created = QDateTime::fromMSecsSinceEpoch(1'780'000'000'123, Qt::UTC);
+        m.bodyText = QStringLiteral("Hvala!\r\n\u0000end");
+        m.attachments = {{QByteArray(64, 'a'), QStringLiteral("račun \"1\".pdf"),
+                          QStringLiteral("application/pdf"), 12345}};
+        const QJsonDocument message = QJsonDocument::fromJson(Wire::toJsonText(m), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        auto parsedMessage = Wire::messageFromJson(message.object());
+        QVERIFY(parsedMessage.good());
+        QCOMPARE(*parsedMessage, m);
+    }
+
+    // Times are written without QDateTime's formatter, exactly as it would write them.
+    void timesAreWrittenAsQtWritesThem()
+    {
+        quint64 state = 42;
+        for (int i = 0; i < 20000; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            // From year 1 to 9999.
+            const qint64 ms = qint64(state >> 11) % 315'537'897'600'000 - 62'135'596'800'000;
+            const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            QCOMPARE(Wire::timeValue(time).toString(), time.toString(Qt::ISODateWithMs));
+        }
     }
 };
 

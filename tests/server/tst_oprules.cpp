@@ -315,7 +315,7 @@ private Q_SLOTS:
              "message.attachments=", "ticket.first_response_at=*"});
         ok("add_message: note sets no first response", "agent", {billing1},
            s(R"({"type":"add_message","ticket_id":"$T1","message":{"id":"$N1","kind":"note","body":"Hm."}})"),
-           L{"message", "ticket"}, L{"message.kind=note", "ticket.first_response_at=undefined"});
+           L{"message", "ticket"}, L{"message.kind=note", "ticket.first_response_at=null"});
         ok("add_message: customer, by lead", "lead", {billing1},
            s(R"({"type":"add_message","ticket_id":"$T1","message":{"id":"$N1","kind":"customer","body":"Thanks"}})"),
            L{"message", "ticket"}, L{"message.kind=customer"});
@@ -495,7 +495,7 @@ private Q_SLOTS:
         // link
         ok("link", "agent", {billing1, billing2},
            s(R"({"type":"link","ticket_id":"$T1","other_id":"$T2"})"),
-           L{"history", "ticket", "history", "ticket"},
+           L{"history", "history", "ticket", "ticket"},
            L{"ticket.id=$T2", "ticket.linked=$T1", "history.field=linked", "history.new=$T1"});
         ok("link: linked already", "agent",
            {billing1, billing2, s(R"({"type":"link","ticket_id":"$T2","other_id":"$T1"})")},
