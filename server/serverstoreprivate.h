@@ -1,0 +1,688 @@
+#pragma once
+
+// The inside of ServerStore, shared by the files it is split into along its seams:
+//   serverstore.cpp        opening, the op loop (apply) with its savepoints, the demo import;
+//   ticketops.cpp          the ticket ops: create, message, fields, tags, take, spam, merge, link;
+//   settingsops.cpp        contacts, canned responses, shared filters, departments, agents;
+//   serverreads.cpp        the scoped reads and the change feed;
+//   serverattachments.cpp  attachment metadata, upload claims and the sweep.
+// Each op is a member function of Private that checks the agent's rights and the op's rules,
+// edits domain values (tickets through openTicket/createdTicket), writes through the store's
+// connection and appends the changes it makes to `pending`; apply() gives them revisions.
+
+#include "serverstore.h"
+
+#include "attachmentfiles.h"
+#include "storedb.h"
+#include "uuid.h"
+#include "wire.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace Pult {
+
+using Db::Statement;
+
+// A department's reply header or footer is a few lines of text.
+inline constexpr qsizetype kMaxReplyFrameChars = 4000;
+// A shared filter's name fits a sidebar row; its query a filter bar.
+inline constexpr qsizetype kMaxFilterNameChars = 200;
+inline constexpr qsizetype kMaxFilterQueryChars = 2000;
+
+inline QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+inline QJsonObject parseObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+using Wire::idValue;
+using Wire::uuidOf;
+
+// A rejection: a stable code and a message for a person.
+struct Rejection
+{
+    QString code;
+    QString message;
+};
+
+// What an op step answers: accepted (no rejection), or rejected with a reason.
+inline Result<std::optional<Rejection>> accept(std::optional<Rejection> rejection = std::nullopt)
+{
+    return rejection;
+}
+
+inline Rejection invalid(const QString &message)
+{
+    return {QStringLiteral("invalid_op"), message};
+}
+
+inline Rejection notFound(const QUuid &id)
+{
+    return {QStringLiteral("not_found"),
+            QStringLiteral("no ticket %1 in your departments").arg(uuidToString(id))};
+}
+
+struct Change
+{
+    Change(QString kind_, QUuid entity_, QUuid department_, QUuid previousDepartment_,
+           QJsonObject data_, QUuid agent_ = {}, bool everyone_ = false)
+        : kind(std::move(kind_))
+        , entity(entity_)
+        , department(department_)
+        , previousDepartment(previousDepartment_)
+        , data(std::move(data_))
+        , agent(agent_)
+        , everyone(everyone_)
+    {}
+
+    QString kind; // ticket, message, history, contact, department, canned_response, shared_filter
+    QUuid entity;
+    QUuid department;
+    QUuid previousDepartment;
+    QJsonObject data;      // empty when json holds the snapshot
+    QByteArray json;       // the snapshot as compact JSON, when it was written already
+    QUuid agent;           // set: only this agent sees it
+    bool everyone = false; // everyone sees it
+};
+
+// A time field: an ISO 8601 string or null; nullopt when it is neither.
+inline std::optional<QJsonValue> timeInput(const QJsonValue &v)
+{
+    if (v.isNull())
+        return QJsonValue();
+    if (!v.isString())
+        return std::nullopt;
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    return QJsonValue(t.toUTC().toString(Qt::ISODateWithMs));
+}
+
+// A multi-row INSERT's texts for 1 to kRowsPerInsert rows. Statements are prepared once per
+// connection and cached by their text's address, so each size is built once, here.
+inline constexpr int kRowsPerInsert = 16;
+struct MultiRowInsert
+{
+    MultiRowInsert(const char *head, int columns)
+        : columns(columns)
+    {
+        for (int rows = 1; rows <= kRowsPerInsert; ++rows) {
+            QByteArray sql = head;
+            for (int row = 0; row < rows; ++row) {
+                sql += row == 0 ? "(" : ", (";
+                for (int column = 1; column <= columns; ++column) {
+                    sql += column == 1 ? "?" : ", ?";
+                    sql += QByteArray::number(row * columns + column);
+                }
+                sql += ')';
+            }
+            texts[std::size_t(rows)] = sql;
+        }
+    }
+    int columns;
+    std::array<QByteArray, kRowsPerInsert + 1> texts; // [n]: the text for n rows
+};
+
+inline const MultiRowInsert
+    kChangeInserts("INSERT INTO changes(revision, kind, entity_id, department_id, "
+                   "previous_department_id, agent_id, everyone, data) VALUES ",
+                   8);
+inline const MultiRowInsert kHistoryInserts("INSERT INTO history(id, ticket_id, data) VALUES ", 3);
+
+// The change of a canned response, seen as its scope says: its owner, its department, everyone.
+inline Change cannedResponseChange(const QJsonObject &response)
+{
+    const QString scope = response.value(QLatin1String("scope")).toString();
+    const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
+    return {QStringLiteral("canned_response"),
+            uuidOf(response.value(QLatin1String("id"))),
+            scope == u"department" ? owner : QUuid(),
+            QUuid(),
+            response,
+            scope == u"personal" ? owner : QUuid(),
+            scope == u"global"};
+}
+
+// The change of a shared filter: its department's members see it, or everyone (no department).
+inline Change sharedFilterChange(const QJsonObject &filter)
+{
+    const QUuid department = uuidOf(filter.value(QLatin1String("department_id")));
+    return {QStringLiteral("shared_filter"),
+            uuidOf(filter.value(QLatin1String("id"))),
+            department,
+            QUuid(),
+            filter,
+            QUuid(),
+            department.isNull()};
+}
+
+// Connections for reads that need no writer (changes pages): made on first need, as many as
+// are read at once (at most the server's workers), and kept for the next read.
+class ReaderPool
+{
+public:
+    ReaderPool(std::filesystem::path dataDirectory, QString databaseUrl)
+        : m_dataDirectory(std::move(dataDirectory))
+        , m_databaseUrl(std::move(databaseUrl))
+    {}
+
+    // A connection lent until the lease ends.
+    class Lease
+    {
+    public:
+        Lease(ReaderPool &pool, std::unique_ptr<Db::Connection> connection)
+            : m_pool(pool)
+            , m_connection(std::move(connection))
+        {}
+        ~Lease()
+        {
+            const std::lock_guard lock(m_pool.m_mutex);
+            m_pool.m_idle.push_back(std::move(m_connection));
+        }
+        Lease(const Lease &) = delete;
+        Lease &operator=(const Lease &) = delete;
+        Db::Connection &operator*() const { return *m_connection; }
+        Db::Connection *operator->() const { return m_connection.get(); }
+
+    private:
+        ReaderPool &m_pool;
+        std::unique_ptr<Db::Connection> m_connection;
+    };
+
+    Result<std::unique_ptr<Lease>> lend()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_idle.empty()) {
+                std::unique_ptr<Db::Connection> connection = std::move(m_idle.back());
+                m_idle.pop_back();
+                return std::make_unique<Lease>(*this, std::move(connection));
+            }
+        }
+        auto connection = Db::Connection::openReader(m_dataDirectory, m_databaseUrl);
+        if (!connection.good())
+            return connection.status();
+        return std::make_unique<Lease>(*this, std::move(*connection));
+    }
+
+private:
+    const std::filesystem::path m_dataDirectory;
+    const QString m_databaseUrl;
+    std::mutex m_mutex; // guards m_idle
+    std::vector<std::unique_ptr<Db::Connection>> m_idle;
+};
+
+struct ServerStore::Private
+{
+    std::mutex mutex; // one writer: every apply() and the revision counter
+    std::unique_ptr<Db::Connection> db;
+    std::unique_ptr<ReaderPool> readers;
+    UuidV7Generator ids;
+    std::filesystem::path attachmentDirectory; // DATA/attachments
+
+    // The op being applied.
+    const AgentSession *session = nullptr;
+    qint64 now = 0;
+    QList<Change> pending;
+
+    // What a batch (apply() or import(), in one transaction under the writers' lock, so nobody
+    // else writes meanwhile) remembers between its ops instead of asking the database again.
+    // Saved before each op and restored when the op is rejected (its savepoint undid its
+    // writes); forgotten when the batch ends.
+    struct BatchMemory
+    {
+        std::optional<qint64> revision; // the newest revision in changes
+        std::optional<qint64> number;   // the highest ticket number
+        QHash<QUuid, QString> settings; // department_settings' data by department, as read
+        QHash<QUuid, Ticket> tickets;   // tickets as read or last written
+    };
+    BatchMemory batch;
+
+    // Inserts `rows` rows with as few statements as kRowsPerInsert allows; bind(statement, row,
+    // first) binds row `row`'s values from parameter number `first` on.
+    template<typename BindRow>
+    Status insertRows(const MultiRowInsert &insert, qsizetype rows, BindRow &&bind)
+    {
+        for (qsizetype done = 0; done < rows;) {
+            const int n = int(std::min<qsizetype>(rows - done, kRowsPerInsert));
+            auto stmt = db->prepare(insert.texts[std::size_t(n)].constData());
+            if (!stmt.good())
+                return stmt.status();
+            for (int row = 0; row < n; ++row)
+                bind(**stmt, done + row, row * insert.columns + 1);
+            Status s = (*stmt)->exec();
+            (*stmt)->reset();
+            if (!s.good())
+                return s;
+            done += n;
+        }
+        return {};
+    }
+
+    // The departments of the tickets the contact is the requester of.
+    Result<QList<QUuid>> requesterDepartments(const QUuid &contact)
+    {
+        auto stmt = db->prepare(db->pick("SELECT DISTINCT department_id FROM tickets WHERE "
+                                         "json_extract(data, '$.requester_id') = ?1",
+                                         "SELECT DISTINCT department_id FROM tickets WHERE "
+                                         "(data::jsonb ->> 'requester_id') = ?1"));
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToString(contact));
+        QList<QUuid> departments;
+        while ((*stmt)->next())
+            departments.append(uuidFromBlob((*stmt)->blob(0)));
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        if (!s.good())
+            return s;
+        return departments;
+    }
+
+    // A department's stored settings (the JSON text; empty when it has none).
+    Result<QString> departmentSettings(const QUuid &department)
+    {
+        if (auto it = batch.settings.constFind(department); it != batch.settings.cend())
+            return *it;
+        auto stored = text("SELECT data FROM department_settings WHERE id = ?1",
+                           [&](Statement &st) { st.bind(1, uuidToBlob(department)); });
+        if (!stored.good())
+            return stored.status();
+        batch.settings.insert(department, stored->value_or(QString()));
+        return stored->value_or(QString());
+    }
+
+    // One text column of the first row, or nullopt.
+    template<typename Bind> Result<std::optional<QString>> text(const char *sql, Bind &&bind)
+    {
+        auto stmt = db->prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        std::optional<QString> value;
+        if ((*stmt)->next())
+            value = (*stmt)->text(0);
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        if (!s.good())
+            return s;
+        return value;
+    }
+
+    bool mayAccess(const QUuid &department) const
+    {
+        if (session->agent.role == Role::Admin)
+            return true;
+        for (const DepartmentMembership &m : session->agent.departments) {
+            if (m.departmentId == department)
+                return true;
+        }
+        return false;
+    }
+
+    Result<bool> departmentExists(const QUuid &id)
+    {
+        auto row = text("SELECT name FROM departments WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        return row->has_value();
+    }
+
+    Result<bool> agentExists(const QUuid &id)
+    {
+        auto row = text("SELECT name FROM agents WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        return row->has_value();
+    }
+
+    // A stored ticket as this batch last wrote it, else as the database holds it; nullopt when
+    // there is none.
+    Result<std::optional<Ticket>> storedTicket(const QUuid &id)
+    {
+        if (auto it = batch.tickets.constFind(id); it != batch.tickets.cend())
+            return std::optional<Ticket>(*it);
+        auto row = text("SELECT data FROM tickets WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        if (!*row)
+            return std::optional<Ticket>();
+        auto ticket = Wire::ticketFromJson(parseObject(**row));
+        if (!ticket.good())
+            return ticket.status();
+        return std::optional<Ticket>(std::move(*ticket));
+    }
+
+    // The ticket if it exists and the agent may see it.
+    Result<std::optional<Ticket>> visibleTicket(const QUuid &id)
+    {
+        auto ticket = storedTicket(id);
+        if (!ticket.good() || !*ticket || mayAccess((*ticket)->departmentId))
+            return ticket;
+        return std::optional<Ticket>();
+    }
+
+    // The tickets the op works on: as they were before it, and as it leaves them. Edited as
+    // domain values and written once each when the op is accepted (writeTickets).
+    struct WorkTicket
+    {
+        Ticket before;
+        Ticket ticket;
+        bool created = false;
+    };
+    std::deque<WorkTicket> work; // in the order the op opened them; addresses stay put
+
+    // The op's copy of a ticket it names, when the ticket exists and the agent may see it;
+    // null otherwise.
+    Result<Ticket *> openTicket(const QUuid &id)
+    {
+        for (WorkTicket &w : work) {
+            if (w.ticket.id == id)
+                return &w.ticket;
+        }
+        auto found = visibleTicket(id);
+        if (!found.good())
+            return found.status();
+        if (!*found)
+            return static_cast<Ticket *>(nullptr);
+        work.push_back({**found, std::move(**found)});
+        return &work.back().ticket;
+    }
+
+    // Runs edit on the op's copy of the ticket it names ("ticket_id") when the agent may see it
+    // (the op is rejected as not_found otherwise). edit answers a rejection, or nothing to
+    // accept the op; writeTickets() stores what it changed.
+    template<typename Edit>
+    Result<std::optional<Rejection>> editTicket(const QJsonObject &op, Edit &&edit)
+    {
+        const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+        auto found = openTicket(ticketId);
+        if (!found.good())
+            return found.status();
+        if (!*found)
+            return accept(notFound(ticketId));
+        return edit(**found);
+    }
+
+    // A ticket the op creates.
+    Ticket &createdTicket(Ticket ticket)
+    {
+        work.push_back({Ticket(), std::move(ticket), true});
+        return work.back().ticket;
+    }
+
+    QDateTime nowTime() const { return QDateTime::fromMSecsSinceEpoch(now, Qt::UTC); }
+
+    // Which tickets reference the attachment: the first of them this agent may see, if any.
+    struct References
+    {
+        bool any = false;
+        std::optional<QUuid> visible;
+    };
+    Result<References> attachmentReferences(const QString &hash)
+    {
+        auto tickets = db->prepare("SELECT ticket_id FROM ticket_attachments WHERE hash = ?1");
+        if (!tickets.good())
+            return tickets.status();
+        (*tickets)->bind(1, hash);
+        QList<QUuid> ids;
+        while ((*tickets)->next())
+            ids.append(uuidFromBlob((*tickets)->blob(0)));
+        Status s = (*tickets)->status();
+        (*tickets)->reset();
+        if (!s.good())
+            return s;
+        References references{!ids.isEmpty(), std::nullopt};
+        for (const QUuid &id : std::as_const(ids)) {
+            auto ticket = visibleTicket(id);
+            if (!ticket.good())
+                return ticket.status();
+            if (ticket->has_value()) {
+                references.visible = id;
+                break;
+            }
+        }
+        return references;
+    }
+
+    // Whether some ticket this agent may see references the attachment.
+    Result<bool> attachmentVisible(const QString &hash)
+    {
+        auto references = attachmentReferences(hash);
+        if (!references.good())
+            return references.status();
+        return references->visible.has_value();
+    }
+
+    // The stored size of an attachment, or nullopt.
+    Result<std::optional<qint64>> storedSize(const QString &hash)
+    {
+        auto row = text("SELECT size FROM attachment_files WHERE hash = ?1",
+                        [&](Statement &st) { st.bind(1, hash); });
+        if (!row.good())
+            return row.status();
+        if (!*row)
+            return std::optional<qint64>();
+        return std::optional<qint64>((*row)->toLongLong());
+    }
+
+    Result<bool> claimed(const QString &hash)
+    {
+        auto row =
+            text("SELECT hash FROM upload_claims WHERE hash = ?1 AND agent_id = ?2",
+                 [&](Statement &st) { st.bind(1, hash).bind(2, uuidToBlob(session->agent.id)); });
+        if (!row.good())
+            return row.status();
+        return row->has_value();
+    }
+
+    Status claim(const QString &hash)
+    {
+        return db->run("INSERT INTO upload_claims(hash, agent_id, created_ms) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT(hash, agent_id) DO UPDATE SET created_ms = excluded.created_ms",
+                       [&](Statement &st) {
+                           st.bind(1, hash).bind(2, uuidToBlob(session->agent.id)).bind(3, now);
+                       });
+    }
+
+    // Why the agent may not reference this attachment in an op, or an empty text when it may:
+    // it is stored with that size, and the agent uploaded it (or asked for it and found it
+    // stored) or already sees a ticket that references it.
+    Result<QString> referable(const QString &hash, qint64 size)
+    {
+        auto stored = storedSize(hash);
+        if (!stored.good())
+            return stored.status();
+        if (!*stored)
+            return QStringLiteral("is not stored on the server: PUT /api/v1/uploads/%1").arg(hash);
+        if (**stored != size)
+            return QStringLiteral("is stored with %1 bytes, not %2").arg(**stored).arg(size);
+        auto mine = claimed(hash);
+        if (!mine.good())
+            return mine.status();
+        if (*mine)
+            return QString();
+        auto visible = attachmentVisible(hash);
+        if (!visible.good())
+            return visible.status();
+        if (*visible)
+            return QString();
+        return QStringLiteral("was not uploaded by you: PUT it, or GET /api/v1/uploads/%1 first")
+            .arg(hash);
+    }
+
+    // Sets the ticket's SLA deadlines from its department's policy and business hours, over the
+    // ticket's messages and history (this op's history included); nothing without a policy.
+    Status applySla(Ticket &ticket);
+
+    // Writes each ticket the op changed or created, once: with "updated" and the SLA deadlines
+    // set, serialised once for the tickets table and the change feed. A new ticket's change goes
+    // before the op's first message or history change of it, so that no client gets those
+    // before the ticket they belong to; an edited ticket's after them.
+    Status writeTickets()
+    {
+        for (WorkTicket &w : work) {
+            if (!w.created && w.ticket == w.before)
+                continue;
+            const QUuid id = w.ticket.id;
+            w.ticket.updated = nowTime();
+            if (Status sla = applySla(w.ticket); !sla.good())
+                return sla;
+            Change change(QStringLiteral("ticket"), id, w.ticket.departmentId,
+                          w.created ? QUuid() : w.before.departmentId, {});
+            change.json = Wire::toJsonText(w.ticket);
+            Status s =
+                db->run("INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, "
+                        "?4) ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
+                        "data = excluded.data",
+                        [&](Statement &st) {
+                            st.bind(1, uuidToBlob(id)).bind(2, w.ticket.number.value_or(0));
+                            st.bind(3, uuidToBlob(w.ticket.departmentId));
+                            st.bind(4, QString::fromUtf8(change.json));
+                        });
+            if (!s.good())
+                return s;
+            const QString idText = uuidToString(id);
+            const auto first =
+                !w.created
+                    ? pending.cend()
+                    : std::find_if(pending.cbegin(), pending.cend(), [&](const Change &c) {
+                          return (c.kind == u"message" || c.kind == u"history") &&
+                                 c.data.value(QLatin1String("ticket_id")).toString() == idText;
+                      });
+            pending.insert(first - pending.cbegin(), std::move(change));
+            batch.tickets.insert(id, w.ticket);
+        }
+        work.clear();
+        return {};
+    }
+
+    // A change of the ticket's field in its history: values as the snapshot has them (arrays
+    // as comma-separated text).
+    void history(const Ticket &ticket, const QString &field, const QJsonValue &oldValue,
+                 const QJsonValue &newValue)
+    {
+        const auto text = [](const QJsonValue &v) {
+            if (v.isArray()) {
+                QStringList items;
+                for (const QJsonValue &item : v.toArray())
+                    items.append(item.toString());
+                return items.isEmpty() ? QStringLiteral("") : items.join(u',');
+            }
+            if (v.isBool())
+                return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            return v.isDouble() ? QString::number(v.toInteger()) : v.toString(QString());
+        };
+        HistoryEvent event;
+        event.id = ids.next();
+        event.ticketId = ticket.id;
+        event.actorId = session->agent.id;
+        event.time = nowTime();
+        event.field = field;
+        event.oldValue = oldValue.isNull() ? QString() : text(oldValue);
+        event.newValue = newValue.isNull() ? QString() : text(newValue);
+        pending.append({QStringLiteral("history"), event.id, ticket.departmentId, QUuid(),
+                        Wire::toJson(event)});
+    }
+
+    // Tells the other pultd processes on a PostgreSQL database that the revision advanced to
+    // `revision` (0: it did not), delivered when the transaction commits (LISTEN/NOTIFY).
+    Status announce(qint64 revision)
+    {
+        if (revision == 0 || db->dialect() != Db::Dialect::Postgres)
+            return {};
+        return db->run("SELECT pg_notify('pult_revision', ?1)",
+                       [&](Statement &st) { st.bind(1, QString::number(revision)); });
+    }
+
+    // Writes the pending changes with the next revisions; returns the last one. A snapshot is
+    // serialised once: the change's text is the stored one with the revision put in front.
+    // Every change row of an op in one statement (up to kRowsPerInsert at a time): one round
+    // trip to PostgreSQL instead of one per change.
+    Result<qint64> commitChanges()
+    {
+        if (!batch.revision) {
+            auto last = text("SELECT max(revision) FROM changes", [](Statement &) {});
+            if (!last.good())
+                return last.status();
+            batch.revision = last->value_or(QString()).toLongLong();
+        }
+        QList<QString> texts;
+        QList<qsizetype> history;
+        texts.reserve(pending.size());
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            const Change &c = pending[i];
+            const QByteArray json = c.json.isEmpty() ? compact(c.data) : c.json;
+            QByteArray text = "{\"revision\":" + QByteArray::number(*batch.revision + i + 1);
+            if (json.size() > 2)
+                text += ',' + json.mid(1);
+            else
+                text += '}';
+            texts.append(QString::fromUtf8(text));
+            if (c.kind == u"history")
+                history.append(i);
+        }
+        Status s = insertRows(
+            kChangeInserts, pending.size(), [&](Statement &st, qsizetype row, int first) {
+                const Change &c = pending[row];
+                st.bind(first, *batch.revision + row + 1).bind(first + 1, c.kind);
+                st.bind(first + 2, uuidToBlob(c.entity)).bind(first + 3, uuidToBlob(c.department));
+                st.bind(first + 4, uuidToBlob(c.previousDepartment));
+                st.bind(first + 5, uuidToBlob(c.agent)).bind(first + 6, int(c.everyone));
+                st.bind(first + 7, texts[row]);
+            });
+        if (s.good())
+            s = insertRows(
+                kHistoryInserts, history.size(), [&](Statement &st, qsizetype row, int first) {
+                    const Change &c = pending[history[row]];
+                    st.bind(first, uuidToBlob(c.entity));
+                    st.bind(first + 1,
+                            uuidToBlob(uuidOf(c.data.value(QLatin1String("ticket_id")))));
+                    st.bind(first + 2, texts[history[row]]);
+                });
+        if (!s.good())
+            return s;
+        *batch.revision += pending.size();
+        pending.clear();
+        return *batch.revision;
+    }
+
+    Result<std::optional<Rejection>> apply(const QString &type, const QJsonObject &op,
+                                           QJsonObject &result);
+    Result<std::optional<Rejection>> createTicket(const QJsonObject &op, QJsonObject &result);
+    Result<std::optional<Rejection>> addMessage(const QJsonObject &op);
+    Result<std::optional<Rejection>> setFields(const QJsonObject &op);
+    Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
+    Result<std::optional<Rejection>> take(const QJsonObject &op);
+    Result<std::optional<Rejection>> markSpam(const QJsonObject &op);
+    Result<std::optional<Rejection>> mergeOrLink(const QJsonObject &op, bool merge);
+    Result<std::optional<Rejection>> upsertContact(const QJsonObject &op);
+    Result<std::optional<Rejection>> upsertCannedResponse(const QJsonObject &op, bool remove);
+    Result<std::optional<Rejection>> configureDepartment(const QJsonObject &op, bool create);
+    Result<std::optional<Rejection>> upsertSharedFilter(const QJsonObject &op, bool remove);
+    Result<std::optional<Rejection>> updateAgent(const QJsonObject &op);
+    bool leads(const QUuid &department) const
+    {
+        return session->agent.role == Role::Admin ||
+               (session->agent.role == Role::Lead && mayAccess(department));
+    }
+    Result<QUuid> contactForRequester(const QJsonObject &requester, const QUuid &department,
+                                      std::optional<Rejection> &rejection);
+};
+
+} // namespace Pult

@@ -1,0 +1,431 @@
+#include "serverstoreprivate.h"
+
+#include "businesshours.h"
+#include "filter.h"
+#include "sla.h"
+
+namespace Pult {
+
+Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJsonObject &op)
+{
+    QJsonObject contact = op.value(QLatin1String("contact")).toObject();
+    const QUuid id = uuidOf(contact.value(QLatin1String("id")));
+    const QJsonArray emails = contact.value(QLatin1String("emails")).toArray();
+    if (id.isNull() || contact.value(QLatin1String("name")).toString().trimmed().isEmpty())
+        return std::optional(invalid(QStringLiteral("a contact needs an id and a name")));
+    for (auto it = contact.begin(); it != contact.end(); ++it) {
+        static const QStringList known{QStringLiteral("id"),           QStringLiteral("name"),
+                                       QStringLiteral("emails"),       QStringLiteral("phone"),
+                                       QStringLiteral("organisation"), QStringLiteral("language"),
+                                       QStringLiteral("time_zone"),    QStringLiteral("notes"),
+                                       QStringLiteral("plan"),         QStringLiteral("plan_tier")};
+        if (!known.contains(it.key()))
+            return std::optional(
+                invalid(QStringLiteral("unknown contact field \"%1\"").arg(it.key())));
+    }
+    // An existing contact that is the requester of tickets is changed by an admin, or through a
+    // ticket of one of the agent's departments (as GET /api/v1/contacts/{id} reads it); to anyone
+    // else it does not exist. One no ticket names yet (made by an agent for a ticket to come)
+    // belongs to no department, and any agent may change it.
+    auto existing = text("SELECT id FROM contacts WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!existing.good())
+        return existing.status();
+    auto departments = requesterDepartments(id);
+    if (!departments.good())
+        return departments.status();
+    if (*existing && session->agent.role != Role::Admin && !departments->isEmpty() &&
+        std::none_of(departments->cbegin(), departments->cend(),
+                     [&](const QUuid &department) { return mayAccess(department); }))
+        return std::optional(
+            Rejection{QStringLiteral("not_found"),
+                      QStringLiteral("no such contact: %1").arg(uuidToString(id))});
+    contact.insert(QStringLiteral("id"), uuidToString(id));
+    Status s =
+        db->run("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO "
+                "UPDATE SET email = excluded.email, data = excluded.data",
+                [&](Statement &st) {
+                    st.bind(1, uuidToBlob(id)).bind(2, emails.first().toString());
+                    st.bind(3, QString::fromUtf8(compact(contact)));
+                });
+    if (!s.good())
+        return s;
+    // A contact belongs to no department: its change goes to the departments of the tickets it
+    // is the requester of (whose agents have it), and to the agent who made it (by the first of
+    // their departments; admins see every change).
+    if (!session->agent.departments.isEmpty() &&
+        !departments->contains(session->agent.departments.first().departmentId))
+        departments->append(session->agent.departments.first().departmentId);
+    if (departments->isEmpty())
+        departments->append(QUuid());
+    for (const QUuid &department : std::as_const(*departments))
+        pending.append({QStringLiteral("contact"), id, department, QUuid(), contact});
+    return std::optional<Rejection>();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::upsertCannedResponse(const QJsonObject &op,
+                                                                            bool remove)
+{
+    const QJsonObject input = op.value(QLatin1String("response")).toObject();
+    const QUuid id =
+        uuidOf(remove ? op.value(QLatin1String("response_id")) : input.value(QLatin1String("id")));
+    if (id.isNull())
+        return accept(invalid(QStringLiteral("a canned response needs an id")));
+    auto existing = text("SELECT data FROM canned_responses WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!existing.good())
+        return existing.status();
+    // Who may change it: the owner of a personal one, a lead of the department, an admin.
+    const auto mayManage = [&](const QJsonObject &response) {
+        const QString scope = response.value(QLatin1String("scope")).toString();
+        const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
+        if (scope == u"personal")
+            return owner == session->agent.id;
+        if (scope == u"department")
+            return leads(owner);
+        return session->agent.role == Role::Admin;
+    };
+    if (*existing && !mayManage(parseObject(**existing)))
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("you cannot change this canned response")});
+    QJsonObject response = remove ? parseObject(existing->value_or(QString())) : input;
+    if (remove && !*existing)
+        return accept(
+            Rejection{QStringLiteral("not_found"), QStringLiteral("no such canned response")});
+    if (!remove) {
+        const auto scope = parseCannedScope(input.value(QLatin1String("scope")).toString());
+        if (!scope || input.value(QLatin1String("title")).toString().trimmed().isEmpty() ||
+            !input.value(QLatin1String("body")).isString())
+            return accept(invalid(QStringLiteral("a canned response needs a title, a body and a "
+                                                 "scope (personal, department, global)")));
+        response.insert(QStringLiteral("id"), uuidToString(id));
+        response.insert(QStringLiteral("scope"), toString(*scope));
+        if (*scope == CannedScope::Personal)
+            response.insert(QStringLiteral("owner_id"), uuidToString(session->agent.id));
+        else if (*scope == CannedScope::Global)
+            response.insert(QStringLiteral("owner_id"), QJsonValue());
+        if (!mayManage(response))
+            return accept(Rejection{QStringLiteral("forbidden"),
+                                    QStringLiteral("you cannot manage canned responses of that "
+                                                   "scope")});
+    } else {
+        response.insert(QStringLiteral("deleted"), true);
+    }
+    Status st =
+        remove
+            ? db->run("DELETE FROM canned_responses WHERE id = ?1",
+                      [&](Statement &q) { q.bind(1, uuidToBlob(id)); })
+            : db->run("INSERT INTO canned_responses(id, scope, owner_id, data) VALUES "
+                      "(?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET scope = "
+                      "excluded.scope, owner_id = excluded.owner_id, data = "
+                      "excluded.data",
+                      [&](Statement &q) {
+                          q.bind(1, uuidToBlob(id));
+                          q.bind(2, response.value(QLatin1String("scope")).toString());
+                          q.bind(3, uuidToBlob(uuidOf(response.value(QLatin1String("owner_id")))));
+                          q.bind(4, QString::fromUtf8(compact(response)));
+                      });
+    if (!st.good())
+        return st;
+    pending.append(cannedResponseChange(response));
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::upsertSharedFilter(const QJsonObject &op,
+                                                                          bool remove)
+{
+    const QJsonObject input = op.value(QLatin1String("filter")).toObject();
+    const QUuid id =
+        uuidOf(remove ? op.value(QLatin1String("filter_id")) : input.value(QLatin1String("id")));
+    if (id.isNull())
+        return accept(invalid(QStringLiteral("a shared filter needs an id")));
+    auto existing = text("SELECT data FROM shared_filters WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!existing.good())
+        return existing.status();
+    // A lead shares with their own departments; an admin with any department or everyone.
+    const auto mayManage = [&](const QJsonObject &filter) {
+        const QUuid department = uuidOf(filter.value(QLatin1String("department_id")));
+        return session->agent.role == Role::Admin || (!department.isNull() && leads(department));
+    };
+    // Someone else's filter outside one's departments does not exist for them.
+    if (*existing && !mayManage(parseObject(**existing))) {
+        const QUuid department =
+            uuidOf(parseObject(**existing).value(QLatin1String("department_id")));
+        if (!department.isNull() && !mayAccess(department))
+            return accept(
+                Rejection{QStringLiteral("not_found"), QStringLiteral("no such shared filter")});
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("only a lead of its department or an admin changes "
+                                               "a shared filter")});
+    }
+    if (remove && !*existing)
+        return accept(
+            Rejection{QStringLiteral("not_found"), QStringLiteral("no such shared filter")});
+    QJsonObject filter;
+    if (remove) {
+        filter = parseObject(**existing);
+        filter.insert(QStringLiteral("deleted"), true);
+    } else {
+        for (auto it = input.begin(); it != input.end(); ++it) {
+            if (it.key() != u"id" && it.key() != u"name" && it.key() != u"query" &&
+                it.key() != u"department_id")
+                return accept(
+                    invalid(QStringLiteral("unknown shared filter field \"%1\"").arg(it.key())));
+        }
+        const QString name = input.value(QLatin1String("name")).toString().trimmed();
+        const QString query = input.value(QLatin1String("query")).toString().trimmed();
+        if (name.isEmpty() || name.size() > kMaxFilterNameChars)
+            return accept(invalid(QStringLiteral("a shared filter needs a name of at most %1 "
+                                                 "characters")
+                                      .arg(kMaxFilterNameChars)));
+        if (query.size() > kMaxFilterQueryChars)
+            return accept(invalid(QStringLiteral("a shared filter's query has at most %1 "
+                                                 "characters")
+                                      .arg(kMaxFilterQueryChars)));
+        if (const FilterParse parsed = parseFilter(query); !parsed.good())
+            return accept(invalid(u"the query: " + parsed.error->toString()));
+        const QJsonValue departmentValue = input.value(QLatin1String("department_id"));
+        const QUuid department = uuidOf(departmentValue);
+        if (department.isNull() && !departmentValue.isNull() && !departmentValue.isUndefined())
+            return accept(invalid(QStringLiteral("department_id is a department's id or null")));
+        if (!department.isNull()) {
+            auto exists = departmentExists(department);
+            if (!exists.good())
+                return exists.status();
+            if (!*exists)
+                return accept(
+                    Rejection{QStringLiteral("not_found"), QStringLiteral("no such department")});
+        }
+        filter = {{QStringLiteral("id"), uuidToString(id)},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("query"), query},
+                  {QStringLiteral("department_id"),
+                   department.isNull() ? QJsonValue() : QJsonValue(uuidToString(department))},
+                  {QStringLiteral("author_id"), uuidToString(session->agent.id)}};
+        if (!mayManage(filter))
+            return accept(Rejection{QStringLiteral("forbidden"),
+                                    QStringLiteral("a lead shares filters with their own "
+                                                   "departments; only an admin with everyone")});
+    }
+    Status st =
+        remove
+            ? db->run("DELETE FROM shared_filters WHERE id = ?1",
+                      [&](Statement &q) { q.bind(1, uuidToBlob(id)); })
+            : db->run("INSERT INTO shared_filters(id, department_id, data) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
+                      "data = excluded.data",
+                      [&](Statement &q) {
+                          q.bind(1, uuidToBlob(id));
+                          q.bind(2,
+                                 uuidToBlob(uuidOf(filter.value(QLatin1String("department_id")))));
+                          q.bind(3, QString::fromUtf8(compact(filter)));
+                      });
+    if (!st.good())
+        return st;
+    // A filter moved to another department leaves the first one's sidebars.
+    if (*existing && !remove) {
+        QJsonObject before = parseObject(**existing);
+        if (before.value(QLatin1String("department_id")) !=
+            filter.value(QLatin1String("department_id"))) {
+            before.insert(QStringLiteral("deleted"), true);
+            pending.append(sharedFilterChange(before));
+        }
+    }
+    pending.append(sharedFilterChange(filter));
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const QJsonObject &op,
+                                                                           bool create)
+{
+    const QJsonObject input = op.value(QLatin1String("department")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    if (id.isNull())
+        return accept(invalid(QStringLiteral("a department needs an id")));
+    auto name = text("SELECT name FROM departments WHERE id = ?1",
+                     [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (!name.good())
+        return name.status();
+    const bool admin = session->agent.role == Role::Admin;
+    // A lead may set the queue order and the reply header and footer of their own department;
+    // everything else is for admins.
+    const QStringList keys = input.keys();
+    const bool leadFields = std::all_of(keys.cbegin(), keys.cend(), [](const QString &key) {
+        return key == u"id" || key == u"queue_order" || key == u"reply_header" ||
+               key == u"reply_footer";
+    });
+    if (!admin && !(leadFields && !create && leads(id)))
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("only an admin configures departments (a lead may "
+                                               "set the queue order and reply header and footer "
+                                               "of their own)")});
+    if (create == name->has_value())
+        return accept(
+            create
+                ? Rejection{QStringLiteral("duplicate_id"), QStringLiteral("the department exists")}
+                : Rejection{QStringLiteral("not_found"), QStringLiteral("no such department")});
+    auto stored = departmentSettings(id);
+    if (!stored.good())
+        return stored.status();
+    QJsonObject settings = parseObject(*stored);
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        const QString key = it.key();
+        const QString value = it.value().toString();
+        if (key == u"id")
+            continue;
+        if (!it.value().isString())
+            return accept(invalid(QStringLiteral("\"%1\" is text").arg(key)));
+        if (key == u"business_hours" && !value.isEmpty()) {
+            auto calendar = BusinessCalendar::parse(value);
+            if (!calendar.good())
+                return accept(invalid(u"business hours: " + calendar.status().message()));
+            settings.insert(key, calendar->toString());
+        } else if (key == u"sla_policy" && !value.isEmpty()) {
+            auto policy = SlaPolicy::parse(value);
+            if (!policy.good())
+                return accept(invalid(u"SLA policy: " + policy.status().message()));
+            settings.insert(key, policy->toString());
+        } else if (key == u"queue_order") {
+            const auto order = parseQueueOrder(value);
+            if (!order)
+                return accept(invalid(QStringLiteral("unknown queue order \"%1\"").arg(value)));
+            settings.insert(key, toString(*order));
+        } else if (key == u"reply_header" || key == u"reply_footer") {
+            if (value.size() > kMaxReplyFrameChars)
+                return accept(invalid(QStringLiteral("\"%1\" is longer than %2 characters")
+                                          .arg(key)
+                                          .arg(kMaxReplyFrameChars)));
+            settings.insert(key, value.trimmed());
+        } else if (key == u"name" || key == u"email" || key == u"business_hours" ||
+                   key == u"sla_policy") {
+            settings.insert(key, value.trimmed());
+        } else {
+            return accept(invalid(QStringLiteral("unknown department field \"%1\"").arg(key)));
+        }
+    }
+    const QString newName =
+        settings.value(QLatin1String("name")).toString(name->value_or(QString()));
+    if (newName.isEmpty())
+        return accept(invalid(QStringLiteral("a department needs a name")));
+    settings.insert(QStringLiteral("id"), uuidToString(id));
+    settings.insert(QStringLiteral("name"), newName);
+    Status st = db->run("INSERT INTO departments(id, name) VALUES (?1, ?2) ON CONFLICT(id) DO "
+                        "UPDATE SET name = excluded.name",
+                        [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, newName); });
+    if (!st.good()) {
+        if (db->violation() == Db::Violation::Unique)
+            return accept(Rejection{QStringLiteral("duplicate_name"),
+                                    QStringLiteral("another department has that name")});
+        return st;
+    }
+    const QString settingsText = QString::fromUtf8(compact(settings));
+    st = db->run("INSERT INTO department_settings(id, data) VALUES (?1, ?2) ON CONFLICT(id) DO "
+                 "UPDATE SET data = excluded.data",
+                 [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, settingsText); });
+    if (!st.good())
+        return st;
+    batch.settings.insert(id, settingsText);
+    pending.append({QStringLiteral("department"), id, id, QUuid(), settings});
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonObject &op)
+{
+    if (session->agent.role != Role::Admin)
+        return accept(
+            Rejection{QStringLiteral("forbidden"), QStringLiteral("only an admin manages agents")});
+    const QJsonObject input = op.value(QLatin1String("agent")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    auto exists = agentExists(id);
+    if (!exists.good())
+        return exists.status();
+    if (!*exists)
+        return accept(Rejection{QStringLiteral("not_found"), QStringLiteral("no such agent")});
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (it.key() != u"id" && it.key() != u"role" && it.key() != u"name" &&
+            it.key() != u"departments")
+            return accept(invalid(QStringLiteral("unknown agent field \"%1\"").arg(it.key())));
+    }
+    if (input.contains(QLatin1String("role"))) {
+        const auto role = parseRole(input.value(QLatin1String("role")).toString());
+        if (!role)
+            return accept(invalid(QStringLiteral("a role is agent, lead or admin")));
+        if (Status st =
+                db->run("UPDATE agents SET role = ?2 WHERE id = ?1",
+                        [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, int(*role)); });
+            !st.good())
+            return st;
+    }
+    if (input.contains(QLatin1String("name"))) {
+        const QString name = input.value(QLatin1String("name")).toString().trimmed();
+        if (name.isEmpty())
+            return accept(invalid(QStringLiteral("an agent needs a name")));
+        if (Status st = db->run("UPDATE agents SET name = ?2 WHERE id = ?1",
+                                [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, name); });
+            !st.good())
+            return st;
+    }
+    if (input.contains(QLatin1String("departments"))) {
+        if (Status st = db->run("DELETE FROM agent_departments WHERE agent_id = ?1",
+                                [&](Statement &q) { q.bind(1, uuidToBlob(id)); });
+            !st.good())
+            return st;
+        for (const QJsonValue &v : input.value(QLatin1String("departments")).toArray()) {
+            const QUuid department = uuidOf(v.toObject().value(QLatin1String("id")));
+            const qint64 tier = v.toObject().value(QLatin1String("tier")).toInteger(1);
+            auto known = departmentExists(department);
+            if (!known.good())
+                return known.status();
+            if (!*known || tier < 1 || tier > 9)
+                return accept(invalid(QStringLiteral("departments are [{\"id\": a department, "
+                                                     "\"tier\": 1 to 9}]")));
+            if (Status st = db->run("INSERT INTO agent_departments(agent_id, department_id, tier) "
+                                    "VALUES (?1, ?2, ?3) ON CONFLICT(agent_id, department_id) "
+                                    "DO UPDATE SET tier = excluded.tier",
+                                    [&](Statement &q) {
+                                        q.bind(1, uuidToBlob(id)).bind(2, uuidToBlob(department));
+                                        q.bind(3, tier);
+                                    });
+                !st.good())
+                return st;
+        }
+    }
+    // The agent as GET /api/v1/agents shows it, to the agent and to each of their departments.
+    auto row = db->prepare("SELECT email, name, role FROM agents WHERE id = ?1");
+    if (!row.good())
+        return row.status();
+    (*row)->bind(1, uuidToBlob(id));
+    QStringList fields;
+    if ((*row)->next())
+        fields = {(*row)->text(0), (*row)->text(1), (*row)->text(2)};
+    Status read = (*row)->status();
+    (*row)->reset();
+    if (!read.good())
+        return read;
+    QJsonArray memberships;
+    QList<QUuid> departments;
+    auto stmt =
+        db->prepare("SELECT department_id, tier FROM agent_departments WHERE agent_id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(id));
+    while ((*stmt)->next()) {
+        departments.append(uuidFromBlob((*stmt)->blob(0)));
+        memberships.append(QJsonObject{{QStringLiteral("id"), uuidToString(departments.last())},
+                                       {QStringLiteral("tier"), (*stmt)->int64(1)}});
+    }
+    (*stmt)->reset();
+    const QJsonObject agent{
+        {QStringLiteral("id"), uuidToString(id)},
+        {QStringLiteral("email"), fields.value(0)},
+        {QStringLiteral("name"), fields.value(1)},
+        {QStringLiteral("role"), toString(Role(std::clamp(fields.value(2).toInt(), 0, 2)))},
+        {QStringLiteral("departments"), memberships}};
+    pending.append({QStringLiteral("agent"), id, QUuid(), QUuid(), agent, id});
+    for (const QUuid &department : std::as_const(departments))
+        pending.append({QStringLiteral("agent"), id, department, QUuid(), agent});
+    return accept();
+}
+
+} // namespace Pult
