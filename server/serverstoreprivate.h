@@ -341,6 +341,21 @@ struct ServerStore::Private
         return row->has_value();
     }
 
+    // Whether the agent may hold tickets of the department: an admin, or one of its members.
+    Result<bool> mayHold(const QUuid &agent, const QUuid &department)
+    {
+        auto row = text("SELECT a.name FROM agents a WHERE a.id = ?1 AND (a.role = ?2 OR EXISTS "
+                        "(SELECT 1 FROM agent_departments ad WHERE ad.agent_id = a.id AND "
+                        "ad.department_id = ?3))",
+                        [&](Statement &s) {
+                            s.bind(1, uuidToBlob(agent)).bind(2, int(Role::Admin));
+                            s.bind(3, uuidToBlob(department));
+                        });
+        if (!row.good())
+            return row.status();
+        return row->has_value();
+    }
+
     Result<bool> agentExists(const QUuid &id)
     {
         auto row = text("SELECT name FROM agents WHERE id = ?1",
@@ -411,6 +426,9 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> editTicket(const QJsonObject &op, Edit &&edit)
     {
         const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
+        if (ticketId.isNull())
+            return accept(invalid(QStringLiteral("%1 needs a \"ticket_id\" (a UUID)")
+                                      .arg(op.value(QLatin1String("type")).toString())));
         auto found = openTicket(ticketId);
         if (!found.good())
             return found.status();

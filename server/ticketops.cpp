@@ -320,10 +320,29 @@ Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObje
                 return accept(invalid(QStringLiteral("\"%1\" cannot be set").arg(field)));
             }
         }
+        // The assignee must be able to see the ticket: one named here is refused otherwise, and
+        // one whose ticket moved to a department they are not in lets it go.
+        const bool assigned =
+            ticket.assigneeId != uuidOf(before.value(QLatin1String("assignee_id")));
+        const bool moved =
+            ticket.departmentId != uuidOf(before.value(QLatin1String("department_id")));
+        if (!ticket.assigneeId.isNull() && (assigned || moved)) {
+            auto holds = mayHold(ticket.assigneeId, ticket.departmentId);
+            if (!holds.good())
+                return holds.status();
+            if (!*holds && assigned)
+                return accept(
+                    invalid(QStringLiteral("the assignee is not in the ticket's department")));
+            if (!*holds)
+                ticket.assigneeId = QUuid();
+        }
         const QJsonObject after = Wire::toJson(ticket);
-        for (auto it = fields.begin(); it != fields.end(); ++it) {
-            if (before.value(it.key()) != after.value(it.key()))
-                history(ticket, it.key(), before.value(it.key()), after.value(it.key()));
+        QStringList changed = fields.keys();
+        if (!changed.contains(QLatin1String("assignee_id")))
+            changed.append(QStringLiteral("assignee_id")); // let go with a move
+        for (const QString &field : std::as_const(changed)) {
+            if (before.value(field) != after.value(field))
+                history(ticket, field, before.value(field), after.value(field));
         }
         return accept();
     });
@@ -332,8 +351,13 @@ Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObje
 Result<std::optional<Rejection>> ServerStore::Private::changeTags(const QJsonObject &op, bool add)
 {
     return editTicket(op, [&](Ticket &ticket) -> Result<std::optional<Rejection>> {
+        const QJsonArray wanted = op.value(QLatin1String("tags")).toArray();
+        if (wanted.isEmpty())
+            return accept(invalid(
+                QStringLiteral("%1 needs \"tags\": a list of tags")
+                    .arg(add ? QStringLiteral("add_tags") : QStringLiteral("remove_tags"))));
         QStringList tags = ticket.tags;
-        for (const QJsonValue &v : op.value(QLatin1String("tags")).toArray()) {
+        for (const QJsonValue &v : wanted) {
             const QString tag = v.toString().trimmed().toLower();
             if (tag.isEmpty())
                 return accept(invalid(QStringLiteral("a tag is non-empty text")));
@@ -385,6 +409,9 @@ Result<std::optional<Rejection>> ServerStore::Private::mergeOrLink(const QJsonOb
 {
     const QUuid ticketId = uuidOf(op.value(QLatin1String("ticket_id")));
     const QUuid otherId = uuidOf(op.value(QLatin1String(merge ? "into_id" : "other_id")));
+    if (ticketId.isNull() || otherId.isNull())
+        return std::optional(invalid(merge ? QStringLiteral("merge needs ticket_id and into_id")
+                                           : QStringLiteral("link needs ticket_id and other_id")));
     if (ticketId == otherId)
         return std::optional(invalid(QStringLiteral("a ticket cannot be merged into or linked "
                                                     "with itself")));

@@ -373,9 +373,18 @@ private Q_SLOTS:
            L{"history", "history", "ticket"},
            L{"ticket.tier=2", "ticket.due=2026-12-24T08:00:00.000Z", "history.field=tier",
              "history.old=1", "history.new=2"});
-        ok("set_fields: assignee of another department", "agent", {billing1},
+        no("set_fields: assignee of another department", "agent", {billing1},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"assignee_id":"$SALESAGENT"}})"),
-           L{"history", "ticket"}, L{"ticket.assignee_id=$SALESAGENT", "history.old=null"});
+           invalidOp);
+        ok("set_fields: an admin holds tickets of any department", "agent", {billing1},
+           s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"assignee_id":"$ADMIN"}})"),
+           L{"history", "ticket"}, L{"ticket.assignee_id=$ADMIN", "history.old=null"});
+        ok("set_fields: moved away from its assignee, it is let go", "admin",
+           {billing1, s(R"({"as":"agent","type":"take","ticket_id":"$T1"})")},
+           s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})"),
+           L{"history", "history", "ticket"},
+           L{"ticket.department_id=$SALES", "ticket.assignee_id=null", "history.field=assignee_id",
+             "history.old=$AGENT", "history.new=null"});
         ok("set_fields: moved to another department is gone", "agent", {billing1},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})"),
            L{"gone"}, L{"gone.ticket_id=$T1"});
@@ -428,8 +437,8 @@ private Q_SLOTS:
         ok("add_tags: present already", "agent",
            {ticketIn("$T1", "$BILLING", s(R"(,"tags":["vip"])"))},
            s(R"({"type":"add_tags","ticket_id":"$T1","tags":["VIP"]})"), L{});
-        ok("add_tags: without tags", "agent", {billing1},
-           s(R"({"type":"add_tags","ticket_id":"$T1"})"), L{});
+        no("add_tags: without tags", "agent", {billing1},
+           s(R"({"type":"add_tags","ticket_id":"$T1"})"), invalidOp);
         no("add_tags: empty tag", "agent", {billing1},
            s(R"({"type":"add_tags","ticket_id":"$T1","tags":["ok",""]})"), invalidOp);
         no("add_tags: unknown ticket", "agent", {},
@@ -458,7 +467,7 @@ private Q_SLOTS:
            s(R"({"type":"take","ticket_id":"$T1"})"), QStringLiteral("already_taken"));
         no("take: ticket of other department", "agent", {sales1},
            s(R"({"type":"take","ticket_id":"$T1"})"), notFound);
-        no("take: no ticket_id", "agent", {}, s(R"({"type":"take"})"), notFound);
+        no("take: no ticket_id", "agent", {}, s(R"({"type":"take"})"), invalidOp);
 
         // mark_spam
         ok("mark_spam", "agent", {billing1},
@@ -489,7 +498,7 @@ private Q_SLOTS:
         no("merge: a ticket of other department", "agent", {sales1, billing2},
            s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T2"})"), notFound);
         no("merge: no into_id", "agent", {billing1}, s(R"({"type":"merge","ticket_id":"$T1"})"),
-           notFound);
+           invalidOp);
         no("merge: neither id", "agent", {}, s(R"({"type":"merge"})"), invalidOp);
 
         // link
