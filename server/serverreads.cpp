@@ -4,18 +4,20 @@ namespace Pult {
 
 Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &session, const QUuid &id)
 {
-    std::lock_guard lock(d->mutex);
-    d->session = &session;
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    Db::Connection &db = ***reader;
     // As stored: a ticket written before a field was added is served without it.
-    auto row = d->text("SELECT data FROM tickets WHERE id = ?1",
-                       [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+    auto row = firstText(db, "SELECT data FROM tickets WHERE id = ?1",
+                         [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
     if (!row.good())
         return row.status();
     const QJsonObject ticket = *row ? parseObject(**row) : QJsonObject();
-    if (!*row || !d->mayAccess(uuidOf(ticket.value(QLatin1String("department_id")))))
+    if (!*row || !mayAccess(session, uuidOf(ticket.value(QLatin1String("department_id")))))
         return std::optional<QJsonObject>();
     const auto collect = [&](const char *sql) -> Result<QJsonArray> {
-        auto stmt = d->db->prepare(sql);
+        auto stmt = db.prepare(sql);
         if (!stmt.good())
             return stmt.status();
         (*stmt)->bind(1, uuidToBlob(id));
@@ -42,21 +44,23 @@ Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &sessi
 Result<std::optional<QJsonObject>> ServerStore::contact(const AgentSession &session,
                                                         const QUuid &id)
 {
-    std::lock_guard lock(d->mutex);
-    auto data = d->text("SELECT data FROM contacts WHERE id = ?1",
-                        [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    Db::Connection &db = ***reader;
+    auto data = firstText(db, "SELECT data FROM contacts WHERE id = ?1",
+                          [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
     if (!data.good())
         return data.status();
     if (!*data)
         return std::optional<QJsonObject>();
     if (session.agent.role != Role::Admin) {
         // Visible through a ticket of one of the session's departments.
-        auto departments = d->requesterDepartments(id);
+        auto departments = requesterDepartments(db, id);
         if (!departments.good())
             return departments.status();
-        d->session = &session;
         if (std::none_of(departments->cbegin(), departments->cend(),
-                         [&](const QUuid &department) { return d->mayAccess(department); }))
+                         [&](const QUuid &department) { return mayAccess(session, department); }))
             return std::optional<QJsonObject>();
     }
     return std::optional<QJsonObject>(parseObject(**data));
@@ -64,13 +68,15 @@ Result<std::optional<QJsonObject>> ServerStore::contact(const AgentSession &sess
 
 Result<QJsonArray> ServerStore::agents(const AgentSession &session)
 {
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier "
-                               "FROM agents a LEFT JOIN agent_departments ad ON ad.agent_id = a.id "
-                               "ORDER BY a.name, a.id");
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto stmt =
+        (***reader).prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier "
+                            "FROM agents a LEFT JOIN agent_departments ad ON ad.agent_id = a.id "
+                            "ORDER BY a.name, a.id");
     if (!stmt.good())
         return stmt.status();
-    d->session = &session;
     QJsonArray result;
     QJsonObject current;
     QJsonArray departments;
@@ -98,7 +104,8 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
         }
         if (!(*stmt)->isNull(4)) {
             const QUuid department = uuidFromBlob((*stmt)->blob(4));
-            shares = shares || (session.agent.role != Role::Admin && d->mayAccess(department));
+            shares =
+                shares || (session.agent.role != Role::Admin && mayAccess(session, department));
             departments.append(QJsonObject{{QStringLiteral("id"), uuidToString(department)},
                                            {QStringLiteral("tier"), (*stmt)->int64(5)}});
         }
@@ -113,16 +120,17 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
 
 Result<QJsonArray> ServerStore::departments(const AgentSession &session)
 {
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT d.id, d.name, s.data FROM departments d LEFT JOIN "
-                               "department_settings s ON s.id = d.id ORDER BY d.name");
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto stmt = (***reader).prepare("SELECT d.id, d.name, s.data FROM departments d LEFT JOIN "
+                                    "department_settings s ON s.id = d.id ORDER BY d.name");
     if (!stmt.good())
         return stmt.status();
-    d->session = &session;
     QJsonArray result;
     while ((*stmt)->next()) {
         const QUuid id = uuidFromBlob((*stmt)->blob(0));
-        if (!d->mayAccess(id))
+        if (!mayAccess(session, id))
             continue;
         QJsonObject department = parseObject((*stmt)->text(2));
         department.insert(QStringLiteral("id"), uuidToString(id));
@@ -140,18 +148,20 @@ Result<QJsonArray> ServerStore::departments(const AgentSession &session)
 
 Result<QJsonArray> ServerStore::cannedResponses(const AgentSession &session)
 {
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT scope, owner_id, data FROM canned_responses ORDER BY rid");
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto stmt =
+        (***reader).prepare("SELECT scope, owner_id, data FROM canned_responses ORDER BY rid");
     if (!stmt.good())
         return stmt.status();
-    d->session = &session;
     QJsonArray result;
     while ((*stmt)->next()) {
         const QString scope = (*stmt)->text(0);
         const QUuid owner = uuidFromBlob((*stmt)->blob(1));
         const bool visible = scope == u"global" ||
                              (scope == u"personal" && owner == session.agent.id) ||
-                             (scope == u"department" && d->mayAccess(owner));
+                             (scope == u"department" && mayAccess(session, owner));
         if (visible)
             result.append(parseObject((*stmt)->text(2)));
     }
@@ -164,15 +174,16 @@ Result<QJsonArray> ServerStore::cannedResponses(const AgentSession &session)
 
 Result<QJsonArray> ServerStore::sharedFilters(const AgentSession &session)
 {
-    std::lock_guard lock(d->mutex);
-    auto stmt = d->db->prepare("SELECT department_id, data FROM shared_filters ORDER BY rid");
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto stmt = (***reader).prepare("SELECT department_id, data FROM shared_filters ORDER BY rid");
     if (!stmt.good())
         return stmt.status();
-    d->session = &session;
     QJsonArray result;
     while ((*stmt)->next()) {
         const QUuid department = uuidFromBlob((*stmt)->blob(0));
-        if (department.isNull() || d->mayAccess(department))
+        if (department.isNull() || mayAccess(session, department))
             result.append(parseObject((*stmt)->text(1)));
     }
     Status s = (*stmt)->status();

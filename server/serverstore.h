@@ -9,9 +9,10 @@
 //     (and, on PostgreSQL, an advisory lock that serialises the writers of every pultd process
 //     on the database), so they become visible in commit order: a reader's snapshot holds every
 //     revision up to some R and none above it.
-//   - Changes pages and the attachment totals are read on connections of their own (a pool of
-//     read-only SQLite connections, or further PostgreSQL connections), so they never wait for
-//     a write, nor a write for them.
+//   - The reads (changes pages, tickets, contacts, agents, departments, canned responses, shared
+//     filters, the attachment totals) run on connections of their own (a pool of read-only
+//     SQLite connections, or further PostgreSQL connections), so they never wait for a write,
+//     nor a write for them.
 //   - An operation is applied at most once: its client-made id is stored with its first result
 //     (applied or rejected) in the same transaction as its changes, and a resend gets that result.
 //   - An agent or lead reads and writes only tickets of their departments (admins all); a ticket

@@ -156,6 +156,53 @@ inline Change cannedResponseChange(const QJsonObject &response)
 }
 
 // The change of a shared filter: its department's members see it, or everyone (no department).
+// One text column of the first row, or nullopt.
+template<typename Bind>
+Result<std::optional<QString>> firstText(Db::Connection &db, const char *sql, Bind &&bind)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt.good())
+        return stmt.status();
+    bind(**stmt);
+    std::optional<QString> value;
+    if ((*stmt)->next())
+        value = (*stmt)->text(0);
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return value;
+}
+
+// Whether the session may see what belongs to the department: admins all, others their own.
+inline bool mayAccess(const AgentSession &session, const QUuid &department)
+{
+    if (session.agent.role == Role::Admin)
+        return true;
+    return std::any_of(session.agent.departments.cbegin(), session.agent.departments.cend(),
+                       [&](const DepartmentMembership &m) { return m.departmentId == department; });
+}
+
+// The departments of the tickets the contact is the requester of.
+inline Result<QList<QUuid>> requesterDepartments(Db::Connection &db, const QUuid &contact)
+{
+    auto stmt = db.prepare(db.pick("SELECT DISTINCT department_id FROM tickets WHERE "
+                                   "json_extract(data, '$.requester_id') = ?1",
+                                   "SELECT DISTINCT department_id FROM tickets WHERE "
+                                   "(data::jsonb ->> 'requester_id') = ?1"));
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToString(contact));
+    QList<QUuid> departments;
+    while ((*stmt)->next())
+        departments.append(uuidFromBlob((*stmt)->blob(0)));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return departments;
+}
+
 inline Change sharedFilterChange(const QJsonObject &filter)
 {
     const QUuid department = uuidOf(filter.value(QLatin1String("department_id")));
@@ -274,21 +321,7 @@ struct ServerStore::Private
     // The departments of the tickets the contact is the requester of.
     Result<QList<QUuid>> requesterDepartments(const QUuid &contact)
     {
-        auto stmt = db->prepare(db->pick("SELECT DISTINCT department_id FROM tickets WHERE "
-                                         "json_extract(data, '$.requester_id') = ?1",
-                                         "SELECT DISTINCT department_id FROM tickets WHERE "
-                                         "(data::jsonb ->> 'requester_id') = ?1"));
-        if (!stmt.good())
-            return stmt.status();
-        (*stmt)->bind(1, uuidToString(contact));
-        QList<QUuid> departments;
-        while ((*stmt)->next())
-            departments.append(uuidFromBlob((*stmt)->blob(0)));
-        Status s = (*stmt)->status();
-        (*stmt)->reset();
-        if (!s.good())
-            return s;
-        return departments;
+        return Pult::requesterDepartments(*db, contact);
     }
 
     // A department's stored settings (the JSON text; empty when it has none).
@@ -307,30 +340,10 @@ struct ServerStore::Private
     // One text column of the first row, or nullopt.
     template<typename Bind> Result<std::optional<QString>> text(const char *sql, Bind &&bind)
     {
-        auto stmt = db->prepare(sql);
-        if (!stmt.good())
-            return stmt.status();
-        bind(**stmt);
-        std::optional<QString> value;
-        if ((*stmt)->next())
-            value = (*stmt)->text(0);
-        Status s = (*stmt)->status();
-        (*stmt)->reset();
-        if (!s.good())
-            return s;
-        return value;
+        return firstText(*db, sql, std::forward<Bind>(bind));
     }
 
-    bool mayAccess(const QUuid &department) const
-    {
-        if (session->agent.role == Role::Admin)
-            return true;
-        for (const DepartmentMembership &m : session->agent.departments) {
-            if (m.departmentId == department)
-                return true;
-        }
-        return false;
-    }
+    bool mayAccess(const QUuid &department) const { return Pult::mayAccess(*session, department); }
 
     Result<bool> departmentExists(const QUuid &id)
     {
