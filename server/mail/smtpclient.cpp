@@ -248,7 +248,7 @@ std::optional<SmtpEndpoint> parseSmtpEndpoint(std::string_view url, bool starttl
                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                               : -1;
             };
-            if (i + 2 >= user.size() + 0 || hexValue(user[i + 1]) < 0 || hexValue(user[i + 2]) < 0)
+            if (i + 2 >= user.size() || hexValue(user[i + 1]) < 0 || hexValue(user[i + 2]) < 0)
                 return fail("a bad %-escape in the user name (write '@' as %40)");
             const int value = hexValue(user[i + 1]) * 16 + hexValue(user[i + 2]);
             if (value < 32 || value == 127)
@@ -870,9 +870,7 @@ SmtpResult SmtpClient::Private::send(const SmtpEnvelope &envelope, const Reader 
         reply = readReply("waiting for the answer to the message");
         if (reply.code == 421)
             failReply(reply, "");
-        const SmtpStatus status = reply.code == 250       ? SmtpStatus::Sent
-                                  : reply.code / 100 == 5 ? SmtpStatus::Permanent
-                                                          : SmtpStatus::Temporary;
+        const SmtpStatus status = statusOf(reply.code);
         for (std::size_t i = 0; i < accepted.size(); ++i)
             if (accepted[i])
                 result.recipients[i] = {envelope.recipients[i], status, reply.code, reply.text()};
