@@ -331,7 +331,10 @@ public:
     explicit Private(SmtpOptions o)
         : options(std::move(o))
     {
-        if (options.heloName.empty())
+        // A name with spaces or controls could smuggle a command into EHLO: not used.
+        if (options.heloName.empty() ||
+            !std::all_of(options.heloName.begin(), options.heloName.end(),
+                         [](char c) { return c > 32 && c < 127; }))
             options.heloName = "localhost";
         SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION);
         error_code ec;
@@ -578,17 +581,14 @@ public:
         const bool ip = isIpAddress(host);
         if (!ip)
             SSL_set_tlsext_host_name(ssl, host.c_str());
-        if (options.verifyCertificate) {
-            stream->set_verify_mode(ssl::verify_peer);
-            X509_VERIFY_PARAM *param = SSL_get0_param(ssl);
-            X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-            if (ip)
-                X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str());
-            else
-                X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0);
-        } else {
-            stream->set_verify_mode(ssl::verify_none);
-        }
+        // Always verified: there is no switch to accept any certificate.
+        stream->set_verify_mode(ssl::verify_peer);
+        X509_VERIFY_PARAM *param = SSL_get0_param(ssl);
+        X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+        if (ip)
+            X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str());
+        else
+            X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0);
         bool timedOut = false;
         const error_code ec = run(
             [&](auto handler) {

@@ -52,10 +52,9 @@ std::string formatSmtpEndpoint(const SmtpEndpoint &endpoint);
 struct SmtpOptions
 {
     SmtpEndpoint endpoint;
-    std::string password;          // for AUTH when endpoint.user is set; never logged
-    std::string heloName;          // the EHLO/HELO argument; empty: "localhost"
-    std::string caFile;            // extra trusted CAs (PEM), beside the system's trust store
-    bool verifyCertificate = true; // false only for `mailbox test`-style diagnostics
+    std::string password; // for AUTH when endpoint.user is set; never logged
+    std::string heloName; // EHLO/HELO argument; empty or not visible ASCII: "localhost"
+    std::string caFile;   // extra trusted CAs (PEM), beside the system's trust store
     // AUTH over a connection without TLS is refused unless this is set (loopback tests).
     bool allowAuthWithoutTls = false;
     // Each step (connecting, TLS handshake, waiting for one reply, writing one chunk).
