@@ -15,6 +15,8 @@ packages=(
     libssl-dev                                  # OpenSSL 3: TLS for HTTPS and WSS (pultd)
     libpq-dev                                   # libpq: pultd's PostgreSQL backend
     postgresql-15                               # a real PostgreSQL for the tests (server_pgdb)
+    postfix                                     # /usr/sbin/smtp-sink for server_smtpclient; no
+                                                # mail service is configured or started by it
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks
@@ -30,5 +32,10 @@ if ((${#missing[@]})); then
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
     echo "Installing: ${missing[*]}"
     $sudo apt-get update -qq
+    # postfix is wanted only for its smtp-sink test program: "No configuration" leaves it
+    # without a main.cf, so its service does not run as the machine's mail system.
+    if [[ " ${missing[*]} " == *" postfix "* ]]; then
+        echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+    fi
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
