@@ -15,6 +15,7 @@ packages=(
     libssl-dev                                  # OpenSSL 3: TLS for HTTPS and WSS (pultd)
     libpq-dev                                   # libpq: pultd's PostgreSQL backend
     postgresql-15                               # a real PostgreSQL for the tests (server_pgdb)
+    dovecot-imapd dovecot-lmtpd                 # a real IMAP server for the tests (server_imapclient)
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks
