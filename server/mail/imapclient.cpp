@@ -10,11 +10,13 @@
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/write.hpp>
 
+#include <QRandomGenerator>
 #include <QUrl>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -377,6 +379,7 @@ public:
         isConnected = false;
         tls = false;
         readPending = false;
+        readError = error_code(); // the aborted read's, or the old connection's
         in.clear();
         resetParser();
     }
@@ -761,29 +764,32 @@ public:
 
         const Clock::time_point connectDeadline =
             std::min(callDeadline, Clock::now() + opts.timeout);
-        // Resolve.
-        bool resolved = false;
-        error_code resolveError;
-        tcp::resolver::results_type endpoints;
+        // Resolve. getaddrinfo cannot be stopped: on a timeout or interrupt() the lookup is left
+        // to finish in Asio's resolver thread, into a state of its own.
+        struct Lookup
+        {
+            bool done = false;
+            error_code error;
+            tcp::resolver::results_type endpoints;
+        };
+        const auto lookup = std::make_shared<Lookup>();
         resolver.async_resolve(opts.host.toStdString(), std::to_string(opts.port),
-                               [&](const error_code &ec, tcp::resolver::results_type results) {
-                                   resolveError = ec;
-                                   endpoints = std::move(results);
-                                   resolved = true;
+                               [lookup](const error_code &ec, tcp::resolver::results_type results) {
+                                   lookup->error = ec;
+                                   lookup->endpoints = std::move(results);
+                                   lookup->done = true;
                                });
-        Wait wait = waitUntil([&] { return resolved; }, connectDeadline, true);
+        Wait wait = waitUntil([&] { return lookup->done; }, connectDeadline, true);
         if (wait != Wait::Done) {
             resolver.cancel();
-            // The handler refers to this frame: let it run (getaddrinfo cannot be stopped).
-            (void)waitUntil([&] { return resolved; }, Clock::now() + std::chrono::minutes(5),
-                            false);
             if (wait == Wait::Interrupted)
                 return interruptedStatus();
             return fatal(QStringLiteral("timed out looking up the host name"));
         }
-        if (resolveError)
+        if (lookup->error)
             return fatal(QStringLiteral("cannot resolve the host name: ") +
-                         QString::fromStdString(resolveError.message()));
+                         QString::fromStdString(lookup->error.message()));
+        const tcp::resolver::results_type endpoints = lookup->endpoints;
 
         // TLS context (also for plain connections: the stream type is the same).
         if (!tlsContext) {
@@ -1204,12 +1210,13 @@ public:
         Command c;
         c.name = QByteArrayLiteral("IDLE");
         const QByteArray tag = nextTag();
-        if (Status s = write(tag + " IDLE\r\n"); !s.good())
+        // Up to the continuation request, interrupt() waits (at most `timeout`): the IDLE then
+        // ends with DONE like any other, and the session goes on.
+        if (Status s = writeIgnoringInterrupt(tag + " IDLE\r\n"); !s.good())
             return s;
         newsSeen = false;
-        // Until the continuation request.
         for (;;) {
-            Result<Response> r = readResponse();
+            Result<Response> r = readResponse(false, silenceDeadline());
             if (!r.good())
                 return r.status();
             if (r->text.startsWith('+'))
@@ -1226,7 +1233,9 @@ public:
         // Idling: wait for news without cancelling the read, so that DONE can follow.
         ImapIdleResult result;
         result.reason = ImapIdleResult::TimedOut;
-        const Clock::time_point end = std::min(callDeadline, Clock::now() + maxWait);
+        // Not bounded by callTimeout: an IDLE is meant to last (up to 29 minutes).
+        const Clock::time_point end =
+            Clock::now() + std::max(maxWait, std::chrono::milliseconds(0));
         while (!newsSeen) {
             Response response;
             QString error;
@@ -1457,6 +1466,28 @@ QList<QByteArray> ImapClient::capabilities() const
 const ImapClient::Options &ImapClient::options() const
 {
     return d->opts;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ImapBackoff::ImapBackoff(std::chrono::milliseconds first, std::chrono::milliseconds max)
+    : m_first(std::max(first, std::chrono::milliseconds(1)))
+    , m_max(std::max(max, m_first))
+    , m_next(m_first)
+{}
+
+std::chrono::milliseconds ImapBackoff::next()
+{
+    const std::chrono::milliseconds delay = m_next;
+    m_next = std::min(m_next * 2, m_max);
+    // Up to a fifth less, at random: mailboxes that failed together do not retry together.
+    const qint64 jitter = QRandomGenerator::global()->bounded(qint64(delay.count() / 5 + 1));
+    return delay - std::chrono::milliseconds(jitter);
+}
+
+void ImapBackoff::reset()
+{
+    m_next = m_first;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -153,6 +153,23 @@ private:
     std::unique_ptr<Impl> d;
 };
 
+// The delays between a mailbox thread's reconnection attempts: first, twice that, ... up to max,
+// each shortened by up to a fifth at random so that mailboxes that failed together do not retry
+// in step. reset() once a session has worked (logged in and selected).
+class ImapBackoff
+{
+public:
+    explicit ImapBackoff(std::chrono::milliseconds first = std::chrono::seconds(1),
+                         std::chrono::milliseconds max = std::chrono::minutes(5));
+    std::chrono::milliseconds next();
+    void reset();
+
+private:
+    std::chrono::milliseconds m_first;
+    std::chrono::milliseconds m_max;
+    std::chrono::milliseconds m_next;
+};
+
 // Modified UTF-7 (RFC 3501 5.1.3), the form of folder names on the wire.
 QByteArray imapEncodeMailboxName(const QString &name);
 QString imapDecodeMailboxName(const QByteArray &name);

@@ -76,6 +76,11 @@ public:
             m_runAs = m_user;
         }
 
+        const group *primary = getgrgid(gid);
+        if (!primary)
+            return fail(QStringLiteral("the group %1 has no name").arg(gid));
+        const QString groupName = QString::fromLocal8Bit(primary->gr_name);
+
         // The certificate.
         QProcess req;
         req.setProcessChannelMode(QProcess::MergedChannels);
@@ -116,6 +121,7 @@ public:
                 "protocols = imap\n"
                 "listen = 127.0.0.1\n"
                 "default_internal_user = %3\n"
+                "default_internal_group = %8\n"
                 "default_login_user = %3\n"
                 "first_valid_uid = %4\n"
                 "ssl = yes\n"
@@ -146,7 +152,8 @@ public:
                 .arg(uid)
                 .arg(gid)
                 .arg(m_port)
-                .arg(m_tlsPort);
+                .arg(m_tlsPort)
+                .arg(groupName);
         if (!writeFile(configFile(), config.toUtf8()))
             return false;
         if (uid != geteuid()) {

@@ -35,10 +35,13 @@ const QByteArray kTrickyPassword = "pa\"ss\\ w\xc3\xb6rd";
 class FakeConnection
 {
 public:
-    FakeConnection(int fd, const std::atomic<bool> &stop)
+    FakeConnection(int fd, int index, const std::atomic<bool> &stop)
         : m_fd(fd)
+        , m_index(index)
         , m_stop(stop)
     {}
+
+    int index() const { return m_index; } // 0 for the server's first connection
 
     // False once the client is gone or the test ends.
     bool send(const QByteArray &data)
@@ -100,11 +103,12 @@ private:
     }
 
     int m_fd;
+    int m_index;
     const std::atomic<bool> &m_stop;
     QByteArray m_buffer;
 };
 
-// A server on a free loopback port that runs `script` for its first connection, in a thread.
+// A server on a free loopback port that runs `script` for each connection in turn, in a thread.
 class FakeServer
 {
 public:
@@ -122,16 +126,15 @@ public:
         m_port = ntohs(address.sin_port);
         m_thread = std::thread([this, script = std::move(script)] {
             pollfd p{m_listen, POLLIN, 0};
-            while (!m_stop.load()) {
+            for (int index = 0; !m_stop.load();) {
                 if (poll(&p, 1, 50) <= 0)
                     continue;
                 const int fd = accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
                 if (fd < 0)
                     continue;
-                FakeConnection connection(fd, m_stop);
+                FakeConnection connection(fd, index++, m_stop);
                 script(connection);
                 ::close(fd);
-                return;
             }
         });
     }
@@ -300,6 +303,9 @@ private Q_SLOTS:
         QVERIFY(client.connected());
         QVERIFY(client.logout().good());
         QVERIFY(!client.connected());
+        // The same client again.
+        QVERIFY(open(client, "ana"));
+        QCOMPARE(client.select(QStringLiteral("Exact"))->exists, 2u);
     }
 
     void loginMethods_data()
@@ -576,7 +582,12 @@ private Q_SLOTS:
 
         // A call other than IDLE: the connection is given up.
         ImapClient::Options o = fakeOptions(0);
-        FakeServer silent([](FakeConnection &c) { c.waitForClose(); });
+        // Silent the first time, an IMAP server the second.
+        FakeServer silent([](FakeConnection &c) {
+            if (c.index() > 0)
+                c.send(kGreeting);
+            c.waitForClose();
+        });
         o.port = silent.port();
         o.timeout = 60s;
         o.callTimeout = 60s;
@@ -594,6 +605,13 @@ private Q_SLOTS:
         QVERIFY2(status.message().endsWith(QLatin1String(": interrupted")),
                  qPrintable(status.message()));
         QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        // The same client connects again once the interrupt is reset.
+        QVERIFY(!waiting.connect().good());
+        waiting.resetInterrupt();
+        const Status again = waiting.connect();
+        QVERIFY2(again.good(), qPrintable(again.message()));
+        QVERIFY(!waiting.interrupted());
+        QVERIFY(waiting.connected());
     }
 
     void hostileServer_data()
@@ -681,6 +699,18 @@ private Q_SLOTS:
         QCOMPARE(status.message(), QStringLiteral("127.0.0.1:%1: ").arg(server.port()) + expected);
         QVERIFY(!client.connected());
         QVERIFY2(timer.elapsed() < 6000, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void backoff()
+    {
+        ImapBackoff backoff(1000ms, 5000ms);
+        const qint64 expected[] = {1000, 2000, 4000, 5000, 5000};
+        for (const qint64 full : expected) {
+            const qint64 delay = backoff.next().count();
+            QVERIFY2(delay <= full && delay >= full - full / 5, qPrintable(QString::number(delay)));
+        }
+        backoff.reset();
+        QVERIFY(backoff.next() <= 1000ms);
     }
 
     void endpoint_data()
