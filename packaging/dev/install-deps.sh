@@ -17,6 +17,7 @@ packages=(
     postgresql-15                               # a real PostgreSQL for the tests (server_pgdb)
     postfix                                     # /usr/sbin/smtp-sink for server_smtpclient; no
                                                 # mail service is configured or started by it
+    dovecot-imapd dovecot-lmtpd                 # a real IMAP server for the tests (server_imapclient)
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks
