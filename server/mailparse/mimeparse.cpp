@@ -574,8 +574,10 @@ private:
         if (fileName.empty())
             fileName = type.param("name");
         const bool textType = type.value == "text/plain" || type.value == "text/html";
-        const bool body =
-            textType && !related && disposition.value != "attachment" && fileName.empty();
+        // Plain text and HTML are the body unless they are attachments: disposition attachment,
+        // or a file name without an explicit "inline" (as mail clients show them).
+        const bool body = textType && !related && disposition.value != "attachment" &&
+                          (fileName.empty() || disposition.value == "inline");
         const std::string bytes = contentBytes(part);
         if (body) {
             Body result;
