@@ -25,6 +25,11 @@ public:
         Internal,
         Unreachable,     // the server could not be reached (or answered with a server error)
         Unauthenticated, // the server refused the sign-in or the token: sign in again
+        // A helper process (server/mail/mailparser.h) that did not answer:
+        Timeout,       // it ran past its wall-clock time and was killed
+        LimitExceeded, // it hit a resource limit (memory, CPU time, file size) and died
+        Crashed,       // it died of a signal of its own (a crash) or exited with an error
+        Malformed,     // it answered something that is not what it should have
     };
 
     Status() = default;

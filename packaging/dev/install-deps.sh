@@ -14,6 +14,9 @@ packages=(
     libsodium-dev                               # argon2id passwords, random tokens (pultd)
     libssl-dev                                  # OpenSSL 3: TLS for HTTPS and WSS (pultd)
     libpq-dev                                   # libpq: pultd's PostgreSQL backend
+    libgmime-3.0-dev                            # GMime 3.2: MIME parsing in pult-mailparse
+    libxml2-dev                                 # libxml2's HTML parser: mail HTML to safe HTML and text
+    libpython3.11-testsuite                     # Python's email test messages (server_mailparse)
     postgresql-15                               # a real PostgreSQL for the tests (server_pgdb)
     postfix                                     # /usr/sbin/smtp-sink for server_smtpclient; no
                                                 # mail service is configured or started by it
