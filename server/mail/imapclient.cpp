@@ -426,7 +426,9 @@ public:
         return fatal(QString::fromStdString(ec.message()));
     }
 
-    Status write(const QByteArray &data)
+    // Writes data within the call's deadline; an interrupt ends the write unless it must finish
+    // (IDLE and its DONE, which interrupt() itself asks for).
+    Status write(const QByteArray &data, bool interruptible = true)
     {
         if (!stream)
             return notConnected();
@@ -444,7 +446,7 @@ public:
         else
             asio::async_write(stream->next_layer(),
                               asio::buffer(data.constData(), std::size_t(data.size())), handler);
-        const Wait wait = waitUntil([&done] { return done; }, callDeadline, true);
+        const Wait wait = waitUntil([&done] { return done; }, callDeadline, interruptible);
         if (wait == Wait::Interrupted)
             return interruptedStatus(); // closes, and so completes the handler
         if (wait == Wait::Deadline)
@@ -1212,7 +1214,7 @@ public:
         const QByteArray tag = nextTag();
         // Up to the continuation request, interrupt() waits (at most `timeout`): the IDLE then
         // ends with DONE like any other, and the session goes on.
-        if (Status s = writeIgnoringInterrupt(tag + " IDLE\r\n"); !s.good())
+        if (Status s = write(tag + " IDLE\r\n", false); !s.good())
             return s;
         newsSeen = false;
         for (;;) {
@@ -1270,7 +1272,7 @@ public:
         callDeadline = Clock::now() + opts.timeout;
         if (result.reason == ImapIdleResult::Interrupted)
             callDeadline = std::min(callDeadline, Clock::now() + std::chrono::seconds(2));
-        if (Status s = writeIgnoringInterrupt("DONE\r\n"); !s.good())
+        if (Status s = write("DONE\r\n", false); !s.good())
             return s;
         for (;;) {
             Result<Response> r = readResponse(false, callDeadline);
@@ -1291,32 +1293,6 @@ public:
             result.reason = ImapIdleResult::Changed;
         result.exists = exists;
         return result;
-    }
-
-    Status writeIgnoringInterrupt(const QByteArray &data)
-    {
-        if (!stream)
-            return notConnected();
-        bool done = false;
-        error_code result;
-        ++pendingOps;
-        auto handler = [&done, &result, this](const error_code &ec, std::size_t) {
-            --pendingOps;
-            result = ec;
-            done = true;
-        };
-        if (tls)
-            asio::async_write(*stream, asio::buffer(data.constData(), std::size_t(data.size())),
-                              handler);
-        else
-            asio::async_write(stream->next_layer(),
-                              asio::buffer(data.constData(), std::size_t(data.size())), handler);
-        if (waitUntil([&done] { return done; }, callDeadline, false) != Wait::Done)
-            return fatal(QStringLiteral("timed out sending to the server"));
-        if (result)
-            return fatal(QStringLiteral("sending failed: ") +
-                         QString::fromStdString(result.message()));
-        return Status();
     }
 
     Result<bool> noop()
