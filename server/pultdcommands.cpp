@@ -6,11 +6,15 @@
 #include "backup.h"
 #include "demo.h"
 #include "logrecord.h"
+#include "mail/imapclient.h"
+#include "mail/smtpclient.h"
+#include "mailboxes.h"
 #include "passwordprompt.h"
 #include "pultdoptions.h"
 #include "server.h"
 #include "serverstore.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <filesystem>
@@ -74,6 +78,134 @@ int backup(const PultdOptions &options)
     return 0;
 }
 
+// What `mailbox test` found on one server: "works" or why not, in one line.
+struct Check
+{
+    bool works = false;
+    std::string text;
+};
+
+Check checkImap(const MailboxSettings &settings, const QString &password)
+{
+    auto endpoint = ImapEndpoint::parse(settings.imapUrl);
+    if (!endpoint.good())
+        return {false, endpoint.status().message().toStdString()};
+    if (settings.startTls && endpoint->security == ImapSecurity::Plain)
+        endpoint->security = ImapSecurity::StartTls;
+    ImapClient::Options options;
+    options.host = endpoint->host;
+    options.port = endpoint->port;
+    options.security = endpoint->security;
+    options.callTimeout = std::chrono::seconds(60);
+    ImapClient client(options);
+    if (Status s = client.connect(); !s.good())
+        return {false, s.message().toStdString()};
+    if (Status s = client.login(endpoint->user, password); !s.good())
+        return {false, s.message().toStdString()};
+    auto folder = client.select(endpoint->folder);
+    if (!folder.good())
+        return {false, folder.status().message().toStdString()};
+    (void)client.logout();
+    return {true, QStringLiteral("signed in as %1; %2 holds %3 messages")
+                      .arg(endpoint->user, endpoint->folder)
+                      .arg(folder->exists)
+                      .toStdString()};
+}
+
+Check checkSmtp(const MailboxSettings &settings, const QString &password)
+{
+    std::string error;
+    const bool plain = settings.smtpUrl.startsWith(QLatin1String("smtp://"));
+    auto endpoint =
+        Mail::parseSmtpEndpoint(settings.smtpUrl.toStdString(), settings.startTls && plain, error);
+    if (!endpoint)
+        return {false, error};
+    Mail::SmtpOptions options;
+    options.endpoint = *endpoint;
+    options.password = password.toStdString();
+    options.callTimeout = std::chrono::seconds(60);
+    Mail::SmtpClient client(options);
+    const Mail::SmtpResult result = client.connect();
+    if (!result.sent())
+        return {false, result.describe()};
+    std::string text = client.isEncrypted() ? "connected with TLS" : "connected without TLS";
+    if (!endpoint->user.empty())
+        text += ", signed in as " + endpoint->user;
+    client.quit();
+    return {true, text};
+}
+
+int mailbox(const PultdOptions &options)
+{
+    const MailboxOptions &command = options.mailbox;
+    std::error_code ec;
+    std::filesystem::create_directories(options.config.dataDirectory, ec);
+    auto mailboxes = Mailboxes::open(options.config.dataDirectory,
+                                     QString::fromStdString(options.config.databaseUrl));
+    if (!mailboxes.good()) {
+        std::cerr << "pultd: " << mailboxes.status().message().toStdString() << '\n';
+        return 1;
+    }
+    const QString address = QString::fromStdString(command.address);
+    if (command.command == "add") {
+        MailboxSettings settings;
+        settings.address = address;
+        settings.departmentName = QString::fromStdString(command.department);
+        settings.imapUrl = QString::fromStdString(command.imapUrl);
+        settings.smtpUrl = QString::fromStdString(command.smtpUrl);
+        settings.startTls = command.startTls;
+        settings.after = QString::fromStdString(command.after);
+        MailboxSecrets secrets;
+        secrets.imapPassword = readPassword(QStringLiteral("IMAP password for %1: ").arg(address));
+        secrets.smtpPassword = readPassword(QStringLiteral("SMTP password for %1: ").arg(address));
+        if (Status s = (*mailboxes)->add(settings, secrets, QDateTime::currentMSecsSinceEpoch());
+            !s.good()) {
+            std::cerr << "pultd: " << s.message().toStdString() << '\n';
+            return 1;
+        }
+        std::cout << "Added mailbox " << address.toLower().toStdString() << " for "
+                  << command.department << " (passwords encrypted with "
+                  << Mailboxes::keyFile(options.config.dataDirectory).string() << ")\n";
+        return 0;
+    }
+    if (command.command == "list") {
+        auto all = (*mailboxes)->list();
+        if (!all.good()) {
+            std::cerr << "pultd: " << all.status().message().toStdString() << '\n';
+            return 1;
+        }
+        if (all->isEmpty())
+            std::cout << "No mailboxes: add one with pultd mailbox add (see pultd --help)\n";
+        for (const MailboxSettings &m : std::as_const(*all))
+            std::cout << m.address.toStdString() << "  " << m.departmentName.toStdString()
+                      << "  IMAP " << m.imapUrl.toStdString() << "  SMTP "
+                      << m.smtpUrl.toStdString() << (m.startTls ? "  STARTTLS" : "")
+                      << "  after: " << m.after.toStdString() << '\n';
+        return 0;
+    }
+    if (command.command == "remove") {
+        if (Status s = (*mailboxes)->remove(address); !s.good()) {
+            std::cerr << "pultd: " << s.message().toStdString() << '\n';
+            return 1;
+        }
+        std::cout << "Removed mailbox " << address.toLower().toStdString() << '\n';
+        return 0;
+    }
+    auto found = (*mailboxes)->find(address);
+    if (!found.good()) {
+        std::cerr << "pultd: " << found.status().message().toStdString() << '\n';
+        return 1;
+    }
+    const auto &[settings, secrets] = *found;
+    const Check imap = checkImap(settings, secrets.imapPassword);
+    const Check smtp = checkSmtp(settings, secrets.smtpPassword);
+    std::cout << "IMAP " << settings.imapUrl.toStdString() << ": "
+              << (imap.works ? "works, " : "FAILS: ") << imap.text << '\n';
+    std::cout << "SMTP " << settings.smtpUrl.toStdString() << ": "
+              << (smtp.works ? "works, " : "FAILS: ") << smtp.text << '\n';
+    return imap.works && smtp.works ? 0 : 1;
+}
+
 // The demo help desk, added to an empty data directory; an empty list when it held data already
 // (then it is served as it is, so scripts may pass --demo every time).
 Result<QList<DemoLogin>> fillDemoData(const std::filesystem::path &dataDirectory,
@@ -122,6 +254,8 @@ int runPultd(const std::vector<std::string_view> &arguments)
         return addUser(options);
     case PultdOptions::Action::Backup:
         return backup(options);
+    case PultdOptions::Action::Mailbox:
+        return mailbox(options);
     case PultdOptions::Action::Run:
         break;
     }

@@ -150,6 +150,68 @@ PultdOptions parseUserAdd(PultdOptions options, const std::vector<std::string_vi
     return options;
 }
 
+PultdOptions parseMailbox(PultdOptions options, const std::vector<std::string_view> &arguments,
+                          std::size_t i)
+{
+    const auto fail = [&options](std::string message) {
+        return usageError(std::move(options), std::move(message));
+    };
+    MailboxOptions &mailbox = options.mailbox;
+    if (i >= arguments.size() || (arguments[i] != "add" && arguments[i] != "list" &&
+                                  arguments[i] != "remove" && arguments[i] != "test"))
+        return fail("the mailbox command is: mailbox add|list|remove|test (see pultd --help)");
+    mailbox.command = std::string(arguments[i++]);
+    for (; i < arguments.size(); ++i) {
+        std::string_view name = arguments[i];
+        if (!name.starts_with("-")) {
+            if (mailbox.command == "list" || !mailbox.address.empty())
+                return fail("unexpected argument '" + std::string(name) + "'");
+            mailbox.address = std::string(name);
+            continue;
+        }
+        if (mailbox.command != "add")
+            return fail("unknown option '" + std::string(name) + "' for mailbox " +
+                        mailbox.command);
+        if (name == "--starttls") {
+            mailbox.startTls = true;
+            continue;
+        }
+        std::optional<std::string_view> text;
+        if (const std::size_t equals = name.find('='); equals != std::string_view::npos) {
+            text = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        } else if (i + 1 < arguments.size()) {
+            text = arguments[++i];
+        }
+        if (!text || text->empty())
+            return fail("option '" + std::string(name) + "' needs a value");
+        if (name == "--dept")
+            mailbox.department = std::string(*text);
+        else if (name == "--imap")
+            mailbox.imapUrl = std::string(*text);
+        else if (name == "--smtp")
+            mailbox.smtpUrl = std::string(*text);
+        else if (name == "--after")
+            mailbox.after = std::string(*text);
+        else
+            return fail("unknown option '" + std::string(name) + "' for mailbox add");
+    }
+    if (mailbox.command != "list" && mailbox.address.empty())
+        return fail("mailbox " + mailbox.command + " needs the mailbox's e-mail address");
+    if (mailbox.command == "add") {
+        if (mailbox.department.empty())
+            return fail("mailbox add needs --dept NAME");
+        if (mailbox.imapUrl.empty() || mailbox.smtpUrl.empty())
+            return fail("mailbox add needs --imap imap[s]://USER@HOST:PORT/FOLDER and --smtp "
+                        "smtp[s]://USER@HOST:PORT");
+        if (mailbox.after != "flag" && mailbox.after != "delete" &&
+            !(mailbox.after.starts_with("move:") && mailbox.after.size() > 5))
+            return fail("--after is flag, delete or move:FOLDER; got '" + mailbox.after + "'");
+    }
+    options.action = PultdOptions::Action::Mailbox;
+    return options;
+}
+
 // Applies one server setting (`key` one of kSettings); the error names it as `label`
 // ("--threads" on the command line, "threads" in a file).
 std::optional<std::string> applySetting(ServerConfig &config, std::string_view key,
@@ -406,6 +468,13 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
                 return fail("missing --data DIR (or --db URL) before the user command");
             return parseUserAdd(options, arguments, i + 2);
         }
+        if (name == "mailbox") {
+            if (std::optional<std::string> error = resolve())
+                return fail(std::move(*error));
+            if (options.config.dataDirectory.empty())
+                return fail("missing --data DIR (or --db URL) before the mailbox command");
+            return parseMailbox(options, arguments, i + 1);
+        }
         if (name == "backup") {
             if (std::optional<std::string> error = resolve())
                 return fail(std::move(*error));
@@ -460,6 +529,11 @@ std::string pultdUsage()
         "       pultd --data DIR user add EMAIL --name NAME --role agent|lead|admin\n"
         "             [--dept NAME[:TIER]]...\n"
         "       pultd --data DIR backup FILE\n"
+        "       pultd --data DIR mailbox add ADDRESS --dept NAME\n"
+        "             --imap imap[s]://USER@HOST[:PORT][/FOLDER]\n"
+        "             --smtp smtp[s]://USER@HOST[:PORT] [--starttls]\n"
+        "             [--after flag|delete|move:FOLDER]\n"
+        "       pultd --data DIR mailbox list | remove ADDRESS | test ADDRESS\n"
         "\n"
         "The Pult server: the HTTP/1.1 JSON API that Pult desktop clients sync with.\n"
         "\n"
@@ -504,6 +578,17 @@ std::string pultdUsage()
              "\n"
              "user add creates an agent account (and departments named that do not exist\n"
              "yet); it reads the password from standard input, never from the command line.\n"
+             "\n"
+             "mailbox add gives a department a mailbox: pultd fetches customers' mail from\n"
+             "its IMAP folder and sends agents' replies through its SMTP server. The IMAP and\n"
+             "SMTP passwords are read from standard input, one line each (never from the\n"
+             "command line), and stored encrypted with the key DIR/secrets.key, which is made\n"
+             "on first use and is in no backup: keep a copy of it. --starttls upgrades an\n"
+             "imap:// or smtp:// connection with STARTTLS; imaps:// and smtps:// use TLS from\n"
+             "the start. --after says what happens to a mail once it is a ticket: flag (marked\n"
+             "seen, the default), delete, or move:FOLDER. mailbox list shows every mailbox\n"
+             "(never a password); mailbox test connects to both servers and says what works.\n"
+             "See docs/email.md.\n"
              "\n"
              "backup copies DIR/server.db to FILE, consistently, also while pultd runs on DIR\n"
              "(SQLite's online backup, checked with PRAGMA integrity_check); it never\n"

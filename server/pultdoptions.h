@@ -22,6 +22,20 @@ struct UserAddOptions
     std::vector<std::pair<std::string, int>> departments; // name and tier (1 when not given)
 };
 
+// `pultd --data DIR mailbox add ADDRESS --dept NAME --imap URL --smtp URL [--starttls]
+// [--after flag|delete|move:FOLDER]`, `mailbox list`, `mailbox remove ADDRESS`,
+// `mailbox test ADDRESS`.
+struct MailboxOptions
+{
+    std::string command; // add, list, remove or test
+    std::string address;
+    std::string department;
+    std::string imapUrl;
+    std::string smtpUrl;
+    bool startTls = false;
+    std::string after = "flag";
+};
+
 // The data directory when --db is given without --data: with PostgreSQL it holds only the
 // attachment files (DATA/attachments), which every pultd on the database must share. The usual
 // place of a service's state (systemd's StateDirectory=pult); created at start if missing.
@@ -30,11 +44,12 @@ inline constexpr const char *kDefaultDataDirectory = "/var/lib/pult";
 // pultd's command line, parsed without side effects so it can be tested as a table.
 struct PultdOptions
 {
-    enum class Action { Run, AddUser, Backup, Help, Version, UsageError };
+    enum class Action { Run, AddUser, Backup, Mailbox, Help, Version, UsageError };
 
     Action action = Action::Run;
     ServerConfig config;
     UserAddOptions user;              // for AddUser
+    MailboxOptions mailbox;           // for Mailbox
     std::filesystem::path backupFile; // for Backup: `pultd --data DIR backup FILE`
     bool demo = false;                // Run: fill an empty data directory with demo data first
     long long demoTickets = 2000;     // how many demo tickets (--demo-tickets N)

@@ -204,6 +204,21 @@ Status migrateAttachmentBlobs(Db::Connection &db, const std::filesystem::path &d
     return db.execute("DROP TABLE attachments");
 }
 
+// Version 3: department mailboxes (mailboxes.h): settings, and the IMAP and SMTP passwords
+// sealed with DATA/secrets.key.
+constexpr const char *kVersion3Sqlite = R"sql(
+CREATE TABLE mailboxes(
+    address TEXT PRIMARY KEY, department_id BLOB NOT NULL, imap_url TEXT NOT NULL,
+    smtp_url TEXT NOT NULL, starttls INTEGER NOT NULL, after_action TEXT NOT NULL,
+    secrets BLOB NOT NULL, created_ms INTEGER NOT NULL) WITHOUT ROWID;
+)sql";
+constexpr const char *kVersion3Postgres = R"sql(
+CREATE TABLE mailboxes(
+    address TEXT PRIMARY KEY, department_id BYTEA NOT NULL, imap_url TEXT NOT NULL,
+    smtp_url TEXT NOT NULL, starttls INTEGER NOT NULL, after_action TEXT NOT NULL,
+    secrets BYTEA NOT NULL, created_ms BIGINT NOT NULL);
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -214,10 +229,11 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 2> kMigrations = {{
+const std::array<Migration, 3> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
+    {3, "department mailboxes", kVersion3Sqlite, kVersion3Postgres, nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

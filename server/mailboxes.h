@@ -1,0 +1,77 @@
+#pragma once
+
+// The department mailboxes pultd receives and sends mail through (issue 17): their settings in
+// the server database (table mailboxes), their IMAP and SMTP passwords encrypted there with a
+// key that is not in the database.
+//
+// The key is DATA/secrets.key: 32 random bytes made on first need, mode 0600. pultd's backup
+// copies server.db but never this file, and a PostgreSQL database never holds it, so neither a
+// database dump nor a backup reveals a password; back the key up on its own (without it the
+// passwords must be entered again). Every pultd sharing one PostgreSQL database needs the same
+// key file, as it needs the same DATA/attachments. Passwords are sealed with XChaCha20-Poly1305
+// (libsodium), the mailbox's address as associated data, so a sealed value copied to another
+// row does not open.
+
+#include "status.h"
+
+#include <QList>
+#include <QString>
+#include <QUuid>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace Pult {
+
+struct MailboxSettings
+{
+    QString address; // the department's address, stored in lower case
+    QUuid departmentId;
+    QString departmentName; // read from departments
+    QString imapUrl;        // imap[s]://USER@HOST:PORT/FOLDER, no password
+    QString smtpUrl;        // smtp[s]://USER@HOST:PORT, no password
+    bool startTls = false;  // STARTTLS on imap:// and smtp:// URLs
+    QString after;          // what is done to a fetched mail: "flag", "delete" or "move:FOLDER"
+    qint64 createdMs = 0;
+};
+
+struct MailboxSecrets
+{
+    QString imapPassword;
+    QString smtpPassword;
+};
+
+class Mailboxes
+{
+public:
+    // The mailboxes in DATA/server.db, or in the PostgreSQL database at databaseUrl; the key in
+    // DATA/secrets.key.
+    static Result<std::unique_ptr<Mailboxes>> open(const std::filesystem::path &dataDirectory,
+                                                   const QString &databaseUrl = {});
+    ~Mailboxes();
+    Mailboxes(const Mailboxes &) = delete;
+    Mailboxes &operator=(const Mailboxes &) = delete;
+
+    // Checks the settings (an address, a department that exists by name, URLs that parse, an
+    // "after" that is flag, delete or move:FOLDER) and stores them with the sealed passwords.
+    // Invalid with the reason when something is wrong or the address has a mailbox already.
+    Status add(const MailboxSettings &settings, const MailboxSecrets &secrets, qint64 nowMs);
+    // Every mailbox, by address, without passwords.
+    Result<QList<MailboxSettings>> list();
+    // NotFound when there is no mailbox with that address.
+    Status remove(const QString &address);
+    // A mailbox with its passwords opened; NotFound when there is none, Corrupt when its
+    // passwords do not open with this key (another data directory's key, or tampering).
+    Result<std::pair<MailboxSettings, MailboxSecrets>> find(const QString &address);
+
+    // Where the key is: DATA/secrets.key.
+    static std::filesystem::path keyFile(const std::filesystem::path &dataDirectory);
+
+private:
+    Mailboxes();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Pult
