@@ -205,15 +205,16 @@ Status migrateAttachmentBlobs(Db::Connection &db, const std::filesystem::path &d
 }
 
 // Version 3: department mailboxes (mailboxes.h): settings, and the IMAP and SMTP passwords
-// sealed with DATA/secrets.key.
+// sealed with DATA/secrets.key. IF NOT EXISTS, like version 1: a database whose recorded version
+// was set back (a restored file, a test rebuilding an old layout) may have the table already.
 constexpr const char *kVersion3Sqlite = R"sql(
-CREATE TABLE mailboxes(
+CREATE TABLE IF NOT EXISTS mailboxes(
     address TEXT PRIMARY KEY, department_id BLOB NOT NULL, imap_url TEXT NOT NULL,
     smtp_url TEXT NOT NULL, starttls INTEGER NOT NULL, after_action TEXT NOT NULL,
     secrets BLOB NOT NULL, created_ms INTEGER NOT NULL) WITHOUT ROWID;
 )sql";
 constexpr const char *kVersion3Postgres = R"sql(
-CREATE TABLE mailboxes(
+CREATE TABLE IF NOT EXISTS mailboxes(
     address TEXT PRIMARY KEY, department_id BYTEA NOT NULL, imap_url TEXT NOT NULL,
     smtp_url TEXT NOT NULL, starttls INTEGER NOT NULL, after_action TEXT NOT NULL,
     secrets BYTEA NOT NULL, created_ms BIGINT NOT NULL);
