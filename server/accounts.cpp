@@ -79,11 +79,9 @@ Result<std::unique_ptr<Accounts>> Accounts::open(const std::filesystem::path &da
 {
     if (sodium_init() < 0)
         return Status(Status::Internal, QStringLiteral("libsodium cannot be initialised"));
-    auto db = Db::Connection::open(dataDirectory, databaseUrl);
+    auto db = ServerSchema::openMigrated(dataDirectory, databaseUrl);
     if (!db.good())
         return db.status();
-    if (Status s = ServerSchema::migrate(**db, dataDirectory); !s.good())
-        return s;
     std::unique_ptr<Accounts> accounts(new Accounts);
     accounts->d->db = std::move(*db);
     char decoy[crypto_pwhash_STRBYTES];

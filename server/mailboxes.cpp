@@ -172,11 +172,9 @@ Result<std::unique_ptr<Mailboxes>> Mailboxes::open(const std::filesystem::path &
 {
     if (sodium_init() < 0)
         return Status(Status::Internal, QStringLiteral("libsodium cannot be initialised"));
-    auto db = Db::Connection::open(dataDirectory, databaseUrl);
+    auto db = ServerSchema::openMigrated(dataDirectory, databaseUrl);
     if (!db.good())
         return db.status();
-    if (Status s = ServerSchema::migrate(**db, dataDirectory); !s.good())
-        return s;
     auto key = loadKey(keyFile(dataDirectory));
     if (!key.good())
         return key.status();

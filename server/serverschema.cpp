@@ -383,4 +383,15 @@ Status migrate(Db::Connection &db, const std::filesystem::path &dataDirectory)
     return {};
 }
 
+Result<std::unique_ptr<Db::Connection>> openMigrated(const std::filesystem::path &dataDirectory,
+                                                     const QString &url)
+{
+    auto db = Db::Connection::open(dataDirectory, url);
+    if (!db.good())
+        return db.status();
+    if (Status s = migrate(**db, dataDirectory); !s.good())
+        return s;
+    return std::move(*db);
+}
+
 } // namespace Pult::ServerSchema

@@ -33,4 +33,9 @@ Status futureSchema(int version);
 // (DATA/attachments).
 Status migrate(Db::Connection &db, const std::filesystem::path &dataDirectory);
 
+// A connection to the server database (DATA/server.db, or PostgreSQL at url) brought to
+// latestVersion(): what Accounts, ServerStore and Mailboxes each open.
+Result<std::unique_ptr<Db::Connection>> openMigrated(const std::filesystem::path &dataDirectory,
+                                                     const QString &url);
+
 } // namespace Pult::ServerSchema

@@ -15,11 +15,9 @@ ServerStore::~ServerStore() = default;
 Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::path &dataDirectory,
                                                        const QString &databaseUrl)
 {
-    auto db = Db::Connection::open(dataDirectory, databaseUrl);
+    auto db = ServerSchema::openMigrated(dataDirectory, databaseUrl);
     if (!db.good())
         return db.status();
-    if (Status s = ServerSchema::migrate(**db, dataDirectory); !s.good())
-        return s;
     std::unique_ptr<ServerStore> store(new ServerStore);
     store->d->db = std::move(*db);
     store->d->readers = std::make_unique<ReaderPool>(dataDirectory, databaseUrl);
