@@ -184,6 +184,16 @@ Result<std::unique_ptr<Mailboxes>> Mailboxes::open(const std::filesystem::path &
     return mailboxes;
 }
 
+QByteArray Mailboxes::messageIdKey() const
+{
+    static_assert(crypto_kdf_KEYBYTES == kKeyBytes);
+    QByteArray subkey(32, '\0');
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(subkey.data()),
+                               std::size_t(subkey.size()), 1, "pultmsid",
+                               reinterpret_cast<const unsigned char *>(d->key.constData()));
+    return subkey;
+}
+
 Status Mailboxes::add(const MailboxSettings &input, const MailboxSecrets &secrets, qint64 nowMs)
 {
     MailboxSettings settings = input;

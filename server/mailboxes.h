@@ -65,6 +65,11 @@ public:
     // passwords do not open with this key (another data directory's key, or tampering).
     Result<std::pair<MailboxSettings, MailboxSecrets>> find(const QString &address);
 
+    // The key that signs the Message-IDs of pultd's mail (makeSignedMessageId), derived from
+    // DATA/secrets.key (libsodium's crypto_kdf, context "pultmsid"), so it needs no file of its
+    // own and every pultd sharing the key file signs alike.
+    QByteArray messageIdKey() const;
+
     // Where the key is: DATA/secrets.key.
     static std::filesystem::path keyFile(const std::filesystem::path &dataDirectory);
 

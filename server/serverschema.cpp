@@ -220,6 +220,41 @@ CREATE TABLE IF NOT EXISTS mailboxes(
     secrets BYTEA NOT NULL, created_ms BIGINT NOT NULL);
 )sql";
 
+// Version 4: the email channel's own records. mail_messages: every mail a ticket's message came
+// from or went out as (its Message-ID, sender and recipients, the mailbox), for threading and
+// for the Cc of replies; mailbox_state: per mailbox the UIDVALIDITY and the next UID to fetch;
+// mail_quarantine: mails that could not be turned into tickets, raw, for admins to look at and
+// process again.
+constexpr const char *kVersion4Sqlite = R"sql(
+CREATE TABLE IF NOT EXISTS mail_messages(
+    message_id BLOB PRIMARY KEY, ticket_id BLOB NOT NULL, direction TEXT NOT NULL,
+    rfc_message_id TEXT NOT NULL, from_address TEXT NOT NULL, recipients TEXT NOT NULL,
+    mailbox TEXT NOT NULL, created_ms INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mail_messages_rfc ON mail_messages(rfc_message_id);
+CREATE INDEX IF NOT EXISTS mail_messages_ticket ON mail_messages(ticket_id);
+CREATE TABLE IF NOT EXISTS mailbox_state(
+    address TEXT PRIMARY KEY, uid_validity INTEGER NOT NULL, next_uid INTEGER NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mail_quarantine(
+    id BLOB PRIMARY KEY, mailbox TEXT NOT NULL, uid_validity INTEGER NOT NULL,
+    uid INTEGER NOT NULL, reason TEXT NOT NULL, raw BLOB NOT NULL, created_ms INTEGER NOT NULL,
+    UNIQUE(mailbox, uid_validity, uid)) WITHOUT ROWID;
+)sql";
+constexpr const char *kVersion4Postgres = R"sql(
+CREATE TABLE IF NOT EXISTS mail_messages(
+    message_id BYTEA PRIMARY KEY, ticket_id BYTEA NOT NULL, direction TEXT NOT NULL,
+    rfc_message_id TEXT NOT NULL, from_address TEXT NOT NULL, recipients TEXT NOT NULL,
+    mailbox TEXT NOT NULL, created_ms BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS mail_messages_rfc ON mail_messages(rfc_message_id);
+CREATE INDEX IF NOT EXISTS mail_messages_ticket ON mail_messages(ticket_id);
+CREATE TABLE IF NOT EXISTS mailbox_state(
+    address TEXT PRIMARY KEY, uid_validity BIGINT NOT NULL, next_uid BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS mail_quarantine(
+    id BYTEA PRIMARY KEY, mailbox TEXT NOT NULL, uid_validity BIGINT NOT NULL,
+    uid BIGINT NOT NULL, reason TEXT NOT NULL, raw BYTEA NOT NULL, created_ms BIGINT NOT NULL,
+    UNIQUE(mailbox, uid_validity, uid));
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -230,11 +265,13 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 3> kMigrations = {{
+const std::array<Migration, 4> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
     {3, "department mailboxes", kVersion3Sqlite, kVersion3Postgres, nullptr},
+    {4, "mail threading, mailbox state and quarantine", kVersion4Sqlite, kVersion4Postgres,
+     nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)
