@@ -1,5 +1,7 @@
 #include "attachmentfiles.h"
 
+#include <QCryptographicHash>
+
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -135,6 +137,40 @@ Status writeComplete(const fs::path &directory, std::string_view hash, const QBy
     }
     syncDirectory(target.parent_path());
     return {};
+}
+
+Result<std::string> adopt(const fs::path &directory, const fs::path &file)
+{
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return ioError(QStringLiteral("open"), file, errno);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    std::array<char, 64 * 1024> buffer{};
+    int error = 0;
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            error = errno;
+        if (n <= 0)
+            break;
+        hash.addData(QByteArrayView(buffer.data(), qsizetype(n)));
+    }
+    if (error == 0 && ::fsync(fd) != 0)
+        error = errno;
+    ::close(fd);
+    if (error != 0)
+        return ioError(QStringLiteral("read"), file, error);
+    const std::string digest = hash.result().toHex().toStdString();
+    const fs::path target = filePath(directory, digest);
+    if (Status s = makeDirectory(target.parent_path()); !s.good())
+        return s;
+    if (::rename(file.c_str(), target.c_str()) != 0)
+        return ioError(QStringLiteral("rename"), file, errno);
+    if (const int e = syncDirectory(target.parent_path()); e != 0)
+        return ioError(QStringLiteral("sync"), target.parent_path(), e);
+    return digest;
 }
 
 std::string sizeInWords(std::uint64_t bytes)

@@ -42,6 +42,11 @@ std::uint64_t sizeOf(const std::filesystem::path &file);
 // directory). For the migration of attachments that were blobs in the database.
 Status writeComplete(const std::filesystem::path &directory, std::string_view hash,
                      const QByteArray &bytes);
+// Moves a file on the same file system into the store as the complete file of its content's
+// SHA-256 (computed here, never taken on trust), after an fsync; returns the hash. A file of
+// that content already stored is replaced by the same bytes.
+Result<std::string> adopt(const std::filesystem::path &directory,
+                          const std::filesystem::path &file);
 // fsync of a directory; 0 or errno.
 int syncDirectory(const std::filesystem::path &directory);
 // "50 MiB", "1.5 KiB", "300 bytes".

@@ -90,6 +90,7 @@
 #include "accounts.h"
 #include "api.h"
 #include "logrecord.h"
+#include "mail/mailfetcher.h"
 #include "metrics.h"
 #include "revisionlistener.h"
 #include "router.h"
@@ -551,6 +552,9 @@ struct Server::Private
     // On PostgreSQL: wakes the streams when another process commits. Declared last, so that its
     // thread stops before the rest is destroyed.
     std::unique_ptr<RevisionListener> revisionListener;
+    // The department mailboxes' fetcher threads (mail/mailfetcher.h); stopped after the network
+    // threads, before the store they write to is closed.
+    std::unique_ptr<MailService> mail;
 };
 
 ServerStatus Server::Private::prepareDataDirectory() const
@@ -1586,6 +1590,11 @@ ServerStatus Server::start()
     addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher(),
                  d->config.attachmentLimit);
     d->sweepUploads();
+    MailFetcherConfig mailConfig;
+    mailConfig.dataDirectory = d->config.dataDirectory;
+    mailConfig.publish = d->revisionPublisher();
+    d->mail = std::make_unique<MailService>(*d->store, databaseUrl, std::move(mailConfig));
+    d->mail->start();
     d->addStreamRoute();
     if (ServerStatus status = d->loadTls(); !status.good())
         return status;
@@ -1638,6 +1647,8 @@ void Server::run()
     work();
     for (std::thread &worker : workers)
         worker.join();
+    if (d->mail)
+        d->mail->stop();
     LogRecord(LogLevel::Info, "shutdown_complete").write();
 }
 

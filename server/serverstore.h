@@ -31,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <QStringList>
 #include <QUuid>
 
 #include <filesystem>
@@ -134,6 +135,64 @@ public:
         qint64 filesRemoved = 0; // partial and complete
     };
     Result<SweepResult> sweepUploads(qint64 nowMs, qint64 maxAgeMs);
+
+    // The email channel (docs/email.md). A mail fetched from a department's mailbox, parsed,
+    // its attachment files stored under attachmentDirectory() already.
+    struct InboundMail
+    {
+        QUuid key;          // from mailbox, UIDVALIDITY and UID (mailKey()): at most once
+        QString mailbox;    // the mailbox's address
+        QUuid departmentId; // the mailbox's department: where a new ticket goes
+        QString messageId;  // without angle brackets; may be empty
+        QString inReplyTo;
+        QStringList references;
+        QString fromName;
+        QString fromAddress;    // the sender; mail without one is quarantined, not ingested
+        QStringList recipients; // To and Cc addresses
+        QString subject;
+        QString text;
+        QString html; // sanitised; empty when the mail had none
+        QList<Attachment> attachments;
+        bool looped = false;         // carries the loop header of a mail pultd sent
+        bool deliveryReport = false; // a delivery status report (multipart/report)
+        // A delivery status report: the failed recipients ("ana@x.si: 5.1.1 User unknown"),
+        // and the Message-ID of the mail that bounced.
+        QStringList bounced;
+        QString bouncedMessageId;
+    };
+    struct Ingested
+    {
+        enum Outcome {
+            Created,   // a new ticket
+            Added,     // a message on an existing ticket
+            Bounce,    // a delivery report recorded on the ticket it is about
+            Duplicate, // ingested before (the same UID, or the same Message-ID)
+            Ignored,   // not for a ticket: pultd's own mail come back, a report about nothing
+        };
+        Outcome outcome = Ignored;
+        QUuid ticketId;
+        qint64 number = 0;
+        qint64 revision = 0; // the newest revision written; 0 when nothing was
+    };
+    // The key of a mail in a mailbox: a refetch of the same UID under the same UIDVALIDITY has
+    // the same key.
+    static QUuid mailKey(const QString &mailbox, quint32 uidValidity, quint32 uid);
+    // Turns the mail into a ticket or a message of one, in one transaction with the record that
+    // the key was ingested. Threading: a signed Message-ID of pultd's (messageIdKey) or a mail of
+    // a ticket in In-Reply-To or References; else "[#N]" in the subject when the sender is the
+    // ticket's requester or was on its mail; else a new ticket. A solved or pending ticket is
+    // reopened; a closed one gets a new ticket.
+    Result<Ingested> ingestMail(const InboundMail &mail, const QByteArray &messageIdKey,
+                                qint64 nowMs);
+    // Whether the key was ingested or quarantined already.
+    Result<bool> mailDone(const QUuid &key);
+    // A mail that could not be ingested, kept raw with the reason.
+    Status quarantineMail(const QUuid &key, const QString &mailbox, quint32 uidValidity,
+                          quint32 uid, const QString &reason, const QByteArray &raw, qint64 nowMs);
+    Result<qint64> quarantinedCount(const QString &mailbox);
+    // Per mailbox: the UIDVALIDITY last seen and the next UID to fetch; nullopt when none yet.
+    Result<std::optional<std::pair<quint32, quint32>>> mailboxPosition(const QString &mailbox);
+    Status setMailboxPosition(const QString &mailbox, quint32 uidValidity, quint32 nextUid);
 
 private:
     ServerStore();

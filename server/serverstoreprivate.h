@@ -5,7 +5,8 @@
 //   ticketops.cpp          the ticket ops: create, message, fields, tags, take, spam, merge, link;
 //   settingsops.cpp        contacts, canned responses, shared filters, departments, agents;
 //   serverreads.cpp        the scoped reads and the change feed;
-//   serverattachments.cpp  attachment metadata, upload claims and the sweep.
+//   serverattachments.cpp  attachment metadata, upload claims and the sweep;
+//   serveringest.cpp       mail from department mailboxes turned into tickets and messages.
 // Each op is a member function of Private that checks the agent's rights and the op's rules,
 // edits domain values (tickets through openTicket/createdTicket), writes through the store's
 // connection and appends the changes it makes to `pending`; apply() gives them revisions.
@@ -697,6 +698,14 @@ struct ServerStore::Private
                                            QJsonObject &result);
     Result<std::optional<Rejection>> createTicket(const QJsonObject &op, QJsonObject &result);
     Result<std::optional<Rejection>> addMessage(const QJsonObject &op);
+    // The email channel (serveringest.cpp): the ticket a mail answers by its threading headers,
+    // or by the "[#N]" of its subject when its sender may name that ticket.
+    Result<std::optional<QUuid>> threadedTicket(const InboundMail &mail,
+                                                const QByteArray &messageIdKey);
+    Result<std::optional<QUuid>> numberedTicket(const InboundMail &mail);
+    // Stores a new message of the ticket (its attachments referenced by the ticket) and its
+    // change; duplicate_id when a message with its id exists.
+    Result<std::optional<Rejection>> storeMessage(Ticket &ticket, const Message &message);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
     Result<std::optional<Rejection>> take(const QJsonObject &op);

@@ -219,22 +219,6 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
              size.toInteger()});
     }
     return editTicket(op, [&](Ticket &ticket) -> Result<std::optional<Rejection>> {
-        for (const Attachment &a : std::as_const(attachments)) {
-            Status st = db->run("INSERT INTO ticket_attachments(hash, ticket_id) VALUES "
-                                "(?1, ?2) ON CONFLICT DO NOTHING",
-                                [&](Statement &q) {
-                                    q.bind(1, QString::fromLatin1(a.contentHash));
-                                    q.bind(2, uuidToBlob(ticket.id));
-                                });
-            if (st.good()) // referenced now: the claim has done its work
-                st = db->run("DELETE FROM upload_claims WHERE hash = ?1 AND agent_id = ?2",
-                             [&](Statement &q) {
-                                 q.bind(1, QString::fromLatin1(a.contentHash));
-                                 q.bind(2, uuidToBlob(session->agent.id));
-                             });
-            if (!st.good())
-                return st;
-        }
         Message message;
         message.id = id;
         message.ticketId = ticket.id;
@@ -244,26 +228,54 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
         message.created = nowTime();
         message.bodyText = body;
         message.attachments = attachments;
-        Change change(QStringLiteral("message"), id, ticket.departmentId, QUuid(),
-                      {{QStringLiteral("ticket_id"), uuidToString(ticket.id)}});
-        change.json = Wire::toJsonText(message);
-        Status s = db->run("INSERT INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3) "
-                           "ON CONFLICT DO NOTHING",
-                           [&](Statement &st) {
-                               st.bind(1, uuidToBlob(id)).bind(2, uuidToBlob(ticket.id));
-                               st.bind(3, QString::fromUtf8(change.json));
-                           });
-        if (!s.good())
-            return s;
-        if (db->changes() == 0)
-            return accept(Rejection{QStringLiteral("duplicate_id"),
-                                    QStringLiteral("a message with this id exists")});
-        pending.append(std::move(change));
-        if (kind == MessageKind::AgentReply && !ticket.firstResponseAt.isValid())
-            ticket.firstResponseAt = nowTime();
-        ticket.updated = nowTime(); // a new message updates the ticket
+        auto stored = storeMessage(ticket, message);
+        if (!stored.good() || *stored)
+            return stored;
+        for (const Attachment &a : std::as_const(attachments)) { // referenced now: claims done
+            Status st = db->run("DELETE FROM upload_claims WHERE hash = ?1 AND agent_id = ?2",
+                                [&](Statement &q) {
+                                    q.bind(1, QString::fromLatin1(a.contentHash));
+                                    q.bind(2, uuidToBlob(session->agent.id));
+                                });
+            if (!st.good())
+                return st;
+        }
         return accept();
     });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::storeMessage(Ticket &ticket,
+                                                                    const Message &message)
+{
+    for (const Attachment &a : message.attachments) {
+        Status st = db->run("INSERT INTO ticket_attachments(hash, ticket_id) VALUES "
+                            "(?1, ?2) ON CONFLICT DO NOTHING",
+                            [&](Statement &q) {
+                                q.bind(1, QString::fromLatin1(a.contentHash));
+                                q.bind(2, uuidToBlob(ticket.id));
+                            });
+        if (!st.good())
+            return st;
+    }
+    Change change(QStringLiteral("message"), message.id, ticket.departmentId, QUuid(),
+                  {{QStringLiteral("ticket_id"), uuidToString(ticket.id)}});
+    change.json = Wire::toJsonText(message);
+    Status s = db->run("INSERT INTO messages(id, ticket_id, data) VALUES (?1, ?2, ?3) "
+                       "ON CONFLICT DO NOTHING",
+                       [&](Statement &st) {
+                           st.bind(1, uuidToBlob(message.id)).bind(2, uuidToBlob(ticket.id));
+                           st.bind(3, QString::fromUtf8(change.json));
+                       });
+    if (!s.good())
+        return s;
+    if (db->changes() == 0)
+        return accept(Rejection{QStringLiteral("duplicate_id"),
+                                QStringLiteral("a message with this id exists")});
+    pending.append(std::move(change));
+    if (message.kind == MessageKind::AgentReply && !ticket.firstResponseAt.isValid())
+        ticket.firstResponseAt = nowTime();
+    ticket.updated = nowTime(); // a new message updates the ticket
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObject &op)

@@ -1139,6 +1139,18 @@ public:
         copy.add("UID COPY " + id + ' ').addString(name);
         if (Status s = runSimple(copy); !s.good())
             return s;
+        return expungeUid(id);
+    }
+
+    Status remove(quint32 uid)
+    {
+        beginCall();
+        return expungeUid(QByteArray::number(uid));
+    }
+
+    // \Deleted and UID EXPUNGE (UIDPLUS), else EXPUNGE.
+    Status expungeUid(const QByteArray &id)
+    {
         Command mark;
         mark.name = QByteArrayLiteral("UID STORE");
         mark.add("UID STORE " + id + " +FLAGS.SILENT (\\Deleted)");
@@ -1374,6 +1386,11 @@ Status ImapClient::addFlag(quint32 uid, const QByteArray &flag)
 Status ImapClient::move(quint32 uid, const QString &folder)
 {
     return d->move(uid, folder);
+}
+
+Status ImapClient::remove(quint32 uid)
+{
+    return d->remove(uid);
 }
 
 Status ImapClient::createFolder(const QString &folder)

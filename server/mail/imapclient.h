@@ -119,6 +119,9 @@ public:
     // UID MOVE where the server has MOVE, else UID COPY, \Deleted and UID EXPUNGE (UIDPLUS), or
     // EXPUNGE without UIDPLUS (which also removes other messages already marked \Deleted).
     Status move(quint32 uid, const QString &folder);
+    // Marks \Deleted and expunges it: UID EXPUNGE with UIDPLUS, else EXPUNGE (which also
+    // removes other messages already marked \Deleted).
+    Status remove(quint32 uid);
     // CREATE; a folder that already exists is fine.
     Status createFolder(const QString &folder);
     // APPEND with the given flags ("\\Seen \\Flagged" or empty); the new message's UID when the

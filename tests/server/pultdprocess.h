@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -375,6 +376,47 @@ inline QByteArray apiRequest(const QByteArray &method, const QByteArray &target,
             "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
             "\r\n";
     return r + "\r\n" + body;
+}
+
+// The token of a login with that password; empty when it is refused.
+inline QByteArray login(Pultd &server, const QByteArray &email, const QByteArray &password)
+{
+    QJsonObject body{{QStringLiteral("email"), QString::fromUtf8(email)},
+                     {QStringLiteral("password"), QString::fromUtf8(password)}};
+    const std::optional<HttpReply> reply = server.fetch(apiRequest(
+        "POST", "/api/v1/login", {}, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    if (statusOf(reply) != 200)
+        return {};
+    return reply->json().value(QLatin1String("token")).toString().toLatin1();
+}
+
+// The results of one batch of ops; empty when the request failed.
+inline QJsonArray postOps(Pultd &server, const QByteArray &token, const QJsonArray &batch)
+{
+    const std::optional<HttpReply> reply = server.fetch(apiRequest(
+        "POST", "/api/v1/ops", token,
+        QJsonDocument(QJsonObject{{QStringLiteral("ops"), batch}}).toJson(QJsonDocument::Compact)));
+    if (statusOf(reply) != 200)
+        return {};
+    return reply->json().value(QLatin1String("results")).toArray();
+}
+
+// Every change the token may see after `since`, followed page by page; empty on an error.
+inline QJsonArray changeFeed(Pultd &server, const QByteArray &token, qint64 since = 0)
+{
+    QJsonArray all;
+    for (;;) {
+        const std::optional<HttpReply> reply = server.fetch(apiRequest(
+            "GET", "/api/v1/changes?since=" + QByteArray::number(since) + "&limit=1000", token));
+        if (statusOf(reply) != 200)
+            return {};
+        const QJsonObject page = reply->json();
+        for (const QJsonValue &c : page.value(QLatin1String("changes")).toArray())
+            all.append(c);
+        since = page.value(QLatin1String("next")).toInteger();
+        if (!page.value(QLatin1String("more")).toBool())
+            return all;
+    }
 }
 
 } // namespace PultdTest

@@ -1,0 +1,547 @@
+#include "mailfetcher.h"
+
+#include "attachmentfiles.h"
+#include "imapclient.h"
+#include "logrecord.h"
+#include "serverstore.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace Pult {
+
+namespace {
+
+std::int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+// The header block of a raw mail, unfolded, one header per line, names in lower case.
+QList<QByteArray> headerLines(const QByteArray &raw)
+{
+    qsizetype end = raw.indexOf("\r\n\r\n");
+    const qsizetype bareEnd = raw.indexOf("\n\n");
+    if (end < 0 || (bareEnd >= 0 && bareEnd < end))
+        end = bareEnd;
+    const QByteArray header = end < 0 ? raw : raw.left(end);
+    QList<QByteArray> lines;
+    for (QByteArray line : header.split('\n')) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!lines.isEmpty() && (line.startsWith(' ') || line.startsWith('\t')))
+            lines.last() += line;
+        else
+            lines.append(line);
+    }
+    return lines;
+}
+
+QString statusText(const Status &status)
+{
+    return status.message().isEmpty() ? QStringLiteral("failed") : status.message();
+}
+
+} // namespace
+
+bool carriesLoopHeader(const QByteArray &raw, const QStringList &addresses)
+{
+    for (const QByteArray &line : headerLines(raw)) {
+        if (!line.toLower().startsWith("x-pult-loop:"))
+            continue;
+        const QString value =
+            QString::fromUtf8(line.mid(int(sizeof "x-pult-loop:") - 1)).trimmed().toLower();
+        for (const QString &address : addresses) {
+            if (value == address.toLower())
+                return true;
+        }
+    }
+    return false;
+}
+
+struct MailFetcher::Private
+{
+    ServerStore &store;
+    MailboxSettings settings;
+    MailboxSecrets secrets;
+    QByteArray messageIdKey;
+    QStringList ownAddresses;
+    MailFetcherConfig config;
+
+    std::thread thread;
+    mutable std::mutex mutex; // guards what follows
+    std::condition_variable wake;
+    bool stopping = false;
+    ImapClient *client = nullptr; // the session's, while one runs
+    MailboxStatus status;
+
+    Private(ServerStore &s, MailboxSettings m, MailboxSecrets c, QByteArray k, QStringList own,
+            MailFetcherConfig f)
+        : store(s)
+        , settings(std::move(m))
+        , secrets(std::move(c))
+        , messageIdKey(std::move(k))
+        , ownAddresses(std::move(own))
+        , config(std::move(f))
+    {
+        status.address = settings.address;
+        status.department = settings.departmentName;
+    }
+
+    bool stopRequested() const
+    {
+        std::lock_guard lock(mutex);
+        return stopping;
+    }
+
+    // Waits `delay` or until stop(); false when stopping.
+    bool sleep(std::chrono::milliseconds delay)
+    {
+        std::unique_lock lock(mutex);
+        wake.wait_for(lock, delay, [this] { return stopping; });
+        return !stopping;
+    }
+
+    template<typename Change> void update(Change &&change)
+    {
+        std::lock_guard lock(mutex);
+        change(status);
+    }
+
+    void run()
+    {
+        ImapBackoff backoff(config.firstRetry);
+        auto quarantined = store.quarantinedCount(settings.address);
+        update([&](MailboxStatus &s) { s.quarantined = quarantined.good() ? *quarantined : 0; });
+        while (!stopRequested()) {
+            const Status s = session(backoff);
+            update([](MailboxStatus &st) {
+                st.connected = false;
+                st.idle = false;
+            });
+            if (stopRequested())
+                break;
+            update([&](MailboxStatus &st) { st.lastError = statusText(s); });
+            const std::chrono::milliseconds delay = backoff.next();
+            LogRecord(LogLevel::Warning, "mailbox_error")
+                .addString("mailbox", utf8(settings.address))
+                .addString("error", utf8(statusText(s)))
+                .addInteger("retry_ms", delay.count())
+                .write();
+            if (!sleep(delay))
+                break;
+        }
+    }
+
+    // One connection: sign in, open the folder, fetch what is new, wait for more; returns why
+    // it ended (an error, or nothing when stopping).
+    Status session(ImapBackoff &backoff)
+    {
+        auto endpoint = ImapEndpoint::parse(settings.imapUrl);
+        if (!endpoint.good())
+            return endpoint.status();
+        ImapClient::Options options;
+        options.host = endpoint->host;
+        options.port = endpoint->port;
+        options.security = endpoint->security == ImapSecurity::Plain && settings.startTls
+                               ? ImapSecurity::StartTls
+                               : endpoint->security;
+        options.caFile = config.caFile;
+        ImapClient client(options);
+        {
+            std::lock_guard lock(mutex);
+            if (stopping)
+                return {};
+            this->client = &client;
+        }
+        const auto forget = [this] {
+            std::lock_guard lock(mutex);
+            this->client = nullptr;
+        };
+        Status s = work(client, *endpoint, backoff);
+        forget();
+        if (client.connected())
+            (void)client.logout(); // the connection closes either way
+        return stopRequested() ? Status() : s;
+    }
+
+    Status work(ImapClient &client, const ImapEndpoint &endpoint, ImapBackoff &backoff)
+    {
+        if (Status s = client.connect(); !s.good())
+            return s;
+        if (Status s = client.login(endpoint.user, secrets.imapPassword); !s.good())
+            return s;
+        auto selected = client.select(endpoint.folder);
+        if (!selected.good())
+            return selected.status();
+        const quint32 uidValidity = selected->uidValidity;
+        backoff.reset();
+        update([](MailboxStatus &st) {
+            st.connected = true;
+            st.lastError.clear();
+        });
+        auto position = store.mailboxPosition(settings.address);
+        if (!position.good())
+            return position.status();
+        // A new UIDVALIDITY renumbers the folder: fetch it all again; the store knows each
+        // mail by its Message-ID.
+        quint32 next = *position && (*position)->first == uidValidity ? (*position)->second : 1;
+        const bool canIdle = client.hasCapability("IDLE");
+        for (;;) {
+            auto uids = client.uidsFrom(next);
+            if (!uids.good())
+                return uids.status();
+            update([](MailboxStatus &st) { st.lastFetchMs = nowMs(); });
+            for (const quint32 uid : std::as_const(*uids)) {
+                if (stopRequested())
+                    return {};
+                if (Status s = process(client, uidValidity, uid); !s.good())
+                    return s;
+                next = uid + 1;
+                if (Status s = store.setMailboxPosition(settings.address, uidValidity, next);
+                    !s.good())
+                    return s;
+            }
+            if (stopRequested())
+                return {};
+            if (canIdle) {
+                update([](MailboxStatus &st) { st.idle = true; });
+                auto idled = client.idle(config.idleRenewal);
+                update([](MailboxStatus &st) { st.idle = false; });
+                if (!idled.good())
+                    return idled.status();
+                if (idled->reason == ImapIdleResult::Interrupted)
+                    return {};
+            } else if (!sleep(config.pollInterval)) {
+                return {};
+            }
+        }
+    }
+
+    // One mail: ingested (unless it was before), then the "after" action on the server.
+    Status process(ImapClient &client, quint32 uidValidity, quint32 uid)
+    {
+        const QUuid key = ServerStore::mailKey(settings.address, uidValidity, uid);
+        auto done = store.mailDone(key);
+        if (!done.good())
+            return done.status();
+        if (!*done) {
+            auto raw = client.fetchMessage(uid);
+            if (!raw.good() && raw.status().code() == Status::NotFound)
+                return {}; // expunged meanwhile
+            if (!raw.good())
+                return raw.status();
+            if (Status s = ingest(key, uidValidity, uid, *raw); !s.good())
+                return s;
+        }
+        const QString &after = settings.after;
+        if (after == u"delete")
+            return client.remove(uid);
+        if (after.startsWith(u"move:")) {
+            const QString folder = after.mid(5);
+            Status s = client.move(uid, folder);
+            if (s.code() == Status::NotFound && client.connected()) {
+                if (s = client.createFolder(folder); s.good())
+                    s = client.move(uid, folder);
+            }
+            return s;
+        }
+        return client.addFlag(uid, QByteArrayLiteral("\\Seen"));
+    }
+
+    Status quarantine(const QUuid &key, quint32 uidValidity, quint32 uid, const QString &reason,
+                      const QByteArray &raw)
+    {
+        if (Status s =
+                store.quarantineMail(key, settings.address, uidValidity, uid, reason, raw, nowMs());
+            !s.good())
+            return s;
+        update([](MailboxStatus &st) { ++st.quarantined; });
+        LogRecord(LogLevel::Warning, "mail_quarantined")
+            .addString("mailbox", utf8(settings.address))
+            .addInteger("uid", uid)
+            .addString("reason", utf8(reason))
+            .write();
+        return {};
+    }
+
+    Status ingest(const QUuid &key, quint32 uidValidity, quint32 uid, const QByteArray &raw)
+    {
+        ServerStore::InboundMail mail;
+        mail.key = key;
+        mail.mailbox = settings.address;
+        mail.departmentId = settings.departmentId;
+        if (carriesLoopHeader(raw, ownAddresses)) {
+            mail.looped = true;
+            return commit(mail, uid);
+        }
+        auto parsed = parseMail(raw, config.parser);
+        if (!parsed.good()) {
+            // The helper missing or the disk full are pultd's trouble, not the mail's: retried.
+            if (parsed.status().code() == Status::NotFound ||
+                parsed.status().code() == Status::IoError)
+                return parsed.status();
+            return quarantine(key, uidValidity, uid, statusText(parsed.status()), raw);
+        }
+        const auto cleanUp = [&] { removeParsedMailFiles(*parsed); };
+        mail.messageId = parsed->messageId;
+        mail.inReplyTo = parsed->inReplyTo;
+        mail.references = parsed->references;
+        if (parsed->from) {
+            mail.fromName = parsed->from->name;
+            mail.fromAddress = parsed->from->address;
+        }
+        for (const auto *list : {&parsed->to, &parsed->cc}) {
+            for (const MailAddress &a : *list) {
+                if (!a.address.isEmpty())
+                    mail.recipients.append(a.address);
+            }
+        }
+        mail.subject = parsed->subject;
+        mail.text = parsed->text;
+        mail.html = parsed->html;
+        if (parsed->deliveryReport) {
+            mail.deliveryReport = true;
+            for (const DeliveryRecipient &r : parsed->deliveryReport->failed())
+                mail.bounced.append(QStringLiteral("%1: %2").arg(
+                    r.address, r.diagnostic.isEmpty() ? r.status : r.diagnostic));
+            mail.bouncedMessageId = parsed->deliveryReport->originalMessageId;
+        }
+        const std::filesystem::path store = AttachmentFiles::directory(config.dataDirectory);
+        for (const MailAttachment &a : std::as_const(parsed->attachments)) {
+            if (a.path.isEmpty())
+                continue; // left out by the helper's output limit
+            auto hash = AttachmentFiles::adopt(store, a.path.toStdString());
+            if (!hash.good()) {
+                cleanUp();
+                return hash.status();
+            }
+            mail.attachments.append(
+                {QByteArray::fromStdString(*hash),
+                 a.fileName.isEmpty() ? QStringLiteral("attachment-%1").arg(a.index + 1)
+                                      : a.fileName,
+                 a.contentType.isEmpty() ? QStringLiteral("application/octet-stream")
+                                         : a.contentType,
+                 a.size});
+        }
+        cleanUp();
+        Status s = commit(mail, uid);
+        if (s.code() == Status::Invalid) // e.g. no sender address
+            return quarantine(key, uidValidity, uid, statusText(s), raw);
+        return s;
+    }
+
+    Status commit(const ServerStore::InboundMail &mail, quint32 uid)
+    {
+        auto ingested = store.ingestMail(mail, messageIdKey, nowMs());
+        if (!ingested.good())
+            return ingested.status();
+        if (ingested->revision > 0 && config.publish)
+            config.publish(ingested->revision);
+        static const char *const outcomes[] = {"created", "added", "bounce", "duplicate",
+                                               "ignored"};
+        update([](MailboxStatus &st) { ++st.ingested; });
+        LogRecord(LogLevel::Info, "mail_ingested")
+            .addString("mailbox", utf8(settings.address))
+            .addInteger("uid", uid)
+            .addString("outcome", outcomes[ingested->outcome])
+            .addInteger("ticket", ingested->number)
+            .write();
+        return {};
+    }
+};
+
+MailFetcher::MailFetcher(ServerStore &store, MailboxSettings settings, MailboxSecrets secrets,
+                         QByteArray messageIdKey, QStringList ownAddresses,
+                         MailFetcherConfig config)
+    : d(std::make_unique<Private>(store, std::move(settings), std::move(secrets),
+                                  std::move(messageIdKey), std::move(ownAddresses),
+                                  std::move(config)))
+{}
+
+MailFetcher::~MailFetcher()
+{
+    stop();
+}
+
+void MailFetcher::start()
+{
+    if (!d->thread.joinable())
+        d->thread = std::thread([this] { d->run(); });
+}
+
+void MailFetcher::stop()
+{
+    {
+        std::lock_guard lock(d->mutex);
+        d->stopping = true;
+        if (d->client)
+            d->client->interrupt();
+    }
+    d->wake.notify_all();
+    if (d->thread.joinable())
+        d->thread.join();
+}
+
+MailboxStatus MailFetcher::status() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->status;
+}
+
+const MailboxSettings &MailFetcher::settings() const
+{
+    return d->settings;
+}
+
+struct MailService::Private
+{
+    ServerStore &store;
+    QString databaseUrl;
+    MailFetcherConfig config;
+
+    std::thread thread;
+    mutable std::mutex mutex; // guards what follows
+    std::condition_variable wake;
+    bool stopping = false;
+    std::vector<std::unique_ptr<MailFetcher>> fetchers;
+
+    Private(ServerStore &s, QString url, MailFetcherConfig c)
+        : store(s)
+        , databaseUrl(std::move(url))
+        , config(std::move(c))
+    {}
+
+    // Starts fetchers for new (or changed) mailboxes and stops those of removed ones.
+    void rescan(Mailboxes &mailboxes)
+    {
+        auto listed = mailboxes.list();
+        if (!listed.good()) {
+            LogRecord(LogLevel::Warning, "mailbox_list_failed")
+                .addString("error", utf8(listed.status().message()))
+                .write();
+            return;
+        }
+        QStringList addresses;
+        for (const MailboxSettings &m : std::as_const(*listed))
+            addresses.append(m.address);
+        QHash<QString, MailboxSettings> wanted;
+        for (const MailboxSettings &m : std::as_const(*listed))
+            wanted.insert(m.address, m);
+        std::vector<std::unique_ptr<MailFetcher>> gone;
+        {
+            std::lock_guard lock(mutex);
+            for (auto it = fetchers.begin(); it != fetchers.end();) {
+                const MailboxSettings &running = (*it)->settings();
+                const auto w = wanted.constFind(running.address);
+                const bool same = w != wanted.cend() && w->imapUrl == running.imapUrl &&
+                                  w->startTls == running.startTls && w->after == running.after &&
+                                  w->departmentId == running.departmentId &&
+                                  w->createdMs == running.createdMs;
+                if (same) {
+                    wanted.remove(running.address);
+                    ++it;
+                } else {
+                    gone.push_back(std::move(*it));
+                    it = fetchers.erase(it);
+                }
+            }
+        }
+        gone.clear(); // stopped and joined outside the lock
+        for (const MailboxSettings &m : std::as_const(wanted)) {
+            auto found = mailboxes.find(m.address);
+            if (!found.good()) {
+                LogRecord(LogLevel::Error, "mailbox_unusable")
+                    .addString("mailbox", utf8(m.address))
+                    .addString("error", utf8(found.status().message()))
+                    .write();
+                continue;
+            }
+            auto fetcher = std::make_unique<MailFetcher>(
+                store, found->first, found->second, mailboxes.messageIdKey(), addresses, config);
+            fetcher->start();
+            LogRecord(LogLevel::Info, "mailbox_started")
+                .addString("mailbox", utf8(m.address))
+                .addString("department", utf8(m.departmentName))
+                .write();
+            std::lock_guard lock(mutex);
+            if (stopping)
+                return; // the fetcher stops as it is destroyed
+            fetchers.push_back(std::move(fetcher));
+        }
+    }
+
+    void run()
+    {
+        auto mailboxes = Mailboxes::open(config.dataDirectory, databaseUrl);
+        if (!mailboxes.good()) {
+            LogRecord(LogLevel::Error, "mailboxes_unavailable")
+                .addString("error", utf8(mailboxes.status().message()))
+                .write();
+            return;
+        }
+        for (;;) {
+            rescan(**mailboxes);
+            std::unique_lock lock(mutex);
+            if (wake.wait_for(lock, config.rescanInterval, [this] { return stopping; }))
+                return;
+        }
+    }
+};
+
+MailService::MailService(ServerStore &store, QString databaseUrl, MailFetcherConfig config)
+    : d(std::make_unique<Private>(store, std::move(databaseUrl), std::move(config)))
+{}
+
+MailService::~MailService()
+{
+    stop();
+}
+
+void MailService::start()
+{
+    std::error_code ec;
+    const std::filesystem::path scratch = d->config.dataDirectory / "mail-tmp";
+    std::filesystem::create_directories(scratch, ec);
+    d->config.parser.temporaryDirectory = QString::fromStdString(scratch.string());
+    if (!d->thread.joinable())
+        d->thread = std::thread([this] { d->run(); });
+}
+
+void MailService::stop()
+{
+    {
+        std::lock_guard lock(d->mutex);
+        d->stopping = true;
+    }
+    d->wake.notify_all();
+    if (d->thread.joinable())
+        d->thread.join();
+    std::vector<std::unique_ptr<MailFetcher>> fetchers;
+    {
+        std::lock_guard lock(d->mutex);
+        fetchers.swap(d->fetchers);
+    }
+    for (auto &f : fetchers)
+        f->stop();
+}
+
+QList<MailboxStatus> MailService::statuses() const
+{
+    std::lock_guard lock(d->mutex);
+    QList<MailboxStatus> all;
+    for (const auto &f : d->fetchers)
+        all.append(f->status());
+    return all;
+}
+
+} // namespace Pult

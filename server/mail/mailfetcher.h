@@ -1,0 +1,104 @@
+#pragma once
+
+// Receiving mail (issue 17, docs/email.md): one thread per department mailbox fetches new mail
+// over IMAP, has pult-mailparse parse it, and hands it to the store, which makes it a ticket or a
+// message (ServerStore::ingestMail). MailService keeps one MailFetcher per mailbox in the
+// database, and notices mailboxes added or removed while pultd runs.
+//
+// Exactly once: a mail is committed (with its key: mailbox, UIDVALIDITY, UID) before it is
+// flagged, moved or deleted on the server, and the next UID to fetch is stored after that. A
+// crash at any point refetches at most the mail under way, whose key (or Message-ID) the store
+// knows: the refetch only repeats the "after" action.
+
+#include "mailboxes.h"
+#include "mailparser.h"
+#include "status.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+namespace Pult {
+
+class ServerStore;
+
+struct MailFetcherConfig
+{
+    std::filesystem::path dataDirectory; // parsed mail is made in DATA/mail-tmp
+    MailParserConfig parser;
+    // Without IDLE: how often the folder is looked at.
+    std::chrono::milliseconds pollInterval = std::chrono::seconds(60);
+    // With IDLE: how long one IDLE lasts before it is renewed (servers end them at 30 minutes).
+    std::chrono::milliseconds idleRenewal = std::chrono::minutes(29);
+    // The first delay before a reconnection; it doubles up to five minutes.
+    std::chrono::milliseconds firstRetry = std::chrono::seconds(1);
+    // How often MailService looks for mailboxes added or removed.
+    std::chrono::milliseconds rescanInterval = std::chrono::seconds(30);
+    QString caFile; // PEM certificates to trust besides the system's
+    // Announces a committed revision to syncing clients (Server::publishRevision).
+    std::function<void(std::int64_t)> publish;
+};
+
+// What a mailbox is doing, for /metrics and GET /api/v1/mailboxes.
+struct MailboxStatus
+{
+    QString address;
+    QString department;
+    bool connected = false;       // signed in, folder open
+    bool idle = false;            // waiting in IDLE (else polling, or not connected)
+    std::int64_t lastFetchMs = 0; // when the folder was last looked at; 0: never
+    QString lastError;            // the last failure, empty after a session works again
+    std::int64_t ingested = 0;    // mails this process made tickets or messages of
+    std::int64_t quarantined = 0; // mails in quarantine (all time)
+};
+
+class MailFetcher
+{
+public:
+    MailFetcher(ServerStore &store, MailboxSettings settings, MailboxSecrets secrets,
+                QByteArray messageIdKey, QStringList ownAddresses, MailFetcherConfig config);
+    ~MailFetcher(); // stops and joins the thread
+    MailFetcher(const MailFetcher &) = delete;
+    MailFetcher &operator=(const MailFetcher &) = delete;
+
+    void start();
+    // Ends an IDLE or a wait at once; a mail under way is finished first.
+    void stop();
+    MailboxStatus status() const;
+    const MailboxSettings &settings() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+class MailService
+{
+public:
+    // The mailboxes of the database at databaseUrl (empty: DATA/server.db, DATA from config).
+    MailService(ServerStore &store, QString databaseUrl, MailFetcherConfig config);
+    ~MailService(); // stops every fetcher
+    MailService(const MailService &) = delete;
+    MailService &operator=(const MailService &) = delete;
+
+    // Starts a fetcher per mailbox, and a thread that looks for changes every rescanInterval.
+    void start();
+    void stop();
+    QList<MailboxStatus> statuses() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// Whether the raw mail's header carries pultd's loop header (X-Pult-Loop) naming one of the
+// addresses: mail pultd sent that came back.
+bool carriesLoopHeader(const QByteArray &raw, const QStringList &addresses);
+
+} // namespace Pult

@@ -1,0 +1,422 @@
+// The email channel's side of the store: a fetched, parsed mail becomes a ticket or a message of
+// one (docs/email.md). Each mail is one transaction: the ticket and message changes, the
+// mail_messages record the threading reads, and an ops row under the mail's key, so a refetch
+// of the same UID after any crash finds the key and does nothing.
+
+#include "serverstoreprivate.h"
+
+#include "mail/outgoingmail.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QScopeGuard>
+
+namespace Pult {
+
+namespace {
+
+// The namespace of mail keys (a fixed random UUID; changing it would ingest every mail again),
+// also the agent id of the ops rows that record them: the email channel's.
+const QUuid kMailKeyNamespace(QStringLiteral("{6f1d2a54-83b0-4c1e-9a7e-2f5d0c8b9e13}"));
+
+QString outcomeName(ServerStore::Ingested::Outcome outcome)
+{
+    switch (outcome) {
+    case ServerStore::Ingested::Created:
+        return QStringLiteral("created");
+    case ServerStore::Ingested::Added:
+        return QStringLiteral("added");
+    case ServerStore::Ingested::Bounce:
+        return QStringLiteral("bounce");
+    case ServerStore::Ingested::Duplicate:
+        return QStringLiteral("duplicate");
+    case ServerStore::Ingested::Ignored:
+        break;
+    }
+    return QStringLiteral("ignored");
+}
+
+// The ticket_id of the first mail_messages row with that Message-ID, or nothing.
+Result<std::optional<QUuid>> recordedTicket(Db::Connection &db, const QString &rfcMessageId)
+{
+    auto stmt = db.prepare("SELECT ticket_id FROM mail_messages WHERE rfc_message_id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, rfcMessageId);
+    std::optional<QUuid> ticket;
+    if ((*stmt)->next())
+        ticket = uuidFromBlob((*stmt)->blob(0));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return ticket;
+}
+
+// "Re: Fwd: [#1042] Printer" → 1042; 0 when the subject names no ticket.
+qint64 subjectTicketNumber(const QString &subject)
+{
+    static const QRegularExpression number(QStringLiteral("\\[#(\\d{1,12})\\]"));
+    const QRegularExpressionMatch match = number.match(subject);
+    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+} // namespace
+
+QUuid ServerStore::mailKey(const QString &mailbox, quint32 uidValidity, quint32 uid)
+{
+    return QUuid::createUuidV5(
+        kMailKeyNamespace,
+        QStringLiteral("%1\n%2\n%3").arg(mailbox.trimmed().toLower()).arg(uidValidity).arg(uid));
+}
+
+Result<bool> ServerStore::mailDone(const QUuid &key)
+{
+    std::lock_guard lock(d->mutex);
+    auto done = d->text("SELECT 1 FROM ops WHERE op_id = ?1 UNION ALL "
+                        "SELECT 1 FROM mail_quarantine WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(key)); });
+    if (!done.good())
+        return done.status();
+    return done->has_value();
+}
+
+Status ServerStore::quarantineMail(const QUuid &key, const QString &mailbox, quint32 uidValidity,
+                                   quint32 uid, const QString &reason, const QByteArray &raw,
+                                   qint64 nowMs)
+{
+    std::lock_guard lock(d->mutex);
+    return d->db->run("INSERT INTO mail_quarantine(id, mailbox, uid_validity, uid, reason, raw, "
+                      "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+                      [&](Statement &st) {
+                          st.bind(1, uuidToBlob(key)).bind(2, mailbox.toLower());
+                          st.bind(3, qint64(uidValidity)).bind(4, qint64(uid)).bind(5, reason);
+                          st.bind(6, raw).bind(7, nowMs);
+                      });
+}
+
+Result<qint64> ServerStore::quarantinedCount(const QString &mailbox)
+{
+    std::lock_guard lock(d->mutex);
+    auto n = d->text("SELECT count(*) FROM mail_quarantine WHERE mailbox = ?1",
+                     [&](Statement &s) { s.bind(1, mailbox.toLower()); });
+    if (!n.good())
+        return n.status();
+    return n->value_or(QString()).toLongLong();
+}
+
+Result<std::optional<std::pair<quint32, quint32>>>
+ServerStore::mailboxPosition(const QString &mailbox)
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT uid_validity, next_uid FROM mailbox_state "
+                               "WHERE address = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, mailbox.toLower());
+    std::optional<std::pair<quint32, quint32>> position;
+    if ((*stmt)->next())
+        position.emplace(quint32((*stmt)->int64(0)), quint32((*stmt)->int64(1)));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return position;
+}
+
+Status ServerStore::setMailboxPosition(const QString &mailbox, quint32 uidValidity, quint32 nextUid)
+{
+    std::lock_guard lock(d->mutex);
+    return d->db->run("INSERT INTO mailbox_state(address, uid_validity, next_uid) VALUES "
+                      "(?1, ?2, ?3) ON CONFLICT(address) DO UPDATE SET "
+                      "uid_validity = excluded.uid_validity, next_uid = excluded.next_uid",
+                      [&](Statement &st) {
+                          st.bind(1, mailbox.toLower()).bind(2, qint64(uidValidity));
+                          st.bind(3, qint64(nextUid));
+                      });
+}
+
+// The ticket a mail answers, from its In-Reply-To and References (newest first): a Message-ID
+// pultd signed names the ticket itself; another is looked up among the ticket mail recorded.
+Result<std::optional<QUuid>> ServerStore::Private::threadedTicket(const InboundMail &mail,
+                                                                  const QByteArray &messageIdKey)
+{
+    QStringList ids;
+    if (!mail.inReplyTo.isEmpty())
+        ids.append(mail.inReplyTo);
+    for (auto it = mail.references.crbegin(); it != mail.references.crend(); ++it) {
+        if (!ids.contains(*it))
+            ids.append(*it);
+    }
+    for (const QString &id : std::as_const(ids)) {
+        if (!messageIdKey.isEmpty()) {
+            if (const auto signedTicket = Mail::verifySignedMessageId(
+                    id.toStdString(),
+                    std::string_view(messageIdKey.constData(), std::size_t(messageIdKey.size())))) {
+                const QUuid ticket(QString::fromStdString(*signedTicket));
+                auto exists = storedTicket(ticket);
+                if (!exists.good())
+                    return exists.status();
+                if (*exists)
+                    return std::optional<QUuid>(ticket);
+            }
+        }
+        auto recorded = recordedTicket(*db, id);
+        if (!recorded.good() || *recorded)
+            return recorded;
+    }
+    return std::optional<QUuid>();
+}
+
+// The ticket "[#N]" in the subject names, when the sender is its requester or was on its mail:
+// a number alone never puts a stranger's mail on someone else's ticket.
+Result<std::optional<QUuid>> ServerStore::Private::numberedTicket(const InboundMail &mail)
+{
+    const qint64 number = subjectTicketNumber(mail.subject);
+    if (number == 0)
+        return std::optional<QUuid>();
+    auto row = text("SELECT data FROM tickets WHERE number = ?1",
+                    [&](Statement &s) { s.bind(1, number); });
+    if (!row.good())
+        return row.status();
+    if (!*row)
+        return std::optional<QUuid>();
+    auto ticket = Wire::ticketFromJson(parseObject(**row));
+    if (!ticket.good())
+        return ticket.status();
+    const QString sender = mail.fromAddress.toLower();
+    auto requester = text("SELECT email FROM contacts WHERE id = ?1",
+                          [&](Statement &s) { s.bind(1, uuidToBlob(ticket->requesterId)); });
+    if (!requester.good())
+        return requester.status();
+    if (*requester && (*requester)->toLower() == sender)
+        return std::optional<QUuid>(ticket->id);
+    auto stmt = db->prepare("SELECT from_address, recipients FROM mail_messages "
+                            "WHERE ticket_id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(ticket->id));
+    bool onTicket = false;
+    while (!onTicket && (*stmt)->next()) {
+        onTicket = (*stmt)->text(0) == sender;
+        const QJsonArray recipients = QJsonDocument::fromJson((*stmt)->text(1).toUtf8()).array();
+        for (const QJsonValue &r : recipients)
+            onTicket = onTicket || r.toString() == sender;
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return onTicket ? std::optional<QUuid>(ticket->id) : std::optional<QUuid>();
+}
+
+Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail,
+                                                      const QByteArray &messageIdKey, qint64 nowMs)
+{
+    std::lock_guard lock(d->mutex);
+    d->now = nowMs;
+    Db::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    if (Status s = d->db->lockWriters(); !s.good())
+        return s;
+    d->batch = {};
+    d->pending.clear();
+    d->work.clear();
+    const auto forget = qScopeGuard([this] {
+        d->batch = {};
+        d->pending.clear();
+        d->work.clear();
+        d->session = nullptr;
+    });
+    Ingested ingested;
+    // Recorded under the mail's key whatever became of it, so that a refetch is a no-op.
+    const auto finish = [&]() -> Result<Ingested> {
+        const QJsonObject result{{QStringLiteral("op_id"), uuidToString(mail.key)},
+                                 {QStringLiteral("status"), QStringLiteral("applied")},
+                                 {QStringLiteral("mail"), outcomeName(ingested.outcome)},
+                                 {QStringLiteral("ticket_id"), idValue(ingested.ticketId)},
+                                 {QStringLiteral("revision"), ingested.revision}};
+        Status s = d->db->run("INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)",
+                              [&](Statement &st) {
+                                  st.bind(1, uuidToBlob(mail.key));
+                                  st.bind(2, uuidToBlob(kMailKeyNamespace));
+                                  st.bind(3, QString::fromUtf8(compact(result)));
+                              });
+        if (s.good())
+            s = d->announce(ingested.revision);
+        if (s.good())
+            s = tx.commit();
+        if (!s.good())
+            return s;
+        return ingested;
+    };
+
+    auto previous = d->text("SELECT result FROM ops WHERE op_id = ?1",
+                            [&](Statement &s) { s.bind(1, uuidToBlob(mail.key)); });
+    if (!previous.good())
+        return previous.status();
+    if (*previous) {
+        ingested.outcome = Ingested::Duplicate;
+        ingested.ticketId = uuidOf(parseObject(**previous).value(QLatin1String("ticket_id")));
+        return ingested; // nothing written: the transaction rolls back
+    }
+    if (!mail.messageId.isEmpty()) {
+        auto seen = recordedTicket(*d->db, mail.messageId);
+        if (!seen.good())
+            return seen.status();
+        if (*seen) { // the same mail again: another copy, or a UIDVALIDITY change
+            ingested.outcome = Ingested::Duplicate;
+            ingested.ticketId = **seen;
+            return finish();
+        }
+    }
+    if (mail.looped || (mail.deliveryReport && mail.bounced.isEmpty()))
+        return finish(); // pultd's own mail come back; a report of delay or success
+
+    // The mail's sender acts: history and messages name the contact.
+    AgentSession sender;
+    sender.agent.role = Role::Admin; // the mailbox's rights: any department
+    d->session = &sender;
+
+    if (!mail.bounced.isEmpty()) {
+        InboundMail about;
+        about.inReplyTo = mail.bouncedMessageId;
+        about.references = mail.references;
+        auto ticket = d->threadedTicket(about, messageIdKey);
+        if (!ticket.good())
+            return ticket.status();
+        if (!*ticket)
+            return finish();
+        auto open = d->openTicket(**ticket);
+        if (!open.good())
+            return open.status();
+        for (const QString &failure : mail.bounced)
+            d->history(**open, QStringLiteral("delivery"), QJsonValue(),
+                       QStringLiteral("bounced: %1").arg(failure));
+        ingested.outcome = Ingested::Bounce;
+        ingested.ticketId = **ticket;
+        ingested.number = (*open)->number.value_or(0);
+        auto revision = d->commitChanges();
+        if (!revision.good())
+            return revision.status();
+        ingested.revision = *revision;
+        return finish();
+    }
+
+    std::optional<Rejection> rejection;
+    auto contact = d->contactForRequester(QJsonObject{{QStringLiteral("email"), mail.fromAddress},
+                                                      {QStringLiteral("name"), mail.fromName}},
+                                          mail.departmentId, rejection);
+    if (!contact.good())
+        return contact.status();
+    if (rejection)
+        return Status(Status::Invalid, rejection->message);
+    auto contactRow = d->text("SELECT data FROM contacts WHERE id = ?1",
+                              [&](Statement &s) { s.bind(1, uuidToBlob(*contact)); });
+    if (!contactRow.good())
+        return contactRow.status();
+    sender.agent.id = *contact;
+    sender.agent.name =
+        parseObject(contactRow->value_or(QString())).value(QLatin1String("name")).toString();
+
+    auto threaded = d->threadedTicket(mail, messageIdKey);
+    if (!threaded.good())
+        return threaded.status();
+    std::optional<QUuid> target = *threaded;
+    if (!target) {
+        auto numbered = d->numberedTicket(mail);
+        if (!numbered.good())
+            return numbered.status();
+        target = *numbered;
+    }
+    Ticket *ticket = nullptr;
+    if (target) {
+        auto open = d->openTicket(*target);
+        if (!open.good())
+            return open.status();
+        // A closed ticket is over: the mail starts a new one.
+        if (*open && (*open)->status != TicketStatus::Closed)
+            ticket = *open;
+    }
+    const QUuid messageId = QUuid::createUuidV5(mail.key, QStringLiteral("message"));
+    if (ticket) {
+        ingested.outcome = Ingested::Added;
+        if (ticket->status == TicketStatus::Solved || ticket->status == TicketStatus::Pending) {
+            d->history(*ticket, QStringLiteral("status"), toString(ticket->status),
+                       toString(TicketStatus::Open));
+            ticket->status = TicketStatus::Open;
+        }
+    } else {
+        ingested.outcome = Ingested::Created;
+        const QString subject = mail.subject.trimmed();
+        QJsonObject result;
+        auto created = d->createTicket(
+            QJsonObject{
+                {QStringLiteral("ticket"),
+                 QJsonObject{{QStringLiteral("id"), uuidToString(QUuid::createUuidV5(
+                                                        mail.key, QStringLiteral("ticket")))},
+                             {QStringLiteral("department_id"), uuidToString(mail.departmentId)},
+                             {QStringLiteral("subject"),
+                              subject.isEmpty() ? QStringLiteral("(no subject)") : subject},
+                             {QStringLiteral("channel"), QStringLiteral("email")},
+                             {QStringLiteral("requester"),
+                              QJsonObject{{QStringLiteral("email"), mail.fromAddress}}}}}},
+            result);
+        if (!created.good())
+            return created.status();
+        if (*created)
+            return Status(Status::Invalid, (*created)->message);
+        ticket = &d->work.back().ticket;
+    }
+    Message message;
+    message.id = messageId;
+    message.ticketId = ticket->id;
+    message.kind = MessageKind::CustomerMessage;
+    message.authorId = sender.agent.id;
+    message.authorName = sender.agent.name;
+    message.created = d->nowTime();
+    message.bodyText = mail.text;
+    message.bodyHtml = mail.html;
+    message.attachments = mail.attachments;
+    for (const Attachment &a : mail.attachments) {
+        Status s = d->db->run("INSERT INTO attachment_files(hash, size, created_ms) VALUES "
+                              "(?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                              [&](Statement &st) {
+                                  st.bind(1, QString::fromLatin1(a.contentHash));
+                                  st.bind(2, a.size).bind(3, nowMs);
+                              });
+        if (!s.good())
+            return s;
+    }
+    auto stored = d->storeMessage(*ticket, message);
+    if (!stored.good())
+        return stored.status();
+    if (*stored)
+        return Status(Status::Invalid, (*stored)->message);
+    QJsonArray recipients;
+    for (const QString &r : mail.recipients)
+        recipients.append(r.toLower());
+    Status s = d->db->run(
+        "INSERT INTO mail_messages(message_id, ticket_id, direction, rfc_message_id, "
+        "from_address, recipients, mailbox, created_ms) VALUES (?1, ?2, 'in', ?3, ?4, ?5, ?6, ?7)",
+        [&](Statement &st) {
+            st.bind(1, uuidToBlob(messageId)).bind(2, uuidToBlob(ticket->id));
+            st.bind(3, mail.messageId).bind(4, mail.fromAddress.toLower());
+            st.bind(5, QString::fromUtf8(QJsonDocument(recipients).toJson(QJsonDocument::Compact)));
+            st.bind(6, mail.mailbox.toLower()).bind(7, nowMs);
+        });
+    if (!s.good())
+        return s;
+    ingested.ticketId = ticket->id;
+    ingested.number = ticket->number.value_or(0);
+    if (s = d->writeTickets(); !s.good())
+        return s;
+    auto revision = d->commitChanges();
+    if (!revision.good())
+        return revision.status();
+    ingested.revision = *revision;
+    return finish();
+}
+
+} // namespace Pult

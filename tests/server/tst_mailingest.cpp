@@ -1,0 +1,342 @@
+// Receiving mail end to end: a real Dovecot (dovecotprocess.h) holds the department's mailbox,
+// the real pultd fetches it, and what it makes of each mail is read back through the API as a
+// syncing client sees it. One Dovecot and one pultd serve every case.
+
+#include "dovecotprocess.h"
+#include "pultdprocess.h"
+
+#include "mail/imapclient.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+#include <csignal>
+
+using namespace PultdTest;
+
+namespace {
+
+const QByteArray kPassword = "a long enough password";
+const QByteArray kImapPassword = "imap-secret";
+const QString kMailbox = QStringLiteral("billing@firma.example");
+
+QByteArray mail(const QByteArray &from, const QByteArray &subject, const QByteArray &body,
+                const QByteArray &extraHeaders = {})
+{
+    return "From: " + from + "\r\nTo: billing@firma.example\r\nSubject: " + subject +
+           "\r\nDate: Sun, 06 Dec 2026 09:00:00 +0000\r\n" + extraHeaders + "\r\n" + body + "\r\n";
+}
+
+} // namespace
+
+class TestMailIngest : public QObject
+{
+    Q_OBJECT
+
+    DovecotServer m_dovecot;
+    Pultd m_server;
+    QByteArray m_token;
+
+    Run pultd(const QStringList &arguments, const QByteArray &input = {})
+    {
+        return runPultd(storeArguments(m_server.dataDir()) + arguments, input);
+    }
+
+    bool startPultd()
+    {
+        if (!m_server.start())
+            return false;
+        m_token = login(m_server, "lea@firma.example", kPassword);
+        return !m_token.isEmpty();
+    }
+
+    // The feed's newest state of every entity of a type.
+    QList<QJsonObject> entities(const QString &type)
+    {
+        QMap<QString, QJsonObject> byId;
+        for (const QJsonValue &v : changeFeed(m_server, m_token)) {
+            const QJsonObject change = v.toObject();
+            if (change.value(QLatin1String("type")).toString() != type)
+                continue;
+            const QJsonObject data = change.value(QLatin1String("data")).toObject();
+            byId.insert(data.value(QLatin1String("id")).toString(), data);
+        }
+        return byId.values();
+    }
+
+    std::optional<QJsonObject> ticketWithSubject(const QString &subject)
+    {
+        for (const QJsonObject &t : entities(QStringLiteral("ticket"))) {
+            if (t.value(QLatin1String("subject")).toString() == subject)
+                return t;
+        }
+        return std::nullopt;
+    }
+
+    // Waits until pultd has dealt with `count` more mails than before (its log says so).
+    bool waitForMails(qsizetype before, qsizetype count)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return m_server.log().count("\"mail_ingested\"") +
+                           m_server.log().count("\"mail_quarantined\"") >=
+                       before + count;
+            },
+            30000);
+    }
+    qsizetype handled()
+    {
+        return m_server.log().count("\"mail_ingested\"") +
+               m_server.log().count("\"mail_quarantined\"");
+    }
+
+    // Delivers the mail and waits until pultd has handled it.
+    bool deliver(const QByteArray &message)
+    {
+        const qsizetype before = handled();
+        if (!m_dovecot.deliver("billing", message)) {
+            qWarning() << m_dovecot.error();
+            return false;
+        }
+        if (!waitForMails(before, 1)) {
+            qWarning() << m_server.log().right(3000);
+            return false;
+        }
+        return true;
+    }
+
+    QList<QJsonObject> messagesOf(const QJsonObject &ticket)
+    {
+        QList<QJsonObject> found;
+        const QString id = ticket.value(QLatin1String("id")).toString();
+        for (const QJsonObject &m : entities(QStringLiteral("message"))) {
+            if (m.value(QLatin1String("ticket_id")).toString() == id)
+                found.append(m);
+        }
+        return found;
+    }
+
+    QString lastOutcome()
+    {
+        const QList<QByteArray> lines = m_server.log().split('\n');
+        for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+            if (it->contains("\"mail_ingested\""))
+                return QJsonDocument::fromJson(*it)
+                    .object()
+                    .value(QLatin1String("outcome"))
+                    .toString();
+            if (it->contains("\"mail_quarantined\""))
+                return QStringLiteral("quarantined");
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_dovecot.start({{"billing", kImapPassword}}), qPrintable(m_dovecot.error()));
+        const Run lead =
+            addAgent(m_server.dataDir(), QStringLiteral("lea@firma.example"),
+                     QStringLiteral("lead"), QStringLiteral("Billing"), kPassword + '\n');
+        QVERIFY2(lead.exitCode == 0, lead.err.constData());
+        const Run added =
+            pultd({QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
+                   QStringLiteral("--dept"), QStringLiteral("Billing"), QStringLiteral("--imap"),
+                   QStringLiteral("imap://billing@127.0.0.1:%1/INBOX").arg(m_dovecot.port()),
+                   QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:9")},
+                  kImapPassword + "\nunused\n");
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QVERIFY(startPultd());
+        QVERIFY2(m_server.waitForLog("\"mailbox_started\""), m_server.log().constData());
+    }
+
+    void aCustomersMailBecomesATicket()
+    {
+        QVERIFY(deliver(mail("=?UTF-8?Q?Ana_Novak?= <ana@example.org>",
+                             "=?UTF-8?B?UmHEjXVu?= za november", "Pozdravljeni, račun je napačen.",
+                             "Message-ID: <m1@example.org>\r\nCc: Bor <bor@example.org>\r\n"
+                             "Content-Type: text/plain; charset=utf-8\r\n"
+                             "Content-Transfer-Encoding: 8bit\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("created"));
+        const auto ticket = ticketWithSubject(QStringLiteral("Račun za november"));
+        QVERIFY(ticket);
+        QCOMPARE(ticket->value(QLatin1String("channel")).toString(), QStringLiteral("email"));
+        QCOMPARE(ticket->value(QLatin1String("status")).toString(), QStringLiteral("new"));
+        const QList<QJsonObject> messages = messagesOf(*ticket);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages[0].value(QLatin1String("kind")).toString(), QStringLiteral("customer"));
+        QCOMPARE(messages[0].value(QLatin1String("author_name")).toString(),
+                 QStringLiteral("Ana Novak"));
+        QVERIFY(messages[0].value(QLatin1String("body")).toString().contains(u"račun je napačen"));
+        bool requester = false;
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("id")) == ticket->value(QLatin1String("requester_id")))
+                requester = c.value(QLatin1String("emails"))
+                                .toArray()
+                                .contains(QStringLiteral("ana@example.org"));
+        }
+        QVERIFY(requester);
+    }
+
+    void repliesThreadOntoTheirTicket()
+    {
+        const auto ticket = ticketWithSubject(QStringLiteral("Račun za november"));
+        QVERIFY(ticket);
+        const qint64 number = ticket->value(QLatin1String("number")).toInteger();
+        // The requester answering her own mail; Bor (in Cc) answering it; the requester naming
+        // the ticket's number without any threading header.
+        QVERIFY(deliver(mail("ana@example.org", "Re: Račun", "Še ena stvar.",
+                             "Message-ID: <m2@example.org>\r\nIn-Reply-To: <m1@example.org>\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("added"));
+        QVERIFY(deliver(mail("Bor <bor@example.org>", "Re: Račun", "Tudi jaz.",
+                             "Message-ID: <m3@example.org>\r\nReferences: <m1@example.org> "
+                             "<m2@example.org>\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("added"));
+        QVERIFY(
+            deliver(mail("ana@example.org", "Fwd: [#" + QByteArray::number(number) + "] vprašanje",
+                         "Hvala!", "Message-ID: <m4@example.org>\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("added"));
+        QCOMPARE(messagesOf(*ticket).size(), 4);
+
+        // A stranger naming the number gets a ticket of their own.
+        QVERIFY(deliver(mail("eve@example.net", "[#" + QByteArray::number(number) + "] hello",
+                             "Let me in.", "Message-ID: <m5@example.net>\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("created"));
+        QCOMPARE(messagesOf(*ticket).size(), 4);
+        QVERIFY(ticketWithSubject(QStringLiteral("[#%1] hello").arg(number)));
+    }
+
+    void aSolvedTicketIsReopenedByAReply()
+    {
+        const auto ticket = ticketWithSubject(QStringLiteral("Račun za november"));
+        QVERIFY(ticket);
+        const QJsonArray results = postOps(
+            m_server, m_token,
+            {QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("type"), QStringLiteral("set_fields")},
+                         {QStringLiteral("ticket_id"), ticket->value(QLatin1String("id"))},
+                         {QStringLiteral("fields"),
+                          QJsonObject{{QStringLiteral("status"), QStringLiteral("solved")}}}}});
+        QCOMPARE(results.first().toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
+        QVERIFY(deliver(mail("ana@example.org", "Re: Račun", "Ni še rešeno.",
+                             "Message-ID: <m6@example.org>\r\nIn-Reply-To: <m4@example.org>\r\n")));
+        const auto reopened = ticketWithSubject(QStringLiteral("Račun za november"));
+        QVERIFY(reopened);
+        QCOMPARE(reopened->value(QLatin1String("status")).toString(), QStringLiteral("open"));
+    }
+
+    void theSameMailTwiceIsOneMessage()
+    {
+        const auto ticket = ticketWithSubject(QStringLiteral("Račun za november"));
+        QVERIFY(ticket);
+        const qsizetype before = messagesOf(*ticket).size();
+        QVERIFY(deliver(mail("ana@example.org", "Re: Račun", "Ni še rešeno.",
+                             "Message-ID: <m6@example.org>\r\nIn-Reply-To: <m4@example.org>\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("duplicate"));
+        QCOMPARE(messagesOf(*ticket).size(), before);
+    }
+
+    void pultdsOwnMailAndReportsMakeNoTicket()
+    {
+        const qsizetype tickets = entities(QStringLiteral("ticket")).size();
+        QVERIFY(deliver(mail("billing@firma.example", "Auto: our own", "Looped.",
+                             "X-Pult-Loop: billing@firma.example\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("ignored"));
+        // A bounce of a mail pultd never sent.
+        const QByteArray report =
+            "From: MAILER-DAEMON@mx.example\r\nTo: billing@firma.example\r\n"
+            "Subject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+            "--b\r\nContent-Type: text/plain\r\n\r\nCould not deliver.\r\n"
+            "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; "
+            "mx.example\r\n\r\nFinal-Recipient: rfc822; nobody@example.org\r\nAction: failed\r\n"
+            "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n"
+            "--b--\r\n";
+        QVERIFY(deliver(report));
+        QCOMPARE(lastOutcome(), QStringLiteral("ignored"));
+        QCOMPARE(entities(QStringLiteral("ticket")).size(), tickets);
+    }
+
+    void mailWithoutASenderIsQuarantined()
+    {
+        QVERIFY(deliver("To: billing@firma.example\r\nSubject: who am I\r\n\r\nNobody.\r\n"));
+        QCOMPARE(lastOutcome(), QStringLiteral("quarantined"));
+        QVERIFY(!ticketWithSubject(QStringLiteral("who am I")));
+    }
+
+    void attachmentsAreStored()
+    {
+        const QByteArray message =
+            "From: ana@example.org\r\nTo: billing@firma.example\r\nSubject: Slika\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"x\"\r\n\r\n"
+            "--x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nV prilogi.\r\n"
+            "--x\r\nContent-Type: application/octet-stream\r\n"
+            "Content-Disposition: attachment; filename=\"podatki.bin\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\nAAECAwQ=\r\n--x--\r\n";
+        QVERIFY(deliver(message));
+        const auto ticket = ticketWithSubject(QStringLiteral("Slika"));
+        QVERIFY(ticket);
+        const QList<QJsonObject> messages = messagesOf(*ticket);
+        QCOMPARE(messages.size(), 1);
+        const QJsonArray attachments = messages[0].value(QLatin1String("attachments")).toArray();
+        QCOMPARE(attachments.size(), 1);
+        const QJsonObject a = attachments[0].toObject();
+        QCOMPARE(a.value(QLatin1String("name")).toString(), QStringLiteral("podatki.bin"));
+        QCOMPARE(a.value(QLatin1String("size")).toInteger(), 5);
+        const std::optional<HttpReply> content = m_server.fetch(apiRequest(
+            "GET", "/api/v1/attachments/" + a.value(QLatin1String("hash")).toString().toLatin1(),
+            m_token));
+        QCOMPARE(statusOf(content), 200);
+        QCOMPARE(content->body, QByteArray("\x00\x01\x02\x03\x04", 5));
+    }
+
+    void fetchedMailIsFlaggedSeen()
+    {
+        Pult::ImapClient::Options options;
+        options.host = QStringLiteral("127.0.0.1");
+        options.port = m_dovecot.port();
+        options.security = Pult::ImapSecurity::Plain;
+        Pult::ImapClient client(options);
+        QVERIFY(client.connect().good());
+        QVERIFY(client.login(QStringLiteral("billing"), QString::fromLatin1(kImapPassword)).good());
+        QVERIFY(client.select(QStringLiteral("INBOX")).good());
+        auto unseen = client.uidSearch("UNSEEN");
+        QVERIFY(unseen.good());
+        QVERIFY2(unseen->isEmpty(), "every handled mail is marked \\Seen");
+        QVERIFY(client.logout().good());
+    }
+
+    // pultd killed while it works through a pile of mail: after a restart every mail is on
+    // exactly one ticket.
+    void killedWhileFetchingEveryMailOnce()
+    {
+        const qsizetype before = handled();
+        constexpr int kMails = 12;
+        for (int i = 0; i < kMails; ++i)
+            QVERIFY(m_dovecot.deliver(
+                "billing",
+                mail("pile@example.org", "Pile " + QByteArray::number(i), "Body.",
+                     "Message-ID: <pile" + QByteArray::number(i) + "@example.org>\r\n")));
+        QVERIFY(QTest::qWaitFor([&] { return handled() > before; }, 30000));
+        ::kill(pid_t(m_server.process().processId()), SIGKILL);
+        QCOMPARE(m_server.waitForExit(), -1);
+        QVERIFY(startPultd());
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                int present = 0;
+                for (int i = 0; i < kMails; ++i)
+                    present += ticketWithSubject(QStringLiteral("Pile %1").arg(i)) ? 1 : 0;
+                return present == kMails;
+            },
+            60000));
+        QMap<QString, int> counts;
+        for (const QJsonObject &t : entities(QStringLiteral("ticket")))
+            ++counts[t.value(QLatin1String("subject")).toString()];
+        for (int i = 0; i < kMails; ++i)
+            QCOMPARE(counts.value(QStringLiteral("Pile %1").arg(i)), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMailIngest)
+#include "tst_mailingest.moc"
