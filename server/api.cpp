@@ -413,7 +413,8 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
 } // namespace
 
 void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
-                  std::function<void(std::int64_t)> revisionAdvanced, std::uint64_t attachmentLimit)
+                  std::function<void(std::int64_t)> revisionAdvanced, std::uint64_t attachmentLimit,
+                  std::function<QJsonArray()> mailboxes)
 {
     // Every API route runs once more when the store was unavailable (503): a lost database
     // connection is made again on its next use, so a PostgreSQL restart costs a request nothing.
@@ -487,6 +488,13 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             const QUuid id = idParameter(request);
             return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
+        }));
+    // What each department mailbox is doing: admins only (they manage mailboxes).
+    add("GET", "/api/v1/mailboxes",
+        authenticated(accounts, [mailboxes](const ApiRequest &, const AgentSession &session) {
+            if (session.agent.role != Role::Admin)
+                return ApiResponse::error(403, "forbidden", "only admins see the mailboxes");
+            return json(200, QJsonObject{{QStringLiteral("mailboxes"), mailboxes()}});
         }));
     // The bytes of an attachment by content hash, scoped like its tickets; streamed from its file.
     add("GET", "/api/v1/attachments/{hash}",

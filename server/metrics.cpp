@@ -203,6 +203,34 @@ std::string Metrics::render(const MetricsGauges &gauges) const
                  "Requests answered 503 with Retry-After because the worker pool's queue was "
                  "full (--max-queued-requests).");
     out.append("pultd_overloaded_total ").append(std::to_string(m_overloaded.load())).append("\n");
+    const auto perMailbox = [&](std::string_view name, std::string_view type, std::string_view help,
+                                auto value) {
+        appendFamily(out, name, type, help);
+        for (const MailboxGauges &m : gauges.mailboxes) {
+            out.append(name).append("{mailbox=\"");
+            appendLabelValue(out, m.address);
+            out.append("\"} ").append(std::to_string(value(m))).append("\n");
+        }
+    };
+    perMailbox("pultd_mailbox_connected", "gauge",
+               "1 while pultd is signed in to the mailbox's IMAP server with its folder open.",
+               [](const MailboxGauges &m) { return int(m.connected); });
+    perMailbox("pultd_mailbox_idle", "gauge",
+               "1 while pultd waits in IMAP IDLE for the mailbox's new mail.",
+               [](const MailboxGauges &m) { return int(m.idle); });
+    perMailbox("pultd_mailbox_failing", "gauge",
+               "1 when the mailbox's last IMAP session ended in an error (GET /api/v1/mailboxes "
+               "says which).",
+               [](const MailboxGauges &m) { return int(m.failing); });
+    perMailbox("pultd_mailbox_last_fetch_timestamp_seconds", "gauge",
+               "When pultd last looked for new mail in the mailbox (Unix time; 0: never).",
+               [](const MailboxGauges &m) { return m.lastFetchMs / 1000; });
+    perMailbox("pultd_mailbox_ingested_total", "counter",
+               "Mails of the mailbox this pultd made tickets or messages of (or found known).",
+               [](const MailboxGauges &m) { return m.ingested; });
+    perMailbox("pultd_mailbox_quarantined", "gauge",
+               "The mailbox's mails in quarantine: kept raw, not tickets.",
+               [](const MailboxGauges &m) { return m.quarantined; });
     appendFamily(out, "pultd_build_info", "gauge", "Always 1; the version is in its label.");
     out += "pultd_build_info{version=\"";
     appendLabelValue(out, PULT_VERSION);

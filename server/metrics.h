@@ -16,8 +16,21 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace Pult {
+
+// One department mailbox's state (mail/mailfetcher.h), labelled by its address.
+struct MailboxGauges
+{
+    std::string address;
+    bool connected = false;
+    bool idle = false;
+    std::int64_t lastFetchMs = 0; // 0: never
+    bool failing = false;         // the last session ended in an error
+    std::int64_t ingested = 0;
+    std::int64_t quarantined = 0;
+};
 
 // The gauges of one scrape.
 struct MetricsGauges
@@ -28,6 +41,7 @@ struct MetricsGauges
     std::int64_t attachmentsStored = 0; // attachment files stored (content-addressed)
     std::int64_t attachmentsBytes = 0;  // their bytes
     std::int64_t workerRequests = 0;    // requests on the worker pool, running or waiting
+    std::vector<MailboxGauges> mailboxes;
 };
 
 class Metrics

@@ -1425,6 +1425,11 @@ MetricsGauges Server::Private::metricsGauges()
             gauges.attachmentsBytes = totals->bytes;
         }
     }
+    if (mail) {
+        for (const MailboxStatus &m : mail->statuses())
+            gauges.mailboxes.push_back({m.address.toStdString(), m.connected, m.idle, m.lastFetchMs,
+                                        !m.lastError.isEmpty(), m.ingested, m.quarantined});
+    }
     return gauges;
 }
 
@@ -1587,8 +1592,9 @@ ServerStatus Server::start()
     if (!databaseUrl.isEmpty()) // revisions committed by other pultd on the same database
         d->revisionListener =
             std::make_unique<RevisionListener>(databaseUrl, d->revisionPublisher());
-    addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher(),
-                 d->config.attachmentLimit);
+    addApiRoutes(
+        d->router, *d->accounts, *d->store, d->revisionPublisher(), d->config.attachmentLimit,
+        [d = d.get()] { return d->mail ? mailboxStatusJson(d->mail->statuses()) : QJsonArray(); });
     d->sweepUploads();
     MailFetcherConfig mailConfig;
     mailConfig.dataDirectory = d->config.dataDirectory;

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 
 #include <condition_variable>
 #include <mutex>
@@ -52,6 +53,27 @@ QString statusText(const Status &status)
 }
 
 } // namespace
+
+QJsonArray mailboxStatusJson(const QList<MailboxStatus> &statuses)
+{
+    QJsonArray all;
+    for (const MailboxStatus &m : statuses) {
+        all.append(QJsonObject{
+            {QStringLiteral("address"), m.address},
+            {QStringLiteral("department"), m.department},
+            {QStringLiteral("connected"), m.connected},
+            {QStringLiteral("idle"), m.idle},
+            {QStringLiteral("last_fetch"),
+             m.lastFetchMs == 0 ? QJsonValue()
+                                : QJsonValue(QDateTime::fromMSecsSinceEpoch(m.lastFetchMs, Qt::UTC)
+                                                 .toString(Qt::ISODateWithMs))},
+            {QStringLiteral("last_error"),
+             m.lastError.isEmpty() ? QJsonValue() : QJsonValue(m.lastError)},
+            {QStringLiteral("ingested"), qint64(m.ingested)},
+            {QStringLiteral("quarantined"), qint64(m.quarantined)}});
+    }
+    return all;
+}
 
 bool carriesLoopHeader(const QByteArray &raw, const QStringList &addresses)
 {

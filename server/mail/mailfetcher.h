@@ -15,6 +15,7 @@
 #include "status.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 
@@ -96,6 +97,10 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+// The statuses as GET /api/v1/mailboxes lists them: {"address", "department", "connected",
+// "idle", "last_fetch" (ISO 8601 or null), "last_error" (or null), "ingested", "quarantined"}.
+QJsonArray mailboxStatusJson(const QList<MailboxStatus> &statuses);
 
 // Whether the raw mail's header carries pultd's loop header (X-Pult-Loop) naming one of the
 // addresses: mail pultd sent that came back.

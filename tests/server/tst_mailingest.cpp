@@ -139,6 +139,9 @@ private Q_SLOTS:
             addAgent(m_server.dataDir(), QStringLiteral("lea@firma.example"),
                      QStringLiteral("lead"), QStringLiteral("Billing"), kPassword + '\n');
         QVERIFY2(lead.exitCode == 0, lead.err.constData());
+        const Run admin = addAgent(m_server.dataDir(), QStringLiteral("root@firma.example"),
+                                   QStringLiteral("admin"), QString(), kPassword + '\n');
+        QVERIFY2(admin.exitCode == 0, admin.err.constData());
         const Run added =
             pultd({QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
                    QStringLiteral("--dept"), QStringLiteral("Billing"), QStringLiteral("--imap"),
@@ -289,6 +292,35 @@ private Q_SLOTS:
             m_token));
         QCOMPARE(statusOf(content), 200);
         QCOMPARE(content->body, QByteArray("\x00\x01\x02\x03\x04", 5));
+    }
+
+    void adminsSeeWhatEachMailboxDoes()
+    {
+        const QByteArray admin = login(m_server, "root@firma.example", kPassword);
+        QVERIFY(!admin.isEmpty());
+        QCOMPARE(statusOf(m_server.fetch(apiRequest("GET", "/api/v1/mailboxes", m_token))), 403);
+        const std::optional<HttpReply> reply =
+            m_server.fetch(apiRequest("GET", "/api/v1/mailboxes", admin));
+        QCOMPARE(statusOf(reply), 200);
+        const QJsonArray mailboxes = reply->json().value(QLatin1String("mailboxes")).toArray();
+        QCOMPARE(mailboxes.size(), 1);
+        const QJsonObject m = mailboxes[0].toObject();
+        QCOMPARE(m.value(QLatin1String("address")).toString(), kMailbox);
+        QCOMPARE(m.value(QLatin1String("department")).toString(), QStringLiteral("Billing"));
+        QVERIFY(m.value(QLatin1String("connected")).toBool());
+        QVERIFY(m.value(QLatin1String("last_error")).isNull());
+        QVERIFY(m.value(QLatin1String("last_fetch")).isString());
+        QVERIFY(m.value(QLatin1String("ingested")).toInteger() >= 10);
+        QCOMPARE(m.value(QLatin1String("quarantined")).toInteger(), 1);
+
+        const std::optional<HttpReply> metrics = m_server.fetch(get("/metrics"));
+        QCOMPARE(statusOf(metrics), 200);
+        QVERIFY(metrics->body.contains(
+            "pultd_mailbox_connected{mailbox=\"billing@firma.example\"} 1\n"));
+        QVERIFY(metrics->body.contains(
+            "pultd_mailbox_quarantined{mailbox=\"billing@firma.example\"} 1\n"));
+        QVERIFY(
+            metrics->body.contains("pultd_mailbox_failing{mailbox=\"billing@firma.example\"} 0\n"));
     }
 
     void fetchedMailIsFlaggedSeen()
