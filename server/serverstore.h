@@ -34,6 +34,7 @@
 #include <QUuid>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -134,6 +135,43 @@ public:
         qint64 filesRemoved = 0; // partial and complete
     };
     Result<SweepResult> sweepUploads(qint64 nowMs, qint64 maxAgeMs);
+
+    // The mail outbox (mailoutboxstore.cpp, docs/email.md). An applied add_message of kind
+    // "reply" on a ticket whose department has a mailbox, with a requester who has an e-mail
+    // address, queues one mail in the op's own transaction. Its Message-ID is signed with this
+    // key (Mailboxes::messageIdKey()); without one such a reply fails with Internal.
+    void setMessageIdKey(const QByteArray &key);
+    // Called (from the applying thread, after the commit) when a batch queued mail.
+    void onMailQueued(std::function<void()> wake);
+
+    struct QueuedMail
+    {
+        QUuid messageId; // the Pult message the mail is
+        QUuid ticketId;
+        QString mailbox;  // the address it is sent from
+        int attempts = 0; // this one included
+        qint64 createdMs = 0;
+        QByteArray mail; // JSON: what composes it (see mailoutboxstore.cpp)
+    };
+    // Claims the queued mail due first (next attempt at or before nowMs) for this sender: its
+    // state becomes "sending", so no other sender (another pultd on the database) takes it.
+    // Mail left "sending" for longer than staleClaimMs (a sender that died mid-send) is queued
+    // again first. nullopt when nothing is due.
+    Result<std::optional<QueuedMail>> claimQueuedMail(qint64 nowMs, qint64 staleClaimMs);
+    // When the next queued mail is due (ms since the epoch), or nullopt when none is queued.
+    Result<std::optional<qint64>> nextQueuedMailMs();
+    struct MailOutcome
+    {
+        enum class State { Sent, Retry, Failed };
+        State state = State::Sent;
+        QString result;           // the server's answer or ours, for last_result
+        qint64 nextAttemptMs = 0; // Retry: when
+        QString delivery;         // the ticket's "delivery" history value; empty: none
+    };
+    // Records a claimed mail's outcome, and the history event (field "delivery") on its ticket
+    // with the next revision, in one transaction. Returns that revision (0 when no event).
+    Result<qint64> finishQueuedMail(const QueuedMail &mail, const MailOutcome &outcome,
+                                    qint64 nowMs);
 
 private:
     ServerStore();

@@ -278,6 +278,9 @@ struct ServerStore::Private
     std::unique_ptr<ReaderPool> readers;
     UuidV7Generator ids;
     std::filesystem::path attachmentDirectory; // DATA/attachments
+    QByteArray messageIdKey;                   // signs outgoing Message-IDs
+    std::function<void()> mailQueued;          // wakes the mail outbox after a commit
+    bool queuedMail = false;                   // this batch queued mail
 
     // The op being applied.
     const AgentSession *session = nullptr;
@@ -697,6 +700,9 @@ struct ServerStore::Private
                                            QJsonObject &result);
     Result<std::optional<Rejection>> createTicket(const QJsonObject &op, QJsonObject &result);
     Result<std::optional<Rejection>> addMessage(const QJsonObject &op);
+    // Queues the reply as mail when the ticket's department has a mailbox and its requester an
+    // address (mailoutboxstore.cpp); nothing otherwise.
+    Status queueReplyMail(const Ticket &ticket, const Message &message);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
     Result<std::optional<Rejection>> take(const QJsonObject &op);

@@ -259,6 +259,10 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
             return accept(Rejection{QStringLiteral("duplicate_id"),
                                     QStringLiteral("a message with this id exists")});
         pending.append(std::move(change));
+        if (kind == MessageKind::AgentReply) { // to the customer, in this op's transaction
+            if (Status queued = queueReplyMail(ticket, message); !queued.good())
+                return queued;
+        }
         if (kind == MessageKind::AgentReply && !ticket.firstResponseAt.isValid())
             ticket.firstResponseAt = nowTime();
         ticket.updated = nowTime(); // a new message updates the ticket
