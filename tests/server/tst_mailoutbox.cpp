@@ -1,13 +1,15 @@
 // The mail outbox (issue 17, docs/email.md) end to end: the real pultd sends an agent's reply
 // through Postfix's real smtp-sink. One smtp-sink and one pultd serve every case; the sink is
 // restarted on the same port with -r (4xx) or -f (5xx) for the failure cases, and pultd is
-// restarted once with mail still queued. PULT_MAIL_RETRY_MS keeps the retries short.
+// restarted once with mail still queued. PULT_MAIL_RETRY_MS keeps the retries short. On SQLite,
+// and (server_mailoutbox_postgresql) on PostgreSQL.
 
 #include "pultdprocess.h"
 #include "smtpsinkprocess.h"
 
 #include "mail/outgoingmail.h"
 #include "mailboxes.h"
+#include "pgdb.h"
 #include "sqlitedb.h"
 #include "uuid.h"
 
@@ -61,6 +63,14 @@ QString decodeWords(const QByteArray &value)
     }
     out += text.mid(at).toLatin1();
     return QString::fromUtf8(out);
+}
+
+// The PostgreSQL URL storeArguments() gives pultd for this data directory, or empty on SQLite.
+QString databaseUrl(const QString &dataDir)
+{
+    const QStringList arguments = storeArguments(dataDir);
+    const qsizetype db = arguments.indexOf(QStringLiteral("--db"));
+    return db < 0 ? QString() : arguments.value(db + 1);
 }
 
 } // namespace
@@ -194,8 +204,6 @@ class TestMailOutbox : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (usingPostgres())
-            QSKIP("runs on SQLite (it writes server.db directly for incoming mail)");
         QVERIFY2(m_sink.start(), qPrintable(m_sink.error()));
         const QString data = m_server.dataDir();
         for (const auto &[email, role, dept] : {std::tuple{"ana@pult.example", "agent", "Billing"},
@@ -258,7 +266,8 @@ private Q_SLOTS:
                 .hasMatch(),
             messageId.constData());
         auto mailboxes =
-            Pult::Mailboxes::open(std::filesystem::path(m_server.dataDir().toStdString()));
+            Pult::Mailboxes::open(std::filesystem::path(m_server.dataDir().toStdString()),
+                                  databaseUrl(m_server.dataDir()));
         QVERIFY(mailboxes.good());
         const auto verified = Pult::Mail::verifySignedMessageId(
             messageId.toStdString(), (*mailboxes)->messageIdKey().toStdString());
@@ -296,22 +305,35 @@ private Q_SLOTS:
         QVERIFY(!ticket.isEmpty());
         {
             // What the mail fetcher records for a customer's mail with a Cc.
-            auto db = Pult::Sql::Database::open(m_server.dataDir() + QStringLiteral("/server.db"),
-                                                Pult::Sql::Database::Mode::ReadWrite);
-            QVERIFY(db.good());
-            const QByteArray blob = Pult::uuidToBlob(QUuid(ticket)).toHex();
+            const QString url = databaseUrl(m_server.dataDir());
+            const auto blob = [&](const QUuid &id) -> QByteArray {
+                const QByteArray hex = Pult::uuidToBlob(id).toHex();
+                if (url.isEmpty())
+                    return "X'" + hex + "'";
+                return "decode('" + hex + "', 'hex')";
+            };
             const QByteArray sql =
                 "INSERT INTO mail_messages(message_id, ticket_id, direction, rfc_message_id, "
-                "from_address, recipients, mailbox, created_ms) VALUES (X'" +
-                Pult::uuidToBlob(QUuid::createUuid()).toHex() + "', X'" + blob +
-                "', 'in', 'first@customer.example', 'marta@firma.pl', "
+                "from_address, recipients, mailbox, created_ms) VALUES (" +
+                blob(QUuid::createUuid()) + ", " + blob(QUuid(ticket)) +
+                ", 'in', 'first@customer.example', 'marta@firma.pl', "
                 "'[\"support@firma.example\",\"boss@firma.pl\"]', 'support@firma.example', 1), "
-                "(X'" +
-                Pult::uuidToBlob(QUuid::createUuid()).toHex() + "', X'" + blob +
-                "', 'in', 'second@customer.example', 'marta@firma.pl', "
+                "(" +
+                blob(QUuid::createUuid()) + ", " + blob(QUuid(ticket)) +
+                ", 'in', 'second@customer.example', 'marta@firma.pl', "
                 "'[\"support@firma.example\",\"Boss@firma.pl\",\"it@firma.pl\"]', "
                 "'support@firma.example', 2)";
-            QVERIFY((*db)->execute(sql.constData()).good());
+            if (url.isEmpty()) {
+                auto db =
+                    Pult::Sql::Database::open(m_server.dataDir() + QStringLiteral("/server.db"),
+                                              Pult::Sql::Database::Mode::ReadWrite);
+                QVERIFY(db.good());
+                QVERIFY((*db)->execute(sql.constData()).good());
+            } else {
+                auto db = Pult::Pg::Connection::open(url);
+                QVERIFY(db.good());
+                QVERIFY((*db)->execute(sql.constData()).good());
+            }
         }
         QVERIFY(addMessage(m_ana, ticket, QStringLiteral("reply"), QStringLiteral("threaded")));
         QVERIFY(waitForDelivery(ticket, QStringLiteral("sent to")));
