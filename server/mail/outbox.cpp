@@ -11,13 +11,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <string>
 #include <thread>
+
+#include <unistd.h>
 
 namespace Pult {
 
@@ -166,10 +170,10 @@ struct MailOutbox::Private
         , publishRevision(std::move(publish_))
     {}
 
-    bool stopRequested()
+    std::uint64_t currentWakes()
     {
         const std::lock_guard lock(mutex);
-        return stopping;
+        return wakes;
     }
 
     // Sleeps up to `wait`; false when stopping.
@@ -239,12 +243,33 @@ struct MailOutbox::Private
         } else {
             std::string error;
             mail.date = Clock::now();
-            const std::optional<std::string> bytes = Mail::composeMail(mail, error);
             auto endpoint = Mail::parseSmtpEndpoint(
                 box->first.smtpUrl.toStdString(),
                 box->first.startTls && box->first.smtpUrl.startsWith(QLatin1String("smtp://")),
                 error);
-            if (!bytes || !endpoint) {
+            // Written to a scratch file and streamed from it: a reply with large attachments is
+            // never whole in memory.
+            const std::filesystem::path file =
+                std::filesystem::temp_directory_path() /
+                ("pultd-outbox-" + uuidToString(queued.messageId).toStdString() + "-" +
+                 std::to_string(::getpid()) + ".eml");
+            const auto removeFile = qScopeGuard([&] {
+                std::error_code ignored;
+                std::filesystem::remove(file, ignored);
+            });
+            bool diskFailed = false;
+            if (endpoint) {
+                std::ofstream out(file, std::ios::binary | std::ios::trunc);
+                if (out)
+                    error = Mail::writeMail(mail, out);
+                if (out)
+                    out.close();
+                diskFailed = out.fail(); // not the mail's fault (a missing attachment is)
+            }
+            if (diskFailed) { // our disk: try later
+                result.status = Mail::SmtpStatus::Temporary;
+                result.text = "cannot write the message to " + file.string();
+            } else if (!endpoint || !error.empty()) {
                 outcome.state = Outcome::State::Failed;
                 outcome.result =
                     QStringLiteral("cannot be sent: %1").arg(QString::fromStdString(error));
@@ -254,7 +279,8 @@ struct MailOutbox::Private
                 options.password = box->second.smtpPassword.toStdString();
                 options.heloName = box->first.address.section(u'@', 1).toStdString();
                 Mail::SmtpClient client(std::move(options));
-                result = client.send(envelope, *bytes);
+                std::ifstream in(file, std::ios::binary);
+                result = client.send(envelope, in);
                 attempted = true;
                 client.quit();
             }
@@ -339,9 +365,10 @@ struct MailOutbox::Private
                 .addString("message_id", uuidToString(queued.messageId).toStdString())
                 .addString("error", revision.status().message().toStdString())
                 .write();
-            if (attempt >= 60)
+            // Until it is written the mail stays claimed (and is sent again once the claim is
+            // stale); stopping gives up at once rather than hold up pultd's shutdown.
+            if (attempt >= 60 || !sleepFor(std::chrono::seconds(1), currentWakes()))
                 return;
-            std::this_thread::sleep_for(std::chrono::seconds(1));
         }
     }
 };
