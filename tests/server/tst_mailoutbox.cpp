@@ -14,6 +14,7 @@
 #include "uuid.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
@@ -236,8 +237,12 @@ private Q_SLOTS:
         const QString ticket =
             createTicket(m_ana, m_billing, QStringLiteral("Invoice Ž-42"), &number);
         QVERIFY(!ticket.isEmpty());
+        QElapsedTimer sinceReply;
+        sinceReply.start();
         QVERIFY(addMessage(m_ana, ticket, QStringLiteral("reply"),
                            QStringLiteral("Dear Marta,\nthe invoice is fixed.\n")));
+        QVERIFY(QTest::qWaitFor([&] { return !m_sink.messageFiles().isEmpty(); }, kTimeoutMs));
+        qInfo("from the reply's op to the message at smtp-sink: %lld ms", sinceReply.elapsed());
         // Sent: smtp-sink closed the file before its 250, so the message is complete.
         QVERIFY(waitForDelivery(ticket, QStringLiteral("sent to marta@firma.pl")));
         const QByteArray message = m_sink.onlyMessage();
