@@ -91,6 +91,8 @@
 #include "api.h"
 #include "logrecord.h"
 #include "mail/mailfetcher.h"
+#include "mail/outbox.h"
+#include "mailboxes.h"
 #include "metrics.h"
 #include "revisionlistener.h"
 #include "router.h"
@@ -517,6 +519,9 @@ struct Server::Private
     Router router;
     std::unique_ptr<Accounts> accounts; // opened by start(), before the API routes are added
     std::unique_ptr<ServerStore> store; // likewise
+    // Sends the mail replies queue (stopped by shutdown, run() and ~Server before the members
+    // its thread uses are gone).
+    std::unique_ptr<MailOutbox> outbox;
 
     // Set by start() when TLS is configured; shared by every session, read only.
     std::unique_ptr<asio::ssl::context> tls;
@@ -1508,6 +1513,8 @@ void Server::Private::beginShutdown(std::string_view reason)
     acceptor.close(ignored);
     acceptRetryTimer.cancel();
     sweepTimer.cancel();
+    if (outbox)
+        outbox->requestStop();
 
     {
         const std::lock_guard lock(mutex);
@@ -1565,7 +1572,11 @@ Server::Server(ServerConfig config)
     : d(std::make_unique<Private>(std::move(config)))
 {}
 
-Server::~Server() = default;
+Server::~Server()
+{
+    if (d->outbox)
+        d->outbox->stop();
+}
 
 ServerStatus Server::start()
 {
@@ -1595,6 +1606,15 @@ ServerStatus Server::start()
     addApiRoutes(
         d->router, *d->accounts, *d->store, d->revisionPublisher(), d->config.attachmentLimit,
         [d = d.get()] { return d->mail ? mailboxStatusJson(d->mail->statuses()) : QJsonArray(); });
+    auto mailboxes = Mailboxes::open(d->config.dataDirectory, databaseUrl);
+    if (!mailboxes.good())
+        return {"cannot open the mailboxes in " + d->config.dataDirectory.string() + ": " +
+                mailboxes.status().message().toStdString()};
+    d->store->setMessageIdKey((*mailboxes)->messageIdKey());
+    d->outbox = std::make_unique<MailOutbox>(
+        *d->store, std::move(*mailboxes),
+        MailOutboxConfig::fromEnvironment(d->store->attachmentDirectory()), d->revisionPublisher());
+    d->store->onMailQueued([outbox = d->outbox.get()] { outbox->wake(); });
     d->sweepUploads();
     MailFetcherConfig mailConfig;
     mailConfig.dataDirectory = d->config.dataDirectory;
@@ -1618,6 +1638,7 @@ ServerStatus Server::start()
     d->started = true;
     asio::co_spawn(d->control, d->acceptLoop(), logFailure("accept_loop_failed"));
     d->scheduleSweep();
+    d->outbox->start();
     LogRecord(LogLevel::Info, "listening")
         .addString("address", listenAddress())
         .addInteger("port", port())
@@ -1655,6 +1676,8 @@ void Server::run()
         worker.join();
     if (d->mail)
         d->mail->stop();
+    if (d->outbox)
+        d->outbox->stop();
     LogRecord(LogLevel::Info, "shutdown_complete").write();
 }
 

@@ -138,8 +138,7 @@ Status ServerStore::setMailboxPosition(const QString &mailbox, quint32 uidValidi
 
 // The ticket a mail answers, from its In-Reply-To and References (newest first): a Message-ID
 // pultd signed names the ticket itself; another is looked up among the ticket mail recorded.
-Result<std::optional<QUuid>> ServerStore::Private::threadedTicket(const InboundMail &mail,
-                                                                  const QByteArray &messageIdKey)
+Result<std::optional<QUuid>> ServerStore::Private::threadedTicket(const InboundMail &mail)
 {
     QStringList ids;
     if (!mail.inReplyTo.isEmpty())
@@ -210,8 +209,7 @@ Result<std::optional<QUuid>> ServerStore::Private::numberedTicket(const InboundM
     return onTicket ? std::optional<QUuid>(ticket->id) : std::optional<QUuid>();
 }
 
-Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail,
-                                                      const QByteArray &messageIdKey, qint64 nowMs)
+Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, qint64 nowMs)
 {
     std::lock_guard lock(d->mutex);
     d->now = nowMs;
@@ -283,7 +281,7 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail,
         InboundMail about;
         about.inReplyTo = mail.bouncedMessageId;
         about.references = mail.references;
-        auto ticket = d->threadedTicket(about, messageIdKey);
+        auto ticket = d->threadedTicket(about);
         if (!ticket.good())
             return ticket.status();
         if (!*ticket)
@@ -320,7 +318,7 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail,
     sender.agent.name =
         parseObject(contactRow->value_or(QString())).value(QLatin1String("name")).toString();
 
-    auto threaded = d->threadedTicket(mail, messageIdKey);
+    auto threaded = d->threadedTicket(mail);
     if (!threaded.good())
         return threaded.status();
     std::optional<QUuid> target = *threaded;

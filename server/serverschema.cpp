@@ -255,6 +255,28 @@ CREATE TABLE IF NOT EXISTS mail_quarantine(
     UNIQUE(mailbox, uid_validity, uid));
 )sql";
 
+// Version 5: the mail outbox (server/mail/outbox.h): one row per outgoing mail, written in the
+// transaction of the op that made it (a reply), so a rolled-back op sends nothing and an applied
+// one is never lost. `mail` holds what composes it (JSON: from, to, cc, subject, Message-ID,
+// threading, body, attachment hashes); the bytes are composed at each attempt. state is queued,
+// sending (claimed by one sender since claimed_ms), sent or failed.
+constexpr const char *kVersion5Sqlite = R"sql(
+CREATE TABLE IF NOT EXISTS mail_outbox(
+    message_id BLOB PRIMARY KEY, ticket_id BLOB NOT NULL, mailbox TEXT NOT NULL,
+    state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_ms INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL, claimed_ms INTEGER, last_result TEXT NOT NULL DEFAULT '',
+    mail TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mail_outbox_due ON mail_outbox(state, next_attempt_ms);
+)sql";
+constexpr const char *kVersion5Postgres = R"sql(
+CREATE TABLE IF NOT EXISTS mail_outbox(
+    message_id BYTEA PRIMARY KEY, ticket_id BYTEA NOT NULL, mailbox TEXT NOT NULL,
+    state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_ms BIGINT NOT NULL,
+    created_ms BIGINT NOT NULL, claimed_ms BIGINT, last_result TEXT NOT NULL DEFAULT '',
+    mail TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mail_outbox_due ON mail_outbox(state, next_attempt_ms);
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -265,13 +287,14 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 4> kMigrations = {{
+const std::array<Migration, 5> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
     {3, "department mailboxes", kVersion3Sqlite, kVersion3Postgres, nullptr},
     {4, "mail threading, mailbox state and quarantine", kVersion4Sqlite, kVersion4Postgres,
      nullptr},
+    {5, "mail outbox", kVersion5Sqlite, kVersion5Postgres, nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

@@ -46,6 +46,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
     if (Status s = d->db->lockWriters(); !s.good())
         return s;
     d->batch = {};
+    d->queuedMail = false;
     // Forgotten however the batch ends: the next one may follow other writers.
     const auto forget = qScopeGuard([this] { d->batch = {}; });
     QJsonArray results;
@@ -118,6 +119,8 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         return s;
     if (Status s = tx.commit(); !s.good())
         return s;
+    if (d->queuedMail && d->mailQueued)
+        d->mailQueued();
     return results;
 }
 

@@ -35,6 +35,7 @@
 #include <QUuid>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -178,12 +179,11 @@ public:
     // the same key.
     static QUuid mailKey(const QString &mailbox, quint32 uidValidity, quint32 uid);
     // Turns the mail into a ticket or a message of one, in one transaction with the record that
-    // the key was ingested. Threading: a signed Message-ID of pultd's (messageIdKey) or a mail of
+    // the key was ingested. Threading: a Message-ID pultd signed (setMessageIdKey) or a mail of
     // a ticket in In-Reply-To or References; else "[#N]" in the subject when the sender is the
     // ticket's requester or was on its mail; else a new ticket. A solved or pending ticket is
     // reopened; a closed one gets a new ticket.
-    Result<Ingested> ingestMail(const InboundMail &mail, const QByteArray &messageIdKey,
-                                qint64 nowMs);
+    Result<Ingested> ingestMail(const InboundMail &mail, qint64 nowMs);
     // Whether the key was ingested or quarantined already.
     Result<bool> mailDone(const QUuid &key);
     // A mail that could not be ingested, kept raw with the reason.
@@ -193,6 +193,43 @@ public:
     // Per mailbox: the UIDVALIDITY last seen and the next UID to fetch; nullopt when none yet.
     Result<std::optional<std::pair<quint32, quint32>>> mailboxPosition(const QString &mailbox);
     Status setMailboxPosition(const QString &mailbox, quint32 uidValidity, quint32 nextUid);
+
+    // The mail outbox (mailoutboxstore.cpp, docs/email.md). An applied add_message of kind
+    // "reply" on a ticket whose department has a mailbox, with a requester who has an e-mail
+    // address, queues one mail in the op's own transaction. Its Message-ID is signed with this
+    // key (Mailboxes::messageIdKey()); without one such a reply fails with Internal.
+    void setMessageIdKey(const QByteArray &key);
+    // Called (from the applying thread, after the commit) when a batch queued mail.
+    void onMailQueued(std::function<void()> wake);
+
+    struct QueuedMail
+    {
+        QUuid messageId; // the Pult message the mail is
+        QUuid ticketId;
+        QString mailbox;  // the address it is sent from
+        int attempts = 0; // this one included
+        qint64 createdMs = 0;
+        QByteArray mail; // JSON: what composes it (see mailoutboxstore.cpp)
+    };
+    // Claims the queued mail due first (next attempt at or before nowMs) for this sender: its
+    // state becomes "sending", so no other sender (another pultd on the database) takes it.
+    // Mail left "sending" for longer than staleClaimMs (a sender that died mid-send) is queued
+    // again first. nullopt when nothing is due.
+    Result<std::optional<QueuedMail>> claimQueuedMail(qint64 nowMs, qint64 staleClaimMs);
+    // When the next queued mail is due (ms since the epoch), or nullopt when none is queued.
+    Result<std::optional<qint64>> nextQueuedMailMs();
+    struct MailOutcome
+    {
+        enum class State { Sent, Retry, Failed };
+        State state = State::Sent;
+        QString result;           // the server's answer or ours, for last_result
+        qint64 nextAttemptMs = 0; // Retry: when
+        QString delivery;         // the ticket's "delivery" history value; empty: none
+    };
+    // Records a claimed mail's outcome, and the history event (field "delivery") on its ticket
+    // with the next revision, in one transaction. Returns that revision (0 when no event).
+    Result<qint64> finishQueuedMail(const QueuedMail &mail, const MailOutcome &outcome,
+                                    qint64 nowMs);
 
 private:
     ServerStore();

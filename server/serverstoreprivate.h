@@ -279,6 +279,9 @@ struct ServerStore::Private
     std::unique_ptr<ReaderPool> readers;
     UuidV7Generator ids;
     std::filesystem::path attachmentDirectory; // DATA/attachments
+    QByteArray messageIdKey;                   // signs outgoing Message-IDs
+    std::function<void()> mailQueued;          // wakes the mail outbox after a commit
+    bool queuedMail = false;                   // this batch queued mail
 
     // The op being applied.
     const AgentSession *session = nullptr;
@@ -700,12 +703,14 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> addMessage(const QJsonObject &op);
     // The email channel (serveringest.cpp): the ticket a mail answers by its threading headers,
     // or by the "[#N]" of its subject when its sender may name that ticket.
-    Result<std::optional<QUuid>> threadedTicket(const InboundMail &mail,
-                                                const QByteArray &messageIdKey);
+    Result<std::optional<QUuid>> threadedTicket(const InboundMail &mail);
     Result<std::optional<QUuid>> numberedTicket(const InboundMail &mail);
     // Stores a new message of the ticket (its attachments referenced by the ticket) and its
     // change; duplicate_id when a message with its id exists.
     Result<std::optional<Rejection>> storeMessage(Ticket &ticket, const Message &message);
+    // Queues the reply as mail when the ticket's department has a mailbox and its requester an
+    // address (mailoutboxstore.cpp); nothing otherwise.
+    Status queueReplyMail(const Ticket &ticket, const Message &message);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
     Result<std::optional<Rejection>> take(const QJsonObject &op);

@@ -231,6 +231,10 @@ Result<std::optional<Rejection>> ServerStore::Private::addMessage(const QJsonObj
         auto stored = storeMessage(ticket, message);
         if (!stored.good() || *stored)
             return stored;
+        if (kind == MessageKind::AgentReply) { // to the customer, in this op's transaction
+            if (Status queued = queueReplyMail(ticket, message); !queued.good())
+                return queued;
+        }
         for (const Attachment &a : std::as_const(attachments)) { // referenced now: claims done
             Status st = db->run("DELETE FROM upload_claims WHERE hash = ?1 AND agent_id = ?2",
                                 [&](Statement &q) {

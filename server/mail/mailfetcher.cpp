@@ -95,7 +95,6 @@ struct MailFetcher::Private
     ServerStore &store;
     MailboxSettings settings;
     MailboxSecrets secrets;
-    QByteArray messageIdKey;
     QStringList ownAddresses;
     MailFetcherConfig config;
 
@@ -106,12 +105,11 @@ struct MailFetcher::Private
     ImapClient *client = nullptr; // the session's, while one runs
     MailboxStatus status;
 
-    Private(ServerStore &s, MailboxSettings m, MailboxSecrets c, QByteArray k, QStringList own,
+    Private(ServerStore &s, MailboxSettings m, MailboxSecrets c, QStringList own,
             MailFetcherConfig f)
         : store(s)
         , settings(std::move(m))
         , secrets(std::move(c))
-        , messageIdKey(std::move(k))
         , ownAddresses(std::move(own))
         , config(std::move(f))
     {
@@ -364,7 +362,7 @@ struct MailFetcher::Private
 
     Status commit(const ServerStore::InboundMail &mail, quint32 uid)
     {
-        auto ingested = store.ingestMail(mail, messageIdKey, nowMs());
+        auto ingested = store.ingestMail(mail, nowMs());
         if (!ingested.good())
             return ingested.status();
         if (ingested->revision > 0 && config.publish)
@@ -383,11 +381,9 @@ struct MailFetcher::Private
 };
 
 MailFetcher::MailFetcher(ServerStore &store, MailboxSettings settings, MailboxSecrets secrets,
-                         QByteArray messageIdKey, QStringList ownAddresses,
-                         MailFetcherConfig config)
+                         QStringList ownAddresses, MailFetcherConfig config)
     : d(std::make_unique<Private>(store, std::move(settings), std::move(secrets),
-                                  std::move(messageIdKey), std::move(ownAddresses),
-                                  std::move(config)))
+                                  std::move(ownAddresses), std::move(config)))
 {}
 
 MailFetcher::~MailFetcher()
@@ -488,8 +484,8 @@ struct MailService::Private
                     .write();
                 continue;
             }
-            auto fetcher = std::make_unique<MailFetcher>(
-                store, found->first, found->second, mailboxes.messageIdKey(), addresses, config);
+            auto fetcher = std::make_unique<MailFetcher>(store, found->first, found->second,
+                                                         addresses, config);
             fetcher->start();
             LogRecord(LogLevel::Info, "mailbox_started")
                 .addString("mailbox", utf8(m.address))

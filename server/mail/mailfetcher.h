@@ -62,8 +62,9 @@ struct MailboxStatus
 class MailFetcher
 {
 public:
+    // ownAddresses: every mailbox's address (mail carrying one in X-Pult-Loop came from pultd).
     MailFetcher(ServerStore &store, MailboxSettings settings, MailboxSecrets secrets,
-                QByteArray messageIdKey, QStringList ownAddresses, MailFetcherConfig config);
+                QStringList ownAddresses, MailFetcherConfig config);
     ~MailFetcher(); // stops and joins the thread
     MailFetcher(const MailFetcher &) = delete;
     MailFetcher &operator=(const MailFetcher &) = delete;

@@ -54,11 +54,13 @@ public:
                 return fail(QStringLiteral("cannot give %1 to nobody").arg(messageDir()));
             arguments << QStringLiteral("-u") << QStringLiteral("nobody");
         }
-        QTcpServer probe; // a free port: the kernel's choice, released for smtp-sink
-        if (!probe.listen(QHostAddress::LocalHost, 0))
-            return fail(QStringLiteral("no free loopback port"));
-        m_port = probe.serverPort();
-        probe.close();
+        if (!m_samePort) {
+            QTcpServer probe; // a free port: the kernel's choice, released for smtp-sink
+            if (!probe.listen(QHostAddress::LocalHost, 0))
+                return fail(QStringLiteral("no free loopback port"));
+            m_port = probe.serverPort();
+            probe.close();
+        }
         arguments << switches << QStringLiteral("-d")
                   << messageDir() + QStringLiteral("/%Y%m%d%H%M%S.")
                   << QStringLiteral("127.0.0.1:%1").arg(m_port) << QStringLiteral("32");
@@ -95,6 +97,17 @@ public:
                 m_process->waitForFinished(5000);
             }
         }
+    }
+
+    // Stops smtp-sink and starts it again on the same port and directory with other switches
+    // (a server that refuses mail now and accepts it later, at the address a client knows).
+    bool restart(const QStringList &switches = {})
+    {
+        stop();
+        m_samePort = true;
+        const bool started = start(switches);
+        m_samePort = false;
+        return started;
     }
 
     quint16 port() const { return m_port; }
@@ -167,6 +180,7 @@ private:
     QString m_error;
     QByteArray m_envelope;
     quint16 m_port = 0;
+    bool m_samePort = false;
 };
 
 } // namespace PultdTest

@@ -4,6 +4,7 @@
 
 #include "dovecotprocess.h"
 #include "pultdprocess.h"
+#include "smtpsinkprocess.h"
 
 #include "mail/imapclient.h"
 
@@ -34,6 +35,7 @@ class TestMailIngest : public QObject
     Q_OBJECT
 
     DovecotServer m_dovecot;
+    SmtpSink m_sink;
     Pultd m_server;
     QByteArray m_token;
 
@@ -135,6 +137,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_dovecot.start({{"billing", kImapPassword}}), qPrintable(m_dovecot.error()));
+        QVERIFY2(m_sink.start(), qPrintable(m_sink.error()));
         const Run lead =
             addAgent(m_server.dataDir(), QStringLiteral("lea@firma.example"),
                      QStringLiteral("lead"), QStringLiteral("Billing"), kPassword + '\n');
@@ -146,7 +149,7 @@ private Q_SLOTS:
             pultd({QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
                    QStringLiteral("--dept"), QStringLiteral("Billing"), QStringLiteral("--imap"),
                    QStringLiteral("imap://billing@127.0.0.1:%1/INBOX").arg(m_dovecot.port()),
-                   QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:9")},
+                   QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
                   kImapPassword + "\nunused\n");
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY(startPultd());
@@ -207,6 +210,69 @@ private Q_SLOTS:
         QCOMPARE(lastOutcome(), QStringLiteral("created"));
         QCOMPARE(messagesOf(*ticket).size(), 4);
         QVERIFY(ticketWithSubject(QStringLiteral("[#%1] hello").arg(number)));
+    }
+
+    // The whole conversation: the agent's reply goes out through SMTP; the customer's answer
+    // to it (her mail program quotes only pultd's Message-ID) lands on the same ticket; a
+    // bounce of the reply is recorded on the ticket, not made a ticket.
+    void aConversationByMail()
+    {
+        const auto ticket = ticketWithSubject(QStringLiteral("Račun za november"));
+        QVERIFY(ticket);
+        const QString ticketId = ticket->value(QLatin1String("id")).toString();
+        m_sink.clearMessages();
+        const QJsonArray results = postOps(
+            m_server, m_token,
+            {QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("type"), QStringLiteral("add_message")},
+                         {QStringLiteral("ticket_id"), ticketId},
+                         {QStringLiteral("message"),
+                          QJsonObject{{QStringLiteral("id"), newId()},
+                                      {QStringLiteral("kind"), QStringLiteral("reply")},
+                                      {QStringLiteral("body"), QStringLiteral("Popravljeno.")}}}}});
+        QCOMPARE(results.first().toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
+        QVERIFY(QTest::qWaitFor([&] { return !m_sink.messageFiles().isEmpty(); }, 30000));
+        const QByteArray sent = m_sink.onlyMessage();
+        QVERIFY2(!sent.isEmpty(), qPrintable(m_sink.error()));
+        static const QRegularExpression messageIdHeader(
+            QStringLiteral("(?im)^Message-ID:\\s*<([^>]+)>"));
+        const QRegularExpressionMatch id = messageIdHeader.match(QString::fromLatin1(sent));
+        QVERIFY2(id.hasMatch(), sent.constData());
+        QVERIFY(sent.contains("In-Reply-To: <m4@example.org>") ||
+                sent.contains("In-Reply-To: <m3@example.org>") ||
+                sent.contains("In-Reply-To: <m2@example.org>"));
+        QVERIFY(sent.contains("bor@example.org")); // Bor was on the mail: he is in Cc
+
+        const qsizetype before = messagesOf(*ticket).size();
+        QVERIFY(deliver(mail("ana@example.org", "Re: odgovor", "Hvala za popravek.",
+                             "Message-ID: <m7@example.org>\r\nIn-Reply-To: <" +
+                                 id.captured(1).toLatin1() + ">\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("added"));
+        QCOMPARE(messagesOf(*ticket).size(), before + 1);
+
+        const qsizetype tickets = entities(QStringLiteral("ticket")).size();
+        const QByteArray report =
+            "From: MAILER-DAEMON@mx.example\r\nTo: billing@firma.example\r\n"
+            "Subject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n"
+            "\r\n--b\r\nContent-Type: text/plain\r\n\r\nCould not deliver.\r\n"
+            "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; "
+            "mx.example\r\n\r\nFinal-Recipient: rfc822; bor@example.org\r\nAction: failed\r\n"
+            "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n"
+            "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" +
+            id.captured(1).toLatin1() + ">\r\nSubject: x\r\n--b--\r\n";
+        QVERIFY(deliver(report));
+        QCOMPARE(lastOutcome(), QStringLiteral("bounce"));
+        QCOMPARE(entities(QStringLiteral("ticket")).size(), tickets);
+        bool recorded = false;
+        for (const QJsonObject &h : entities(QStringLiteral("history"))) {
+            recorded = recorded ||
+                       (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
+                        h.value(QLatin1String("new")).toString().startsWith(
+                            u"bounced: bor@example.org"));
+        }
+        QVERIFY(recorded);
     }
 
     void aSolvedTicketIsReopenedByAReply()
