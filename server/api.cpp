@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "logrecord.h"
+#include "mail/mailfetcher.h"
 #include "router.h"
 #include "serverstore.h"
 #include "uploads.h"
@@ -414,7 +415,7 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
 
 void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
                   std::function<void(std::int64_t)> revisionAdvanced, std::uint64_t attachmentLimit,
-                  std::function<QJsonArray()> mailboxes)
+                  MailService &mail)
 {
     // Every API route runs once more when the store was unavailable (503): a lost database
     // connection is made again on its next use, so a PostgreSQL restart costs a request nothing.
@@ -489,12 +490,73 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
             const QUuid id = idParameter(request);
             return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
         }));
-    // What each department mailbox is doing: admins only (they manage mailboxes).
-    add("GET", "/api/v1/mailboxes",
-        authenticated(accounts, [mailboxes](const ApiRequest &, const AgentSession &session) {
-            if (session.agent.role != Role::Admin)
-                return ApiResponse::error(403, "forbidden", "only admins see the mailboxes");
-            return json(200, QJsonObject{{QStringLiteral("mailboxes"), mailboxes()}});
+    // The department mailboxes and the mail they could not turn into tickets: admins only
+    // (they manage mailboxes; docs/email.md).
+    const auto adminOnly = [&accounts](auto handler) {
+        return authenticated(
+            accounts, [handler](const ApiRequest &request, const AgentSession &session) {
+                if (session.agent.role != Role::Admin)
+                    return ApiResponse::error(403, "forbidden",
+                                              "only admins see the mailboxes and their quarantine");
+                return handler(request);
+            });
+    };
+    add("GET", "/api/v1/mailboxes", adminOnly([&mail](const ApiRequest &) {
+            return json(200, QJsonObject{{QStringLiteral("mailboxes"),
+                                          mailboxStatusJson(mail.statuses())}});
+        }));
+    add("GET", "/api/v1/quarantine", adminOnly([&mail](const ApiRequest &) {
+            return listAnswer(QStringLiteral("quarantine"), mail.quarantineJson());
+        }));
+    add("GET", "/api/v1/quarantine/{id}", adminOnly([&store](const ApiRequest &request) {
+            const QUuid id = idParameter(request);
+            auto found = store.quarantinedMail(id);
+            if (!found.good())
+                return storeError(found.status());
+            if (!*found)
+                return ApiResponse::error(404, "not_found", "no such mail in quarantine");
+            ApiResponse response;
+            response.contentType = "message/rfc822";
+            response.body = (*found)->raw.toStdString();
+            response.headers = {
+                {"Content-Disposition",
+                 contentDisposition(QStringLiteral("quarantined-%1.eml").arg(uuidToString(id)))}};
+            return response;
+        }));
+    // Processes the mail again (after pult-mailparse was fixed, say): a ticket or message now,
+    // or 422 with the reason it still is not.
+    add("POST", "/api/v1/quarantine/{id}", adminOnly([&mail](const ApiRequest &request) {
+            auto done = mail.reprocess(idParameter(request));
+            if (!done.good()) {
+                const QString why = done.status().message();
+                switch (done.status().code()) {
+                case Status::NotFound:
+                    return ApiResponse::error(404, "not_found", why.toStdString());
+                case Status::Invalid:
+                    return ApiResponse::error(422, "unprocessable_mail", why.toStdString());
+                case Status::Busy:
+                    return ApiResponse::error(409, "mailbox_unavailable", why.toStdString());
+                default:
+                    return storeError(done.status());
+                }
+            }
+            static const char *const outcomes[] = {"created", "added", "bounce", "duplicate",
+                                                   "ignored"};
+            return json(
+                200, QJsonObject{
+                         {QStringLiteral("outcome"), QString::fromLatin1(outcomes[done->outcome])},
+                         {QStringLiteral("ticket_id"),
+                          done->ticketId.isNull() ? QJsonValue()
+                                                  : QJsonValue(uuidToString(done->ticketId))},
+                         {QStringLiteral("number"), done->number}});
+        }));
+    add("DELETE", "/api/v1/quarantine/{id}", adminOnly([&store](const ApiRequest &request) {
+            Status s = store.discardQuarantined(idParameter(request));
+            if (s.code() == Status::NotFound)
+                return ApiResponse::error(404, "not_found", s.message().toStdString());
+            if (!s.good())
+                return storeError(s);
+            return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("discarded")}});
         }));
     // The bytes of an attachment by content hash, scoped like its tickets; streamed from its file.
     add("GET", "/api/v1/attachments/{hash}",

@@ -1603,9 +1603,12 @@ ServerStatus Server::start()
     if (!databaseUrl.isEmpty()) // revisions committed by other pultd on the same database
         d->revisionListener =
             std::make_unique<RevisionListener>(databaseUrl, d->revisionPublisher());
-    addApiRoutes(
-        d->router, *d->accounts, *d->store, d->revisionPublisher(), d->config.attachmentLimit,
-        [d = d.get()] { return d->mail ? mailboxStatusJson(d->mail->statuses()) : QJsonArray(); });
+    MailFetcherConfig mailConfig;
+    mailConfig.dataDirectory = d->config.dataDirectory;
+    mailConfig.publish = d->revisionPublisher();
+    d->mail = std::make_unique<MailService>(*d->store, databaseUrl, std::move(mailConfig));
+    addApiRoutes(d->router, *d->accounts, *d->store, d->revisionPublisher(),
+                 d->config.attachmentLimit, *d->mail);
     auto mailboxes = Mailboxes::open(d->config.dataDirectory, databaseUrl);
     if (!mailboxes.good())
         return {"cannot open the mailboxes in " + d->config.dataDirectory.string() + ": " +
@@ -1616,10 +1619,6 @@ ServerStatus Server::start()
         MailOutboxConfig::fromEnvironment(d->store->attachmentDirectory()), d->revisionPublisher());
     d->store->onMailQueued([outbox = d->outbox.get()] { outbox->wake(); });
     d->sweepUploads();
-    MailFetcherConfig mailConfig;
-    mailConfig.dataDirectory = d->config.dataDirectory;
-    mailConfig.publish = d->revisionPublisher();
-    d->mail = std::make_unique<MailService>(*d->store, databaseUrl, std::move(mailConfig));
     d->mail->start();
     d->addStreamRoute();
     if (ServerStatus status = d->loadTls(); !status.good())

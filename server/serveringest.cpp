@@ -105,6 +105,60 @@ Result<qint64> ServerStore::quarantinedCount(const QString &mailbox)
     return n->value_or(QString()).toLongLong();
 }
 
+Result<QList<ServerStore::QuarantinedMail>> ServerStore::quarantine()
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT id, mailbox, uid_validity, uid, reason, created_ms, raw "
+                               "FROM mail_quarantine ORDER BY created_ms DESC");
+    if (!stmt.good())
+        return stmt.status();
+    QList<QuarantinedMail> all;
+    while ((*stmt)->next())
+        all.append({uuidFromBlob((*stmt)->blob(0)), (*stmt)->text(1), quint32((*stmt)->int64(2)),
+                    quint32((*stmt)->int64(3)), (*stmt)->text(4), (*stmt)->int64(5),
+                    (*stmt)->blob(6)});
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return all;
+}
+
+Result<std::optional<ServerStore::QuarantinedMail>> ServerStore::quarantinedMail(const QUuid &id)
+{
+    std::lock_guard lock(d->mutex);
+    auto stmt = d->db->prepare("SELECT mailbox, uid_validity, uid, reason, created_ms, raw "
+                               "FROM mail_quarantine WHERE id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(id));
+    std::optional<QuarantinedMail> mail;
+    if ((*stmt)->next())
+        mail = QuarantinedMail{id,
+                               (*stmt)->text(0),
+                               quint32((*stmt)->int64(1)),
+                               quint32((*stmt)->int64(2)),
+                               (*stmt)->text(3),
+                               (*stmt)->int64(4),
+                               (*stmt)->blob(5)};
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return mail;
+}
+
+Status ServerStore::discardQuarantined(const QUuid &id)
+{
+    std::lock_guard lock(d->mutex);
+    Status s = d->db->run("DELETE FROM mail_quarantine WHERE id = ?1",
+                          [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+    if (s.good() && d->db->changes() == 0)
+        return Status(Status::NotFound,
+                      QStringLiteral("no mail %1 in quarantine").arg(uuidToString(id)));
+    return s;
+}
+
 Result<std::optional<std::pair<quint32, quint32>>>
 ServerStore::mailboxPosition(const QString &mailbox)
 {
@@ -241,6 +295,9 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
                                   st.bind(2, uuidToBlob(kMailKeyNamespace));
                                   st.bind(3, QString::fromUtf8(compact(result)));
                               });
+        if (s.good()) // a mail processed again leaves quarantine with its commit
+            s = d->db->run("DELETE FROM mail_quarantine WHERE id = ?1",
+                           [&](Statement &st) { st.bind(1, uuidToBlob(mail.key)); });
         if (s.good())
             s = d->announce(ingested.revision);
         if (s.good())

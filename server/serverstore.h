@@ -190,6 +190,21 @@ public:
     Status quarantineMail(const QUuid &key, const QString &mailbox, quint32 uidValidity,
                           quint32 uid, const QString &reason, const QByteArray &raw, qint64 nowMs);
     Result<qint64> quarantinedCount(const QString &mailbox);
+    struct QuarantinedMail
+    {
+        QUuid id; // the mail's key
+        QString mailbox;
+        quint32 uidValidity = 0;
+        quint32 uid = 0;
+        QString reason;
+        qint64 createdMs = 0;
+        QByteArray raw;
+    };
+    // Every mail in quarantine, newest first.
+    Result<QList<QuarantinedMail>> quarantine();
+    Result<std::optional<QuarantinedMail>> quarantinedMail(const QUuid &id);
+    // Removes a mail from quarantine for good; NotFound when it is not there.
+    Status discardQuarantined(const QUuid &id);
     // Per mailbox: the UIDVALIDITY last seen and the next UID to fetch; nullopt when none yet.
     Result<std::optional<std::pair<quint32, quint32>>> mailboxPosition(const QString &mailbox);
     Status setMailboxPosition(const QString &mailbox, quint32 uidValidity, quint32 nextUid);

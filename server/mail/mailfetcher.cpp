@@ -4,6 +4,7 @@
 #include "imapclient.h"
 #include "logrecord.h"
 #include "serverstore.h"
+#include "uuid.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -53,6 +54,17 @@ QString statusText(const Status &status)
 }
 
 } // namespace
+
+// The first header of that name in the raw mail, unfolded, as written; empty when none.
+QString rawHeader(const QByteArray &raw, const QByteArray &name)
+{
+    const QByteArray prefix = name.toLower() + ':';
+    for (const QByteArray &line : headerLines(raw)) {
+        if (line.toLower().startsWith(prefix))
+            return QString::fromUtf8(line.mid(prefix.size())).simplified().left(500);
+    }
+    return {};
+}
 
 QJsonArray mailboxStatusJson(const QList<MailboxStatus> &statuses)
 {
@@ -140,8 +152,6 @@ struct MailFetcher::Private
     void run()
     {
         ImapBackoff backoff(config.firstRetry);
-        auto quarantined = store.quarantinedCount(settings.address);
-        update([&](MailboxStatus &s) { s.quarantined = quarantined.good() ? *quarantined : 0; });
         while (!stopRequested()) {
             const Status s = session(backoff);
             update([](MailboxStatus &st) {
@@ -260,7 +270,8 @@ struct MailFetcher::Private
                 return {}; // expunged meanwhile
             if (!raw.good())
                 return raw.status();
-            if (Status s = ingest(key, uidValidity, uid, *raw); !s.good())
+            Handled handled;
+            if (Status s = ingest(key, uidValidity, uid, *raw, handled); !s.good())
                 return s;
         }
         const QString &after = settings.after;
@@ -278,14 +289,21 @@ struct MailFetcher::Private
         return client.addFlag(uid, QByteArrayLiteral("\\Seen"));
     }
 
+    // What became of one mail: committed (ingested set), or quarantined for a reason.
+    struct Handled
+    {
+        std::optional<ServerStore::Ingested> ingested;
+        QString quarantinedFor;
+    };
+
     Status quarantine(const QUuid &key, quint32 uidValidity, quint32 uid, const QString &reason,
-                      const QByteArray &raw)
+                      const QByteArray &raw, Handled &handled)
     {
         if (Status s =
                 store.quarantineMail(key, settings.address, uidValidity, uid, reason, raw, nowMs());
             !s.good())
             return s;
-        update([](MailboxStatus &st) { ++st.quarantined; });
+        handled.quarantinedFor = reason;
         LogRecord(LogLevel::Warning, "mail_quarantined")
             .addString("mailbox", utf8(settings.address))
             .addInteger("uid", uid)
@@ -294,7 +312,10 @@ struct MailFetcher::Private
         return {};
     }
 
-    Status ingest(const QUuid &key, quint32 uidValidity, quint32 uid, const QByteArray &raw)
+    // Parses and commits the mail, or quarantines it; safe from any thread (the fetcher's, or
+    // an API worker's for MailService::reprocess).
+    Status ingest(const QUuid &key, quint32 uidValidity, quint32 uid, const QByteArray &raw,
+                  Handled &handled)
     {
         ServerStore::InboundMail mail;
         mail.key = key;
@@ -302,7 +323,7 @@ struct MailFetcher::Private
         mail.departmentId = settings.departmentId;
         if (carriesLoopHeader(raw, ownAddresses)) {
             mail.looped = true;
-            return commit(mail, uid);
+            return commit(mail, uid, handled);
         }
         auto parsed = parseMail(raw, config.parser);
         if (!parsed.good()) {
@@ -310,7 +331,7 @@ struct MailFetcher::Private
             if (parsed.status().code() == Status::NotFound ||
                 parsed.status().code() == Status::IoError)
                 return parsed.status();
-            return quarantine(key, uidValidity, uid, statusText(parsed.status()), raw);
+            return quarantine(key, uidValidity, uid, statusText(parsed.status()), raw, handled);
         }
         const auto cleanUp = [&] { removeParsedMailFiles(*parsed); };
         mail.messageId = parsed->messageId;
@@ -354,13 +375,13 @@ struct MailFetcher::Private
                  a.size});
         }
         cleanUp();
-        Status s = commit(mail, uid);
+        Status s = commit(mail, uid, handled);
         if (s.code() == Status::Invalid) // e.g. no sender address
-            return quarantine(key, uidValidity, uid, statusText(s), raw);
+            return quarantine(key, uidValidity, uid, statusText(s), raw, handled);
         return s;
     }
 
-    Status commit(const ServerStore::InboundMail &mail, quint32 uid)
+    Status commit(const ServerStore::InboundMail &mail, quint32 uid, Handled &handled)
     {
         auto ingested = store.ingestMail(mail, nowMs());
         if (!ingested.good())
@@ -370,6 +391,7 @@ struct MailFetcher::Private
         static const char *const outcomes[] = {"created", "added", "bounce", "duplicate",
                                                "ignored"};
         update([](MailboxStatus &st) { ++st.ingested; });
+        handled.ingested = *ingested;
         LogRecord(LogLevel::Info, "mail_ingested")
             .addString("mailbox", utf8(settings.address))
             .addInteger("uid", uid)
@@ -410,6 +432,17 @@ void MailFetcher::stop()
         d->thread.join();
 }
 
+Result<ServerStore::Ingested> MailFetcher::reprocess(const QUuid &key, quint32 uidValidity,
+                                                     quint32 uid, const QByteArray &raw)
+{
+    Private::Handled handled;
+    if (Status s = d->ingest(key, uidValidity, uid, raw, handled); !s.good())
+        return s;
+    if (!handled.ingested)
+        return Status(Status::Invalid, handled.quarantinedFor);
+    return *handled.ingested;
+}
+
 MailboxStatus MailFetcher::status() const
 {
     std::lock_guard lock(d->mutex);
@@ -431,7 +464,7 @@ struct MailService::Private
     mutable std::mutex mutex; // guards what follows
     std::condition_variable wake;
     bool stopping = false;
-    std::vector<std::unique_ptr<MailFetcher>> fetchers;
+    std::vector<std::shared_ptr<MailFetcher>> fetchers;
 
     Private(ServerStore &s, QString url, MailFetcherConfig c)
         : store(s)
@@ -455,7 +488,7 @@ struct MailService::Private
         QHash<QString, MailboxSettings> wanted;
         for (const MailboxSettings &m : std::as_const(*listed))
             wanted.insert(m.address, m);
-        std::vector<std::unique_ptr<MailFetcher>> gone;
+        std::vector<std::shared_ptr<MailFetcher>> gone;
         {
             std::lock_guard lock(mutex);
             for (auto it = fetchers.begin(); it != fetchers.end();) {
@@ -484,7 +517,7 @@ struct MailService::Private
                     .write();
                 continue;
             }
-            auto fetcher = std::make_unique<MailFetcher>(store, found->first, found->second,
+            auto fetcher = std::make_shared<MailFetcher>(store, found->first, found->second,
                                                          addresses, config);
             fetcher->start();
             LogRecord(LogLevel::Info, "mailbox_started")
@@ -544,7 +577,7 @@ void MailService::stop()
     d->wake.notify_all();
     if (d->thread.joinable())
         d->thread.join();
-    std::vector<std::unique_ptr<MailFetcher>> fetchers;
+    std::vector<std::shared_ptr<MailFetcher>> fetchers;
     {
         std::lock_guard lock(d->mutex);
         fetchers.swap(d->fetchers);
@@ -553,12 +586,62 @@ void MailService::stop()
         f->stop();
 }
 
+Result<ServerStore::Ingested> MailService::reprocess(const QUuid &id)
+{
+    auto mail = d->store.quarantinedMail(id);
+    if (!mail.good())
+        return mail.status();
+    if (!*mail)
+        return Status(Status::NotFound,
+                      QStringLiteral("no mail %1 in quarantine").arg(uuidToString(id)));
+    std::shared_ptr<MailFetcher> fetcher; // kept alive while its mail is processed
+    {
+        std::lock_guard lock(d->mutex);
+        for (const auto &f : d->fetchers) {
+            if (f->settings().address == (*mail)->mailbox)
+                fetcher = f;
+        }
+    }
+    if (fetcher)
+        return fetcher->reprocess(id, (*mail)->uidValidity, (*mail)->uid, (*mail)->raw);
+    return Status(Status::Busy,
+                  QStringLiteral("the mailbox %1 is not being fetched (removed, or its settings "
+                                 "cannot be used): add it again first")
+                      .arg((*mail)->mailbox));
+}
+
+Result<QJsonArray> MailService::quarantineJson() const
+{
+    auto all = d->store.quarantine();
+    if (!all.good())
+        return all.status();
+    QJsonArray list;
+    for (const ServerStore::QuarantinedMail &m : std::as_const(*all))
+        list.append(QJsonObject{
+            {QStringLiteral("id"), uuidToString(m.id)},
+            {QStringLiteral("mailbox"), m.mailbox},
+            {QStringLiteral("uid"), qint64(m.uid)},
+            {QStringLiteral("reason"), m.reason},
+            {QStringLiteral("quarantined"),
+             QDateTime::fromMSecsSinceEpoch(m.createdMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("size"), qint64(m.raw.size())},
+            {QStringLiteral("from"), rawHeader(m.raw, "From")},
+            {QStringLiteral("subject"), rawHeader(m.raw, "Subject")}});
+    return list;
+}
+
 QList<MailboxStatus> MailService::statuses() const
 {
-    std::lock_guard lock(d->mutex);
     QList<MailboxStatus> all;
-    for (const auto &f : d->fetchers)
-        all.append(f->status());
+    {
+        std::lock_guard lock(d->mutex);
+        for (const auto &f : d->fetchers)
+            all.append(f->status());
+    }
+    for (MailboxStatus &m : all) { // counted where it is kept: discards and retries change it
+        auto quarantined = d->store.quarantinedCount(m.address);
+        m.quarantined = quarantined.good() ? *quarantined : 0;
+    }
     return all;
 }
 

@@ -12,6 +12,7 @@
 
 #include "mailboxes.h"
 #include "mailparser.h"
+#include "serverstore.h"
 #include "status.h"
 
 #include <QByteArray>
@@ -26,8 +27,6 @@
 #include <memory>
 
 namespace Pult {
-
-class ServerStore;
 
 struct MailFetcherConfig
 {
@@ -56,7 +55,7 @@ struct MailboxStatus
     std::int64_t lastFetchMs = 0; // when the folder was last looked at; 0: never
     QString lastError;            // the last failure, empty after a session works again
     std::int64_t ingested = 0;    // mails this process made tickets or messages of
-    std::int64_t quarantined = 0; // mails in quarantine (all time)
+    std::int64_t quarantined = 0; // mails in quarantine now (MailService::statuses())
 };
 
 class MailFetcher
@@ -74,6 +73,10 @@ public:
     void stop();
     MailboxStatus status() const;
     const MailboxSettings &settings() const;
+    // Parses and commits a mail of this mailbox again (one from quarantine): what became of it,
+    // or Invalid with the reason when it still cannot be a ticket (it stays in quarantine).
+    Result<ServerStore::Ingested> reprocess(const QUuid &key, quint32 uidValidity, quint32 uid,
+                                            const QByteArray &raw);
 
 private:
     struct Private;
@@ -93,6 +96,13 @@ public:
     void start();
     void stop();
     QList<MailboxStatus> statuses() const;
+    // The quarantined mail processed again by its mailbox's fetcher: committed (and out of
+    // quarantine), or Invalid with the reason it still is not; NotFound for an unknown id, Busy
+    // when its mailbox is not being fetched.
+    Result<ServerStore::Ingested> reprocess(const QUuid &id);
+    // The quarantine as GET /api/v1/quarantine lists it, newest first: {"id", "mailbox", "uid",
+    // "reason", "quarantined" (ISO 8601), "size", "from", "subject" (header text as written)}.
+    Result<QJsonArray> quarantineJson() const;
 
 private:
     struct Private;
@@ -102,6 +112,9 @@ private:
 // The statuses as GET /api/v1/mailboxes lists them: {"address", "department", "connected",
 // "idle", "last_fetch" (ISO 8601 or null), "last_error" (or null), "ingested", "quarantined"}.
 QJsonArray mailboxStatusJson(const QList<MailboxStatus> &statuses);
+
+// The first header of that name in a raw mail, unfolded, as written (at most 500 characters).
+QString rawHeader(const QByteArray &raw, const QByteArray &name);
 
 // Whether the raw mail's header carries pultd's loop header (X-Pult-Loop) naming one of the
 // addresses: mail pultd sent that came back.

@@ -7,6 +7,8 @@
 #include "smtpsinkprocess.h"
 
 #include "mail/imapclient.h"
+#include "serverschema.h"
+#include "uuid.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -145,12 +147,12 @@ private Q_SLOTS:
         const Run admin = addAgent(m_server.dataDir(), QStringLiteral("root@firma.example"),
                                    QStringLiteral("admin"), QString(), kPassword + '\n');
         QVERIFY2(admin.exitCode == 0, admin.err.constData());
-        const Run added =
-            pultd({QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
-                   QStringLiteral("--dept"), QStringLiteral("Billing"), QStringLiteral("--imap"),
-                   QStringLiteral("imap://billing@127.0.0.1:%1/INBOX").arg(m_dovecot.port()),
-                   QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
-                  kImapPassword + "\nunused\n");
+        const Run added = pultd(
+            {QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox, QStringLiteral("--dept"),
+             QStringLiteral("Billing"), QStringLiteral("--imap"),
+             QStringLiteral("imap://billing@127.0.0.1:%1/INBOX").arg(m_dovecot.port()),
+             QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
+            kImapPassword + "\nunused\n");
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY(startPultd());
         QVERIFY2(m_server.waitForLog("\"mailbox_started\""), m_server.log().constData());
@@ -267,10 +269,10 @@ private Q_SLOTS:
         QCOMPARE(entities(QStringLiteral("ticket")).size(), tickets);
         bool recorded = false;
         for (const QJsonObject &h : entities(QStringLiteral("history"))) {
-            recorded = recorded ||
-                       (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
-                        h.value(QLatin1String("new")).toString().startsWith(
-                            u"bounced: bor@example.org"));
+            recorded =
+                recorded ||
+                (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
+                 h.value(QLatin1String("new")).toString().startsWith(u"bounced: bor@example.org"));
         }
         QVERIFY(recorded);
     }
@@ -334,6 +336,60 @@ private Q_SLOTS:
         QVERIFY(!ticketWithSubject(QStringLiteral("who am I")));
     }
 
+    // Admins see the quarantine, read a mail raw, have it processed again, and discard it.
+    void theQuarantineForAdmins()
+    {
+        const QByteArray admin = login(m_server, "root@firma.example", kPassword);
+        QCOMPARE(statusOf(m_server.fetch(apiRequest("GET", "/api/v1/quarantine", m_token))), 403);
+        std::optional<HttpReply> list =
+            m_server.fetch(apiRequest("GET", "/api/v1/quarantine", admin));
+        QCOMPARE(statusOf(list), 200);
+        QJsonArray entries = list->json().value(QLatin1String("quarantine")).toArray();
+        QCOMPARE(entries.size(), 1);
+        const QJsonObject entry = entries[0].toObject();
+        QCOMPARE(entry.value(QLatin1String("mailbox")).toString(), kMailbox);
+        QCOMPARE(entry.value(QLatin1String("subject")).toString(), QStringLiteral("who am I"));
+        QVERIFY(entry.value(QLatin1String("reason")).toString().contains(u"e-mail address"));
+        const QByteArray target =
+            "/api/v1/quarantine/" + entry.value(QLatin1String("id")).toString().toLatin1();
+        const std::optional<HttpReply> raw = m_server.fetch(apiRequest("GET", target, admin));
+        QCOMPARE(statusOf(raw), 200);
+        QCOMPARE(raw->header("content-type"), QByteArray("message/rfc822"));
+        QVERIFY(raw->body.contains("Subject: who am I"));
+        // Still no sender: it stays.
+        const std::optional<HttpReply> again = m_server.fetch(apiRequest("POST", target, admin));
+        QCOMPARE(statusOf(again), 422);
+        QCOMPARE(again->errorCode(), QStringLiteral("unprocessable_mail"));
+        QCOMPARE(statusOf(m_server.fetch(apiRequest("DELETE", target, admin))), 200);
+        QCOMPARE(statusOf(m_server.fetch(apiRequest("DELETE", target, admin))), 404);
+        QCOMPARE(statusOf(m_server.fetch(apiRequest("POST", target, admin))), 404);
+
+        // A mail that failed once (here written into quarantine directly) and works now.
+        auto db = Pult::ServerSchema::openMigrated(
+            std::filesystem::path(m_server.dataDir().toStdString()),
+            storeArguments(m_server.dataDir()).contains(QStringLiteral("--db"))
+                ? storeArguments(m_server.dataDir()).last()
+                : QString());
+        QVERIFY2(db.good(), qPrintable(db.status().message()));
+        const QUuid id = QUuid::createUuid();
+        QVERIFY((*db)
+                    ->run("INSERT INTO mail_quarantine(id, mailbox, uid_validity, uid, reason, "
+                          "raw, created_ms) VALUES (?1, ?2, 1, 999, 'timeout', ?3, 0)",
+                          [&](Pult::Db::Statement &st) {
+                              st.bind(1, Pult::uuidToBlob(id)).bind(2, kMailbox);
+                              st.bind(3, mail("ana@example.org", "Once stuck", "Now fine."));
+                          })
+                    .good());
+        const QByteArray retry = "/api/v1/quarantine/" + Pult::uuidToString(id).toLatin1();
+        const std::optional<HttpReply> processed = m_server.fetch(apiRequest("POST", retry, admin));
+        QCOMPARE(statusOf(processed), 200);
+        QCOMPARE(processed->json().value(QLatin1String("outcome")).toString(),
+                 QStringLiteral("created"));
+        QVERIFY(ticketWithSubject(QStringLiteral("Once stuck")));
+        list = m_server.fetch(apiRequest("GET", "/api/v1/quarantine", admin));
+        QCOMPARE(list->json().value(QLatin1String("quarantine")).toArray().size(), 0);
+    }
+
     void attachmentsAreStored()
     {
         const QByteArray message =
@@ -377,14 +433,14 @@ private Q_SLOTS:
         QVERIFY(m.value(QLatin1String("last_error")).isNull());
         QVERIFY(m.value(QLatin1String("last_fetch")).isString());
         QVERIFY(m.value(QLatin1String("ingested")).toInteger() >= 10);
-        QCOMPARE(m.value(QLatin1String("quarantined")).toInteger(), 1);
+        QCOMPARE(m.value(QLatin1String("quarantined")).toInteger(), 0); // emptied above
 
         const std::optional<HttpReply> metrics = m_server.fetch(get("/metrics"));
         QCOMPARE(statusOf(metrics), 200);
         QVERIFY(metrics->body.contains(
             "pultd_mailbox_connected{mailbox=\"billing@firma.example\"} 1\n"));
         QVERIFY(metrics->body.contains(
-            "pultd_mailbox_quarantined{mailbox=\"billing@firma.example\"} 1\n"));
+            "pultd_mailbox_quarantined{mailbox=\"billing@firma.example\"} 0\n"));
         QVERIFY(
             metrics->body.contains("pultd_mailbox_failing{mailbox=\"billing@firma.example\"} 0\n"));
     }
