@@ -14,7 +14,6 @@
 #include "mail/outgoingmail.h"
 
 #include <QJsonArray>
-#include <QScopeGuard>
 #include <QSet>
 
 namespace Pult {
@@ -292,17 +291,9 @@ Result<qint64> ServerStore::finishQueuedMail(const QueuedMail &mail, const MailO
                                              qint64 nowMs)
 {
     std::lock_guard lock(d->mutex);
-    Db::Transaction tx(*d->db);
+    Private::WriteBatch tx(*d);
     if (!tx.status().good())
         return tx.status();
-    if (Status s = d->db->lockWriters(); !s.good())
-        return s;
-    d->batch = {};
-    d->pending.clear();
-    const auto forget = qScopeGuard([this] {
-        d->batch = {};
-        d->pending.clear();
-    });
     const char *state = outcome.state == MailOutcome::State::Sent     ? "sent"
                         : outcome.state == MailOutcome::State::Failed ? "failed"
                                                                       : "queued";

@@ -9,7 +9,6 @@
 
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QScopeGuard>
 
 namespace Pult {
 
@@ -266,21 +265,10 @@ Result<std::optional<QUuid>> ServerStore::Private::numberedTicket(const InboundM
 Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, qint64 nowMs)
 {
     std::lock_guard lock(d->mutex);
-    d->now = nowMs;
-    Db::Transaction tx(*d->db);
+    Private::WriteBatch tx(*d);
     if (!tx.status().good())
         return tx.status();
-    if (Status s = d->db->lockWriters(); !s.good())
-        return s;
-    d->batch = {};
-    d->pending.clear();
-    d->work.clear();
-    const auto forget = qScopeGuard([this] {
-        d->batch = {};
-        d->pending.clear();
-        d->work.clear();
-        d->session = nullptr;
-    });
+    d->now = nowMs;
     Ingested ingested;
     // Recorded under the mail's key whatever became of it, so that a refetch is a no-op.
     const auto finish = [&]() -> Result<Ingested> {

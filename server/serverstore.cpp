@@ -2,8 +2,6 @@
 
 #include "serverschema.h"
 
-#include <QScopeGuard>
-
 namespace Pult {
 
 ServerStore::ServerStore()
@@ -38,17 +36,13 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
                                       qint64 nowMs)
 {
     std::lock_guard lock(d->mutex);
-    d->session = &session;
-    d->now = nowMs;
-    Db::Transaction tx(*d->db);
+    // Forgotten however the batch ends: the next one may follow other writers.
+    Private::WriteBatch tx(*d);
     if (!tx.status().good())
         return tx.status();
-    if (Status s = d->db->lockWriters(); !s.good())
-        return s;
-    d->batch = {};
+    d->session = &session;
+    d->now = nowMs;
     d->queuedMail = false;
-    // Forgotten however the batch ends: the next one may follow other writers.
-    const auto forget = qScopeGuard([this] { d->batch = {}; });
     QJsonArray results;
     qint64 newest = 0;
     for (const QJsonValue &value : ops) {
@@ -168,14 +162,9 @@ Result<bool> ServerStore::isEmpty()
 Status ServerStore::import(const Import &data)
 {
     std::lock_guard lock(d->mutex);
-    Db::Transaction tx(*d->db);
+    Private::WriteBatch tx(*d);
     if (!tx.status().good())
         return tx.status();
-    if (Status s = d->db->lockWriters(); !s.good())
-        return s;
-    d->batch = {};
-    const auto forget = qScopeGuard([this] { d->batch = {}; });
-    d->pending.clear();
     // Rows of (id, key, data) tables: contacts (key: e-mail), messages (key: ticket id).
     const auto insert = [&](const char *sql, const QUuid &id, const auto &key,
                             const QJsonObject &object) {

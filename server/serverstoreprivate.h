@@ -274,6 +274,7 @@ private:
 
 struct ServerStore::Private
 {
+    class WriteBatch; // one write transaction (below)
     std::mutex mutex; // one writer: every apply() and the revision counter
     std::unique_ptr<Db::Connection> db;
     std::unique_ptr<ReaderPool> readers;
@@ -728,6 +729,45 @@ struct ServerStore::Private
     }
     Result<QUuid> contactForRequester(const QJsonObject &requester, const QUuid &department,
                                       std::optional<Rejection> &rejection);
+};
+
+// One write batch of the store (an op batch, the import, a mail, a delivery event): a
+// transaction begun under the writers' lock (the caller holds Private::mutex), with the batch
+// memory and the pending changes fresh, and forgotten however it ends.
+class ServerStore::Private::WriteBatch
+{
+public:
+    explicit WriteBatch(Private &d)
+        : m_d(d)
+        , m_tx(*d.db)
+    {
+        m_status = m_tx.status();
+        if (m_status.good())
+            m_status = d.db->lockWriters();
+        forget();
+    }
+    ~WriteBatch()
+    {
+        forget();
+        m_d.session = nullptr;
+    }
+    WriteBatch(const WriteBatch &) = delete;
+    WriteBatch &operator=(const WriteBatch &) = delete;
+
+    const Status &status() const { return m_status; } // of BEGIN and the lock
+    Status commit() { return m_tx.commit(); }
+
+private:
+    void forget()
+    {
+        m_d.batch = {};
+        m_d.pending.clear();
+        m_d.work.clear();
+    }
+
+    Private &m_d;
+    Db::Transaction m_tx;
+    Status m_status;
 };
 
 } // namespace Pult

@@ -401,13 +401,18 @@ inline QJsonArray postOps(Pultd &server, const QByteArray &token, const QJsonArr
     return reply->json().value(QLatin1String("results")).toArray();
 }
 
-// Every change the token may see after `since`, followed page by page; empty on an error.
-inline QJsonArray changeFeed(Pultd &server, const QByteArray &token, qint64 since = 0)
+// Every change the token may see after `since`, followed page by page (pages of `limit`
+// revisions); empty on an error.
+inline QJsonArray changeFeed(Pultd &server, const QByteArray &token, qint64 since = 0,
+                             int limit = 1000)
 {
     QJsonArray all;
     for (;;) {
-        const std::optional<HttpReply> reply = server.fetch(apiRequest(
-            "GET", "/api/v1/changes?since=" + QByteArray::number(since) + "&limit=1000", token));
+        const std::optional<HttpReply> reply =
+            server.fetch(apiRequest("GET",
+                                    "/api/v1/changes?since=" + QByteArray::number(since) +
+                                        "&limit=" + QByteArray::number(limit),
+                                    token));
         if (statusOf(reply) != 200)
             return {};
         const QJsonObject page = reply->json();

@@ -98,23 +98,12 @@ class TestMailOutbox : public QObject
 
     QByteArray login(const QByteArray &email)
     {
-        const std::optional<HttpReply> reply = m_server.fetch(
-            apiRequest("POST", "/api/v1/login", {},
-                       R"({"email":")" + email + R"(","password":")" + kPassword + R"("})"));
-        if (statusOf(reply) != 200)
-            return {};
-        return reply->json().value(QLatin1String("token")).toString().toLatin1();
+        return PultdTest::login(m_server, email, kPassword);
     }
 
     QJsonObject op(const QByteArray &token, const QJsonObject &one)
     {
-        const std::optional<HttpReply> reply = m_server.fetch(
-            apiRequest("POST", "/api/v1/ops", token,
-                       QJsonDocument(QJsonObject{{QStringLiteral("ops"), QJsonArray{one}}})
-                           .toJson(QJsonDocument::Compact)));
-        if (statusOf(reply) != 200)
-            return {};
-        return reply->json().value(QLatin1String("results")).toArray().first().toObject();
+        return postOps(m_server, token, QJsonArray{one}).first().toObject();
     }
 
     // A new ticket with Marta as the requester; its id, and its number in `number`.

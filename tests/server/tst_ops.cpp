@@ -67,26 +67,13 @@ class TestOps : public QObject
 
     QByteArray login(const QByteArray &email)
     {
-        const std::optional<HttpReply> reply = m_server.fetch(
-            apiRequest("POST", "/api/v1/login", {},
-                       R"({"email":")" + email + R"(","password":")" + kPassword + R"("})"));
-        if (statusOf(reply) != 200)
-            return {};
-        return reply->json().value(QLatin1String("token")).toString().toLatin1();
+        return PultdTest::login(m_server, email, kPassword);
     }
 
     // The results of one batch.
     QJsonArray ops(const QByteArray &token, const QJsonArray &batch)
     {
-        const std::optional<HttpReply> reply =
-            m_server.fetch(apiRequest("POST", "/api/v1/ops", token,
-                                      QJsonDocument(QJsonObject{{QStringLiteral("ops"), batch}})
-                                          .toJson(QJsonDocument::Compact)));
-        if (statusOf(reply) != 200) {
-            qWarning() << statusOf(reply) << (reply ? reply->body : QByteArray());
-            return {};
-        }
-        return reply->json().value(QLatin1String("results")).toArray();
+        return postOps(m_server, token, batch);
     }
 
     QJsonObject op(const QByteArray &token, const QJsonObject &one)
@@ -97,22 +84,7 @@ class TestOps : public QObject
     // Every change after since, followed page by page.
     QJsonArray feed(const QByteArray &token, qint64 since = 0, int limit = 1000)
     {
-        QJsonArray all;
-        for (;;) {
-            const std::optional<HttpReply> reply =
-                m_server.fetch(apiRequest("GET",
-                                          "/api/v1/changes?since=" + QByteArray::number(since) +
-                                              "&limit=" + QByteArray::number(limit),
-                                          token));
-            if (statusOf(reply) != 200)
-                return {};
-            const QJsonObject page = reply->json();
-            for (const QJsonValue &c : page.value(QLatin1String("changes")).toArray())
-                all.append(c);
-            since = page.value(QLatin1String("next")).toInteger();
-            if (!page.value(QLatin1String("more")).toBool())
-                return all;
-        }
+        return changeFeed(m_server, token, since, limit);
     }
 
     static QSet<QString> ticketIds(const QJsonArray &changes, const QString &type)
