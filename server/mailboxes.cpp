@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <iconv.h>
 #include <sodium.h>
 
 #include <cerrno>
@@ -143,6 +144,14 @@ QString settingsError(const MailboxSettings &s)
     if (s.after != u"flag" && s.after != u"delete" &&
         !(s.after.startsWith(QLatin1String("move:")) && s.after.size() > 5))
         return QStringLiteral("--after is flag, delete or move:FOLDER; got \"%1\"").arg(s.after);
+    // pult-mailparse converts with iconv (through GMime): a name iconv does not know would
+    // leave such text undecoded.
+    const iconv_t converter = iconv_open("UTF-8", s.charset.toLatin1().constData());
+    if (converter == iconv_t(-1) || s.charset.isEmpty())
+        return QStringLiteral("--charset: \"%1\" is not a charset this system knows (say "
+                              "windows-1250, iso-8859-2 or windows-1252)")
+            .arg(s.charset);
+    iconv_close(converter);
     return {};
 }
 
@@ -216,14 +225,17 @@ Status Mailboxes::add(const MailboxSettings &input, const MailboxSecrets &secret
     if (departmentId.isNull())
         return Status(Status::Invalid,
                       QStringLiteral("no department \"%1\"").arg(settings.departmentName));
-    s = db.run("INSERT INTO mailboxes(address, department_id, imap_url, smtp_url, starttls, "
-               "after_action, secrets, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-               [&](Statement &st) {
-                   st.bind(1, settings.address).bind(2, uuidToBlob(departmentId));
-                   st.bind(3, settings.imapUrl).bind(4, settings.smtpUrl);
-                   st.bind(5, int(settings.startTls)).bind(6, settings.after);
-                   st.bind(7, seal(d->key, settings.address, secrets)).bind(8, nowMs);
-               });
+    s = db.run(
+        "INSERT INTO mailboxes(address, department_id, imap_url, smtp_url, starttls, "
+        "after_action, secrets, created_ms, charset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9)",
+        [&](Statement &st) {
+            st.bind(1, settings.address).bind(2, uuidToBlob(departmentId));
+            st.bind(3, settings.imapUrl).bind(4, settings.smtpUrl);
+            st.bind(5, int(settings.startTls)).bind(6, settings.after);
+            st.bind(7, seal(d->key, settings.address, secrets)).bind(8, nowMs);
+            st.bind(9, settings.charset);
+        });
     if (!s.good() && db.violation() == Db::Violation::Unique)
         return Status(Status::Invalid,
                       QStringLiteral("%1 has a mailbox already").arg(settings.address));
@@ -232,16 +244,17 @@ Status Mailboxes::add(const MailboxSettings &input, const MailboxSecrets &secret
 
 Result<QList<MailboxSettings>> Mailboxes::list()
 {
-    auto stmt = d->db->prepare("SELECT m.address, m.department_id, d.name, m.imap_url, m.smtp_url, "
-                               "m.starttls, m.after_action, m.created_ms FROM mailboxes m LEFT "
-                               "JOIN departments d ON d.id = m.department_id ORDER BY m.address");
+    auto stmt =
+        d->db->prepare("SELECT m.address, m.department_id, d.name, m.imap_url, m.smtp_url, "
+                       "m.starttls, m.after_action, m.charset, m.created_ms FROM mailboxes m LEFT "
+                       "JOIN departments d ON d.id = m.department_id ORDER BY m.address");
     if (!stmt.good())
         return stmt.status();
     QList<MailboxSettings> all;
     while ((*stmt)->next()) {
         Statement &st = **stmt;
         all.append({st.text(0), uuidFromBlob(st.blob(1)), st.text(2), st.text(3), st.text(4),
-                    st.int64(5) != 0, st.text(6), st.int64(7)});
+                    st.int64(5) != 0, st.text(6), st.text(7), st.int64(8)});
     }
     Status s = (*stmt)->status();
     (*stmt)->reset();

@@ -33,6 +33,9 @@ struct MailboxSettings
     QString smtpUrl;        // smtp[s]://USER@HOST:PORT, no password
     bool startTls = false;  // STARTTLS on imap:// and smtp:// URLs
     QString after;          // what is done to a fetched mail: "flag", "delete" or "move:FOLDER"
+    // The charset of raw 8-bit text that is not UTF-8 and declares none (or a wrong one):
+    // "windows-1250" for Slovenian, Croatian and Polish senders. A name iconv knows.
+    QString charset = QStringLiteral("windows-1252");
     qint64 createdMs = 0;
 };
 

@@ -155,6 +155,7 @@ int mailbox(const PultdOptions &options)
         settings.smtpUrl = QString::fromStdString(command.smtpUrl);
         settings.startTls = command.startTls;
         settings.after = QString::fromStdString(command.after);
+        settings.charset = QString::fromStdString(command.charset);
         MailboxSecrets secrets;
         secrets.imapPassword = readPassword(QStringLiteral("IMAP password for %1: ").arg(address));
         secrets.smtpPassword = readPassword(QStringLiteral("SMTP password for %1: ").arg(address));
@@ -180,7 +181,8 @@ int mailbox(const PultdOptions &options)
             std::cout << m.address.toStdString() << "  " << m.departmentName.toStdString()
                       << "  IMAP " << m.imapUrl.toStdString() << "  SMTP "
                       << m.smtpUrl.toStdString() << (m.startTls ? "  STARTTLS" : "")
-                      << "  after: " << m.after.toStdString() << '\n';
+                      << "  after: " << m.after.toStdString()
+                      << "  charset: " << m.charset.toStdString() << '\n';
         return 0;
     }
     if (command.command == "remove") {

@@ -193,6 +193,8 @@ PultdOptions parseMailbox(PultdOptions options, const std::vector<std::string_vi
             mailbox.smtpUrl = std::string(*text);
         else if (name == "--after")
             mailbox.after = std::string(*text);
+        else if (name == "--charset")
+            mailbox.charset = std::string(*text);
         else
             return fail("unknown option '" + std::string(name) + "' for mailbox add");
     }
@@ -204,10 +206,7 @@ PultdOptions parseMailbox(PultdOptions options, const std::vector<std::string_vi
         if (mailbox.imapUrl.empty() || mailbox.smtpUrl.empty())
             return fail("mailbox add needs --imap imap[s]://USER@HOST:PORT/FOLDER and --smtp "
                         "smtp[s]://USER@HOST:PORT");
-        if (mailbox.after != "flag" && mailbox.after != "delete" &&
-            !(mailbox.after.starts_with("move:") && mailbox.after.size() > 5))
-            return fail("--after is flag, delete or move:FOLDER; got '" + mailbox.after + "'");
-    }
+    } // the values themselves are checked by Mailboxes::add
     options.action = PultdOptions::Action::Mailbox;
     return options;
 }
@@ -532,7 +531,7 @@ std::string pultdUsage()
         "       pultd --data DIR mailbox add ADDRESS --dept NAME\n"
         "             --imap imap[s]://USER@HOST[:PORT][/FOLDER]\n"
         "             --smtp smtp[s]://USER@HOST[:PORT] [--starttls]\n"
-        "             [--after flag|delete|move:FOLDER]\n"
+        "             [--after flag|delete|move:FOLDER] [--charset NAME]\n"
         "       pultd --data DIR mailbox list | remove ADDRESS | test ADDRESS\n"
         "\n"
         "The Pult server: the HTTP/1.1 JSON API that Pult desktop clients sync with.\n"
@@ -586,7 +585,9 @@ std::string pultdUsage()
              "on first use and is in no backup: keep a copy of it. --starttls upgrades an\n"
              "imap:// or smtp:// connection with STARTTLS; imaps:// and smtps:// use TLS from\n"
              "the start. --after says what happens to a mail once it is a ticket: flag (marked\n"
-             "seen, the default), delete, or move:FOLDER. mailbox list shows every mailbox\n"
+             "seen, the default), delete, or move:FOLDER. --charset names the charset of 8-bit\n"
+             "text that is not UTF-8 and declares none (windows-1252 by default; windows-1250\n"
+             "for Slovenian, Croatian and Polish senders). mailbox list shows every mailbox\n"
              "(never a password); mailbox test connects to both servers and says what works.\n"
              "See docs/email.md.\n"
              "\n"

@@ -23,7 +23,7 @@ struct UserAddOptions
 };
 
 // `pultd --data DIR mailbox add ADDRESS --dept NAME --imap URL --smtp URL [--starttls]
-// [--after flag|delete|move:FOLDER]`, `mailbox list`, `mailbox remove ADDRESS`,
+// [--after flag|delete|move:FOLDER] [--charset NAME]`, `mailbox list`, `mailbox remove ADDRESS`,
 // `mailbox test ADDRESS`.
 struct MailboxOptions
 {
@@ -34,6 +34,7 @@ struct MailboxOptions
     std::string smtpUrl;
     bool startTls = false;
     std::string after = "flag";
+    std::string charset = "windows-1252";
 };
 
 // The data directory when --db is given without --data: with PostgreSQL it holds only the

@@ -277,6 +277,26 @@ CREATE TABLE IF NOT EXISTS mail_outbox(
 CREATE INDEX IF NOT EXISTS mail_outbox_due ON mail_outbox(state, next_attempt_ms);
 )sql";
 
+// Version 6: a mailbox's charset for raw 8-bit text that is not UTF-8 (`mailbox add --charset`).
+// The column is added only where it is missing, so the step can run again.
+Status addMailboxCharset(Db::Connection &db, const std::filesystem::path &)
+{
+    auto present = db.prepare(db.pick("SELECT count(*) FROM pragma_table_info('mailboxes') "
+                                      "WHERE name = 'charset'",
+                                      "SELECT count(*) FROM information_schema.columns WHERE "
+                                      "table_schema = current_schema() AND table_name = "
+                                      "'mailboxes' AND column_name = 'charset'"));
+    if (!present.good())
+        return present.status();
+    const bool has = (*present)->next() && (*present)->int64(0) > 0;
+    Status s = (*present)->status();
+    (*present)->reset();
+    if (!s.good() || has)
+        return s;
+    return db.execute(
+        "ALTER TABLE mailboxes ADD COLUMN charset TEXT NOT NULL DEFAULT 'windows-1252'");
+}
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -287,7 +307,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 5> kMigrations = {{
+const std::array<Migration, 6> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -295,6 +315,7 @@ const std::array<Migration, 5> kMigrations = {{
     {4, "mail threading, mailbox state and quarantine", kVersion4Sqlite, kVersion4Postgres,
      nullptr},
     {5, "mail outbox", kVersion5Sqlite, kVersion5Postgres, nullptr},
+    {6, "a mailbox's charset for 8-bit mail", nullptr, nullptr, addMailboxCharset},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

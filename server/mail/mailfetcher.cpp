@@ -125,6 +125,7 @@ struct MailFetcher::Private
         , ownAddresses(std::move(own))
         , config(std::move(f))
     {
+        config.parser.fallbackCharset = settings.charset;
         status.address = settings.address;
         status.department = settings.departmentName;
     }

@@ -82,6 +82,7 @@ private Q_SLOTS:
         QVERIFY(list.out.contains("support@firma.example  Billing  IMAP "
                                   "imaps://support%40firma.example@imap.firma.example"));
         QVERIFY(!list.out.contains("ecret"));
+        QVERIFY(list.out.contains("after: flag  charset: windows-1252"));
 
         // The passwords are in neither the database nor its WAL in clear; the key is not there.
         for (const char *file : {"server.db", "server.db-wal"}) {
@@ -148,7 +149,11 @@ private Q_SLOTS:
         row("unknown after",
             {"add", "a@firma.example", "--dept", "Billing", "--imap", ok, "--smtp", smtp, "--after",
              "burn"},
-            2, "--after is flag, delete or move:FOLDER");
+            1, "--after is flag, delete or move:FOLDER");
+        row("unknown charset",
+            {"add", "a@firma.example", "--dept", "Billing", "--imap", ok, "--smtp", smtp,
+             "--charset", "klingon-8"},
+            1, "--charset: \"klingon-8\" is not a charset");
         row("no --smtp", {"add", "a@firma.example", "--dept", "Billing", "--imap", ok}, 2,
             "needs --imap");
         row("unknown command", {"frob"}, 2, "mailbox add|list|remove|test");
