@@ -85,6 +85,18 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertCannedResponse(cons
             return leads(owner);
         return session->agent.role == Role::Admin;
     };
+    // Who sees it (GET /api/v1/canned-responses): the owner of a personal one, the department's
+    // agents, everyone a global one. One the agent cannot see is not_found, like a ticket.
+    const auto maySee = [&](const QJsonObject &response) {
+        const QString scope = response.value(QLatin1String("scope")).toString();
+        const QUuid owner = uuidOf(response.value(QLatin1String("owner_id")));
+        if (scope == u"personal")
+            return owner == session->agent.id;
+        return scope != u"department" || mayAccess(owner);
+    };
+    if (*existing && !maySee(parseObject(**existing)))
+        return accept(
+            Rejection{QStringLiteral("not_found"), QStringLiteral("no such canned response")});
     if (*existing && !mayManage(parseObject(**existing)))
         return accept(Rejection{QStringLiteral("forbidden"),
                                 QStringLiteral("you cannot change this canned response")});

@@ -572,7 +572,7 @@ private Q_SLOTS:
         no("upsert_canned_response: someone else's personal", "agent",
            {s(R"({"as":"sales","type":"upsert_canned_response","response":{"id":"$N1","title":"Mine","body":"b","scope":"personal"}})")},
            s(R"({"type":"upsert_canned_response","response":{"id":"$N1","title":"Yours","body":"b","scope":"personal"}})"),
-           forbidden);
+           notFound);
         no("upsert_canned_response: no title", "agent", {},
            s(R"({"type":"upsert_canned_response","response":{"id":"$N1","body":"b","scope":"personal"}})"),
            invalidOp);
