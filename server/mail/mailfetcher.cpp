@@ -28,7 +28,7 @@ std::string utf8(const QString &text)
     return text.toStdString();
 }
 
-// The header block of a raw mail, unfolded, one header per line, names in lower case.
+// The header block of a raw mail, unfolded, one header per line, as written.
 QList<QByteArray> headerLines(const QByteArray &raw)
 {
     qsizetype end = raw.indexOf("\r\n\r\n");
@@ -244,6 +244,10 @@ struct MailFetcher::Private
             }
             if (stopRequested())
                 return {};
+            // Look again before waiting: news the server sent while these were fetched was
+            // read by those commands, and an IDLE would not hear of it again.
+            if (!uids->isEmpty())
+                continue;
             if (canIdle) {
                 update([](MailboxStatus &st) { st.idle = true; });
                 auto idled = client.idle(config.idleRenewal);
