@@ -221,6 +221,7 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
     d->batch = {};
     d->pending.clear();
     d->work.clear();
+    d->queuedMail = false;
     const auto forget = qScopeGuard([this] {
         d->batch = {};
         d->pending.clear();
@@ -247,6 +248,8 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
             s = tx.commit();
         if (!s.good())
             return s;
+        if (d->queuedMail && d->mailQueued) // an auto-reply
+            d->mailQueued();
         return ingested;
     };
 
@@ -410,6 +413,16 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
     ingested.number = ticket->number.value_or(0);
     if (s = d->writeTickets(); !s.good())
         return s;
+    if (ingested.outcome == Ingested::Created) {
+        // As written, with its SLA deadlines: {{sla.first_response}}.
+        const auto written = d->batch.tickets.constFind(ingested.ticketId);
+        if (written != d->batch.tickets.cend()) {
+            auto autoReply = d->queueAutoReply(*written, mail);
+            if (!autoReply.good())
+                return autoReply.status();
+            ingested.autoReply = *autoReply;
+        }
+    }
     auto revision = d->commitChanges();
     if (!revision.good())
         return revision.status();

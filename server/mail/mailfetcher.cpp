@@ -327,6 +327,9 @@ struct MailFetcher::Private
             }
         }
         mail.subject = parsed->subject;
+        mail.autoSubmitted = parsed->autoSubmitted;
+        mail.precedence = parsed->precedence;
+        mail.returnPath = parsed->returnPath;
         mail.text = parsed->text;
         mail.html = parsed->html;
         if (parsed->deliveryReport) {
@@ -370,12 +373,14 @@ struct MailFetcher::Private
         static const char *const outcomes[] = {"created", "added", "bounce", "duplicate",
                                                "ignored"};
         update([](MailboxStatus &st) { ++st.ingested; });
-        LogRecord(LogLevel::Info, "mail_ingested")
-            .addString("mailbox", utf8(settings.address))
+        LogRecord record(LogLevel::Info, "mail_ingested");
+        record.addString("mailbox", utf8(settings.address))
             .addInteger("uid", uid)
             .addString("outcome", outcomes[ingested->outcome])
-            .addInteger("ticket", ingested->number)
-            .write();
+            .addInteger("ticket", ingested->number);
+        if (!ingested->autoReply.isEmpty())
+            record.addString("auto_reply", utf8(ingested->autoReply));
+        record.write();
         return {};
     }
 };
