@@ -316,7 +316,7 @@ private Q_SLOTS:
     void knownPlaceholdersAllParse()
     {
         const QStringList names = knownPlaceholders();
-        QCOMPARE(names.size(), 13);
+        QCOMPARE(names.size(), 14);
         for (const QString &name : names) {
             const Template t =
                 Template::parse(QString(QStringLiteral("{{") + name + QStringLiteral("}}")));

@@ -173,12 +173,22 @@ class TestAutoReply : public QObject
         return found;
     }
 
-    // Waits for exactly one message at the sink and returns it (empty on failure).
-    QByteArray oneMessage()
+    // Waits until the auto-reply to ticket `number` was sent (recorded after smtp-sink's 250: its
+    // file is complete then, while it appears as soon as smtp-sink starts writing it), and
+    // returns the one message at the sink (empty on failure).
+    QByteArray oneMessage(qint64 number)
     {
-        if (!QTest::qWaitFor([&] { return !m_sink.messageFiles().isEmpty(); }, kTimeoutMs))
+        const auto ticket = ticketNumbered(number);
+        if (!ticket)
             return {};
-        QTest::qWait(200); // a second one would come right after
+        const QString id = ticket->value(QLatin1String("id")).toString();
+        if (!QTest::qWaitFor(
+                [&] {
+                    const QStringList all = deliveries(id);
+                    return !all.isEmpty() && all.back().startsWith(u"auto-reply sent to");
+                },
+                kTimeoutMs))
+            return {};
         return m_sink.onlyMessage();
     }
 
@@ -194,7 +204,8 @@ class TestAutoReply : public QObject
             qWarning() << "the control got no auto-reply:" << lastAutoReply();
             return false;
         }
-        const QByteArray message = oneMessage();
+        const QByteArray message =
+            oneMessage(lastIngested().value(QLatin1String("ticket")).toInteger());
         if (message.isEmpty()) {
             qWarning() << m_sink.error();
             return false;
@@ -288,7 +299,7 @@ private Q_SLOTS:
         QVERIFY(ticket);
         const QString ticketId = ticket->value(QLatin1String("id")).toString();
 
-        const QByteArray sent = oneMessage();
+        const QByteArray sent = oneMessage(number);
         QVERIFY2(!sent.isEmpty(), qPrintable(m_sink.error()));
         QCOMPARE(header(sent, "To"), QByteArray("Ana Novak <ana@example.org>"));
         QCOMPARE(header(sent, "From"), QByteArray("Support <support@firma.example>"));
@@ -418,8 +429,18 @@ private Q_SLOTS:
                          ? QStringLiteral("queued")
                          : QStringLiteral("limit: 3 auto-replies to the sender in the last hour"));
         }
-        QVERIFY(QTest::qWaitFor([&] { return m_sink.messageFiles().size() >= 3; }, kTimeoutMs));
-        QTest::qWait(200);
+        const qint64 last = lastIngested().value(QLatin1String("ticket")).toInteger();
+        for (qint64 number = last - 3; number < last; ++number) {
+            const auto ticket = ticketNumbered(number);
+            QVERIFY(ticket);
+            const QString id = ticket->value(QLatin1String("id")).toString();
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    return deliveries(id).contains(
+                        QStringLiteral("auto-reply sent to many@example.org"));
+                },
+                kTimeoutMs));
+        }
         QCOMPARE(m_sink.messageFiles().size(), 3);
         m_sink.clearMessages();
         QVERIFY(controlArrivesAlone());
@@ -440,7 +461,7 @@ private Q_SLOTS:
         QVERIFY(deliver(mail("night@example.org", "At night", "Hello?")));
         QCOMPARE(lastAutoReply(), QStringLiteral("queued"));
         const qint64 number = lastIngested().value(QLatin1String("ticket")).toInteger();
-        const QByteArray sent = oneMessage();
+        const QByteArray sent = oneMessage(number);
         QVERIFY2(!sent.isEmpty(), qPrintable(m_sink.error()));
         m_sink.clearMessages();
         QCOMPARE(bodyText(sent).trimmed(),

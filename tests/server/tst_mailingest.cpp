@@ -145,12 +145,12 @@ private Q_SLOTS:
         const Run admin = addAgent(m_server.dataDir(), QStringLiteral("root@firma.example"),
                                    QStringLiteral("admin"), QString(), kPassword + '\n');
         QVERIFY2(admin.exitCode == 0, admin.err.constData());
-        const Run added =
-            pultd({QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
-                   QStringLiteral("--dept"), QStringLiteral("Billing"), QStringLiteral("--imap"),
-                   QStringLiteral("imap://billing@127.0.0.1:%1/INBOX").arg(m_dovecot.port()),
-                   QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
-                  kImapPassword + "\nunused\n");
+        const Run added = pultd(
+            {QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox, QStringLiteral("--dept"),
+             QStringLiteral("Billing"), QStringLiteral("--imap"),
+             QStringLiteral("imap://billing@127.0.0.1:%1/INBOX").arg(m_dovecot.port()),
+             QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
+            kImapPassword + "\nunused\n");
         QVERIFY2(added.exitCode == 0, added.err.constData());
         QVERIFY(startPultd());
         QVERIFY2(m_server.waitForLog("\"mailbox_started\""), m_server.log().constData());
@@ -232,7 +232,18 @@ private Q_SLOTS:
                                       {QStringLiteral("body"), QStringLiteral("Popravljeno.")}}}}});
         QCOMPARE(results.first().toObject().value(QLatin1String("status")).toString(),
                  QStringLiteral("applied"));
-        QVERIFY(QTest::qWaitFor([&] { return !m_sink.messageFiles().isEmpty(); }, 30000));
+        // Sent (recorded after smtp-sink's 250, so its file is complete: the file appears while
+        // smtp-sink is still writing it).
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &h : entities(QStringLiteral("history"))) {
+                    if (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
+                        h.value(QLatin1String("new")).toString().startsWith(u"sent to"))
+                        return true;
+                }
+                return false;
+            },
+            30000));
         const QByteArray sent = m_sink.onlyMessage();
         QVERIFY2(!sent.isEmpty(), qPrintable(m_sink.error()));
         static const QRegularExpression messageIdHeader(
@@ -267,10 +278,10 @@ private Q_SLOTS:
         QCOMPARE(entities(QStringLiteral("ticket")).size(), tickets);
         bool recorded = false;
         for (const QJsonObject &h : entities(QStringLiteral("history"))) {
-            recorded = recorded ||
-                       (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
-                        h.value(QLatin1String("new")).toString().startsWith(
-                            u"bounced: bor@example.org"));
+            recorded =
+                recorded ||
+                (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
+                 h.value(QLatin1String("new")).toString().startsWith(u"bounced: bor@example.org"));
         }
         QVERIFY(recorded);
     }
