@@ -9,10 +9,7 @@
 #include <algorithm>
 
 namespace Pult {
-namespace {
 
-// A department's opening hours as a customer reads them: "Mon–Fri 08:00–16:00; Sat 09:00–13:00
-// (Europe/Warsaw)", days with the same hours grouped; empty without opening hours.
 QString openingHours(const QString &serialised)
 {
     if (serialised.trimmed().isEmpty())
@@ -49,8 +46,6 @@ QString openingHours(const QString &serialised)
     return groups.join(QStringLiteral("; ")) +
            QStringLiteral(" (%1)").arg(QString::fromUtf8(calendar->timeZone().id()));
 }
-
-} // namespace
 
 Result<TemplateContext> replyContext(LocalStore &store, const Ticket &ticket, const Agent &agent)
 {

@@ -28,6 +28,12 @@ Result<Department> ticketDepartment(LocalStore &store, const Ticket &ticket);
 QString frameReply(const QString &text, const Department &department,
                    const QString &signatureTemplate, const TemplateContext &context);
 
+// A department's opening hours (its business_hours text) as a customer reads them:
+// "Mon–Fri 08:00–16:00; Sat 09:00–13:00 (Europe/Warsaw)", days with the same hours grouped, day
+// names in the default locale's language; empty without opening hours. Replies
+// ({{department.hours}}) and pultd's auto-replies show this.
+QString openingHours(const QString &serialised);
+
 // The canned response whose shortcut or title is `name` (case-insensitive), or NotFound.
 Result<CannedResponse> findCannedResponse(LocalStore &store, const QString &name);
 

@@ -43,6 +43,7 @@ constexpr std::array kKnown{
     Known{u"agent.first_name", TemplateField::AgentFirstName},
     Known{u"department.name", TemplateField::DepartmentName},
     Known{u"department.hours", TemplateField::DepartmentHours},
+    Known{u"sla.first_response", TemplateField::SlaFirstResponse},
 };
 
 constexpr QStringView kKbPrefix = u"kb.";
@@ -268,6 +269,10 @@ QString valueOf(TemplateField field, const TemplateContext &c)
         return c.departmentName;
     case TemplateField::DepartmentHours:
         return c.departmentHours;
+    case TemplateField::SlaFirstResponse:
+        return c.slaFirstResponse.isValid()
+                   ? c.slaFirstResponse.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'")
+                   : QString();
     case TemplateField::KbLink:
         break; // needs the slug; see render()
     }
@@ -305,6 +310,7 @@ TemplateContext makeTemplateContext(const Ticket &ticket, const Contact &request
     c.agentFirstName = firstNameOf(agent.name);
     c.departmentName = department.name;
     c.departmentHours = extras.departmentHours;
+    c.slaFirstResponse = ticket.firstResponseDeadline;
     c.kbLinks = extras.kbLinks;
     return c;
 }

@@ -40,6 +40,7 @@ struct TemplateContext
     QString agentFirstName;
     QString departmentName;
     QString departmentHours;         // human-readable opening hours, e.g. "Mon-Fri 8:00-16:00"
+    QDateTime slaFirstResponse;      // the SLA's first-response deadline; invalid: none
     QHash<QString, QString> kbLinks; // article slug -> URL, for {{kb.<slug>}}
 };
 
@@ -74,6 +75,7 @@ enum class TemplateField {
     AgentFirstName,
     DepartmentName,
     DepartmentHours,
+    SlaFirstResponse,
     KbLink,
 };
 

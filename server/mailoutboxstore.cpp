@@ -52,6 +52,16 @@ void ServerStore::onMailQueued(std::function<void()> wake)
 
 Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message &message)
 {
+    TicketMail reply;
+    reply.id = message.id;
+    reply.body = message.bodyText;
+    reply.attachments = message.attachments;
+    auto queued = queueTicketMail(ticket, reply);
+    return queued.good() ? Status() : queued.status();
+}
+
+Result<bool> ServerStore::Private::queueTicketMail(const Ticket &ticket, const TicketMail &what)
+{
     // The department's mailboxes, by address, with the department's name.
     struct Box
     {
@@ -76,21 +86,27 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
         if (!s.good())
             return s;
     }
-    if (boxes.isEmpty() || ticket.requesterId.isNull())
-        return {};
-    auto requester = text("SELECT email FROM contacts WHERE id = ?1",
-                          [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
-    if (!requester.good())
-        return requester.status();
-    const QString to = requester->value_or(QString()).trimmed().toLower();
-    if (!Mail::isValidMailAddress(to.toStdString()))
-        return {};
-    auto requesterName = text("SELECT data FROM contacts WHERE id = ?1",
+    if (boxes.isEmpty() || (ticket.requesterId.isNull() && !what.autoReply))
+        return false;
+    // A reply goes to the requester, an auto-reply to the mail's sender.
+    QString to = what.to.trimmed().toLower();
+    QString toName = what.toName;
+    if (!what.autoReply) {
+        auto requester = text("SELECT email FROM contacts WHERE id = ?1",
                               [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
-    if (!requesterName.good())
-        return requesterName.status();
-    QString toName =
-        parseObject(requesterName->value_or(QString())).value(QLatin1String("name")).toString();
+        if (!requester.good())
+            return requester.status();
+        to = requester->value_or(QString()).trimmed().toLower();
+        auto requesterName = text("SELECT data FROM contacts WHERE id = ?1", [&](Statement &st) {
+            st.bind(1, uuidToBlob(ticket.requesterId));
+        });
+        if (!requesterName.good())
+            return requesterName.status();
+        toName =
+            parseObject(requesterName->value_or(QString())).value(QLatin1String("name")).toString();
+    }
+    if (!Mail::isValidMailAddress(to.toStdString()))
+        return false;
     if (toName.compare(to, Qt::CaseInsensitive) == 0)
         toName.clear();
 
@@ -148,10 +164,10 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
         return Status(Status::Internal,
                       QStringLiteral("cannot make a Message-ID for %1").arg(box.address));
 
-    // Cc: whoever else was on the customer's mail.
+    // Cc: whoever else was on the customer's mail (never on an auto-reply).
     QStringList cc;
     for (const Thread &t : std::as_const(thread)) {
-        if (!t.incoming)
+        if (!t.incoming || what.autoReply)
             continue;
         for (const QString &a : t.addresses) {
             const QString address = a.trimmed().toLower();
@@ -161,16 +177,22 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
             cc.append(address);
         }
     }
+    // A mail without a Message-ID (its row's is empty) cannot be referred to.
+    QStringList threadIds;
+    for (const Thread &t : std::as_const(thread)) {
+        if (!t.rfcId.isEmpty())
+            threadIds.append(t.rfcId);
+    }
     QJsonArray references;
-    for (qsizetype i = 0; i < thread.size(); ++i) {
-        if (i == 0 || i >= thread.size() - (kMaxReferences - 1))
-            references.append(bracketed(thread[i].rfcId));
+    for (qsizetype i = 0; i < threadIds.size(); ++i) {
+        if (i == 0 || i >= threadIds.size() - (kMaxReferences - 1))
+            references.append(bracketed(threadIds[i]));
     }
     QString subject = QStringLiteral("[#%1] %2").arg(ticket.number.value_or(0)).arg(ticket.subject);
     if (latestIncoming)
         subject.prepend(QStringLiteral("Re: "));
     QJsonArray attachments;
-    for (const Attachment &a : message.attachments)
+    for (const Attachment &a : what.attachments)
         attachments.append(QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.contentHash)},
                                        {QStringLiteral("name"), a.name},
                                        {QStringLiteral("type"), a.mimeType}});
@@ -181,7 +203,7 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
         ccJson.append(c);
     }
     const QString rfcId = QString::fromStdString(*messageId);
-    const QJsonObject mail{
+    QJsonObject mail{
         {QStringLiteral("from"), QJsonObject{{QStringLiteral("name"), box.departmentName},
                                              {QStringLiteral("address"), box.address}}},
         {QStringLiteral("to"), QJsonArray{QJsonObject{{QStringLiteral("name"), toName},
@@ -189,17 +211,20 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
         {QStringLiteral("cc"), ccJson},
         {QStringLiteral("subject"), subject},
         {QStringLiteral("message_id"), rfcId},
-        {QStringLiteral("in_reply_to"),
-         latestIncoming ? bracketed(latestIncoming->rfcId) : QString()},
+        {QStringLiteral("in_reply_to"), latestIncoming && !latestIncoming->rfcId.isEmpty()
+                                            ? bracketed(latestIncoming->rfcId)
+                                            : QString()},
         {QStringLiteral("references"), references},
         {QStringLiteral("loop"), box.address},
-        {QStringLiteral("body"), message.bodyText},
+        {QStringLiteral("body"), what.body},
         {QStringLiteral("attachments"), attachments}};
+    if (what.autoReply)
+        mail.insert(QStringLiteral("auto_submitted"), QStringLiteral("auto-replied"));
     Status s = db->run("INSERT INTO mail_outbox(message_id, ticket_id, mailbox, state, attempts, "
                        "next_attempt_ms, created_ms, mail) VALUES (?1, ?2, ?3, 'queued', 0, ?4, "
                        "?4, ?5)",
                        [&](Statement &st) {
-                           st.bind(1, uuidToBlob(message.id)).bind(2, uuidToBlob(ticket.id));
+                           st.bind(1, uuidToBlob(what.id)).bind(2, uuidToBlob(ticket.id));
                            st.bind(3, box.address).bind(4, now);
                            st.bind(5, QString::fromUtf8(compact(mail)));
                        });
@@ -208,7 +233,7 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
                     "from_address, recipients, mailbox, created_ms) VALUES (?1, ?2, 'out', ?3, "
                     "?4, ?5, ?4, ?6)",
                     [&](Statement &st) {
-                        st.bind(1, uuidToBlob(message.id)).bind(2, uuidToBlob(ticket.id));
+                        st.bind(1, uuidToBlob(what.id)).bind(2, uuidToBlob(ticket.id));
                         st.bind(3, unbracketed(rfcId)).bind(4, box.address);
                         st.bind(5, QString::fromUtf8(
                                        QJsonDocument(recipients).toJson(QJsonDocument::Compact)));
@@ -219,9 +244,11 @@ Status ServerStore::Private::queueReplyMail(const Ticket &ticket, const Message 
     QStringList all{to};
     all += cc;
     history(ticket, QStringLiteral("delivery"), QJsonValue(),
-            QStringLiteral("queued for %1").arg(all.join(QStringLiteral(", "))));
+            QStringLiteral("%1queued for %2")
+                .arg(what.autoReply ? QStringLiteral("auto-reply ") : QString(),
+                     all.join(QStringLiteral(", "))));
     queuedMail = true;
-    return {};
+    return true;
 }
 
 Result<std::optional<ServerStore::QueuedMail>> ServerStore::claimQueuedMail(qint64 nowMs,

@@ -269,6 +269,7 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
     if (!tx.status().good())
         return tx.status();
     d->now = nowMs;
+    d->queuedMail = false;
     Ingested ingested;
     // Recorded under the mail's key whatever became of it, so that a refetch is a no-op.
     const auto finish = [&]() -> Result<Ingested> {
@@ -292,6 +293,8 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
             s = tx.commit();
         if (!s.good())
             return s;
+        if (d->queuedMail && d->mailQueued) // an auto-reply
+            d->mailQueued();
         return ingested;
     };
 
@@ -455,6 +458,16 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
     ingested.number = ticket->number.value_or(0);
     if (s = d->writeTickets(); !s.good())
         return s;
+    if (ingested.outcome == Ingested::Created) {
+        // As written, with its SLA deadlines: {{sla.first_response}}.
+        const auto written = d->batch.tickets.constFind(ingested.ticketId);
+        if (written != d->batch.tickets.cend()) {
+            auto autoReply = d->queueAutoReply(*written, mail);
+            if (!autoReply.good())
+                return autoReply.status();
+            ingested.autoReply = *autoReply;
+        }
+    }
     auto revision = d->commitChanges();
     if (!revision.good())
         return revision.status();

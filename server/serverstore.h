@@ -156,6 +156,10 @@ public:
         QList<Attachment> attachments;
         bool looped = false;         // carries the loop header of a mail pultd sent
         bool deliveryReport = false; // a delivery status report (multipart/report)
+        // What says the mail was sent by a machine, for the auto-reply rules (noAutoReply()):
+        QString autoSubmitted;             // Auto-Submitted as written; empty when missing
+        QString precedence;                // Precedence as written ("bulk"); empty when missing
+        std::optional<QString> returnPath; // "" for Return-Path: <>; nullopt when missing
         // A delivery status report: the failed recipients ("ana@x.si: 5.1.1 User unknown"),
         // and the Message-ID of the mail that bounced.
         QStringList bounced;
@@ -174,7 +178,17 @@ public:
         QUuid ticketId;
         qint64 number = 0;
         qint64 revision = 0; // the newest revision written; 0 when nothing was
+        // A new ticket's auto-reply: "queued", or why there is none ("no auto-reply text",
+        // "Precedence: bulk", "3 auto-replies to ana@x.si in the last hour", ...); empty for
+        // other outcomes.
+        QString autoReply;
     };
+    // At most this many auto-replies go to one sender address per hour.
+    static constexpr int kMaxAutoRepliesPerHour = 3;
+    // Why no auto-reply may answer the mail (RFC 3834 and the bounce rules of docs/email.md):
+    // Auto-Submitted other than "no", Precedence bulk, list or junk, an empty Return-Path, a
+    // sender mailer-daemon@ or postmaster@, a delivery status report. Empty when one may.
+    static QString noAutoReply(const InboundMail &mail);
     // The key of a mail in a mailbox: a refetch of the same UID under the same UIDVALIDITY has
     // the same key.
     static QUuid mailKey(const QString &mailbox, quint32 uidValidity, quint32 uid);
@@ -182,7 +196,9 @@ public:
     // the key was ingested. Threading: a Message-ID pultd signed (setMessageIdKey) or a mail of
     // a ticket in In-Reply-To or References; else "[#N]" in the subject when the sender is the
     // ticket's requester or was on its mail; else a new ticket. A solved or pending ticket is
-    // reopened; a closed one gets a new ticket.
+    // reopened; a closed one gets a new ticket. A new ticket whose department has an auto-reply
+    // text gets an auto-reply queued in the outbox in the same transaction, unless
+    // noAutoReply() or kMaxAutoRepliesPerHour forbid it.
     Result<Ingested> ingestMail(const InboundMail &mail, qint64 nowMs);
     // Whether the key was ingested or quarantined already.
     Result<bool> mailDone(const QUuid &key);

@@ -34,6 +34,8 @@ using Db::Statement;
 
 // A department's reply header or footer is a few lines of text.
 inline constexpr qsizetype kMaxReplyFrameChars = 4000;
+// A department's auto-reply texts (auto_reply, auto_reply_outside_hours) are a short letter.
+inline constexpr qsizetype kMaxAutoReplyChars = 4000;
 // A shared filter's name fits a sidebar row; its query a filter bar.
 inline constexpr qsizetype kMaxFilterNameChars = 200;
 inline constexpr qsizetype kMaxFilterQueryChars = 2000;
@@ -712,6 +714,22 @@ struct ServerStore::Private
     // Queues the reply as mail when the ticket's department has a mailbox and its requester an
     // address (mailoutboxstore.cpp); nothing otherwise.
     Status queueReplyMail(const Ticket &ticket, const Message &message);
+    // What queueTicketMail sends: a reply (the message's text and attachments, to the requester
+    // and the ticket's Cc) or an auto-reply (to `to` only, with Auto-Submitted: auto-replied).
+    struct TicketMail
+    {
+        QUuid id; // mail_outbox's and mail_messages' key: the reply's message id, or a new one
+        QString body;
+        QList<Attachment> attachments;
+        bool autoReply = false;
+        QString to; // an auto-reply's recipient (the sender), and their name
+        QString toName;
+    };
+    // Queues the mail when the ticket's department has a mailbox and the mail a recipient; false
+    // when it had neither (nothing queued).
+    Result<bool> queueTicketMail(const Ticket &ticket, const TicketMail &mail);
+    // A new ticket's auto-reply to the mail that made it, as Ingested::autoReply says.
+    Result<QString> queueAutoReply(const Ticket &ticket, const InboundMail &mail);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
     Result<std::optional<Rejection>> take(const QJsonObject &op);

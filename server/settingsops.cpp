@@ -303,11 +303,13 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
             if (!order)
                 return accept(invalid(QStringLiteral("unknown queue order \"%1\"").arg(value)));
             settings.insert(key, toString(*order));
-        } else if (key == u"reply_header" || key == u"reply_footer") {
-            if (value.size() > kMaxReplyFrameChars)
-                return accept(invalid(QStringLiteral("\"%1\" is longer than %2 characters")
-                                          .arg(key)
-                                          .arg(kMaxReplyFrameChars)));
+        } else if (key == u"reply_header" || key == u"reply_footer" || key == u"auto_reply" ||
+                   key == u"auto_reply_outside_hours") {
+            const qsizetype limit =
+                key.startsWith(u"auto_reply") ? kMaxAutoReplyChars : kMaxReplyFrameChars;
+            if (value.size() > limit)
+                return accept(invalid(
+                    QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(limit)));
             settings.insert(key, value.trimmed());
         } else if (key == u"name" || key == u"email" || key == u"business_hours" ||
                    key == u"sla_policy") {

@@ -353,6 +353,9 @@ struct MailFetcher::Private
             }
         }
         mail.subject = parsed->subject;
+        mail.autoSubmitted = parsed->autoSubmitted;
+        mail.precedence = parsed->precedence;
+        mail.returnPath = parsed->returnPath;
         mail.text = parsed->text;
         mail.html = parsed->html;
         if (parsed->deliveryReport) {
@@ -397,12 +400,14 @@ struct MailFetcher::Private
                                                "ignored"};
         update([](MailboxStatus &st) { ++st.ingested; });
         handled.ingested = *ingested;
-        LogRecord(LogLevel::Info, "mail_ingested")
-            .addString("mailbox", utf8(settings.address))
+        LogRecord record(LogLevel::Info, "mail_ingested");
+        record.addString("mailbox", utf8(settings.address))
             .addInteger("uid", uid)
             .addString("outcome", outcomes[ingested->outcome])
-            .addInteger("ticket", ingested->number)
-            .write();
+            .addInteger("ticket", ingested->number);
+        if (!ingested->autoReply.isEmpty())
+            record.addString("auto_reply", utf8(ingested->autoReply));
+        record.write();
         return {};
     }
 };

@@ -104,6 +104,7 @@ Mail::OutgoingMail mailFromJson(const QJsonObject &o, const std::filesystem::pat
     for (const QJsonValue &v : o.value(QLatin1String("references")).toArray())
         mail.references.push_back(v.toString().toStdString());
     mail.loopId = o.value(QLatin1String("loop")).toString().toStdString();
+    mail.autoSubmitted = o.value(QLatin1String("auto_submitted")).toString().toStdString();
     mail.textBody = o.value(QLatin1String("body")).toString().toStdString();
     for (const QJsonValue &v : o.value(QLatin1String("attachments")).toArray()) {
         const QJsonObject a = v.toObject();
@@ -323,6 +324,8 @@ struct MailOutbox::Private
         } else if (outcome.state == Outcome::State::Failed) {
             outcome.delivery = QStringLiteral("failed: %1 (to %2)").arg(outcome.result, to);
         }
+        if (!outcome.delivery.isEmpty() && !mail.autoSubmitted.empty())
+            outcome.delivery.prepend(QStringLiteral("auto-reply ")); // "auto-reply sent to ..."
         const double durationMs =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                 .count();

@@ -24,6 +24,7 @@ TemplateContext fullContext()
     c.agentFirstName = QStringLiteral("Marko");
     c.departmentName = QStringLiteral("Billing");
     c.departmentHours = QStringLiteral("Mon-Fri 8:00-16:00");
+    c.slaFirstResponse = QDateTime(QDate(2026, 3, 29), QTime(14, 0), QTimeZone("Europe/Ljubljana"));
     c.kbLinks.insert(QStringLiteral("reset-password"),
                      QStringLiteral("https://kb.example.si/reset-password"));
     return c;
@@ -66,6 +67,7 @@ private Q_SLOTS:
         row("agent.first_name", u"{{agent.first_name}}", u"Marko");
         row("department.name", u"{{department.name}}", u"Billing");
         row("department.hours", u"{{department.hours}}", u"Mon-Fri 8:00-16:00");
+        row("sla.first_response", u"{{sla.first_response}}", u"2026-03-29 12:00 UTC");
         row("kb link", u"{{kb.reset-password}}", u"https://kb.example.si/reset-password");
         row("whitespace inside braces", u"{{  customer.name\t}}", u"Ana Novak");
         row("in a sentence", u"Hi {{customer.first_name}}, re {{ticket.number}}.",
@@ -122,6 +124,7 @@ private Q_SLOTS:
         row("no ticket number yet", u"[{{ticket.number}}]", u"[]");
         row("no ticket number fallback", u"{{ticket.number | \"new ticket\"}}", u"new ticket");
         row("no due", u"{{ticket.due | \"soon\"}}", u"soon");
+        row("no SLA", u"{{sla.first_response | \"soon\"}}", u"soon");
         row("unknown kb slug", u"{{kb.billing-faq | \"our FAQ\"}}", u"our FAQ");
         row("no status link", u"{{ticket.status_link}}", u"");
         row("status always known", u"{{ticket.status | \"x\"}}", u"new");
@@ -313,7 +316,7 @@ private Q_SLOTS:
     void knownPlaceholdersAllParse()
     {
         const QStringList names = knownPlaceholders();
-        QCOMPARE(names.size(), 13);
+        QCOMPARE(names.size(), 14);
         for (const QString &name : names) {
             const Template t =
                 Template::parse(QString(QStringLiteral("{{") + name + QStringLiteral("}}")));

@@ -235,7 +235,18 @@ private Q_SLOTS:
                                       {QStringLiteral("body"), QStringLiteral("Popravljeno.")}}}}});
         QCOMPARE(results.first().toObject().value(QLatin1String("status")).toString(),
                  QStringLiteral("applied"));
-        QVERIFY(QTest::qWaitFor([&] { return !m_sink.messageFiles().isEmpty(); }, 30000));
+        // Sent (recorded after smtp-sink's 250, so its file is complete: the file appears while
+        // smtp-sink is still writing it).
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const QJsonObject &h : entities(QStringLiteral("history"))) {
+                    if (h.value(QLatin1String("ticket_id")).toString() == ticketId &&
+                        h.value(QLatin1String("new")).toString().startsWith(u"sent to"))
+                        return true;
+                }
+                return false;
+            },
+            30000));
         const QByteArray sent = m_sink.onlyMessage();
         QVERIFY2(!sent.isEmpty(), qPrintable(m_sink.error()));
         static const QRegularExpression messageIdHeader(
@@ -397,7 +408,8 @@ private Q_SLOTS:
         QVERIFY(deliver("From: Mojca <mojca@example.si>\r\nTo: billing@firma.example\r\n"
                         "Subject: Pla\xe8ilo\r\nMIME-Version: 1.0\r\n"
                         "Content-Transfer-Encoding: 8bit\r\n\r\n"
-                        "Pla\xe8ilo \x9e" "e poslano, lep pozdrav.\r\n"));
+                        "Pla\xe8ilo \x9e"
+                        "e poslano, lep pozdrav.\r\n"));
         const auto ticket = ticketWithSubject(QStringLiteral("Plačilo"));
         QVERIFY(ticket);
         const QList<QJsonObject> messages = messagesOf(*ticket);

@@ -948,6 +948,70 @@ private Q_SLOTS:
         QCOMPARE(asText(t.value(QLatin1String("tags"))), QStringLiteral("a"));
     }
 
+    // The loop rules of auto-replies (docs/email.md): what a machine sent is never answered.
+    void noAutoReply_data()
+    {
+        QTest::addColumn<QString>("autoSubmitted");
+        QTest::addColumn<QString>("precedence");
+        QTest::addColumn<QString>("returnPath"); // "-": no Return-Path header
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<bool>("report");
+        QTest::addColumn<QString>("why");
+        const QString none = QStringLiteral("-");
+        const QString ana = QStringLiteral("ana@example.org");
+        QTest::newRow("a person") << ""
+                                  << "" << none << ana << false << "";
+        QTest::newRow("Auto-Submitted: no") << "No"
+                                            << "" << ana << ana << false << "";
+        QTest::newRow("Auto-Submitted: no; x") << "no; x"
+                                               << "" << none << ana << false << "";
+        QTest::newRow("auto-replied")
+            << "auto-replied"
+            << "" << none << ana << false << "Auto-Submitted: auto-replied";
+        QTest::newRow("Auto-Generated")
+            << "Auto-Generated"
+            << "" << none << ana << false << "Auto-Submitted: Auto-Generated";
+        QTest::newRow("bulk (comment)")
+            << ""
+            << "bulk (comment)" << none << ana << false << "Precedence: bulk (comment)";
+        QTest::newRow("LIST") << ""
+                              << "LIST" << none << ana << false << "Precedence: LIST";
+        QTest::newRow("Junk") << ""
+                              << "Junk" << none << ana << false << "Precedence: Junk";
+        QTest::newRow("first-class") << ""
+                                     << "first-class" << none << ana << false << "";
+        QTest::newRow("Return-Path <>") << ""
+                                        << ""
+                                        << "" << ana << false << "empty Return-Path";
+        QTest::newRow("Mailer-Daemon")
+            << ""
+            << "" << none << "Mailer-Daemon@mx.example" << false << "sender mailer-daemon";
+        QTest::newRow("POSTMASTER")
+            << ""
+            << "" << none << "POSTMASTER@example.org" << false << "sender postmaster";
+        QTest::newRow("postmasters") << ""
+                                     << "" << none << "postmasters@example.org" << false << "";
+        QTest::newRow("report") << ""
+                                << "" << none << ana << true << "delivery status report";
+    }
+    void noAutoReply()
+    {
+        QFETCH(QString, autoSubmitted);
+        QFETCH(QString, precedence);
+        QFETCH(QString, returnPath);
+        QFETCH(QString, from);
+        QFETCH(bool, report);
+        QFETCH(QString, why);
+        ServerStore::InboundMail mail;
+        mail.autoSubmitted = autoSubmitted;
+        mail.precedence = precedence;
+        if (returnPath != u"-")
+            mail.returnPath = returnPath;
+        mail.fromAddress = from;
+        mail.deliveryReport = report;
+        QCOMPARE(ServerStore::noAutoReply(mail), why);
+    }
+
     void cleanupTestCase()
     {
         m_store.reset();
