@@ -34,6 +34,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +43,7 @@
 #include <QUrl>
 #include <QWebSocket>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -50,6 +52,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 using namespace PultdTest;
 using namespace Pult::Bench;
@@ -65,6 +69,7 @@ constexpr int kDefaultMessages = 10000;
 constexpr int kLatencySamples = 30;
 constexpr int kReplySamples = 20;
 constexpr int kSampleTimeoutMs = 30000;
+constexpr int kFillers = 4; // IMAP connections appending the mailbox
 
 double msSince(Clock::time_point start)
 {
@@ -287,6 +292,23 @@ private:
 
 // ---- pultd ----
 
+// CPU seconds used by a process and by its children it has waited for (pult-mailparse), from
+// /proc/PID/stat; {-1, -1} when it cannot be read.
+std::pair<double, double> cpuSecondsOf(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return {-1, -1};
+    const QByteArray stat = file.readAll();
+    // The fields after the command's closing parenthesis; utime is the 14th field of the line.
+    const QList<QByteArray> f = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (f.size() < 15)
+        return {-1, -1};
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    return {(f[11].toDouble() + f[12].toDouble()) / tick,
+            (f[13].toDouble() + f[14].toDouble()) / tick};
+}
+
 // Counts pultd's "mail_ingested" and "mail_quarantined" log lines as they arrive, without
 // keeping the whole log.
 class LogCounter
@@ -455,18 +477,52 @@ static int runBenchmarks(QCoreApplication &app)
     int kinds[5] = {};
     int replies = 0;
     {
-        std::unique_ptr<Pult::ImapClient> filler = imapSession(dovecot, false);
-        const Clock::time_point start = Clock::now();
+        // Generated first, then appended over kFillers connections at once (one APPEND waits
+        // for Dovecot's fsync: one connection alone takes minutes for 10,000).
+        std::vector<QByteArray> all;
+        all.reserve(std::size_t(messages));
         for (int n = 0; n < messages; ++n) {
-            const QByteArray message = mixedMessage(run, n);
-            bytes += message.size();
+            all.push_back(mixedMessage(run, n));
+            bytes += all.back().size();
             ++kinds[n % 5];
-            replies += message.contains("\r\nIn-Reply-To: ") ? 1 : 0;
-            append(*filler, message);
-            if ((n + 1) % 1000 == 0)
-                progress(QStringLiteral("  %1 appended").arg(n + 1));
+            replies += all.back().contains("\r\nIn-Reply-To: ") ? 1 : 0;
         }
-        static_cast<void>(filler->logout());
+        std::vector<std::unique_ptr<Pult::ImapClient>> fillers;
+        for (int f = 0; f < kFillers; ++f)
+            fillers.push_back(imapSession(dovecot, false));
+        const Clock::time_point start = Clock::now();
+        std::atomic<int> next{0};
+        std::atomic<int> appended{0};
+        std::vector<QString> errors(kFillers);
+        std::vector<std::thread> threads;
+        for (int f = 0; f < kFillers; ++f) {
+            threads.emplace_back([&, f] {
+                for (int n = next++; n < messages; n = next++) {
+                    auto done = fillers[std::size_t(f)]->append(QStringLiteral("INBOX"),
+                                                                all[std::size_t(n)]);
+                    if (!done.good()) {
+                        errors[std::size_t(f)] = done.status().message();
+                        next = messages;
+                        return;
+                    }
+                    ++appended;
+                }
+            });
+        }
+        for (int reportedFill = 0; next < messages;) {
+            QThread::msleep(100);
+            if (appended / 1000 > reportedFill / 1000)
+                progress(QStringLiteral("  %1 appended").arg(appended.load()));
+            reportedFill = appended;
+        }
+        for (std::thread &t : threads)
+            t.join();
+        for (const QString &error : errors) {
+            if (!error.isEmpty())
+                fail(QStringLiteral("IMAP append: ") + error);
+        }
+        for (auto &filler : fillers)
+            static_cast<void>(filler->logout());
         std::printf("# mailbox: %d messages (%d plain, %d UTF-8 quoted-printable, %d windows-1250 "
                     "quoted-printable, %d HTML only, %d with an attachment; %d replies by "
                     "In-Reply-To), %.0f bytes on average, appended in %.1f s\n",
@@ -545,6 +601,7 @@ static int runBenchmarks(QCoreApplication &app)
         },
         30 * 60 * 1000, 2000);
     const double ingestSeconds = msSince(ingestStart) / 1000.0;
+    const auto [pultdCpu, helpersCpu] = cpuSecondsOf(server.process().processId());
     if (!ingestedAll)
         fail(QStringLiteral("pultd handled %1 of %2 mails in 30 minutes: ")
                  .arg(counter.handled())
@@ -564,11 +621,12 @@ static int runBenchmarks(QCoreApplication &app)
             reply->json().value(QLatin1String("mailboxes")).toArray().first().toObject();
         std::printf("# ingest: %d mails handled in %.2f s from pultd's start (%lld quarantined); "
                     "GET /api/v1/mailboxes says ingested %lld, quarantined %lld; raw IMAP fetch "
-                    "of the same mailbox %.2f s\n",
+                    "of the same mailbox %.2f s; CPU meanwhile: pultd %.1f s, its "
+                    "pult-mailparse helpers %.1f s\n",
                     messages, ingestSeconds, static_cast<long long>(counter.quarantined()),
                     static_cast<long long>(mailbox.value(QLatin1String("ingested")).toInteger()),
                     static_cast<long long>(mailbox.value(QLatin1String("quarantined")).toInteger()),
-                    rawSeconds);
+                    rawSeconds, pultdCpu, helpersCpu);
         std::fflush(stdout);
     }
     report("mail.ingest_per_s", messages / ingestSeconds, "imap.raw_fetch_per_s",
