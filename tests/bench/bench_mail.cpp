@@ -146,8 +146,8 @@ QByteArray messageId(const QByteArray &run, int n)
     return "<m" + QByteArray::number(n) + '.' + run + "@bench.example>";
 }
 
-// Message n of the mixed set: five kinds in turn, one in five a reply (by In-Reply-To and
-// References) to an earlier message of the same customer.
+// Message n of the mixed set: five kinds in turn; from the 500th on, one in five of each kind a
+// reply (by In-Reply-To and References) to the same customer's mail 500 before.
 QByteArray mixedMessage(const QByteArray &run, int n)
 {
     const int customer = n % 500;
@@ -157,8 +157,8 @@ QByteArray mixedMessage(const QByteArray &run, int n)
                       "09:" + QByteArray::number(10 + n % 50) +
                       ":00 +0100\r\nMessage-ID: " + messageId(run, n) + "\r\nMIME-Version: 1.0\r\n";
     QByteArray subject = "Invoice " + QByteArray::number(100000 + n) + ": wrong VAT";
-    if (n >= 500 && n % 5 == 4) {
-        const int earlier = n - 500; // the same customer's earlier mail
+    if (n >= 500 && (n / 5) % 5 == n % 5) { // one in five of each kind
+        const int earlier = n - 500;        // the same customer's earlier mail
         head += "In-Reply-To: " + messageId(run, earlier) +
                 "\r\nReferences: " + messageId(run, earlier) + "\r\n";
         subject = "Re: Invoice " + QByteArray::number(100000 + earlier) + ": wrong VAT";
