@@ -26,7 +26,7 @@ start=$SECONDS
 echo "== Build with -Werror and run the tests"
 run_suite build/tests
 # The benchmarks are not run here (they take minutes at full size) but must keep compiling.
-cmake --build build/tests -j "$jobs" --target bench_core bench_store bench_sync bench_ui
+cmake --build build/tests -j "$jobs" --target bench_core bench_store bench_sync bench_mail bench_ui
 echo "== Build with ASan+UBSan and run the tests"
 run_suite build/sanitize -DPULT_SANITIZE=ON
 echo "== Test suite finished in $((SECONDS - start)) s"
