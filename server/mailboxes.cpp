@@ -203,6 +203,24 @@ QByteArray Mailboxes::messageIdKey() const
     return subkey;
 }
 
+Result<QByteArray> Mailboxes::key(const std::filesystem::path &dataDirectory)
+{
+    if (sodium_init() < 0)
+        return Status(Status::Internal, QStringLiteral("libsodium cannot be initialised"));
+    return loadKey(keyFile(dataDirectory));
+}
+
+QByteArray Mailboxes::sealSecrets(const QByteArray &key, const QString &address,
+                                  const MailboxSecrets &secrets)
+{
+    return seal(key, address, secrets);
+}
+
+QString Mailboxes::check(const MailboxSettings &settings)
+{
+    return settingsError(settings);
+}
+
 Status Mailboxes::add(const MailboxSettings &input, const MailboxSecrets &secrets, qint64 nowMs)
 {
     MailboxSettings settings = input;

@@ -36,7 +36,7 @@ struct MailboxSettings
     // The charset of raw 8-bit text that is not UTF-8 and declares none (or a wrong one):
     // "windows-1250" for Slovenian, Croatian and Polish senders. A name iconv knows.
     QString charset = QStringLiteral("windows-1252");
-    qint64 createdMs = 0;
+    qint64 createdMs = 0; // when the mailbox was added or last changed (upsert_mailbox)
 };
 
 struct MailboxSecrets
@@ -72,6 +72,14 @@ public:
     // DATA/secrets.key (libsodium's crypto_kdf, context "pultmsid"), so it needs no file of its
     // own and every pultd sharing the key file signs alike.
     QByteArray messageIdKey() const;
+
+    // For the ops upsert_mailbox and delete_mailbox, which write the table in the op's own
+    // transaction: the key (made when missing), the passwords sealed as add() seals them, and
+    // what is wrong with settings (empty when nothing is; the department is not looked up).
+    static Result<QByteArray> key(const std::filesystem::path &dataDirectory);
+    static QByteArray sealSecrets(const QByteArray &key, const QString &address,
+                                  const MailboxSecrets &secrets);
+    static QString check(const MailboxSettings &settings);
 
     // Where the key is: DATA/secrets.key.
     static std::filesystem::path keyFile(const std::filesystem::path &dataDirectory);

@@ -1,5 +1,6 @@
 #include "serverstoreprivate.h"
 
+#include "mailboxes.h"
 #include "serverschema.h"
 
 namespace Pult {
@@ -20,6 +21,10 @@ Result<std::unique_ptr<ServerStore>> ServerStore::open(const std::filesystem::pa
     store->d->db = std::move(*db);
     store->d->readers = std::make_unique<ReaderPool>(dataDirectory, databaseUrl);
     store->d->attachmentDirectory = AttachmentFiles::directory(dataDirectory);
+    auto key = Mailboxes::key(dataDirectory);
+    if (!key.good())
+        return key.status();
+    store->d->secretsKey = std::move(*key);
     return store;
 }
 
@@ -143,6 +148,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return configureDepartment(op, type == u"create_department");
     if (type == u"upsert_shared_filter" || type == u"delete_shared_filter")
         return upsertSharedFilter(op, type == u"delete_shared_filter");
+    if (type == u"upsert_mailbox" || type == u"delete_mailbox")
+        return upsertMailbox(op, type == u"delete_mailbox");
     if (type == u"update_agent")
         return updateAgent(op);
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),

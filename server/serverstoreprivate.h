@@ -283,6 +283,7 @@ struct ServerStore::Private
     UuidV7Generator ids;
     std::filesystem::path attachmentDirectory; // DATA/attachments
     QByteArray messageIdKey;                   // signs outgoing Message-IDs
+    QByteArray secretsKey;                     // DATA/secrets.key: seals mailbox passwords
     std::function<void()> mailQueued;          // wakes the mail outbox after a commit
     bool queuedMail = false;                   // this batch queued mail
 
@@ -731,6 +732,8 @@ struct ServerStore::Private
     // A new ticket's auto-reply to the mail that made it, as Ingested::autoReply says.
     Result<QString> queueAutoReply(const Ticket &ticket, const InboundMail &mail);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
+    // upsert_mailbox, delete_mailbox (settingsops.cpp): admins only; no change in the feed.
+    Result<std::optional<Rejection>> upsertMailbox(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);
     Result<std::optional<Rejection>> take(const QJsonObject &op);
     Result<std::optional<Rejection>> markSpam(const QJsonObject &op);

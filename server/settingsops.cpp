@@ -2,6 +2,7 @@
 
 #include "businesshours.h"
 #include "filter.h"
+#include "mailboxes.h"
 #include "sla.h"
 
 namespace Pult {
@@ -439,6 +440,89 @@ Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonOb
     pending.append({QStringLiteral("agent"), id, QUuid(), QUuid(), agent, id});
     for (const QUuid &department : std::as_const(departments))
         pending.append({QStringLiteral("agent"), id, department, QUuid(), agent});
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::upsertMailbox(const QJsonObject &op,
+                                                                     bool remove)
+{
+    if (session->agent.role != Role::Admin)
+        return accept(
+            Rejection{QStringLiteral("forbidden"), QStringLiteral("only admins manage mailboxes")});
+    if (remove) {
+        const QString address = op.value(QLatin1String("address")).toString().trimmed().toLower();
+        if (address.isEmpty())
+            return accept(invalid(QStringLiteral("delete_mailbox needs an \"address\"")));
+        Status s = db->run("DELETE FROM mailboxes WHERE address = ?1",
+                           [&](Statement &st) { st.bind(1, address); });
+        if (!s.good())
+            return s;
+        if (db->changes() == 0)
+            return accept(Rejection{QStringLiteral("not_found"),
+                                    QStringLiteral("no mailbox %1").arg(address)});
+        return accept();
+    }
+    const QJsonObject input = op.value(QLatin1String("mailbox")).toObject();
+    MailboxSettings settings;
+    settings.address = input.value(QLatin1String("address")).toString().trimmed().toLower();
+    settings.departmentId = uuidOf(input.value(QLatin1String("department_id")));
+    settings.imapUrl = input.value(QLatin1String("imap_url")).toString();
+    settings.smtpUrl = input.value(QLatin1String("smtp_url")).toString();
+    settings.startTls = input.value(QLatin1String("starttls")).toBool();
+    settings.after = input.value(QLatin1String("after")).toString(QStringLiteral("flag"));
+    settings.charset = input.value(QLatin1String("charset")).toString(settings.charset);
+    if (const QString error = Mailboxes::check(settings); !error.isEmpty())
+        return accept(invalid(error));
+    auto department = departmentExists(settings.departmentId);
+    if (!department.good())
+        return department.status();
+    if (!*department)
+        return accept(invalid(QStringLiteral("no such department")));
+    // The passwords are write-only: both to set them, neither to keep the stored ones.
+    const QJsonValue imap = op.value(QLatin1String("imap_password"));
+    const QJsonValue smtp = op.value(QLatin1String("smtp_password"));
+    if (imap.isUndefined() != smtp.isUndefined() ||
+        (!imap.isUndefined() && (!imap.isString() || !smtp.isString())))
+        return accept(invalid(QStringLiteral(
+            "give imap_password and smtp_password together (text), or neither to keep them")));
+    auto existing = text("SELECT address FROM mailboxes WHERE address = ?1",
+                         [&](Statement &st) { st.bind(1, settings.address); });
+    if (!existing.good())
+        return existing.status();
+    if (!*existing && imap.isUndefined())
+        return accept(
+            invalid(QStringLiteral("a new mailbox needs imap_password and smtp_password")));
+    const QByteArray sealed =
+        imap.isUndefined()
+            ? QByteArray()
+            : Mailboxes::sealSecrets(secretsKey, settings.address,
+                                     MailboxSecrets{imap.toString(), smtp.toString()});
+    // created_ms says when it was last set: the fetcher restarts with the new settings.
+    const auto bindSettings = [&](Statement &st) {
+        st.bind(1, settings.address).bind(2, uuidToBlob(settings.departmentId));
+        st.bind(3, settings.imapUrl).bind(4, settings.smtpUrl).bind(5, int(settings.startTls));
+        st.bind(6, settings.after).bind(7, settings.charset).bind(8, now);
+        if (!sealed.isEmpty())
+            st.bind(9, sealed);
+    };
+    Status s;
+    if (!*existing)
+        s = db->run("INSERT INTO mailboxes(address, department_id, imap_url, smtp_url, starttls, "
+                    "after_action, charset, created_ms, secrets) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                    "?7, ?8, ?9)",
+                    bindSettings);
+    else if (sealed.isEmpty())
+        s = db->run("UPDATE mailboxes SET department_id = ?2, imap_url = ?3, smtp_url = ?4, "
+                    "starttls = ?5, after_action = ?6, charset = ?7, created_ms = ?8 "
+                    "WHERE address = ?1",
+                    bindSettings);
+    else
+        s = db->run("UPDATE mailboxes SET department_id = ?2, imap_url = ?3, smtp_url = ?4, "
+                    "starttls = ?5, after_action = ?6, charset = ?7, created_ms = ?8, "
+                    "secrets = ?9 WHERE address = ?1",
+                    bindSettings);
+    if (!s.good())
+        return s;
     return accept();
 }
 

@@ -138,7 +138,8 @@ class TestMailIngest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(m_dovecot.start({{"billing", kImapPassword}}), qPrintable(m_dovecot.error()));
+        QVERIFY2(m_dovecot.start({{"billing", kImapPassword}, {"sales", kImapPassword}}),
+                 qPrintable(m_dovecot.error()));
         QVERIFY2(m_sink.start(), qPrintable(m_sink.error()));
         const Run lead =
             addAgent(m_server.dataDir(), QStringLiteral("lea@firma.example"),
@@ -474,6 +475,85 @@ private Q_SLOTS:
             "pultd_mailbox_quarantined{mailbox=\"billing@firma.example\"} 0\n"));
         QVERIFY(
             metrics->body.contains("pultd_mailbox_failing{mailbox=\"billing@firma.example\"} 0\n"));
+    }
+
+    // Admins manage mailboxes with ops too (the window's settings): the passwords write-only,
+    // sealed like `pultd mailbox add` seals them, kept when an update leaves them out.
+    void adminsManageMailboxesWithOps()
+    {
+        const QByteArray admin = login(m_server, "root@firma.example", kPassword);
+        QString billing;
+        for (const QJsonValue &d : m_server.fetch(apiRequest("GET", "/api/v1/departments", admin))
+                                       ->json()
+                                       .value(QLatin1String("departments"))
+                                       .toArray()) {
+            if (d.toObject().value(QLatin1String("name")).toString() == u"Billing")
+                billing = d.toObject().value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!billing.isEmpty());
+        const QJsonObject settings{
+            {QStringLiteral("address"), QStringLiteral("Sales@Firma.example")},
+            {QStringLiteral("department_id"), billing},
+            {QStringLiteral("imap_url"),
+             QStringLiteral("imap://sales@127.0.0.1:%1/INBOX").arg(m_dovecot.port())},
+            {QStringLiteral("smtp_url"), QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
+            {QStringLiteral("after"), QStringLiteral("move:Done")}};
+        const auto upsert = [&](const QByteArray &token, const QJsonObject &extra) {
+            QJsonObject op{{QStringLiteral("id"), newId()},
+                           {QStringLiteral("type"), QStringLiteral("upsert_mailbox")},
+                           {QStringLiteral("mailbox"), settings}};
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                op.insert(it.key(), it.value());
+            const QJsonObject result = postOps(m_server, token, {op}).first().toObject();
+            return result.value(QLatin1String("status")).toString() == u"applied"
+                       ? QStringLiteral("applied")
+                       : result.value(QLatin1String("error"))
+                             .toObject()
+                             .value(QLatin1String("code"))
+                             .toString();
+        };
+        const QJsonObject passwords{
+            {QStringLiteral("imap_password"), QString::fromLatin1(kImapPassword)},
+            {QStringLiteral("smtp_password"), QStringLiteral("x")}};
+        QCOMPARE(upsert(m_token, passwords), QStringLiteral("forbidden")); // a lead
+        QCOMPARE(upsert(admin, {}), QStringLiteral("invalid_op"));         // new: no passwords
+        QCOMPARE(upsert(admin, {{QStringLiteral("imap_password"), QStringLiteral("only one")}}),
+                 QStringLiteral("invalid_op"));
+        QCOMPARE(upsert(admin, passwords), QStringLiteral("applied"));
+
+        const auto test = [&] {
+            return pultd({QStringLiteral("mailbox"), QStringLiteral("test"),
+                          QStringLiteral("sales@firma.example")});
+        };
+        Run tested = test();
+        QVERIFY2(tested.exitCode == 0, QByteArray(tested.out + tested.err).constData());
+        QVERIFY(tested.out.contains("signed in as sales"));
+        // An update without passwords keeps them.
+        QCOMPARE(upsert(admin, {}), QStringLiteral("applied"));
+        tested = test();
+        QVERIFY2(tested.exitCode == 0, QByteArray(tested.out + tested.err).constData());
+        const Run listed = pultd({QStringLiteral("mailbox"), QStringLiteral("list")});
+        QVERIFY(listed.out.contains("sales@firma.example  Billing"));
+        QVERIFY(listed.out.contains("after: move:Done"));
+
+        const QJsonObject remove{
+            {QStringLiteral("id"), newId()},
+            {QStringLiteral("type"), QStringLiteral("delete_mailbox")},
+            {QStringLiteral("address"), QStringLiteral("sales@firma.example")}};
+        QCOMPARE(
+            postOps(m_server, admin, {remove}).first().toObject().value(QLatin1String("status")),
+            QStringLiteral("applied"));
+        QJsonObject again = remove;
+        again.insert(QStringLiteral("id"), newId());
+        QCOMPARE(postOps(m_server, admin, {again})
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code")),
+                 QStringLiteral("not_found"));
+        QVERIFY(!pultd({QStringLiteral("mailbox"), QStringLiteral("list")})
+                     .out.contains("sales@firma.example"));
     }
 
     void fetchedMailIsFlaggedSeen()
