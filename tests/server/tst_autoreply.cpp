@@ -7,6 +7,7 @@
 // (server_autoreply_postgresql) on PostgreSQL.
 
 #include "dovecotprocess.h"
+#include "mailmessages.h"
 #include "pultdprocess.h"
 #include "smtpsinkprocess.h"
 
@@ -28,28 +29,7 @@ const QString kMailbox = QStringLiteral("support@firma.example");
 QByteArray mail(const QByteArray &from, const QByteArray &subject, const QByteArray &body,
                 const QByteArray &extraHeaders = {})
 {
-    return "From: " + from + "\r\nTo: support@firma.example\r\nSubject: " + subject +
-           "\r\nDate: Sun, 06 Dec 2026 09:00:00 +0000\r\n" + extraHeaders + "\r\n" + body + "\r\n";
-}
-
-// A header's value (unfolded) in a message, or an empty string.
-QByteArray header(const QByteArray &message, const QByteArray &name)
-{
-    const QByteArray head = message.left(message.indexOf("\r\n\r\n"));
-    const QByteArray start = name + ": ";
-    qsizetype at =
-        head.startsWith(start) ? 0 : head.indexOf(QByteArray(QByteArray("\r\n") + start));
-    if (at < 0)
-        return {};
-    at += at == 0 ? start.size() : start.size() + 2;
-    QByteArray value;
-    for (qsizetype end = head.indexOf("\r\n", at);; end = head.indexOf("\r\n", at)) {
-        value += head.mid(at, end < 0 ? -1 : end - at);
-        if (end < 0 || end + 2 >= head.size() || (head[end + 2] != ' ' && head[end + 2] != '\t'))
-            break;
-        at = end + 2;
-    }
-    return value.simplified();
+    return customerMail("support@firma.example", from, subject, body, extraHeaders);
 }
 
 // The text of a quoted-printable text/plain body (what pultd writes).

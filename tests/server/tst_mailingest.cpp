@@ -3,6 +3,7 @@
 // syncing client sees it. One Dovecot and one pultd serve every case.
 
 #include "dovecotprocess.h"
+#include "mailmessages.h"
 #include "pultdprocess.h"
 #include "smtpsinkprocess.h"
 
@@ -26,8 +27,7 @@ const QString kMailbox = QStringLiteral("billing@firma.example");
 QByteArray mail(const QByteArray &from, const QByteArray &subject, const QByteArray &body,
                 const QByteArray &extraHeaders = {})
 {
-    return "From: " + from + "\r\nTo: billing@firma.example\r\nSubject: " + subject +
-           "\r\nDate: Sun, 06 Dec 2026 09:00:00 +0000\r\n" + extraHeaders + "\r\n" + body + "\r\n";
+    return customerMail("billing@firma.example", from, subject, body, extraHeaders);
 }
 
 } // namespace

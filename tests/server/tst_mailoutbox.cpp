@@ -4,6 +4,7 @@
 // restarted once with mail still queued. PULT_MAIL_RETRY_MS keeps the retries short. On SQLite,
 // and (server_mailoutbox_postgresql) on PostgreSQL.
 
+#include "mailmessages.h"
 #include "pultdprocess.h"
 #include "smtpsinkprocess.h"
 
@@ -26,26 +27,6 @@ namespace {
 const QByteArray kPassword = "a long enough password";
 const QString kMailbox = QStringLiteral("support@firma.example");
 const QString kRequester = QStringLiteral("marta@firma.pl");
-
-// A header's value (unfolded) in a message, or an empty string.
-QByteArray header(const QByteArray &message, const QByteArray &name)
-{
-    const QByteArray head = message.left(message.indexOf("\r\n\r\n"));
-    const QByteArray start = name + ": ";
-    qsizetype at =
-        head.startsWith(start) ? 0 : head.indexOf(QByteArray(QByteArray("\r\n") + start));
-    if (at < 0)
-        return {};
-    at += at == 0 ? start.size() : start.size() + 2;
-    QByteArray value;
-    for (qsizetype end = head.indexOf("\r\n", at);; end = head.indexOf("\r\n", at)) {
-        value += head.mid(at, end < 0 ? -1 : end - at);
-        if (end < 0 || end + 2 >= head.size() || (head[end + 2] != ' ' && head[end + 2] != '\t'))
-            break;
-        at = end + 2;
-    }
-    return value.simplified();
-}
 
 // A header value with RFC 2047 "=?UTF-8?Q?...?=" words decoded (what the composer writes).
 QString decodeWords(const QByteArray &value)
