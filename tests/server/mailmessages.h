@@ -1,10 +1,16 @@
 #pragma once
 
-// Mail as the mail suites write and read it: a customer's plain-text mail to a department's
-// mailbox, and a header of a message pultd sent (as smtp-sink stored it).
+// What the mail suites share: a customer's plain-text mail to a department's mailbox, a header
+// of a message pultd sent (as smtp-sink stored it), delivering a mail to Dovecot and waiting
+// for pultd to handle it, and a ticket's delivery events.
+
+#include "dovecotprocess.h"
+#include "pultdprocess.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QStringBuilder>
+#include <QStringList>
 
 namespace PultdTest {
 
@@ -35,6 +41,45 @@ inline QByteArray header(const QByteArray &message, const QByteArray &name)
         at = end + 2;
     }
     return value.simplified();
+}
+
+// How many mails pultd has handled: committed (its log's mail_ingested) or quarantined.
+inline qsizetype mailsHandled(Pultd &server)
+{
+    const QByteArray log = server.log();
+    return log.count("\"mail_ingested\"") + log.count("\"mail_quarantined\"");
+}
+
+// Delivers the mail to the Dovecot user's INBOX and waits until pultd has handled one more.
+inline bool deliverAndWait(Pultd &server, DovecotServer &dovecot, const QByteArray &user,
+                           const QByteArray &message)
+{
+    const qsizetype before = mailsHandled(server);
+    if (!dovecot.deliver(user, message)) {
+        qWarning() << dovecot.error();
+        return false;
+    }
+    if (!QTest::qWaitFor([&] { return mailsHandled(server) > before; }, 30000)) {
+        qWarning() << server.log().right(3000);
+        return false;
+    }
+    return true;
+}
+
+// The ticket's "delivery" history values, oldest first, as the token sees them.
+inline QStringList deliveryEvents(Pultd &server, const QByteArray &token, const QString &ticket)
+{
+    const std::optional<HttpReply> reply =
+        server.fetch(apiRequest("GET", "/api/v1/tickets/" + ticket.toLatin1(), token));
+    QStringList values;
+    if (statusOf(reply) != 200)
+        return values;
+    for (const QJsonValue &v : reply->json().value(QLatin1String("history")).toArray()) {
+        const QJsonObject event = v.toObject();
+        if (event.value(QLatin1String("field")).toString() == u"delivery")
+            values.append(event.value(QLatin1String("new")).toString());
+    }
+    return values;
 }
 
 } // namespace PultdTest

@@ -78,25 +78,10 @@ class TestAutoReply : public QObject
         return std::nullopt;
     }
 
-    qsizetype handled()
-    {
-        return m_server.log().count("\"mail_ingested\"") +
-               m_server.log().count("\"mail_quarantined\"");
-    }
-
     // Delivers the mail and waits until pultd has handled it.
     bool deliver(const QByteArray &message)
     {
-        const qsizetype before = handled();
-        if (!m_dovecot.deliver("support", message)) {
-            qWarning() << m_dovecot.error();
-            return false;
-        }
-        if (!QTest::qWaitFor([&] { return handled() > before; }, 30000)) {
-            qWarning() << m_server.log().right(3000);
-            return false;
-        }
-        return true;
+        return deliverAndWait(m_server, m_dovecot, "support", message);
     }
 
     // The newest mail_ingested record.
@@ -130,17 +115,7 @@ class TestAutoReply : public QObject
     // The ticket's "delivery" history values, oldest first.
     QStringList deliveries(const QString &ticket)
     {
-        const std::optional<HttpReply> reply =
-            m_server.fetch(apiRequest("GET", "/api/v1/tickets/" + ticket.toLatin1(), m_root));
-        QStringList values;
-        if (statusOf(reply) != 200)
-            return values;
-        for (const QJsonValue &v : reply->json().value(QLatin1String("history")).toArray()) {
-            const QJsonObject event = v.toObject();
-            if (event.value(QLatin1String("field")).toString() == u"delivery")
-                values.append(event.value(QLatin1String("new")).toString());
-        }
-        return values;
+        return deliveryEvents(m_server, m_root, ticket);
     }
 
     QList<QJsonObject> messagesOf(const QString &ticket)

@@ -77,36 +77,12 @@ class TestMailIngest : public QObject
         return std::nullopt;
     }
 
-    // Waits until pultd has dealt with `count` more mails than before (its log says so).
-    bool waitForMails(qsizetype before, qsizetype count)
-    {
-        return QTest::qWaitFor(
-            [&] {
-                return m_server.log().count("\"mail_ingested\"") +
-                           m_server.log().count("\"mail_quarantined\"") >=
-                       before + count;
-            },
-            30000);
-    }
-    qsizetype handled()
-    {
-        return m_server.log().count("\"mail_ingested\"") +
-               m_server.log().count("\"mail_quarantined\"");
-    }
+    qsizetype handled() { return mailsHandled(m_server); }
 
     // Delivers the mail and waits until pultd has handled it.
     bool deliver(const QByteArray &message)
     {
-        const qsizetype before = handled();
-        if (!m_dovecot.deliver("billing", message)) {
-            qWarning() << m_dovecot.error();
-            return false;
-        }
-        if (!waitForMails(before, 1)) {
-            qWarning() << m_server.log().right(3000);
-            return false;
-        }
-        return true;
+        return deliverAndWait(m_server, m_dovecot, "billing", message);
     }
 
     QList<QJsonObject> messagesOf(const QJsonObject &ticket)

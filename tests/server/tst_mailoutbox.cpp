@@ -131,17 +131,7 @@ class TestMailOutbox : public QObject
     // The ticket's "delivery" history values, oldest first.
     QStringList deliveries(const QString &ticket)
     {
-        const std::optional<HttpReply> reply =
-            m_server.fetch(apiRequest("GET", "/api/v1/tickets/" + ticket.toLatin1(), m_root));
-        QStringList values;
-        if (statusOf(reply) != 200)
-            return values;
-        for (const QJsonValue &v : reply->json().value(QLatin1String("history")).toArray()) {
-            const QJsonObject event = v.toObject();
-            if (event.value(QLatin1String("field")).toString() == u"delivery")
-                values.append(event.value(QLatin1String("new")).toString());
-        }
-        return values;
+        return deliveryEvents(m_server, m_root, ticket);
     }
 
     // Waits until the ticket's last delivery value starts with `prefix`.
