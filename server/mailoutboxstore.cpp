@@ -92,18 +92,14 @@ Result<bool> ServerStore::Private::queueTicketMail(const Ticket &ticket, const T
     QString to = what.to.trimmed().toLower();
     QString toName = what.toName;
     if (!what.autoReply) {
-        auto requester = text("SELECT email FROM contacts WHERE id = ?1",
+        auto requester = text("SELECT data FROM contacts WHERE id = ?1",
                               [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
         if (!requester.good())
             return requester.status();
-        to = requester->value_or(QString()).trimmed().toLower();
-        auto requesterName = text("SELECT data FROM contacts WHERE id = ?1", [&](Statement &st) {
-            st.bind(1, uuidToBlob(ticket.requesterId));
-        });
-        if (!requesterName.good())
-            return requesterName.status();
-        toName =
-            parseObject(requesterName->value_or(QString())).value(QLatin1String("name")).toString();
+        const QJsonObject contact = parseObject(requester->value_or(QString()));
+        const QJsonArray emails = contact.value(QLatin1String("emails")).toArray();
+        to = emails.isEmpty() ? QString() : emails.at(0).toString().trimmed().toLower();
+        toName = contact.value(QLatin1String("name")).toString();
     }
     if (!Mail::isValidMailAddress(to.toStdString()))
         return false;
