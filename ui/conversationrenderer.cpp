@@ -205,6 +205,22 @@ QUrl ConversationRenderer::quoteUrl(const QUuid &messageId)
     return url;
 }
 
+QUrl ConversationRenderer::plainTextUrl(const QUuid &messageId)
+{
+    QUrl url;
+    url.setScheme(moreScheme());
+    url.setPath(QStringLiteral("plain/") + uuidToString(messageId));
+    return url;
+}
+
+QUrl ConversationRenderer::remoteImagesUrl(const QUuid &messageId)
+{
+    QUrl url;
+    url.setScheme(moreScheme());
+    url.setPath(QStringLiteral("images/") + uuidToString(messageId));
+    return url;
+}
+
 QString ConversationRenderer::duration(qint64 seconds)
 {
     const qint64 minute = 60, hour = 3600, day = 24 * 3600;
@@ -276,7 +292,7 @@ void ConversationRenderer::render(const TicketDetails &details, QTextDocument *d
         if (message.kind == MessageKind::SystemEvent)
             renderSystemEvent(message, cursor);
         else
-            renderMessage(message, options.expandedQuotes.contains(message.id), cursor);
+            renderMessage(message, options, cursor);
     }
     renderHistory(details, options, cursor);
     // Cards are spaced by their margins; the empty blocks Qt keeps between frames take no room.
@@ -732,7 +748,7 @@ void ConversationRenderer::renderHistory(const TicketDetails &details, const Opt
     cursor = frame->lastCursorPosition();
 }
 
-void ConversationRenderer::renderMessage(const Message &message, bool quotesExpanded,
+void ConversationRenderer::renderMessage(const Message &message, const Options &options,
                                          QTextCursor &cursor) const
 {
     CardColours colours;
@@ -789,11 +805,28 @@ void ConversationRenderer::renderMessage(const Message &message, bool quotesExpa
     cursor.insertText(QStringLiteral("   ·   ") + when,
                       withForeground({}, m_palette.color(QPalette::PlaceholderText)));
 
-    QString text = message.bodyText;
-    if (text.trimmed().isEmpty() && !message.bodyHtml.isEmpty())
-        text = QTextDocumentFragment::fromHtml(message.bodyHtml).toPlainText();
+    const bool quotesExpanded = options.expandedQuotes.contains(message.id);
+    const bool formatted =
+        !message.bodyHtml.isEmpty() && !options.plainTextMessages.contains(message.id);
+    if (!message.bodyHtml.isEmpty()) {
+        cursor.insertText(QStringLiteral("   ·   "), QTextCharFormat());
+        if (formatted)
+            insertLink(cursor, tr("Plain text"), plainTextUrl(message.id),
+                       tr("Show this mail as plain text"));
+        else
+            insertLink(cursor, tr("Formatted"), plainTextUrl(message.id),
+                       tr("Show this mail as it was formatted"));
+    }
     bool atEmptyBlock = false;
-    renderMessageText(message, text, quotesExpanded, atEmptyBlock, cursor);
+    if (formatted) {
+        renderHtml(message, quotesExpanded, options.remoteImageMessages.contains(message.id),
+                   atEmptyBlock, cursor);
+    } else {
+        QString text = message.bodyText;
+        if (text.trimmed().isEmpty() && !message.bodyHtml.isEmpty())
+            text = QTextDocumentFragment::fromHtml(message.bodyHtml).toPlainText();
+        renderMessageText(message, text, quotesExpanded, atEmptyBlock, cursor);
+    }
 
     if (!message.attachments.isEmpty()) {
         const QColor dim = m_palette.color(QPalette::PlaceholderText);
@@ -865,6 +898,80 @@ void ConversationRenderer::renderMessageText(const Message &message, const QStri
             cursor.insertText(line.toString(), withForeground({}, dim));
         }
     }
+}
+
+void ConversationRenderer::renderHtml(const Message &message, bool quotesExpanded,
+                                      bool remoteImages, bool &atEmptyBlock,
+                                      QTextCursor &cursor) const
+{
+    // pultd moved the address of every remote image to data-pult-src (data-pult-background):
+    // nothing is fetched, and the sender does not learn the mail was read, until the reader asks.
+    static const QLatin1String remoteMark("data-pult-");
+    QString html = message.bodyHtml;
+    const QColor dim = m_palette.color(QPalette::PlaceholderText);
+    if (html.contains(remoteMark)) {
+        QTextBlockFormat notice;
+        notice.setBottomMargin(4);
+        startBlock(cursor, atEmptyBlock, notice);
+        if (remoteImages) {
+            html.replace(QLatin1String(" data-pult-src=\""), QLatin1String(" src=\""));
+            html.replace(QLatin1String(" data-pult-background=\""),
+                         QLatin1String(" background=\""));
+            cursor.insertText(tr("Remote images are shown."), withForeground({}, dim));
+        } else {
+            // Left out rather than drawn as broken pictures.
+            static const QRegularExpression remoteImage(
+                QStringLiteral("<img\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*\\sdata-pult-src=(?:[^>\"']|"
+                               "\"[^\"]*\"|'[^']*')*>"),
+                QRegularExpression::CaseInsensitiveOption);
+            html.remove(remoteImage);
+            cursor.insertText(tr("Remote images are not shown. "), withForeground({}, dim));
+            insertLink(cursor, tr("Show remote images"), remoteImagesUrl(message.id),
+                       tr("Fetching them tells the sender that the mail was read"));
+        }
+    }
+    // The quoted earlier mail, after the marker pultd puts where it starts (docs/email.md).
+    static const QLatin1String quoteMarker("<!--pult-quote-->");
+    const qsizetype quoteAt = html.indexOf(quoteMarker);
+    const QString own = quoteAt < 0 ? html : html.left(quoteAt);
+    const QString quoted = quoteAt < 0 ? QString() : html.mid(quoteAt + quoteMarker.size());
+
+    // Mail HTML sets its own colours for a white page: in a dark theme it is shown on one. The
+    // quoted mail is dimmed where it sets no colour of its own.
+    const auto insertPart = [&](const QString &part, bool quote) {
+        if (!m_dark) {
+            startBlock(cursor, atEmptyBlock);
+            cursor.insertHtml(
+                quote ? QStringLiteral("<div style=\"color:%1\">%2</div>").arg(dim.name(), part)
+                      : part);
+            return;
+        }
+        QTextFrameFormat paper;
+        paper.setBackground(QColor(0xfa, 0xfa, 0xfa));
+        paper.setPadding(8);
+        paper.setTopMargin(2);
+        paper.setBottomMargin(2);
+        QTextFrame *frame = cursor.insertFrame(paper);
+        cursor.insertHtml(
+            QStringLiteral("<div style=\"color:%1\">%2</div>")
+                .arg(quote ? QStringLiteral("#5f6368") : QStringLiteral("#202124"), part));
+        cursor = frame->lastCursorPosition();
+        cursor.movePosition(QTextCursor::NextBlock);
+        atEmptyBlock = true;
+    };
+    insertPart(own, false);
+    if (quoted.isEmpty())
+        return;
+    QTextBlockFormat fold;
+    fold.setTopMargin(4);
+    fold.setBottomMargin(2);
+    startBlock(cursor, atEmptyBlock, fold);
+    if (!quotesExpanded) {
+        insertLink(cursor, tr("… quoted text"), quoteUrl(message.id), tr("Show the quoted text"));
+        return;
+    }
+    insertLink(cursor, tr("Hide quoted text"), quoteUrl(message.id));
+    insertPart(quoted, true);
 }
 
 void ConversationRenderer::renderBody(const QString &text, bool &atEmptyBlock,

@@ -11,12 +11,16 @@
 //   mails is folded to one line; attachments are links. Long threads show only their latest
 //   messages behind a "Show N earlier messages" link, so a ticket of hundreds opens at once;
 // - the history: every field change in words, with who and when.
-// Message text is inserted as plain text, never parsed as HTML.
+// Message text is inserted as plain text, never parsed as HTML. A mail's HTML (sanitised by pultd,
+// docs/email.md) is shown formatted, or as its text when the reader chooses so; its images
+// are the document's resources (TicketPane's MessageImages): attachment: URLs of the mail's own
+// inline parts, and remote ones only after the reader asked for them.
 //
 // Links (QTextBrowser::anchorClicked):
 //   ticket:<uuid>                               another ticket (uuid without braces)
 //   attachment:<sha256 hex>?name=<percent-encoded file name>
-//   more:earlier, more:history, more:quote/<message uuid>   handled by TicketPane itself
+//   more:earlier, more:history, more:quote/<message uuid>,
+//   more:plain/<message uuid>, more:images/<message uuid>    handled by TicketPane itself
 
 #include "ticketdetails.h"
 
@@ -46,6 +50,10 @@ public:
         bool allHistory = false;
         // Messages whose quoted text is shown instead of folded.
         QSet<QUuid> expandedQuotes;
+        // Mails with HTML shown as their plain text instead.
+        QSet<QUuid> plainTextMessages;
+        // Mails whose remote images the reader asked for.
+        QSet<QUuid> remoteImageMessages;
     };
     static constexpr int kLatestHistory = 10;
 
@@ -58,6 +66,8 @@ public:
     static QUrl earlierMessagesUrl();
     static QUrl allHistoryUrl();
     static QUrl quoteUrl(const QUuid &messageId);
+    static QUrl plainTextUrl(const QUuid &messageId);
+    static QUrl remoteImagesUrl(const QUuid &messageId);
 
     // The palette picks light or dark card colours; now is for relative times and SLA clocks.
     ConversationRenderer(const QPalette &palette, const QDateTime &now);
@@ -81,13 +91,17 @@ private:
     void renderRequester(const TicketDetails &details, QTextCursor &cursor) const;
     void renderHistory(const TicketDetails &details, const Options &options,
                        QTextCursor &cursor) const;
-    void renderMessage(const Message &message, bool quotesExpanded, QTextCursor &cursor) const;
+    void renderMessage(const Message &message, const Options &options, QTextCursor &cursor) const;
     void renderSystemEvent(const Message &message, QTextCursor &cursor) const;
     // atEmptyBlock: in, whether the cursor sits in an empty block to fill first; out, whether
     // the cursor was left in an empty block after a closing snippet.
     void renderBody(const QString &text, bool &atEmptyBlock, QTextCursor &cursor) const;
     void renderMessageText(const Message &message, const QString &text, bool quotesExpanded,
                            bool &atEmptyBlock, QTextCursor &cursor) const;
+    // A mail's sanitised HTML (docs/email.md): its quoted history folded behind a link, remote
+    // images only when asked for, on light paper in a dark theme.
+    void renderHtml(const Message &message, bool quotesExpanded, bool remoteImages,
+                    bool &atEmptyBlock, QTextCursor &cursor) const;
     void insertLink(QTextCursor &cursor, const QString &text, const QUrl &url,
                     const QString &toolTip = {}) const;
     void insertTicketLink(QTextCursor &cursor, const Ticket &ticket) const;

@@ -326,6 +326,32 @@ void MainWindow::buildInbox()
             openTicket(QUuid::fromString(url.path()));
         else if (url.scheme() == u"attachment")
             openAttachment(url);
+        // A mail's links open in the browser or the mail program; never file: or others.
+        else if (url.scheme() == u"https" || url.scheme() == u"http" || url.scheme() == u"mailto")
+            QDesktopServices::openUrl(url);
+    });
+    // Where a mail's link really goes, before it is clicked.
+    connect(m_pane->browser(), &QTextBrowser::highlighted, this,
+            [this, shown = QString()](const QUrl &url) mutable {
+                if (url.scheme() == u"https" || url.scheme() == u"http" ||
+                    url.scheme() == u"mailto") {
+                    shown = url.toDisplayString();
+                    statusBar()->showMessage(shown, 10000);
+                } else if (!shown.isEmpty() && statusBar()->currentMessage() == shown) {
+                    statusBar()->clearMessage();
+                }
+            });
+    m_pane->images()->setAttachmentLoader([this](const QByteArray &hash, auto done) {
+        m_background.run<QImage>(
+            [hash](SyncSession &session) -> Result<QImage> {
+                auto cached = session.attachmentFile(hash);
+                if (!cached.good())
+                    return cached.status();
+                return MessageImages::fitted(QImage(*cached));
+            },
+            [done = std::move(done)](const Result<QImage> &image) {
+                done(image.good() ? *image : QImage());
+            });
     });
 
     m_composer = new Composer(m_store, *m_actions, m_home, inbox);

@@ -5,10 +5,12 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QPointer>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Pult {
@@ -31,6 +33,17 @@ TicketPane::TicketPane(LocalStore &store, QWidget *parent)
     m_browser->setOpenLinks(false);
     m_browser->setFrameShape(QFrame::NoFrame);
     connect(m_browser, &QTextBrowser::anchorClicked, this, &TicketPane::openMoreLink);
+
+    // Images arriving one after another lay the document out once.
+    m_images = new MessageImages(this);
+    m_relayout = new QTimer(this);
+    m_relayout->setSingleShot(true);
+    m_relayout->setInterval(30);
+    connect(m_images, &MessageImages::loaded, m_relayout, qOverload<>(&QTimer::start));
+    connect(m_relayout, &QTimer::timeout, this, [this] {
+        if (m_document)
+            m_document->markContentsDirty(0, m_document->characterCount());
+    });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_hint);
@@ -82,6 +95,10 @@ bool TicketPane::render(const QUuid &ticketId)
     // previous ticket's formats and highlighter state.
     auto *document = new QTextDocument(this);
     document->setDefaultFont(m_browser->font());
+    document->setResourceProvider(
+        [images = QPointer<MessageImages>(m_images)](const QUrl &url) -> QVariant {
+            return images ? images->resource(url) : QVariant();
+        });
     // The pane's own palette: on a palette change it is up to date before its children's.
     ConversationRenderer(palette(), m_clock()).render(*details, document, m_options);
     m_highlighter.highlight(document, palette());
@@ -106,16 +123,23 @@ void TicketPane::openMoreLink(const QUrl &url)
         m_options.latestMessages = 0;
     } else if (what == u"history") {
         m_options.allHistory = true;
-    } else if (what.startsWith(u"quote/")) {
-        const QUuid message = QUuid::fromString(QStringView(what).mid(6));
-        if (message.isNull())
-            return;
-        if (m_options.expandedQuotes.contains(message))
-            m_options.expandedQuotes.remove(message);
-        else
-            m_options.expandedQuotes.insert(message);
     } else {
-        return;
+        // quote/<id> and plain/<id> toggle, images/<id> is for good.
+        const qsizetype slash = what.indexOf(u'/');
+        const QUuid message = QUuid::fromString(QStringView(what).mid(slash + 1));
+        if (slash < 0 || message.isNull())
+            return;
+        const QStringView kind = QStringView(what).left(slash);
+        QSet<QUuid> *set = kind == u"quote"    ? &m_options.expandedQuotes
+                           : kind == u"plain"  ? &m_options.plainTextMessages
+                           : kind == u"images" ? &m_options.remoteImageMessages
+                                               : nullptr;
+        if (!set)
+            return;
+        if (set->contains(message) && kind != u"images")
+            set->remove(message);
+        else
+            set->insert(message);
     }
     if (render(m_ticketId))
         m_browser->verticalScrollBar()->setValue(scrolled);

@@ -6,6 +6,7 @@
 
 #include "codehighlighter.h"
 #include "conversationrenderer.h"
+#include "messageimages.h"
 
 #include <QUuid>
 #include <QWidget>
@@ -16,6 +17,7 @@ class QLabel;
 class QStackedWidget;
 class QTextBrowser;
 class QTextDocument;
+class QTimer;
 
 namespace Pult {
 
@@ -40,12 +42,15 @@ public:
     void clear();
     QUuid currentTicket() const { return m_ticketId; }
     QTextBrowser *browser() const { return m_browser; }
+    // The images of the mails shown; the window gives it the attachment loader.
+    MessageImages *images() const { return m_images; }
     // What is unfolded in the ticket shown.
     const ConversationRenderer::Options &renderOptions() const { return m_options; }
 
 public Q_SLOTS:
-    // Unfolds what a "more:" link names (more:earlier, more:history, more:quote/<message id>)
-    // and renders the ticket again, keeping the reading position. Other links are ignored.
+    // Unfolds what a "more:" link names (more:earlier, more:history, more:quote/<message id>,
+    // more:plain/<message id>, more:images/<message id>) and renders the ticket again, keeping
+    // the reading position. Other links are ignored.
     void openMoreLink(const QUrl &url);
 
 protected:
@@ -64,6 +69,8 @@ private:
     QLabel *m_hint = nullptr;
     QTextBrowser *m_browser = nullptr;
     QTextDocument *m_document = nullptr; // owned by this pane; replaced for every ticket
+    MessageImages *m_images = nullptr;
+    QTimer *m_relayout = nullptr;
 };
 
 } // namespace Pult

@@ -13,7 +13,10 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
+#include <QBuffer>
 #include <QFontDatabase>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -21,6 +24,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Pult;
@@ -49,6 +53,8 @@ private Q_SLOTS:
     void splitsQuotedText();
     void foldsQuotedText();
     void longThreadRendersLatestMessages();
+    void rendersMailHtml();
+    void mailImagesArriveWithoutBlocking();
 
 private:
     static TicketDetails details();
@@ -392,6 +398,77 @@ Ticket putLongThread(LocalStore &store, const UiTest::Fixture &f, int count)
         return {};
     return t;
 }
+
+// The names of the images in a document, in order.
+QStringList imageNames(const QTextDocument &document)
+{
+    QStringList names;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (format.isImageFormat())
+                names.append(format.toImageFormat().name());
+        }
+    }
+    return names;
+}
+
+// A mail as pultd keeps it: its sanitised HTML with an inline image (cid: rewritten to the
+// attachment), a remote image moved aside, and the quoted earlier mail after the marker.
+const QByteArray kLogoHash = QByteArray("0123456789abcdef").repeated(4);
+Message htmlMail(const QUuid &ticketId)
+{
+    Message m;
+    m.id = QUuid::createUuid();
+    m.ticketId = ticketId;
+    m.kind = MessageKind::CustomerMessage;
+    m.authorName = QStringLiteral("Jana Horvat");
+    m.created = UiTest::at(-30);
+    m.bodyText = QStringLiteral("Dear support, the invoice is wrong.\n\nOn Monday, Ana wrote:\n"
+                                "> Please check the invoice.");
+    m.bodyHtml =
+        QStringLiteral("<p>Dear <b>support</b>, the <a href=\"https://example.si/r?id=1\">invoice"
+                       "</a> is wrong.</p><p><img src=\"attachment:%1?name=logo.png\" alt=\"logo\">"
+                       "<img data-pult-src=\"http://%2/pixel.png\" alt=\"tracker\"></p>"
+                       "<!--pult-quote--><div>On Monday, Ana wrote:</div>"
+                       "<blockquote>Please check the invoice.</blockquote>")
+            .arg(QString::fromLatin1(kLogoHash));
+    m.attachments = {{kLogoHash, QStringLiteral("logo.png"), QStringLiteral("image/png"), 120}};
+    return m;
+}
+
+// A one-connection HTTP server on loopback that answers every GET with an image.
+class ImageServer : public QTcpServer
+{
+public:
+    explicit ImageServer(const QImage &image)
+    {
+        QBuffer buffer(&m_png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_request += socket->readAll();
+                    if (!m_request.contains("\r\n\r\n"))
+                        return;
+                    ++requests;
+                    m_request.clear();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: " +
+                                  QByteArray::number(m_png.size()) +
+                                  "\r\nConnection: close\r\n\r\n" + m_png);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost);
+    }
+    int requests = 0;
+
+private:
+    QByteArray m_png;
+    QByteArray m_request;
+};
 
 int cardCount(const QTextDocument &document)
 {
@@ -771,6 +848,129 @@ void ConversationTest::longThreadRendersLatestMessages()
         QUrl(QStringLiteral("ticket:") + f.lodzTicket.id.toString(QUuid::WithoutBraces)));
     QCOMPARE(pane.currentTicket(), thread.id);
     QCOMPARE(cardCount(*pane.browser()->document()), latest);
+}
+
+void ConversationTest::rendersMailHtml()
+{
+    TicketDetails d = details();
+    d.messages[0] = htmlMail(d.ticket.id);
+    d.messages[0].bodyHtml = d.messages[0].bodyHtml.arg(QStringLiteral("tracker.example"));
+    const Message &mail = d.messages[0];
+    const QString id = mail.id.toString(QUuid::WithoutBraces);
+    const QString logo =
+        QStringLiteral("attachment:%1?name=logo.png").arg(QString::fromLatin1(kLogoHash));
+    QTextDocument document;
+    ConversationRenderer renderer(QApplication::palette(), UiTest::at(60));
+    renderer.render(d, &document);
+    QString text = document.toPlainText();
+
+    // Formatted: bold is bold, the link is the mail's, the inline image is the attachment.
+    QVERIFY(text.contains(QStringLiteral("Dear support, the invoice is wrong.")));
+    QTextCursor bold = document.find(QStringLiteral("Dear support"));
+    QVERIFY(!bold.isNull());
+    bold.setPosition(bold.selectionEnd());
+    QCOMPARE(bold.charFormat().fontWeight(), int(QFont::Bold));
+    QCOMPARE(hrefOf(document, QStringLiteral("invoice")),
+             QStringLiteral("https://example.si/r?id=1"));
+    QCOMPARE(imageNames(document), QStringList{logo});
+    // No remote image until asked for, and the quoted mail folded.
+    QCOMPARE(hrefOf(document, QStringLiteral("Show remote images")),
+             QStringLiteral("more:images/") + id);
+    QVERIFY(!text.contains(QStringLiteral("Please check the invoice.")));
+    QCOMPARE(hrefOf(document, QStringLiteral("quoted text")), QStringLiteral("more:quote/") + id);
+    QCOMPARE(hrefOf(document, QStringLiteral("Plain text")), QStringLiteral("more:plain/") + id);
+
+    ConversationRenderer::Options options;
+    options.expandedQuotes.insert(mail.id);
+    options.remoteImageMessages.insert(mail.id);
+    renderer.render(d, &document, options);
+    text = document.toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Please check the invoice.")));
+    QVERIFY(text.contains(QStringLiteral("Remote images are shown.")));
+    QCOMPARE(imageNames(document),
+             (QStringList{logo, QStringLiteral("http://tracker.example/pixel.png")}));
+
+    // As plain text: the text pultd made, its quote folded as in any mail.
+    options.plainTextMessages.insert(mail.id);
+    options.expandedQuotes.clear();
+    renderer.render(d, &document, options);
+    text = document.toPlainText();
+    QVERIFY(text.contains(QStringLiteral("Dear support, the invoice is wrong.")));
+    QVERIFY(!text.contains(QStringLiteral("Please check the invoice.")));
+    QVERIFY(imageNames(document).isEmpty());
+    QCOMPARE(hrefOf(document, QStringLiteral("Formatted")), QStringLiteral("more:plain/") + id);
+
+    // In a dark theme the mail's HTML, made for white paper, is shown on light paper.
+    QPalette dark = QApplication::palette();
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    ConversationRenderer(dark, UiTest::at(60)).render(d, &document);
+    bold = document.find(QStringLiteral("Dear support"));
+    QVERIFY(bold.currentFrame()->frameFormat().background().color().lightness() > 200);
+    QVERIFY(bold.charFormat().foreground().color().lightness() < 100);
+}
+
+void ConversationTest::mailImagesArriveWithoutBlocking()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto store = UiTest::openStore(dir.filePath(QStringLiteral("cache.db")));
+    QVERIFY(store);
+    const UiTest::Fixture f = UiTest::fillStore(*store, 3);
+    QImage remoteImage(30, 20, QImage::Format_RGB32);
+    remoteImage.fill(Qt::red);
+    ImageServer server(remoteImage);
+    QVERIFY(server.isListening());
+    Message mail = htmlMail(f.lodzTicket.id);
+    mail.bodyHtml = mail.bodyHtml.arg(QStringLiteral("127.0.0.1:%1").arg(server.serverPort()));
+    QVERIFY(store->put(mail).good());
+
+    // The window's loader fetches in the background and answers later; a wide picture.
+    QList<QByteArray> asked;
+    TicketPane pane(*store);
+    pane.images()->setAttachmentLoader([&asked](const QByteArray &hash, auto done) {
+        asked.append(hash);
+        QTimer::singleShot(20, [done] {
+            QImage wide(2000, 1000, QImage::Format_RGB32);
+            wide.fill(Qt::blue);
+            done(MessageImages::fitted(wide));
+        });
+    });
+    pane.setClock([] { return UiTest::at(0); });
+    pane.resize(900, 700);
+    pane.show();
+    QVERIFY(pane.showTicket(f.lodzTicket.id));
+    const QUrl logo(
+        QStringLiteral("attachment:%1?name=logo.png").arg(QString::fromLatin1(kLogoHash)));
+    // Shown at once with a placeholder; laid out again when the image is there.
+    QTRY_COMPARE(asked, QList<QByteArray>{kLogoHash});
+    QTRY_COMPARE(pane.browser()
+                     ->document()
+                     ->resource(QTextDocument::ImageResource, logo)
+                     .value<QImage>()
+                     .size(),
+                 QSize(MessageImages::kMaxWidth, MessageImages::kMaxWidth / 2));
+    QTRY_VERIFY(pane.browser()->document()->documentLayout()->documentSize().width() >=
+                MessageImages::kMaxWidth);
+    // Rendering again (a sync refresh) asks for nothing again; the remote server saw nothing.
+    QVERIFY(pane.showTicket(f.lodzTicket.id));
+    QTest::qWait(50);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(server.requests, 0);
+
+    // Asked for, the remote image is fetched once and shown.
+    const QUrl remote(QStringLiteral("http://127.0.0.1:%1/pixel.png").arg(server.serverPort()));
+    Q_EMIT pane.browser()->anchorClicked(
+        QUrl(QStringLiteral("more:images/") + mail.id.toString(QUuid::WithoutBraces)));
+    QTRY_COMPARE(pane.browser()
+                     ->document()
+                     ->resource(QTextDocument::ImageResource, remote)
+                     .value<QImage>()
+                     .size(),
+                 QSize(30, 20));
+    QVERIFY(pane.showTicket(f.lodzTicket.id));
+    QTest::qWait(50);
+    QCOMPARE(server.requests, 1);
 }
 
 QTEST_MAIN(ConversationTest)
