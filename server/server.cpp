@@ -1618,6 +1618,7 @@ ServerStatus Server::start()
         *d->store, std::move(*mailboxes),
         MailOutboxConfig::fromEnvironment(d->store->attachmentDirectory()), d->revisionPublisher());
     d->store->onMailQueued([outbox = d->outbox.get()] { outbox->wake(); });
+    d->store->onMailboxesChanged([mail = d->mail.get()] { mail->rescanNow(); });
     d->sweepUploads();
     d->mail->start();
     d->addStreamRoute();

@@ -48,6 +48,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
     d->session = &session;
     d->now = nowMs;
     d->queuedMail = false;
+    d->changedMailboxes = false;
     QJsonArray results;
     qint64 newest = 0;
     for (const QJsonValue &value : ops) {
@@ -120,6 +121,8 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         return s;
     if (d->queuedMail && d->mailQueued)
         d->mailQueued();
+    if (d->changedMailboxes && d->mailboxesChanged)
+        d->mailboxesChanged();
     return results;
 }
 

@@ -232,6 +232,9 @@ public:
     void setMessageIdKey(const QByteArray &key);
     // Called (from the applying thread, after the commit) when a batch queued mail.
     void onMailQueued(std::function<void()> wake);
+    // Called (from the applying thread, after the commit) when a batch's upsert_mailbox or
+    // delete_mailbox was applied: the fetchers start or stop at once, not at their next rescan.
+    void onMailboxesChanged(std::function<void()> changed);
 
     struct QueuedMail
     {

@@ -286,6 +286,8 @@ struct ServerStore::Private
     QByteArray secretsKey;                     // DATA/secrets.key: seals mailbox passwords
     std::function<void()> mailQueued;          // wakes the mail outbox after a commit
     bool queuedMail = false;                   // this batch queued mail
+    std::function<void()> mailboxesChanged;    // wakes the mail fetchers after a commit
+    bool changedMailboxes = false;             // this batch added, changed or removed one
 
     // The op being applied.
     const AgentSession *session = nullptr;

@@ -460,6 +460,7 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertMailbox(const QJson
         if (db->changes() == 0)
             return accept(Rejection{QStringLiteral("not_found"),
                                     QStringLiteral("no mailbox %1").arg(address)});
+        changedMailboxes = true;
         return accept();
     }
     const QJsonObject input = op.value(QLatin1String("mailbox")).toObject();
@@ -523,7 +524,14 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertMailbox(const QJson
                     bindSettings);
     if (!s.good())
         return s;
+    changedMailboxes = true;
     return accept();
+}
+
+void ServerStore::onMailboxesChanged(std::function<void()> changed)
+{
+    std::lock_guard lock(d->mutex);
+    d->mailboxesChanged = std::move(changed);
 }
 
 } // namespace Pult

@@ -474,6 +474,7 @@ struct MailService::Private
     mutable std::mutex mutex; // guards what follows
     std::condition_variable wake;
     bool stopping = false;
+    bool rescanWanted = false;
     std::vector<std::shared_ptr<MailFetcher>> fetchers;
 
     Private(ServerStore &s, QString url, MailFetcherConfig c)
@@ -517,6 +518,11 @@ struct MailService::Private
                 }
             }
         }
+        for (const auto &fetcher : gone) {
+            LogRecord(LogLevel::Info, "mailbox_stopped")
+                .addString("mailbox", utf8(fetcher->settings().address))
+                .write();
+        }
         gone.clear(); // stopped and joined outside the lock
         for (const MailboxSettings &m : std::as_const(wanted)) {
             auto found = mailboxes.find(m.address);
@@ -553,8 +559,10 @@ struct MailService::Private
         for (;;) {
             rescan(**mailboxes);
             std::unique_lock lock(mutex);
-            if (wake.wait_for(lock, config.rescanInterval, [this] { return stopping; }))
+            wake.wait_for(lock, config.rescanInterval, [this] { return stopping || rescanWanted; });
+            if (stopping)
                 return;
+            rescanWanted = false;
         }
     }
 };
@@ -576,6 +584,15 @@ void MailService::start()
     d->config.parser.temporaryDirectory = QString::fromStdString(scratch.string());
     if (!d->thread.joinable())
         d->thread = std::thread([this] { d->run(); });
+}
+
+void MailService::rescanNow()
+{
+    {
+        std::lock_guard lock(d->mutex);
+        d->rescanWanted = true;
+    }
+    d->wake.notify_all();
 }
 
 void MailService::stop()

@@ -92,8 +92,11 @@ public:
     MailService(const MailService &) = delete;
     MailService &operator=(const MailService &) = delete;
 
-    // Starts a fetcher per mailbox, and a thread that looks for changes every rescanInterval.
+    // Starts a fetcher per mailbox, and a thread that looks for changes every rescanInterval
+    // (mailboxes changed by another process: `pultd mailbox add`, another pultd).
     void start();
+    // Looks for changed mailboxes now: one of this pultd's ops changed them.
+    void rescanNow();
     void stop();
     QList<MailboxStatus> statuses() const;
     // The quarantined mail processed again by its mailbox's fetcher: committed (and out of

@@ -496,6 +496,23 @@ private Q_SLOTS:
         QCOMPARE(upsert(admin, {{QStringLiteral("imap_password"), QStringLiteral("only one")}}),
                  QStringLiteral("invalid_op"));
         QCOMPARE(upsert(admin, passwords), QStringLiteral("applied"));
+        // The new mailbox is fetched at once, not at pultd's next look at the mailboxes (every
+        // 30 s, for changes made by other processes).
+        const qsizetype handled = mailsHandled(m_server);
+        QVERIFY2(m_dovecot.deliver("sales",
+                                   customerMail("sales@firma.example", "nova.stranka@example.si",
+                                                "Ponudba za 20 licenc", "Pozdravljeni")),
+                 qPrintable(m_dovecot.error()));
+        QVERIFY2(QTest::qWaitFor([&] { return mailsHandled(m_server) > handled; }, 5000),
+                 m_server.log().right(2000).constData());
+        const auto mentions = [&](const char *event) {
+            qsizetype lines = 0;
+            for (const QByteArray &line : m_server.log().split('\n'))
+                lines += line.contains(QByteArray(QByteArray("\"event\":\"") + event + '"')) &&
+                         line.contains("\"mailbox\":\"sales@firma.example\"");
+            return lines;
+        };
+        QCOMPARE(mentions("mailbox_started"), 1);
 
         const auto test = [&] {
             return pultd({QStringLiteral("mailbox"), QStringLiteral("test"),
@@ -519,6 +536,9 @@ private Q_SLOTS:
         QCOMPARE(
             postOps(m_server, admin, {remove}).first().toObject().value(QLatin1String("status")),
             QStringLiteral("applied"));
+        // Its fetcher stops at once too (the update before restarted it with the new settings).
+        QVERIFY2(QTest::qWaitFor([&] { return mentions("mailbox_stopped") == 2; }, 5000),
+                 m_server.log().right(2000).constData());
         QJsonObject again = remove;
         again.insert(QStringLiteral("id"), newId());
         QCOMPARE(postOps(m_server, admin, {again})
