@@ -281,6 +281,53 @@ Result<QList<MailboxSettings>> Mailboxes::list()
     return all;
 }
 
+namespace {
+
+// The advisory lock of a mailbox: class 'PULT' (0x50554c54), object hashtext(address). Held by
+// this session, pg_locks shows it with the two keys as oids (objsubid 2).
+#define PULT_MAILBOX_LOCK_HELD                                                                     \
+    "EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() "       \
+    "AND classid = 1347767380::int4::oid AND objid = hashtext(?1)::oid AND objsubid = 2)"
+// CASE: the lock is taken only when not held (each pg_try_advisory_lock counts once more).
+constexpr const char *kClaimMailbox =
+    "SELECT (CASE WHEN " PULT_MAILBOX_LOCK_HELD " THEN true ELSE pg_try_advisory_lock(1347767380, "
+    "hashtext(?1)) END)::int";
+constexpr const char *kReleaseMailbox =
+    "SELECT (CASE WHEN " PULT_MAILBOX_LOCK_HELD
+    " THEN pg_advisory_unlock(1347767380, hashtext(?1)) ELSE false END)::int";
+#undef PULT_MAILBOX_LOCK_HELD
+
+// The one integer a statement (a string literal: prepare() caches by its address) answers.
+Result<bool> askBool(Db::Connection &db, const char *sql, const QString &address)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, address);
+    const bool yes = (*stmt)->next() && (*stmt)->int64(0) != 0;
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return yes;
+}
+
+} // namespace
+
+Result<bool> Mailboxes::claim(const QString &address)
+{
+    if (d->db->dialect() == Db::Dialect::Sqlite)
+        return true;
+    return askBool(*d->db, kClaimMailbox, address.trimmed().toLower());
+}
+
+Status Mailboxes::release(const QString &address)
+{
+    if (d->db->dialect() == Db::Dialect::Sqlite)
+        return Status();
+    return askBool(*d->db, kReleaseMailbox, address.trimmed().toLower()).status();
+}
+
 Status Mailboxes::remove(const QString &address)
 {
     const QString key = address.trimmed().toLower();

@@ -64,6 +64,15 @@ public:
     Result<QList<MailboxSettings>> list();
     // NotFound when there is no mailbox with that address.
     Status remove(const QString &address);
+    // Whether this pultd fetches the mailbox. Of several pultd on one PostgreSQL database one
+    // fetches each mailbox: it holds a session advisory lock on this connection (key
+    // 'PULT', hashtext(address)), taken here when free and kept while the connection lives; the
+    // others find it taken, and one of them takes over at its next rescan when the holder
+    // stops or loses its connection. Asking again for a held one is true and takes nothing more.
+    // On SQLite (one pultd) always true.
+    Result<bool> claim(const QString &address);
+    // Lets another pultd fetch the mailbox (it was removed or changed); nothing when not held.
+    Status release(const QString &address);
     // A mailbox with its passwords opened; NotFound when there is none, Corrupt when its
     // passwords do not open with this key (another data directory's key, or tampering).
     Result<std::pair<MailboxSettings, MailboxSecrets>> find(const QString &address);

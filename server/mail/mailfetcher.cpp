@@ -476,6 +476,10 @@ struct MailService::Private
     bool stopping = false;
     bool rescanWanted = false;
     std::vector<std::shared_ptr<MailFetcher>> fetchers;
+    // Only the service's thread: the mailboxes claimed at the last rescan, and those another
+    // pultd fetches (logged once).
+    QSet<QString> claimedBefore;
+    QSet<QString> elsewhere;
 
     Private(ServerStore &s, QString url, MailFetcherConfig c)
         : store(s)
@@ -496,9 +500,28 @@ struct MailService::Private
         QStringList addresses;
         for (const MailboxSettings &m : std::as_const(*listed))
             addresses.append(m.address);
+        // Of several pultd on one database one fetches each mailbox (Mailboxes::claim); when
+        // the claim cannot be asked, what runs keeps running.
         QHash<QString, MailboxSettings> wanted;
-        for (const MailboxSettings &m : std::as_const(*listed))
+        for (const MailboxSettings &m : std::as_const(*listed)) {
+            auto claimed = mailboxes.claim(m.address);
+            if (!claimed.good()) {
+                LogRecord(LogLevel::Warning, "mailbox_claim_failed")
+                    .addString("mailbox", utf8(m.address))
+                    .addString("error", utf8(claimed.status().message()))
+                    .write();
+            } else if (!*claimed) {
+                if (!elsewhere.contains(m.address))
+                    LogRecord(LogLevel::Info, "mailbox_elsewhere")
+                        .addString("mailbox", utf8(m.address))
+                        .write();
+                elsewhere.insert(m.address);
+                continue;
+            }
+            elsewhere.remove(m.address);
             wanted.insert(m.address, m);
+        }
+        const QSet<QString> claimedNow(wanted.keyBegin(), wanted.keyEnd());
         std::vector<std::shared_ptr<MailFetcher>> gone;
         {
             std::lock_guard lock(mutex);
@@ -524,6 +547,17 @@ struct MailService::Private
                 .write();
         }
         gone.clear(); // stopped and joined outside the lock
+        // A removed mailbox is let go: another pultd may take it if it is added again.
+        for (const QString &address : std::as_const(claimedBefore)) {
+            if (addresses.contains(address))
+                continue;
+            if (Status s = mailboxes.release(address); !s.good())
+                LogRecord(LogLevel::Warning, "mailbox_release_failed")
+                    .addString("mailbox", utf8(address))
+                    .addString("error", utf8(s.message()))
+                    .write();
+        }
+        claimedBefore = claimedNow;
         for (const MailboxSettings &m : std::as_const(wanted)) {
             auto found = mailboxes.find(m.address);
             if (!found.good()) {

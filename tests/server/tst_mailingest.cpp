@@ -164,6 +164,24 @@ private Q_SLOTS:
         QVERIFY(requester);
     }
 
+    // Of several pultd on one PostgreSQL database one fetches each mailbox (the others would
+    // fetch and parse every mail again only to find it taken).
+    void aSecondPultdOnTheDatabaseLeavesTheMailboxAlone()
+    {
+        if (!usingPostgres())
+            QSKIP("one pultd per SQLite database");
+        Pultd second;
+        second.shareDatabaseWith(m_server);
+        second.useDataDirectory(m_server.dataDir());
+        QVERIFY(second.start());
+        QVERIFY2(second.waitForLog("\"mailbox_elsewhere\""), second.log().constData());
+        QVERIFY(deliver(mail("mojca@example.org", "Dostava", "Paket ni prispel.")));
+        QCOMPARE(lastOutcome(), QStringLiteral("created"));
+        QVERIFY2(!second.log().contains("\"mailbox_started\"") &&
+                     !second.log().contains("\"mail_ingested\""),
+                 second.log().constData());
+    }
+
     void repliesThreadOntoTheirTicket()
     {
         const auto ticket = ticketWithSubject(QStringLiteral("Račun za november"));
