@@ -9,6 +9,9 @@
 //    view. Baseline: LocalStore::listTickets of one page of the "all" view alone.
 // 3. ui.open_ticket_ms: opening a ticket of 200+ messages until the conversation is repainted;
 //    median of 10. Baseline: loadTicketDetails of it alone (the store's part).
+//    ui.open_html_mail_ms: the same for a ticket of 30 mails with HTML (a 20-row table, lists,
+//    a quoted earlier mail: about 9 KB each, as pultd keeps them); median of 10. Baseline:
+//    ui.open_text_mail_ms, a ticket of the same 30 mails as plain text.
 // 4. ui.local_action_ms: a status change from the Ticket menu until the list row is repainted
 //    (the op applied to the cache and queued, the list's first page read again by its reader and
 //    repainted; the sidebar's counts follow in the background and are waited for between
@@ -358,6 +361,66 @@ int main(int argc, char *argv[])
     }
     std::printf("# %lld messages in the long thread\n", static_cast<long long>(messages));
     report("ui.open_ticket_ms", median(opens), "store.load_ticket_details_ms", median(loads));
+
+    // 3b. Mail with HTML against the same mail as text: two tickets written for it (fixed ids,
+    // so a reused profile has them once).
+    const auto putMailThread = [&](const QString &name, bool html) {
+        Ticket t = window.ticketModel()->item(0).ticket;
+        t.id = QUuid::createUuidV5(QUuid(), name);
+        t.number = html ? 9'000'001 : 9'000'002;
+        t.subject = QStringLiteral("Invoice questions (%1)").arg(name);
+        LocalStore::WriteBatch batch(*store);
+        check(store->put(t), "writing a mail ticket");
+        for (int m = 0; m < 30; ++m) {
+            Message message;
+            message.id = QUuid::createUuidV5(t.id, QString::number(m));
+            message.ticketId = t.id;
+            message.authorName = QStringLiteral("Jana Horvat");
+            message.created = t.created.addSecs(60 * m);
+            QString text =
+                QStringLiteral("Dear support,\n\nthe invoice %1 lists these lines:\n").arg(m);
+            QString markup = QStringLiteral("<div dir=\"ltr\"><p>Dear <b>support</b>,</p><p>the "
+                                            "invoice %1 lists these lines:</p><table border=\"1\" "
+                                            "cellpadding=\"4\"><tr><th>Item</th><th>Qty</th><th>"
+                                            "Price</th><th>Total</th></tr>")
+                                 .arg(m);
+            for (int row = 0; row < 20; ++row) {
+                text += QStringLiteral("Licence seat %1  1  12,90 EUR  12,90 EUR\n").arg(row);
+                markup += QStringLiteral("<tr><td>Licence seat %1</td><td>1</td><td>12,90 EUR</td>"
+                                         "<td style=\"color:#c00\">12,90 EUR</td></tr>")
+                              .arg(row);
+            }
+            text += QStringLiteral("\n- the seats 4 to 9 were cancelled in March\n- the "
+                                   "discount is missing\n\nKind regards,\nJana\n\nOn Monday, "
+                                   "Ana wrote:\n> Please send us the invoice number.\n> Ana");
+            markup += QStringLiteral(
+                "</table><ul><li>the seats 4 to 9 were cancelled in March</li><li>the discount "
+                "is <i>missing</i></li></ul><p>Kind regards,<br>Jana</p></div><!--pult-quote-->"
+                "<div class=\"gmail_quote\"><div>On Monday, Ana wrote:</div><blockquote><p>"
+                "Please send us the invoice number.</p><p>Ana</p></blockquote></div>");
+            message.bodyText = text;
+            if (html)
+                message.bodyHtml = markup;
+            check(store->put(message), "writing a mail");
+        }
+        check(batch.commit(), "committing the mail tickets");
+        return t.id;
+    };
+    const QUuid htmlThread = putMailThread(QStringLiteral("html"), true);
+    const QUuid textThread = putMailThread(QStringLiteral("text"), false);
+    const auto medianOpen = [&](const QUuid &ticket) {
+        std::vector<double> times;
+        for (int i = 0; i < 10; ++i) {
+            window.openTicket(shortThread);
+            times.push_back(msOf([&] {
+                window.openTicket(ticket);
+                browser->viewport()->repaint();
+            }));
+        }
+        return median(times);
+    };
+    const double htmlOpen = medianOpen(htmlThread);
+    report("ui.open_html_mail_ms", htmlOpen, "ui.open_text_mail_ms", medianOpen(textThread));
 
     // 4. A local action: the status of the selected ticket, from the menu.
     sidebar->setCurrentIndex(views->allTicketsIndex());
