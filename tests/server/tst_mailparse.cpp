@@ -602,6 +602,52 @@ private Q_SLOTS:
                                            "Firma d.o.o."));
     }
 
+    // cid: images pointed at the stored attachments, as the client's attachment: URLs.
+    void attachmentUrlsAsTheClientMakesThem()
+    {
+        const QByteArray hash = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+        QCOMPARE(attachmentUrl(hash, QStringLiteral("logo črn.png")),
+                 QStringLiteral("attachment:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c"
+                                "15b0f00a08?name=logo%20%C4%8Drn.png"));
+        QCOMPARE(attachmentUrl(hash.toLower(), QStringLiteral("a&b=c?d#e/f+g~h_i-j.k%l\"m")),
+                 QStringLiteral("attachment:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c"
+                                "15b0f00a08?name=a%26b%3Dc%3Fd%23e%2Ff%2Bg~h_i-j.k%25l%22m"));
+        QVERIFY(attachmentUrl("not-a-hash", QStringLiteral("x")).isEmpty());
+        QVERIFY(attachmentUrl(QByteArray(64, 'g'), QStringLiteral("x")).isEmpty());
+    }
+
+    void cidImagesLinkedToAttachments()
+    {
+        const QByteArray a(64, 'a');
+        const QByteArray b(64, 'b');
+        const QList<InlinePart> parts = {
+            {QStringLiteral("logo@example.si"), a, QStringLiteral("logo.png")},
+            {QStringLiteral("Image Two@Example"), b, QStringLiteral("slika 2.png")},
+            {QStringLiteral("amp&x@example"), a, QStringLiteral("a&b.png")}};
+        const QString html =
+            QStringLiteral("<p> src=\"cid:logo@example.si\"</p>"
+                           "<img src=\"cid:logo@example.si\" alt=\"logo\">"
+                           "<img alt=\" src=&quot;cid:logo@example.si&quot;\" "
+                           "src=\"CID:%3Cimage%20two@example%3E\">"
+                           "<img src=\"cid:amp&amp;x@example\" width=\"1\">"
+                           "<img src=\"cid:missing@example.si\">"
+                           "<img data-pult-src=\"https://x.example/cid:logo@example.si\">");
+        const QString aUrl = QStringLiteral("attachment:") + QString::fromLatin1(a);
+        const QString bUrl = QStringLiteral("attachment:") + QString::fromLatin1(b);
+        QCOMPARE(
+            linkCidImages(html, parts),
+            QStringLiteral("<p> src=\"cid:logo@example.si\"</p>"
+                           "<img src=\"") +
+                aUrl +
+                QStringLiteral("?name=logo.png\" alt=\"logo\">"
+                               "<img alt=\" src=&quot;cid:logo@example.si&quot;\" src=\"") +
+                bUrl + QStringLiteral("?name=slika%202.png\"><img src=\"") + aUrl +
+                QStringLiteral("?name=a%26b.png\" width=\"1\">"
+                               "<img src=\"cid:missing@example.si\">"
+                               "<img data-pult-src=\"https://x.example/cid:logo@example.si\">"));
+        QCOMPARE(linkCidImages(html, {}), html);
+    }
+
     void tnefWinmailDat()
     {
         QByteArray tnef("\x78\x9f\x3e\x22\x01\x00\x01\x06\x90\x08\x00\x04\x00\x00\x00\x00", 16);
