@@ -323,6 +323,8 @@ QByteArray toJsonText(const Message &m)
     json.id("id", m.id).id("ticket_id", m.ticketId).string("kind", toString(m.kind));
     json.id("author_id", m.authorId).string("author_name", m.authorName);
     json.time("created", m.created).string("body", m.bodyText);
+    if (!m.bodyHtml.isEmpty()) // mail with HTML only: most messages have none
+        json.string("body_html", m.bodyHtml);
     json.raw("attachments", [&](QByteArray &out) {
         out += '[';
         for (qsizetype i = 0; i < m.attachments.size(); ++i) {
@@ -443,6 +445,7 @@ Result<Message> messageFromJson(const QJsonObject &o)
     m.authorName = text(o, "author_name");
     m.created = timeOf(o.value(QLatin1String("created")));
     m.bodyText = text(o, "body");
+    m.bodyHtml = text(o, "body_html");
     for (const QJsonValue &v : o.value(QLatin1String("attachments")).toArray()) {
         const QJsonObject a = v.toObject();
         m.attachments.append({text(a, "hash").toLatin1(), text(a, "name"), text(a, "type"),

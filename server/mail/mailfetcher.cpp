@@ -366,6 +366,7 @@ struct MailFetcher::Private
             mail.bouncedMessageId = parsed->deliveryReport->originalMessageId;
         }
         const std::filesystem::path store = AttachmentFiles::directory(config.dataDirectory);
+        QList<InlinePart> inlineParts;
         for (const MailAttachment &a : std::as_const(parsed->attachments)) {
             if (a.path.isEmpty())
                 continue; // left out by the helper's output limit
@@ -381,8 +382,13 @@ struct MailFetcher::Private
                  a.contentType.isEmpty() ? QStringLiteral("application/octet-stream")
                                          : a.contentType,
                  a.size});
+            if (!a.contentId.isEmpty())
+                inlineParts.append({a.contentId, mail.attachments.last().contentHash,
+                                    mail.attachments.last().name});
         }
         cleanUp();
+        // The client shows cid: images from the message's attachments, by their attachment: URL.
+        mail.html = linkCidImages(mail.html, inlineParts);
         Status s = commit(mail, uid, handled);
         if (s.code() == Status::Invalid) // e.g. no sender address
             return quarantine(key, uidValidity, uid, statusText(s), raw, handled);

@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -82,6 +84,41 @@ std::optional<QDateTime> dateFrom(const QJsonValue &value)
     if (!date.isValid())
         return std::nullopt;
     return date.toUTC();
+}
+
+// An attribute value as libxml2 writes it, unescaped.
+QString unescapedAttribute(QStringView value)
+{
+    QString out = value.toString();
+    out.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    out.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    out.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    out.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return out;
+}
+
+// The attachment URL a src value (as written) names, or an empty string.
+QString cidTarget(QStringView written, const QList<InlinePart> &parts)
+{
+    const QString value = unescapedAttribute(written).trimmed();
+    if (!value.startsWith(QLatin1String("cid:"), Qt::CaseInsensitive))
+        return {};
+    QString id = QUrl::fromPercentEncoding(value.mid(4).toUtf8());
+    if (id.startsWith(u'<') && id.endsWith(u'>'))
+        id = id.mid(1, id.size() - 2);
+    if (id.isEmpty())
+        return {};
+    const InlinePart *match = nullptr;
+    for (const InlinePart &part : parts) {
+        if (part.contentId == id) {
+            match = &part;
+            break;
+        }
+        if (!match && part.contentId.compare(id, Qt::CaseInsensitive) == 0)
+            match = &part;
+    }
+    return match ? attachmentUrl(match->sha256, match->name) : QString();
 }
 
 MailAddress addressFrom(const QJsonObject &o)
@@ -494,6 +531,64 @@ Result<ParsedMail> parseMail(const QByteArray &raw, const MailParserConfig &conf
     if (parsed.good())
         cleanup.keepDirectory = true;
     return parsed;
+}
+
+QString attachmentUrl(const QByteArray &sha256, const QString &name)
+{
+    if (sha256.size() != 64)
+        return {};
+    for (char c : sha256) {
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return {};
+    }
+    // As ui/conversationrenderer.cpp writes it (the client's own links compare equal to these).
+    return QUrl::fromEncoded("attachment:" + sha256.toLower() +
+                                 "?name=" + QUrl::toPercentEncoding(name),
+                             QUrl::StrictMode)
+        .toString(QUrl::FullyEncoded);
+}
+
+QString linkCidImages(const QString &html, const QList<InlinePart> &parts)
+{
+    if (parts.isEmpty() || !html.contains(QLatin1String("cid:"), Qt::CaseInsensitive))
+        return html;
+    // Walks the serialised HTML: text, tags, and quoted attribute values in tags (libxml2
+    // escapes '<' and '>' in text and attribute values, so they delimit tags).
+    static const QLatin1String src("src=\"");
+    QString out;
+    out.reserve(html.size() + 256);
+    bool inTag = false;
+    QChar quote;
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html.at(i);
+        out += c;
+        if (!inTag) {
+            inTag = c == u'<';
+        } else if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'"' || c == u'\'') {
+            quote = c;
+        } else if (c == u'>') {
+            inTag = false;
+        } else if (c.isSpace() &&
+                   QStringView(html).mid(i + 1, src.size()).compare(src, Qt::CaseInsensitive) ==
+                       0) {
+            const qsizetype valueStart = i + 1 + src.size();
+            const qsizetype valueEnd = html.indexOf(u'"', valueStart);
+            if (valueEnd < 0)
+                continue;
+            const QString url =
+                cidTarget(QStringView(html).mid(valueStart, valueEnd - valueStart), parts);
+            if (url.isEmpty())
+                continue;
+            out += src;
+            out += url.toHtmlEscaped();
+            out += u'"';
+            i = valueEnd;
+        }
+    }
+    return out;
 }
 
 } // namespace Pult

@@ -129,4 +129,25 @@ Result<ParsedMail> parsedMailFromJson(const QByteArray &json, const QString &dir
 // Removes ParsedMail::directory and what is left in it.
 void removeParsedMailFiles(const ParsedMail &mail);
 
+// The URL the desktop client opens a stored attachment by, exactly as its
+// ConversationRenderer::attachmentUrl() makes it: "attachment:" + the SHA-256 in lowercase hex +
+// "?name=" + the name percent-encoded (all but A-Z a-z 0-9 - . _ ~), e.g.
+// "attachment:9f86…08?name=logo%20%C4%8Drn.png". Empty when the hash is not 64 hex digits.
+QString attachmentUrl(const QByteArray &sha256, const QString &name);
+
+// An inline part of a mail (Content-ID) as the attachment it was stored as.
+struct InlinePart
+{
+    QString contentId; // MailAttachment::contentId: without angle brackets
+    QByteArray sha256; // the stored attachment's hash, lowercase hex
+    QString name;      // the stored attachment's name
+};
+
+// ParsedMail::html with every src="cid:X" whose X is the Content-ID of one of `parts` pointing at
+// that attachment instead: src="attachmentUrl(...)", HTML-escaped. X is read as RFC 2392 has it:
+// "cid:" in any case, percent-decoded, angle brackets dropped; compared with the Content-ID
+// exactly, else ignoring case. A cid: naming no part stays as it was. Only src attributes of
+// elements are rewritten (the sanitiser's output writes them as src="..."), never text.
+QString linkCidImages(const QString &html, const QList<InlinePart> &parts);
+
 } // namespace Pult

@@ -182,6 +182,229 @@ xmlNode *findElement(xmlNode *node, const char *name, int depth)
     return nullptr;
 }
 
+// Quoted history (see sanitizeHtml() in html.h).
+
+constexpr std::string_view QuoteMarker = "<!--pult-quote-->";
+
+std::string attribute(const xmlNode *element, const char *name)
+{
+    xmlChar *value = xmlGetProp(element, reinterpret_cast<const xmlChar *>(name));
+    std::string out = value ? reinterpret_cast<const char *>(value) : "";
+    xmlFree(value);
+    return out;
+}
+
+bool hasClass(const xmlNode *element, const std::set<std::string_view> &names)
+{
+    const std::string classes = attribute(element, "class");
+    size_t i = 0;
+    while (i < classes.size()) {
+        while (i < classes.size() && std::isspace(static_cast<unsigned char>(classes[i])))
+            ++i;
+        size_t end = i;
+        while (end < classes.size() && !std::isspace(static_cast<unsigned char>(classes[end])))
+            ++end;
+        if (end > i && names.count(std::string_view(classes).substr(i, end - i)) > 0)
+            return true;
+        i = end;
+    }
+    return false;
+}
+
+enum class QuoteKind {
+    None,
+    Quote,   // quoted history, if nothing the sender wrote follows it
+    Outlook, // Outlook's reply header: everything after it is the earlier mail
+};
+
+// A wrapper a quote may sit in and still be a quote of the whole mail (not one inside a list,
+// a table cell or a paragraph).
+bool isWrapper(const xmlNode *node)
+{
+    static const std::set<std::string> names = {"div",    "section", "article", "main",
+                                                "center", "font",    "span"};
+    return names.count(nameOf(node)) > 0;
+}
+
+QuoteKind quoteKind(const xmlNode *element, const xmlNode *container)
+{
+    if (element->type != XML_ELEMENT_NODE)
+        return QuoteKind::None;
+    const std::string id = attribute(element, "id");
+    if (id == "divRplyFwdMsg" || id == "appendonsend")
+        return QuoteKind::Outlook;
+    static const std::set<std::string_view> classes = {"gmail_quote", "moz-cite-prefix",
+                                                       "yahoo_quoted", "protonmail_quote"};
+    if (hasClass(element, classes))
+        return QuoteKind::Quote;
+    if (nameOf(element) != "blockquote")
+        return QuoteKind::None;
+    if (lower(attribute(element, "type").c_str()) == "cite")
+        return QuoteKind::Quote;
+    // A plain <blockquote> only at the top, or in wrappers there.
+    for (const xmlNode *up = element->parent; up && up != container; up = up->parent) {
+        if (!isWrapper(up))
+            return QuoteKind::None;
+    }
+    return QuoteKind::Quote;
+}
+
+// Whether the element is part of some quote: any of the above, or any blockquote.
+bool isQuoteElement(const xmlNode *element, const xmlNode *container)
+{
+    return quoteKind(element, container) != QuoteKind::None || nameOf(element) == "blockquote";
+}
+
+// Non-white-space text: ASCII white space, U+00A0, U+200B and U+FEFF do not count.
+bool hasVisibleText(const xmlChar *content)
+{
+    const std::string_view s = content ? reinterpret_cast<const char *>(content) : "";
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f')
+            continue;
+        if (s.substr(i, 2) == "\xC2\xA0") {
+            i += 1;
+            continue;
+        }
+        if (s.substr(i, 3) == "\xE2\x80\x8B" || s.substr(i, 3) == "\xEF\xBB\xBF") {
+            i += 2;
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+bool isText(const xmlNode *node)
+{
+    return node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE ||
+           node->type == XML_ENTITY_REF_NODE;
+}
+
+// The first quote start in document order, with its kind.
+std::pair<xmlNode *, QuoteKind> firstQuote(xmlNode *parent, const xmlNode *container, int depth)
+{
+    for (xmlNode *child = parent->children; child; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE || depth > MaxDepth)
+            continue;
+        if (const QuoteKind kind = quoteKind(child, container); kind != QuoteKind::None)
+            return {child, kind};
+        if (auto found = firstQuote(child, container, depth + 1); found.first)
+            return found;
+    }
+    return {nullptr, QuoteKind::None};
+}
+
+// Whether the subtree has text (or an image) the reader would see, quotes left out when asked.
+bool hasContent(const xmlNode *node, const xmlNode *container, bool skipQuotes, int depth)
+{
+    if (isText(node))
+        return node->type == XML_ENTITY_REF_NODE || hasVisibleText(node->content);
+    if (node->type != XML_ELEMENT_NODE || depth > MaxDepth)
+        return false;
+    if (skipQuotes && isQuoteElement(node, container))
+        return false;
+    if (nameOf(node) == "img")
+        return true;
+    for (const xmlNode *child = node->children; child; child = child->next) {
+        if (hasContent(child, container, skipQuotes, depth + 1))
+            return true;
+    }
+    return false;
+}
+
+// Whether anything but quotes follows the subtree of `node` up to the end of `container`.
+bool contentFollows(const xmlNode *node, const xmlNode *container)
+{
+    for (const xmlNode *at = node; at && at != container; at = at->parent) {
+        for (const xmlNode *next = at->next; next; next = next->next) {
+            if (hasContent(next, container, true, 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+// Whether anything the reader would see comes before `node` in document order.
+bool contentPrecedes(const xmlNode *node, const xmlNode *container)
+{
+    for (const xmlNode *at = node; at && at != container; at = at->parent) {
+        for (const xmlNode *prev = at->prev; prev; prev = prev->prev) {
+            if (hasContent(prev, container, false, 0))
+                return true;
+        }
+    }
+    return false;
+}
+
+// Where the quoted earlier mail starts in the cleaned `container`, or nullptr: the node from
+// which on everything is the quote.
+xmlNode *quoteStart(xmlNode *container)
+{
+    auto [start, kind] = firstQuote(container, container, 0);
+    if (!start)
+        return nullptr;
+    if (kind == QuoteKind::Outlook) {
+        // The <hr> Outlook puts before its "From: ... Sent: ..." header belongs to the quote.
+        if (attribute(start, "id") == "divRplyFwdMsg") {
+            xmlNode *prev = start->prev;
+            while (prev && isText(prev) && prev->type != XML_ENTITY_REF_NODE &&
+                   !hasVisibleText(prev->content))
+                prev = prev->prev;
+            if (prev && prev->type == XML_ELEMENT_NODE && nameOf(prev) == "hr")
+                start = prev;
+        }
+    } else if (contentFollows(start, container)) {
+        return nullptr; // an answer written between the quotes: nothing is folded
+    }
+    return contentPrecedes(start, container) ? start : nullptr;
+}
+
+// Moves `start` and all that follows it out of its ancestors: each ancestor below `container`
+// keeps what came before, and a shallow copy of it (without its id) after it takes the rest.
+// Returns the top-level node the quote begins with.
+xmlNode *splitBefore(xmlNode *start, xmlNode *container)
+{
+    xmlNode *node = start;
+    for (xmlNode *parent = start->parent; parent && parent != container; parent = parent->parent) {
+        xmlNode *copy = xmlDocCopyNode(parent, parent->doc, 2); // attributes, no children
+        if (!copy)
+            return nullptr;
+        if (xmlAttr *id = xmlHasProp(copy, reinterpret_cast<const xmlChar *>("id")))
+            xmlRemoveProp(id);
+        for (xmlNode *moved = node; moved;) {
+            xmlNode *next = moved->next;
+            xmlUnlinkNode(moved);
+            xmlAddChild(copy, moved);
+            moved = next;
+        }
+        xmlAddNextSibling(parent, copy);
+        node = copy;
+    }
+    return node;
+}
+
+std::string serialize(xmlDoc *doc, xmlNode *from, xmlNode *to)
+{
+    xmlOutputBuffer *out = xmlAllocOutputBuffer(nullptr);
+    if (!out)
+        return {};
+    for (xmlNode *child = from; child && child != to; child = child->next)
+        htmlNodeDumpFormatOutput(out, doc, child, nullptr, 0);
+    xmlOutputBufferFlush(out);
+    std::string result;
+    if (const xmlChar *content = xmlOutputBufferGetContent(out))
+        result.assign(reinterpret_cast<const char *>(content), xmlOutputBufferGetSize(out));
+    xmlOutputBufferClose(out);
+    // Comments are dropped, so the marker cannot be in the output; should libxml2 ever write
+    // one out of raw text, it is defused here anyway.
+    for (size_t at = result.find(QuoteMarker); at != std::string::npos;
+         at = result.find(QuoteMarker, at))
+        result.replace(at, 1, "&lt;");
+    return result;
+}
+
 const std::set<std::string> &blockElements()
 {
     static const std::set<std::string> names = {
@@ -348,16 +571,14 @@ std::string sanitizeHtml(std::string_view utf8Html)
     xmlNode *body = findElement(root, "body", 0);
     xmlNode *container = body ? body : root;
     clean(container, 0);
-    xmlOutputBuffer *out = xmlAllocOutputBuffer(nullptr);
-    if (!out)
-        return {};
-    for (xmlNode *child = container->children; child; child = child->next)
-        htmlNodeDumpFormatOutput(out, doc.get(), child, nullptr, 0);
-    xmlOutputBufferFlush(out);
-    std::string result;
-    if (const xmlChar *content = xmlOutputBufferGetContent(out))
-        result.assign(reinterpret_cast<const char *>(content), xmlOutputBufferGetSize(out));
-    xmlOutputBufferClose(out);
+    xmlNode *quote = nullptr;
+    if (xmlNode *start = quoteStart(container))
+        quote = splitBefore(start, container);
+    std::string result = serialize(doc.get(), container->children, quote);
+    if (quote) {
+        result += QuoteMarker;
+        result += serialize(doc.get(), quote, nullptr);
+    }
     return result;
 }
 

@@ -114,6 +114,7 @@ private Q_SLOTS:
         m.authorName = QStringLiteral("Ana \"A\" Novak");
         m.created = QDateTime::fromMSecsSinceEpoch(1'780'000'000'123, Qt::UTC);
         m.bodyText = QStringLiteral("Hvala!\r\n\u0000end");
+        m.bodyHtml = QStringLiteral("<p>Hvala!</p><!--pult-quote--><div class=\"q\">&amp;</div>");
         m.attachments = {{QByteArray(64, 'a'), QStringLiteral("račun \"1\".pdf"),
                           QStringLiteral("application/pdf"), 12345}};
         const QJsonDocument message = QJsonDocument::fromJson(Wire::toJsonText(m), &error);

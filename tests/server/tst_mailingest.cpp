@@ -11,6 +11,7 @@
 #include "serverschema.h"
 #include "uuid.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QTest>
 
@@ -440,6 +441,63 @@ private Q_SLOTS:
             m_token));
         QCOMPARE(statusOf(content), 200);
         QCOMPARE(content->body, QByteArray("\x00\x01\x02\x03\x04", 5));
+    }
+
+    // HTML-only mail as the client reads it: body_html with its cid: image pointing at the
+    // stored attachment (the client's attachment: URL) and the quote marked for folding.
+    void htmlMailLinksItsImagesAndMarksItsQuote()
+    {
+        const QByteArray png =
+            QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+"
+                                   "M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        const QByteArray html =
+            "<div dir=\"ltr\">Slika napake je spodaj.<div><img src=\"cid:ii_napaka%40mail\" "
+            "alt=\"napaka\"></div></div><br><div class=\"gmail_quote\"><div dir=\"ltr\" "
+            "class=\"gmail_attr\">On Sun, 6 Dec 2026 at 09:00, Podpora wrote:<br></div>"
+            "<blockquote class=\"gmail_quote\">Pošljite sliko zaslona.</blockquote></div>";
+        const QByteArray message =
+            "From: Ana <ana@example.org>\r\nTo: billing@firma.example\r\nSubject: Napaka\r\n"
+            "Message-ID: <html1@example.org>\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/related; boundary=\"r\"; type=\"text/html\"\r\n\r\n"
+            "--r\r\nContent-Type: text/html; charset=utf-8\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n" +
+            html.toBase64() +
+            "\r\n--r\r\nContent-Type: image/png; name=\"napaka zaslona.png\"\r\n"
+            "Content-ID: <ii_napaka@mail>\r\nContent-Disposition: inline; "
+            "filename=\"napaka zaslona.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            png.toBase64() + "\r\n--r--\r\n";
+        QVERIFY(deliver(message));
+        QCOMPARE(lastOutcome(), QStringLiteral("created"));
+        const auto ticket = ticketWithSubject(QStringLiteral("Napaka"));
+        QVERIFY(ticket);
+        const QList<QJsonObject> messages = messagesOf(*ticket);
+        QCOMPARE(messages.size(), 1);
+        const QString hash =
+            QString::fromLatin1(QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex());
+        bool listed = false;
+        for (const QJsonValue &v : messages[0].value(QLatin1String("attachments")).toArray()) {
+            const QJsonObject a = v.toObject();
+            listed = listed || (a.value(QLatin1String("hash")).toString() == hash &&
+                                a.value(QLatin1String("name")).toString() ==
+                                    QStringLiteral("napaka zaslona.png"));
+        }
+        QVERIFY(listed);
+        const QString bodyHtml = messages[0].value(QLatin1String("body_html")).toString();
+        QVERIFY2(bodyHtml.contains(QStringLiteral("<img src=\"attachment:") + hash +
+                                   QStringLiteral("?name=napaka%20zaslona.png\" alt=\"napaka\">")),
+                 qPrintable(bodyHtml));
+        QVERIFY(!bodyHtml.contains(u"cid:"));
+        QCOMPARE(bodyHtml.count(QStringLiteral("<!--pult-quote-->")), 1);
+        const qsizetype marker = bodyHtml.indexOf(QStringLiteral("<!--pult-quote-->"));
+        QVERIFY(bodyHtml.left(marker).contains(u"Slika napake je spodaj."));
+        QVERIFY2(bodyHtml.mid(marker).startsWith(
+                     QStringLiteral("<!--pult-quote--><div class=\"gmail_quote\">")),
+                 qPrintable(bodyHtml));
+        // The text keeps the quote (the client folds it there by its own rules).
+        const QString body = messages[0].value(QLatin1String("body")).toString();
+        QVERIFY2(body.contains(u"Slika napake je spodaj.") &&
+                     body.contains(u"Pošljite sliko zaslona."),
+                 qPrintable(body));
     }
 
     void adminsSeeWhatEachMailboxDoes()

@@ -14,6 +14,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <optional>
+
 using namespace Pult;
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -66,6 +68,57 @@ QByteArray fileBytes(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// An HTML-only mail with this body.
+QByteArray htmlMail(const QByteArray &html)
+{
+    return crlf("Subject: html\nContent-Type: text/html; charset=utf-8\n"
+                "Content-Transfer-Encoding: base64\n\n") +
+           html.toBase64() + "\r\n";
+}
+
+const QString QuoteMarker = QStringLiteral("<!--pult-quote-->");
+
+// Whether an HTML fragment as libxml2 writes it is well-formed on its own: every start tag
+// (but void elements') closed, in order, and no end tag without its start.
+bool wellFormed(const QString &fragment)
+{
+    static const QStringList voidElements = {
+        QStringLiteral("area"),  QStringLiteral("base"),  QStringLiteral("br"),
+        QStringLiteral("col"),   QStringLiteral("embed"), QStringLiteral("hr"),
+        QStringLiteral("img"),   QStringLiteral("input"), QStringLiteral("link"),
+        QStringLiteral("meta"),  QStringLiteral("param"), QStringLiteral("source"),
+        QStringLiteral("track"), QStringLiteral("wbr")};
+    static const QRegularExpression tag(QStringLiteral("<(/?)([a-zA-Z0-9]+)[^>]*>"));
+    QStringList open;
+    for (auto it = tag.globalMatch(fragment); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString name = m.captured(2).toLower();
+        if (m.captured(1).isEmpty()) {
+            if (!voidElements.contains(name))
+                open.append(name);
+        } else if (open.isEmpty() || open.takeLast() != name) {
+            return false;
+        }
+    }
+    return open.isEmpty();
+}
+
+// The sanitised HTML split at its quote marker, each part checked to be well-formed; nullopt
+// when there is no marker.
+struct QuoteSplit
+{
+    QString reply;
+    QString quoted;
+};
+
+std::optional<QuoteSplit> quoteSplit(const QString &html)
+{
+    const qsizetype at = html.indexOf(QuoteMarker);
+    if (at < 0)
+        return std::nullopt;
+    return QuoteSplit{html.left(at), html.mid(at + QuoteMarker.size())};
 }
 
 } // namespace
@@ -390,6 +443,209 @@ private Q_SLOTS:
         QCOMPARE(mail.attachments[0].disposition, QStringLiteral("inline"));
         QCOMPARE(mail.attachments[0].contentType, QStringLiteral("image/png"));
         QCOMPARE(fileBytes(mail.attachments[0].path), png);
+    }
+
+    // Quoted history in HTML mail is marked with <!--pult-quote--> (html.h) where it starts,
+    // the mail's text (from the HTML) keeps it for the text's own folding.
+    void htmlGmailReplyMarksItsQuote()
+    {
+        PARSE(mail, htmlMail("<div dir=\"ltr\">Hvala, to je rešilo težavo.<div><br></div>"
+                             "<span class=\"gmail_signature_prefix\">-- </span><br>"
+                             "<div dir=\"ltr\" class=\"gmail_signature\">Ana</div></div><br>"
+                             "<div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">"
+                             "On Sun, 6 Dec 2026 at 09:00, Podpora &lt;billing@firma.example&gt; "
+                             "wrote:<br></div><blockquote class=\"gmail_quote\" "
+                             "style=\"margin:0px 0px 0px 0.8ex;padding-left:1ex\">"
+                             "<div dir=\"ltr\">Poskusite znova.</div></blockquote></div>\n"));
+        QCOMPARE(mail.html.count(QuoteMarker), 1);
+        const auto split = quoteSplit(mail.html);
+        QVERIFY(split);
+        QVERIFY2(wellFormed(split->reply) && wellFormed(split->quoted), qPrintable(mail.html));
+        QVERIFY(split->reply.contains(u"rešilo težavo"));
+        QVERIFY(split->reply.contains(u"gmail_signature"));
+        QVERIFY(!split->reply.contains(u"Poskusite"));
+        QVERIFY2(split->quoted.startsWith(QStringLiteral("<div class=\"gmail_quote\">")),
+                 qPrintable(split->quoted));
+        QVERIFY(split->quoted.contains(u"wrote:"));
+        QVERIFY(split->quoted.contains(u"Poskusite znova."));
+        QVERIFY(mail.text.contains(u"rešilo težavo"));
+        QVERIFY(mail.text.contains(u"wrote:\n\nPoskusite znova."));
+    }
+
+    void htmlOutlookReplyMarksFromItsHeader()
+    {
+        // hr + divRplyFwdMsg: the quote starts at the <hr>, and all after it is the quote, even
+        // the text after the quoted mail's own blockquote.
+        PARSE(mail, htmlMail("<html><body><div style=\"font-family:Calibri\">Prejeli smo, hvala."
+                             "</div>\n<hr style=\"display:inline-block;width:98%\" tabindex=\"-1\">"
+                             "\n<div id=\"divRplyFwdMsg\" dir=\"ltr\"><font face=\"Calibri\">"
+                             "<b>From:</b> Podpora<br><b>Sent:</b> Sunday<br><b>Subject:</b> "
+                             "Račun</font><div>&nbsp;</div></div>"
+                             "<div><blockquote>staro</blockquote>Poskusite znova.</div>"
+                             "</body></html>"));
+        QCOMPARE(mail.html.count(QuoteMarker), 1);
+        const auto split = quoteSplit(mail.html);
+        QVERIFY(split);
+        QVERIFY2(wellFormed(split->reply) && wellFormed(split->quoted), qPrintable(mail.html));
+        QVERIFY(split->reply.contains(u"Prejeli smo, hvala."));
+        QVERIFY(!split->reply.contains(u"<hr"));
+        QVERIFY2(split->quoted.startsWith(u"<hr"), qPrintable(split->quoted));
+        QVERIFY(split->quoted.contains(u"id=\"divRplyFwdMsg\""));
+        QVERIFY(split->quoted.endsWith(u"Poskusite znova.</div>"));
+        QVERIFY(mail.text.contains(u"From: Podpora"));
+
+        // Microsoft 365's empty appendonsend div before it starts the quote.
+        PARSE(m365, htmlMail("<div>Prejeli smo.</div><div id=\"appendonsend\"></div>"
+                             "<hr><div id=\"divRplyFwdMsg\"><b>From:</b> Podpora</div>"
+                             "<div>Poskusite znova.</div>"));
+        const auto m365Split = quoteSplit(m365.html);
+        QVERIFY(m365Split);
+        QCOMPARE(m365Split->reply, QStringLiteral("<div>Prejeli smo.</div>"));
+        QVERIFY2(m365Split->quoted.startsWith(u"<div id=\"appendonsend\"></div><hr>"),
+                 qPrintable(m365.html));
+    }
+
+    void htmlCitedBlockquoteMarksItsQuote()
+    {
+        // Thunderbird: the "wrote:" line before the blockquote begins the quote.
+        PARSE(thunderbird,
+              htmlMail("<html><head><meta http-equiv=\"content-type\" content=\"text/html; "
+                       "charset=UTF-8\"></head><body><p>Deluje, hvala.</p>\n<br>\n"
+                       "<div class=\"moz-cite-prefix\">On 06. 12. 26 09:00, Podpora wrote:<br>"
+                       "</div>\n<blockquote type=\"cite\" cite=\"mid:r1@firma.example\">"
+                       "<p>Poskusite znova.</p></blockquote>\n<br>\n</body></html>"));
+        auto split = quoteSplit(thunderbird.html);
+        QVERIFY(split);
+        QCOMPARE(thunderbird.html.count(QuoteMarker), 1);
+        QVERIFY2(wellFormed(split->reply) && wellFormed(split->quoted),
+                 qPrintable(thunderbird.html));
+        QVERIFY(split->reply.contains(u"Deluje, hvala."));
+        QVERIFY2(split->quoted.startsWith(u"<div class=\"moz-cite-prefix\">"),
+                 qPrintable(split->quoted));
+        QVERIFY(split->quoted.contains(u"Poskusite znova."));
+        QVERIFY(thunderbird.text.contains(u"Poskusite znova."));
+
+        // Apple Mail: the blockquote inside a div; the div is cut in two, each half closed.
+        PARSE(apple, htmlMail("<html><body dir=\"auto\"><div>Deluje.</div><div dir=\"auto\"><br>"
+                              "<blockquote type=\"cite\"><div>On 6 Dec 2026, at 09:00, Podpora "
+                              "wrote:</div><br class=\"Apple-interchange-newline\">"
+                              "<div>Poskusite znova.</div></blockquote></div><br></body></html>"));
+        split = quoteSplit(apple.html);
+        QVERIFY(split);
+        QCOMPARE(split->reply, QStringLiteral("<div>Deluje.</div><div dir=\"auto\"><br></div>"));
+        QVERIFY2(split->quoted.startsWith(u"<div dir=\"auto\"><blockquote type=\"cite\">"),
+                 qPrintable(apple.html));
+        QVERIFY2(wellFormed(split->quoted), qPrintable(apple.html));
+        QVERIFY(split->quoted.endsWith(u"</blockquote></div><br>"));
+
+        // A plain blockquote at the end of the mail is a quote too; one in a list is not.
+        PARSE(plain, htmlMail("<p>Da.</p><blockquote><p>Ali deluje?</p></blockquote>"));
+        QCOMPARE(plain.html,
+                 QStringLiteral("<p>Da.</p><!--pult-quote--><blockquote><p>Ali deluje?</p>"
+                                "</blockquote>"));
+        PARSE(inList, htmlMail("<ul><li>Da.<blockquote>citat</blockquote></li></ul>"));
+        QVERIFY2(!inList.html.contains(QuoteMarker), qPrintable(inList.html));
+    }
+
+    void htmlInterleavedReplyIsNotMarked()
+    {
+        // Answers between the quotes: folding would hide them.
+        PARSE(mail, htmlMail("<p>Pozdravljeni,</p><p>odgovori so spodaj.</p>"
+                             "<blockquote type=\"cite\">Ali deluje?</blockquote>"
+                             "<p>Ne deluje.</p><blockquote type=\"cite\">Katera različica?</"
+                             "blockquote><p>3.2</p>"));
+        QVERIFY2(!mail.html.contains(QuoteMarker), qPrintable(mail.html));
+        QVERIFY(mail.html.contains(u"Ne deluje."));
+        // Only quotes (and white space) after it: marked.
+        PARSE(quotes, htmlMail("<p>Glej spodaj.</p><div class=\"moz-cite-prefix\">Podpora wrote:"
+                               "</div><blockquote type=\"cite\">Ali deluje?</blockquote>"
+                               "<p>&nbsp;</p><blockquote>starejše</blockquote>\n<br>"));
+        QCOMPARE(quotes.html.count(QuoteMarker), 1);
+        QVERIFY(quotes.html.startsWith(QStringLiteral("<p>Glej spodaj.</p><!--pult-quote-->")));
+        // A mail that is only a quote: nothing would be left, no marker.
+        PARSE(onlyQuote, htmlMail("<div class=\"gmail_quote\">Podpora wrote:<blockquote "
+                                  "class=\"gmail_quote\">Ali deluje?</blockquote></div>"));
+        QVERIFY2(!onlyQuote.html.contains(QuoteMarker), qPrintable(onlyQuote.html));
+    }
+
+    void htmlMarkerCannotComeFromTheSender()
+    {
+        // The sender's own <!--pult-quote--> (a comment, in text, in an attribute, in raw text
+        // elements) never is a marker: with no quote there is none, with one exactly one.
+        const QByteArray spoofs =
+            "<p>Pozdravljeni<!--pult-quote--> vsi</p><!--pult-quote-->"
+            "<p>&lt;!--pult-quote--&gt; kot besedilo</p><p title=\"<!--pult-quote-->\">x</p>"
+            "<xmp><!--pult-quote--></xmp><textarea><!--pult-quote--></textarea>"
+            "<script><!--pult-quote--></script><style><!--pult-quote--></style>"
+            "<![CDATA[<!--pult-quote-->]]><!--[if mso]><!--pult-quote--><![endif]-->";
+        PARSE(mail, htmlMail(spoofs + "<p>Konec.</p>"));
+        QVERIFY2(!mail.html.contains(QuoteMarker), qPrintable(mail.html));
+        QVERIFY(mail.html.contains(u"Pozdravljeni vsi"));
+        QVERIFY(mail.html.contains(u"Konec."));
+        PARSE(quoted, htmlMail(spoofs + "<div class=\"gmail_quote\">Podpora wrote:<blockquote>"
+                                        "<!--pult-quote-->Ali deluje?</blockquote></div>"));
+        QCOMPARE(quoted.html.count(QuoteMarker), 1);
+        const auto split = quoteSplit(quoted.html);
+        QVERIFY(split);
+        QVERIFY(split->reply.contains(u"Pozdravljeni vsi"));
+        QVERIFY(split->quoted.startsWith(u"<div class=\"gmail_quote\">"));
+    }
+
+    void htmlWithoutQuoteIsNotMarked()
+    {
+        PARSE(mail, htmlMail("<div>Pozdravljeni,</div><div>račun je napačen.</div>"
+                             "<div class=\"signature\">Ana Novak<br>Firma d.o.o.</div>"));
+        QCOMPARE(mail.html, QStringLiteral("<div>Pozdravljeni,</div><div>račun je napačen.</div>"
+                                           "<div class=\"signature\">Ana Novak<br>Firma d.o.o."
+                                           "</div>"));
+        QCOMPARE(mail.text, QStringLiteral("Pozdravljeni,\nračun je napačen.\nAna Novak\n"
+                                           "Firma d.o.o."));
+    }
+
+    // cid: images pointed at the stored attachments, as the client's attachment: URLs.
+    void attachmentUrlsAsTheClientMakesThem()
+    {
+        const QByteArray hash = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+        QCOMPARE(attachmentUrl(hash, QStringLiteral("logo črn.png")),
+                 QStringLiteral("attachment:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c"
+                                "15b0f00a08?name=logo%20%C4%8Drn.png"));
+        QCOMPARE(attachmentUrl(hash.toLower(), QStringLiteral("a&b=c?d#e/f+g~h_i-j.k%l\"m")),
+                 QStringLiteral("attachment:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c"
+                                "15b0f00a08?name=a%26b%3Dc%3Fd%23e%2Ff%2Bg~h_i-j.k%25l%22m"));
+        QVERIFY(attachmentUrl("not-a-hash", QStringLiteral("x")).isEmpty());
+        QVERIFY(attachmentUrl(QByteArray(64, 'g'), QStringLiteral("x")).isEmpty());
+    }
+
+    void cidImagesLinkedToAttachments()
+    {
+        const QByteArray a(64, 'a');
+        const QByteArray b(64, 'b');
+        const QList<InlinePart> parts = {
+            {QStringLiteral("logo@example.si"), a, QStringLiteral("logo.png")},
+            {QStringLiteral("Image Two@Example"), b, QStringLiteral("slika 2.png")},
+            {QStringLiteral("amp&x@example"), a, QStringLiteral("a&b.png")}};
+        const QString html =
+            QStringLiteral("<p> src=\"cid:logo@example.si\"</p>"
+                           "<img src=\"cid:logo@example.si\" alt=\"logo\">"
+                           "<img alt=\" src=&quot;cid:logo@example.si&quot;\" "
+                           "src=\"CID:%3Cimage%20two@example%3E\">"
+                           "<img src=\"cid:amp&amp;x@example\" width=\"1\">"
+                           "<img src=\"cid:missing@example.si\">"
+                           "<img data-pult-src=\"https://x.example/cid:logo@example.si\">");
+        const QString aUrl = QStringLiteral("attachment:") + QString::fromLatin1(a);
+        const QString bUrl = QStringLiteral("attachment:") + QString::fromLatin1(b);
+        QCOMPARE(
+            linkCidImages(html, parts),
+            QStringLiteral("<p> src=\"cid:logo@example.si\"</p>"
+                           "<img src=\"") +
+                aUrl +
+                QStringLiteral("?name=logo.png\" alt=\"logo\">"
+                               "<img alt=\" src=&quot;cid:logo@example.si&quot;\" src=\"") +
+                bUrl + QStringLiteral("?name=slika%202.png\"><img src=\"") + aUrl +
+                QStringLiteral("?name=a%26b.png\" width=\"1\">"
+                               "<img src=\"cid:missing@example.si\">"
+                               "<img data-pult-src=\"https://x.example/cid:logo@example.si\">"));
+        QCOMPARE(linkCidImages(html, {}), html);
     }
 
     void tnefWinmailDat()
