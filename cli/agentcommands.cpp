@@ -487,6 +487,13 @@ int runShow(const Context &ctx, const QStringList &args)
             << requester->emails.join(QStringLiteral(", ")) << ">"
             << (requester->organisation.isEmpty() ? QString() : u", " + requester->organisation)
             << "\n";
+    // Addresses mail bounced from (pultd marks them from delivery reports).
+    for (const BouncingAddress &b :
+         requester.good() ? requester->bouncing : QList<BouncingAddress>())
+        out << "            "
+            << QCoreApplication::translate("pultctl", "%1 is bouncing since %2: %3")
+                   .arg(b.email, time(b.since), b.reason.isEmpty() ? QStringLiteral("-") : b.reason)
+            << "\n";
     if (!ticket->tags.isEmpty())
         out << "Tags:       " << ticket->tags.join(QStringLiteral(", ")) << "\n";
     if (!ticket->category.isEmpty())

@@ -98,6 +98,16 @@ struct Ticket
     friend bool operator==(const Ticket &, const Ticket &) = default;
 };
 
+// An address of a contact that mail bounced from (a delivery status report reported it failed):
+// set by pultd when the report comes in, cleared when mail from that address comes in again.
+struct BouncingAddress
+{
+    QString email;  // as the contact's emails spell it
+    QString reason; // the report's diagnostic, "550 5.1.1 <x@y>: User unknown", else its status
+    QDateTime since;
+    friend bool operator==(const BouncingAddress &, const BouncingAddress &) = default;
+};
+
 struct Contact
 {
     QUuid id;
@@ -108,8 +118,9 @@ struct Contact
     QString language; // BCP 47, e.g. "sl"
     QString timeZone; // IANA, e.g. "Europe/Ljubljana"
     QString notes;
-    QString plan;     // customer plan, used by the "customer plan" queue order
-    int planTier = 0; // higher is served first
+    QString plan;                    // customer plan, used by the "customer plan" queue order
+    int planTier = 0;                // higher is served first
+    QList<BouncingAddress> bouncing; // server-owned: upsert_contact ignores it
     friend bool operator==(const Contact &, const Contact &) = default;
 };
 

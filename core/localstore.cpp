@@ -91,6 +91,39 @@ QList<Attachment> attachmentsFromJson(const QString &json)
     return attachments;
 }
 
+// A contact's bouncing addresses as the column contacts.bouncing holds them: NULL when none.
+QString bouncingToJson(const QList<BouncingAddress> &bouncing)
+{
+    if (bouncing.isEmpty())
+        return {};
+    QJsonArray array;
+    for (const BouncingAddress &b : bouncing) {
+        array.append(QJsonObject{{QStringLiteral("email"), b.email},
+                                 {QStringLiteral("reason"), b.reason},
+                                 {QStringLiteral("since_ms"),
+                                  b.since.isValid() ? QJsonValue(toMs(b.since)) : QJsonValue()}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<BouncingAddress> bouncingFromJson(const QString &json)
+{
+    QList<BouncingAddress> bouncing;
+    if (json.isEmpty())
+        return bouncing;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        const QJsonValue since = o.value(QLatin1String("since_ms"));
+        bouncing.append({o.value(QLatin1String("email")).toString(),
+                         o.value(QLatin1String("reason")).toString(),
+                         since.isDouble()
+                             ? QDateTime::fromMSecsSinceEpoch(since.toInteger(), Qt::UTC)
+                             : QDateTime()});
+    }
+    return bouncing;
+}
+
 // Text for a NOT NULL column: never the null QString, which binds as NULL.
 QString nonNull(const QString &s)
 {
@@ -428,15 +461,17 @@ Status LocalStore::put(const Contact &c)
     const QStringList texts{nonNull(c.name), nonNull(c.emails.join(u'\n'))};
     Status s =
         d->db->run("INSERT OR FAIL INTO contacts(id, name, emails, phone, organisation, language, "
-                   "time_zone, notes, plan, plan_tier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                   "?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, emails = "
-                   "excluded.emails, phone = excluded.phone, organisation = excluded.organisation, "
-                   "language = excluded.language, time_zone = excluded.time_zone, notes = "
-                   "excluded.notes, plan = excluded.plan, plan_tier = excluded.plan_tier",
+                   "time_zone, notes, plan, plan_tier, bouncing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                   "?7, ?8, ?9, ?10, ?11) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                   "emails = excluded.emails, phone = excluded.phone, organisation = "
+                   "excluded.organisation, language = excluded.language, time_zone = "
+                   "excluded.time_zone, notes = excluded.notes, plan = excluded.plan, plan_tier = "
+                   "excluded.plan_tier, bouncing = excluded.bouncing",
                    [&](Statement &s) {
                        s.bind(1, uuidToBlob(c.id)).bind(2, texts.at(0)).bind(3, texts.at(1));
                        s.bind(4, c.phone).bind(5, c.organisation).bind(6, c.language);
                        s.bind(7, c.timeZone).bind(8, c.notes).bind(9, c.plan).bind(10, c.planTier);
+                       s.bind(11, bouncingToJson(c.bouncing));
                    });
     if (s.good()) {
         s = d->reindex("INSERT INTO contacts_fts(contacts_fts, rowid, name, emails) "
@@ -755,7 +790,7 @@ Result<Contact> LocalStore::contact(const QUuid &id)
 {
     auto rows = d->collect<Contact>(
         "SELECT id, name, emails, phone, organisation, language, time_zone, notes, plan, "
-        "plan_tier FROM contacts WHERE id = ?1",
+        "plan_tier, bouncing FROM contacts WHERE id = ?1",
         [&](Statement &s) { s.bind(1, uuidToBlob(id)); },
         [](const Statement &s) {
             Contact c;
@@ -769,6 +804,7 @@ Result<Contact> LocalStore::contact(const QUuid &id)
             c.notes = s.text(7);
             c.plan = s.text(8);
             c.planTier = int(s.int64(9));
+            c.bouncing = bouncingFromJson(s.text(10));
             return c;
         });
     if (!rows.good())

@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
 
     enum class Mode { ReadWrite, ReadOnly };
 

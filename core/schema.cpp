@@ -164,8 +164,13 @@ CREATE INDEX tickets_next_deadline ON tickets(next_deadline_ms);
 CREATE INDEX tickets_spam ON tickets(updated_ms) WHERE spam <> 0;
 CREATE INDEX tickets_priority ON tickets(priority, status, id);
 )sql";
-constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4,
-                                                   kStep5, kStep6, kStep7, kStep8};
+// Step 9: the addresses of a contact that mail bounced from, as pultd reports them (JSON array
+// of {email, reason, since_ms}; NULL when none).
+constexpr const char *kStep9 = R"sql(
+ALTER TABLE contacts ADD COLUMN bouncing TEXT;
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5,
+                                                   kStep6, kStep7, kStep8, kStep9};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

@@ -362,16 +362,26 @@ QJsonObject toJson(const HistoryEvent &e)
 
 QJsonObject toJson(const Contact &c)
 {
-    return {{QStringLiteral("id"), uuidToString(c.id)},
-            {QStringLiteral("name"), c.name},
-            {QStringLiteral("emails"), stringArray(c.emails)},
-            {QStringLiteral("phone"), c.phone},
-            {QStringLiteral("organisation"), c.organisation},
-            {QStringLiteral("language"), c.language},
-            {QStringLiteral("time_zone"), c.timeZone},
-            {QStringLiteral("notes"), c.notes},
-            {QStringLiteral("plan"), c.plan},
-            {QStringLiteral("plan_tier"), c.planTier}};
+    QJsonObject o{{QStringLiteral("id"), uuidToString(c.id)},
+                  {QStringLiteral("name"), c.name},
+                  {QStringLiteral("emails"), stringArray(c.emails)},
+                  {QStringLiteral("phone"), c.phone},
+                  {QStringLiteral("organisation"), c.organisation},
+                  {QStringLiteral("language"), c.language},
+                  {QStringLiteral("time_zone"), c.timeZone},
+                  {QStringLiteral("notes"), c.notes},
+                  {QStringLiteral("plan"), c.plan},
+                  {QStringLiteral("plan_tier"), c.planTier}};
+    // Left out when none, as pultd writes contacts.
+    if (!c.bouncing.isEmpty()) {
+        QJsonArray bouncing;
+        for (const BouncingAddress &b : c.bouncing)
+            bouncing.append(QJsonObject{{QStringLiteral("email"), b.email},
+                                        {QStringLiteral("reason"), b.reason},
+                                        {QStringLiteral("since"), timeValue(b.since)}});
+        o.insert(QStringLiteral("bouncing"), bouncing);
+    }
+    return o;
 }
 
 QJsonObject toJson(const CannedResponse &r)
@@ -484,6 +494,12 @@ Result<Contact> contactFromJson(const QJsonObject &o)
     c.notes = text(o, "notes");
     c.plan = text(o, "plan");
     c.planTier = int(o.value(QLatin1String("plan_tier")).toInteger());
+    for (const QJsonValue &v : o.value(QLatin1String("bouncing")).toArray()) {
+        const QJsonObject b = v.toObject();
+        if (!text(b, "email").isEmpty())
+            c.bouncing.append(
+                {text(b, "email"), text(b, "reason"), timeOf(b.value(QLatin1String("since")))});
+    }
     return c;
 }
 

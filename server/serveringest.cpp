@@ -262,6 +262,139 @@ Result<std::optional<QUuid>> ServerStore::Private::numberedTicket(const InboundM
     return onTicket ? std::optional<QUuid>(ticket->id) : std::optional<QUuid>();
 }
 
+Result<QJsonArray> ServerStore::Private::bouncingMarks(const QUuid &contact,
+                                                       const QJsonArray &emails)
+{
+    auto stmt = db->prepare("SELECT email, reason, since_ms FROM contact_bounces "
+                            "WHERE contact_id = ?1 ORDER BY since_ms, email");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(contact));
+    QJsonArray marks;
+    while ((*stmt)->next()) {
+        QString email = (*stmt)->text(0);
+        for (const QJsonValue &e : emails) {
+            if (e.toString().compare(email, Qt::CaseInsensitive) == 0) {
+                email = e.toString();
+                break;
+            }
+        }
+        marks.append(QJsonObject{
+            {QStringLiteral("email"), email},
+            {QStringLiteral("reason"), (*stmt)->text(1)},
+            {QStringLiteral("since"),
+             Wire::timeValue(QDateTime::fromMSecsSinceEpoch((*stmt)->int64(2), Qt::UTC))}});
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return marks;
+}
+
+Status ServerStore::Private::rewriteBouncing(const QUuid &contact, const QUuid &department)
+{
+    auto row = text("SELECT data FROM contacts WHERE id = ?1",
+                    [&](Statement &st) { st.bind(1, uuidToBlob(contact)); });
+    if (!row.good())
+        return row.status();
+    if (!*row)
+        return {};
+    QJsonObject data = parseObject(**row);
+    auto marks = bouncingMarks(contact, data.value(QLatin1String("emails")).toArray());
+    if (!marks.good())
+        return marks.status();
+    if (marks->isEmpty())
+        data.remove(QStringLiteral("bouncing"));
+    else
+        data.insert(QStringLiteral("bouncing"), *marks);
+    Status s = db->run("UPDATE contacts SET data = ?2 WHERE id = ?1", [&](Statement &st) {
+        st.bind(1, uuidToBlob(contact)).bind(2, QString::fromUtf8(compact(data)));
+    });
+    if (!s.good())
+        return s;
+    // Like any contact change: to the departments of its tickets, and to the mail's department
+    // (whose agents have the ticket the address was on).
+    auto departments = requesterDepartments(contact);
+    if (!departments.good())
+        return departments.status();
+    if (!department.isNull() && !departments->contains(department))
+        departments->append(department);
+    if (departments->isEmpty())
+        departments->append(QUuid());
+    for (const QUuid &d : std::as_const(*departments))
+        pending.append({QStringLiteral("contact"), contact, d, QUuid(), data});
+    return {};
+}
+
+Status ServerStore::Private::markBouncing(const QString &address, const QString &reason,
+                                          const QUuid &department)
+{
+    const QString email = address.trimmed().toLower();
+    if (!email.contains(u'@'))
+        return {};
+    // Any of a contact's addresses: those past the first are only in its JSON, so the contacts
+    // are read by a pattern (a scan, fine for a bounce) and then checked exactly.
+    QString pattern = email;
+    for (const QChar special : {u'!', u'%', u'_'})
+        pattern.replace(special, QStringLiteral("!") + special);
+    pattern = QStringLiteral("%\"") + pattern + QStringLiteral("\"%");
+    auto stmt = db->prepare("SELECT id, data FROM contacts WHERE lower(data) LIKE ?1 ESCAPE '!'");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, pattern);
+    QList<QUuid> contacts;
+    while ((*stmt)->next()) {
+        const QJsonArray emails =
+            parseObject((*stmt)->text(1)).value(QLatin1String("emails")).toArray();
+        if (std::any_of(emails.begin(), emails.end(), [&](const QJsonValue &e) {
+                return e.toString().trimmed().compare(email, Qt::CaseInsensitive) == 0;
+            }))
+            contacts.append(uuidFromBlob((*stmt)->blob(0)));
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    for (const QUuid &contact : std::as_const(contacts)) {
+        s = db->run("INSERT INTO contact_bounces(email, contact_id, reason, since_ms) VALUES "
+                    "(?1, ?2, ?3, ?4) ON CONFLICT(email, contact_id) DO UPDATE SET "
+                    "reason = excluded.reason",
+                    [&](Statement &st) {
+                        st.bind(1, email).bind(2, uuidToBlob(contact)).bind(3, reason);
+                        st.bind(4, now);
+                    });
+        if (s.good())
+            s = rewriteBouncing(contact, department);
+        if (!s.good())
+            return s;
+    }
+    return {};
+}
+
+Status ServerStore::Private::clearBouncing(const QString &address, const QUuid &department)
+{
+    const QString email = address.trimmed().toLower();
+    auto stmt = db->prepare("SELECT contact_id FROM contact_bounces WHERE email = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, email);
+    QList<QUuid> contacts;
+    while ((*stmt)->next())
+        contacts.append(uuidFromBlob((*stmt)->blob(0)));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good() || contacts.isEmpty())
+        return s;
+    s = db->run("DELETE FROM contact_bounces WHERE email = ?1",
+                [&](Statement &st) { st.bind(1, email); });
+    for (const QUuid &contact : std::as_const(contacts)) {
+        if (s.good())
+            s = rewriteBouncing(contact, department);
+    }
+    return s;
+}
+
 Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, qint64 nowMs)
 {
     std::lock_guard lock(d->mutex);
@@ -337,9 +470,17 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
         auto open = d->openTicket(**ticket);
         if (!open.good())
             return open.status();
-        for (const QString &failure : mail.bounced)
+        for (const QString &failure : mail.bounced) {
             d->history(**open, QStringLiteral("delivery"), QJsonValue(),
                        QStringLiteral("bounced: %1").arg(failure));
+            // "address: diagnostic": the address is marked on its contacts.
+            const qsizetype colon = failure.indexOf(QStringLiteral(": "));
+            Status s = d->markBouncing(colon < 0 ? failure : failure.left(colon),
+                                       colon < 0 ? QString() : failure.mid(colon + 2),
+                                       (*open)->departmentId);
+            if (!s.good())
+                return s;
+        }
         ingested.outcome = Ingested::Bounce;
         ingested.ticketId = **ticket;
         ingested.number = (*open)->number.value_or(0);
@@ -358,6 +499,9 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
         return contact.status();
     if (rejection)
         return Status(Status::Invalid, rejection->message);
+    // Mail from an address that bounced: it works again.
+    if (Status s = d->clearBouncing(mail.fromAddress, mail.departmentId); !s.good())
+        return s;
     auto contactRow = d->text("SELECT data FROM contacts WHERE id = ?1",
                               [&](Statement &s) { s.bind(1, uuidToBlob(*contact)); });
     if (!contactRow.good())

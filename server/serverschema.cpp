@@ -297,6 +297,23 @@ Status addMailboxCharset(Db::Connection &db, const std::filesystem::path &)
         "ALTER TABLE mailboxes ADD COLUMN charset TEXT NOT NULL DEFAULT 'windows-1252'");
 }
 
+// Version 7: the addresses mail bounced from (docs/email.md "Bounces"), per contact: the
+// address lower-cased, the report's diagnostic and when the first report came. The marks are also
+// in the contact's JSON (`bouncing`), which is what the feed and the reads send; this table is
+// how a mail from an address finds the marks it clears, with one index lookup.
+constexpr const char *kVersion7Sqlite = R"sql(
+CREATE TABLE IF NOT EXISTS contact_bounces(
+    email TEXT NOT NULL, contact_id BLOB NOT NULL, reason TEXT NOT NULL,
+    since_ms INTEGER NOT NULL, PRIMARY KEY(email, contact_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS contact_bounces_contact ON contact_bounces(contact_id);
+)sql";
+constexpr const char *kVersion7Postgres = R"sql(
+CREATE TABLE IF NOT EXISTS contact_bounces(
+    email TEXT NOT NULL, contact_id BYTEA NOT NULL, reason TEXT NOT NULL,
+    since_ms BIGINT NOT NULL, PRIMARY KEY(email, contact_id));
+CREATE INDEX IF NOT EXISTS contact_bounces_contact ON contact_bounces(contact_id);
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -307,7 +324,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 6> kMigrations = {{
+const std::array<Migration, 7> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -316,6 +333,7 @@ const std::array<Migration, 6> kMigrations = {{
      nullptr},
     {5, "mail outbox", kVersion5Sqlite, kVersion5Postgres, nullptr},
     {6, "a mailbox's charset for 8-bit mail", nullptr, nullptr, addMailboxCharset},
+    {7, "addresses mail bounced from", kVersion7Sqlite, kVersion7Postgres, nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

@@ -752,6 +752,18 @@ struct ServerStore::Private
     }
     Result<QUuid> contactForRequester(const QJsonObject &requester, const QUuid &department,
                                       std::optional<Rejection> &rejection);
+    // Addresses mail bounced from (serveringest.cpp; table contact_bounces, the contact's
+    // `bouncing`). The contact's marks as its JSON lists them, oldest first, each address spelled
+    // as in emails (its JSON array).
+    Result<QJsonArray> bouncingMarks(const QUuid &contact, const QJsonArray &emails);
+    // Marks the address as bouncing on every contact with it (any of their addresses, regardless
+    // of case): a mark it has already keeps its time and takes the new reason.
+    Status markBouncing(const QString &address, const QString &reason, const QUuid &department);
+    // Drops the address's marks from the contacts that have them: mail from it came in.
+    Status clearBouncing(const QString &address, const QUuid &department);
+    // Writes the contact's JSON with the marks contact_bounces holds, and its change for the
+    // departments of its tickets and `department` (the mail's).
+    Status rewriteBouncing(const QUuid &contact, const QUuid &department);
 };
 
 // One write batch of the store (an op batch, the import, a mail, a delivery event): a

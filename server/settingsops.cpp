@@ -15,11 +15,11 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJson
     if (id.isNull() || contact.value(QLatin1String("name")).toString().trimmed().isEmpty())
         return std::optional(invalid(QStringLiteral("a contact needs an id and a name")));
     for (auto it = contact.begin(); it != contact.end(); ++it) {
-        static const QStringList known{QStringLiteral("id"),           QStringLiteral("name"),
-                                       QStringLiteral("emails"),       QStringLiteral("phone"),
-                                       QStringLiteral("organisation"), QStringLiteral("language"),
-                                       QStringLiteral("time_zone"),    QStringLiteral("notes"),
-                                       QStringLiteral("plan"),         QStringLiteral("plan_tier")};
+        static const QStringList known{
+            QStringLiteral("id"),        QStringLiteral("name"),         QStringLiteral("emails"),
+            QStringLiteral("phone"),     QStringLiteral("organisation"), QStringLiteral("language"),
+            QStringLiteral("time_zone"), QStringLiteral("notes"),        QStringLiteral("plan"),
+            QStringLiteral("plan_tier"), QStringLiteral("bouncing")};
         if (!known.contains(it.key()))
             return std::optional(
                 invalid(QStringLiteral("unknown contact field \"%1\"").arg(it.key())));
@@ -42,6 +42,37 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertContact(const QJson
             Rejection{QStringLiteral("not_found"),
                       QStringLiteral("no such contact: %1").arg(uuidToString(id))});
     contact.insert(QStringLiteral("id"), uuidToString(id));
+    // The bouncing marks are pultd's (serveringest.cpp), whatever the op says: those of the
+    // addresses the contact keeps stay, those of the addresses it drops go.
+    contact.remove(QStringLiteral("bouncing"));
+    {
+        QStringList kept;
+        for (const QJsonValue &e : emails)
+            kept.append(e.toString().trimmed().toLower());
+        auto stmt = db->prepare("SELECT email FROM contact_bounces WHERE contact_id = ?1");
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToBlob(id));
+        QStringList dropped;
+        while ((*stmt)->next()) {
+            if (!kept.contains((*stmt)->text(0)))
+                dropped.append((*stmt)->text(0));
+        }
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        for (const QString &email : std::as_const(dropped)) {
+            if (s.good())
+                s = db->run("DELETE FROM contact_bounces WHERE email = ?1 AND contact_id = ?2",
+                            [&](Statement &st) { st.bind(1, email).bind(2, uuidToBlob(id)); });
+        }
+        if (!s.good())
+            return s;
+        auto marks = bouncingMarks(id, emails);
+        if (!marks.good())
+            return marks.status();
+        if (!marks->isEmpty())
+            contact.insert(QStringLiteral("bouncing"), *marks);
+    }
     Status s =
         db->run("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3) ON CONFLICT(id) DO "
                 "UPDATE SET email = excluded.email, data = excluded.data",

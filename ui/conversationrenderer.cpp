@@ -575,6 +575,20 @@ void ConversationRenderer::renderRequester(const TicketDetails &details, QTextCu
     for (const QString &email : contact.emails) {
         cursor.insertBlock(line, QTextCharFormat());
         cursor.insertText(email, QTextCharFormat());
+        // Mail to it came back (pultd marks it from the delivery report): say so beside it.
+        for (const BouncingAddress &bounce : contact.bouncing) {
+            if (bounce.email.compare(email, Qt::CaseInsensitive) != 0)
+                continue;
+            const QString since = DisplayText::dateTime(bounce.since);
+            const QString warning =
+                bounce.reason.isEmpty()
+                    ? tr("bouncing since %1").arg(since)
+                    : tr("bouncing since %1: %2", "since when, the mail server's answer")
+                          .arg(since, bounce.reason.simplified());
+            cursor.insertText(QStringLiteral(" · ") + warning,
+                              withForeground({}, urgencyColour(2)));
+            break;
+        }
     }
     const auto fact = [&](const QString &label, const QString &value) {
         if (value.isEmpty())

@@ -124,7 +124,9 @@ private Q_SLOTS:
             QStringLiteral("Europe/Warsaw"),
             QStringLiteral("prefers email"),
             QStringLiteral("enterprise"),
-            3};
+            3,
+            {{QStringLiteral("l.w@example.com"), QStringLiteral("550 5.1.1 User unknown"),
+              at(90)}}};
         QVERIFY(s.put(contact).good());
 
         Ticket t = makeTicket(1042, QStringLiteral("Nie mogę się zalogować"), 100,

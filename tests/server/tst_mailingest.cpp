@@ -31,6 +31,22 @@ QByteArray mail(const QByteArray &from, const QByteArray &subject, const QByteAr
     return customerMail("billing@firma.example", from, subject, body, extraHeaders);
 }
 
+// A delivery status report: mail to the recipient, Message-ID messageId, failed for good.
+QByteArray bounceReport(const QByteArray &recipient, const QByteArray &messageId)
+{
+    return "From: MAILER-DAEMON@mx.example\r\nTo: billing@firma.example\r\n"
+           "Subject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n"
+           "\r\n--b\r\nContent-Type: text/plain\r\n\r\nCould not deliver.\r\n"
+           "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; "
+           "mx.example\r\n\r\nFinal-Recipient: rfc822; " +
+           recipient +
+           "\r\nAction: failed\r\n"
+           "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n"
+           "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" +
+           messageId + ">\r\nSubject: x\r\n--b--\r\n";
+}
+
 } // namespace
 
 class TestMailIngest : public QObject
@@ -41,6 +57,7 @@ class TestMailIngest : public QObject
     SmtpSink m_sink;
     Pultd m_server;
     QByteArray m_token;
+    QByteArray m_replyMessageId; // of the reply pultd sent in aConversationByMail
 
     Run pultd(const QStringList &arguments, const QByteArray &input = {})
     {
@@ -76,6 +93,42 @@ class TestMailIngest : public QObject
                 return t;
         }
         return std::nullopt;
+    }
+
+    // The feed's newest state of the contact with that address.
+    std::optional<QJsonObject> contactWithEmail(const QString &email)
+    {
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("emails")).toArray().contains(email))
+                return c;
+        }
+        return std::nullopt;
+    }
+
+    std::optional<QJsonObject> contactWithId(const QJsonValue &id)
+    {
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("id")) == id)
+                return c;
+        }
+        return std::nullopt;
+    }
+
+    // upsert_contact as an agent sends it: "applied", or the rejection's code and message.
+    QString upsertContact(const QJsonObject &contact)
+    {
+        const QJsonObject result =
+            postOps(m_server, m_token,
+                    {QJsonObject{{QStringLiteral("id"), newId()},
+                                 {QStringLiteral("type"), QStringLiteral("upsert_contact")},
+                                 {QStringLiteral("contact"), contact}}})
+                .first()
+                .toObject();
+        const QJsonObject error = result.value(QLatin1String("error")).toObject();
+        return result.value(QLatin1String("status")).toString() == u"applied"
+                   ? QStringLiteral("applied")
+                   : error.value(QLatin1String("code")).toString() + QStringLiteral(": ") +
+                         error.value(QLatin1String("message")).toString();
     }
 
     qsizetype handled() { return mailsHandled(m_server); }
@@ -262,17 +315,8 @@ private Q_SLOTS:
         QCOMPARE(messagesOf(*ticket).size(), before + 1);
 
         const qsizetype tickets = entities(QStringLiteral("ticket")).size();
-        const QByteArray report =
-            "From: MAILER-DAEMON@mx.example\r\nTo: billing@firma.example\r\n"
-            "Subject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
-            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n"
-            "\r\n--b\r\nContent-Type: text/plain\r\n\r\nCould not deliver.\r\n"
-            "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; "
-            "mx.example\r\n\r\nFinal-Recipient: rfc822; bor@example.org\r\nAction: failed\r\n"
-            "Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n"
-            "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <" +
-            id.captured(1).toLatin1() + ">\r\nSubject: x\r\n--b--\r\n";
-        QVERIFY(deliver(report));
+        m_replyMessageId = id.captured(1).toLatin1();
+        QVERIFY(deliver(bounceReport("bor@example.org", m_replyMessageId)));
         QCOMPARE(lastOutcome(), QStringLiteral("bounce"));
         QCOMPARE(entities(QStringLiteral("ticket")).size(), tickets);
         bool recorded = false;
@@ -283,6 +327,73 @@ private Q_SLOTS:
                  h.value(QLatin1String("new")).toString().startsWith(u"bounced: bor@example.org"));
         }
         QVERIFY(recorded);
+
+        // Bor's address is marked bouncing on his contact (he is in Cc, not the requester), and
+        // the lead's feed has the change like any contact change; admins read it too.
+        const auto bor = contactWithEmail(QStringLiteral("bor@example.org"));
+        QVERIFY(bor);
+        const QJsonArray bouncing = bor->value(QLatin1String("bouncing")).toArray();
+        QCOMPARE(bouncing.size(), 1);
+        const QJsonObject mark = bouncing[0].toObject();
+        QCOMPARE(mark.value(QLatin1String("email")).toString(), QStringLiteral("bor@example.org"));
+        QCOMPARE(mark.value(QLatin1String("reason")).toString(),
+                 QStringLiteral("550 5.1.1 User unknown"));
+        const QDateTime since =
+            QDateTime::fromString(mark.value(QLatin1String("since")).toString(), Qt::ISODateWithMs);
+        QVERIFY(since.isValid());
+        QVERIFY(qAbs(since.secsTo(QDateTime::currentDateTimeUtc())) < 120);
+        const QByteArray admin = login(m_server, "root@firma.example", kPassword);
+        const std::optional<HttpReply> read = m_server.fetch(apiRequest(
+            "GET", "/api/v1/contacts/" + bor->value(QLatin1String("id")).toString().toLatin1(),
+            admin));
+        QCOMPARE(statusOf(read), 200);
+        QCOMPARE(read->json().value(QLatin1String("bouncing")).toArray(), bouncing);
+        // Ana, the requester, was not reported: no mark.
+        const auto ana = contactWithEmail(QStringLiteral("ana@example.org"));
+        QVERIFY(ana);
+        QVERIFY(!ana->contains(QLatin1String("bouncing")));
+    }
+
+    // The mark is pultd's: an agent's upsert_contact that keeps the address keeps it, whatever
+    // the op says; mail from the address clears it; one that drops the address drops its mark.
+    void aBouncingAddressWorksAgainOrGoes()
+    {
+        auto bor = contactWithEmail(QStringLiteral("bor@example.org"));
+        QVERIFY(bor);
+        QCOMPARE(bor->value(QLatin1String("bouncing")).toArray().size(), 1);
+        const QJsonValue id = bor->value(QLatin1String("id"));
+        QJsonObject edited = *bor;
+        edited.remove(QStringLiteral("revision")); // the feed's, not the contact's
+        edited.insert(QStringLiteral("notes"), QStringLiteral("Cc on invoices"));
+        edited.insert(QStringLiteral("bouncing"), QJsonArray());
+        QCOMPARE(upsertContact(edited), QStringLiteral("applied"));
+        bor = contactWithId(id);
+        QVERIFY(bor);
+        QCOMPARE(bor->value(QLatin1String("notes")).toString(), QStringLiteral("Cc on invoices"));
+        QCOMPARE(bor->value(QLatin1String("bouncing")).toArray().size(), 1);
+
+        // Mail from the address (spelt in capitals): it works again.
+        QVERIFY(deliver(mail("Bor <BOR@example.org>", "Re: Račun", "Nov naslov dela.",
+                             "Message-ID: <m8@example.org>\r\nIn-Reply-To: <m1@example.org>\r\n")));
+        QCOMPARE(lastOutcome(), QStringLiteral("added"));
+        bor = contactWithId(id);
+        QVERIFY(bor);
+        QVERIFY(!bor->contains(QLatin1String("bouncing")));
+
+        // Bounced again (the report spells it otherwise), then the agent gives Bor another
+        // address: the mark goes with the old one.
+        QVERIFY(deliver(bounceReport("Bor@Example.org", m_replyMessageId)));
+        QCOMPARE(lastOutcome(), QStringLiteral("bounce"));
+        bor = contactWithId(id);
+        QVERIFY(bor);
+        QCOMPARE(bor->value(QLatin1String("bouncing")).toArray().size(), 1);
+        edited = *bor;
+        edited.remove(QStringLiteral("revision"));
+        edited.insert(QStringLiteral("emails"), QJsonArray{QStringLiteral("bor@example.net")});
+        QCOMPARE(upsertContact(edited), QStringLiteral("applied"));
+        bor = contactWithId(id);
+        QVERIFY(bor);
+        QVERIFY(!bor->contains(QLatin1String("bouncing")));
     }
 
     void aSolvedTicketIsReopenedByAReply()

@@ -89,8 +89,21 @@ private Q_SLOTS:
                         QStringLiteral("Europe/Warsaw"),
                         QStringLiteral("notes"),
                         QStringLiteral("gold"),
-                        2};
+                        2,
+                        {{QStringLiteral("m@k.pl"),
+                          QStringLiteral("550 5.1.1 <m@k.pl>: User unknown"), at(8)}}};
         QCOMPARE(*Wire::contactFromJson(Wire::toJson(c)), c);
+        // The bouncing addresses as pultd sends them; none: left out.
+        const QJsonArray bouncing = Wire::toJson(c).value(QLatin1String("bouncing")).toArray();
+        QCOMPARE(bouncing.size(), 1);
+        QCOMPARE(bouncing[0].toObject().value(QLatin1String("email")).toString(),
+                 QStringLiteral("m@k.pl"));
+        QCOMPARE(bouncing[0].toObject().value(QLatin1String("since")).toString(),
+                 at(8).toUTC().toString(Qt::ISODateWithMs));
+        Contact fine = c;
+        fine.bouncing.clear();
+        QVERIFY(!Wire::toJson(fine).contains(QLatin1String("bouncing")));
+        QCOMPARE(*Wire::contactFromJson(Wire::toJson(fine)), fine);
 
         const CannedResponse r{ids().next(),
                                QStringLiteral("Hvala"),

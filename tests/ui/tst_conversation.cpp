@@ -567,6 +567,10 @@ void ConversationTest::requesterPanelFromStore()
     // The Łódź ticket (11) is Rūta's; her others are 2, 5 and 8.
     Contact ruta = f.contacts.at(2);
     ruta.phone = QStringLiteral("+370 5 123 4567");
+    // Mail to her first address bounced (pultd marked it); her second one works.
+    ruta.emails.append(QStringLiteral("ruta.k@example.lt"));
+    ruta.bouncing = {
+        {ruta.emails.first(), QStringLiteral("550 5.1.1 User unknown"), UiTest::at(100)}};
     QVERIFY(store->put(ruta).good());
     HistoryEvent event = change(f.ana.id, 2, QStringLiteral("assignee"), QString(),
                                 f.boris.id.toString(QUuid::WithoutBraces));
@@ -603,6 +607,18 @@ void ConversationTest::requesterPanelFromStore()
     }
     // The most recent first.
     QVERIFY(text.indexOf(f.tickets.at(8).subject) < text.indexOf(f.tickets.at(2).subject));
+    // The bouncing address has the warning after it, in the colour of an overdue clock; the
+    // other address none.
+    const QString warning = QStringLiteral("bouncing since %1: 550 5.1.1 User unknown")
+                                .arg(DisplayText::dateTime(UiTest::at(100)));
+    QVERIFY2(text.contains(ruta.emails.first() + QStringLiteral(" · ") + warning),
+             qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("bouncing since")), 1);
+    QVERIFY(text.contains(QStringLiteral("ruta.k@example.lt\n")));
+    const QColor colour = colourOf(document, warning);
+    QVERIFY(colour.isValid());
+    QVERIFY2(colour.red() > 2 * colour.green() && colour.red() > 2 * colour.blue(),
+             qPrintable(colour.name()));
 }
 
 void ConversationTest::requesterPanelShowsTenMostRecent()
