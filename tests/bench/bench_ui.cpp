@@ -369,6 +369,8 @@ int main(int argc, char *argv[])
         t.id = QUuid::createUuidV5(QUuid(), name);
         t.number = html ? 9'000'001 : 9'000'002;
         t.subject = QStringLiteral("Invoice questions (%1)").arg(name);
+        // Long ago: far from the top of the lists the other figures page through.
+        t.created = t.updated = QDateTime(QDate(2020, 1, 6), QTime(9, 0), Qt::UTC);
         LocalStore::WriteBatch batch(*store);
         check(store->put(t), "writing a mail ticket");
         for (int m = 0; m < 30; ++m) {
