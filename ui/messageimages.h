@@ -6,7 +6,7 @@
 // the renderer only names after the reader asked for them (docs/email.md). Nothing blocks the
 // UI thread: resource() answers from memory at once, starts what is missing, and emits loaded()
 // when it arrives, so that the view lays itself out again. Images are scaled down to a reading
-// width; what fails is not tried again for this window.
+// width; what fails is tried again only after retryFailed() (TicketPane: another ticket opened).
 
 #include <QCache>
 #include <QImage>
@@ -42,6 +42,8 @@ public:
     QVariant resource(const QUrl &url);
     // An image as it is shown: no wider than kMaxWidth.
     static QImage fitted(const QImage &image);
+    // Images that could not be fetched (offline, say) are asked for again on next use.
+    void retryFailed() { m_failed.clear(); }
 
 Q_SIGNALS:
     // An image arrived (or failed): documents showing it lay themselves out again.

@@ -76,8 +76,12 @@ void TicketPane::showMessage(const QString &text)
 
 bool TicketPane::showTicket(const QUuid &ticketId)
 {
-    if (ticketId != m_ticketId)
+    // Opened anew, not refreshed by a sync: what is unfolded starts over, and images that
+    // failed (offline, say) are fetched again.
+    if (ticketId != m_ticketId) {
         m_options = {};
+        m_images->retryFailed();
+    }
     return render(ticketId);
 }
 
