@@ -83,6 +83,15 @@ void startBlock(QTextCursor &cursor, bool &atEmptyBlock, const QTextBlockFormat 
     atEmptyBlock = false;
 }
 
+// A link TicketPane handles itself: more:<what>.
+QUrl moreUrl(const QString &what)
+{
+    QUrl url;
+    url.setScheme(ConversationRenderer::moreScheme());
+    url.setPath(what);
+    return url;
+}
+
 } // namespace
 
 QList<QuotedPart> splitQuotedText(const QString &body)
@@ -183,42 +192,27 @@ QUrl ConversationRenderer::attachmentUrl(const Attachment &attachment)
 
 QUrl ConversationRenderer::earlierMessagesUrl()
 {
-    QUrl url;
-    url.setScheme(moreScheme());
-    url.setPath(QStringLiteral("earlier"));
-    return url;
+    return moreUrl(QStringLiteral("earlier"));
 }
 
 QUrl ConversationRenderer::allHistoryUrl()
 {
-    QUrl url;
-    url.setScheme(moreScheme());
-    url.setPath(QStringLiteral("history"));
-    return url;
+    return moreUrl(QStringLiteral("history"));
 }
 
 QUrl ConversationRenderer::quoteUrl(const QUuid &messageId)
 {
-    QUrl url;
-    url.setScheme(moreScheme());
-    url.setPath(QStringLiteral("quote/") + uuidToString(messageId));
-    return url;
+    return moreUrl(QStringLiteral("quote/") + uuidToString(messageId));
 }
 
 QUrl ConversationRenderer::plainTextUrl(const QUuid &messageId)
 {
-    QUrl url;
-    url.setScheme(moreScheme());
-    url.setPath(QStringLiteral("plain/") + uuidToString(messageId));
-    return url;
+    return moreUrl(QStringLiteral("plain/") + uuidToString(messageId));
 }
 
 QUrl ConversationRenderer::remoteImagesUrl(const QUuid &messageId)
 {
-    QUrl url;
-    url.setScheme(moreScheme());
-    url.setPath(QStringLiteral("images/") + uuidToString(messageId));
-    return url;
+    return moreUrl(QStringLiteral("images/") + uuidToString(messageId));
 }
 
 QString ConversationRenderer::duration(qint64 seconds)

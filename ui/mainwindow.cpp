@@ -71,6 +71,12 @@ namespace Pult {
 
 namespace {
 
+// The links of a mail that the desktop may open: web pages and new mails, nothing local.
+bool isWebOrMailLink(const QUrl &url)
+{
+    return url.scheme() == u"https" || url.scheme() == u"http" || url.scheme() == u"mailto";
+}
+
 // j asks for the next page this many rows before the last loaded one.
 constexpr int kPrefetchRows = 20;
 constexpr int kSearchDebounceMs = 150;
@@ -327,14 +333,13 @@ void MainWindow::buildInbox()
         else if (url.scheme() == u"attachment")
             openAttachment(url);
         // A mail's links open in the browser or the mail program; never file: or others.
-        else if (url.scheme() == u"https" || url.scheme() == u"http" || url.scheme() == u"mailto")
+        else if (isWebOrMailLink(url))
             QDesktopServices::openUrl(url);
     });
     // Where a mail's link really goes, before it is clicked.
     connect(m_pane->browser(), &QTextBrowser::highlighted, this,
             [this, shown = QString()](const QUrl &url) mutable {
-                if (url.scheme() == u"https" || url.scheme() == u"http" ||
-                    url.scheme() == u"mailto") {
+                if (isWebOrMailLink(url)) {
                     shown = url.toDisplayString();
                     statusBar()->showMessage(shown, 10000);
                 } else if (!shown.isEmpty() && statusBar()->currentMessage() == shown) {
