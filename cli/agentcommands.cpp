@@ -822,13 +822,15 @@ int runSet(const Context &ctx, const QStringList &args)
         ticket->id);
 }
 
-// take, merge, link: a ticket op with the ticket (and another) from the arguments.
+// take, rotate-link, merge, link: a ticket op with the ticket (and another) from the arguments.
 int runTicketOp(const Context &ctx, const QString &command, const QStringList &args)
 {
-    const bool two = command != u"take";
+    const bool two = command == u"merge" || command == u"link";
     if (args.size() != (two ? 2 : 1))
         return fail(ctx,
-                    command == u"take"    ? QStringLiteral("usage: pultctl take TICKET")
+                    command == u"take" ? QStringLiteral("usage: pultctl take TICKET")
+                    : command == u"rotate-link"
+                        ? QStringLiteral("usage: pultctl rotate-link TICKET")
                     : command == u"merge" ? QStringLiteral("usage: pultctl merge TICKET INTO")
                                           : QStringLiteral("usage: pultctl link A B"),
                     2);
@@ -853,6 +855,10 @@ int runTicketOp(const Context &ctx, const QString &command, const QStringList &a
             command == u"merge"
                 ? QStringLiteral("Merged %1 into %2").arg(ticketLabel(*ticket), ticketLabel(*other))
                 : QStringLiteral("Linked %1 and %2").arg(ticketLabel(*ticket), ticketLabel(*other));
+    } else if (command == u"rotate-link") {
+        op = Op::rotateStatusLink(ticket->id);
+        done = QStringLiteral("%1 has a new status link; the old one no longer works")
+                   .arg(ticketLabel(*ticket));
     } else {
         if (!ticket->assigneeId.isNull() && ticket->assigneeId != a->me.id)
             return fail(
@@ -1072,7 +1078,8 @@ int runAgentCommand(const Context &ctx, const QString &command, const QStringLis
         return runMessage(ctx, args, MessageKind::InternalNote);
     if (command == u"set")
         return runSet(ctx, args);
-    if (command == u"take" || command == u"merge" || command == u"link")
+    if (command == u"take" || command == u"rotate-link" || command == u"merge" ||
+        command == u"link")
         return runTicketOp(ctx, command, args);
     if (command == u"next")
         return runNext(ctx, args);

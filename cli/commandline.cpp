@@ -49,6 +49,8 @@ const QString kUsage = QStringLiteral(
     "                                status, priority, dept, assignee (me, none, a name or\n"
     "                                e-mail), category, tier, due, reminder (a date or none)\n"
     "  take TICKET | merge TICKET INTO | link A B\n"
+    "  rotate-link TICKET            a new status link for the customer; the old one\n"
+    "                                stops working (docs/customer-pages.md)\n"
     "  next                          take the next ticket by queue order\n"
     "  outbox                        changes not yet sent\n"
     "  outbox discard OP_ID          drop a waiting or refused change (undone locally)\n"

@@ -61,6 +61,7 @@ Result<TemplateContext> replyContext(LocalStore &store, const Ticket &ticket, co
     extras.statusLabel = Labels::status(ticket.status);
     extras.priorityLabel = Labels::priority(ticket.priority);
     extras.departmentHours = openingHours(department->businessHours);
+    extras.statusLink = kStatusLinkPlaceholder.toString();
     return makeTemplateContext(ticket, requester, agent, *department, extras);
 }
 

@@ -54,6 +54,11 @@ struct TemplateExtras
     QHash<QString, QString> kbLinks;
 };
 
+// What {{ticket.status_link}} renders to where the link is not known (the client's replies,
+// pultd's auto-replies): pultd puts the ticket's status link in its place when it sends the
+// mail (docs/customer-pages.md), so the link's token is stored nowhere.
+inline constexpr QStringView kStatusLinkPlaceholder = u"{{ticket.status_link}}";
+
 // The first word of a name ("Łukasz" for "Łukasz Nowak"); empty for an empty name.
 QString firstNameOf(QStringView name);
 

@@ -373,8 +373,17 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
         return storeError(attachment.status());
     if (!*attachment)
         return notFound();
+    return attachmentFile(store, hash, **attachment, request.range);
+}
+
+} // namespace
+
+ApiResponse attachmentFile(const ServerStore &store, std::string_view hash,
+                           const ServerStore::AttachmentInfo &attachment,
+                           std::string_view rangeHeader)
+{
     const std::filesystem::path file = AttachmentFiles::filePath(store.attachmentDirectory(), hash);
-    const std::uint64_t size = std::uint64_t((*attachment)->size);
+    const std::uint64_t size = std::uint64_t(attachment.size);
     std::error_code ec;
     if (std::filesystem::file_size(file, ec) != size || ec) {
         LogRecord(LogLevel::Error, "attachment_file_missing")
@@ -386,11 +395,11 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
                                   "pultd on one database, each needs the same DATA/attachments)");
     }
     ApiResponse response;
-    response.contentType = safeContentType((*attachment)->mimeType);
-    response.headers = {{"Content-Disposition", contentDisposition((*attachment)->name)},
+    response.contentType = safeContentType(attachment.mimeType);
+    response.headers = {{"Content-Disposition", contentDisposition(attachment.name)},
                         {"Content-Security-Policy", "sandbox"},
                         {"Accept-Ranges", "bytes"}};
-    const std::optional<ByteRange> range = parseRange(request.range, size);
+    const std::optional<ByteRange> range = parseRange(rangeHeader, size);
     if (range && !range->satisfiable) {
         ApiResponse unsatisfiable = ApiResponse::error(
             416, "range_not_satisfiable",
@@ -410,8 +419,6 @@ ApiResponse download(ServerStore &store, const ApiRequest &request, const AgentS
     }
     return response;
 }
-
-} // namespace
 
 void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
                   std::function<void(std::int64_t)> revisionAdvanced, std::uint64_t attachmentLimit,
@@ -484,6 +491,22 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             const QUuid id = idParameter(request);
             return entityAnswer(store.ticket(session, id), QStringLiteral("ticket"), id);
+        }));
+    // The ticket's status link, for an agent to hand the customer another way (a chat, the
+    // phone); made when the ticket has none yet. Whoever may see the ticket may read it.
+    add("GET", "/api/v1/tickets/{id}/status-link",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            std::string_view path = request.path.substr(0, request.path.rfind('/'));
+            const std::string_view idText = pathParameter(path);
+            const QUuid id =
+                QUuid::fromString(QString::fromUtf8(idText.data(), qsizetype(idText.size())));
+            auto link = store.statusLink(session, id);
+            if (!link.good())
+                return storeError(link.status());
+            if (!*link)
+                return error({404, QStringLiteral("not_found"),
+                              QStringLiteral("no ticket with that id that you may see")});
+            return json(200, QJsonObject{{QStringLiteral("url"), **link}});
         }));
     add("GET", "/api/v1/contacts/{id}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {

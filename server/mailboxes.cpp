@@ -193,14 +193,36 @@ Result<std::unique_ptr<Mailboxes>> Mailboxes::open(const std::filesystem::path &
     return mailboxes;
 }
 
-QByteArray Mailboxes::messageIdKey() const
+namespace {
+
+// A 32-byte subkey of the data directory's key (libsodium's crypto_kdf); the context is eight
+// characters naming what it is for.
+QByteArray subkey(const QByteArray &key, std::uint64_t id, const char (&context)[9])
 {
     static_assert(crypto_kdf_KEYBYTES == kKeyBytes);
-    QByteArray subkey(32, '\0');
-    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(subkey.data()),
-                               std::size_t(subkey.size()), 1, "pultmsid",
-                               reinterpret_cast<const unsigned char *>(d->key.constData()));
-    return subkey;
+    static_assert(crypto_kdf_CONTEXTBYTES == 8);
+    QByteArray derived(32, '\0');
+    crypto_kdf_derive_from_key(reinterpret_cast<unsigned char *>(derived.data()),
+                               std::size_t(derived.size()), id, context,
+                               reinterpret_cast<const unsigned char *>(key.constData()));
+    return derived;
+}
+
+} // namespace
+
+QByteArray Mailboxes::messageIdKey() const
+{
+    return subkey(d->key, 1, "pultmsid");
+}
+
+QByteArray Mailboxes::statusLinkKey() const
+{
+    return subkey(d->key, 2, "pultlink");
+}
+
+QByteArray Mailboxes::formKey() const
+{
+    return subkey(d->key, 3, "pultform");
 }
 
 Result<QByteArray> Mailboxes::key(const std::filesystem::path &dataDirectory)

@@ -81,6 +81,10 @@ public:
     // DATA/secrets.key (libsodium's crypto_kdf, context "pultmsid"), so it needs no file of its
     // own and every pultd sharing the key file signs alike.
     QByteArray messageIdKey() const;
+    // The key the customer pages' status link tokens are derived from (context "pultlink"), and
+    // the key that signs their forms (context "pultform"): docs/customer-pages.md.
+    QByteArray statusLinkKey() const;
+    QByteArray formKey() const;
 
     // For the ops upsert_mailbox and delete_mailbox, which write the table in the op's own
     // transaction: the key (made when missing), the passwords sealed as add() seals them, and

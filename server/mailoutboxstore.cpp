@@ -292,8 +292,17 @@ Result<std::optional<ServerStore::QueuedMail>> ServerStore::claimQueuedMail(qint
                    });
         if (!s.good())
             return s;
-        if (db.changes() == 1)
-            return mail;
+        if (db.changes() != 1)
+            continue;
+        // The status link goes in now, so that no stored copy of the mail holds its token.
+        QJsonObject composed = QJsonDocument::fromJson(mail->mail).object();
+        auto body =
+            d->withStatusLink(mail->ticketId, composed.value(QLatin1String("body")).toString());
+        if (!body.good())
+            return body.status();
+        composed.insert(QStringLiteral("body"), *body);
+        mail->mail = compact(composed);
+        return mail;
     }
     return std::optional<QueuedMail>();
 }

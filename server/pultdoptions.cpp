@@ -18,7 +18,7 @@ constexpr std::uint64_t kMinBodyLimit = 1024;             // 1 KiB
 constexpr std::uint64_t kMaxBodyLimit = 64 * 1024 * 1024; // 64 MiB
 
 // The server settings: long options on the command line (with "--"), keys in a --config file.
-constexpr std::array<std::string_view, 13> kSettings = {"listen",
+constexpr std::array<std::string_view, 15> kSettings = {"listen",
                                                         "data",
                                                         "max-connections",
                                                         "idle-timeout",
@@ -30,10 +30,13 @@ constexpr std::array<std::string_view, 13> kSettings = {"listen",
                                                         "db",
                                                         "max-queued-requests",
                                                         "attachment-limit",
-                                                        "orphan-upload-age"};
+                                                        "orphan-upload-age",
+                                                        "public-url",
+                                                        "form-min-fill"};
 constexpr std::size_t kMaxQueuedRequestsLimit = 1'000'000;
 constexpr std::uint64_t kMaxAttachmentLimit = std::uint64_t(1) << 40; // 1 TiB
 constexpr int kMaxOrphanUploadAgeSeconds = 365 * 24 * 3600;
+constexpr int kMaxFormMinFillSeconds = 600;
 
 bool isSetting(std::string_view key)
 {
@@ -283,6 +286,17 @@ std::optional<std::string> applySetting(ServerConfig &config, std::string_view k
         config.orphanUploadAge = std::chrono::seconds(*seconds);
         config.sweepInterval =
             std::min<std::chrono::milliseconds>(std::chrono::hours(1), config.orphanUploadAge);
+    } else if (key == "public-url") {
+        const bool web = text.starts_with("http://") || text.starts_with("https://");
+        if (!web || text.size() < 9 || text.find_first_of(" ?#\"<>") != std::string_view::npos)
+            return label + " expects the address customers reach pultd at, such as "
+                           "https://help.example.com";
+        config.publicUrl = std::string(text);
+    } else if (key == "form-min-fill") {
+        const auto seconds = parseNumber<int>(text, 0, kMaxFormMinFillSeconds);
+        if (!seconds)
+            return label + " expects seconds from 0 to " + std::to_string(kMaxFormMinFillSeconds);
+        config.formMinFillTime = std::chrono::seconds(*seconds);
     } else {
         return "unknown setting '" + std::string(key) + "'";
     }
@@ -565,6 +579,10 @@ std::string pultdUsage()
              "                          DIR/attachments, never held in memory\n";
     usage += "  --orphan-upload-age SECONDS  remove uploads no ticket references after this\n"
              "                          long (default 86400)\n";
+    usage += "  --public-url URL        where customers reach pultd, for the links in mail\n"
+             "                          (default: the address it listens on)\n";
+    usage += "  --form-min-fill SECONDS  a contact form or answer sent sooner after it was\n"
+             "                          shown is refused as a robot's (default 3)\n";
     usage += "  --tls-cert FILE         serve HTTPS and WSS with this PEM certificate (chain)\n"
              "  --tls-key FILE          and this unencrypted PEM private key; both or neither\n"
              "  --config FILE           read settings from FILE; options given here override it\n"
@@ -606,7 +624,7 @@ std::string pultdUsage()
              "The --config file has one setting per line, \"key = value\", the keys being the\n"
              "long options without dashes: listen, data, db, max-connections, idle-timeout,\n"
              "threads, workers, max-queued-requests, body-limit, attachment-limit,\n"
-             "orphan-upload-age, tls-cert, tls-key.\n"
+             "orphan-upload-age, public-url, form-min-fill, tls-cert, tls-key.\n"
              "'#' starts a comment (at the start of a line or after a space); blank lines\n"
              "are ignored. For example:\n"
              "    data = /var/lib/pult\n"

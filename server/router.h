@@ -21,6 +21,11 @@ struct ApiRequest
     std::string_view authorization; // the Authorization header, empty when absent
     std::string_view remoteAddress; // the client's IP address, for rate limits
     std::string_view range = {};    // the Range header, empty when absent
+    // For the customer pages (HTML): headers that choose the language and check a form's origin.
+    std::string_view acceptLanguage = {};
+    std::string_view contentType = {};
+    std::string_view origin = {};
+    std::string_view host = {};
 };
 
 // A response, JSON unless contentType says otherwise (attachments). Errors all have the shape

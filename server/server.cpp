@@ -99,6 +99,7 @@
 #include "serverstore.h"
 #include "uploads.h"
 #include "uuid.h"
+#include "webroutes.h"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -872,7 +873,11 @@ asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const 
                                 request.body(),
                                 request[http::field::authorization],
                                 s.address,
-                                request[http::field::range]};
+                                request[http::field::range],
+                                request[http::field::accept_language],
+                                request[http::field::content_type],
+                                request[http::field::origin],
+                                request[http::field::host]};
     Router::Match match = router.match(apiRequest);
     Router::Result result{std::move(match.response), match.route};
     if (match.handler) {
@@ -1614,6 +1619,9 @@ ServerStatus Server::start()
         return {"cannot open the mailboxes in " + d->config.dataDirectory.string() + ": " +
                 mailboxes.status().message().toStdString()};
     d->store->setMessageIdKey((*mailboxes)->messageIdKey());
+    d->store->setStatusLinkKey((*mailboxes)->statusLinkKey());
+    addCustomerRoutes(d->router, *d->store,
+                      {(*mailboxes)->formKey(), d->config.formMinFillTime, d->revisionPublisher()});
     d->outbox = std::make_unique<MailOutbox>(
         *d->store, std::move(*mailboxes),
         MailOutboxConfig::fromEnvironment(d->store->attachmentDirectory()), d->revisionPublisher());
@@ -1626,6 +1634,9 @@ ServerStatus Server::start()
         return status;
     if (ServerStatus status = d->listen(); !status.good())
         return status;
+    // Before the outbox sends anything: the status links in mail start with it.
+    d->store->setPublicUrl(
+        QString::fromStdString(d->config.publicUrl.empty() ? url() : d->config.publicUrl));
     if (d->config.handleSignals) {
         beast::error_code ec;
         d->signals.add(SIGTERM, ec);

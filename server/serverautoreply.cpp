@@ -100,9 +100,13 @@ Result<QString> ServerStore::Private::queueAutoReply(const Ticket &ticket, const
     context.departmentName = departmentName->value_or(QString());
     context.departmentHours = openingHours(hours);
     context.slaFirstResponse = ticket.firstResponseDeadline;
+    context.statusLink = kStatusLinkPlaceholder.toString();
     TicketMail reply;
     reply.id = QUuid::createUuidV5(mail.key, QStringLiteral("auto-reply"));
-    reply.body = render(Template::parse(letter), context, TemplateFormat::PlainText);
+    // With the ticket's status link (in the department's language), unless the text has it.
+    reply.body =
+        withStatusLinkParagraph(render(Template::parse(letter), context, TemplateFormat::PlainText),
+                                settings.value(QLatin1String("language")).toString());
     reply.autoReply = true;
     reply.to = sender;
     reply.toName = mail.fromName;

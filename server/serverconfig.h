@@ -63,6 +63,13 @@ struct ServerConfig
     std::filesystem::path tlsCertificate;
     std::filesystem::path tlsKey;
 
+    // Where customers reach pultd ("https://help.example.com"), for the status links in mail;
+    // empty: the address it listens on.
+    std::string publicUrl;
+    // The customer pages' forms (docs/customer-pages.md): one sent sooner after it was shown
+    // is taken for a robot's.
+    std::chrono::milliseconds formMinFillTime = std::chrono::seconds(3);
+
     bool tlsEnabled() const { return !tlsCertificate.empty() && !tlsKey.empty(); }
 };
 

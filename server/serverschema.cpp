@@ -314,6 +314,22 @@ CREATE TABLE IF NOT EXISTS contact_bounces(
 CREATE INDEX IF NOT EXISTS contact_bounces_contact ON contact_bounces(contact_id);
 )sql";
 
+// Customer pages (docs/customer-pages.md): a ticket's status link is known by its hash only
+// (the token is derived again from DATA/secrets.key when a mail needs it); web_posts counts
+// what customers posted, for the rate limits per address, per IP and per ticket.
+constexpr const char *kVersion8Sqlite = R"sql(
+CREATE TABLE IF NOT EXISTS status_links(
+    ticket_id BLOB PRIMARY KEY, generation INTEGER NOT NULL, token_hash BLOB NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS web_posts(kind TEXT NOT NULL, subject TEXT NOT NULL, created_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS web_posts_subject ON web_posts(kind, subject, created_ms);
+)sql";
+constexpr const char *kVersion8Postgres = R"sql(
+CREATE TABLE IF NOT EXISTS status_links(
+    ticket_id BYTEA PRIMARY KEY, generation BIGINT NOT NULL, token_hash BYTEA NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS web_posts(kind TEXT NOT NULL, subject TEXT NOT NULL, created_ms BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS web_posts_subject ON web_posts(kind, subject, created_ms);
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -324,7 +340,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 7> kMigrations = {{
+const std::array<Migration, 8> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -334,6 +350,8 @@ const std::array<Migration, 7> kMigrations = {{
     {5, "mail outbox", kVersion5Sqlite, kVersion5Postgres, nullptr},
     {6, "a mailbox's charset for 8-bit mail", nullptr, nullptr, addMailboxCharset},
     {7, "addresses mail bounced from", kVersion7Sqlite, kVersion7Postgres, nullptr},
+    {8, "customer pages: status links and rate limits", kVersion8Sqlite, kVersion8Postgres,
+     nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

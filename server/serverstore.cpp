@@ -155,6 +155,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return upsertMailbox(op, type == u"delete_mailbox");
     if (type == u"update_agent")
         return updateAgent(op);
+    if (type == u"rotate_status_link")
+        return rotateStatusLink(op);
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
                                               QStringLiteral("unknown op type \"%1\"").arg(type)});
 }

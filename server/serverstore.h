@@ -265,6 +265,90 @@ public:
     Result<qint64> finishQueuedMail(const QueuedMail &mail, const MailOutcome &outcome,
                                     qint64 nowMs);
 
+    // Customer pages (customerstore.cpp, docs/customer-pages.md). A ticket has one status link
+    // for its requester: /t/TOKEN, where TOKEN is derived from the ticket, its requester and the
+    // link's generation with this key (Mailboxes::statusLinkKey()), and only its SHA-256 is
+    // stored. Rotating the link (op rotate_status_link) takes the next generation; a new
+    // requester gets a new token too. Mail carries the placeholder kStatusLinkPlaceholder
+    // (template.h) until it is claimed for sending, so the token is stored nowhere.
+    void setStatusLinkKey(const QByteArray &key);
+    // Where customers reach pultd ("https://help.example.com"): the links in mail start with it.
+    void setPublicUrl(const QString &url);
+    QString publicUrl() const;
+    // Rate limits of customers' posts per hour (form: per address and per IP; status page
+    // answers: per ticket and per IP).
+    static constexpr int kFormPostsPerAddress = 5;
+    static constexpr int kFormPostsPerIp = 20;
+    static constexpr int kAnswersPerTicket = 20;
+    static constexpr int kAnswersPerIp = 60;
+
+    // The ticket's status link (the public URL with /t/TOKEN) when the session may see the
+    // ticket, its token's hash recorded when it has none yet.
+    Result<std::optional<QString>> statusLink(const AgentSession &session, const QUuid &ticket);
+
+    // A department as the contact form shows it: found by its id or by its name's slug
+    // ("Technical Support" → "technical-support").
+    struct WebDepartment
+    {
+        QUuid id;
+        QString name;
+        QString slug;
+        QJsonObject settings; // as GET /api/v1/departments has them
+    };
+    Result<std::optional<WebDepartment>> webDepartment(const QString &idOrSlug);
+    static QString slugOf(const QString &name);
+
+    // What a status page shows: the ticket and its public conversation (customer messages and
+    // agents' replies; never internal notes or system events), none of it an agent's address.
+    struct StatusPage
+    {
+        Ticket ticket;
+        QString requesterName;
+        QString requesterLanguage; // the contact's; empty when unknown
+        QString requesterTimeZone; // the contact's (IANA); empty when unknown
+        WebDepartment department;
+        QList<Message> messages; // oldest first
+    };
+    // nullopt for an unknown, rotated or malformed token: all alike.
+    Result<std::optional<StatusPage>> statusPage(const QString &token);
+    // An attachment of one of the page's public messages (for its download link).
+    Result<std::optional<AttachmentInfo>> statusPageAttachment(const QString &token,
+                                                               const QString &hash);
+
+    // What became of a customer's post.
+    struct Posted
+    {
+        enum Outcome {
+            Accepted, // stored (or stored before: the same post sent again)
+            NotFound, // no such status page, or a department without a form
+            Closed,   // the ticket is closed: no more answers on it
+            Limited,  // a rate limit
+        };
+        Outcome outcome = NotFound;
+        QUuid ticketId;
+        qint64 number = 0;
+        qint64 revision = 0; // the newest revision written; 0 when nothing was
+        bool mailed = false; // a confirmation was queued (the department has a mailbox)
+    };
+    // An answer typed on a status page: a customer message on the ticket, which a solved or
+    // pending ticket reopens. `postId` makes a resent form a no-op.
+    Result<Posted> customerAnswer(const QString &token, const QUuid &postId, const QString &text,
+                                  const QString &ip, qint64 nowMs);
+    struct WebForm
+    {
+        QUuid postId; // from the form's signed token: a resent form is stored once
+        QUuid departmentId;
+        QString name;
+        QString email;
+        QString subject;
+        QString message;
+        QString language; // the page's: the new contact's language and the confirmation's
+        QString ip;
+    };
+    // A new ticket on channel web-form from the contact form, its contact found or made, and a
+    // confirmation mail with the status link queued in the same transaction.
+    Result<Posted> submitForm(const WebForm &form, qint64 nowMs);
+
 private:
     ServerStore();
     struct Private;

@@ -77,6 +77,10 @@ inline Rejection notFound(const QUuid &id)
             QStringLiteral("no ticket %1 in your departments").arg(uuidToString(id))};
 }
 
+// The mail body, ending with the paragraph that gives the ticket's status link
+// (kStatusLinkPlaceholder) in the language unless it names the link already (customerstore.cpp).
+QString withStatusLinkParagraph(const QString &body, const QString &language);
+
 struct Change
 {
     Change(QString kind_, QUuid entity_, QUuid department_, QUuid previousDepartment_,
@@ -284,6 +288,8 @@ struct ServerStore::Private
     std::filesystem::path attachmentDirectory; // DATA/attachments
     QByteArray messageIdKey;                   // signs outgoing Message-IDs
     QByteArray secretsKey;                     // DATA/secrets.key: seals mailbox passwords
+    QByteArray statusLinkKey;                  // derives status link tokens (customerstore.cpp)
+    QString publicUrl;                         // where customers reach pultd
     std::function<void()> mailQueued;          // wakes the mail outbox after a commit
     bool queuedMail = false;                   // this batch queued mail
     std::function<void()> mailboxesChanged;    // wakes the mail fetchers after a commit
@@ -734,6 +740,12 @@ struct ServerStore::Private
     // A new ticket's auto-reply to the mail that made it, as Ingested::autoReply says.
     Result<QString> queueAutoReply(const Ticket &ticket, const InboundMail &mail);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
+    // Customer pages (customerstore.cpp). The token of the ticket's status link for its current
+    // requester, recorded (its hash) when it is not yet; `rotate` takes the next generation.
+    Result<QString> statusLinkToken(const Ticket &ticket, bool rotate = false);
+    // The body with kStatusLinkPlaceholder replaced by the ticket's status link.
+    Result<QString> withStatusLink(const QUuid &ticket, QString body);
+    Result<std::optional<Rejection>> rotateStatusLink(const QJsonObject &op);
     // upsert_mailbox, delete_mailbox (settingsops.cpp): admins only; no change in the feed.
     Result<std::optional<Rejection>> upsertMailbox(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);

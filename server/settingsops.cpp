@@ -1,9 +1,12 @@
 #include "serverstoreprivate.h"
 
 #include "businesshours.h"
+#include "customertexts.h"
 #include "filter.h"
 #include "mailboxes.h"
 #include "sla.h"
+
+#include <QRegularExpression>
 
 namespace Pult {
 
@@ -280,6 +283,36 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertSharedFilter(const 
     return accept();
 }
 
+namespace {
+
+// What is wrong with a customer pages' setting of a department; empty when nothing is.
+QString customerPageSetting(const QString &key, const QString &value)
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty())
+        return {}; // the default
+    if (key == u"language" && !CustomerTexts::languages().contains(v))
+        return QStringLiteral("language is one of %1").arg(CustomerTexts::languages().join(u", "));
+    static const QRegularExpression color(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (key == u"color" && !color.match(v).hasMatch())
+        return QStringLiteral("color is #rrggbb");
+    if (key == u"web_form" && v != u"on" && v != u"off")
+        return QStringLiteral("web_form is \"on\" or \"off\"");
+    static const QRegularExpression origin(
+        QStringLiteral("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$"));
+    if (key == u"form_origins") {
+        for (const QString &o : v.split(u' ', Qt::SkipEmptyParts)) {
+            if (!origin.match(o).hasMatch())
+                return QStringLiteral("form_origins are origins such as https://www.example.com, "
+                                      "separated by spaces; \"%1\" is not one")
+                    .arg(o);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const QJsonObject &op,
                                                                            bool create)
 {
@@ -342,6 +375,12 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
             if (value.size() > limit)
                 return accept(invalid(
                     QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(limit)));
+            settings.insert(key, value.trimmed());
+        } else if (key == u"language" || key == u"color" || key == u"web_form" ||
+                   key == u"form_origins") {
+            // The customer pages' settings (docs/customer-pages.md).
+            if (const QString why = customerPageSetting(key, value); !why.isEmpty())
+                return accept(invalid(why));
             settings.insert(key, value.trimmed());
         } else if (key == u"name" || key == u"email" || key == u"business_hours" ||
                    key == u"sla_policy") {

@@ -79,9 +79,12 @@ Result<QUuid> ServerStore::Private::contactForRequester(const QJsonObject &reque
     if (id.isNull())
         id = ids.next();
     const QString name = requester.value(QLatin1String("name")).toString().trimmed();
-    const QJsonObject contact{{QStringLiteral("id"), uuidToString(id)},
-                              {QStringLiteral("name"), name.isEmpty() ? email : name},
-                              {QStringLiteral("emails"), QJsonArray{email}}};
+    QJsonObject contact{{QStringLiteral("id"), uuidToString(id)},
+                        {QStringLiteral("name"), name.isEmpty() ? email : name},
+                        {QStringLiteral("emails"), QJsonArray{email}}};
+    if (const QString language = requester.value(QLatin1String("language")).toString();
+        !language.isEmpty())
+        contact.insert(QStringLiteral("language"), language);
     Status s =
         db->run("INSERT INTO contacts(id, email, data) VALUES (?1, ?2, ?3)", [&](Statement &st) {
             st.bind(1, uuidToBlob(id)).bind(2, email).bind(3, QString::fromUtf8(compact(contact)));

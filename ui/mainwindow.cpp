@@ -1043,6 +1043,17 @@ void MainWindow::setUpActions()
         ticket, QStringLiteral("spam"), tr("Mark as s&pam"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
         forSelected([this](const QList<QUuid> &t) { m_actions->markSpam(t, true); }));
+    QAction *rotate = addMenuAction(
+        ticket, QStringLiteral("rotateStatusLink"), tr("New status lin&k for the customer"), {},
+        forSelected([this](const QList<QUuid> &t) {
+            if (m_actions->rotateStatusLink(t))
+                statusBar()->showMessage(tr("The customer's old status link no longer works; "
+                                            "the next mail to them carries the new one."),
+                                         8000);
+        }));
+    rotate->setToolTip(tr("Gives the customer's status page a new address, for when the old "
+                          "one reached someone it should not have."));
+    m_ticketActions << rotate;
     ticket->addSeparator();
     addMenuAction(ticket, QStringLiteral("rejections"), tr("Waiting and re&fused changes…"), {},
                   [this] { showChanges(); });

@@ -102,6 +102,14 @@ bool TicketActions::markSpam(const QList<QUuid> &tickets, bool spam)
     return submitAll(ops);
 }
 
+bool TicketActions::rotateStatusLink(const QList<QUuid> &tickets)
+{
+    QList<QJsonObject> ops;
+    for (const QUuid &ticket : tickets)
+        ops.append(Op::rotateStatusLink(ticket));
+    return submitAll(ops);
+}
+
 bool TicketActions::escalate(const QList<QUuid> &tickets)
 {
     QList<QJsonObject> ops;

@@ -44,6 +44,9 @@ public:
     bool take(const QList<QUuid> &tickets);
     bool changeTags(const QList<QUuid> &tickets, const QStringList &tags, bool add);
     bool markSpam(const QList<QUuid> &tickets, bool spam);
+    // A new status link for each ticket's customer (docs/customer-pages.md): the old one stops
+    // working, the next mail to the customer carries the new one.
+    bool rotateStatusLink(const QList<QUuid> &tickets);
     // Moves each ticket to the next support tier.
     bool escalate(const QList<QUuid> &tickets);
     bool merge(const QUuid &ticket, const QUuid &into);

@@ -87,6 +87,11 @@ QJsonObject changeTags(const QUuid &ticketId, const QStringList &tags, bool add)
     return op;
 }
 
+QJsonObject rotateStatusLink(const QUuid &ticketId)
+{
+    return ticketOp("rotate_status_link", ticketId);
+}
+
 QJsonObject take(const QUuid &ticketId)
 {
     return ticketOp("take", ticketId);
@@ -174,8 +179,9 @@ Status LocalOpApplier::apply(const QJsonObject &op, const QDateTime &now)
     }
     if (type == u"delete_shared_filter")
         return m_store.removeSharedFilter(Wire::uuidOf(op.value(QLatin1String("filter_id"))));
-    if (type == u"create_department" || type == u"update_department" || type == u"update_agent")
-        return {}; // configuration: the server's answer arrives with the next pull
+    if (type == u"create_department" || type == u"update_department" || type == u"update_agent" ||
+        type == u"rotate_status_link")
+        return {}; // the server's alone: its answer arrives with the next pull
     return invalidOp(QStringLiteral("unknown operation \"%1\"").arg(type));
 }
 

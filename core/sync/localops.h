@@ -31,6 +31,8 @@ QJsonObject take(const QUuid &ticketId);
 QJsonObject markSpam(const QUuid &ticketId, bool spam);
 QJsonObject merge(const QUuid &ticketId, const QUuid &intoId);
 QJsonObject link(const QUuid &ticketId, const QUuid &otherId);
+// A new status link for the ticket's customer; the old one stops working (server-side only).
+QJsonObject rotateStatusLink(const QUuid &ticketId);
 // Sharing a filter with a department (a lead's own; an admin's any, or everyone), and stopping.
 QJsonObject shareFilter(const SharedFilter &filter);
 QJsonObject unshareFilter(const QUuid &filterId);

@@ -28,6 +28,7 @@ until grep -q "^pultd listening on" "$data/pultd.out" 2>/dev/null; do
 done
 url=$(sed -n 's/^pultd listening on //p' "$data/pultd.out")
 sed -n '2,6p' "$data/pultd.out"
+echo "Customers' contact form (docs/customer-pages.md): $url/form/billing"
 
 echo "== pultctl --home $home login $url $agent"
 echo pult-demo | "$bin/pultctl" --home "$home" login "$url" "$agent"

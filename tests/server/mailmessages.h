@@ -1,8 +1,8 @@
 #pragma once
 
 // What the mail suites share: a customer's plain-text mail to a department's mailbox, a header
-// of a message pultd sent (as smtp-sink stored it), delivering a mail to Dovecot and waiting
-// for pultd to handle it, and a ticket's delivery events.
+// and the text of a message pultd sent (as smtp-sink stored it), delivering a mail to Dovecot
+// and waiting for pultd to handle it, and a ticket's delivery events.
 
 #include "dovecotprocess.h"
 #include "pultdprocess.h"
@@ -21,6 +21,14 @@ inline QByteArray customerMail(const QByteArray &to, const QByteArray &from,
 {
     return QByteArray("From: ") + from + "\r\nTo: " + to + "\r\nSubject: " + subject +
            "\r\nDate: Sun, 06 Dec 2026 09:00:00 +0000\r\n" + extraHeaders + "\r\n" + body + "\r\n";
+}
+
+// The text of a quoted-printable text/plain body (what pultd writes).
+inline QString bodyText(const QByteArray &message)
+{
+    QByteArray body = message.mid(message.indexOf("\r\n\r\n") + 4);
+    body.replace("=\r\n", "");
+    return QString::fromUtf8(QByteArray::fromPercentEncoding(body, '='));
 }
 
 // A header's value (unfolded) in a message, or an empty string.

@@ -111,6 +111,7 @@ class TestAccess : public QObject
                      {{QStringLiteral("tags"), QJsonArray{newId().left(6)}}}),
             onTicket(QStringLiteral("mark_spam"), ticket, {{QStringLiteral("spam"), true}}),
             onTicket(QStringLiteral("mark_spam"), ticket, {{QStringLiteral("spam"), false}}),
+            onTicket(QStringLiteral("rotate_status_link"), ticket, {}),
         };
     }
 

@@ -32,14 +32,6 @@ QByteArray mail(const QByteArray &from, const QByteArray &subject, const QByteAr
     return customerMail("support@firma.example", from, subject, body, extraHeaders);
 }
 
-// The text of a quoted-printable text/plain body (what pultd writes).
-QString bodyText(const QByteArray &message)
-{
-    QByteArray body = message.mid(message.indexOf("\r\n\r\n") + 4);
-    body.replace("=\r\n", "");
-    return QString::fromUtf8(QByteArray::fromPercentEncoding(body, '='));
-}
-
 } // namespace
 
 class TestAutoReply : public QObject
@@ -283,6 +275,16 @@ private Q_SLOTS:
                  qPrintable(body));
         QVERIFY2(body.contains(QStringLiteral("Expect an answer by %1.").arg(deadline)),
                  qPrintable(body));
+        // The status link ends every auto-reply, and opens the ticket's page.
+        static const QRegularExpression statusLink(
+            QStringLiteral("\n\nYou can follow your request and answer us here:\nhttp://"
+                           "127\\.0\\.0\\.1:\\d+(/t/[A-Za-z0-9_-]{32})$"));
+        const QRegularExpressionMatch link = statusLink.match(
+            QString(body).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).trimmed());
+        QVERIFY2(link.hasMatch(), qPrintable(body));
+        const auto page = m_server.fetch(get(link.captured(1).toLatin1()));
+        QCOMPARE(statusOf(page), 200);
+        QVERIFY(page->body.contains("Printer broken"));
         m_sink.clearMessages();
 
         // Not a message of the ticket; its delivery shows in the history.
@@ -419,8 +421,12 @@ private Q_SLOTS:
         const QByteArray sent = oneMessage(number);
         QVERIFY2(!sent.isEmpty(), qPrintable(m_sink.error()));
         m_sink.clearMessages();
-        QCOMPARE(bodyText(sent).trimmed(),
-                 QStringLiteral("We are closed today. #%1 {{unknown.thing}}").arg(number));
+        const QString body =
+            bodyText(sent).replace(QStringLiteral("\r\n"), QStringLiteral("\n")).trimmed();
+        QVERIFY2(body.startsWith(QStringLiteral("We are closed today. #%1 {{unknown.thing}}\n\n"
+                                                "You can follow your request and answer us here:")
+                                     .arg(number)),
+                 qPrintable(body));
         qInfo("the whole suite so far: %lld ms", m_timer.elapsed());
     }
 };

@@ -165,6 +165,7 @@ private Q_SLOTS:
         auto store = ServerStore::open(dir, url);
         QVERIFY2(store.good(), qPrintable(store.status().message()));
         m_store = std::move(*store);
+        m_store->setStatusLinkKey(QByteArray(32, 'k')); // rotate_status_link derives tokens
 
         auto hash = Accounts::hashPassword(kPassword);
         QVERIFY(hash.good());
@@ -481,6 +482,15 @@ private Q_SLOTS:
            s(R"({"type":"mark_spam","ticket_id":"$T1","spam":true})"), notFound);
         no("mark_spam: ticket of other department", "agent", {sales1},
            s(R"({"type":"mark_spam","ticket_id":"$T1","spam":true})"), notFound);
+
+        // rotate_status_link: the history says so; the link itself is written nowhere
+        ok("rotate_status_link", "agent", {billing1},
+           s(R"({"type":"rotate_status_link","ticket_id":"$T1"})"), L{"history"},
+           L{"history.field=status_link", "history.new=rotated"});
+        no("rotate_status_link: ticket of other department", "agent", {sales1},
+           s(R"({"type":"rotate_status_link","ticket_id":"$T1"})"), notFound);
+        no("rotate_status_link: no ticket_id", "agent", {}, s(R"({"type":"rotate_status_link"})"),
+           invalidOp);
 
         // merge
         ok("merge", "agent", {billing1, billing2},

@@ -12,6 +12,7 @@
 #include "syncsession.h"
 #include "ticketactions.h"
 
+#include <QAction>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLabel>
@@ -219,6 +220,24 @@ private Q_SLOTS:
         QVERIFY(composer->send());
         QTRY_VERIFY_WITH_TIMEOUT(
             bodiesSeenBy(other, ticket).contains(QStringLiteral("Refunded the second charge.")),
+            kTimeoutMs);
+
+        // The window's "New status link for the customer" on the open ticket: the server
+        // records it in the ticket's history, which the other agent sees.
+        w.activateWindow();
+        auto *rotate = w.findChild<QAction *>(QStringLiteral("rotateStatusLink"));
+        QVERIFY(rotate && rotate->isEnabled());
+        rotate->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (other.run({QStringLiteral("sync")}).exitCode != 0)
+                    return false;
+                const auto history = other.store()->history(ticket);
+                return std::any_of(history->cbegin(), history->cend(),
+                                   [](const Pult::HistoryEvent &e) {
+                                       return e.field == u"status_link" && e.newValue == u"rotated";
+                                   });
+            }(),
             kTimeoutMs);
 
         // pultd stops: the window says offline, and work goes on into the outbox.

@@ -1,0 +1,430 @@
+#include "webroutes.h"
+
+#include "api.h"
+#include "attachmentfiles.h"
+#include "customerpages.h"
+#include "customertexts.h"
+#include "logrecord.h"
+#include "router.h"
+#include "serverstore.h"
+#include "uuid.h"
+
+#include <QDateTime>
+#include <QStringDecoder>
+#include <QUrlQuery>
+
+#include <sodium.h>
+
+#include <optional>
+
+namespace Pult {
+
+namespace {
+
+using CustomerPages::FieldErrors;
+using CustomerPages::FormInput;
+using CustomerPages::Look;
+using CustomerTexts::Text;
+
+// A form is good for a day after it was shown.
+constexpr qint64 kFormLifetimeMs = 24 * 3600 * 1000;
+constexpr qsizetype kNonceBytes = 16;
+constexpr qsizetype kMacBytes = 16;
+// The id of a post is made from its form's nonce in this namespace.
+const QUuid kPostNamespace(QStringLiteral("{9b7e3f0a-2d41-4c86-8e15-6a0c4f9d2b73}"));
+
+QString text(std::string_view v)
+{
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+// The signed token of a form: when it was shown, a random nonce (the post's id) and a MAC over
+// both with what the form is for (the department's id, or the status page's token), base64url.
+QByteArray mac(const QByteArray &key, const QByteArray &purpose, const QString &scope,
+               const QByteArray &issuedAndNonce)
+{
+    const QByteArray input = purpose + '\0' + scope.toUtf8() + '\0' + issuedAndNonce;
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(key.constData()),
+                                std::size_t(key.size()));
+    crypto_auth_hmacsha256_update(&state,
+                                  reinterpret_cast<const unsigned char *>(input.constData()),
+                                  std::size_t(input.size()));
+    crypto_auth_hmacsha256_final(&state, out);
+    return QByteArray(reinterpret_cast<const char *>(out), kMacBytes);
+}
+
+QString signForm(const QByteArray &key, const QByteArray &purpose, const QString &scope)
+{
+    QByteArray data;
+    const quint64 issued = quint64(QDateTime::currentMSecsSinceEpoch());
+    for (int shift = 56; shift >= 0; shift -= 8)
+        data.append(char((issued >> shift) & 0xff));
+    QByteArray nonce(kNonceBytes, '\0');
+    randombytes_buf(nonce.data(), std::size_t(nonce.size()));
+    data += nonce;
+    data += mac(key, purpose, scope, data);
+    return QString::fromLatin1(
+        data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+struct SignedForm
+{
+    QUuid postId;
+    qint64 ageMs = 0;
+};
+
+// The form's token checked: nullopt when it is missing, forged, for something else or too old.
+std::optional<SignedForm> verifyForm(const QByteArray &key, const QByteArray &purpose,
+                                     const QString &scope, const QString &token)
+{
+    const auto result = QByteArray::fromBase64Encoding(
+        token.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray &decoded = result.decoded;
+    if (!result || decoded.size() != 8 + kNonceBytes + kMacBytes)
+        return std::nullopt;
+    const QByteArray data = decoded.left(8 + kNonceBytes);
+    const QByteArray expected = mac(key, purpose, scope, data);
+    if (sodium_memcmp(expected.constData(), decoded.constData() + data.size(),
+                      std::size_t(kMacBytes)) != 0)
+        return std::nullopt;
+    quint64 issued = 0;
+    for (int i = 0; i < 8; ++i)
+        issued = (issued << 8) | quint8(data[i]);
+    const qint64 age = QDateTime::currentMSecsSinceEpoch() - qint64(issued);
+    if (age < 0 || age > kFormLifetimeMs)
+        return std::nullopt;
+    return SignedForm{QUuid::createUuidV5(kPostNamespace, data.mid(8)), age};
+}
+
+// An application/x-www-form-urlencoded body; nullopt when it is not one, or not UTF-8.
+std::optional<QHash<QString, QString>> parseForm(const ApiRequest &request)
+{
+    const std::string_view type = request.contentType.substr(0, request.contentType.find(';'));
+    if (type != "application/x-www-form-urlencoded")
+        return std::nullopt;
+    QHash<QString, QString> fields;
+    const QByteArray body(request.body.data(), qsizetype(request.body.size()));
+    for (QByteArray pair : body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        pair.replace('+', ' ');
+        const qsizetype equals = pair.indexOf('=');
+        const QByteArray name = QByteArray::fromPercentEncoding(pair.left(equals));
+        const QByteArray value =
+            equals < 0 ? QByteArray() : QByteArray::fromPercentEncoding(pair.mid(equals + 1));
+        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString decodedName = utf8(name);
+        QString decodedValue = utf8(value);
+        if (utf8.hasError())
+            return std::nullopt;
+        // Browsers send line ends as CRLF; the store keeps LF.
+        decodedValue.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        fields.insert(decodedName, decodedValue);
+    }
+    return fields;
+}
+
+QString queryValue(const ApiRequest &request, const QString &name)
+{
+    return QUrlQuery(text(request.query)).queryItemValue(name);
+}
+
+// The page's language: ?lang=, the contact's, the browser's, the department's, English.
+QString pageLanguage(const ApiRequest &request, const QString &contactLanguage,
+                     const QJsonObject &departmentSettings)
+{
+    QStringList preferences{queryValue(request, QStringLiteral("lang")), contactLanguage};
+    preferences += CustomerTexts::acceptLanguages(request.acceptLanguage);
+    preferences.append(departmentSettings.value(QLatin1String("language")).toString());
+    const QString language = CustomerTexts::supported(preferences);
+    return language.isEmpty() ? QStringLiteral("en") : language;
+}
+
+Look lookOf(const ServerStore::WebDepartment &department, const QString &language)
+{
+    Look look;
+    look.language = language;
+    look.departmentName = department.name;
+    look.color = department.settings.value(QLatin1String("color")).toString();
+    look.frameOrigins = department.settings.value(QLatin1String("form_origins"))
+                            .toString()
+                            .split(u' ', Qt::SkipEmptyParts);
+    return look;
+}
+
+// A POST from another site is refused: its Origin (browsers send one with every POST) must be
+// this server's own (as the Host header or the public URL names it), or one the department
+// lets embed its form.
+bool sameOrigin(const ApiRequest &request, const QString &publicUrl, const QStringList &allowed)
+{
+    if (request.origin.empty())
+        return true; // not a browser's cross-site request (curl, an old browser)
+    const QString origin = text(request.origin);
+    const QString host = text(request.host);
+    return origin == u"http://" + host || origin == u"https://" + host ||
+           origin == publicUrl.section(u'/', 0, 2) || allowed.contains(origin);
+}
+
+void logRefused(std::string_view route, std::string_view reason)
+{
+    LogRecord(LogLevel::Info, "web_post_refused")
+        .addString("route", route)
+        .addString("reason", reason)
+        .write();
+}
+
+ApiResponse storeFailed(const Status &status)
+{
+    LogRecord(LogLevel::Error, "web_store_failed")
+        .addString("error", status.message().toStdString())
+        .write();
+    ApiResponse response =
+        ApiResponse::error(503, "unavailable", "the server cannot answer now; try again soon");
+    response.retryAfterSeconds = 1;
+    return response;
+}
+
+class CustomerRoutes
+{
+public:
+    CustomerRoutes(ServerStore &store, WebRoutesConfig config)
+        : m_store(store)
+        , m_config(std::move(config))
+    {}
+
+    // A department that has a form (web_form is not "off").
+    Result<std::optional<ServerStore::WebDepartment>> department(const ApiRequest &request)
+    {
+        auto found = m_store.webDepartment(text(pathParameter(request.path)));
+        if (found.good() && *found &&
+            (*found)->settings.value(QLatin1String("web_form")).toString() == u"off")
+            return std::optional<ServerStore::WebDepartment>();
+        return found;
+    }
+
+    ApiResponse showForm(const ApiRequest &request)
+    {
+        auto found = department(request);
+        if (!found.good())
+            return storeFailed(found.status());
+        if (!*found)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        const ServerStore::WebDepartment &d = **found;
+        return CustomerPages::form(lookOf(d, pageLanguage(request, {}, d.settings)), {}, {}, {},
+                                   signForm(m_config.formKey, "form", uuidToString(d.id)));
+    }
+
+    ApiResponse postForm(const ApiRequest &request)
+    {
+        auto found = department(request);
+        if (!found.good())
+            return storeFailed(found.status());
+        if (!*found)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        const ServerStore::WebDepartment &d = **found;
+        const QString language = pageLanguage(request, {}, d.settings);
+        const Look look = lookOf(d, language);
+        const QString scope = uuidToString(d.id);
+        const auto again = [&](const FormInput &input, const FieldErrors &errors, Text problem,
+                               int status) {
+            return CustomerPages::form(
+                look, input, errors,
+                problem == Text::Count ? QString() : CustomerTexts::text(problem, language),
+                signForm(m_config.formKey, "form", scope), status);
+        };
+        if (!sameOrigin(request, m_store.publicUrl(), look.frameOrigins)) {
+            logRefused("/form/{department}", "origin");
+            return again({}, {}, Text::FormExpired, 403);
+        }
+        const auto fields = parseForm(request);
+        if (!fields) {
+            logRefused("/form/{department}", "unreadable");
+            return again({}, {}, Text::Unreadable, 400);
+        }
+        const FormInput input{
+            fields->value(QStringLiteral("name")), fields->value(QStringLiteral("email")),
+            fields->value(QStringLiteral("subject")), fields->value(QStringLiteral("message"))};
+        const auto signedForm =
+            verifyForm(m_config.formKey, "form", scope, fields->value(QStringLiteral("token")));
+        if (!signedForm || !fields->value(QStringLiteral("website")).isEmpty()) {
+            logRefused("/form/{department}", signedForm ? "trap" : "token");
+            return again(input, {}, Text::FormExpired, 400);
+        }
+        if (signedForm->ageMs < m_config.minFillTime.count()) {
+            logRefused("/form/{department}", "too_fast");
+            return again(input, {}, Text::TooFast, 400);
+        }
+        if (const FieldErrors errors = CustomerPages::check(input, language); !errors.isEmpty())
+            return again(input, errors, Text::Count, 400);
+
+        ServerStore::WebForm form;
+        form.postId = signedForm->postId;
+        form.departmentId = d.id;
+        form.name = input.name.trimmed();
+        form.email = input.email.trimmed();
+        form.subject = input.subject.trimmed();
+        form.message = input.message;
+        form.language = language;
+        form.ip = text(request.remoteAddress);
+        auto posted = m_store.submitForm(form, QDateTime::currentMSecsSinceEpoch());
+        if (!posted.good())
+            return storeFailed(posted.status());
+        switch (posted->outcome) {
+        case ServerStore::Posted::Accepted:
+            break;
+        case ServerStore::Posted::Limited: {
+            logRefused("/form/{department}", "rate_limit");
+            ApiResponse limited = again(input, {}, Text::RateLimited, 429);
+            limited.retryAfterSeconds = 3600;
+            return limited;
+        }
+        case ServerStore::Posted::NotFound:
+        case ServerStore::Posted::Closed:
+            return CustomerPages::notFound(language);
+        }
+        if (posted->revision > 0 && m_config.revisionAdvanced)
+            m_config.revisionAdvanced(posted->revision);
+        LogRecord(LogLevel::Info, "web_form_ticket")
+            .addInteger("ticket", posted->number)
+            .addString("mailed", posted->mailed ? "yes" : "no")
+            .write();
+        return CustomerPages::thanks(look, posted->number, posted->mailed ? form.email : QString());
+    }
+
+    // The status page, with what an answer came to (notice, error and draft).
+    ApiResponse statusPage(const ApiRequest &request, const QString &token,
+                           const ServerStore::StatusPage &page, Text notice, Text error,
+                           const QString &draft, int status)
+    {
+        const QString language =
+            pageLanguage(request, page.requesterLanguage, page.department.settings);
+        Look look = lookOf(page.department, language);
+        const auto say = [&](Text t) {
+            return t == Text::Count ? QString() : CustomerTexts::text(t, language);
+        };
+        QString errorText = say(error);
+        if (error == Text::TooLong)
+            errorText = errorText.arg(CustomerPages::kMaxMessageChars);
+        return CustomerPages::status(look, page, token, signForm(m_config.formKey, "answer", token),
+                                     say(notice), errorText, draft, status);
+    }
+
+    ApiResponse showStatus(const ApiRequest &request)
+    {
+        const QString token = text(pathParameter(request.path));
+        auto page = m_store.statusPage(token);
+        if (!page.good())
+            return storeFailed(page.status());
+        if (!*page)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        return statusPage(request, token, **page, Text::Count, Text::Count, {}, 200);
+    }
+
+    ApiResponse postAnswer(const ApiRequest &request)
+    {
+        const QString token = text(pathParameter(request.path));
+        auto page = m_store.statusPage(token);
+        if (!page.good())
+            return storeFailed(page.status());
+        if (!*page)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        const auto refuse = [&](std::string_view reason, Text error, const QString &draft,
+                                int status) {
+            logRefused("/t/{token}", reason);
+            return statusPage(request, token, **page, Text::Count, error, draft, status);
+        };
+        if (!sameOrigin(request, m_store.publicUrl(), {}))
+            return refuse("origin", Text::FormExpired, {}, 403);
+        const auto fields = parseForm(request);
+        if (!fields)
+            return refuse("unreadable", Text::Unreadable, {}, 400);
+        const QString answer = fields->value(QStringLiteral("answer"));
+        const auto signedForm =
+            verifyForm(m_config.formKey, "answer", token, fields->value(QStringLiteral("token")));
+        if (!signedForm)
+            return refuse("token", Text::FormExpired, answer, 400);
+        if (signedForm->ageMs < m_config.minFillTime.count())
+            return refuse("too_fast", Text::TooFast, answer, 400);
+        if (answer.trimmed().isEmpty())
+            return statusPage(request, token, **page, Text::Count, Text::AnswerEmpty, answer, 400);
+        if (answer.size() > CustomerPages::kMaxMessageChars)
+            return statusPage(request, token, **page, Text::Count, Text::TooLong, answer, 400);
+
+        auto posted =
+            m_store.customerAnswer(token, signedForm->postId, answer, text(request.remoteAddress),
+                                   QDateTime::currentMSecsSinceEpoch());
+        if (!posted.good())
+            return storeFailed(posted.status());
+        switch (posted->outcome) {
+        case ServerStore::Posted::Accepted:
+            break;
+        case ServerStore::Posted::Limited: {
+            ApiResponse limited = refuse("rate_limit", Text::RateLimited, answer, 429);
+            limited.retryAfterSeconds = 3600;
+            return limited;
+        }
+        case ServerStore::Posted::Closed:
+            return refuse("closed", Text::RequestClosed, answer, 409);
+        case ServerStore::Posted::NotFound:
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        }
+        if (posted->revision > 0 && m_config.revisionAdvanced)
+            m_config.revisionAdvanced(posted->revision);
+        // The page again, with the answer in its conversation.
+        auto updated = m_store.statusPage(token);
+        if (!updated.good())
+            return storeFailed(updated.status());
+        if (!*updated)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        return statusPage(request, token, **updated, Text::AnswerAdded, Text::Count, {}, 200);
+    }
+
+    ApiResponse file(const ApiRequest &request)
+    {
+        // /t/{token}/files/{hash}
+        const std::string_view hash = pathParameter(request.path);
+        std::string_view rest = request.path.substr(0, request.path.rfind('/'));
+        rest = rest.substr(0, rest.rfind('/'));
+        const QString token = text(pathParameter(rest));
+        if (!AttachmentFiles::isValidHash(hash))
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        auto attachment = m_store.statusPageAttachment(
+            token, QString::fromLatin1(hash.data(), qsizetype(hash.size())));
+        if (!attachment.good())
+            return storeFailed(attachment.status());
+        if (!*attachment)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        ApiResponse response = attachmentFile(m_store, hash, **attachment, request.range);
+        response.headers.emplace_back("Referrer-Policy", "no-referrer");
+        return response;
+    }
+
+private:
+    ServerStore &m_store;
+    WebRoutesConfig m_config;
+};
+
+} // namespace
+
+void addCustomerRoutes(Router &router, ServerStore &store, WebRoutesConfig config)
+{
+    auto routes = std::make_shared<CustomerRoutes>(store, std::move(config));
+    const auto add = [&](const char *method, const char *path,
+                         ApiResponse (CustomerRoutes::*handler)(const ApiRequest &)) {
+        router.add(method, path, [routes, handler](const ApiRequest &request) {
+            return ((*routes).*handler)(request);
+        });
+    };
+    router.add(
+        "GET", CustomerPages::kStylesheetPath,
+        [](const ApiRequest &) { return CustomerPages::stylesheet(); }, Router::Execution::Inline);
+    add("GET", "/form/{department}", &CustomerRoutes::showForm);
+    add("POST", "/form/{department}", &CustomerRoutes::postForm);
+    add("GET", "/t/{token}", &CustomerRoutes::showStatus);
+    add("POST", "/t/{token}", &CustomerRoutes::postAnswer);
+    add("GET", "/t/{token}/files/{hash}", &CustomerRoutes::file);
+}
+
+} // namespace Pult

@@ -1,0 +1,749 @@
+// The customer pages (issue 18, docs/customer-pages.md) end to end: the real pultd serves the
+// contact form and the status pages, a form becomes a ticket whose confirmation goes out through
+// Postfix's real smtp-sink with the status link, the customer answers on the page, an agent
+// rotates the link. Abuse is refused (the trap field, a form sent too soon, a forged or foreign
+// form, unreadable bodies, rate limits) and a corpus of XSS payloads comes back escaped. One
+// smtp-sink and one pultd (--form-min-fill 1) serve every case. On SQLite, and
+// (server_webpages_postgresql) on PostgreSQL.
+
+#include "mailmessages.h"
+#include "pultdprocess.h"
+#include "smtpsinkprocess.h"
+
+#include "customertexts.h"
+#include "serverstore.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTest>
+#include <QUrlQuery>
+
+using namespace PultdTest;
+
+namespace {
+
+const QByteArray kPassword = "a long enough password";
+const QString kMailbox = QStringLiteral("help@firma.example");
+const QString kPublicUrl = QStringLiteral("https://help.firma.example");
+
+// Payloads that would run script if a page put them out as they are.
+const QStringList kXss{
+    QStringLiteral("<script>alert(1)</script>"),
+    QStringLiteral("\"><img src=x onerror=alert(1)>"),
+    QStringLiteral("'><svg onload=alert(1)>"),
+    QStringLiteral("</textarea><script>alert(2)</script>"),
+    QStringLiteral("<a href=\"javascript:alert(3)\">x</a>"),
+    QStringLiteral("</title><iframe srcdoc=\"<script>alert(4)</script>\">"),
+    QStringLiteral("{{ticket.status_link}}<style>*{display:none}</style>"),
+};
+
+QByteArray formBody(const QList<std::pair<QString, QString>> &fields)
+{
+    QByteArray body;
+    for (const auto &[name, value] : fields) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
+}
+
+QByteArray postRequest(const QByteArray &target, const QByteArray &body,
+                       const QByteArray &extraHeaders = {},
+                       const QByteArray &type = "application/x-www-form-urlencoded")
+{
+    return "POST " + target + " HTTP/1.1\r\nHost: pult.test\r\nContent-Type: " + type +
+           "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extraHeaders +
+           "\r\n" + body;
+}
+
+QByteArray pageRequest(const QByteArray &target, const QByteArray &language = {})
+{
+    QByteArray r = "GET " + target + " HTTP/1.1\r\nHost: pult.test\r\n";
+    if (!language.isEmpty())
+        r += "Accept-Language: " + language + "\r\n";
+    return r + "\r\n";
+}
+
+// The signed token of the form on a page.
+QString formToken(const QByteArray &page)
+{
+    static const QRegularExpression token(
+        QStringLiteral("name=\"token\" value=\"([A-Za-z0-9_-]+)\""));
+    return token.match(QString::fromUtf8(page)).captured(1);
+}
+
+QString sha256(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+class TestWebPages : public QObject
+{
+    Q_OBJECT
+
+    SmtpSink m_sink;
+    Pultd m_server;
+    QByteArray m_root; // admin
+    QByteArray m_ana;  // agent of Support
+    QString m_support;
+    QStringList m_tokens; // every status link seen, for the log check
+
+    std::optional<HttpReply> fetch(const QByteArray &request) { return m_server.fetch(request); }
+
+    QJsonObject op(const QByteArray &token, const QJsonObject &one)
+    {
+        return postOps(m_server, token, {one}).first().toObject();
+    }
+
+    QList<QJsonObject> entities(const QString &type)
+    {
+        QMap<QString, QJsonObject> byId;
+        for (const QJsonValue &v : changeFeed(m_server, m_root)) {
+            const QJsonObject change = v.toObject();
+            if (change.value(QLatin1String("type")).toString() == type) {
+                const QJsonObject data = change.value(QLatin1String("data")).toObject();
+                byId.insert(data.value(QLatin1String("id")).toString(), data);
+            }
+        }
+        return byId.values();
+    }
+
+    std::optional<QJsonObject> ticketNumbered(qint64 number)
+    {
+        for (const QJsonObject &t : entities(QStringLiteral("ticket"))) {
+            if (t.value(QLatin1String("number")).toInteger() == number)
+                return t;
+        }
+        return std::nullopt;
+    }
+
+    QList<QJsonObject> messagesOf(const QString &ticket)
+    {
+        QList<QJsonObject> found;
+        for (const QJsonObject &m : entities(QStringLiteral("message"))) {
+            if (m.value(QLatin1String("ticket_id")).toString() == ticket)
+                found.append(m);
+        }
+        return found;
+    }
+
+    // Fresh forms of a page, old enough to be sent (the server's minimum fill time is 1 s).
+    QStringList forms(const QByteArray &path, int n)
+    {
+        QStringList tokens;
+        for (int i = 0; i < n; ++i) {
+            const auto page = fetch(pageRequest(path));
+            if (statusOf(page) != 200)
+                return {};
+            tokens.append(formToken(page->body));
+        }
+        QTest::qWait(1100);
+        return tokens;
+    }
+
+    std::optional<HttpReply> submit(const QString &token, const QString &name, const QString &email,
+                                    const QString &subject, const QString &message,
+                                    const QByteArray &headers = {})
+    {
+        return fetch(postRequest("/form/support",
+                                 formBody({{QStringLiteral("token"), token},
+                                           {QStringLiteral("name"), name},
+                                           {QStringLiteral("email"), email},
+                                           {QStringLiteral("subject"), subject},
+                                           {QStringLiteral("message"), message},
+                                           {QStringLiteral("website"), QString()}}),
+                                 headers));
+    }
+
+    // The number a thank-you page gives; 0 when it gives none.
+    static qint64 thankedNumber(const std::optional<HttpReply> &reply)
+    {
+        static const QRegularExpression number(QStringLiteral("\\[#(\\d+)\\]"));
+        return reply ? number.match(QString::fromUtf8(reply->body)).captured(1).toLongLong() : 0;
+    }
+
+    // Waits for the one mail at the sink and returns the status link's path in it ("/t/...").
+    QString mailedStatusLink(QByteArray *mail = nullptr)
+    {
+        if (!QTest::qWaitFor([&] { return !m_sink.messageFiles().isEmpty(); }, kTimeoutMs))
+            return {};
+        // The file appears as smtp-sink starts writing it: wait until the link is in it.
+        static const QRegularExpression link(
+            QRegularExpression::escape(kPublicUrl) +
+            QStringLiteral("(/t/[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])"));
+        QByteArray sent;
+        QString path;
+        if (!QTest::qWaitFor(
+                [&] {
+                    sent = m_sink.onlyMessage();
+                    path = link.match(bodyText(sent).trimmed()).captured(1);
+                    return !path.isEmpty();
+                },
+                kTimeoutMs))
+            qWarning() << "no status link in" << bodyText(sent) << m_sink.error();
+        if (mail)
+            *mail = sent;
+        if (!path.isEmpty())
+            m_tokens.append(path.mid(3));
+        m_sink.clearMessages();
+        return path;
+    }
+
+    // A ticket made through the form, its status link from the confirmation mail.
+    struct Made
+    {
+        QString id;
+        qint64 number = 0;
+        QString link; // "/t/TOKEN"
+    };
+    Made makeTicket(const QString &email, const QString &subject, const QString &message,
+                    const QString &name = QStringLiteral("Ana Novak"))
+    {
+        const QStringList tokens = forms("/form/support", 1);
+        const auto reply = submit(tokens.value(0), name, email, subject, message);
+        if (statusOf(reply) != 200) {
+            qWarning() << statusOf(reply) << (reply ? reply->body : QByteArray());
+            return {};
+        }
+        Made made;
+        made.number = thankedNumber(reply);
+        const auto ticket = ticketNumbered(made.number);
+        made.id = ticket ? ticket->value(QLatin1String("id")).toString() : QString();
+        made.link = mailedStatusLink();
+        return made;
+    }
+
+    QJsonObject updateDepartment(const QJsonObject &fields)
+    {
+        QJsonObject department = fields;
+        department.insert(QStringLiteral("id"), m_support);
+        return op(m_root, QJsonObject{{QStringLiteral("id"), newId()},
+                                      {QStringLiteral("type"), QStringLiteral("update_department")},
+                                      {QStringLiteral("department"), department}});
+    }
+
+    QJsonObject addMessage(const QString &ticket, const QString &kind, const QString &body,
+                           const QJsonArray &attachments = {})
+    {
+        return op(m_ana, QJsonObject{{QStringLiteral("id"), newId()},
+                                     {QStringLiteral("type"), QStringLiteral("add_message")},
+                                     {QStringLiteral("ticket_id"), ticket},
+                                     {QStringLiteral("message"),
+                                      QJsonObject{{QStringLiteral("id"), newId()},
+                                                  {QStringLiteral("kind"), kind},
+                                                  {QStringLiteral("body"), body},
+                                                  {QStringLiteral("attachments"), attachments}}}});
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_sink.start(), qPrintable(m_sink.error()));
+        const QString data = m_server.dataDir();
+        for (const auto &[email, role, dept] : {std::tuple{"ana@firma.example", "agent", "Support"},
+                                                std::tuple{"root@firma.example", "admin", ""}}) {
+            const Run r = addAgent(data, QLatin1String(email), QLatin1String(role),
+                                   QLatin1String(dept), kPassword);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        const Run mailbox =
+            runPultd(storeArguments(data) +
+                         QStringList{QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
+                                     QStringLiteral("--dept"), QStringLiteral("Support"),
+                                     QStringLiteral("--imap"),
+                                     QStringLiteral("imap://help@127.0.0.1:1/INBOX"),
+                                     QStringLiteral("--smtp"),
+                                     QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
+                     "imap-password\nsmtp-password\n");
+        QVERIFY2(mailbox.exitCode == 0, mailbox.err.constData());
+        QVERIFY(m_server.start({QStringLiteral("--public-url"), kPublicUrl,
+                                QStringLiteral("--form-min-fill"), QStringLiteral("1")}));
+        m_root = login(m_server, "root@firma.example", kPassword);
+        m_ana = login(m_server, "ana@firma.example", kPassword);
+        QVERIFY(!m_root.isEmpty() && !m_ana.isEmpty());
+        const auto departments = fetch(apiRequest("GET", "/api/v1/departments", m_root));
+        for (const QJsonValue &d :
+             departments->json().value(QLatin1String("departments")).toArray())
+            if (d.toObject().value(QLatin1String("name")).toString() == u"Support")
+                m_support = d.toObject().value(QLatin1String("id")).toString();
+        QVERIFY(!m_support.isEmpty());
+    }
+
+    void init() { m_sink.clearMessages(); }
+
+    void languagesAndSlugs()
+    {
+        using Pult::CustomerTexts::acceptLanguages;
+        using Pult::CustomerTexts::supported;
+        QCOMPARE(
+            acceptLanguages("de-AT, pl;q=0.8, sl-SI;q=0.9, en;q=0"),
+            (QStringList{QStringLiteral("de-AT"), QStringLiteral("sl-SI"), QStringLiteral("pl")}));
+        QCOMPARE(supported(acceptLanguages("de-AT, pl;q=0.8, sl-SI;q=0.9")), QStringLiteral("sl"));
+        QCOMPARE(supported({QStringLiteral("fr"), QStringLiteral("HR")}), QStringLiteral("hr"));
+        QCOMPARE(supported({QStringLiteral("fr")}), QString());
+        QCOMPARE(Pult::ServerStore::slugOf(QStringLiteral("Tehnična podpora / Łódź 2")),
+                 QStringLiteral("tehnicna-podpora-odz-2"));
+    }
+
+    void formSpeaksTheCustomersLanguage()
+    {
+        const auto polish = fetch(pageRequest("/form/support", "pl-PL,pl;q=0.9,en;q=0.5"));
+        QCOMPARE(statusOf(polish), 200);
+        QCOMPARE(polish->header("content-type"), QByteArray("text/html; charset=utf-8"));
+        QVERIFY(polish->body.contains("<html lang=\"pl\">"));
+        QVERIFY(polish->body.contains("Napisz do działu Support"));
+        QVERIFY(polish->body.contains("<label for=\"email\">Twój adres e-mail</label>"));
+        // ?lang= over the browser's; the department by its id as well as its name's slug.
+        const auto slovenian =
+            fetch(pageRequest("/form/" + m_support.toLatin1() + "?lang=sl", "pl"));
+        QCOMPARE(statusOf(slovenian), 200);
+        QVERIFY(slovenian->body.contains("<html lang=\"sl\">"));
+        QVERIFY(slovenian->body.contains("Pišite oddelku Support"));
+        // The department's default when the browser names nothing we speak.
+        QCOMPARE(updateDepartment({{QStringLiteral("language"), QStringLiteral("lt")}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        const auto lithuanian = fetch(pageRequest("/form/support", "fr-FR"));
+        QVERIFY(lithuanian->body.contains("<html lang=\"lt\">"));
+        QCOMPARE(updateDepartment({{QStringLiteral("language"), QStringLiteral("xx")}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("rejected"));
+        QCOMPARE(updateDepartment({{QStringLiteral("language"), QString()}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+
+        // Strict headers: no script, no framing, no referrer.
+        const QByteArray csp = polish->header("content-security-policy");
+        QVERIFY2(csp.startsWith("default-src 'none'; style-src 'self' 'sha256-"), csp.constData());
+        QVERIFY(csp.contains("form-action 'self'") && csp.contains("frame-ancestors 'none'"));
+        QVERIFY(!csp.contains("script-src") && !csp.contains("unsafe-inline"));
+        QCOMPARE(polish->header("x-frame-options"), QByteArray("DENY"));
+        QCOMPARE(polish->header("referrer-policy"), QByteArray("no-referrer"));
+        QCOMPARE(polish->header("x-content-type-options"), QByteArray("nosniff"));
+        // The inline style is the one the hash allows.
+        static const QRegularExpression style(QStringLiteral("<style>([^<]*)</style>"));
+        const QByteArray inlineStyle =
+            style.match(QString::fromUtf8(polish->body)).captured(1).toUtf8();
+        const QByteArray allowed =
+            QCryptographicHash::hash(inlineStyle, QCryptographicHash::Sha256).toBase64();
+        QVERIFY(csp.contains(QByteArray(QByteArray("'sha256-") + allowed + '\'')));
+        const auto css = fetch(pageRequest("/static/pult.css"));
+        QCOMPARE(statusOf(css), 200);
+        QCOMPARE(css->header("content-type"), QByteArray("text/css; charset=utf-8"));
+
+        // Unknown departments, and a department whose form is off, are not found.
+        QCOMPARE(statusOf(fetch(pageRequest("/form/nobody"))), 404);
+        QCOMPARE(updateDepartment({{QStringLiteral("web_form"), QStringLiteral("off")}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        QCOMPARE(statusOf(fetch(pageRequest("/form/support"))), 404);
+        updateDepartment({{QStringLiteral("web_form"), QStringLiteral("on")}});
+        QCOMPARE(statusOf(fetch(pageRequest("/form/support"))), 200);
+    }
+
+    void formBecomesATicketWithAConfirmation()
+    {
+        const QStringList tokens = forms("/form/support?lang=sl", 1);
+        QCOMPARE(tokens.size(), 1);
+        const auto thanks = submit(
+            tokens[0], QStringLiteral("Špela Horvat"), QStringLiteral("spela@stranka.si"),
+            QStringLiteral("Račun ne ustreza"),
+            QStringLiteral("Pozdravljeni,\r\nračun 42 je napačen."), "Accept-Language: sl\r\n");
+        QCOMPARE(statusOf(thanks), 200);
+        QVERIFY2(thanks->body.contains("Hvala"), thanks->body.constData());
+        QVERIFY(thanks->body.contains("spela@stranka.si"));
+        const qint64 number = thankedNumber(thanks);
+        QVERIFY(number > 0);
+        // The link goes only by mail: whoever typed an address is not yet known to own it.
+        QVERIFY(!thanks->body.contains("/t/"));
+
+        const auto ticket = ticketNumbered(number);
+        QVERIFY(ticket);
+        QCOMPARE(ticket->value(QLatin1String("channel")).toString(), QStringLiteral("web-form"));
+        QCOMPARE(ticket->value(QLatin1String("subject")).toString(),
+                 QStringLiteral("Račun ne ustreza"));
+        const QString id = ticket->value(QLatin1String("id")).toString();
+        const QList<QJsonObject> messages = messagesOf(id);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages[0].value(QLatin1String("kind")).toString(), QStringLiteral("customer"));
+        QCOMPARE(messages[0].value(QLatin1String("body")).toString(),
+                 QStringLiteral("Pozdravljeni,\nračun 42 je napačen."));
+        bool contactFound = false;
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("emails"))
+                    .toArray()
+                    .contains(QStringLiteral("spela@stranka.si"))) {
+                contactFound = true;
+                QCOMPARE(c.value(QLatin1String("name")).toString(), QStringLiteral("Špela Horvat"));
+                QCOMPARE(c.value(QLatin1String("language")).toString(), QStringLiteral("sl"));
+            }
+        }
+        QVERIFY(contactFound);
+
+        // The confirmation: in Slovenian, an auto-reply, with the status link.
+        QByteArray mail;
+        const QString link = mailedStatusLink(&mail);
+        QVERIFY2(!link.isEmpty(), qPrintable(bodyText(mail)));
+        QCOMPARE(header(mail, "To").contains("spela@stranka.si"), true);
+        QCOMPARE(header(mail, "Auto-Submitted"), QByteArray("auto-replied"));
+        const QString text = bodyText(mail);
+        QVERIFY2(text.contains(QStringLiteral("prejeli smo vašo zahtevo")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("[#%1]").arg(number)));
+
+        // The page: in the contact's language whatever the browser says, without the agent's
+        // address, with the expected answer.
+        const auto page = fetch(pageRequest(link.toLatin1(), "en"));
+        QCOMPARE(statusOf(page), 200);
+        QVERIFY(page->body.contains("<html lang=\"sl\">"));
+        QVERIFY(page->body.contains(QStringLiteral("Zahteva [#%1]").arg(number).toUtf8()));
+        QVERIFY(page->body.contains("Račun ne ustreza"));
+        QVERIFY(page->body.contains("račun 42 je napačen."));
+        QVERIFY(page->body.contains("Prejeto"));
+        const QByteArray csp = page->header("content-security-policy");
+        QVERIFY(csp.contains("frame-ancestors 'none'"));
+        QCOMPARE(page->header("referrer-policy"), QByteArray("no-referrer"));
+
+        // Sending the same form again (a reload) stores nothing more.
+        const auto again =
+            submit(tokens[0], QStringLiteral("Špela Horvat"), QStringLiteral("spela@stranka.si"),
+                   QStringLiteral("Račun ne ustreza"), QStringLiteral("x"));
+        QCOMPARE(statusOf(again), 200);
+        QCOMPARE(thankedNumber(again), number);
+        QCOMPARE(messagesOf(id).size(), 1);
+    }
+
+    void statusPageShowsThePublicConversation()
+    {
+        const Made made =
+            makeTicket(QStringLiteral("jonas@klientas.lt"), QStringLiteral("Delivery late"),
+                       QStringLiteral("Where is it?"));
+        QVERIFY(!made.link.isEmpty());
+        QCOMPARE(addMessage(made.id, QStringLiteral("note"),
+                            QStringLiteral("INTERNAL: customer is on the watch list"))
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        QCOMPARE(addMessage(made.id, QStringLiteral("reply"),
+                            QStringLiteral("It ships today. Follow it at {{ticket.status_link}}"))
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        // The reply's mail has the link put in.
+        QCOMPARE(mailedStatusLink(), made.link);
+        // Agents who see the ticket may read the link, to hand it over another way.
+        const auto asked = fetch(
+            apiRequest("GET", "/api/v1/tickets/" + made.id.toLatin1() + "/status-link", m_ana));
+        QCOMPARE(statusOf(asked), 200);
+        QCOMPARE(asked->json().value(QLatin1String("url")).toString(), kPublicUrl + made.link);
+        QCOMPARE(statusOf(fetch(apiRequest(
+                     "GET", "/api/v1/tickets/" + newId().toLatin1() + "/status-link", m_ana))),
+                 404);
+
+        const auto page = fetch(pageRequest(made.link.toLatin1()));
+        QCOMPARE(statusOf(page), 200);
+        QVERIFY(page->body.contains("Where is it?"));
+        QVERIFY(page->body.contains("It ships today."));
+        QVERIFY(page->body.contains(QByteArray("Follow it at " + made.link.toLatin1())));
+        QVERIFY(!page->body.contains("INTERNAL"));
+        QVERIFY(!page->body.contains("ana@firma.example"));
+        QVERIFY(page->body.contains("<strong>ana</strong>")); // the agent by name
+        QVERIFY(page->body.contains("<strong>You</strong>"));
+        // An unknown token and a malformed one: the same answer as anything else not found.
+        const auto unknown = fetch(pageRequest("/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        const auto malformed = fetch(pageRequest("/t/x"));
+        QCOMPARE(statusOf(unknown), 404);
+        QCOMPARE(statusOf(malformed), 404);
+        QCOMPARE(unknown->body, malformed->body);
+    }
+
+    void customerAnswersOnThePage()
+    {
+        const Made made = makeTicket(QStringLiteral("marta@klient.pl"), QStringLiteral("Zwrot"),
+                                     QStringLiteral("Chcę zwrócić towar."));
+        QVERIFY(!made.link.isEmpty());
+        const QJsonObject solved =
+            op(m_ana,
+               QJsonObject{{QStringLiteral("id"), newId()},
+                           {QStringLiteral("type"), QStringLiteral("set_fields")},
+                           {QStringLiteral("ticket_id"), made.id},
+                           {QStringLiteral("fields"),
+                            QJsonObject{{QStringLiteral("status"), QStringLiteral("solved")}}}});
+        QCOMPARE(solved.value(QLatin1String("status")).toString(), QStringLiteral("applied"));
+
+        const QStringList tokens = forms(made.link.toLatin1(), 1);
+        const QByteArray answer =
+            formBody({{QStringLiteral("token"), tokens.value(0)},
+                      {QStringLiteral("answer"), QStringLiteral("Jeszcze jedno pytanie.")}});
+        // From a browser behind the public URL (a proxy in front of pultd).
+        const auto posted = fetch(
+            postRequest(made.link.toLatin1(), answer, "Origin: " + kPublicUrl.toLatin1() + "\r\n"));
+        QCOMPARE(statusOf(posted), 200);
+        QVERIFY(posted->body.contains("role=\"status\""));
+        QVERIFY(posted->body.contains("Jeszcze jedno pytanie."));
+        // A message of the customer on the ticket, which is open again.
+        QList<QJsonObject> messages = messagesOf(made.id);
+        QCOMPARE(messages.size(), 2);
+        const auto customer =
+            std::find_if(messages.cbegin(), messages.cend(), [](const QJsonObject &m) {
+                return m.value(QLatin1String("body")).toString() == u"Jeszcze jedno pytanie.";
+            });
+        QVERIFY(customer != messages.cend());
+        QCOMPARE(customer->value(QLatin1String("kind")).toString(), QStringLiteral("customer"));
+        QCOMPARE(ticketNumbered(made.number)->value(QLatin1String("status")).toString(),
+                 QStringLiteral("open"));
+        // The same form again (a reload): stored once.
+        QCOMPARE(statusOf(fetch(postRequest(made.link.toLatin1(), answer))), 200);
+        QCOMPARE(messagesOf(made.id).size(), 2);
+
+        // An empty answer says so and keeps the page.
+        const QStringList more = forms(made.link.toLatin1(), 1);
+        const auto empty = fetch(postRequest(
+            made.link.toLatin1(), formBody({{QStringLiteral("token"), more.value(0)},
+                                            {QStringLiteral("answer"), QStringLiteral("  ")}})));
+        QCOMPARE(statusOf(empty), 400);
+        QVERIFY(empty->body.contains("Please write your answer."));
+        QVERIFY(empty->body.contains("aria-invalid=\"true\""));
+
+        // A closed ticket takes no more answers.
+        op(m_ana, QJsonObject{{QStringLiteral("id"), newId()},
+                              {QStringLiteral("type"), QStringLiteral("set_fields")},
+                              {QStringLiteral("ticket_id"), made.id},
+                              {QStringLiteral("fields"),
+                               QJsonObject{{QStringLiteral("status"), QStringLiteral("closed")}}}});
+        const auto closedPage = fetch(pageRequest(made.link.toLatin1()));
+        QVERIFY(closedPage->body.contains("This request is closed."));
+        QVERIFY(!closedPage->body.contains("<textarea"));
+        const auto refused =
+            fetch(postRequest(made.link.toLatin1(),
+                              formBody({{QStringLiteral("token"), more.value(0)},
+                                        {QStringLiteral("answer"), QStringLiteral("Hello?")}})));
+        QCOMPARE(statusOf(refused), 409);
+        QCOMPARE(messagesOf(made.id).size(), 2);
+    }
+
+    void rotatedLinkStopsWorking()
+    {
+        const Made made = makeTicket(QStringLiteral("ivan@kupac.hr"), QStringLiteral("Lozinka"),
+                                     QStringLiteral("Ne mogu se prijaviti."));
+        QVERIFY(!made.link.isEmpty());
+        QCOMPARE(statusOf(fetch(pageRequest(made.link.toLatin1()))), 200);
+        const QJsonObject rotated =
+            op(m_ana, QJsonObject{{QStringLiteral("id"), newId()},
+                                  {QStringLiteral("type"), QStringLiteral("rotate_status_link")},
+                                  {QStringLiteral("ticket_id"), made.id}});
+        QCOMPARE(rotated.value(QLatin1String("status")).toString(), QStringLiteral("applied"));
+        const auto old = fetch(pageRequest(made.link.toLatin1()));
+        QCOMPARE(statusOf(old), 404);
+        QCOMPARE(old->body, fetch(pageRequest("/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))->body);
+        // The history says so, without the link.
+        bool recorded = false;
+        for (const QJsonObject &h : entities(QStringLiteral("history"))) {
+            if (h.value(QLatin1String("ticket_id")).toString() == made.id &&
+                h.value(QLatin1String("field")).toString() == u"status_link") {
+                recorded = h.value(QLatin1String("new")).toString() == u"rotated";
+                QVERIFY(!QJsonDocument(h).toJson().contains(made.link.mid(3).toLatin1()));
+            }
+        }
+        QVERIFY(recorded);
+        // The next mail carries the new link, which works.
+        addMessage(made.id, QStringLiteral("reply"),
+                   QStringLiteral("Your new link: {{ticket.status_link}}"));
+        const QString fresh = mailedStatusLink();
+        QVERIFY(!fresh.isEmpty() && fresh != made.link);
+        QCOMPARE(statusOf(fetch(pageRequest(fresh.toLatin1()))), 200);
+        // An agent of another department cannot rotate it (not found, not forbidden).
+        const QJsonObject unknown =
+            op(m_ana, QJsonObject{{QStringLiteral("id"), newId()},
+                                  {QStringLiteral("type"), QStringLiteral("rotate_status_link")},
+                                  {QStringLiteral("ticket_id"), newId()}});
+        QCOMPARE(unknown.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("not_found"));
+    }
+
+    void xssComesBackEscaped()
+    {
+        const QString payload = kXss.join(u' ');
+        // Through the form's fields when the form comes back with an error (a bad address) ...
+        const QStringList tokens = forms("/form/support", 2);
+        const auto refused = submit(tokens[0], payload, payload, payload, payload);
+        QCOMPARE(statusOf(refused), 400);
+        // ... and through a stored ticket's page: subject, message, names, a file name.
+        const auto thanks = submit(tokens[1], kXss[1] + kXss[0], QStringLiteral("x@xss.example"),
+                                   payload.left(200), payload);
+        QCOMPARE(statusOf(thanks), 200);
+        const QString link = mailedStatusLink();
+        QVERIFY(!link.isEmpty());
+        const auto ticket = ticketNumbered(thankedNumber(thanks));
+        QVERIFY(ticket);
+        const QByteArray content = "a file with a nasty name";
+        const QByteArray hash = sha256(content).toLatin1();
+        const auto put = fetch(
+            "PUT /api/v1/uploads/" + hash + "?offset=0&size=" + QByteArray::number(content.size()) +
+            " HTTP/1.1\r\nHost: pult.test\r\nAuthorization: Bearer " + m_ana +
+            "\r\nContent-Length: " + QByteArray::number(content.size()) + "\r\n\r\n" + content);
+        QVERIFY(statusOf(put) == 200 || statusOf(put) == 201);
+        const QJsonObject attached = addMessage(
+            ticket->value(QLatin1String("id")).toString(), QStringLiteral("reply"), payload,
+            QJsonArray{
+                QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(hash)},
+                            {QStringLiteral("name"), QString(kXss[1] + QStringLiteral(".txt"))},
+                            {QStringLiteral("type"), QStringLiteral("text/html")},
+                            {QStringLiteral("size"), qint64(content.size())}}});
+        QCOMPARE(attached.value(QLatin1String("status")).toString(), QStringLiteral("applied"));
+        mailedStatusLink();
+        const auto page = fetch(pageRequest(link.toLatin1()));
+        QCOMPARE(statusOf(page), 200);
+        for (const auto &reply : {*refused, *page}) {
+            const QString html = QString::fromUtf8(reply.body);
+            for (const QString &p : kXss)
+                QVERIFY2(!html.contains(p), qPrintable(p));
+            // Only our own markup: no element a payload brought.
+            QVERIFY(!html.contains(u"<script") && !html.contains(u"<img") &&
+                    !html.contains(u"<svg") && !html.contains(u"<iframe") &&
+                    !html.contains(u"<a href=\"javascript"));
+            QCOMPARE(html.count(u"<style>"), 1);
+            QCOMPARE(html.count(u"</textarea>"), html.count(u"<textarea"));
+            QVERIFY(html.contains(u"&lt;script&gt;alert(1)&lt;/script&gt;"));
+        }
+        // The file downloads as an attachment, never as a page of this site.
+        static const QRegularExpression file(
+            QStringLiteral("href=\"(/t/[^\"]+/files/[0-9a-f]{64})\""));
+        const QString href = file.match(QString::fromUtf8(page->body)).captured(1);
+        QVERIFY(!href.isEmpty());
+        const auto download = fetch(pageRequest(href.toLatin1()));
+        QCOMPARE(statusOf(download), 200);
+        QCOMPARE(download->body, content);
+        QCOMPARE(download->header("content-type"), QByteArray("application/octet-stream"));
+        QVERIFY(download->header("content-disposition").startsWith("attachment"));
+        QCOMPARE(download->header("content-security-policy"), QByteArray("sandbox"));
+        // Not a file of this ticket's: not found.
+        QCOMPARE(statusOf(fetch(pageRequest(link.toLatin1() + "/files/" + QByteArray(64, 'a')))),
+                 404);
+    }
+
+    void abuseIsRefused()
+    {
+        const auto before = entities(QStringLiteral("ticket")).size();
+        const QStringList tokens = forms("/form/support", 3);
+        // The trap field filled in.
+        const auto trapped = fetch(
+            postRequest("/form/support",
+                        formBody({{QStringLiteral("token"), tokens[0]},
+                                  {QStringLiteral("name"), QStringLiteral("Bot")},
+                                  {QStringLiteral("email"), QStringLiteral("bot@spam.example")},
+                                  {QStringLiteral("subject"), QStringLiteral("Buy")},
+                                  {QStringLiteral("message"), QStringLiteral("Cheap!")},
+                                  {QStringLiteral("website"), QStringLiteral("http://x")}})));
+        QCOMPARE(statusOf(trapped), 400);
+        // Sent at once after it was shown: refused, and what was typed comes back.
+        const auto page = fetch(pageRequest("/form/support"));
+        const auto quick = submit(formToken(page->body), QStringLiteral("Quick"),
+                                  QStringLiteral("quick@example.org"), QStringLiteral("Fast"),
+                                  QStringLiteral("Typed in no time"));
+        QCOMPARE(statusOf(quick), 400);
+        QVERIFY(quick->body.contains("That was very quick."));
+        QVERIFY(quick->body.contains(">Typed in no time</textarea>"));
+        // A forged form, and one for another department.
+        QCOMPARE(
+            statusOf(submit(QString(54, u'A'), QStringLiteral("F"), QStringLiteral("f@example.org"),
+                            QStringLiteral("S"), QStringLiteral("M"))),
+            400);
+        // Posted from another site.
+        const auto foreign =
+            submit(tokens[1], QStringLiteral("F"), QStringLiteral("f@example.org"),
+                   QStringLiteral("S"), QStringLiteral("M"), "Origin: https://evil.example\r\n");
+        QCOMPARE(statusOf(foreign), 403);
+        // Not a form's encoding; not UTF-8.
+        QCOMPARE(
+            statusOf(fetch(postRequest("/form/support", "{\"name\":1}", {}, "application/json"))),
+            400);
+        const auto latin1 = fetch(postRequest("/form/support", "token=" + tokens[2].toLatin1() +
+                                                                   "&name=%E8rna&email=a%40b.si"));
+        QCOMPARE(statusOf(latin1), 400);
+        QVERIFY(latin1->body.contains("could not read"));
+        // Field errors next to their fields.
+        const QStringList fresh = forms("/form/support", 1);
+        const auto wrong = submit(fresh[0], QString(), QStringLiteral("not an address"),
+                                  QString(300, u's'), QStringLiteral("Hi"));
+        QCOMPARE(statusOf(wrong), 400);
+        QVERIFY(
+            wrong->body.contains("<p class=\"error\" id=\"name-error\">Please fill this in.</p>"));
+        QVERIFY(wrong->body.contains("<p class=\"error\" id=\"email-error\">This is not an e-mail "
+                                     "address.</p>"));
+        QVERIFY(wrong->body.contains("id=\"subject-error\">This is too long: at most 200"));
+        QVERIFY(wrong->body.contains("aria-describedby=\"email-error\""));
+        QCOMPARE(entities(QStringLiteral("ticket")).size(), before);
+
+        // At most five forms an hour from one address.
+        const QStringList five = forms("/form/support", 6);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(
+                statusOf(submit(five[i], QStringLiteral("Many"), QStringLiteral("many@example.org"),
+                                QStringLiteral("Again %1").arg(i), QStringLiteral("Hello"))),
+                200);
+        const auto limited =
+            submit(five[5], QStringLiteral("Many"), QStringLiteral("MANY@example.org"),
+                   QStringLiteral("Again"), QStringLiteral("Hello"));
+        QCOMPARE(statusOf(limited), 429);
+        QCOMPARE(limited->header("retry-after"), QByteArray("3600"));
+        QVERIFY(limited->body.contains(">Hello</textarea>"));
+        QCOMPARE(entities(QStringLiteral("ticket")).size(), before + 5);
+        QVERIFY(QTest::qWaitFor([&] { return m_sink.messageFiles().size() == 5; }, kTimeoutMs));
+    }
+
+    void formMayBeEmbeddedWhereAllowed()
+    {
+        QCOMPARE(updateDepartment(
+                     {{QStringLiteral("form_origins"), QStringLiteral("https://www.firma.example")},
+                      {QStringLiteral("color"), QStringLiteral("#ffd700")}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        QCOMPARE(
+            updateDepartment({{QStringLiteral("form_origins"), QStringLiteral("javascript:x")}})
+                .value(QLatin1String("status"))
+                .toString(),
+            QStringLiteral("rejected"));
+        QCOMPARE(updateDepartment({{QStringLiteral("color"), QStringLiteral("red;}")}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("rejected"));
+        const auto page = fetch(pageRequest("/form/support"));
+        QVERIFY(page->header("content-security-policy")
+                    .contains("frame-ancestors 'self' https://www.firma.example"));
+        QVERIFY(!page->headers.contains("x-frame-options"));
+        // Dark text on the light brand colour.
+        QVERIFY(page->body.contains(":root{--brand:#ffd700;--on-brand:#000000}"));
+        const QStringList tokens = forms("/form/support", 1);
+        const auto embedded =
+            submit(tokens[0], QStringLiteral("Embedded"), QStringLiteral("embedded@example.org"),
+                   QStringLiteral("From the company site"), QStringLiteral("Hi"),
+                   "Origin: https://www.firma.example\r\n");
+        QCOMPARE(statusOf(embedded), 200);
+        mailedStatusLink();
+        updateDepartment({{QStringLiteral("form_origins"), QString()}});
+    }
+
+    void tokensNeverReachTheLog()
+    {
+        QVERIFY(m_tokens.size() >= 5);
+        const QByteArray log = m_server.log();
+        QVERIFY(log.contains("\"route\":\"/t/{token}\""));
+        for (const QString &token : std::as_const(m_tokens))
+            QVERIFY2(!log.contains(token.toLatin1()), qPrintable(token));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWebPages)
+#include "tst_webpages.moc"
