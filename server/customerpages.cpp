@@ -5,6 +5,7 @@
 #include "template.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <sodium.h>
@@ -195,10 +196,15 @@ QString statusName(TicketStatus s, const Look &look)
 
 QString when(const QDateTime &time, const QString &timeZone, const Look &look)
 {
-    const QTimeZone zone(timeZone.toUtf8());
+    const QTimeZone zone = timeZone.isEmpty() ? QTimeZone() : QTimeZone(timeZone.toUtf8());
     const QDateTime local = zone.isValid() ? time.toTimeZone(zone) : time.toUTC();
     const QLocale locale(look.language);
-    return locale.toString(local.date(), QLocale::LongFormat) + QStringLiteral(", ") +
+    // The long date without its weekday, which would need another case after "by" in some of
+    // these languages ("do środy", not "do środa").
+    static const QRegularExpression weekday(QStringLiteral("[,\\s]*dddd[,\\s]*"));
+    const QString date =
+        locale.dateFormat(QLocale::LongFormat).replace(weekday, QStringLiteral(" "));
+    return locale.toString(local.date(), date.trimmed()) + QStringLiteral(", ") +
            locale.toString(local.time(), QLocale::ShortFormat) + QStringLiteral(" (") +
            (zone.isValid() ? timeZone : QStringLiteral("UTC")) + u')';
 }
@@ -302,7 +308,7 @@ ApiResponse status(const Look &look, const ServerStore::StatusPage &p, const QSt
     // The next answer is due while the customer's message waits for a first one.
     const bool waiting = isActive(ticket.status) && ticket.status != TicketStatus::Pending &&
                          !ticket.firstResponseAt.isValid() &&
-                         ticket.firstResponseDeadline.isValid();
+                         ticket.firstResponseDeadline > QDateTime::currentDateTimeUtc();
     if (waiting)
         html += QStringLiteral("<p>%1</p>\n")
                     .arg(escaped(t(Text::NextResponse, look)

@@ -154,13 +154,14 @@ Look lookOf(const ServerStore::WebDepartment &department, const QString &languag
     return look;
 }
 
-// A POST from another site is refused: its Origin (browsers send one with every POST) must be
-// this server's own (as the Host header or the public URL names it), or one the department
-// lets embed its form.
+// A POST from another site is refused: its Origin must be this server's own (as the Host header
+// or the public URL names it), or one the department lets embed its form. Browsers send
+// "Origin: null" from our own pages, whose Referrer-Policy is no-referrer; the form's signed
+// token stands in for the origin then (and for clients that send none, such as curl).
 bool sameOrigin(const ApiRequest &request, const QString &publicUrl, const QStringList &allowed)
 {
-    if (request.origin.empty())
-        return true; // not a browser's cross-site request (curl, an old browser)
+    if (request.origin.empty() || request.origin == "null")
+        return true;
     const QString origin = text(request.origin);
     const QString host = text(request.host);
     return origin == u"http://" + host || origin == u"https://" + host ||
@@ -234,10 +235,6 @@ public:
                 problem == Text::Count ? QString() : CustomerTexts::text(problem, language),
                 signForm(m_config.formKey, "form", scope), status);
         };
-        if (!sameOrigin(request, m_store.publicUrl(), look.frameOrigins)) {
-            logRefused("/form/{department}", "origin");
-            return again({}, {}, Text::FormExpired, 403);
-        }
         const auto fields = parseForm(request);
         if (!fields) {
             logRefused("/form/{department}", "unreadable");
@@ -246,6 +243,10 @@ public:
         const FormInput input{
             fields->value(QStringLiteral("name")), fields->value(QStringLiteral("email")),
             fields->value(QStringLiteral("subject")), fields->value(QStringLiteral("message"))};
+        if (!sameOrigin(request, m_store.publicUrl(), look.frameOrigins)) {
+            logRefused("/form/{department}", "origin");
+            return again(input, {}, Text::FormExpired, 403);
+        }
         const auto signedForm =
             verifyForm(m_config.formKey, "form", scope, fields->value(QStringLiteral("token")));
         if (!signedForm || !fields->value(QStringLiteral("website")).isEmpty()) {
@@ -335,12 +336,12 @@ public:
             logRefused("/t/{token}", reason);
             return statusPage(request, token, **page, Text::Count, error, draft, status);
         };
-        if (!sameOrigin(request, m_store.publicUrl(), {}))
-            return refuse("origin", Text::FormExpired, {}, 403);
         const auto fields = parseForm(request);
         if (!fields)
             return refuse("unreadable", Text::Unreadable, {}, 400);
         const QString answer = fields->value(QStringLiteral("answer"));
+        if (!sameOrigin(request, m_store.publicUrl(), {}))
+            return refuse("origin", Text::FormExpired, answer, 403);
         const auto signedForm =
             verifyForm(m_config.formKey, "answer", token, fields->value(QStringLiteral("token")));
         if (!signedForm)

@@ -24,6 +24,7 @@ packages=(
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks
+    chromium                                    # a real browser for the customer pages' test
     "$@"                                        # what the caller needs besides
 )
 
