@@ -12,6 +12,11 @@
 // 3. server.push_p99_ms: 200 WebSocket clients on /api/v1/stream, each with its own keep-alive
 //    HTTP connection; per round one op is posted and every client must get the hint, pull the
 //    changes and see the new ticket; baseline: GET /healthz round trips on one connection.
+// 4. web.status_page_ms: GET /t/{token} of a ticket with 50 messages, after the database was
+//    filled up to 1,000,000 tickets (SQLite; --web-tickets N); baseline: the agent's
+//    GET /api/v1/tickets/{id} of the same ticket. web.form_submit_per_s: contact forms posted by
+//    4 clients, each post from its own loopback address (as customers come from theirs, and
+//    under the rate limits per IP); baseline: create_ticket ops posted alike, one per request.
 //
 // Every network step has a deadline; any failure prints what failed (with the end of pultd's
 // log) and exits with status 1, and pultd never outlives this process.
@@ -55,6 +60,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -155,18 +161,30 @@ public:
         , m_token(std::move(token))
     {}
 
+    // The next connection comes from this local address (a loopback address of 127/8).
+    void setSource(const asio::ip::address &source)
+    {
+        close();
+        m_source = source;
+    }
+
     asio::awaitable<void> connect()
     {
         if (m_connected)
             co_return;
         m_stream.expires_after(kRequestTimeout);
+        if (m_source) {
+            m_stream.socket().open(tcp::v4());
+            m_stream.socket().bind(tcp::endpoint(*m_source, 0));
+        }
         co_await m_stream.async_connect(m_endpoint, asio::use_awaitable);
         m_stream.expires_never();
         m_connected = true;
         ++m_connects;
     }
 
-    asio::awaitable<std::string> request(http::verb verb, std::string target, std::string body = {})
+    asio::awaitable<std::string> request(http::verb verb, std::string target, std::string body = {},
+                                         std::string contentType = "application/json")
     {
         try {
             co_await connect();
@@ -175,7 +193,7 @@ public:
             if (!m_token.empty())
                 request.set(http::field::authorization, "Bearer " + m_token);
             if (verb == http::verb::post) {
-                request.set(http::field::content_type, "application/json");
+                request.set(http::field::content_type, contentType);
                 request.body() = std::move(body);
                 request.prepare_payload();
             }
@@ -214,6 +232,7 @@ private:
     beast::tcp_stream m_stream;
     beast::flat_buffer m_buffer;
     tcp::endpoint m_endpoint;
+    std::optional<asio::ip::address> m_source;
     std::string m_token;
     bool m_connected = false;
     int m_connects = 0;
@@ -290,14 +309,15 @@ void addAgent(const QString &email, const QString &name)
 }
 
 // Starts pultd on a free port; answers the port.
-quint16 startPultd(QProcess &process, const QString &logPath)
+quint16 startPultd(QProcess &process, const QString &logPath, const QStringList &extra = {})
 {
     g_pultd = &process;
     g_pultdLog = logPath;
     process.setStandardErrorFile(logPath); // one JSON record per request: never a full pipe
     process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     process.start(QStringLiteral(PULTD_PATH),
-                  QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + g_store);
+                  QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + g_store +
+                      extra);
     if (!process.waitForStarted(kProcessTimeoutMs))
         fail("cannot start " PULTD_PATH ": " + process.errorString().toStdString());
     const Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(kProcessTimeoutMs);
@@ -909,6 +929,190 @@ double benchPush(Setup &setup)
     return percentile(state.latencies, 0.99);
 }
 
+// ---- the customer pages ----
+
+// Fills server.db (pultd stopped) up to `total` tickets: rows of tickets, two messages each and a
+// status link, written by SQL (the pages read by keys, so what counts is the size of the tables
+// and their indexes, not what the filler rows say).
+void fillTickets(const QString &path, qint64 total)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+        fail("filling: cannot open " + path.toStdString());
+    const auto count = [&](const char *sql) {
+        sqlite3_stmt *st = nullptr;
+        sqliteCheck(db, sqlite3_prepare_v2(db, sql, -1, &st, nullptr), sql);
+        sqliteCheck(db, sqlite3_step(st), sql);
+        const qint64 n = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        return n;
+    };
+    const qint64 have = count("SELECT count(*) FROM tickets");
+    const qint64 first = count("SELECT coalesce(max(number), 0) FROM tickets") + 1;
+    if (have >= total) {
+        sqlite3_close(db);
+        return;
+    }
+    const std::string add = std::to_string(total - have);
+    const std::string from = std::to_string(first);
+    const std::string sql =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; BEGIN;"
+        "INSERT INTO tickets(id, number, department_id, data) WITH RECURSIVE n(i) AS (SELECT 0 "
+        "UNION ALL SELECT i + 1 FROM n WHERE i + 1 < " +
+        add + ") SELECT randomblob(16), " + from +
+        " + i, (SELECT id FROM departments WHERE name = 'Billing'), "
+        "'{\"subject\":\"Filler ticket\",\"status\":\"closed\"}' FROM n;"
+        "INSERT INTO messages(id, ticket_id, data) SELECT randomblob(16), id, "
+        "'{\"kind\":\"customer\",\"body\":\"A filler message of a filler ticket.\"}' FROM "
+        "tickets, (SELECT 1 UNION ALL SELECT 2) WHERE number >= " +
+        from +
+        ";"
+        "INSERT INTO status_links(ticket_id, generation, token_hash) SELECT id, 0, "
+        "randomblob(32) FROM tickets WHERE number >= " +
+        from + "; COMMIT;";
+    sqliteCheck(db, sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), "filling");
+    sqlite3_close(db);
+}
+
+struct WebRun
+{
+    double statusPageMs = 0;
+    double statusPageP99Ms = 0;
+    double ticketReadMs = 0;
+    double formsPerSecond = 0;
+    double createsPerSecond = 0;
+};
+
+constexpr int kStatusMessages = 50;
+constexpr int kPageReads = 200;
+constexpr int kForms = 600;
+constexpr int kFormClients = 4;
+
+// A ticket with 50 messages, its page read again and again on one keep-alive connection, and the
+// agent's read of the same ticket.
+void benchStatusPage(Setup &setup, WebRun &run)
+{
+    Pult::UuidV7Generator ids;
+    const std::string ticket = newId(ids);
+    std::string batch = R"({"ops":[{"id":")" + newId(ids) +
+                        R"(","type":"create_ticket","ticket":{"id":")" + ticket +
+                        R"(","subject":"Fifty messages","department_id":")" + setup.billing +
+                        R"(","requester":{"email":"page@bench.example","name":"Page Reader"}},)"
+                        R"("message_id":")" +
+                        newId(ids) + R"(","body":"The first message."})";
+    for (int i = 1; i < kStatusMessages; ++i) {
+        batch += R"(,{"id":")" + newId(ids) + R"(","type":"add_message","ticket_id":")" + ticket +
+                 R"(","message":{"id":")" + newId(ids) + R"(","kind":")" +
+                 (i % 2 ? "reply" : "customer") + R"(","body":"Message )" + std::to_string(i) +
+                 R"( of the conversation, a few lines long as most are.\nThank you."}})";
+    }
+    batch += "]}";
+    HttpClient agent(setup.ioc, setup.endpoint, setup.tokens.front());
+    HttpClient customer(setup.ioc, setup.endpoint, {});
+    std::string path;
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            co_await agent.request(http::verb::post, "/api/v1/ops", batch);
+            const std::string link =
+                parseObject(co_await agent.request(http::verb::get,
+                                                   "/api/v1/tickets/" + ticket + "/status-link"),
+                            "status-link")
+                    .value(QLatin1String("url"))
+                    .toString()
+                    .toStdString();
+            path = link.substr(link.find("/t/"));
+            const std::string page = co_await customer.request(http::verb::get, path);
+            if (page.find("Message 49 of the conversation") == std::string::npos)
+                throw std::runtime_error("the status page lacks the last message");
+        },
+        60s, "a ticket with 50 messages");
+    std::vector<double> pages;
+    std::vector<double> reads;
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            for (int i = 0; i < kPageReads; ++i) {
+                Clock::time_point start = Clock::now();
+                co_await customer.request(http::verb::get, path);
+                pages.push_back(msSince(start));
+                start = Clock::now();
+                co_await agent.request(http::verb::get, "/api/v1/tickets/" + ticket);
+                reads.push_back(msSince(start));
+            }
+        },
+        120s, "reading the status page");
+    run.statusPageMs = median(pages);
+    run.statusPageP99Ms = percentile(pages, 0.99);
+    run.ticketReadMs = median(reads);
+    std::printf("# web: %d reads of a status page of %d messages, alternating with the agent's "
+                "GET /api/v1/tickets/{id}: median %.3f ms, p99 %.3f ms (the agent's read: "
+                "median %.3f ms)\n",
+                kPageReads, kStatusMessages, run.statusPageMs, run.statusPageP99Ms,
+                run.ticketReadMs);
+}
+
+// kForms posts by kFormClients clients, each request on a new connection from its own loopback
+// address: contact forms (shown first, then posted) against create_ticket ops.
+void benchForms(Setup &setup, WebRun &run)
+{
+    static const QRegularExpression tokenField(
+        QStringLiteral("name=\"token\" value=\"([A-Za-z0-9_-]+)\""));
+    std::vector<std::string> tokens;
+    HttpClient browser(setup.ioc, setup.endpoint, {});
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            for (int i = 0; i < kForms; ++i) {
+                const std::string page = co_await browser.request(http::verb::get, "/form/billing");
+                tokens.push_back(
+                    tokenField.match(QString::fromStdString(page)).captured(1).toStdString());
+                if (tokens.back().empty())
+                    throw std::runtime_error("GET /form/billing: no form token");
+            }
+        },
+        120s, "showing the forms");
+    Pult::UuidV7Generator ids;
+    const auto post = [&](bool forms) {
+        std::size_t next = 0;
+        std::vector<Task> clients;
+        for (int c = 0; c < kFormClients; ++c) {
+            clients.push_back([&, c, forms]() -> asio::awaitable<void> {
+                HttpClient client(setup.ioc, setup.endpoint,
+                                  forms ? std::string() : setup.tokens[std::size_t(c)]);
+                for (std::size_t i = next++; i < std::size_t(kForms); i = next++) {
+                    // 127.1.0.0/16 for the forms, 127.3.0.0/16 for the ops: each post its own.
+                    client.setSource(asio::ip::make_address_v4((forms ? 0x7f010000u : 0x7f030000u) +
+                                                               unsigned(i) + 1));
+                    const std::string n = std::to_string(i);
+                    if (forms)
+                        co_await client.request(
+                            http::verb::post, "/form/billing",
+                            "token=" + tokens[i] + "&name=Form+Sender+" + n + "&email=form" + n +
+                                "%40bench.example&subject=Invoice+" + n +
+                                "%3A+wrong+VAT&message=The+invoice+lists+22+%25+VAT%2C+not+9.5+%25."
+                                "+Please+correct+it.&website=",
+                            "application/x-www-form-urlencoded");
+                    else
+                        co_await client.request(
+                            http::verb::post, "/api/v1/ops",
+                            R"({"ops":[)" +
+                                createTicketOp(ids, newId(ids), setup.billing, 900000 + int(i)) +
+                                "]}");
+                }
+            });
+        }
+        const Clock::time_point start = Clock::now();
+        runAll(setup.ioc, std::move(clients), 300s, forms ? "posting forms" : "posting creates");
+        return kForms / (msSince(start) / 1000.0);
+    };
+    run.createsPerSecond = post(false);
+    run.formsPerSecond = post(true);
+    std::printf("# web: %d contact forms and %d create_ticket ops (one per request) posted by %d "
+                "clients, each request on a new connection from its own loopback address\n",
+                kForms, kForms, kFormClients);
+}
+
 // 200 WebSocket and 200 HTTP connections need more descriptors than some defaults.
 void raiseFileLimit()
 {
@@ -929,24 +1133,44 @@ void raiseFileLimit()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList arguments = app.arguments();
-    const bool postgres = (arguments.size() == 3 || arguments.size() == 5) &&
-                          arguments.at(1) == u"--db" &&
-                          (arguments.size() == 3 || arguments.at(3) == u"--restart-command");
-    if (arguments.size() > 1 && !postgres) {
-        std::printf("Usage: bench_server [--db postgresql://... [--restart-command COMMAND]]\n\n"
-                    "Starts %s on 127.0.0.1 with a temporary data directory and measures ops "
-                    "throughput, change pages, /healthz under load and push latency (see "
-                    "docs/performance.md). About a minute. With --db, pultd keeps its data in "
-                    "that PostgreSQL database (an empty one); the baselines stay SQLite's on the "
-                    "local disk. With --restart-command (run by /bin/sh; it must return once "
-                    "PostgreSQL accepts connections, as `pg_ctlcluster 15 main restart -m fast` "
-                    "does), PostgreSQL is restarted at the end and server.pg_recovery_s measured."
-                    "\n",
-                    PULTD_PATH);
-        return arguments.value(1) == u"--help" ? 0 : 2;
+    QStringList arguments = app.arguments();
+    arguments.removeFirst();
+    QString database;
+    QString restartCommand;
+    qint64 webTickets = 1'000'000;
+    bool usage = false;
+    while (!arguments.isEmpty() && !usage) {
+        const QString option = arguments.takeFirst();
+        if (arguments.isEmpty()) {
+            usage = true;
+        } else if (option == u"--db") {
+            database = arguments.takeFirst();
+        } else if (option == u"--restart-command") {
+            restartCommand = arguments.takeFirst();
+        } else if (option == u"--web-tickets") {
+            webTickets = arguments.takeFirst().toLongLong();
+            usage = webTickets < 1;
+        } else {
+            usage = true;
+        }
     }
-    const QString restartCommand = arguments.size() == 5 ? arguments.at(4) : QString();
+    const bool postgres = !database.isEmpty();
+    if (usage || (!restartCommand.isEmpty() && !postgres)) {
+        std::printf(
+            "Usage: bench_server [--db postgresql://... [--restart-command COMMAND]] "
+            "[--web-tickets N]\n\n"
+            "Starts %s on 127.0.0.1 with a temporary data directory and measures ops "
+            "throughput, change pages, /healthz under load, push latency and the customer "
+            "pages (see docs/performance.md). A few minutes. With --db, pultd keeps its "
+            "data in that PostgreSQL database (an empty one); the baselines stay SQLite's "
+            "on the local disk. With --restart-command (run by /bin/sh; it must return once "
+            "PostgreSQL accepts connections, as `pg_ctlcluster 15 main restart -m fast` "
+            "does), PostgreSQL is restarted at the end and server.pg_recovery_s measured. "
+            "On SQLite the database is filled up to --web-tickets tickets (1,000,000) "
+            "before the customer pages are measured.\n",
+            PULTD_PATH);
+        return app.arguments().value(1) == u"--help" ? 0 : 2;
+    }
     raiseFileLimit();
     const Clock::time_point begin = Clock::now();
 
@@ -957,8 +1181,8 @@ int main(int argc, char *argv[])
     const QString dataDir = QDir(temp.path()).filePath(QStringLiteral("data"));
     g_store = {QStringLiteral("--data"), dataDir};
     if (postgres) {
-        g_store += {QStringLiteral("--db"), arguments.at(2)};
-        std::printf("# pultd's data in PostgreSQL: %s\n", qPrintable(arguments.at(2)));
+        g_store += {QStringLiteral("--db"), database};
+        std::printf("# pultd's data in PostgreSQL: %s\n", qPrintable(database));
     }
 
     const Clock::time_point addStart = Clock::now();
@@ -1040,11 +1264,36 @@ int main(int argc, char *argv[])
         report("server.pg_recovery_s", recovery, "pg.restart_s", restartTook);
     }
 
-    pultd.terminate();
-    if (!pultd.waitForFinished(kProcessTimeoutMs) || pultd.exitStatus() != QProcess::NormalExit ||
-        pultd.exitCode() != 0) {
-        fail("pultd did not stop cleanly on SIGTERM");
+    const auto stop = [&] {
+        pultd.terminate();
+        if (!pultd.waitForFinished(kProcessTimeoutMs) ||
+            pultd.exitStatus() != QProcess::NormalExit || pultd.exitCode() != 0) {
+            fail("pultd did not stop cleanly on SIGTERM");
+        }
+    };
+    // The customer pages: on SQLite in a database filled up to webTickets tickets, with pultd
+    // started again for it (and without the forms' minimum fill time, which is a wait).
+    stop();
+    if (!postgres) {
+        const Clock::time_point fillStart = Clock::now();
+        fillTickets(QDir(dataDir).filePath(QStringLiteral("server.db")), webTickets);
+        std::printf("# web: server.db filled up to %lld tickets (two messages and a status link "
+                    "each) in %.1f s\n",
+                    webTickets, msSince(fillStart) / 1000.0);
+    } else {
+        std::printf("# web: on PostgreSQL with the data of the runs above (not filled)\n");
     }
+    const quint16 webPort =
+        startPultd(pultd, QDir(temp.path()).filePath(QStringLiteral("pultd-web.log")),
+                   {QStringLiteral("--form-min-fill"), QStringLiteral("0")});
+    setup.endpoint = tcp::endpoint(asio::ip::make_address("127.0.0.1"), webPort);
+    WebRun web;
+    benchStatusPage(setup, web);
+    benchForms(setup, web);
+    report("web.status_page_ms", web.statusPageMs, "server.ticket_read_ms", web.ticketReadMs);
+    report("web.form_submit_per_s", web.formsPerSecond, "server.create_one_per_request_per_s",
+           web.createsPerSecond);
+    stop();
     g_pultd = nullptr;
     g_temp = nullptr;
     std::printf("# the whole run took %.1f s\n", msSince(begin) / 1000.0);
