@@ -1,8 +1,10 @@
-// pultd's commands: the server, `user add` and `backup`, behind the small app/pultd/main.cpp.
+// pultd's commands: the server, `user add`, `backup`, `mailbox` and `contact`, behind the small
+// app/pultd/main.cpp.
 
 #include "pultdcommands.h"
 
 #include "accounts.h"
+#include "attachmentfiles.h"
 #include "backup.h"
 #include "demo.h"
 #include "logrecord.h"
@@ -13,9 +15,14 @@
 #include "pultdoptions.h"
 #include "server.h"
 #include "serverstore.h"
+#include "uuid.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QString>
+
+#include <zip.h>
 
 #include <filesystem>
 #include <iostream>
@@ -59,6 +66,128 @@ int addUser(const PultdOptions &options)
                   << tier << ')';
     std::cout << '\n';
     return 0;
+}
+
+// A zip file's name for an attachment: its hash (names repeat) and its own name, with nothing
+// that leaves the folder or hides the file.
+std::string zipEntryName(const Attachment &a)
+{
+    QString name = a.name;
+    for (QChar &c : name) {
+        if (c == u'/' || c == u'\\' || c.category() == QChar::Other_Control)
+            c = u'_';
+    }
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    return "attachments/" + a.contentHash.left(16).toStdString() + "-" +
+           (name.isEmpty() ? std::string("file") : name.toStdString());
+}
+
+// contact export: a new zip file with contact.json and the attachment files (libzip, which
+// writes and checks the archive; the files are streamed from DATA/attachments when it closes).
+int exportContact(ServerStore &store, const ContactOptions &command)
+{
+    auto found = store.exportContact(QString::fromStdString(command.email));
+    if (!found.good()) {
+        std::cerr << "pultd: " << found.status().message().toStdString() << '\n';
+        return 1;
+    }
+    if (!*found) {
+        std::cerr << "pultd: no contact has the address " << command.email << '\n';
+        return 1;
+    }
+    int error = 0;
+    zip_t *zip = zip_open(command.output.c_str(), ZIP_CREATE | ZIP_EXCL, &error);
+    if (!zip) {
+        zip_error_t why;
+        zip_error_init_with_code(&why, error);
+        std::cerr << "pultd: cannot create " << command.output << ": " << zip_error_strerror(&why)
+                  << '\n';
+        zip_error_fini(&why);
+        return 1;
+    }
+    const QByteArray json = QJsonDocument((*found)->document).toJson(QJsonDocument::Indented);
+    const auto fail = [&](const std::string &what) {
+        std::cerr << "pultd: " << what << ": " << zip_strerror(zip) << '\n';
+        zip_discard(zip);
+        std::filesystem::remove(command.output);
+        return 1;
+    };
+    zip_source_t *source = zip_source_buffer(zip, json.constData(), zip_uint64_t(json.size()), 0);
+    if (!source || zip_file_add(zip, "contact.json", source, ZIP_FL_ENC_UTF_8) < 0) {
+        zip_source_free(source);
+        return fail("cannot add contact.json");
+    }
+    int files = 0;
+    for (const Attachment &a : std::as_const((*found)->attachments)) {
+        const std::filesystem::path file =
+            AttachmentFiles::filePath(store.attachmentDirectory(), a.contentHash.toStdString());
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec))
+            continue; // erased, or never stored
+        zip_source_t *bytes = zip_source_file(zip, file.c_str(), 0, -1);
+        if (!bytes || zip_file_add(zip, zipEntryName(a).c_str(), bytes,
+                                   ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+            zip_source_free(bytes);
+            return fail("cannot add " + file.string());
+        }
+        ++files;
+    }
+    if (zip_close(zip) < 0)
+        return fail("cannot write " + command.output.string());
+    std::cout << "Exported " << command.email << " to " << command.output.string() << " ("
+              << (*found)->document.value(QLatin1String("tickets")).toArray().size() << " tickets, "
+              << files << " attachment files)\n";
+    return 0;
+}
+
+// contact erase: the op erase_contact, applied as pultd itself (an admin).
+int eraseContact(ServerStore &store, const ContactOptions &command)
+{
+    auto id = store.contactByEmail(QString::fromStdString(command.email));
+    if (!id.good() || !*id) {
+        std::cerr << "pultd: "
+                  << (id.good() ? "no contact has the address " + command.email
+                                : id.status().message().toStdString())
+                  << '\n';
+        return 1;
+    }
+    AgentSession server;
+    server.agent.role = Role::Admin;
+    const QJsonObject op{{QStringLiteral("id"), uuidToString(QUuid::createUuid())},
+                         {QStringLiteral("type"), QStringLiteral("erase_contact")},
+                         {QStringLiteral("contact_id"), uuidToString(**id)}};
+    auto results = store.apply(server, {op}, QDateTime::currentMSecsSinceEpoch());
+    if (!results.good()) {
+        std::cerr << "pultd: " << results.status().message().toStdString() << '\n';
+        return 1;
+    }
+    const QJsonObject result = results->first().toObject();
+    if (result.value(QLatin1String("status")).toString() != u"applied") {
+        std::cerr << "pultd: "
+                  << result.value(QLatin1String("error"))
+                         .toObject()
+                         .value(QLatin1String("message"))
+                         .toString()
+                         .toStdString()
+                  << '\n';
+        return 1;
+    }
+    std::cout << "Erased " << command.email << " (contact " << uuidToString(**id).toStdString()
+              << "); every client removes it at its next sync\n";
+    return 0;
+}
+
+int contact(const PultdOptions &options)
+{
+    auto store = ServerStore::open(options.config.dataDirectory,
+                                   QString::fromStdString(options.config.databaseUrl));
+    if (!store.good()) {
+        std::cerr << "pultd: " << store.status().message().toStdString() << '\n';
+        return 1;
+    }
+    return options.contact.command == "export" ? exportContact(**store, options.contact)
+                                               : eraseContact(**store, options.contact);
 }
 
 int backup(const PultdOptions &options)
@@ -258,6 +387,8 @@ int runPultd(const std::vector<std::string_view> &arguments)
         return backup(options);
     case PultdOptions::Action::Mailbox:
         return mailbox(options);
+    case PultdOptions::Action::Contact:
+        return contact(options);
     case PultdOptions::Action::Run:
         break;
     }

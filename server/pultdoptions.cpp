@@ -153,6 +153,43 @@ PultdOptions parseUserAdd(PultdOptions options, const std::vector<std::string_vi
     return options;
 }
 
+PultdOptions parseContact(PultdOptions options, const std::vector<std::string_view> &arguments,
+                          std::size_t i)
+{
+    const auto fail = [&options](std::string message) {
+        return usageError(std::move(options), std::move(message));
+    };
+    ContactOptions &contact = options.contact;
+    if (i >= arguments.size() || (arguments[i] != "export" && arguments[i] != "erase"))
+        return fail("the contact command is: contact export EMAIL --output FILE, or contact "
+                    "erase EMAIL");
+    contact.command = std::string(arguments[i++]);
+    for (; i < arguments.size(); ++i) {
+        std::string_view name = arguments[i];
+        if (contact.command == "export" && (name == "--output" || name.starts_with("--output="))) {
+            std::string_view file;
+            if (name.size() > 8)
+                file = name.substr(9);
+            else if (i + 1 < arguments.size())
+                file = arguments[++i];
+            if (file.empty())
+                return fail("option '--output' needs a file");
+            contact.output = std::filesystem::path(std::string(file));
+        } else if (!name.starts_with("-") && contact.email.empty()) {
+            contact.email = std::string(name);
+        } else {
+            return fail((name.starts_with("-") ? "unknown option '" : "unexpected argument '") +
+                        std::string(name) + "' for contact " + contact.command);
+        }
+    }
+    if (contact.email.empty())
+        return fail("contact " + contact.command + " needs the contact's e-mail address");
+    if (contact.command == "export" && contact.output.empty())
+        return fail("contact export needs --output FILE (a new zip file)");
+    options.action = PultdOptions::Action::Contact;
+    return options;
+}
+
 PultdOptions parseMailbox(PultdOptions options, const std::vector<std::string_view> &arguments,
                           std::size_t i)
 {
@@ -488,6 +525,13 @@ PultdOptions parsePultdArguments(const std::vector<std::string_view> &arguments,
                 return fail("missing --data DIR (or --db URL) before the mailbox command");
             return parseMailbox(options, arguments, i + 1);
         }
+        if (name == "contact") {
+            if (std::optional<std::string> error = resolve())
+                return fail(std::move(*error));
+            if (options.config.dataDirectory.empty())
+                return fail("missing --data DIR (or --db URL) before the contact command");
+            return parseContact(options, arguments, i + 1);
+        }
         if (name == "backup") {
             if (std::optional<std::string> error = resolve())
                 return fail(std::move(*error));
@@ -547,6 +591,7 @@ std::string pultdUsage()
         "             --smtp smtp[s]://USER@HOST[:PORT] [--starttls]\n"
         "             [--after flag|delete|move:FOLDER] [--charset NAME]\n"
         "       pultd --data DIR mailbox list | remove ADDRESS | test ADDRESS\n"
+        "       pultd --data DIR contact export EMAIL --output FILE | erase EMAIL\n"
         "\n"
         "The Pult server: the HTTP/1.1 JSON API that Pult desktop clients sync with.\n"
         "\n"
@@ -608,6 +653,11 @@ std::string pultdUsage()
              "for Slovenian, Croatian and Polish senders). mailbox list shows every mailbox\n"
              "(never a password); mailbox test connects to both servers and says what works.\n"
              "See docs/email.md.\n"
+             "\n"
+             "contact export writes everything pultd holds about a contact (found by any of\n"
+             "its addresses) to a new zip file: JSON and the attachment files. contact erase\n"
+             "removes the contact's name and addresses and the text and attachments of its\n"
+             "messages, for every client too (docs/privacy.md).\n"
              "\n"
              "backup copies DIR/server.db to FILE, consistently, also while pultd runs on DIR\n"
              "(SQLite's online backup, checked with PRAGMA integrity_check); it never\n"

@@ -37,6 +37,15 @@ struct MailboxOptions
     std::string charset = "windows-1252";
 };
 
+// `pultd --data DIR contact export EMAIL --output FILE`, `contact erase EMAIL`
+// (docs/privacy.md).
+struct ContactOptions
+{
+    std::string command; // export or erase
+    std::string email;
+    std::filesystem::path output; // export: the zip file to write (never overwritten)
+};
+
 // The data directory when --db is given without --data: with PostgreSQL it holds only the
 // attachment files (DATA/attachments), which every pultd on the database must share. The usual
 // place of a service's state (systemd's StateDirectory=pult); created at start if missing.
@@ -45,12 +54,13 @@ inline constexpr const char *kDefaultDataDirectory = "/var/lib/pult";
 // pultd's command line, parsed without side effects so it can be tested as a table.
 struct PultdOptions
 {
-    enum class Action { Run, AddUser, Backup, Mailbox, Help, Version, UsageError };
+    enum class Action { Run, AddUser, Backup, Mailbox, Contact, Help, Version, UsageError };
 
     Action action = Action::Run;
     ServerConfig config;
     UserAddOptions user;              // for AddUser
     MailboxOptions mailbox;           // for Mailbox
+    ContactOptions contact;           // for Contact
     std::filesystem::path backupFile; // for Backup: `pultd --data DIR backup FILE`
     bool demo = false;                // Run: fill an empty data directory with demo data first
     long long demoTickets = 2000;     // how many demo tickets (--demo-tickets N)

@@ -185,27 +185,36 @@ Result<ServerStore::SweepResult> ServerStore::sweepUploads(qint64 nowMs, qint64 
                     ::unlink(entry.path().c_str());
                 continue;
             }
-            Db::Transaction tx(*d->db);
-            if (!tx.status().good())
-                return tx.status();
-            auto used = d->text("SELECT (SELECT count(*) FROM ticket_attachments WHERE hash = ?1) "
-                                "+ (SELECT count(*) FROM upload_claims WHERE hash = ?1)",
-                                [&](Statement &st) { st.bind(1, hash); });
-            if (!used.good())
-                return used.status();
-            if (used->value_or(QString()).toLongLong() > 0)
-                continue;
-            Status s = d->db->run("DELETE FROM attachment_files WHERE hash = ?1",
-                                  [&](Statement &st) { st.bind(1, hash); });
-            if (s.good())
-                s = tx.commit();
-            if (!s.good())
-                return s;
-            if (::unlink(entry.path().c_str()) == 0)
+            auto removed = d->removeUnreferenced(hash);
+            if (!removed.good())
+                return removed.status();
+            if (*removed)
                 ++result.filesRemoved;
         }
     }
     return result;
+}
+
+Result<bool> ServerStore::Private::removeUnreferenced(const QString &hash)
+{
+    Db::Transaction tx(*db);
+    if (!tx.status().good())
+        return tx.status();
+    auto used = text("SELECT (SELECT count(*) FROM ticket_attachments WHERE hash = ?1) + "
+                     "(SELECT count(*) FROM upload_claims WHERE hash = ?1)",
+                     [&](Statement &st) { st.bind(1, hash); });
+    if (!used.good())
+        return used.status();
+    if (used->value_or(QString()).toLongLong() > 0)
+        return false;
+    Status s = db->run("DELETE FROM attachment_files WHERE hash = ?1",
+                       [&](Statement &st) { st.bind(1, hash); });
+    if (s.good())
+        s = tx.commit();
+    if (!s.good())
+        return s;
+    return ::unlink(AttachmentFiles::filePath(attachmentDirectory, hash.toStdString()).c_str()) ==
+           0;
 }
 
 } // namespace Pult

@@ -119,6 +119,11 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         return s;
     if (Status s = tx.commit(); !s.good())
         return s;
+    // An erased contact's files go as soon as nothing refers to them any more.
+    for (const QString &hash : std::as_const(d->batch.erasedFiles)) {
+        if (auto removed = d->removeUnreferenced(hash); !removed.good())
+            return removed.status();
+    }
     if (d->queuedMail && d->mailQueued)
         d->mailQueued();
     if (d->changedMailboxes && d->mailboxesChanged)
@@ -157,6 +162,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return updateAgent(op);
     if (type == u"rotate_status_link")
         return rotateStatusLink(op);
+    if (type == u"erase_contact")
+        return eraseContact(op);
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
                                               QStringLiteral("unknown op type \"%1\"").arg(type)});
 }

@@ -349,6 +349,21 @@ public:
     // confirmation mail with the status link queued in the same transaction.
     Result<Posted> submitForm(const WebForm &form, qint64 nowMs);
 
+    // Personal data on request (contactprivacy.cpp, docs/privacy.md). Erasing is the op
+    // erase_contact (admins): the contact's name and addresses, the text, sender name and
+    // attachments of its messages go (files no other message refers to are deleted at once),
+    // its tickets' mail records lose their addresses, their status links and queued mail go, and
+    // each of its tickets gets the history event "requester erased".
+    struct ContactExport
+    {
+        QJsonObject document; // the contact, its tickets with messages and history, mail records
+        QList<Attachment> attachments; // the files of those messages, each once
+    };
+    // Everything pultd holds about the contact with this address (any of its addresses, any
+    // case); nullopt when there is none.
+    Result<std::optional<ContactExport>> exportContact(const QString &email);
+    Result<std::optional<QUuid>> contactByEmail(const QString &email);
+
 private:
     ServerStore();
     struct Private;

@@ -310,6 +310,7 @@ struct ServerStore::Private
         std::optional<qint64> number;   // the highest ticket number
         QHash<QUuid, QString> settings; // department_settings' data by department, as read
         QHash<QUuid, Ticket> tickets;   // tickets as read or last written
+        QStringList erasedFiles;        // attachments an erasure unreferenced: removed on commit
     };
     BatchMemory batch;
 
@@ -746,6 +747,11 @@ struct ServerStore::Private
     // The body with kStatusLinkPlaceholder replaced by the ticket's status link.
     Result<QString> withStatusLink(const QUuid &ticket, QString body);
     Result<std::optional<Rejection>> rotateStatusLink(const QJsonObject &op);
+    // erase_contact (contactprivacy.cpp): admins only.
+    Result<std::optional<Rejection>> eraseContact(const QJsonObject &op);
+    // Removes a complete attachment file that no ticket references and nobody claims (its row
+    // and then the file), in a transaction of its own; false when it is still used.
+    Result<bool> removeUnreferenced(const QString &hash);
     // upsert_mailbox, delete_mailbox (settingsops.cpp): admins only; no change in the feed.
     Result<std::optional<Rejection>> upsertMailbox(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> changeTags(const QJsonObject &op, bool add);

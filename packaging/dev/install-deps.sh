@@ -14,6 +14,7 @@ packages=(
     libsodium-dev                               # argon2id passwords, random tokens (pultd)
     libssl-dev                                  # OpenSSL 3: TLS for HTTPS and WSS (pultd)
     libpq-dev                                   # libpq: pultd's PostgreSQL backend
+    libzip-dev                                  # libzip: pultd contact export writes a zip file
     libgmime-3.0-dev                            # GMime 3.2: MIME parsing in pult-mailparse
     libxml2-dev                                 # libxml2's HTML parser: mail HTML to safe HTML and text
     libpython3.11-testsuite                     # Python's email test messages (server_mailparse)

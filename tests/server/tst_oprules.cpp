@@ -492,6 +492,14 @@ private Q_SLOTS:
         no("rotate_status_link: no ticket_id", "agent", {}, s(R"({"type":"rotate_status_link"})"),
            invalidOp);
 
+        // erase_contact: admins only (what it does: server_webpages, docs/privacy.md)
+        no("erase_contact: by an agent", "agent", {},
+           s(R"({"type":"erase_contact","contact_id":"$T1"})"), forbidden);
+        no("erase_contact: unknown contact", "admin", {},
+           s(R"({"type":"erase_contact","contact_id":"$T1"})"), notFound);
+        no("erase_contact: no contact_id", "admin", {}, s(R"({"type":"erase_contact"})"),
+           invalidOp);
+
         // merge
         ok("merge", "agent", {billing1, billing2},
            s(R"({"type":"merge","ticket_id":"$T1","into_id":"$T2"})"),

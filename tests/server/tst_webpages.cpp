@@ -14,10 +14,14 @@
 #include "serverstore.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <zip.h>
 
 using namespace PultdTest;
 
@@ -733,6 +737,148 @@ private Q_SLOTS:
         QCOMPARE(statusOf(embedded), 200);
         mailedStatusLink();
         updateDepartment({{QStringLiteral("form_origins"), QString()}});
+    }
+
+    void contactIsExportedAndErased()
+    {
+        const Made made = makeTicket(
+            QStringLiteral("erase.me@example.org"), QStringLiteral("A private matter"),
+            QStringLiteral("My account number is 12345."), QStringLiteral("Erika Muster"));
+        QVERIFY(!made.link.isEmpty());
+        // A file the customer gave (an agent wrote the phone call down with it), and a reply.
+        const QByteArray scan = "a scan of a passport";
+        const QByteArray hash = sha256(scan).toLatin1();
+        const auto put = fetch(
+            "PUT /api/v1/uploads/" + hash + "?offset=0&size=" + QByteArray::number(scan.size()) +
+            " HTTP/1.1\r\nHost: pult.test\r\nAuthorization: Bearer " + m_ana +
+            "\r\nContent-Length: " + QByteArray::number(scan.size()) + "\r\n\r\n" + scan);
+        QVERIFY(statusOf(put) == 200 || statusOf(put) == 201);
+        QCOMPARE(addMessage(made.id, QStringLiteral("customer"), QStringLiteral("Scan attached."),
+                            {QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(hash)},
+                                         {QStringLiteral("name"), QStringLiteral("passport.png")},
+                                         {QStringLiteral("type"), QStringLiteral("image/png")},
+                                         {QStringLiteral("size"), qint64(scan.size())}}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        QCOMPARE(addMessage(made.id, QStringLiteral("reply"), QStringLiteral("Thank you, noted."))
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        const QString file = m_server.dataDir() + QStringLiteral("/attachments/") +
+                             QString::fromLatin1(hash.left(2)) + u'/' + QString::fromLatin1(hash);
+        QVERIFY(QFile::exists(file));
+
+        // The export: a zip with everything, found by the address in any case.
+        const QTemporaryDir exports;
+        const QString zipPath = exports.filePath(QStringLiteral("erika.zip"));
+        const Run exported =
+            runPultd(storeArguments(m_server.dataDir()) +
+                     QStringList{QStringLiteral("contact"), QStringLiteral("export"),
+                                 QStringLiteral("Erase.Me@example.org"), QStringLiteral("--output"),
+                                 zipPath});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        int error = 0;
+        zip_t *zip = zip_open(QFile::encodeName(zipPath).constData(), ZIP_RDONLY, &error);
+        QVERIFY(zip);
+        const auto entry = [&](const char *name) {
+            QByteArray content;
+            zip_stat_t st;
+            if (zip_stat(zip, name, 0, &st) != 0)
+                return content;
+            content.resize(qsizetype(st.size));
+            zip_file_t *f = zip_fopen(zip, name, 0);
+            if (f && zip_fread(f, content.data(), st.size) != zip_int64_t(st.size))
+                content.clear();
+            if (f)
+                zip_fclose(f);
+            return content;
+        };
+        const QJsonObject document = QJsonDocument::fromJson(entry("contact.json")).object();
+        QCOMPARE(document.value(QLatin1String("contact"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
+                 QStringLiteral("Erika Muster"));
+        const QJsonArray tickets = document.value(QLatin1String("tickets")).toArray();
+        QCOMPARE(tickets.size(), 1);
+        const QByteArray conversation =
+            QJsonDocument(tickets[0].toObject().value(QLatin1String("messages")).toArray())
+                .toJson();
+        QVERIFY(conversation.contains("My account number is 12345."));
+        QVERIFY(conversation.contains("Thank you, noted."));
+        QVERIFY(!document.value(QLatin1String("mail")).toArray().isEmpty()); // the confirmation
+        QCOMPARE(entry(QByteArray("attachments/" + hash.left(16) + "-passport.png").constData()), scan);
+        zip_close(zip);
+        // The export never overwrites a file.
+        QCOMPARE(runPultd(storeArguments(m_server.dataDir()) +
+                          QStringList{QStringLiteral("contact"), QStringLiteral("export"),
+                                      QStringLiteral("erase.me@example.org"),
+                                      QStringLiteral("--output"), zipPath})
+                     .exitCode,
+                 1);
+
+        // The erasure: admins only.
+        QString contact;
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("emails"))
+                    .toArray()
+                    .contains(QStringLiteral("erase.me@example.org")))
+                contact = c.value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!contact.isEmpty());
+        const QJsonObject erase{{QStringLiteral("type"), QStringLiteral("erase_contact")},
+                                {QStringLiteral("contact_id"), contact}};
+        QJsonObject byAgent = erase;
+        byAgent.insert(QStringLiteral("id"), newId());
+        QCOMPARE(op(m_ana, byAgent)
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("forbidden"));
+        QJsonObject byAdmin = erase;
+        byAdmin.insert(QStringLiteral("id"), newId());
+        QCOMPARE(op(m_root, byAdmin).value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
+
+        // What every client's feed now says: no name, no address, no text, no file; a history
+        // event without either.
+        bool contactErased = false;
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("id")).toString() == contact) {
+                contactErased = c.value(QLatin1String("emails")).toArray().isEmpty() &&
+                                !QJsonDocument(c).toJson().contains("Erika");
+            }
+        }
+        QVERIFY(contactErased);
+        const QList<QJsonObject> messages = messagesOf(made.id);
+        QCOMPARE(messages.size(), 3);
+        for (const QJsonObject &m : messages) {
+            if (m.value(QLatin1String("kind")).toString() == u"customer") {
+                QCOMPARE(m.value(QLatin1String("body")).toString(), QString());
+                QVERIFY(m.value(QLatin1String("attachments")).toArray().isEmpty());
+            } else {
+                QCOMPARE(m.value(QLatin1String("body")).toString(),
+                         QStringLiteral("Thank you, noted."));
+            }
+        }
+        bool recorded = false;
+        for (const QJsonObject &h : entities(QStringLiteral("history"))) {
+            if (h.value(QLatin1String("ticket_id")).toString() == made.id &&
+                h.value(QLatin1String("field")).toString() == u"requester")
+                recorded = h.value(QLatin1String("new")).toString() == u"erased";
+        }
+        QVERIFY(recorded);
+        QVERIFY(!QFile::exists(file));
+        QCOMPARE(statusOf(fetch(apiRequest("GET", "/api/v1/attachments/" + hash, m_root))), 404);
+        QCOMPARE(statusOf(fetch(pageRequest(made.link.toLatin1()))), 404);
+        // Nothing is left to find by the address.
+        const Run again = runPultd(storeArguments(m_server.dataDir()) +
+                                   QStringList{QStringLiteral("contact"), QStringLiteral("erase"),
+                                               QStringLiteral("erase.me@example.org")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains("no contact has the address"));
     }
 
     void tokensNeverReachTheLog()
