@@ -11,23 +11,6 @@ namespace Pult {
 
 namespace {
 
-// Rows of `sql` (one parameter: the ticket id) as JSON objects parsed from column 0.
-Result<QJsonArray> jsonRows(Db::Connection &db, const char *sql, const QUuid &ticket)
-{
-    auto stmt = db.prepare(sql);
-    if (!stmt.good())
-        return stmt.status();
-    (*stmt)->bind(1, uuidToBlob(ticket));
-    QJsonArray rows;
-    while ((*stmt)->next())
-        rows.append(parseObject((*stmt)->text(0)));
-    Status s = (*stmt)->status();
-    (*stmt)->reset();
-    if (!s.good())
-        return s;
-    return rows;
-}
-
 // The ids of the tickets the contact is the requester of.
 Result<QList<QUuid>> requestedTickets(Db::Connection &db, const QUuid &contact)
 {

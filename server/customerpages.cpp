@@ -1,14 +1,13 @@
 #include "customerpages.h"
 
 #include "customertexts.h"
+#include "digests.h"
 #include "mail/outgoingmail.h"
 #include "template.h"
 
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <cmath>
@@ -84,15 +83,6 @@ QString textOn(const QString &color)
                                                                   : QStringLiteral("#000000");
 }
 
-QByteArray base64Sha256(const QByteArray &data)
-{
-    QByteArray digest(crypto_hash_sha256_BYTES, '\0');
-    crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()),
-                       reinterpret_cast<const unsigned char *>(data.constData()),
-                       std::size_t(data.size()));
-    return digest.toBase64();
-}
-
 // The whole page: the department's colours in one inline <style> allowed by its hash (no
 // 'unsafe-inline'), everything else from the stylesheet.
 ApiResponse page(const Look &look, const QString &title, const QString &content, int status,
@@ -125,7 +115,7 @@ ApiResponse page(const Look &look, const QString &title, const QString &content,
     if (!look.frameOrigins.isEmpty() && !tokenPage)
         frames = QStringLiteral("'self' ") + look.frameOrigins.join(u' ');
     const QByteArray csp = "default-src 'none'; style-src 'self' 'sha256-" +
-                           base64Sha256(brandStyle) +
+                           sha256(brandStyle).toBase64() +
                            "'; img-src 'self'; form-action 'self'; base-uri 'none'; "
                            "frame-ancestors " +
                            frames.toUtf8();

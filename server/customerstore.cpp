@@ -10,6 +10,7 @@
 #include "serverstoreprivate.h"
 
 #include "customertexts.h"
+#include "digests.h"
 #include "template.h"
 
 #include <QScopeGuard>
@@ -26,31 +27,15 @@ constexpr qsizetype kTokenChars = 32; // base64url of kTokenBytes, unpadded
 // The ops table's agent_id of customers' posts (their results are kept like ops' for resends).
 const QUuid kWebPostAgent(QStringLiteral("{3c0b8f52-6a1e-4d7b-b1f4-95e2d8a07c61}"));
 
-QByteArray sha256(const QByteArray &data)
-{
-    QByteArray digest(crypto_hash_sha256_BYTES, '\0');
-    crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()),
-                       reinterpret_cast<const unsigned char *>(data.constData()),
-                       std::size_t(data.size()));
-    return digest;
-}
-
 QString deriveToken(const QByteArray &key, const QUuid &ticket, const QUuid &requester,
                     qint64 generation)
 {
     QByteArray input = uuidToBlob(ticket) + uuidToBlob(requester);
     for (int shift = 56; shift >= 0; shift -= 8)
         input.append(char((quint64(generation) >> shift) & 0xff));
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(key.constData()),
-                                std::size_t(key.size()));
-    crypto_auth_hmacsha256_update(&state,
-                                  reinterpret_cast<const unsigned char *>(input.constData()),
-                                  std::size_t(input.size()));
-    crypto_auth_hmacsha256_final(&state, mac);
     return QString::fromLatin1(
-        QByteArray(reinterpret_cast<const char *>(mac), kTokenBytes)
+        hmacSha256(key, input)
+            .left(kTokenBytes)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
@@ -377,6 +362,40 @@ ServerStore::statusPageAttachment(const QString &token, const QString &hash)
     return std::optional<AttachmentInfo>();
 }
 
+Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &id,
+                                                  const QString &text)
+{
+    Message message;
+    message.id = id;
+    message.ticketId = ticket.id;
+    message.kind = MessageKind::CustomerMessage;
+    message.authorId = session->agent.id;
+    message.authorName = session->agent.name;
+    message.created = nowTime();
+    message.bodyText = text;
+    auto stored = storeMessage(ticket, message);
+    if (!stored.good())
+        return stored.status();
+    if (*stored)
+        return Status(Status::Invalid, (*stored)->message);
+    return {};
+}
+
+Status ServerStore::Private::commitPost(WriteBatch &tx, const QUuid &postId, Posted &posted)
+{
+    auto revision = commitChanges();
+    if (!revision.good())
+        return revision.status();
+    posted.outcome = Posted::Accepted;
+    posted.revision = *revision;
+    Status s = recordPostResult(*db, postId, posted);
+    if (s.good())
+        s = announce(posted.revision);
+    if (s.good())
+        s = tx.commit();
+    return s;
+}
+
 Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, const QUuid &postId,
                                                         const QString &text, const QString &ip,
                                                         qint64 nowMs)
@@ -433,32 +452,11 @@ Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, co
                    toString(TicketStatus::Open));
         ticket.status = TicketStatus::Open;
     }
-    Message message;
-    message.id = postId;
-    message.ticketId = ticket.id;
-    message.kind = MessageKind::CustomerMessage;
-    message.authorId = customer.agent.id;
-    message.authorName = customer.agent.name;
-    message.created = d->nowTime();
-    message.bodyText = text;
-    auto stored = d->storeMessage(ticket, message);
-    if (!stored.good())
-        return stored.status();
-    if (*stored)
-        return Status(Status::Invalid, (*stored)->message);
+    if (Status s = d->storeCustomerMessage(ticket, postId, text); !s.good())
+        return s;
     if (Status s = d->writeTickets(); !s.good())
         return s;
-    auto revision = d->commitChanges();
-    if (!revision.good())
-        return revision.status();
-    posted.outcome = Posted::Accepted;
-    posted.revision = *revision;
-    Status s = recordPostResult(db, postId, posted);
-    if (s.good())
-        s = d->announce(posted.revision);
-    if (s.good())
-        s = tx.commit();
-    if (!s.good())
+    if (Status s = d->commitPost(tx, postId, posted); !s.good())
         return s;
     return posted;
 }
@@ -533,19 +531,10 @@ Result<ServerStore::Posted> ServerStore::submitForm(const WebForm &form, qint64 
     if (*created)
         return Status(Status::Invalid, (*created)->message);
     Ticket &ticket = d->work.back().ticket;
-    Message message;
-    message.id = QUuid::createUuidV5(form.postId, QStringLiteral("message"));
-    message.ticketId = ticket.id;
-    message.kind = MessageKind::CustomerMessage;
-    message.authorId = customer.agent.id;
-    message.authorName = customer.agent.name;
-    message.created = d->nowTime();
-    message.bodyText = form.message;
-    auto stored = d->storeMessage(ticket, message);
-    if (!stored.good())
-        return stored.status();
-    if (*stored)
-        return Status(Status::Invalid, (*stored)->message);
+    if (Status s = d->storeCustomerMessage(
+            ticket, QUuid::createUuidV5(form.postId, QStringLiteral("message")), form.message);
+        !s.good())
+        return s;
     posted.ticketId = ticket.id;
     posted.number = ticket.number.value_or(0);
     if (Status s = d->writeTickets(); !s.good())
@@ -594,17 +583,7 @@ Result<ServerStore::Posted> ServerStore::submitForm(const WebForm &form, qint64 
         return queued.status();
     posted.mailed = *queued;
 
-    auto revision = d->commitChanges();
-    if (!revision.good())
-        return revision.status();
-    posted.outcome = Posted::Accepted;
-    posted.revision = *revision;
-    Status s = recordPostResult(db, form.postId, posted);
-    if (s.good())
-        s = d->announce(posted.revision);
-    if (s.good())
-        s = tx.commit();
-    if (!s.good())
+    if (Status s = d->commitPost(tx, form.postId, posted); !s.good())
         return s;
     if (d->queuedMail && d->mailQueued)
         d->mailQueued();

@@ -16,24 +16,10 @@ Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &sessi
     const QJsonObject ticket = *row ? parseObject(**row) : QJsonObject();
     if (!*row || !mayAccess(session, uuidOf(ticket.value(QLatin1String("department_id")))))
         return std::optional<QJsonObject>();
-    const auto collect = [&](const char *sql) -> Result<QJsonArray> {
-        auto stmt = db.prepare(sql);
-        if (!stmt.good())
-            return stmt.status();
-        (*stmt)->bind(1, uuidToBlob(id));
-        QJsonArray rows;
-        while ((*stmt)->next())
-            rows.append(parseObject((*stmt)->text(0)));
-        Status s = (*stmt)->status();
-        (*stmt)->reset();
-        if (!s.good())
-            return s;
-        return rows;
-    };
-    auto messages = collect("SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid");
+    auto messages = jsonRows(db, "SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid", id);
     if (!messages.good())
         return messages.status();
-    auto history = collect("SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid");
+    auto history = jsonRows(db, "SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid", id);
     if (!history.good())
         return history.status();
     return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("ticket"), ticket},

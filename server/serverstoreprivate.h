@@ -182,6 +182,23 @@ Result<std::optional<QString>> firstText(Db::Connection &db, const char *sql, Bi
 }
 
 // Whether the session may see what belongs to the department: admins all, others their own.
+// Rows of `sql` (one parameter: a ticket id) as JSON objects parsed from column 0.
+inline Result<QJsonArray> jsonRows(Db::Connection &db, const char *sql, const QUuid &ticket)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(ticket));
+    QJsonArray rows;
+    while ((*stmt)->next())
+        rows.append(parseObject((*stmt)->text(0)));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return rows;
+}
+
 inline bool mayAccess(const AgentSession &session, const QUuid &department)
 {
     if (session.agent.role == Role::Admin)
@@ -747,6 +764,11 @@ struct ServerStore::Private
     // The body with kStatusLinkPlaceholder replaced by the ticket's status link.
     Result<QString> withStatusLink(const QUuid &ticket, QString body);
     Result<std::optional<Rejection>> rotateStatusLink(const QJsonObject &op);
+    // A customer message of the session's contact on the ticket (customerstore.cpp).
+    Status storeCustomerMessage(Ticket &ticket, const QUuid &id, const QString &text);
+    // Gives a customer's post its revisions, stores its result under postId (a resent form
+    // gets it again) and commits.
+    Status commitPost(WriteBatch &tx, const QUuid &postId, Posted &posted);
     // erase_contact (contactprivacy.cpp): admins only.
     Result<std::optional<Rejection>> eraseContact(const QJsonObject &op);
     // Removes a complete attachment file that no ticket references and nobody claims (its row

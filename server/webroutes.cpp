@@ -4,6 +4,7 @@
 #include "attachmentfiles.h"
 #include "customerpages.h"
 #include "customertexts.h"
+#include "digests.h"
 #include "logrecord.h"
 #include "router.h"
 #include "serverstore.h"
@@ -16,6 +17,7 @@
 #include <sodium.h>
 
 #include <optional>
+#include <variant>
 
 namespace Pult {
 
@@ -43,16 +45,7 @@ QString text(std::string_view v)
 QByteArray mac(const QByteArray &key, const QByteArray &purpose, const QString &scope,
                const QByteArray &issuedAndNonce)
 {
-    const QByteArray input = purpose + '\0' + scope.toUtf8() + '\0' + issuedAndNonce;
-    unsigned char out[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(key.constData()),
-                                std::size_t(key.size()));
-    crypto_auth_hmacsha256_update(&state,
-                                  reinterpret_cast<const unsigned char *>(input.constData()),
-                                  std::size_t(input.size()));
-    crypto_auth_hmacsha256_final(&state, out);
-    return QByteArray(reinterpret_cast<const char *>(out), kMacBytes);
+    return hmacSha256(key, purpose + '\0' + scope.toUtf8() + '\0' + issuedAndNonce).left(kMacBytes);
 }
 
 QString signForm(const QByteArray &key, const QByteArray &purpose, const QString &scope)
@@ -312,29 +305,39 @@ public:
                                      say(notice), errorText, draft, status);
     }
 
-    ApiResponse showStatus(const ApiRequest &request)
+    // The token's page, or the answer to give instead (not found, or the store failed).
+    std::variant<ServerStore::StatusPage, ApiResponse> readPage(const ApiRequest &request,
+                                                                const QString &token)
     {
-        const QString token = text(pathParameter(request.path));
         auto page = m_store.statusPage(token);
         if (!page.good())
             return storeFailed(page.status());
         if (!*page)
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
-        return statusPage(request, token, **page, Text::Count, Text::Count, {}, 200);
+        return std::move(**page);
+    }
+
+    ApiResponse showStatus(const ApiRequest &request)
+    {
+        const QString token = text(pathParameter(request.path));
+        auto page = readPage(request, token);
+        if (ApiResponse *answer = std::get_if<ApiResponse>(&page))
+            return std::move(*answer);
+        return statusPage(request, token, std::get<ServerStore::StatusPage>(page), Text::Count,
+                          Text::Count, {}, 200);
     }
 
     ApiResponse postAnswer(const ApiRequest &request)
     {
         const QString token = text(pathParameter(request.path));
-        auto page = m_store.statusPage(token);
-        if (!page.good())
-            return storeFailed(page.status());
-        if (!*page)
-            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        auto read = readPage(request, token);
+        if (ApiResponse *answer = std::get_if<ApiResponse>(&read))
+            return std::move(*answer);
+        const ServerStore::StatusPage *page = &std::get<ServerStore::StatusPage>(read);
         const auto refuse = [&](std::string_view reason, Text error, const QString &draft,
                                 int status) {
             logRefused("/t/{token}", reason);
-            return statusPage(request, token, **page, Text::Count, error, draft, status);
+            return statusPage(request, token, *page, Text::Count, error, draft, status);
         };
         const auto fields = parseForm(request);
         if (!fields)
@@ -349,9 +352,9 @@ public:
         if (signedForm->ageMs < m_config.minFillTime.count())
             return refuse("too_fast", Text::TooFast, answer, 400);
         if (answer.trimmed().isEmpty())
-            return statusPage(request, token, **page, Text::Count, Text::AnswerEmpty, answer, 400);
+            return statusPage(request, token, *page, Text::Count, Text::AnswerEmpty, answer, 400);
         if (answer.size() > CustomerPages::kMaxMessageChars)
-            return statusPage(request, token, **page, Text::Count, Text::TooLong, answer, 400);
+            return statusPage(request, token, *page, Text::Count, Text::TooLong, answer, 400);
 
         auto posted =
             m_store.customerAnswer(token, signedForm->postId, answer, text(request.remoteAddress),
@@ -374,12 +377,11 @@ public:
         if (posted->revision > 0 && m_config.revisionAdvanced)
             m_config.revisionAdvanced(posted->revision);
         // The page again, with the answer in its conversation.
-        auto updated = m_store.statusPage(token);
-        if (!updated.good())
-            return storeFailed(updated.status());
-        if (!*updated)
-            return CustomerPages::notFound(pageLanguage(request, {}, {}));
-        return statusPage(request, token, **updated, Text::AnswerAdded, Text::Count, {}, 200);
+        auto updated = readPage(request, token);
+        if (ApiResponse *answer = std::get_if<ApiResponse>(&updated))
+            return std::move(*answer);
+        return statusPage(request, token, std::get<ServerStore::StatusPage>(updated),
+                          Text::AnswerAdded, Text::Count, {}, 200);
     }
 
     ApiResponse file(const ApiRequest &request)

@@ -23,6 +23,21 @@ inline QByteArray customerMail(const QByteArray &to, const QByteArray &from,
            "\r\nDate: Sun, 06 Dec 2026 09:00:00 +0000\r\n" + extraHeaders + "\r\n" + body + "\r\n";
 }
 
+// `pultd mailbox add` of a department mailbox that only sends, through the smtp-sink on
+// smtpPort: its IMAP server is nowhere (port 1), so pultd's fetcher only retries.
+inline Run addSendingMailbox(const QString &dataDir, const QString &address,
+                             const QString &department, quint16 smtpPort)
+{
+    return runPultd(
+        storeArguments(dataDir) +
+            QStringList{
+                QStringLiteral("mailbox"), QStringLiteral("add"), address, QStringLiteral("--dept"),
+                department, QStringLiteral("--imap"),
+                QStringLiteral("imap://%1@127.0.0.1:1/INBOX").arg(address.section(u'@', 0, 0)),
+                QStringLiteral("--smtp"), QStringLiteral("smtp://127.0.0.1:%1").arg(smtpPort)},
+        "imap-password\nsmtp-password\n");
+}
+
 // The text of a quoted-printable text/plain body (what pultd writes).
 inline QString bodyText(const QByteArray &message)
 {

@@ -424,4 +424,20 @@ inline QJsonArray changeFeed(Pultd &server, const QByteArray &token, qint64 sinc
     }
 }
 
+// The feed's newest state of every entity of a type ("ticket", "message", "contact", ...)
+// the token may see.
+inline QList<QJsonObject> latestEntities(Pultd &server, const QByteArray &token,
+                                         const QString &type)
+{
+    QMap<QString, QJsonObject> byId;
+    for (const QJsonValue &v : changeFeed(server, token)) {
+        const QJsonObject change = v.toObject();
+        if (change.value(QLatin1String("type")).toString() != type)
+            continue;
+        const QJsonObject data = change.value(QLatin1String("data")).toObject();
+        byId.insert(data.value(QLatin1String("id")).toString(), data);
+    }
+    return byId.values();
+}
+
 } // namespace PultdTest

@@ -50,15 +50,7 @@ class TestAutoReply : public QObject
 
     QList<QJsonObject> entities(const QString &type)
     {
-        QMap<QString, QJsonObject> byId;
-        for (const QJsonValue &v : changeFeed(m_server, m_root)) {
-            const QJsonObject change = v.toObject();
-            if (change.value(QLatin1String("type")).toString() != type)
-                continue;
-            const QJsonObject data = change.value(QLatin1String("data")).toObject();
-            byId.insert(data.value(QLatin1String("id")).toString(), data);
-        }
-        return byId.values();
+        return latestEntities(m_server, m_root, type);
     }
 
     std::optional<QJsonObject> ticketNumbered(qint64 number)

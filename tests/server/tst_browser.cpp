@@ -44,12 +44,7 @@ class TestBrowser : public QObject
 
     QList<QJsonObject> changes(const QString &type)
     {
-        QList<QJsonObject> found;
-        for (const QJsonValue &v : changeFeed(m_server, m_agent)) {
-            if (v.toObject().value(QLatin1String("type")).toString() == type)
-                found.append(v.toObject().value(QLatin1String("data")).toObject());
-        }
-        return found;
+        return latestEntities(m_server, m_agent, type);
     }
 
     // The status link in the one mail at the sink (waiting until it is all there).
@@ -77,15 +72,8 @@ private Q_SLOTS:
         const Run agent = addAgent(data, QStringLiteral("ana@firma.example"),
                                    QStringLiteral("agent"), QStringLiteral("Support"), kPassword);
         QVERIFY2(agent.exitCode == 0, agent.err.constData());
-        const Run mailbox =
-            runPultd(storeArguments(data) +
-                         QStringList{QStringLiteral("mailbox"), QStringLiteral("add"),
-                                     QStringLiteral("help@firma.example"), QStringLiteral("--dept"),
-                                     QStringLiteral("Support"), QStringLiteral("--imap"),
-                                     QStringLiteral("imap://help@127.0.0.1:1/INBOX"),
-                                     QStringLiteral("--smtp"),
-                                     QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
-                     "imap-password\nsmtp-password\n");
+        const Run mailbox = addSendingMailbox(data, QStringLiteral("help@firma.example"),
+                                              QStringLiteral("Support"), m_sink.port());
         QVERIFY2(mailbox.exitCode == 0, mailbox.err.constData());
         QVERIFY(m_server.start({QStringLiteral("--form-min-fill"), QStringLiteral("1")}));
         m_agent = login(m_server, "ana@firma.example", kPassword);

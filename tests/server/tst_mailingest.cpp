@@ -75,15 +75,7 @@ class TestMailIngest : public QObject
     // The feed's newest state of every entity of a type.
     QList<QJsonObject> entities(const QString &type)
     {
-        QMap<QString, QJsonObject> byId;
-        for (const QJsonValue &v : changeFeed(m_server, m_token)) {
-            const QJsonObject change = v.toObject();
-            if (change.value(QLatin1String("type")).toString() != type)
-                continue;
-            const QJsonObject data = change.value(QLatin1String("data")).toObject();
-            byId.insert(data.value(QLatin1String("id")).toString(), data);
-        }
-        return byId.values();
+        return latestEntities(m_server, m_token, type);
     }
 
     std::optional<QJsonObject> ticketWithSubject(const QString &subject)

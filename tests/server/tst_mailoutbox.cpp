@@ -171,14 +171,7 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         const Run mailbox =
-            runPultd(storeArguments(data) +
-                         QStringList{QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
-                                     QStringLiteral("--dept"), QStringLiteral("Billing"),
-                                     QStringLiteral("--imap"),
-                                     QStringLiteral("imap://support@127.0.0.1:1/INBOX"),
-                                     QStringLiteral("--smtp"),
-                                     QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
-                     "imap-password\nsmtp-password\n");
+            addSendingMailbox(data, kMailbox, QStringLiteral("Billing"), m_sink.port());
         QVERIFY2(mailbox.exitCode == 0, mailbox.err.constData());
         QVERIFY(startServer());
         m_ana = login("ana@pult.example");

@@ -105,15 +105,7 @@ class TestWebPages : public QObject
 
     QList<QJsonObject> entities(const QString &type)
     {
-        QMap<QString, QJsonObject> byId;
-        for (const QJsonValue &v : changeFeed(m_server, m_root)) {
-            const QJsonObject change = v.toObject();
-            if (change.value(QLatin1String("type")).toString() == type) {
-                const QJsonObject data = change.value(QLatin1String("data")).toObject();
-                byId.insert(data.value(QLatin1String("id")).toString(), data);
-            }
-        }
-        return byId.values();
+        return latestEntities(m_server, m_root, type);
     }
 
     std::optional<QJsonObject> ticketNumbered(qint64 number)
@@ -255,14 +247,7 @@ private Q_SLOTS:
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         const Run mailbox =
-            runPultd(storeArguments(data) +
-                         QStringList{QStringLiteral("mailbox"), QStringLiteral("add"), kMailbox,
-                                     QStringLiteral("--dept"), QStringLiteral("Support"),
-                                     QStringLiteral("--imap"),
-                                     QStringLiteral("imap://help@127.0.0.1:1/INBOX"),
-                                     QStringLiteral("--smtp"),
-                                     QStringLiteral("smtp://127.0.0.1:%1").arg(m_sink.port())},
-                     "imap-password\nsmtp-password\n");
+            addSendingMailbox(data, kMailbox, QStringLiteral("Support"), m_sink.port());
         QVERIFY2(mailbox.exitCode == 0, mailbox.err.constData());
         QVERIFY(m_server.start({QStringLiteral("--public-url"), kPublicUrl,
                                 QStringLiteral("--form-min-fill"), QStringLiteral("1")}));
@@ -808,7 +793,8 @@ private Q_SLOTS:
         QVERIFY(conversation.contains("My account number is 12345."));
         QVERIFY(conversation.contains("Thank you, noted."));
         QVERIFY(!document.value(QLatin1String("mail")).toArray().isEmpty()); // the confirmation
-        QCOMPARE(entry(QByteArray("attachments/" + hash.left(16) + "-passport.png").constData()), scan);
+        QCOMPARE(entry(QByteArray("attachments/" + hash.left(16) + "-passport.png").constData()),
+                 scan);
         zip_close(zip);
         // The export never overwrites a file.
         QCOMPARE(runPultd(storeArguments(m_server.dataDir()) +
