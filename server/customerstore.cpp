@@ -311,7 +311,6 @@ Result<std::optional<ServerStore::StatusPage>> ServerStore::statusPage(const QSt
     if (!contact.good())
         return contact.status();
     const QJsonObject requester = parseObject(contact->value_or(QString()));
-    page.requesterName = requester.value(QLatin1String("name")).toString();
     page.requesterLanguage = requester.value(QLatin1String("language")).toString();
     page.requesterTimeZone = requester.value(QLatin1String("time_zone")).toString();
     auto department =

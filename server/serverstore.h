@@ -303,7 +303,6 @@ public:
     struct StatusPage
     {
         Ticket ticket;
-        QString requesterName;
         QString requesterLanguage; // the contact's; empty when unknown
         QString requesterTimeZone; // the contact's (IANA); empty when unknown
         WebDepartment department;
