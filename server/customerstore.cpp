@@ -271,7 +271,7 @@ Result<std::optional<Rejection>> ServerStore::Private::rotateStatusLink(const QJ
             return token.status();
         // The history says it happened; the link itself is never written down.
         history(ticket, QStringLiteral("status_link"), QJsonValue(), QStringLiteral("rotated"));
-        return accept();
+        return std::optional<Rejection>();
     });
 }
 
