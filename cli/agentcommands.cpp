@@ -498,6 +498,11 @@ int runShow(const Context &ctx, const QStringList &args)
         out << "Tags:       " << ticket->tags.join(QStringLiteral(", ")) << "\n";
     if (!ticket->category.isEmpty())
         out << "Category:   " << ticket->category << "\n";
+    if (ticket->csat > 0)
+        out << "Rating:     " << ticket->csat << " of 5"
+            << (ticket->csatComment.isEmpty() ? QString()
+                                              : u"  \u201c" + ticket->csatComment + u'\u201d')
+            << "\n";
     out << "Created:    " << time(ticket->created) << "    Updated: " << time(ticket->updated)
         << "\n";
     if (ticket->resolutionDeadline.isValid() || ticket->firstResponseDeadline.isValid())

@@ -216,6 +216,7 @@ QJsonObject itemJson(const TicketListItem &item)
                        {QStringLiteral("priority"), toString(t.priority)},
                        {QStringLiteral("channel"), toString(t.channel)},
                        {QStringLiteral("tier"), t.tier},
+                       {QStringLiteral("csat"), t.csat > 0 ? QJsonValue(t.csat) : QJsonValue()},
                        {QStringLiteral("tags"), tags},
                        {QStringLiteral("category"), t.category},
                        {QStringLiteral("department"), item.departmentName},

@@ -94,6 +94,10 @@ struct Ticket
     bool spam = false;
     QUuid mergedInto;
     QList<QUuid> linked;
+    // The requester's satisfaction rating of the latest solve (1 to 5; 0: not rated) and the
+    // comment that came with it (docs/customer-pages.md, "Satisfaction").
+    int csat = 0;
+    QString csatComment;
     bool unread = false; // for the local agent
     friend bool operator==(const Ticket &, const Ticket &) = default;
 };

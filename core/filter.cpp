@@ -19,7 +19,7 @@ struct FieldInfo
 };
 
 // Canonical names first; aliases after them.
-constexpr std::array<FieldInfo, 18> kFields{{
+constexpr std::array<FieldInfo, 19> kFields{{
     {u"status", FilterField::Status},
     {u"priority", FilterField::Priority},
     {u"assignee", FilterField::Assignee},
@@ -29,6 +29,7 @@ constexpr std::array<FieldInfo, 18> kFields{{
     {u"requester", FilterField::Requester},
     {u"channel", FilterField::Channel},
     {u"tier", FilterField::Tier},
+    {u"csat", FilterField::Csat},
     {u"created", FilterField::Created},
     {u"updated", FilterField::Updated},
     {u"due", FilterField::Due},
@@ -422,6 +423,15 @@ private:
             ok = isNumber && tier >= 1 && tier <= 9;
             if (!ok)
                 fail(position, end, QStringLiteral("a tier is a number from 1 to 9"));
+            break;
+        }
+        case FilterField::Csat: {
+            bool isNumber = false;
+            const int rating = value.toInt(&isNumber);
+            ok = isNumber && rating >= 1 && rating <= 5;
+            if (!ok)
+                fail(position, end,
+                     QStringLiteral("a satisfaction rating is a number from 1 to 5"));
             break;
         }
         case FilterField::Created:

@@ -25,6 +25,7 @@ enum class FilterField {
     Requester,
     Channel,
     Tier,
+    Csat, // the requester's satisfaction rating, 1 to 5
     Created,
     Updated,
     Due,

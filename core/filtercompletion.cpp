@@ -179,6 +179,10 @@ QList<Candidate> candidatesFor(FilterField field, bool comparison,
         for (int tier = 1; tier <= 9; ++tier)
             addPlain(out, field, {QString::number(tier)});
         break;
+    case FilterField::Csat:
+        for (int rating = 1; rating <= 5; ++rating)
+            addPlain(out, field, {QString::number(rating)});
+        break;
     case FilterField::Created:
     case FilterField::Updated:
     case FilterField::Due:

@@ -315,6 +315,11 @@ private:
         case FilterField::Tier:
             intRange(term.op, term.values.first().toLongLong(), c);
             break;
+        case FilterField::Csat: // within the ratings: "csat<=2" is 1 or 2, never unrated
+            intRange(term.op, term.values.first().toLongLong(), c);
+            c.low = std::max<qint64>(c.low.value_or(1), 1);
+            c.high = std::min<qint64>(c.high.value_or(6), 6);
+            break;
         case FilterField::Assignee:
             for (const QString &v : term.values) {
                 if (v == u"me") {
@@ -539,6 +544,8 @@ private:
             return in(col("number"), t.numbers);
         case FilterField::Tier:
             return range(col("tier"), t);
+        case FilterField::Csat:
+            return range(col("csat"), t);
         case FilterField::Assignee:
             return idIn(col("assignee_id"), t.ids);
         case FilterField::Department:
@@ -705,6 +712,8 @@ bool holds(const CompiledTerm &t, const TicketFacts &f, qint64 now)
         return k.number && t.numbers.contains(*k.number);
     case FilterField::Tier:
         return inRange(k.tier, t);
+    case FilterField::Csat:
+        return inRange(k.csat, t);
     case FilterField::Assignee:
         return t.ids.contains(k.assigneeId);
     case FilterField::Department:

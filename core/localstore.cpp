@@ -134,7 +134,7 @@ QString nonNull(const QString &s)
     "t.rid, t.id, t.number, t.subject, t.status, t.priority, t.department_id, t.category, "        \
     "t.assignee_id, t.requester_id, t.channel, t.tags, t.tier, t.created_ms, t.updated_ms, "       \
     "t.first_response_ms, t.solved_ms, t.due_ms, t.reminder_ms, t.first_response_deadline_ms, "    \
-    "t.resolution_deadline_ms, t.spam, t.merged_into, t.linked, t.unread"
+    "t.resolution_deadline_ms, t.spam, t.merged_into, t.linked, t.unread, t.csat, t.csat_comment"
 
 Ticket readTicket(const Statement &s)
 {
@@ -166,6 +166,8 @@ Ticket readTicket(const Statement &s)
     t.mergedInto = uuidFromBlob(s.blob(22));
     t.linked = idsFromBlob(s.blob(23));
     t.unread = s.int64(24) != 0;
+    t.csat = int(std::clamp<qint64>(s.int64(25), 0, 5));
+    t.csatComment = s.text(26);
     return t;
 }
 
@@ -500,9 +502,10 @@ Status LocalStore::put(const Ticket &t, Unread unread)
         "category, "
         "assignee_id, requester_id, channel, tags, tier, created_ms, updated_ms, "
         "first_response_ms, solved_ms, due_ms, reminder_ms, first_response_deadline_ms, "
-        "resolution_deadline_ms, spam, merged_into, linked, unread) VALUES (?1, ?2, ?3, ?4, ?5, "
-        "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
-        "?24) ON CONFLICT(id) DO UPDATE SET number = excluded.number, subject = excluded.subject, "
+        "resolution_deadline_ms, spam, merged_into, linked, unread, csat, csat_comment) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+        "?20, ?21, ?22, ?23, ?24, ?26, ?27) ON CONFLICT(id) DO UPDATE SET number = "
+        "excluded.number, subject = excluded.subject, "
         "status = excluded.status, priority = excluded.priority, department_id = "
         "excluded.department_id, category = excluded.category, assignee_id = "
         "excluded.assignee_id, requester_id = excluded.requester_id, channel = excluded.channel, "
@@ -512,7 +515,8 @@ Status LocalStore::put(const Ticket &t, Unread unread)
         "excluded.reminder_ms, first_response_deadline_ms = excluded.first_response_deadline_ms, "
         "resolution_deadline_ms = excluded.resolution_deadline_ms, spam = excluded.spam, "
         "merged_into = excluded.merged_into, linked = excluded.linked, unread = CASE ?25 WHEN 1 "
-        "THEN unread ELSE excluded.unread END",
+        "THEN unread ELSE excluded.unread END, csat = excluded.csat, csat_comment = "
+        "excluded.csat_comment",
         [&](Statement &s) {
             s.bind(1, uuidToBlob(t.id));
             if (t.number)
@@ -533,6 +537,11 @@ Status LocalStore::put(const Ticket &t, Unread unread)
             s.bind(21, int(t.spam)).bind(22, uuidToBlob(t.mergedInto));
             s.bind(23, t.linked.isEmpty() ? QByteArray() : idsToBlob(t.linked));
             s.bind(24, int(t.unread)).bind(25, int(unread == Unread::Keep));
+            s.bind(26, t.csat);
+            if (t.csatComment.isEmpty())
+                s.bindNull(27);
+            else
+                s.bind(27, t.csatComment);
         });
     if (!s.good())
         return s;
@@ -1539,7 +1548,7 @@ Result<FilteredPage> LocalStore::listFiltered(const CompiledFilter &filter, int 
         }
         if (walking && walkEnd)
             bindKeys(s, index, *walkEnd);
-        constexpr int kFirstKeyColumn = 25;
+        constexpr int kFirstKeyColumn = 27;
         FilteredPage page;
         FilterCursor last;
         bool full = false;

@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     enum class Mode { ReadWrite, ReadOnly };
 

@@ -169,8 +169,13 @@ CREATE INDEX tickets_priority ON tickets(priority, status, id);
 constexpr const char *kStep9 = R"sql(
 ALTER TABLE contacts ADD COLUMN bouncing TEXT;
 )sql";
+// Step 10: the requester's satisfaction rating of the latest solve (0: not rated) and its comment.
+constexpr const char *kStep10 = R"sql(
+ALTER TABLE tickets ADD COLUMN csat INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN csat_comment TEXT;
+)sql";
 constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5,
-                                                   kStep6, kStep7, kStep8, kStep9};
+                                                   kStep6, kStep7, kStep8, kStep9, kStep10};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

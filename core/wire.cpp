@@ -314,6 +314,10 @@ QByteArray toJsonText(const Ticket &t)
     for (const QUuid &l : t.linked)
         linked.append(uuidToString(l));
     json.strings("linked", linked);
+    if (t.csat > 0) // most tickets are not rated: their snapshots stay as they were
+        json.number("csat", t.csat);
+    if (!t.csatComment.isEmpty())
+        json.string("csat_comment", t.csatComment);
     return json.finish();
 }
 
@@ -439,6 +443,9 @@ Result<Ticket> ticketFromJson(const QJsonObject &o)
     t.mergedInto = uuidOf(o.value(QLatin1String("merged_into")));
     for (const QJsonValue &l : o.value(QLatin1String("linked")).toArray())
         t.linked.append(uuidOf(l));
+    if (const qint64 csat = o.value(QLatin1String("csat")).toInteger(); csat >= 1 && csat <= 5)
+        t.csat = int(csat);
+    t.csatComment = text(o, "csat_comment");
     return t;
 }
 

@@ -530,6 +530,19 @@ void ConversationRenderer::renderFacts(const TicketDetails &details, QTextCursor
     }
     row(tr("Tier"));
     cursor.insertText(QString::number(ticket.tier), QTextCharFormat());
+    if (ticket.csat > 0) {
+        row(tr("Satisfaction"));
+        // Stars for the glance, the number for screen readers and copying; 1 and 2 in red.
+        const QString stars =
+            QString(ticket.csat, QChar(0x2605)) + QString(5 - ticket.csat, QChar(0x2606));
+        cursor.insertText(tr("%1 %2 of 5").arg(stars).arg(ticket.csat),
+                          ticket.csat <= 2 ? withForeground({}, urgencyColour(2))
+                                           : QTextCharFormat());
+        if (!ticket.csatComment.isEmpty())
+            cursor.insertText(QStringLiteral(" · \u201c") + ticket.csatComment +
+                                  QStringLiteral("\u201d"),
+                              QTextCharFormat());
+    }
     if (!ticket.category.isEmpty()) {
         row(tr("Category"));
         cursor.insertText(ticket.category, QTextCharFormat());
@@ -617,9 +630,12 @@ void ConversationRenderer::renderRequester(const TicketDetails &details, QTextCu
 
 QString ConversationRenderer::describe(const HistoryEvent &event, const TicketDetails &details)
 {
-    const QString actor = event.actorId.isNull()
-                              ? tr("Automation")
-                              : details.agents.value(event.actorId, tr("An unknown agent"));
+    // The requester acts on the status page: their answers reopen, their ratings rate.
+    const QString actor =
+        event.actorId.isNull() ? tr("Automation")
+        : event.actorId == details.requester.id && !details.requester.name.isEmpty()
+            ? details.requester.name
+            : details.agents.value(event.actorId, tr("An unknown agent"));
     const QString field = event.field;
     const auto is = [&](const char16_t *name) { return field == QStringView(name); };
     const auto value = [&](const QString &v) -> QString {
@@ -695,6 +711,11 @@ QString ConversationRenderer::describe(const HistoryEvent &event, const TicketDe
     }
     if (is(u"merged_into"))
         return tr("%1 merged the ticket into %2").arg(actor, newValue);
+    if (is(u"csat"))
+        return tr("%1 rated the help %2 of 5").arg(actor, newValue);
+    if (is(u"csat_comment"))
+        return event.newValue == u"removed" ? tr("%1 removed the rating's comment").arg(actor)
+                                            : tr("%1 commented on the rating").arg(actor);
     if (is(u"assignee") || is(u"assignee_id")) {
         if (event.oldValue.isEmpty())
             return tr("%1 assigned the ticket to %2").arg(actor, newValue);

@@ -96,6 +96,8 @@ private Q_SLOTS:
         t.due = QDateTime(QDate(2028, 2, 29), QTime(12, 0, 0, 5), Qt::UTC);
         t.spam = true;
         t.linked = {QUuid::createUuid(), QUuid::createUuid()};
+        t.csat = 2;
+        t.csatComment = QStringLiteral("Too \"slow\"\nreally");
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(Wire::toJsonText(t), &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -105,6 +107,14 @@ private Q_SLOTS:
         QCOMPARE(document.object().value(QLatin1String("created")).toString(),
                  QStringLiteral("1969-12-31T23:59:59.999Z"));
         QCOMPARE(document.object().value(QLatin1String("reminder")), QJsonValue());
+        // An unrated ticket's snapshot has no rating at all; one out of range is none.
+        Ticket unrated = t;
+        unrated.csat = 0;
+        unrated.csatComment.clear();
+        QVERIFY(!Wire::toJsonText(unrated).contains("csat"));
+        QJsonObject outOfRange = document.object();
+        outOfRange.insert(QStringLiteral("csat"), 9);
+        QCOMPARE(Wire::ticketFromJson(outOfRange)->csat, 0);
 
         Message m;
         m.id = QUuid::createUuid();

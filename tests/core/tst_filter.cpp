@@ -17,10 +17,10 @@ namespace {
 QString describe(const Filter &f)
 {
     // A compact, readable form of the parsed terms for table-driven comparisons.
-    static const char *fields[] = {"status",  "priority",  "assignee", "dept", "category",
-                                   "tag",     "requester", "channel",  "tier", "created",
-                                   "updated", "due",       "solved",   "sla",  "is",
-                                   "has",     "number",    "sort",     "text"};
+    static const char *fields[] = {"status",  "priority",  "assignee", "dept",   "category",
+                                   "tag",     "requester", "channel",  "tier",   "csat",
+                                   "created", "updated",   "due",      "solved", "sla",
+                                   "is",      "has",       "number",   "sort",   "text"};
     static const char *ops[] = {":", "<", "<=", ">", ">="};
     QStringList parts;
     for (const FilterTerm &t : f.terms) {
@@ -64,6 +64,8 @@ private Q_SLOTS:
         QTest::newRow("comparisons")
             << QStringLiteral("priority<normal priority<=high priority>low tier>=2 updated>2h")
             << QStringLiteral("priority<normal priority<=high priority>low tier>=2 updated>2h");
+        QTest::newRow("satisfaction")
+            << QStringLiteral("csat<=2 -csat:1") << QStringLiteral("csat<=2 -csat:1");
         QTest::newRow("equals sign")
             << QStringLiteral("status=solved") << QStringLiteral("status:solved");
         QTest::newRow("dates") << QStringLiteral("created>=2026-01-01 due<2026-12-01")
@@ -144,6 +146,9 @@ private Q_SLOTS:
                                                       "digits, e.g. #1042");
         QTest::newRow("tier range") << QStringLiteral("tier:0")
                                     << QStringLiteral("column 6: a tier is a number from 1 to 9");
+        QTest::newRow("csat range")
+            << QStringLiteral("csat<=6")
+            << QStringLiteral("column 7: a satisfaction rating is a number from 1 to 5");
         QTest::newRow("negated sort")
             << QStringLiteral("-sort:sla") << QStringLiteral("column 1: sort cannot be negated");
         QTest::newRow("sla word")

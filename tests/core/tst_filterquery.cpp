@@ -137,6 +137,9 @@ RandomData fillRandom(LocalStore &store, QRandomGenerator &random, int tickets)
             t.firstResponseAt = t.created.addSecs(random.bounded(86400));
         if (random.bounded(3) == 0)
             t.solvedAt = t.created.addSecs(random.bounded(86400 * 10));
+        if (t.solvedAt
+                .isValid()) // rated or not (0), from the time: the random draws stay as they were
+            t.csat = int(t.created.toSecsSinceEpoch() % 6);
         if (random.bounded(3) == 0)
             t.due = randomTime(random, 10);
         if (random.bounded(2))
@@ -243,7 +246,9 @@ QString randomFilter(QRandomGenerator &random)
                                                  QStringLiteral("api")});
             break;
         case 8:
-            term = u"tier" + op(random) + QString::number(1 + random.bounded(3));
+            term = random.bounded(2)
+                       ? u"tier" + op(random) + QString::number(1 + random.bounded(3))
+                       : u"csat" + op(random) + QString::number(1 + random.bounded(5));
             break;
         case 9:
         case 10: {

@@ -145,6 +145,8 @@ private Q_SLOTS:
         t.mergedInto = ids().next();
         t.linked = {ids().next(), ids().next()};
         t.unread = true;
+        t.csat = 4;
+        t.csatComment = QStringLiteral("Szybko i miło.");
         QVERIFY(s.put(t).good());
 
         Message m = makeMessage(t.id, QStringLiteral("Dzień dobry, hasło nie działa."), 101);
@@ -313,15 +315,11 @@ private Q_SLOTS:
             auto old = LocalStore::openAtVersion(path, from);
             QVERIFY2(old.good(), qPrintable(old.status().message()));
             QCOMPARE(scalar(**old, "PRAGMA user_version"), qint64(from));
-            // Rows as that version wrote them: at 1, plain rows (no index entries, no counters),
-            // which later steps must index and count; from 2 on, through the store's writes.
-            if (from >= 2) {
-                QVERIFY((*old)->put(t).good());
-                QVERIFY(
-                    (*old)->put(makeMessage(t.id, QStringLiteral("Plačilo ni uspelo"), 11)).good());
-                QVERIFY(
-                    (*old)->enqueue({ids().next(), at(12), QStringLiteral("note"), "{}"}).good());
-            } else if (from == 1) {
+            // Rows as that version wrote them. The ticket as a plain row with the columns every
+            // version has (the store's own write names the newest columns), indexed for search
+            // from 2 on; at 1 nothing is indexed or counted, which later steps must do. The
+            // message and the queued op through the store's writes from 2 on.
+            if (from >= 1) {
                 Sql::Database &db = (*old)->database();
                 auto ticket = db.prepare("INSERT INTO tickets(id, number, subject, status, "
                                          "priority, department_id, channel, created_ms, "
@@ -330,6 +328,21 @@ private Q_SLOTS:
                 (*ticket)->bind(1, uuidToBlob(t.id)).bind(2, t.subject);
                 (*ticket)->bind(3, uuidToBlob(t.departmentId));
                 QVERIFY((*ticket)->exec().good());
+                if (from >= 2) {
+                    auto indexed =
+                        db.prepare("INSERT INTO tickets_fts(rowid, subject) VALUES (?1, ?2)");
+                    QVERIFY(indexed.good());
+                    (*indexed)->bind(1, db.lastInsertRowId()).bind(2, t.subject);
+                    QVERIFY((*indexed)->exec().good());
+                }
+            }
+            if (from >= 2) {
+                QVERIFY(
+                    (*old)->put(makeMessage(t.id, QStringLiteral("Plačilo ni uspelo"), 11)).good());
+                QVERIFY(
+                    (*old)->enqueue({ids().next(), at(12), QStringLiteral("note"), "{}"}).good());
+            } else if (from == 1) {
+                Sql::Database &db = (*old)->database();
                 auto message = db.prepare("INSERT INTO messages(id, ticket_id, kind, created_ms, "
                                           "body) VALUES (?1, ?2, 0, 3, ?3)");
                 QVERIFY(message.good());

@@ -502,6 +502,10 @@ void ConversationTest::historyInWords()
                QStringLiteral("on-hold")),
         change(ana, 55, QStringLiteral("status"), QStringLiteral("open"), QStringLiteral("solved")),
         change(ana, 56, QStringLiteral("spam"), QStringLiteral("false"), QStringLiteral("true")),
+        // The customer, on the status page.
+        change(d.requester.id, 57, QStringLiteral("csat"), QString(), QStringLiteral("2")),
+        change(d.requester.id, 58, QStringLiteral("csat_comment"), QString(),
+               QStringLiteral("commented")),
     };
     QTextDocument document;
     ConversationRenderer(QApplication::palette(), UiTest::at(60)).render(d, &document);
@@ -517,6 +521,8 @@ void ConversationTest::historyInWords()
         QStringLiteral("Ana Novak changed status from %1 to %2 · 5 min ago")
             .arg(Labels::status(TicketStatus::Open), Labels::status(TicketStatus::Solved)),
         QStringLiteral("Ana Novak marked the ticket as spam"),
+        QStringLiteral("Jana Novak rated the help 2 of 5"),
+        QStringLiteral("Jana Novak commented on the rating"),
     };
     for (const QString &line : expected)
         QVERIFY2(text.contains(line), qPrintable(line + QStringLiteral("\n---\n") + text));
@@ -648,6 +654,8 @@ void ConversationTest::slaClocksAndFacts()
     d.ticket.reminder = now.addSecs(3 * 3600);
     d.ticket.tier = 2;
     d.ticket.tags = {QStringLiteral("vip"), QStringLiteral("hardware")};
+    d.ticket.csat = 2;
+    d.ticket.csatComment = QStringLiteral("Too slow");
     Ticket linked;
     linked.id = QUuid::createUuid();
     linked.number = 77;
@@ -672,6 +680,8 @@ void ConversationTest::slaClocksAndFacts()
           QStringLiteral("Resolution: overdue by 2 h"), QStringLiteral("Due: "),
           QStringLiteral("in 2 d 3 h"), QStringLiteral("Reminder: "), QStringLiteral("in 3 h"),
           QStringLiteral("Tier: 2"), QStringLiteral("Tags: vip, hardware"),
+          QStringLiteral(
+              "Satisfaction: \u2605\u2605\u2606\u2606\u2606 2 of 5 \u00b7 \u201cToo slow\u201d"),
           QStringLiteral("#77 Scanner jams · Solved")})
         QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
     // Urgency colours: overdue, soon and fine differ from each other and from plain text.
@@ -680,6 +690,7 @@ void ConversationTest::slaClocksAndFacts()
     QVERIFY(overdue.isValid() && soon.isValid());
     QVERIFY(overdue != soon);
     QVERIFY(overdue.red() > overdue.green());
+    QCOMPARE(colourOf(document, QStringLiteral("2 of 5")), overdue); // an unhappy customer
 
     d.ticket.firstResponseDeadline = now.addSecs(20 * 3600);
     ConversationRenderer(QApplication::palette(), now).render(d, &document);
