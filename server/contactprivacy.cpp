@@ -243,11 +243,14 @@ Result<std::optional<Rejection>> ServerStore::Private::eraseContact(const QJsonO
             s = db->run("UPDATE mail_messages SET from_address = '', recipients = '[]' WHERE "
                         "ticket_id = ?1",
                         [&](Statement &st) { st.bind(1, uuidToBlob(ticketId)); });
-        if (s.good())
-            s = db->run("DELETE FROM status_links WHERE ticket_id = ?1",
-                        [&](Statement &st) { st.bind(1, uuidToBlob(ticketId)); });
+        for (const char *sql : {"DELETE FROM status_links WHERE ticket_id = ?1",
+                                "DELETE FROM csat_surveys WHERE ticket_id = ?1"}) {
+            if (s.good())
+                s = db->run(sql, [&](Statement &st) { st.bind(1, uuidToBlob(ticketId)); });
+        }
         if (!s.good())
             return s;
+        ticket.csatComment.clear(); // their words; the rating stays, as a number
         // What happened, without who it was.
         history(ticket, QStringLiteral("requester"), QJsonValue(), QStringLiteral("erased"));
     }

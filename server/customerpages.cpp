@@ -52,6 +52,13 @@ ol.conversation li.customer{background:#f7f9fb}
 .body{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 .files{margin:.5rem 0 0;padding-left:1.25rem}
 a{color:#0b57a4}
+fieldset{border:0;padding:0;margin:1rem 0 0;min-width:0}
+legend{font-weight:600;font-size:1.15rem;padding:0}
+.ratings{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
+.ratings label{display:flex;align-items:center;gap:.4rem;margin:0;font-weight:400;
+border:1px solid #6b6b6b;border-radius:4px;padding:.4rem .75rem}
+.ratings input{width:auto;margin:0}
+textarea.comment{min-height:5rem}
 )css";
 
 QString t(Text text, const Look &look)
@@ -163,6 +170,39 @@ QString textArea(const QString &name, const QString &value, qsizetype maxLength,
         .arg(name)
         .arg(maxLength)
         .arg(invalidAttributes(name, errors), escaped(value));
+}
+
+// The rating form of a solved ticket: five choices, the current rating checked, and a comment.
+QString ratingForm(const Look &look, const Ticket &ticket, const QString &token,
+                   const QString &signedToken, const QString &error)
+{
+    QString html =
+        QStringLiteral("<form method=\"post\" action=\"/t/%1/rate\" "
+                       "accept-charset=\"utf-8\">\n<input type=\"hidden\" "
+                       "name=\"token\" value=\"%2\">\n<fieldset%3>\n<legend><h2>%4</h2>"
+                       "</legend>\n")
+            .arg(escaped(token), escaped(signedToken),
+                 error.isEmpty() ? QString() : QStringLiteral(" aria-describedby=\"score-error\""),
+                 escaped(t(Text::RatingQuestion, look)));
+    if (!error.isEmpty())
+        html +=
+            QStringLiteral("<p class=\"error\" id=\"score-error\">%1</p>\n").arg(escaped(error));
+    html += QStringLiteral("<div class=\"ratings\">\n");
+    for (int score = 5; score >= 1; --score)
+        html += QStringLiteral("<label><input type=\"radio\" name=\"score\" value=\"%1\"%2> %1 "
+                               "\u2013 %3</label>\n")
+                    .arg(score)
+                    .arg(ticket.csat == score ? QStringLiteral(" checked") : QString(),
+                         escaped(t(Text(int(Text::Rating1) + score - 1), look)));
+    html += QStringLiteral("</div>\n</fieldset>\n");
+    html += QStringLiteral("<label for=\"comment\">%1</label>\n<textarea id=\"comment\" "
+                           "name=\"comment\" class=\"comment\" rows=\"3\" "
+                           "maxlength=\"%2\">%3</textarea>\n")
+                .arg(escaped(t(Text::RatingComment, look)))
+                .arg(kMaxCommentChars)
+                .arg(escaped(ticket.csatComment));
+    return html + QStringLiteral("<button type=\"submit\">%1</button>\n</form>\n")
+                      .arg(escaped(t(Text::SendRating, look)));
 }
 
 QString statusName(TicketStatus s, const Look &look)
@@ -282,9 +322,10 @@ ApiResponse thanks(const Look &look, qint64 number, const QString &mailedTo)
 }
 
 ApiResponse status(const Look &look, const ServerStore::StatusPage &p, const QString &token,
-                   const QString &signedToken, const QString &notice, const QString &answerError,
-                   const QString &draft, int httpStatus)
+                   const QString &answerToken, const QString &ratingToken,
+                   const StatusFeedback &feedback, int httpStatus)
 {
+    const QString &notice = feedback.notice;
     const Ticket &ticket = p.ticket;
     const QString number = QStringLiteral("[#%1]").arg(ticket.number.value_or(0));
     const QString title = t(Text::StatusTitle, look).arg(number);
@@ -303,6 +344,8 @@ ApiResponse status(const Look &look, const ServerStore::StatusPage &p, const QSt
         html += QStringLiteral("<p>%1</p>\n")
                     .arg(escaped(t(Text::NextResponse, look)
                                      .arg(when(ticket.firstResponseDeadline, timeZone, look))));
+    if (p.surveyOpen)
+        html += ratingForm(look, p.ticket, token, ratingToken, feedback.ratingError);
     html += QStringLiteral("<h2>%1</h2>\n<ol class=\"conversation\">\n")
                 .arg(escaped(t(Text::Conversation, look)));
     const QString link = QStringLiteral("/t/") + token;
@@ -333,14 +376,16 @@ ApiResponse status(const Look &look, const ServerStore::StatusPage &p, const QSt
     if (ticket.status == TicketStatus::Closed) {
         html += QStringLiteral("<p>%1</p>\n").arg(escaped(t(Text::RequestClosed, look)));
     } else {
-        const FieldErrors errors = answerError.isEmpty()
-                                       ? FieldErrors()
-                                       : FieldErrors{{QStringLiteral("answer"), answerError}};
+        const FieldErrors errors =
+            feedback.answerError.isEmpty()
+                ? FieldErrors()
+                : FieldErrors{{QStringLiteral("answer"), feedback.answerError}};
         html += QStringLiteral("<form method=\"post\" accept-charset=\"utf-8\">\n<input "
                                "type=\"hidden\" name=\"token\" value=\"%1\">\n")
-                    .arg(escaped(signedToken));
+                    .arg(escaped(answerToken));
         html += field(QStringLiteral("answer"), t(Text::YourAnswer, look),
-                      textArea(QStringLiteral("answer"), draft, kMaxMessageChars, errors), errors);
+                      textArea(QStringLiteral("answer"), feedback.draft, kMaxMessageChars, errors),
+                      errors);
         html += QStringLiteral("<button type=\"submit\">%1</button>\n</form>\n")
                     .arg(escaped(t(Text::SendAnswer, look)));
     }

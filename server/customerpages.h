@@ -48,13 +48,21 @@ ApiResponse form(const Look &look, const FormInput &input, const FieldErrors &er
 // After a form was stored: the ticket's number, and the address a confirmation went to (empty
 // when the department has no mailbox to send one from).
 ApiResponse thanks(const Look &look, qint64 number, const QString &mailedTo);
-// A ticket's status page: `token` is the page's own (for its links), `signedToken` the answer
-// form's; `notice` confirms an answer, `answerError` says why one was refused, `draft` is the
-// refused answer's text.
+// What a status page says about the customer's last post, and what it keeps of it.
+struct StatusFeedback
+{
+    QString notice;      // an answer or a rating was stored
+    QString answerError; // why an answer was refused (next to the answer box)
+    QString draft;       // the refused answer's text
+    QString ratingError; // why a rating was refused (in the rating form)
+};
+inline constexpr qsizetype kMaxCommentChars = 2000;
+// A ticket's status page: `token` is the page's own (for its links); `answerToken` and
+// `ratingToken` are the signed tokens of its answer form and (while its survey is open) its
+// rating form.
 ApiResponse status(const Look &look, const ServerStore::StatusPage &page, const QString &token,
-                   const QString &signedToken, const QString &notice = {},
-                   const QString &answerError = {}, const QString &draft = {},
-                   int httpStatus = 200);
+                   const QString &answerToken, const QString &ratingToken,
+                   const StatusFeedback &feedback = {}, int httpStatus = 200);
 // The same answer for every unknown form, token or file.
 ApiResponse notFound(const QString &language);
 // GET /static/pult.css.

@@ -78,6 +78,19 @@ Result<std::optional<Ticket>> ticketOfToken(Db::Connection &db, const QByteArray
     return std::optional<Ticket>(std::move(*ticket));
 }
 
+// Whether the ticket's solve may be rated: it is solved or closed, and its survey was not
+// cancelled by a reopening.
+Result<bool> surveyOpen(Db::Connection &db, const Ticket &ticket)
+{
+    if (ticket.status != TicketStatus::Solved && ticket.status != TicketStatus::Closed)
+        return false;
+    auto state = firstText(db, "SELECT state FROM csat_surveys WHERE ticket_id = ?1",
+                           [&](Statement &st) { st.bind(1, uuidToBlob(ticket.id)); });
+    if (!state.good())
+        return state.status();
+    return state->has_value() && **state != u"cancelled";
+}
+
 // Posts of `kind` by `subject` in the last hour; older posts of the kind are forgotten.
 Result<qint64> recentPosts(Db::Connection &db, const char *kind, const QString &subject,
                            qint64 nowMs)
@@ -341,6 +354,10 @@ Result<std::optional<ServerStore::StatusPage>> ServerStore::statusPage(const QSt
     (*messages)->reset();
     if (!s.good())
         return s;
+    auto open = surveyOpen(db, page.ticket);
+    if (!open.good())
+        return open.status();
+    page.surveyOpen = *open;
     return std::optional(std::move(page));
 }
 
@@ -378,6 +395,20 @@ Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &i
     if (*stored)
         return Status(Status::Invalid, (*stored)->message);
     return {};
+}
+
+Result<AgentSession> ServerStore::Private::requesterSession(const QUuid &contactId)
+{
+    AgentSession customer;
+    customer.agent.role = Role::Admin; // the ticket is theirs, in whatever department
+    customer.agent.id = contactId;
+    auto contact = text("SELECT data FROM contacts WHERE id = ?1",
+                        [&](Statement &st) { st.bind(1, uuidToBlob(contactId)); });
+    if (!contact.good())
+        return contact.status();
+    customer.agent.name =
+        parseObject(contact->value_or(QString())).value(QLatin1String("name")).toString();
+    return customer;
 }
 
 Status ServerStore::Private::commitPost(WriteBatch &tx, const QUuid &postId, Posted &posted)
@@ -432,16 +463,10 @@ Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, co
     }
 
     // The requester writes: history and the message name the contact.
-    AgentSession customer;
-    customer.agent.role = Role::Admin; // the ticket is theirs, in whatever department
-    customer.agent.id = (*found)->requesterId;
-    auto contact = d->text("SELECT data FROM contacts WHERE id = ?1",
-                           [&](Statement &st) { st.bind(1, uuidToBlob(customer.agent.id)); });
-    if (!contact.good())
-        return contact.status();
-    customer.agent.name =
-        parseObject(contact->value_or(QString())).value(QLatin1String("name")).toString();
-    d->session = &customer;
+    auto customer = d->requesterSession((*found)->requesterId);
+    if (!customer.good())
+        return customer.status();
+    d->session = &*customer;
     auto open = d->openTicket(posted.ticketId);
     if (!open.good())
         return open.status();
@@ -456,6 +481,78 @@ Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, co
     if (Status s = d->writeTickets(); !s.good())
         return s;
     if (Status s = d->commitPost(tx, postId, posted); !s.good())
+        return s;
+    return posted;
+}
+
+Result<ServerStore::Posted> ServerStore::rateTicket(const QString &token, int score,
+                                                    const std::optional<QString> &comment,
+                                                    const QString &ip, qint64 nowMs)
+{
+    std::lock_guard lock(d->mutex);
+    Private::WriteBatch tx(*d);
+    if (!tx.status().good())
+        return tx.status();
+    d->now = nowMs;
+    Db::Connection &db = *d->db;
+    Posted posted;
+    auto found = ticketOfToken(db, d->statusLinkKey, token);
+    if (!found.good())
+        return found.status();
+    if (!*found || score < 1 || score > 5)
+        return posted;
+    posted.ticketId = (*found)->id;
+    posted.number = (*found)->number.value_or(0);
+    auto open = surveyOpen(db, **found);
+    if (!open.good())
+        return open.status();
+    if (!*open) {
+        posted.outcome = Posted::NotOpen;
+        return posted;
+    }
+    posted.outcome = Posted::Accepted;
+    if ((*found)->csat == score && (!comment || *comment == (*found)->csatComment))
+        return posted; // the same rating again (a link clicked twice, a form sent again)
+    auto within = withinLimits(db, {{"rating", uuidToString(posted.ticketId)}, {"rating-ip", ip}},
+                               {kAnswersPerTicket, kAnswersPerIp}, nowMs);
+    if (!within.good())
+        return within.status();
+    if (!*within) {
+        posted.outcome = Posted::Limited;
+        return posted;
+    }
+    auto customer = d->requesterSession((*found)->requesterId);
+    if (!customer.good())
+        return customer.status();
+    d->session = &*customer;
+    auto opened = d->openTicket(posted.ticketId);
+    if (!opened.good())
+        return opened.status();
+    Ticket &ticket = **opened;
+    if (ticket.csat != score)
+        d->history(ticket, QStringLiteral("csat"),
+                   ticket.csat > 0 ? QJsonValue(ticket.csat) : QJsonValue(), score);
+    ticket.csat = score;
+    // The history says that a comment came, not what it says: the comment is the customer's
+    // own words, which an erasure must be able to take back (docs/privacy.md).
+    if (comment && *comment != ticket.csatComment) {
+        d->history(ticket, QStringLiteral("csat_comment"), QJsonValue(),
+                   comment->isEmpty() ? QStringLiteral("removed") : QStringLiteral("commented"));
+        ticket.csatComment = *comment;
+    }
+    Status s = d->db->run("UPDATE csat_surveys SET state = 'rated' WHERE ticket_id = ?1",
+                          [&](Statement &st) { st.bind(1, uuidToBlob(posted.ticketId)); });
+    if (s.good())
+        s = d->writeTickets();
+    if (!s.good())
+        return s;
+    auto revision = d->commitChanges();
+    if (!revision.good())
+        return revision.status();
+    posted.revision = *revision;
+    if (s = d->announce(posted.revision); s.good())
+        s = tx.commit();
+    if (!s.good())
         return s;
     return posted;
 }

@@ -174,6 +174,58 @@ constexpr std::array<Row, std::size_t(Text::Count)> kTexts{{
     {u"Solved", u"Rešeno", u"Išspręsta", u"Riješeno", u"Rozwiązane"},
     // StatusClosed
     {u"Closed", u"Zaprto", u"Uždaryta", u"Zatvoreno", u"Zamknięte"},
+    // SurveySubject
+    {u"How did we do? %1 %2", u"Kako smo se odrezali? %1 %2", u"Kaip mums sekėsi? %1 %2",
+     u"Kako smo se snašli? %1 %2", u"Jak nam poszło? %1 %2"},
+    // MailSurvey
+    {u"Hello %1,\n\nyour request %3 \u201c%2\u201d has been solved. How happy are you with our "
+     u"help? One click is enough:",
+     u"Pozdravljeni, %1,\n\nvaša zahteva %3 \u201e%2\u201c je rešena. Kako ste zadovoljni z našo "
+     u"pomočjo? Dovolj je en klik:",
+     u"Sveiki, %1,\n\njūsų užklausa %3 \u201e%2\u201c išspręsta. Kaip vertinate mūsų pagalbą? "
+     u"Užtenka vieno paspaudimo:",
+     u"Poštovani/a %1,\n\nvaš zahtjev %3 \u201e%2\u201c je riješen. Koliko ste zadovoljni našom "
+     u"pomoći? Dovoljan je jedan klik:",
+     u"Dzień dobry, %1,\n\nzgłoszenie %3 \u201e%2\u201d zostało rozwiązane. Jak oceniasz naszą "
+     u"pomoc? Wystarczy jedno kliknięcie:"},
+    // Rating1
+    {u"Very poor", u"Zelo slabo", u"Labai prastai", u"Vrlo loše", u"Bardzo słabo"},
+    // Rating2
+    {u"Poor", u"Slabo", u"Prastai", u"Loše", u"Słabo"},
+    // Rating3
+    {u"Okay", u"Sprejemljivo", u"Vidutiniškai", u"Prihvatljivo", u"Przeciętnie"},
+    // Rating4
+    {u"Good", u"Dobro", u"Gerai", u"Dobro", u"Dobrze"},
+    // Rating5
+    {u"Excellent", u"Odlično", u"Puikiai", u"Izvrsno", u"Doskonale"},
+    // RatingQuestion
+    {u"How did we do?", u"Kako smo se odrezali?", u"Kaip mums sekėsi?", u"Kako smo se snašli?",
+     u"Jak nam poszło?"},
+    // RatingComment
+    {u"Anything to add? (optional)", u"Bi radi še kaj dodali? (neobvezno)",
+     u"Norite ką nors pridurti? (neprivaloma)", u"Želite li nešto dodati? (neobavezno)",
+     u"Chcesz coś dodać? (opcjonalnie)"},
+    // SendRating
+    {u"Send rating", u"Pošlji oceno", u"Siųsti įvertinimą", u"Pošalji ocjenu", u"Wyślij ocenę"},
+    // RatingThanks
+    {u"Thank you! Your rating: %1 of 5. You can add a comment or change the rating below.",
+     u"Hvala! Vaša ocena: %1 od 5. Spodaj lahko dodate komentar ali oceno spremenite.",
+     u"Ačiū! Jūsų įvertinimas: %1 iš 5. Žemiau galite pridėti komentarą arba pakeisti "
+     u"įvertinimą.",
+     u"Hvala! Vaša ocjena: %1 od 5. U nastavku možete dodati komentar ili promijeniti ocjenu.",
+     u"Dziękujemy! Twoja ocena: %1 z 5. Poniżej możesz dodać komentarz lub zmienić ocenę."},
+    // RatingSaved
+    {u"Thank you for your rating.", u"Hvala za vašo oceno.", u"Ačiū už įvertinimą.",
+     u"Hvala na ocjeni.", u"Dziękujemy za ocenę."},
+    // RatingMissing
+    {u"Please choose a rating.", u"Izberite oceno.", u"Pasirinkite įvertinimą.",
+     u"Odaberite ocjenu.", u"Wybierz ocenę."},
+    // SurveyNotOpen
+    {u"This request is open again, so there is nothing to rate yet.",
+     u"Ta zahteva je spet odprta, zato je še ni mogoče oceniti.",
+     u"Ši užklausa vėl atidaryta, todėl jos dar negalima įvertinti.",
+     u"Ovaj je zahtjev ponovno otvoren pa ga još nije moguće ocijeniti.",
+     u"To zgłoszenie jest znów otwarte, więc nie można go jeszcze ocenić."},
 }};
 
 } // namespace

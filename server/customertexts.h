@@ -53,6 +53,20 @@ enum class Text {
     StatusOnHold,     //
     StatusSolved,     //
     StatusClosed,     //
+    SurveySubject,    // "%1": the number, "%2": the subject
+    MailSurvey,       // "%1": name, "%2": subject, "%3": number; the rating links follow
+    Rating1,          // the ratings' names, worst to best
+    Rating2,          //
+    Rating3,          //
+    Rating4,          //
+    Rating5,          //
+    RatingQuestion,   // the rating form's legend
+    RatingComment,    // its comment box's label
+    SendRating,       //
+    RatingThanks,     // after a one-click rating: "%1" the rating
+    RatingSaved,      // after the rating form was sent
+    RatingMissing,    // the form was sent without a rating
+    SurveyNotOpen,    // a rating of a ticket that was reopened
     Count
 };
 

@@ -163,7 +163,7 @@ Result<bool> ServerStore::Private::queueTicketMail(const Ticket &ticket, const T
     // Cc: whoever else was on the customer's mail (never on an auto-reply).
     QStringList cc;
     for (const Thread &t : std::as_const(thread)) {
-        if (!t.incoming || what.autoReply)
+        if (!t.incoming || what.autoReply || what.survey)
             continue;
         for (const QString &a : t.addresses) {
             const QString address = a.trimmed().toLower();
@@ -184,9 +184,12 @@ Result<bool> ServerStore::Private::queueTicketMail(const Ticket &ticket, const T
         if (i == 0 || i >= threadIds.size() - (kMaxReferences - 1))
             references.append(bracketed(threadIds[i]));
     }
-    QString subject = QStringLiteral("[#%1] %2").arg(ticket.number.value_or(0)).arg(ticket.subject);
-    if (latestIncoming)
-        subject.prepend(QStringLiteral("Re: "));
+    QString subject = what.subject;
+    if (subject.isEmpty()) {
+        subject = QStringLiteral("[#%1] %2").arg(ticket.number.value_or(0)).arg(ticket.subject);
+        if (latestIncoming)
+            subject.prepend(QStringLiteral("Re: "));
+    }
     QJsonArray attachments;
     for (const Attachment &a : what.attachments)
         attachments.append(QJsonObject{{QStringLiteral("hash"), QString::fromLatin1(a.contentHash)},
@@ -214,15 +217,17 @@ Result<bool> ServerStore::Private::queueTicketMail(const Ticket &ticket, const T
         {QStringLiteral("loop"), box.address},
         {QStringLiteral("body"), what.body},
         {QStringLiteral("attachments"), attachments}};
-    if (what.autoReply)
-        mail.insert(QStringLiteral("auto_submitted"), QStringLiteral("auto-replied"));
+    if (what.autoReply || what.survey)
+        mail.insert(QStringLiteral("auto_submitted"), what.autoReply
+                                                          ? QStringLiteral("auto-replied")
+                                                          : QStringLiteral("auto-generated"));
     Status s = db->run("INSERT INTO mail_outbox(message_id, ticket_id, mailbox, state, attempts, "
                        "next_attempt_ms, created_ms, mail) VALUES (?1, ?2, ?3, 'queued', 0, ?4, "
-                       "?4, ?5)",
+                       "?5, ?6)",
                        [&](Statement &st) {
                            st.bind(1, uuidToBlob(what.id)).bind(2, uuidToBlob(ticket.id));
-                           st.bind(3, box.address).bind(4, now);
-                           st.bind(5, QString::fromUtf8(compact(mail)));
+                           st.bind(3, box.address).bind(4, std::max(now, what.notBeforeMs));
+                           st.bind(5, now).bind(6, QString::fromUtf8(compact(mail)));
                        });
     if (s.good())
         s = db->run("INSERT INTO mail_messages(message_id, ticket_id, direction, rfc_message_id, "
@@ -239,10 +244,17 @@ Result<bool> ServerStore::Private::queueTicketMail(const Ticket &ticket, const T
         return s;
     QStringList all{to};
     all += cc;
-    history(ticket, QStringLiteral("delivery"), QJsonValue(),
-            QStringLiteral("%1queued for %2")
-                .arg(what.autoReply ? QStringLiteral("auto-reply ") : QString(),
-                     all.join(QStringLiteral(", "))));
+    QString queuedText = QStringLiteral("%1queued for %2")
+                             .arg(what.autoReply ? QStringLiteral("auto-reply ")
+                                  : what.survey  ? QStringLiteral("satisfaction survey ")
+                                                 : QString(),
+                                  all.join(QStringLiteral(", ")));
+    if (what.notBeforeMs > now)
+        queuedText +=
+            QStringLiteral(", to go at %1")
+                .arg(Wire::timeValue(QDateTime::fromMSecsSinceEpoch(what.notBeforeMs, Qt::UTC))
+                         .toString());
+    history(ticket, QStringLiteral("delivery"), QJsonValue(), queuedText);
     queuedMail = true;
     return true;
 }

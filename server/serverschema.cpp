@@ -330,6 +330,21 @@ CREATE TABLE IF NOT EXISTS web_posts(kind TEXT NOT NULL, subject TEXT NOT NULL, 
 CREATE INDEX IF NOT EXISTS web_posts_subject ON web_posts(kind, subject, created_ms);
 )sql";
 
+// Satisfaction surveys (docs/customer-pages.md, "Satisfaction"): a ticket's current survey, one
+// per solve. `round` counts the ticket's solves; `message_id` is the survey mail's row in
+// mail_outbox (deleted there while still queued when the ticket is reopened); `state` is
+// "queued", "cancelled" or "rated".
+constexpr const char *kVersion9Sqlite = R"sql(
+CREATE TABLE IF NOT EXISTS csat_surveys(
+    ticket_id BLOB PRIMARY KEY, round INTEGER NOT NULL, message_id BLOB NOT NULL,
+    state TEXT NOT NULL);
+)sql";
+constexpr const char *kVersion9Postgres = R"sql(
+CREATE TABLE IF NOT EXISTS csat_surveys(
+    ticket_id BYTEA PRIMARY KEY, round BIGINT NOT NULL, message_id BYTEA NOT NULL,
+    state TEXT NOT NULL);
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -340,7 +355,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 8> kMigrations = {{
+const std::array<Migration, 9> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -352,6 +367,7 @@ const std::array<Migration, 8> kMigrations = {{
     {7, "addresses mail bounced from", kVersion7Sqlite, kVersion7Postgres, nullptr},
     {8, "customer pages: status links and rate limits", kVersion8Sqlite, kVersion8Postgres,
      nullptr},
+    {9, "satisfaction surveys", kVersion9Sqlite, kVersion9Postgres, nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

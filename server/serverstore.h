@@ -307,6 +307,7 @@ public:
         QString requesterTimeZone; // the contact's (IANA); empty when unknown
         WebDepartment department;
         QList<Message> messages; // oldest first
+        bool surveyOpen = false; // the ticket's solve may be rated (docs/customer-pages.md)
     };
     // nullopt for an unknown, rotated or malformed token: all alike.
     Result<std::optional<StatusPage>> statusPage(const QString &token);
@@ -322,6 +323,7 @@ public:
             NotFound, // no such status page, or a department without a form
             Closed,   // the ticket is closed: no more answers on it
             Limited,  // a rate limit
+            NotOpen,  // a rating while no survey is open (the ticket was reopened)
         };
         Outcome outcome = NotFound;
         QUuid ticketId;
@@ -333,6 +335,13 @@ public:
     // pending ticket reopens. `postId` makes a resent form a no-op.
     Result<Posted> customerAnswer(const QString &token, const QUuid &postId, const QString &text,
                                   const QString &ip, qint64 nowMs);
+    // A satisfaction rating from the status page or the survey mail's one-click links: `score`
+    // 1 to 5, and the comment when one was sent (nullopt: the one-click link, which keeps the
+    // comment there is). Recorded on the ticket while its survey is open; the same rating again
+    // writes nothing.
+    Result<Posted> rateTicket(const QString &token, int score,
+                              const std::optional<QString> &comment, const QString &ip,
+                              qint64 nowMs);
     struct WebForm
     {
         QUuid postId; // from the form's signed token: a resent form is stored once

@@ -608,6 +608,8 @@ struct ServerStore::Private
             w.ticket.updated = nowTime();
             if (Status sla = applySla(w.ticket); !sla.good())
                 return sla;
+            if (Status survey = surveyOnStatusChange(w.before, w.ticket); !survey.good())
+                return survey;
             Change change(QStringLiteral("ticket"), id, w.ticket.departmentId,
                           w.created ? QUuid() : w.before.departmentId, {});
             change.json = Wire::toJsonText(w.ticket);
@@ -751,6 +753,11 @@ struct ServerStore::Private
         bool autoReply = false;
         QString to; // an auto-reply's recipient (the sender), and their name
         QString toName;
+        // A satisfaction survey: to the requester, "Auto-Submitted: auto-generated", under its
+        // own subject, sent no earlier than notBeforeMs.
+        bool survey = false;
+        QString subject; // empty: "[#N] subject" ("Re: " in front after customer mail)
+        qint64 notBeforeMs = 0;
     };
     // Queues the mail when the ticket's department has a mailbox and the mail a recipient; false
     // when it had neither (nothing queued).
@@ -758,12 +765,17 @@ struct ServerStore::Private
     // A new ticket's auto-reply to the mail that made it, as Ingested::autoReply says.
     Result<QString> queueAutoReply(const Ticket &ticket, const InboundMail &mail);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
+    // Satisfaction surveys (csatstore.cpp): a ticket that became solved gets one queued, a
+    // solved or closed ticket that became active again has its queued one cancelled.
+    Status surveyOnStatusChange(const Ticket &before, const Ticket &ticket);
     // Customer pages (customerstore.cpp). The token of the ticket's status link for its current
     // requester, recorded (its hash) when it is not yet; `rotate` takes the next generation.
     Result<QString> statusLinkToken(const Ticket &ticket, bool rotate = false);
     // The body with kStatusLinkPlaceholder replaced by the ticket's status link.
     Result<QString> withStatusLink(const QUuid &ticket, QString body);
     Result<std::optional<Rejection>> rotateStatusLink(const QJsonObject &op);
+    // The session a customer writes in: the contact, with rights over their own tickets.
+    Result<AgentSession> requesterSession(const QUuid &contactId);
     // A customer message of the session's contact on the ticket (customerstore.cpp).
     Status storeCustomerMessage(Ticket &ticket, const QUuid &id, const QString &text);
     // Gives a customer's post its revisions, stores its result under postId (a resent form

@@ -296,8 +296,14 @@ QString customerPageSetting(const QString &key, const QString &value)
     static const QRegularExpression color(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (key == u"color" && !color.match(v).hasMatch())
         return QStringLiteral("color is #rrggbb");
-    if (key == u"web_form" && v != u"on" && v != u"off")
-        return QStringLiteral("web_form is \"on\" or \"off\"");
+    if ((key == u"web_form" || key == u"csat") && v != u"on" && v != u"off")
+        return QStringLiteral("%1 is \"on\" or \"off\"").arg(key);
+    if (key == u"csat_delay") {
+        bool ok = false;
+        const qint64 minutes = v.toLongLong(&ok);
+        if (!ok || minutes < 0 || minutes > 30 * 24 * 60)
+            return QStringLiteral("csat_delay is minutes from 0 to 43200 (30 days)");
+    }
     static const QRegularExpression origin(
         QStringLiteral("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$"));
     if (key == u"form_origins") {
@@ -377,7 +383,7 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
                     QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(limit)));
             settings.insert(key, value.trimmed());
         } else if (key == u"language" || key == u"color" || key == u"web_form" ||
-                   key == u"form_origins") {
+                   key == u"form_origins" || key == u"csat" || key == u"csat_delay") {
             // The customer pages' settings (docs/customer-pages.md).
             if (const QString why = customerPageSetting(key, value); !why.isEmpty())
                 return accept(invalid(why));

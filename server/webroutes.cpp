@@ -276,6 +276,7 @@ public:
         }
         case ServerStore::Posted::NotFound:
         case ServerStore::Posted::Closed:
+        case ServerStore::Posted::NotOpen:
             return CustomerPages::notFound(language);
         }
         if (posted->revision > 0 && m_config.revisionAdvanced)
@@ -287,22 +288,25 @@ public:
         return CustomerPages::thanks(look, posted->number, posted->mailed ? form.email : QString());
     }
 
-    // The status page, with what an answer came to (notice, error and draft).
+    // The status page, with what the customer's last post came to.
     ApiResponse statusPage(const ApiRequest &request, const QString &token,
-                           const ServerStore::StatusPage &page, Text notice, Text error,
-                           const QString &draft, int status)
+                           const ServerStore::StatusPage &page,
+                           const CustomerPages::StatusFeedback &feedback, int status)
     {
         const QString language =
             pageLanguage(request, page.requesterLanguage, page.department.settings);
-        Look look = lookOf(page.department, language);
-        const auto say = [&](Text t) {
-            return t == Text::Count ? QString() : CustomerTexts::text(t, language);
-        };
-        QString errorText = say(error);
-        if (error == Text::TooLong)
-            errorText = errorText.arg(CustomerPages::kMaxMessageChars);
-        return CustomerPages::status(look, page, token, signForm(m_config.formKey, "answer", token),
-                                     say(notice), errorText, draft, status);
+        return CustomerPages::status(lookOf(page.department, language), page, token,
+                                     signForm(m_config.formKey, "answer", token),
+                                     page.surveyOpen ? signForm(m_config.formKey, "rate", token)
+                                                     : QString(),
+                                     feedback, status);
+    }
+
+    // The feedback of one text in the page's language.
+    static QString say(const ApiRequest &request, const ServerStore::StatusPage &page, Text t)
+    {
+        return CustomerTexts::text(
+            t, pageLanguage(request, page.requesterLanguage, page.department.settings));
     }
 
     // The token's page, or the answer to give instead (not found, or the store failed).
@@ -323,8 +327,7 @@ public:
         auto page = readPage(request, token);
         if (ApiResponse *answer = std::get_if<ApiResponse>(&page))
             return std::move(*answer);
-        return statusPage(request, token, std::get<ServerStore::StatusPage>(page), Text::Count,
-                          Text::Count, {}, 200);
+        return statusPage(request, token, std::get<ServerStore::StatusPage>(page), {}, 200);
     }
 
     ApiResponse postAnswer(const ApiRequest &request)
@@ -334,10 +337,16 @@ public:
         if (ApiResponse *answer = std::get_if<ApiResponse>(&read))
             return std::move(*answer);
         const ServerStore::StatusPage *page = &std::get<ServerStore::StatusPage>(read);
+        const auto answerError = [&](Text error, const QString &draft, int status) {
+            QString why = say(request, *page, error);
+            if (error == Text::TooLong)
+                why = why.arg(CustomerPages::kMaxMessageChars);
+            return statusPage(request, token, *page, {{}, why, draft, {}}, status);
+        };
         const auto refuse = [&](std::string_view reason, Text error, const QString &draft,
                                 int status) {
             logRefused("/t/{token}", reason);
-            return statusPage(request, token, *page, Text::Count, error, draft, status);
+            return answerError(error, draft, status);
         };
         const auto fields = parseForm(request);
         if (!fields)
@@ -352,9 +361,9 @@ public:
         if (signedForm->ageMs < m_config.minFillTime.count())
             return refuse("too_fast", Text::TooFast, answer, 400);
         if (answer.trimmed().isEmpty())
-            return statusPage(request, token, *page, Text::Count, Text::AnswerEmpty, answer, 400);
+            return answerError(Text::AnswerEmpty, answer, 400);
         if (answer.size() > CustomerPages::kMaxMessageChars)
-            return statusPage(request, token, *page, Text::Count, Text::TooLong, answer, 400);
+            return answerError(Text::TooLong, answer, 400);
 
         auto posted =
             m_store.customerAnswer(token, signedForm->postId, answer, text(request.remoteAddress),
@@ -370,6 +379,7 @@ public:
             return limited;
         }
         case ServerStore::Posted::Closed:
+        case ServerStore::Posted::NotOpen:
             return refuse("closed", Text::RequestClosed, answer, 409);
         case ServerStore::Posted::NotFound:
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
@@ -380,8 +390,100 @@ public:
         auto updated = readPage(request, token);
         if (ApiResponse *answer = std::get_if<ApiResponse>(&updated))
             return std::move(*answer);
-        return statusPage(request, token, std::get<ServerStore::StatusPage>(updated),
-                          Text::AnswerAdded, Text::Count, {}, 200);
+        const auto &now = std::get<ServerStore::StatusPage>(updated);
+        return statusPage(request, token, now, {say(request, now, Text::AnswerAdded), {}, {}, {}},
+                          200);
+    }
+
+    // GET /t/{token}/rate/{score}: the survey mail's one-click rating, then the page with its
+    // rating form for a comment.
+    ApiResponse rateByLink(const ApiRequest &request)
+    {
+        const std::string_view scoreText = pathParameter(request.path);
+        std::string_view rest = request.path.substr(0, request.path.rfind('/'));
+        rest = rest.substr(0, rest.rfind('/'));
+        const QString token = text(pathParameter(rest));
+        const int score = scoreText.size() == 1 && scoreText[0] >= '1' && scoreText[0] <= '5'
+                              ? scoreText[0] - '0'
+                              : 0;
+        return rate(request, token, score, std::nullopt);
+    }
+
+    // POST /t/{token}/rate: the status page's rating form.
+    ApiResponse rateByForm(const ApiRequest &request)
+    {
+        std::string_view rest = request.path.substr(0, request.path.rfind('/'));
+        const QString token = text(pathParameter(rest));
+        auto read = readPage(request, token);
+        if (ApiResponse *answer = std::get_if<ApiResponse>(&read))
+            return std::move(*answer);
+        const ServerStore::StatusPage &page = std::get<ServerStore::StatusPage>(read);
+        const auto refuse = [&](std::string_view reason, Text error, int status) {
+            logRefused("/t/{token}/rate", reason);
+            QString why = say(request, page, error);
+            if (error == Text::TooLong)
+                why = why.arg(CustomerPages::kMaxCommentChars);
+            return statusPage(request, token, page, {{}, {}, {}, why}, status);
+        };
+        const auto fields = parseForm(request);
+        if (!fields)
+            return refuse("unreadable", Text::Unreadable, 400);
+        if (!sameOrigin(request, m_store.publicUrl(), {}))
+            return refuse("origin", Text::FormExpired, 403);
+        if (!verifyForm(m_config.formKey, "rate", token, fields->value(QStringLiteral("token"))))
+            return refuse("token", Text::FormExpired, 400);
+        const QString scoreText = fields->value(QStringLiteral("score"));
+        const int score = scoreText.size() == 1 && scoreText[0] >= u'1' && scoreText[0] <= u'5'
+                              ? scoreText.toInt()
+                              : 0;
+        if (score == 0)
+            return refuse("no_score", Text::RatingMissing, 400);
+        const QString comment = fields->value(QStringLiteral("comment")).trimmed();
+        if (comment.size() > CustomerPages::kMaxCommentChars)
+            return refuse("too_long", Text::TooLong, 400);
+        return rate(request, token, score, comment);
+    }
+
+    ApiResponse rate(const ApiRequest &request, const QString &token, int score,
+                     const std::optional<QString> &comment)
+    {
+        if (score == 0)
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        auto rated = m_store.rateTicket(token, score, comment, text(request.remoteAddress),
+                                        QDateTime::currentMSecsSinceEpoch());
+        if (!rated.good())
+            return storeFailed(rated.status());
+        auto read = readPage(request, token);
+        if (ApiResponse *answer = std::get_if<ApiResponse>(&read))
+            return std::move(*answer);
+        const ServerStore::StatusPage &page = std::get<ServerStore::StatusPage>(read);
+        CustomerPages::StatusFeedback feedback;
+        int status = 200;
+        switch (rated->outcome) {
+        case ServerStore::Posted::Accepted:
+            if (rated->revision > 0 && m_config.revisionAdvanced)
+                m_config.revisionAdvanced(rated->revision);
+            feedback.notice = comment ? say(request, page, Text::RatingSaved)
+                                      : say(request, page, Text::RatingThanks).arg(score);
+            break;
+        case ServerStore::Posted::Limited:
+            logRefused("/t/{token}/rate", "rate_limit");
+            feedback.ratingError = say(request, page, Text::RateLimited);
+            status = 429;
+            break;
+        case ServerStore::Posted::NotOpen:
+        case ServerStore::Posted::Closed:
+            logRefused("/t/{token}/rate", "not_open");
+            feedback.notice = say(request, page, Text::SurveyNotOpen);
+            status = 409;
+            break;
+        case ServerStore::Posted::NotFound:
+            return CustomerPages::notFound(pageLanguage(request, {}, {}));
+        }
+        ApiResponse response = statusPage(request, token, page, feedback, status);
+        if (status == 429)
+            response.retryAfterSeconds = 3600;
+        return response;
     }
 
     ApiResponse file(const ApiRequest &request)
@@ -428,6 +530,8 @@ void addCustomerRoutes(Router &router, ServerStore &store, WebRoutesConfig confi
     add("GET", "/t/{token}", &CustomerRoutes::showStatus);
     add("POST", "/t/{token}", &CustomerRoutes::postAnswer);
     add("GET", "/t/{token}/files/{hash}", &CustomerRoutes::file);
+    add("GET", "/t/{token}/rate/{score}", &CustomerRoutes::rateByLink);
+    add("POST", "/t/{token}/rate", &CustomerRoutes::rateByForm);
 }
 
 } // namespace Pult

@@ -1,10 +1,12 @@
 // The customer pages in a real browser (issue 18, docs/customer-pages.md): Debian's headless
 // Chromium, driven through its DevTools protocol (chromium.h), fills the contact form of the real
 // pultd and sends it, opens the status link from the confirmation mail caught by Postfix's real
-// smtp-sink, and answers there; the agent's side sees each step through the change feed. The
+// smtp-sink, and answers there; after an agent solves the ticket, the customer follows the survey
+// mail's one-click rating and adds a comment. The agent's side sees each step through the change
+// feed. The
 // browser enforces the pages' Content-Security-Policy, so the department's colours showing
-// prove the inline style's hash. Screenshots of the three pages in English and Slovenian are
-// written to PULT_ARTIFACT_DIR/customer-pages/ to be looked at.
+// prove the inline style's hash. Screenshots of the pages (form, thanks, status, rating) in English
+// and Slovenian are written to PULT_ARTIFACT_DIR/customer-pages/ to be looked at.
 
 #include "chromium.h"
 #include "mailmessages.h"
@@ -36,6 +38,7 @@ class TestBrowser : public QObject
     Pultd m_server;
     Chromium m_browser;
     QByteArray m_agent;
+    QByteArray m_admin;
 
     QString url(const QString &path) const
     {
@@ -72,12 +75,31 @@ private Q_SLOTS:
         const Run agent = addAgent(data, QStringLiteral("ana@firma.example"),
                                    QStringLiteral("agent"), QStringLiteral("Support"), kPassword);
         QVERIFY2(agent.exitCode == 0, agent.err.constData());
+        const Run admin = addAgent(data, QStringLiteral("root@firma.example"),
+                                   QStringLiteral("admin"), QString(), kPassword);
+        QVERIFY2(admin.exitCode == 0, admin.err.constData());
         const Run mailbox = addSendingMailbox(data, QStringLiteral("help@firma.example"),
                                               QStringLiteral("Support"), m_sink.port());
         QVERIFY2(mailbox.exitCode == 0, mailbox.err.constData());
         QVERIFY(m_server.start({QStringLiteral("--form-min-fill"), QStringLiteral("1")}));
         m_agent = login(m_server, "ana@firma.example", kPassword);
-        QVERIFY(!m_agent.isEmpty());
+        m_admin = login(m_server, "root@firma.example", kPassword);
+        QVERIFY(!m_agent.isEmpty() && !m_admin.isEmpty());
+        // Surveys go out as soon as a ticket is solved (the default waits an hour).
+        QString support;
+        const auto departments = m_server.fetch(apiRequest("GET", "/api/v1/departments", m_admin));
+        for (const QJsonValue &d :
+             departments->json().value(QLatin1String("departments")).toArray())
+            support = d.toObject().value(QLatin1String("id")).toString();
+        const QJsonArray set = postOps(
+            m_server, m_admin,
+            {QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("type"), QStringLiteral("update_department")},
+                         {QStringLiteral("department"),
+                          QJsonObject{{QStringLiteral("id"), support},
+                                      {QStringLiteral("csat_delay"), QStringLiteral("0")}}}}});
+        QCOMPARE(set.first().toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
         QVERIFY2(m_browser.start(), qPrintable(m_browser.error()));
     }
 
@@ -175,6 +197,59 @@ private Q_SLOTS:
         QVERIFY(m_browser.clickAndWait(QStringLiteral("button[type=submit]")));
         QVERIFY(m_browser.text().contains(QStringLiteral("Napišite odgovor.")));
         QVERIFY(m_browser.screenshot(artifact(QStringLiteral("status-error-sl.png"))));
+
+        // The agent solves the ticket; the survey mail's "Good" link rates it in one click.
+        QVERIFY(QTest::qWaitFor([&] { return m_sink.messageFiles().size() == 1; }, kTimeoutMs));
+        m_sink.clearMessages(); // the agent's reply
+        const QJsonArray solved = postOps(
+            m_server, m_agent,
+            {QJsonObject{{QStringLiteral("id"), newId()},
+                         {QStringLiteral("type"), QStringLiteral("set_fields")},
+                         {QStringLiteral("ticket_id"), ticketId},
+                         {QStringLiteral("fields"),
+                          QJsonObject{{QStringLiteral("status"), QStringLiteral("solved")}}}}});
+        QCOMPARE(solved.first().toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("applied"));
+        static const QRegularExpression goodLink(QStringLiteral("4 \u2013 Good:\\s+(\\S+)"));
+        QString good;
+        const bool mailed = QTest::qWaitFor(
+            [&] {
+                good = goodLink.match(bodyText(m_sink.onlyMessage())).captured(1);
+                return good.endsWith(QStringLiteral("/rate/4"));
+            },
+            kTimeoutMs);
+        QVERIFY2(mailed, qPrintable(m_sink.error() + bodyText(m_sink.onlyMessage())));
+        QCOMPARE(good, link + QStringLiteral("/rate/4"));
+        QVERIFY2(m_browser.open(good), qPrintable(m_browser.error()));
+        QVERIFY2(m_browser.text().contains(QStringLiteral("Your rating: 4 of 5.")),
+                 qPrintable(m_browser.text()));
+        QVERIFY(m_browser
+                    .evaluate(QStringLiteral("document.querySelector('input[name=score]"
+                                             "[value=\"4\"]').checked"))
+                    .toBool());
+        QVERIFY(m_browser.screenshot(artifact(QStringLiteral("rating-en.png"))));
+        // A change of mind, with a comment, through the form.
+        m_browser.evaluate(
+            QStringLiteral("document.querySelector('input[name=score][value=\"5\"]').click()"));
+        m_browser.fill(QStringLiteral("comment"), QStringLiteral("Quick and kind, thank you."));
+        QVERIFY2(m_browser.clickAndWait(QStringLiteral("form[action$=\"/rate\"] button")),
+                 qPrintable(m_browser.error()));
+        QVERIFY2(m_browser.text().contains(QStringLiteral("Thank you for your rating.")),
+                 qPrintable(m_browser.text()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonObject &t : changes(QStringLiteral("ticket"))) {
+                    if (t.value(QLatin1String("id")).toString() == ticketId)
+                        return t.value(QLatin1String("csat")).toInt() == 5 &&
+                               t.value(QLatin1String("csat_comment")).toString() ==
+                                   u"Quick and kind, thank you.";
+                }
+                return false;
+            }(),
+            kTimeoutMs);
+        QVERIFY(m_browser.open(link + QStringLiteral("?lang=sl")));
+        QVERIFY(m_browser.text().contains(QStringLiteral("Kako smo se odrezali?")));
+        QVERIFY(m_browser.screenshot(artifact(QStringLiteral("rating-sl.png"))));
     }
 };
 

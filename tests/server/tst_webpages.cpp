@@ -10,6 +10,7 @@
 #include "pultdprocess.h"
 #include "smtpsinkprocess.h"
 
+#include "customerpages.h"
 #include "customertexts.h"
 #include "serverstore.h"
 
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -70,12 +72,16 @@ QByteArray pageRequest(const QByteArray &target, const QByteArray &language = {}
     return r + "\r\n";
 }
 
-// The signed token of the form on a page.
+// The signed token of the last form on a page: the contact form, or a status page's answer form
+// (below the rating form while a survey is open).
 QString formToken(const QByteArray &page)
 {
     static const QRegularExpression token(
         QStringLiteral("name=\"token\" value=\"([A-Za-z0-9_-]+)\""));
-    return token.match(QString::fromUtf8(page)).captured(1);
+    QString last;
+    for (const QRegularExpressionMatch &m : token.globalMatch(QString::fromUtf8(page)))
+        last = m.captured(1);
+    return last;
 }
 
 QString sha256(const QByteArray &data)
@@ -233,6 +239,37 @@ class TestWebPages : public QObject
                                                   {QStringLiteral("kind"), kind},
                                                   {QStringLiteral("body"), body},
                                                   {QStringLiteral("attachments"), attachments}}}});
+    }
+
+    QJsonObject setStatus(const QString &ticket, const QString &status)
+    {
+        return op(m_ana, QJsonObject{{QStringLiteral("id"), newId()},
+                                     {QStringLiteral("type"), QStringLiteral("set_fields")},
+                                     {QStringLiteral("ticket_id"), ticket},
+                                     {QStringLiteral("fields"),
+                                      QJsonObject{{QStringLiteral("status"), status}}}});
+    }
+
+    // The ticket's history events of a field, oldest first, as "old>new".
+    QStringList historyOf(const QString &ticket, const QString &field)
+    {
+        QStringList events;
+        for (const QJsonObject &h : entities(QStringLiteral("history"))) {
+            if (h.value(QLatin1String("ticket_id")).toString() == ticket &&
+                h.value(QLatin1String("field")).toString() == field)
+                events.append(h.value(QLatin1String("old")).toString() + u'>' +
+                              h.value(QLatin1String("new")).toString());
+        }
+        return events;
+    }
+
+    // The signed token of the rating form on a status page.
+    static QString ratingToken(const QByteArray &page)
+    {
+        static const QRegularExpression token(
+            QStringLiteral("action=\"/t/[A-Za-z0-9_-]+/rate\"[^>]*>\\s*<input type=\"hidden\" "
+                           "name=\"token\" value=\"([A-Za-z0-9_-]+)\""));
+        return token.match(QString::fromUtf8(page)).captured(1);
     }
 
 private Q_SLOTS:
@@ -516,6 +553,165 @@ private Q_SLOTS:
                                         {QStringLiteral("answer"), QStringLiteral("Hello?")}})));
         QCOMPARE(statusOf(refused), 409);
         QCOMPARE(messagesOf(made.id).size(), 2);
+    }
+
+    void satisfactionSurveyAfterASolve()
+    {
+        // Surveys at once in this case (the default is an hour after the solve).
+        QCOMPARE(updateDepartment({{QStringLiteral("csat_delay"), QStringLiteral("0")}})
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("applied"));
+        const auto restore = qScopeGuard([&] {
+            updateDepartment({{QStringLiteral("csat_delay"), QString()}});
+        });
+        const Made made =
+            makeTicket(QStringLiteral("eva@stranka.si"), QStringLiteral("Tiskalnik"),
+                       QStringLiteral("Tiskalnik ne tiska."), QStringLiteral("Eva Kranjc"));
+        QVERIFY(!made.link.isEmpty());
+        QCOMPARE(setStatus(made.id, QStringLiteral("solved")).value(QLatin1String("status")),
+                 QStringLiteral("applied"));
+
+        // The survey mail: to the requester, auto-generated, a link for each rating.
+        QByteArray mail;
+        QCOMPARE(mailedStatusLink(&mail), made.link);
+        const QString body = bodyText(mail);
+        QVERIFY2(body.contains(QStringLiteral("Hello Eva,")), qPrintable(body));
+        QVERIFY(mail.contains(QByteArray(QByteArray("Subject: How did we do? [#") +
+                                         QByteArray::number(made.number))));
+        QVERIFY(mail.contains("Auto-Submitted: auto-generated"));
+        for (int score = 1; score <= 5; ++score)
+            QVERIFY(body.contains(kPublicUrl + made.link + QStringLiteral("/rate/%1").arg(score)));
+        QVERIFY(historyOf(made.id, QStringLiteral("delivery"))
+                    .contains(QStringLiteral(">satisfaction survey queued for eva@stranka.si")));
+
+        // One click rates, and the page asks for a comment with the rating chosen.
+        const QByteArray rate = (made.link + QStringLiteral("/rate")).toLatin1();
+        const auto clicked = fetch(pageRequest(rate + "/4"));
+        QCOMPARE(statusOf(clicked), 200);
+        QVERIFY(clicked->body.contains("Your rating: 4 of 5."));
+        QVERIFY(clicked->body.contains("value=\"4\" checked"));
+        QCOMPARE(ticketNumbered(made.number)->value(QLatin1String("csat")).toInteger(), 4);
+        // The same click again writes nothing.
+        const qsizetype events = entities(QStringLiteral("history")).size();
+        QCOMPARE(statusOf(fetch(pageRequest(rate + "/4"))), 200);
+        QCOMPARE(entities(QStringLiteral("history")).size(), events);
+
+        // The form: another rating, with a comment.
+        const QString token = ratingToken(clicked->body);
+        QVERIFY(!token.isEmpty());
+        QTest::qWait(1100); // the minimum fill time does not apply, but the forms' clock does
+        const auto sent = fetch(postRequest(
+            rate,
+            formBody({{QStringLiteral("token"), token},
+                      {QStringLiteral("score"), QStringLiteral("2")},
+                      {QStringLiteral("comment"), QStringLiteral("Prepočasi <b>res</b>.")}})));
+        QCOMPARE(statusOf(sent), 200);
+        QVERIFY(sent->body.contains("Thank you for your rating."));
+        QVERIFY(sent->body.contains("Prepočasi &lt;b&gt;res&lt;/b&gt;."));
+        const QJsonObject rated = *ticketNumbered(made.number);
+        QCOMPARE(rated.value(QLatin1String("csat")).toInteger(), 2);
+        QCOMPARE(rated.value(QLatin1String("csat_comment")).toString(),
+                 QStringLiteral("Prepočasi <b>res</b>."));
+        QCOMPARE(historyOf(made.id, QStringLiteral("csat")),
+                 (QStringList{QStringLiteral(">4"), QStringLiteral("4>2")}));
+        QCOMPARE(historyOf(made.id, QStringLiteral("csat_comment")),
+                 QStringList{QStringLiteral(">commented")});
+
+        // What cannot be a rating is refused, and changes nothing.
+        for (const QByteArray bad : {"/0", "/6", "/x", "/44"})
+            QCOMPARE(statusOf(fetch(pageRequest(rate + bad))), 404);
+        QCOMPARE(statusOf(fetch(pageRequest("/t/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/rate/5"))), 404);
+        const auto noScore = fetch(postRequest(rate, formBody({{QStringLiteral("token"), token}})));
+        QCOMPARE(statusOf(noScore), 400);
+        QVERIFY(noScore->body.contains("Please choose a rating."));
+        const auto forged =
+            fetch(postRequest(rate, formBody({{QStringLiteral("token"), QStringLiteral("AAAA")},
+                                              {QStringLiteral("score"), QStringLiteral("5")}})));
+        QCOMPARE(statusOf(forged), 400);
+        const auto tooLong = fetch(postRequest(
+            rate, formBody({{QStringLiteral("token"), token},
+                            {QStringLiteral("score"), QStringLiteral("5")},
+                            {QStringLiteral("comment"),
+                             QString(Pult::CustomerPages::kMaxCommentChars + 1, u'x')}})));
+        QCOMPARE(statusOf(tooLong), 400);
+        QCOMPARE(ticketNumbered(made.number)->value(QLatin1String("csat")).toInteger(), 2);
+
+        // Reopened: no survey is open, so nothing can be rated until the next solve.
+        QCOMPARE(setStatus(made.id, QStringLiteral("open")).value(QLatin1String("status")),
+                 QStringLiteral("applied"));
+        const auto closed = fetch(pageRequest(rate + "/5"));
+        QCOMPARE(statusOf(closed), 409);
+        QVERIFY(!closed->body.contains("/rate\""));
+        QCOMPARE(ticketNumbered(made.number)->value(QLatin1String("csat")).toInteger(), 2);
+        // Solved again: a new survey, and a new rating.
+        setStatus(made.id, QStringLiteral("solved"));
+        QCOMPARE(mailedStatusLink(), made.link);
+        QCOMPARE(statusOf(fetch(pageRequest(rate + "/5"))), 200);
+        QCOMPARE(ticketNumbered(made.number)->value(QLatin1String("csat")).toInteger(), 5);
+
+        // Erased, the customer's words go; the rating stays as a number.
+        QString contact;
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("emails"))
+                    .toArray()
+                    .contains(QStringLiteral("eva@stranka.si")))
+                contact = c.value(QLatin1String("id")).toString();
+        }
+        QCOMPARE(op(m_root, QJsonObject{{QStringLiteral("id"), newId()},
+                                        {QStringLiteral("type"), QStringLiteral("erase_contact")},
+                                        {QStringLiteral("contact_id"), contact}})
+                     .value(QLatin1String("status")),
+                 QStringLiteral("applied"));
+        const QJsonObject erased = *ticketNumbered(made.number);
+        QCOMPARE(erased.value(QLatin1String("csat")).toInteger(), 5);
+        QVERIFY(!erased.contains(QLatin1String("csat_comment")));
+    }
+
+    void reopeningCancelsAQueuedSurvey()
+    {
+        const Made made = makeTicket(QStringLiteral("luka@stranka.si"), QStringLiteral("Račun"),
+                                     QStringLiteral("Račun je napačen."));
+        QVERIFY(!made.link.isEmpty());
+        // An hour's delay (the default): queued for then, and cancelled by the reopening.
+        setStatus(made.id, QStringLiteral("solved"));
+        const QStringList queued = historyOf(made.id, QStringLiteral("delivery"));
+        QVERIFY2(std::any_of(queued.cbegin(), queued.cend(),
+                             [](const QString &e) {
+                                 return e.startsWith(
+                                            QStringLiteral(">satisfaction survey queued")) &&
+                                        e.contains(QStringLiteral("to go at"));
+                             }),
+                 qPrintable(queued.join(u'\n')));
+        const auto page = fetch(pageRequest(made.link.toLatin1()));
+        QVERIFY(page->body.contains("How did we do?"));
+        setStatus(made.id, QStringLiteral("pending"));
+        QVERIFY(historyOf(made.id, QStringLiteral("delivery"))
+                    .contains(QStringLiteral(">satisfaction survey cancelled: the ticket was "
+                                             "reopened")));
+        QVERIFY(!fetch(pageRequest(made.link.toLatin1()))->body.contains("How did we do?"));
+
+        // A department without surveys sends none.
+        QCOMPARE(updateDepartment({{QStringLiteral("csat"), QStringLiteral("off")}})
+                     .value(QLatin1String("status")),
+                 QStringLiteral("applied"));
+        const auto restore = qScopeGuard([&] {
+            updateDepartment({{QStringLiteral("csat"), QString()}});
+        });
+        const qsizetype before = historyOf(made.id, QStringLiteral("delivery")).size();
+        setStatus(made.id, QStringLiteral("solved"));
+        QCOMPARE(historyOf(made.id, QStringLiteral("delivery")).size(), before);
+        QCOMPARE(statusOf(fetch(pageRequest((made.link + QStringLiteral("/rate/5")).toLatin1()))),
+                 409);
+        // Settings out of range are refused.
+        for (const auto &[key, value] : {std::pair{"csat", "maybe"}, std::pair{"csat_delay", "-1"},
+                                         std::pair{"csat_delay", "soon"}})
+            QCOMPARE(updateDepartment({{QLatin1String(key), QLatin1String(value)}})
+                         .value(QLatin1String("error"))
+                         .toObject()
+                         .value(QLatin1String("code"))
+                         .toString(),
+                     QStringLiteral("invalid_op"));
     }
 
     void rotatedLinkStopsWorking()
