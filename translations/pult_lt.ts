@@ -4,7 +4,7 @@
 <context>
     <name>ConversationRenderer</name>
     <message>
-        <location filename="../ui/conversationrenderer.cpp" line="+213"/>
+        <location filename="../ui/conversationrenderer.cpp" line="+223"/>
         <source>less than 1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,6 +210,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,7 +249,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>bouncing since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bouncing since %1: %2</source>
+        <comment>since when, the mail server&apos;s answer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -274,12 +295,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Automation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>An unknown agent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,6 +387,21 @@
     <message>
         <location line="+3"/>
         <source>%1 merged the ticket into %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 rated the help %2 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 removed the rating&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 commented on the rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -465,7 +501,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this mail as plain text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Formatted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this mail as it was formatted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Attachments: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,16 +560,43 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+81"/>
         <source>Show the quoted text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-78"/>
+        <location line="+81"/>
         <source>Hide quoted text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="-53"/>
+        <source>Remote images are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remote images are not shown. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show remote images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetching them tells the sender that the mail was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>… quoted text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>%1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,7 +762,7 @@
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../ui/notifier.cpp" line="+49"/>
+        <location filename="../ui/notifier.cpp" line="+46"/>
         <source>New ticket for you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,6 +833,64 @@
     </message>
 </context>
 <context>
+    <name>Pult::ChangesDialog</name>
+    <message>
+        <location filename="../ui/changesdialog.cpp" line="+34"/>
+        <source>Waiting and refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting changes go to the server in this order; a refused change was undone here. Retry sends a refused change again; Discard drops a change (a waiting one is undone here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>new: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refused: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pult::CommandPalette</name>
     <message>
         <location filename="../ui/commandpalette.cpp" line="+412"/>
@@ -795,7 +936,7 @@
 <context>
     <name>Pult::Composer</name>
     <message>
-        <location filename="../ui/composer.cpp" line="+46"/>
+        <location filename="../ui/composer.cpp" line="+50"/>
         <source>&amp;Reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,7 +996,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+123"/>
         <source>Write a reply to the customer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,23 +1016,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Your signature is added under the reply.</source>
+        <location line="+16"/>
+        <source>the %1 header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+2"/>
+        <source>the %1 footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>your signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[your reply]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>Attaching %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The attached files are still being copied; send again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-59"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Attached: %1</source>
+        <location line="+34"/>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Cannot read %1: %2</source>
+        <location line="+1"/>
+        <source>Attached: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -979,7 +1154,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+115"/>
+        <location filename="../ui/mainwindow.cpp" line="+127"/>
         <source>The change was not made: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -999,7 +1174,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+57"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1019,7 +1194,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Sent; it goes to the server with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,14 +1209,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <location line="+7"/>
-        <location line="+309"/>
+        <location line="+360"/>
         <source>No tickets yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-366"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,21 +1237,42 @@
     </message>
     <message>
         <location line="+194"/>
+        <location line="+26"/>
         <source>Save as a view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-26"/>
         <source>Name of the view:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Only me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The agents of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who sees the view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The view was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+78"/>
         <source>Search: “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,7 +1314,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Could not read the local store: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,12 +1325,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+181"/>
+        <location line="+210"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-208"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,12 +1416,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>&amp;Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-62"/>
         <source>&amp;Department</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1467,22 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Re&amp;fused changes…</source>
+        <source>New status lin&amp;k for the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s old status link no longer works; the next mail to them carries the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gives the customer&apos;s status page a new address, for when the old one reached someone it should not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting and re&amp;fused changes…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1315,7 +1531,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>A shared view is removed by a lead of its department or an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Reload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,18 +1546,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>&amp;Sign in again…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+289"/>
+        <location line="+55"/>
+        <location line="+321"/>
         <source>There is no ticket #%1 here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-307"/>
         <source>Open the ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,7 +1587,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+41"/>
         <source>%n updates on your tickets</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1375,32 +1596,22 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>%1  %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Refused changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The server has refused none of your changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The server refused these changes; each was undone here. The newest is last.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>Sync state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+20"/>
+        <source>Uploaded %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uploading %1: %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Signed out. Your local data and waiting changes stay.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,13 +1641,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Could not fetch the attachment: %1</source>
+        <location line="+14"/>
+        <source>Fetching %1: %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Could not write %1: %2</source>
+        <location line="+12"/>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not fetch the attachment: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1535,7 +1751,7 @@
 <context>
     <name>Pult::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+23"/>
+        <location filename="../ui/signindialog.cpp" line="+18"/>
         <source>Sign in to Pult</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,7 +1796,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+41"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1635,7 +1851,7 @@
 <context>
     <name>Pult::TicketListModel</name>
     <message>
-        <location filename="../ui/ticketlistmodel.cpp" line="+286"/>
+        <location filename="../ui/ticketlistmodel.cpp" line="+291"/>
         <source>%1 — %2</source>
         <comment>subject — search snippet</comment>
         <translation type="unfinished"></translation>
@@ -1656,7 +1872,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>%1
+Channel: %2</source>
+        <comment>subject, channel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>name &lt;email&gt;</comment>
         <translation type="unfinished"></translation>
@@ -1711,18 +1934,18 @@
 <context>
     <name>Pult::TicketPane</name>
     <message>
-        <location filename="../ui/ticketpane.cpp" line="+30"/>
+        <location filename="../ui/ticketpane.cpp" line="+32"/>
         <source>Ticket conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Select a ticket to read it.
 j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>This ticket could not be read from the local store:
 %1</source>
         <translation type="unfinished"></translation>
@@ -1731,12 +1954,12 @@ j and k move through the list.</source>
 <context>
     <name>Pult::ViewListModel</name>
     <message>
-        <location filename="../ui/viewlistmodel.cpp" line="+50"/>
+        <location filename="../ui/viewlistmodel.cpp" line="+52"/>
         <source>Views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>My tickets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,17 +1999,17 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Breaching soon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>SLA deadlines missed or due within two hours, the most urgent first</source>
+        <source>Your tickets whose SLA deadline is due within two hours, the most urgent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Solved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1816,13 +2039,28 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+197"/>
+        <location line="+14"/>
+        <source>Shared views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shared with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+260"/>
         <source>Saved filters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-62"/>
         <source>The saved filters could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1837,7 +2075,7 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+45"/>
         <source>There is no saved filter &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,9 +2094,42 @@ j and k move through the list.</source>
     </message>
 </context>
 <context>
+    <name>StoreOpener</name>
+    <message>
+        <location filename="../ui/storeopener.cpp" line="+22"/>
+        <source>Pult cannot open its local data in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The local copy of your help desk data is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server keeps everything that was synced. Repair moves the damaged file aside (it is not deleted), starts a fresh local copy that keeps your changes not yet sent, and fetches the rest from the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The local data could not be repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../core/sync/syncengine.cpp" line="+21"/>
+        <location filename="../core/sync/syncengine.cpp" line="+22"/>
         <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1939,7 +2210,7 @@ j and k move through the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>cannot open the local data in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
