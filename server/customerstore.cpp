@@ -397,18 +397,28 @@ Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &i
     return {};
 }
 
-Result<AgentSession> ServerStore::Private::requesterSession(const QUuid &contactId)
+Result<Ticket *> ServerStore::Private::openForCustomer(const Ticket &found, const char *kind,
+                                                       const QString &ip, AgentSession &customer)
 {
-    AgentSession customer;
+    const QByteArray perIp = QByteArray(kind) + "-ip";
+    auto within = withinLimits(*db, {{kind, uuidToString(found.id)}, {perIp.constData(), ip}},
+                               {kAnswersPerTicket, kAnswersPerIp}, now);
+    if (!within.good())
+        return within.status();
+    if (!*within)
+        return static_cast<Ticket *>(nullptr);
+    // The requester writes: the history and their messages name the contact.
+    customer = AgentSession();
     customer.agent.role = Role::Admin; // the ticket is theirs, in whatever department
-    customer.agent.id = contactId;
+    customer.agent.id = found.requesterId;
     auto contact = text("SELECT data FROM contacts WHERE id = ?1",
-                        [&](Statement &st) { st.bind(1, uuidToBlob(contactId)); });
+                        [&](Statement &st) { st.bind(1, uuidToBlob(found.requesterId)); });
     if (!contact.good())
         return contact.status();
     customer.agent.name =
         parseObject(contact->value_or(QString())).value(QLatin1String("name")).toString();
-    return customer;
+    session = &customer;
+    return openTicket(found.id);
 }
 
 Status ServerStore::Private::commitPost(WriteBatch &tx, const QUuid &postId, Posted &posted)
@@ -453,23 +463,14 @@ Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, co
         posted.outcome = Posted::Closed;
         return posted;
     }
-    auto within = withinLimits(db, {{"answer", uuidToString(posted.ticketId)}, {"answer-ip", ip}},
-                               {kAnswersPerTicket, kAnswersPerIp}, nowMs);
-    if (!within.good())
-        return within.status();
-    if (!*within) {
+    AgentSession customer;
+    auto open = d->openForCustomer(**found, "answer", ip, customer);
+    if (!open.good())
+        return open.status();
+    if (!*open) {
         posted.outcome = Posted::Limited;
         return posted; // nothing written: the transaction rolls back
     }
-
-    // The requester writes: history and the message name the contact.
-    auto customer = d->requesterSession((*found)->requesterId);
-    if (!customer.good())
-        return customer.status();
-    d->session = &*customer;
-    auto open = d->openTicket(posted.ticketId);
-    if (!open.good())
-        return open.status();
     Ticket &ticket = **open;
     if (ticket.status == TicketStatus::Solved || ticket.status == TicketStatus::Pending) {
         d->history(ticket, QStringLiteral("status"), toString(ticket.status),
@@ -513,21 +514,14 @@ Result<ServerStore::Posted> ServerStore::rateTicket(const QString &token, int sc
     posted.outcome = Posted::Accepted;
     if ((*found)->csat == score && (!comment || *comment == (*found)->csatComment))
         return posted; // the same rating again (a link clicked twice, a form sent again)
-    auto within = withinLimits(db, {{"rating", uuidToString(posted.ticketId)}, {"rating-ip", ip}},
-                               {kAnswersPerTicket, kAnswersPerIp}, nowMs);
-    if (!within.good())
-        return within.status();
-    if (!*within) {
+    AgentSession customer;
+    auto opened = d->openForCustomer(**found, "rating", ip, customer);
+    if (!opened.good())
+        return opened.status();
+    if (!*opened) {
         posted.outcome = Posted::Limited;
         return posted;
     }
-    auto customer = d->requesterSession((*found)->requesterId);
-    if (!customer.good())
-        return customer.status();
-    d->session = &*customer;
-    auto opened = d->openTicket(posted.ticketId);
-    if (!opened.good())
-        return opened.status();
     Ticket &ticket = **opened;
     if (ticket.csat != score)
         d->history(ticket, QStringLiteral("csat"),

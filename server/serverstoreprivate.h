@@ -774,8 +774,11 @@ struct ServerStore::Private
     // The body with kStatusLinkPlaceholder replaced by the ticket's status link.
     Result<QString> withStatusLink(const QUuid &ticket, QString body);
     Result<std::optional<Rejection>> rotateStatusLink(const QJsonObject &op);
-    // The session a customer writes in: the contact, with rights over their own tickets.
-    Result<AgentSession> requesterSession(const QUuid &contactId);
+    // The ticket a customer's post (an "answer" or a "rating") writes to, opened in its
+    // requester's session (`customer`, which must outlive the batch), once the post was counted
+    // against its limits per ticket and per address; null when it is over one of them.
+    Result<Ticket *> openForCustomer(const Ticket &found, const char *kind, const QString &ip,
+                                     AgentSession &customer);
     // A customer message of the session's contact on the ticket (customerstore.cpp).
     Status storeCustomerMessage(Ticket &ticket, const QUuid &id, const QString &text);
     // Gives a customer's post its revisions, stores its result under postId (a resent form
