@@ -403,6 +403,19 @@ ApiResponse notFound(const QString &language)
                 404, true);
 }
 
+ApiResponse unavailable(const QString &language)
+{
+    Look look;
+    look.language = language;
+    const QString title = t(Text::UnavailableTitle, look);
+    ApiResponse response = page(look, title,
+                                QStringLiteral("<h1>%1</h1>\n<p>%2</p>\n")
+                                    .arg(escaped(title), escaped(t(Text::Unavailable, look))),
+                                503, true);
+    response.retryAfterSeconds = 1;
+    return response;
+}
+
 ApiResponse stylesheet()
 {
     ApiResponse response;

@@ -65,6 +65,9 @@ ApiResponse status(const Look &look, const ServerStore::StatusPage &page, const 
                    const StatusFeedback &feedback = {}, int httpStatus = 200);
 // The same answer for every unknown form, token or file.
 ApiResponse notFound(const QString &language);
+// 503 with Retry-After when the store failed (a form that failed comes back instead, with what
+// was typed and CustomerTexts::Text::Unavailable above it).
+ApiResponse unavailable(const QString &language);
 // GET /static/pult.css.
 ApiResponse stylesheet();
 inline constexpr const char *kStylesheetPath = "/static/pult.css";

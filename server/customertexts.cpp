@@ -226,6 +226,18 @@ constexpr std::array<Row, std::size_t(Text::Count)> kTexts{{
      u"Ši užklausa vėl atidaryta, todėl jos dar negalima įvertinti.",
      u"Ovaj je zahtjev ponovno otvoren pa ga još nije moguće ocijeniti.",
      u"To zgłoszenie jest znów otwarte, więc nie można go jeszcze ocenić."},
+    // UnavailableTitle
+    {u"Please try again", u"Poskusite znova", u"Bandykite dar kartą", u"Pokušajte ponovno",
+     u"Spróbuj ponownie"},
+    // Unavailable
+    {u"We cannot take this just now. Please send it again in a moment: nothing you typed is lost.",
+     u"Tega trenutno ne moremo sprejeti. Pošljite znova čez trenutek: nič, kar ste vpisali, se ni "
+     u"izgubilo.",
+     u"Šiuo metu negalime to priimti. Po akimirkos išsiųskite dar kartą: niekas, ką įvedėte, "
+     u"nedingo.",
+     u"Ovo trenutačno ne možemo primiti. Pošaljite ponovno za trenutak: ništa što ste upisali nije "
+     u"izgubljeno.",
+     u"Nie możemy tego teraz przyjąć. Wyślij ponownie za chwilę: nic, co wpisano, nie zginęło."},
 }};
 
 } // namespace

@@ -67,6 +67,8 @@ enum class Text {
     RatingSaved,      // after the rating form was sent
     RatingMissing,    // the form was sent without a rating
     SurveyNotOpen,    // a rating of a ticket that was reopened
+    UnavailableTitle, // the store failed: the page of a GET
+    Unavailable,      // and the message above a form that is shown again
     Count
 };
 

@@ -429,6 +429,11 @@ void Connection::noteResult(const pg_result *result)
 Status Connection::begin()
 {
     Status s = execute("BEGIN");
+    // A connection PostgreSQL ended while it was idle (a restart) is noticed only by its next
+    // use. BEGIN ran nowhere then, so the connection is made again and BEGIN sent once more:
+    // the first write after the database came back does not fail for nothing.
+    if (!s.good() && PQstatus(m_conn) != CONNECTION_OK)
+        s = execute("BEGIN");
     m_transaction = s.good();
     return s;
 }

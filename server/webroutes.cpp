@@ -169,15 +169,20 @@ void logRefused(std::string_view route, std::string_view reason)
         .write();
 }
 
-ApiResponse storeFailed(const Status &status)
+// The store failed: logged, and `answer` (a page to try again from) given with 503.
+ApiResponse storeFailed(const Status &status, ApiResponse answer)
 {
     LogRecord(LogLevel::Error, "web_store_failed")
         .addString("error", status.message().toStdString())
         .write();
-    ApiResponse response =
-        ApiResponse::error(503, "unavailable", "the server cannot answer now; try again soon");
-    response.retryAfterSeconds = 1;
-    return response;
+    answer.status = 503;
+    answer.retryAfterSeconds = 1;
+    return answer;
+}
+
+ApiResponse storeFailed(const ApiRequest &request, const Status &status)
+{
+    return storeFailed(status, CustomerPages::unavailable(pageLanguage(request, {}, {})));
 }
 
 class CustomerRoutes
@@ -202,7 +207,7 @@ public:
     {
         auto found = department(request);
         if (!found.good())
-            return storeFailed(found.status());
+            return storeFailed(request, found.status());
         if (!*found)
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
         const ServerStore::WebDepartment &d = **found;
@@ -212,9 +217,24 @@ public:
 
     ApiResponse postForm(const ApiRequest &request)
     {
+        const auto fields = parseForm(request);
+        const FormInput input = fields ? FormInput{fields->value(QStringLiteral("name")),
+                                                   fields->value(QStringLiteral("email")),
+                                                   fields->value(QStringLiteral("subject")),
+                                                   fields->value(QStringLiteral("message"))}
+                                       : FormInput{};
         auto found = department(request);
-        if (!found.good())
-            return storeFailed(found.status());
+        if (!found.good()) {
+            // Without its department the form comes back plain, with what was typed and the
+            // token it was sent with (good for a day), to be sent again.
+            Look plain;
+            plain.language = pageLanguage(request, {}, {});
+            return storeFailed(
+                found.status(),
+                CustomerPages::form(
+                    plain, input, {}, CustomerTexts::text(Text::Unavailable, plain.language),
+                    fields ? fields->value(QStringLiteral("token")) : QString(), 503));
+        }
         if (!*found)
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
         const ServerStore::WebDepartment &d = **found;
@@ -228,14 +248,10 @@ public:
                 problem == Text::Count ? QString() : CustomerTexts::text(problem, language),
                 signForm(m_config.formKey, "form", scope), status);
         };
-        const auto fields = parseForm(request);
         if (!fields) {
             logRefused("/form/{department}", "unreadable");
             return again({}, {}, Text::Unreadable, 400);
         }
-        const FormInput input{
-            fields->value(QStringLiteral("name")), fields->value(QStringLiteral("email")),
-            fields->value(QStringLiteral("subject")), fields->value(QStringLiteral("message"))};
         if (!sameOrigin(request, m_store.publicUrl(), look.frameOrigins)) {
             logRefused("/form/{department}", "origin");
             return again(input, {}, Text::FormExpired, 403);
@@ -264,7 +280,7 @@ public:
         form.ip = text(request.remoteAddress);
         auto posted = m_store.submitForm(form, QDateTime::currentMSecsSinceEpoch());
         if (!posted.good())
-            return storeFailed(posted.status());
+            return storeFailed(posted.status(), again(input, {}, Text::Unavailable, 503));
         switch (posted->outcome) {
         case ServerStore::Posted::Accepted:
             break;
@@ -315,7 +331,7 @@ public:
     {
         auto page = m_store.statusPage(token);
         if (!page.good())
-            return storeFailed(page.status());
+            return storeFailed(request, page.status());
         if (!*page)
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
         return std::move(**page);
@@ -369,7 +385,7 @@ public:
             m_store.customerAnswer(token, signedForm->postId, answer, text(request.remoteAddress),
                                    QDateTime::currentMSecsSinceEpoch());
         if (!posted.good())
-            return storeFailed(posted.status());
+            return storeFailed(posted.status(), answerError(Text::Unavailable, answer, 503));
         switch (posted->outcome) {
         case ServerStore::Posted::Accepted:
             break;
@@ -452,7 +468,7 @@ public:
         auto rated = m_store.rateTicket(token, score, comment, text(request.remoteAddress),
                                         QDateTime::currentMSecsSinceEpoch());
         if (!rated.good())
-            return storeFailed(rated.status());
+            return storeFailed(request, rated.status());
         auto read = readPage(request, token);
         if (ApiResponse *answer = std::get_if<ApiResponse>(&read))
             return std::move(*answer);
@@ -498,7 +514,7 @@ public:
         auto attachment = m_store.statusPageAttachment(
             token, QString::fromLatin1(hash.data(), qsizetype(hash.size())));
         if (!attachment.good())
-            return storeFailed(attachment.status());
+            return storeFailed(request, attachment.status());
         if (!*attachment)
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
         ApiResponse response = attachmentFile(m_store, hash, **attachment, request.range);

@@ -60,6 +60,24 @@ public:
             return fail(QStringLiteral("no free loopback port"));
         m_port = probe.serverPort();
         probe.close();
+        return startAgain();
+    }
+
+    // Stops the server as an administrator would (`pg_ctl stop -m fast`: every open connection
+    // is ended), until startAgain().
+    bool stop()
+    {
+        if (!run(QStringLiteral("pg_ctl"),
+                 {QStringLiteral("-D"), dataDir(), QStringLiteral("-w"), QStringLiteral("-m"),
+                  QStringLiteral("fast"), QStringLiteral("stop")}))
+            return false;
+        m_started = false;
+        return true;
+    }
+
+    // Starts the server made by start() (on its port), waiting until it accepts connections.
+    bool startAgain()
+    {
         const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 "
                                                "-c fsync=off -c max_connections=300")
                                     .arg(m_port)

@@ -1063,6 +1063,53 @@ private Q_SLOTS:
         QVERIFY(again.err.contains("no contact has the address"));
     }
 
+    // The database gone (PostgreSQL stopped): pages say "try again" in HTML, a form comes back
+    // with what was typed, and all works again once the database is back.
+    void aFailedStoreLosesNothing()
+    {
+        if (!usingPostgres())
+            QSKIP("stops the database server: in server_webpages_postgresql");
+        const Made made = makeTicket(QStringLiteral("tina@stranka.si"), QStringLiteral("Paket"),
+                                     QStringLiteral("Paket ni prišel."));
+        QVERIFY(!made.link.isEmpty());
+        const QStringList form = forms("/form/support", 1);
+        const QStringList answer = forms(made.link.toLatin1(), 1);
+        QVERIFY(sharedPostgres()->stop());
+        bool down = true; // started again at the end even when a check fails
+        const auto restart = qScopeGuard([&] {
+            if (down)
+                sharedPostgres()->startAgain();
+        });
+        const auto page = fetch(pageRequest(made.link.toLatin1()));
+        QCOMPARE(statusOf(page), 503);
+        QCOMPARE(page->header("retry-after"), QByteArray("1"));
+        QVERIFY(page->body.contains("Please try again"));
+        QVERIFY(page->header("content-type").startsWith("text/html"));
+        const auto posted =
+            submit(form.value(0), QStringLiteral("Tina"), QStringLiteral("tina@stranka.si"),
+                   QStringLiteral("Še en paket"), QStringLiteral("Tudi drugi paket manjka."));
+        QCOMPARE(statusOf(posted), 503);
+        QVERIFY(posted->body.contains("nothing you typed is lost"));
+        QVERIFY(posted->body.contains("Tudi drugi paket manjka."));
+        const auto answered =
+            fetch(postRequest(made.link.toLatin1(),
+                              formBody({{QStringLiteral("token"), answer.value(0)},
+                                        {QStringLiteral("answer"), QStringLiteral("Hvala.")}})));
+        QCOMPARE(statusOf(answered), 503);
+
+        QVERIFY(sharedPostgres()->startAgain());
+        down = false;
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(fetch(pageRequest(made.link.toLatin1()))), 200,
+                                  kTimeoutMs);
+        // The same form, sent again, goes in now.
+        const auto again =
+            submit(form.value(0), QStringLiteral("Tina"), QStringLiteral("tina@stranka.si"),
+                   QStringLiteral("Še en paket"), QStringLiteral("Tudi drugi paket manjka."));
+        QCOMPARE(statusOf(again), 200);
+        QVERIFY(thankedNumber(again) > 0);
+        mailedStatusLink();
+    }
+
     void tokensNeverReachTheLog()
     {
         QVERIFY(m_tokens.size() >= 5);
