@@ -1054,6 +1054,12 @@ void MainWindow::setUpActions()
     rotate->setToolTip(tr("Gives the customer's status page a new address, for when the old "
                           "one reached someone it should not have."));
     m_ticketActions << rotate;
+    m_eraseRequester = addMenuAction(ticket, QStringLiteral("eraseRequester"),
+                                     tr("&Erase the requester's personal data…"), {},
+                                     [this] { eraseRequester(); });
+    m_eraseRequester->setToolTip(tr("Removes the customer's name and addresses, and the text "
+                                    "and files of their messages, on all of their tickets."));
+    m_ticketActions << m_eraseRequester;
     ticket->addSeparator();
     addMenuAction(ticket, QStringLiteral("rejections"), tr("Waiting and re&fused changes…"), {},
                   [this] { showChanges(); });
@@ -1130,6 +1136,45 @@ void MainWindow::updateAccountActions()
     m_syncNowAction->setEnabled(m_engine != nullptr);
     m_signOutAction->setEnabled(hasServer);
     m_signInAction->setText(hasServer ? tr("&Sign in again…") : tr("&Sign in…"));
+    auto me = m_actions->me();
+    m_eraseRequester->setVisible(me.good() && me->role == Role::Admin);
+}
+
+void MainWindow::eraseRequester()
+{
+    const QList<QUuid> tickets = selectedTickets();
+    std::optional<Contact> contact; // two reads by key
+    if (tickets.size() == 1) {
+        if (auto ticket = m_store.ticket(tickets.first());
+            ticket.good() && !ticket->requesterId.isNull()) {
+            if (auto found = m_store.contact(ticket->requesterId); found.good())
+                contact = std::move(*found);
+        }
+    }
+    if (!contact) {
+        statusBar()->showMessage(tr("Open one ticket with a requester to erase their data."), 8000);
+        return;
+    }
+    QMessageBox ask(QMessageBox::Warning, tr("Erase personal data"),
+                    tr("Erase everything Pult holds about %1 (%2)?")
+                        .arg(contact->name, contact->emails.join(QStringLiteral(", "))),
+                    QMessageBox::Cancel, this);
+    ask.setInformativeText(tr("Their name and addresses, and the text and files of their "
+                              "messages on all of their tickets, are removed for good, here and "
+                              "on the server. The tickets stay. This cannot be undone."));
+    QPushButton *erase = ask.addButton(tr("Erase"), QMessageBox::DestructiveRole);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() != erase)
+        return;
+    if (!m_actions->eraseContact(contact->id))
+        return;
+    if (m_engine)
+        m_engine->syncNow(); // no ticket of the cache changed to start it
+    statusBar()->showMessage(tr("%1's personal data is being erased; every window shows it "
+                                "with its next sync.")
+                                 .arg(contact->name),
+                             8000);
 }
 
 QList<QUuid> MainWindow::selectedTickets() const

@@ -98,6 +98,8 @@ private:
     // sign out, a new engine), so a selection change reads nothing from the store.
     void updateTicketActions();
     void updateAccountActions();
+    // Asks, then erases the open ticket's requester (admins; docs/privacy.md).
+    void eraseRequester();
     void afterLocalChange(const QList<QUuid> &tickets);
     void refreshTicketPane();
     void updateSortIndicator();
@@ -183,6 +185,7 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_syncNowAction = nullptr;
+    QAction *m_eraseRequester = nullptr; // admins only
     QAction *m_doNotDisturb = nullptr;
     CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;

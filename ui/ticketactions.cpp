@@ -110,6 +110,11 @@ bool TicketActions::rotateStatusLink(const QList<QUuid> &tickets)
     return submitAll(ops);
 }
 
+bool TicketActions::eraseContact(const QUuid &contactId)
+{
+    return submitAll({Op::eraseContact(contactId)});
+}
+
 bool TicketActions::escalate(const QList<QUuid> &tickets)
 {
     QList<QJsonObject> ops;

@@ -47,6 +47,8 @@ public:
     // A new status link for each ticket's customer (docs/customer-pages.md): the old one stops
     // working, the next mail to the customer carries the new one.
     bool rotateStatusLink(const QList<QUuid> &tickets);
+    // Erases the contact's personal data (admins; docs/privacy.md).
+    bool eraseContact(const QUuid &contactId);
     // Moves each ticket to the next support tier.
     bool escalate(const QList<QUuid> &tickets);
     bool merge(const QUuid &ticket, const QUuid &into);

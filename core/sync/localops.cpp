@@ -118,6 +118,12 @@ QJsonObject link(const QUuid &ticketId, const QUuid &otherId)
     return op;
 }
 
+QJsonObject eraseContact(const QUuid &contactId)
+{
+    return {{QStringLiteral("type"), QStringLiteral("erase_contact")},
+            {QStringLiteral("contact_id"), uuidToString(contactId)}};
+}
+
 QJsonObject shareFilter(const SharedFilter &filter)
 {
     return {{QStringLiteral("type"), QStringLiteral("upsert_shared_filter")},
@@ -180,7 +186,7 @@ Status LocalOpApplier::apply(const QJsonObject &op, const QDateTime &now)
     if (type == u"delete_shared_filter")
         return m_store.removeSharedFilter(Wire::uuidOf(op.value(QLatin1String("filter_id"))));
     if (type == u"create_department" || type == u"update_department" || type == u"update_agent" ||
-        type == u"rotate_status_link")
+        type == u"rotate_status_link" || type == u"erase_contact")
         return {}; // the server's alone: its answer arrives with the next pull
     return invalidOp(QStringLiteral("unknown operation \"%1\"").arg(type));
 }

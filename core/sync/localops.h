@@ -33,6 +33,9 @@ QJsonObject merge(const QUuid &ticketId, const QUuid &intoId);
 QJsonObject link(const QUuid &ticketId, const QUuid &otherId);
 // A new status link for the ticket's customer; the old one stops working (server-side only).
 QJsonObject rotateStatusLink(const QUuid &ticketId);
+// Erases a contact's personal data on the server (admins; docs/privacy.md): the cache learns
+// the result from the change feed.
+QJsonObject eraseContact(const QUuid &contactId);
 // Sharing a filter with a department (a lead's own; an admin's any, or everyone), and stopping.
 QJsonObject shareFilter(const SharedFilter &filter);
 QJsonObject unshareFilter(const QUuid &filterId);

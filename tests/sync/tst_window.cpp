@@ -12,17 +12,21 @@
 #include "syncsession.h"
 #include "ticketactions.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <random>
@@ -36,6 +40,7 @@ class WindowTest : public QObject
     PultdTest::Pultd m_server;
     const QString m_ana = QStringLiteral("ana@example.com");
     const QString m_eva = QStringLiteral("eva@example.com");
+    const QString m_root = QStringLiteral("root@example.com"); // an admin
 
     static QString syncText(Pult::MainWindow &window)
     {
@@ -100,6 +105,10 @@ private Q_SLOTS:
                          .exitCode,
                      0);
         }
+        QCOMPARE(PultdTest::addAgent(m_server.dataDir(), m_root, QStringLiteral("admin"), QString(),
+                                     kPassword)
+                     .exitCode,
+                 0);
     }
 
     // The sign-in dialog against the real server: a wrong password and an unreachable server
@@ -258,6 +267,87 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(syncText(w), QStringLiteral("Synced"), 90'000);
         QCOMPARE(other.run({QStringLiteral("sync")}).exitCode, 0);
         QVERIFY(other.store()->ticket(ticket)->status == Pult::TicketStatus::Solved);
+    }
+
+    // An admin erases a ticket's requester from the window: asked first (Cancel keeps all),
+    // then the other agent's cache loses the name, the address and the text of their message.
+    // An agent is not offered the action.
+    void anAdminErasesTheRequesterFromTheWindow()
+    {
+        Client window, other;
+        QVERIFY(window.login(m_server.port(), m_root));
+        QVERIFY(other.login(m_server.port(), m_eva));
+        const auto created =
+            other.run({QStringLiteral("--json"), QStringLiteral("create"),
+                       QStringLiteral("--subject"), QStringLiteral("Delete my data"),
+                       QStringLiteral("--body"), QStringLiteral("My IBAN is SI56 1234."),
+                       QStringLiteral("--requester"), QStringLiteral("erika@example.org")});
+        QCOMPARE(created.exitCode, 0);
+        const QUuid ticket = QUuid::fromString(QJsonDocument::fromJson(created.out)
+                                                   .object()
+                                                   .value(QLatin1String("ticket_id"))
+                                                   .toString());
+        auto store = Pult::LocalStore::open(window.home() + QStringLiteral("/cache.db"));
+        QVERIFY(store.good());
+        Pult::MainWindow w(**store, window.home(),
+                           std::make_unique<QSettings>(window.home() + QStringLiteral("/ui.ini"),
+                                                       QSettings::IniFormat));
+        w.show();
+        w.startSync();
+        QTRY_VERIFY_WITH_TIMEOUT((*store)->ticket(ticket).good(), kTimeoutMs);
+        const QUuid contact = (*store)->ticket(ticket)->requesterId;
+        QTRY_VERIFY_WITH_TIMEOUT((*store)->contact(contact).good(), kTimeoutMs);
+        w.openTicket(ticket);
+        auto *erase = w.findChild<QAction *>(QStringLiteral("eraseRequester"));
+        QVERIFY(erase && erase->isVisible() && erase->isEnabled());
+
+        // The question names the customer; Cancel erases nothing.
+        const auto answer = [](const QString &button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QVERIFY(box->text().contains(QStringLiteral("erika@example.org")));
+                for (QAbstractButton *b : box->buttons()) {
+                    if (b->text() == button)
+                        b->click();
+                }
+            });
+        };
+        answer(QStringLiteral("Cancel"));
+        erase->trigger();
+        QCOMPARE((*store)->outbox()->size(), 0);
+        answer(QStringLiteral("Erase"));
+        erase->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT((*store)->outbox()->size(), 0, kTimeoutMs);
+        const auto refused = Pult::SyncSession(**store, window.home()).rejections();
+        QVERIFY2(refused.good() && refused->isEmpty(),
+                 qPrintable(refused.good() && !refused->isEmpty() ? refused->first().message
+                                                                  : QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (other.run({QStringLiteral("sync")}).exitCode != 0)
+                    return false;
+                auto seen = other.store()->contact(contact);
+                auto messages = other.store()->messages(ticket);
+                return seen.good() && seen->emails.isEmpty() && seen->name == u"(erased)" &&
+                       messages.good() &&
+                       std::all_of(messages->cbegin(), messages->cend(),
+                                   [](const Pult::Message &m) { return m.bodyText.isEmpty(); });
+            }(),
+            kTimeoutMs);
+        // The window's own cache too.
+        QTRY_VERIFY_WITH_TIMEOUT((*store)->contact(contact)->emails.isEmpty(), kTimeoutMs);
+
+        // An agent's window does not offer it.
+        Client agent;
+        QVERIFY(agent.login(m_server.port(), m_ana));
+        auto agentStore = Pult::LocalStore::open(agent.home() + QStringLiteral("/cache.db"));
+        QVERIFY(agentStore.good());
+        Pult::MainWindow agentWindow(
+            **agentStore, agent.home(),
+            std::make_unique<QSettings>(agent.home() + QStringLiteral("/ui.ini"),
+                                        QSettings::IniFormat));
+        QVERIFY(!agentWindow.findChild<QAction *>(QStringLiteral("eraseRequester"))->isVisible());
     }
 
     // A 30 MB file attached in the composer is copied into the profile at once (the original
