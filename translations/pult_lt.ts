@@ -1325,12 +1325,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+210"/>
+        <location line="+216"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-214"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,12 +1416,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+72"/>
+        <location line="+78"/>
         <source>&amp;Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-68"/>
         <source>&amp;Department</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,6 +1478,16 @@
     <message>
         <location line="+4"/>
         <source>Gives the customer&apos;s status page a new address, for when the old one reached someone it should not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Erase the requester&apos;s personal data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removes the customer&apos;s name and addresses, and the text and files of their messages, on all of their tickets.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1551,7 +1561,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+17"/>
+        <source>Open one ticket with a requester to erase their data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erase everything Pult holds about %1 (%2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their name and addresses, and the text and files of their messages on all of their tickets, are removed for good, here and on the server. The tickets stay. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1&apos;s personal data is being erased; every window shows it with its next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <location line="+321"/>
         <source>There is no ticket #%1 here.</source>
         <translation type="unfinished"></translation>
