@@ -428,7 +428,7 @@ Status ServerStore::Private::commitPost(WriteBatch &tx, const QUuid &postId, Pos
         return revision.status();
     posted.outcome = Posted::Accepted;
     posted.revision = *revision;
-    Status s = recordPostResult(*db, postId, posted);
+    Status s = postId.isNull() ? Status() : recordPostResult(*db, postId, posted);
     if (s.good())
         s = announce(posted.revision);
     if (s.good())
@@ -538,14 +538,8 @@ Result<ServerStore::Posted> ServerStore::rateTicket(const QString &token, int sc
                           [&](Statement &st) { st.bind(1, uuidToBlob(posted.ticketId)); });
     if (s.good())
         s = d->writeTickets();
-    if (!s.good())
-        return s;
-    auto revision = d->commitChanges();
-    if (!revision.good())
-        return revision.status();
-    posted.revision = *revision;
-    if (s = d->announce(posted.revision); s.good())
-        s = tx.commit();
+    if (s.good()) // a rating has no post id: the same rating again writes nothing anyway
+        s = d->commitPost(tx, QUuid(), posted);
     if (!s.good())
         return s;
     return posted;

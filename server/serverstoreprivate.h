@@ -782,7 +782,7 @@ struct ServerStore::Private
     // A customer message of the session's contact on the ticket (customerstore.cpp).
     Status storeCustomerMessage(Ticket &ticket, const QUuid &id, const QString &text);
     // Gives a customer's post its revisions, stores its result under postId (a resent form
-    // gets it again) and commits.
+    // gets it again; nothing is stored for a null postId) and commits.
     Status commitPost(WriteBatch &tx, const QUuid &postId, Posted &posted);
     // erase_contact (contactprivacy.cpp): admins only.
     Result<std::optional<Rejection>> eraseContact(const QJsonObject &op);
