@@ -1,6 +1,8 @@
 #include "api.h"
 
 #include "accounts.h"
+#include "attachmentfiles.h"
+#include "contactexport.h"
 #include "logrecord.h"
 #include "mail/mailfetcher.h"
 #include "router.h"
@@ -177,6 +179,13 @@ ApiResponse listAnswer(const QString &name, const Result<QJsonArray> &list)
 QUuid idParameter(const ApiRequest &request)
 {
     const std::string_view id = pathParameter(request.path);
+    return QUuid::fromString(QString::fromUtf8(id.data(), qsizetype(id.size())));
+}
+
+// The {id} of a route like "/api/v1/tickets/{id}/status-link": the segment before the last.
+QUuid idBeforeLastSegment(const ApiRequest &request)
+{
+    const std::string_view id = pathParameter(request.path.substr(0, request.path.rfind('/')));
     return QUuid::fromString(QString::fromUtf8(id.data(), qsizetype(id.size())));
 }
 
@@ -496,11 +505,7 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
     // phone); made when the ticket has none yet. Whoever may see the ticket may read it.
     add("GET", "/api/v1/tickets/{id}/status-link",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
-            std::string_view path = request.path.substr(0, request.path.rfind('/'));
-            const std::string_view idText = pathParameter(path);
-            const QUuid id =
-                QUuid::fromString(QString::fromUtf8(idText.data(), qsizetype(idText.size())));
-            auto link = store.statusLink(session, id);
+            auto link = store.statusLink(session, idBeforeLastSegment(request));
             if (!link.good())
                 return storeError(link.status());
             if (!*link)
@@ -512,6 +517,45 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             const QUuid id = idParameter(request);
             return entityAnswer(store.contact(session, id), QStringLiteral("contact"), id);
+        }));
+    // Everything pultd holds about a contact, as the zip `pultd contact export` writes
+    // (docs/privacy.md): admins only. The zip is written to DATA/attachments/partial, streamed
+    // from there and removed once sent (the partial files' sweep takes any left by a lost answer).
+    add("GET", "/api/v1/contacts/{id}/export",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            if (session.agent.role != Role::Admin)
+                return ApiResponse::error(403, "forbidden", "only admins export a contact's data");
+            const QUuid id = idBeforeLastSegment(request);
+            auto found = store.exportContact(id);
+            if (!found.good())
+                return storeError(found.status());
+            if (!*found)
+                return ApiResponse::error(404, "not_found", "no contact with that id");
+            const std::filesystem::path zip =
+                AttachmentFiles::partialDirectory(store.attachmentDirectory()) /
+                ("export-" + uuidToString(QUuid::createUuid()).toStdString() + ".zip");
+            std::error_code ec;
+            std::filesystem::create_directories(zip.parent_path(), ec);
+            auto files = writeContactZip(**found, store.attachmentDirectory(), zip);
+            if (!files.good())
+                return storeError(files.status());
+            const std::uint64_t size = std::filesystem::file_size(zip, ec);
+            if (ec) {
+                std::filesystem::remove(zip, ec);
+                return storeError(Status(Status::IoError, QStringLiteral("the export vanished")));
+            }
+            LogRecord(LogLevel::Info, "contact_exported")
+                .addString("agent", uuidToString(session.agent.id).toStdString())
+                .addString("contact", uuidToString(id).toStdString())
+                .addInteger("attachment_files", *files)
+                .write();
+            ApiResponse response;
+            response.contentType = "application/zip";
+            response.headers = {
+                {"Content-Disposition",
+                 contentDisposition(QStringLiteral("contact-%1.zip").arg(uuidToString(id)))}};
+            response.file = ApiResponse::FileBody{zip.string(), 0, size, true};
+            return response;
         }));
     // The department mailboxes and the mail they could not turn into tickets: admins only
     // (they manage mailboxes; docs/email.md).

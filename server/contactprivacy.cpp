@@ -58,33 +58,15 @@ Result<std::optional<std::pair<QUuid, QJsonObject>>> contactWithAddress(Db::Conn
     return found;
 }
 
-} // namespace
-
-Result<std::optional<QUuid>> ServerStore::contactByEmail(const QString &email)
+// The contact's export: its stored JSON, its tickets with their messages and history, the mail
+// records of those tickets, and their attachments (each file once).
+Result<ServerStore::ContactExport> contactExport(Db::Connection &db, const QUuid &contactId,
+                                                 const QJsonObject &contact)
 {
-    std::lock_guard lock(d->mutex);
-    auto found = contactWithAddress(*d->db, email);
-    if (!found.good())
-        return found.status();
-    return *found ? std::optional((*found)->first) : std::nullopt;
-}
-
-Result<std::optional<ServerStore::ContactExport>> ServerStore::exportContact(const QString &email)
-{
-    auto reader = d->readers->lend();
-    if (!reader.good())
-        return reader.status();
-    Db::Connection &db = ***reader;
-    auto found = contactWithAddress(db, email);
-    if (!found.good())
-        return found.status();
-    if (!*found)
-        return std::optional<ContactExport>();
-    const auto &[contactId, contact] = **found;
     auto tickets = requestedTickets(db, contactId);
     if (!tickets.good())
         return tickets.status();
-    ContactExport out;
+    ServerStore::ContactExport out;
     QJsonArray ticketsJson;
     QJsonArray mail;
     QSet<QByteArray> files;
@@ -142,7 +124,51 @@ Result<std::optional<ServerStore::ContactExport>> ServerStore::exportContact(con
         {QStringLiteral("contact"), contact},
         {QStringLiteral("tickets"), ticketsJson},
         {QStringLiteral("mail"), mail}};
-    return std::optional(std::move(out));
+    return out;
+}
+
+} // namespace
+
+Result<std::optional<QUuid>> ServerStore::contactByEmail(const QString &email)
+{
+    std::lock_guard lock(d->mutex);
+    auto found = contactWithAddress(*d->db, email);
+    if (!found.good())
+        return found.status();
+    return *found ? std::optional((*found)->first) : std::nullopt;
+}
+
+Result<std::optional<ServerStore::ContactExport>> ServerStore::exportContact(const QString &email)
+{
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto found = contactWithAddress(***reader, email);
+    if (!found.good())
+        return found.status();
+    if (!*found)
+        return std::optional<ContactExport>();
+    auto exported = contactExport(***reader, (*found)->first, (*found)->second);
+    if (!exported.good())
+        return exported.status();
+    return std::optional(std::move(*exported));
+}
+
+Result<std::optional<ServerStore::ContactExport>> ServerStore::exportContact(const QUuid &contactId)
+{
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto row = firstText(***reader, "SELECT data FROM contacts WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(contactId)); });
+    if (!row.good())
+        return row.status();
+    if (!*row)
+        return std::optional<ContactExport>();
+    auto exported = contactExport(***reader, contactId, parseObject(**row));
+    if (!exported.good())
+        return exported.status();
+    return std::optional(std::move(*exported));
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::eraseContact(const QJsonObject &op)

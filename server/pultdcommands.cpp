@@ -6,6 +6,7 @@
 #include "accounts.h"
 #include "attachmentfiles.h"
 #include "backup.h"
+#include "contactexport.h"
 #include "demo.h"
 #include "logrecord.h"
 #include "mail/imapclient.h"
@@ -21,8 +22,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QString>
-
-#include <zip.h>
 
 #include <filesystem>
 #include <iostream>
@@ -68,23 +67,7 @@ int addUser(const PultdOptions &options)
     return 0;
 }
 
-// A zip file's name for an attachment: its hash (names repeat) and its own name, with nothing
-// that leaves the folder or hides the file.
-std::string zipEntryName(const Attachment &a)
-{
-    QString name = a.name;
-    for (QChar &c : name) {
-        if (c == u'/' || c == u'\\' || c.category() == QChar::Other_Control)
-            c = u'_';
-    }
-    while (name.startsWith(u'.'))
-        name.remove(0, 1);
-    return "attachments/" + a.contentHash.left(16).toStdString() + "-" +
-           (name.isEmpty() ? std::string("file") : name.toStdString());
-}
-
-// contact export: a new zip file with contact.json and the attachment files (libzip, which
-// writes and checks the archive; the files are streamed from DATA/attachments when it closes).
+// contact export: a new zip file with contact.json and the attachment files (contactexport.h).
 int exportContact(ServerStore &store, const ContactOptions &command)
 {
     auto found = store.exportContact(QString::fromStdString(command.email));
@@ -96,48 +79,14 @@ int exportContact(ServerStore &store, const ContactOptions &command)
         std::cerr << "pultd: no contact has the address " << command.email << '\n';
         return 1;
     }
-    int error = 0;
-    zip_t *zip = zip_open(command.output.c_str(), ZIP_CREATE | ZIP_EXCL, &error);
-    if (!zip) {
-        zip_error_t why;
-        zip_error_init_with_code(&why, error);
-        std::cerr << "pultd: cannot create " << command.output << ": " << zip_error_strerror(&why)
-                  << '\n';
-        zip_error_fini(&why);
+    auto files = writeContactZip(**found, store.attachmentDirectory(), command.output);
+    if (!files.good()) {
+        std::cerr << "pultd: " << files.status().message().toStdString() << '\n';
         return 1;
     }
-    const QByteArray json = QJsonDocument((*found)->document).toJson(QJsonDocument::Indented);
-    const auto fail = [&](const std::string &what) {
-        std::cerr << "pultd: " << what << ": " << zip_strerror(zip) << '\n';
-        zip_discard(zip);
-        std::filesystem::remove(command.output);
-        return 1;
-    };
-    zip_source_t *source = zip_source_buffer(zip, json.constData(), zip_uint64_t(json.size()), 0);
-    if (!source || zip_file_add(zip, "contact.json", source, ZIP_FL_ENC_UTF_8) < 0) {
-        zip_source_free(source);
-        return fail("cannot add contact.json");
-    }
-    int files = 0;
-    for (const Attachment &a : std::as_const((*found)->attachments)) {
-        const std::filesystem::path file =
-            AttachmentFiles::filePath(store.attachmentDirectory(), a.contentHash.toStdString());
-        std::error_code ec;
-        if (!std::filesystem::exists(file, ec))
-            continue; // erased, or never stored
-        zip_source_t *bytes = zip_source_file(zip, file.c_str(), 0, -1);
-        if (!bytes || zip_file_add(zip, zipEntryName(a).c_str(), bytes,
-                                   ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
-            zip_source_free(bytes);
-            return fail("cannot add " + file.string());
-        }
-        ++files;
-    }
-    if (zip_close(zip) < 0)
-        return fail("cannot write " + command.output.string());
     std::cout << "Exported " << command.email << " to " << command.output.string() << " ("
               << (*found)->document.value(QLatin1String("tickets")).toArray().size() << " tickets, "
-              << files << " attachment files)\n";
+              << *files << " attachment files)\n";
     return 0;
 }
 

@@ -46,6 +46,7 @@ struct ApiResponse
         std::string path;
         std::uint64_t offset = 0;
         std::uint64_t length = 0;
+        bool removeWhenSent = false; // a file made for this answer (an export): gone after it
     };
     std::optional<FileBody> file;
 

@@ -968,6 +968,8 @@ Server::Private::sendResponse(SessionOver<Transport> &s, const Request &request,
     if (apiResponse.file) {
         const bool delivered =
             co_await sendFile(s, response, *apiResponse.file, request.method() == http::verb::head);
+        if (apiResponse.file->removeWhenSent)
+            ::unlink(apiResponse.file->path.c_str());
         logRequest(s, request.method_string(), route, apiResponse.status, started,
                    delivered ? beast::error_code() : beast::error_code(asio::error::broken_pipe));
         co_return delivered &&keepAlive;

@@ -370,6 +370,8 @@ public:
     // Everything pultd holds about the contact with this address (any of its addresses, any
     // case); nullopt when there is none.
     Result<std::optional<ContactExport>> exportContact(const QString &email);
+    // The same for the contact with this id (erased contacts too: what is left of them).
+    Result<std::optional<ContactExport>> exportContact(const QUuid &contactId);
     Result<std::optional<QUuid>> contactByEmail(const QString &email);
 
 private:

@@ -1054,6 +1054,13 @@ void MainWindow::setUpActions()
     rotate->setToolTip(tr("Gives the customer's status page a new address, for when the old "
                           "one reached someone it should not have."));
     m_ticketActions << rotate;
+    m_exportRequester = addMenuAction(ticket, QStringLiteral("exportRequester"),
+                                      tr("E&xport the requester's personal data…"), {},
+                                      [this] { exportRequester(); });
+    m_exportRequester->setToolTip(tr("Saves everything Pult holds about the customer (their "
+                                     "tickets, messages and files) as a zip file, for a request "
+                                     "under the GDPR."));
+    m_ticketActions << m_exportRequester;
     m_eraseRequester = addMenuAction(ticket, QStringLiteral("eraseRequester"),
                                      tr("&Erase the requester's personal data…"), {},
                                      [this] { eraseRequester(); });
@@ -1137,10 +1144,12 @@ void MainWindow::updateAccountActions()
     m_signOutAction->setEnabled(hasServer);
     m_signInAction->setText(hasServer ? tr("&Sign in again…") : tr("&Sign in…"));
     auto me = m_actions->me();
-    m_eraseRequester->setVisible(me.good() && me->role == Role::Admin);
+    const bool admin = me.good() && me->role == Role::Admin;
+    m_exportRequester->setVisible(admin);
+    m_eraseRequester->setVisible(admin);
 }
 
-void MainWindow::eraseRequester()
+std::optional<Contact> MainWindow::selectedRequester(const QString &whenNone)
 {
     const QList<QUuid> tickets = selectedTickets();
     std::optional<Contact> contact; // two reads by key
@@ -1151,10 +1160,51 @@ void MainWindow::eraseRequester()
                 contact = std::move(*found);
         }
     }
-    if (!contact) {
-        statusBar()->showMessage(tr("Open one ticket with a requester to erase their data."), 8000);
+    if (!contact)
+        statusBar()->showMessage(whenNone, 8000);
+    return contact;
+}
+
+void MainWindow::exportRequester()
+{
+    const std::optional<Contact> contact =
+        selectedRequester(tr("Open one ticket with a requester to export their data."));
+    if (!contact)
         return;
-    }
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DownloadLocation))
+            .filePath(tr("personal data of %1.zip")
+                          .arg(contact->name.isEmpty() ? contact->emails.value(0) : contact->name)
+                          .remove(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]"))));
+    const QString target = QFileDialog::getSaveFileName(this, tr("Export personal data"), suggested,
+                                                        tr("Zip archives (*.zip)"));
+    if (target.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Exporting %1's data…").arg(contact->name));
+    m_background.run<QString>(
+        [id = contact->id, target](SyncSession &session) -> Result<QString> {
+            if (Status s = session.exportContact(id, target); !s.good())
+                return s;
+            return target;
+        },
+        [this, name = contact->name](const Result<QString> &saved) {
+            if (!saved.good()) {
+                statusBar()->showMessage(
+                    tr("Could not export %1's data: %2").arg(name, saved.status().message()),
+                    10000);
+                return;
+            }
+            statusBar()->showMessage(
+                tr("Saved %1's data to %2").arg(name, QDir::toNativeSeparators(*saved)), 8000);
+        });
+}
+
+void MainWindow::eraseRequester()
+{
+    const std::optional<Contact> contact =
+        selectedRequester(tr("Open one ticket with a requester to erase their data."));
+    if (!contact)
+        return;
     QMessageBox ask(QMessageBox::Warning, tr("Erase personal data"),
                     tr("Erase everything Pult holds about %1 (%2)?")
                         .arg(contact->name, contact->emails.join(QStringLiteral(", "))),

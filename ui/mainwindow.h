@@ -99,7 +99,11 @@ private:
     void updateTicketActions();
     void updateAccountActions();
     // Asks, then erases the open ticket's requester (admins; docs/privacy.md).
+    void exportRequester();
     void eraseRequester();
+    // The requester of the one selected ticket, read from the cache; nullopt (and whenNone on
+    // the status bar) when there is none.
+    std::optional<Contact> selectedRequester(const QString &whenNone);
     void afterLocalChange(const QList<QUuid> &tickets);
     void refreshTicketPane();
     void updateSortIndicator();
@@ -185,7 +189,8 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_syncNowAction = nullptr;
-    QAction *m_eraseRequester = nullptr; // admins only
+    QAction *m_exportRequester = nullptr; // admins only
+    QAction *m_eraseRequester = nullptr;  // admins only
     QAction *m_doNotDisturb = nullptr;
     CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;

@@ -47,9 +47,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QSet>
 #include <QThread>
 
@@ -1134,6 +1136,35 @@ Result<QString> SyncSession::attachmentFile(const QByteArray &hash)
                                                  .arg(QString::fromLatin1(hash)))
                    : s;
     return cache.path(hash);
+}
+
+Status SyncSession::exportContact(const QUuid &contactId, const QString &target)
+{
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly))
+        return Status(Status::IoError,
+                      QStringLiteral("cannot write %1: %2").arg(target, file.errorString()));
+    const QString name = QFileInfo(target).fileName();
+    if (Status s =
+            (*connection)
+                ->download(
+                    u"/api/v1/contacts/" + uuidToString(contactId) + u"/export",
+                    [&](const char *data, qint64 size) { return file.write(data, size) == size; },
+                    [&](qint64 done, qint64 total) {
+                        if (d->transferProgress)
+                            d->transferProgress(name, done, total);
+                    });
+        !s.good()) {
+        file.cancelWriting();
+        return s;
+    }
+    if (!file.commit())
+        return Status(Status::IoError,
+                      QStringLiteral("cannot write %1: %2").arg(target, file.errorString()));
+    return {};
 }
 
 Result<CachedFile> SyncSession::attach(const QString &path)

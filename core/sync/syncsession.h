@@ -104,6 +104,9 @@ public:
     // An attachment by its SHA-256 (hex): the path of its file in the profile's attachment
     // cache, downloaded (streamed to disk and checked against the hash) when not there yet.
     Result<QString> attachmentFile(const QByteArray &hash);
+    // Everything the server holds about a contact (GET /api/v1/contacts/{id}/export: admins
+    // only), saved as the zip file `target`, replaced only once the whole download arrived.
+    Status exportContact(const QUuid &contactId, const QString &target);
     // Copies a file the agent attaches into the attachment cache, for an add_message op
     // (Op::addMessage). A file over the server's limit is refused here, before anything is
     // queued, the limit said in words.

@@ -15,6 +15,7 @@
 #include "serverstore.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -959,39 +960,73 @@ private Q_SLOTS:
                                  QStringLiteral("Erase.Me@example.org"), QStringLiteral("--output"),
                                  zipPath});
         QVERIFY2(exported.exitCode == 0, exported.err.constData());
-        int error = 0;
-        zip_t *zip = zip_open(QFile::encodeName(zipPath).constData(), ZIP_RDONLY, &error);
-        QVERIFY(zip);
-        const auto entry = [&](const char *name) {
-            QByteArray content;
-            zip_stat_t st;
-            if (zip_stat(zip, name, 0, &st) != 0)
+        const auto checkExport = [&](const QString &path) {
+            int error = 0;
+            zip_t *zip = zip_open(QFile::encodeName(path).constData(), ZIP_RDONLY, &error);
+            if (!zip)
+                return false;
+            const auto entry = [&](const char *name) {
+                QByteArray content;
+                zip_stat_t st;
+                if (zip_stat(zip, name, 0, &st) != 0)
+                    return content;
+                content.resize(qsizetype(st.size));
+                zip_file_t *f = zip_fopen(zip, name, 0);
+                if (f && zip_fread(f, content.data(), st.size) != zip_int64_t(st.size))
+                    content.clear();
+                if (f)
+                    zip_fclose(f);
                 return content;
-            content.resize(qsizetype(st.size));
-            zip_file_t *f = zip_fopen(zip, name, 0);
-            if (f && zip_fread(f, content.data(), st.size) != zip_int64_t(st.size))
-                content.clear();
-            if (f)
-                zip_fclose(f);
-            return content;
+            };
+            const QJsonObject document = QJsonDocument::fromJson(entry("contact.json")).object();
+            const QJsonArray tickets = document.value(QLatin1String("tickets")).toArray();
+            const QByteArray conversation =
+                QJsonDocument(tickets.at(0).toObject().value(QLatin1String("messages")).toArray())
+                    .toJson();
+            const bool complete =
+                document.value(QLatin1String("contact"))
+                        .toObject()
+                        .value(QLatin1String("name"))
+                        .toString() == u"Erika Muster" &&
+                tickets.size() == 1 && conversation.contains("My account number is 12345.") &&
+                conversation.contains("Thank you, noted.") &&
+                !document.value(QLatin1String("mail")).toArray().isEmpty() && // the confirmation
+                entry(QByteArray("attachments/" + hash.left(16) + "-passport.png").constData()) ==
+                    scan;
+            zip_close(zip);
+            return complete;
         };
-        const QJsonObject document = QJsonDocument::fromJson(entry("contact.json")).object();
-        QCOMPARE(document.value(QLatin1String("contact"))
-                     .toObject()
-                     .value(QLatin1String("name"))
-                     .toString(),
-                 QStringLiteral("Erika Muster"));
-        const QJsonArray tickets = document.value(QLatin1String("tickets")).toArray();
-        QCOMPARE(tickets.size(), 1);
-        const QByteArray conversation =
-            QJsonDocument(tickets[0].toObject().value(QLatin1String("messages")).toArray())
-                .toJson();
-        QVERIFY(conversation.contains("My account number is 12345."));
-        QVERIFY(conversation.contains("Thank you, noted."));
-        QVERIFY(!document.value(QLatin1String("mail")).toArray().isEmpty()); // the confirmation
-        QCOMPARE(entry(QByteArray("attachments/" + hash.left(16) + "-passport.png").constData()),
-                 scan);
-        zip_close(zip);
+        QVERIFY(checkExport(zipPath));
+
+        QString contact;
+        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
+            if (c.value(QLatin1String("emails"))
+                    .toArray()
+                    .contains(QStringLiteral("erase.me@example.org")))
+                contact = c.value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!contact.isEmpty());
+        // The same zip from the API (the window's "Export requester's data"): admins only.
+        const QByteArray exportPath = "/api/v1/contacts/" + contact.toLatin1() + "/export";
+        const auto fromApi = fetch(apiRequest("GET", exportPath, m_root));
+        QCOMPARE(statusOf(fromApi), 200);
+        QCOMPARE(fromApi->header("content-type"), QByteArray("application/zip"));
+        QVERIFY(fromApi->header("content-disposition").contains(".zip"));
+        const QString apiZip = exports.filePath(QStringLiteral("from-api.zip"));
+        QFile saved(apiZip);
+        QVERIFY(saved.open(QIODevice::WriteOnly) && saved.write(fromApi->body) > 0);
+        saved.close();
+        QVERIFY(checkExport(apiZip));
+        QCOMPARE(fetch(apiRequest("GET", exportPath, m_ana))->errorCode(),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(statusOf(fetch(apiRequest(
+                     "GET", "/api/v1/contacts/" + newId().toLatin1() + "/export", m_root))),
+                 404);
+        QCOMPARE(statusOf(fetch(apiRequest("GET", "/api/v1/contacts/not-an-id/export", m_root))),
+                 404);
+        // The zip made for the answer is gone once it was sent.
+        const QDir partial(m_server.dataDir() + QStringLiteral("/attachments/partial"));
+        QVERIFY(partial.entryList({QStringLiteral("export-*")}, QDir::Files).isEmpty());
         // The export never overwrites a file.
         QCOMPARE(runPultd(storeArguments(m_server.dataDir()) +
                           QStringList{QStringLiteral("contact"), QStringLiteral("export"),
@@ -1001,14 +1036,6 @@ private Q_SLOTS:
                  1);
 
         // The erasure: admins only.
-        QString contact;
-        for (const QJsonObject &c : entities(QStringLiteral("contact"))) {
-            if (c.value(QLatin1String("emails"))
-                    .toArray()
-                    .contains(QStringLiteral("erase.me@example.org")))
-                contact = c.value(QLatin1String("id")).toString();
-        }
-        QVERIFY(!contact.isEmpty());
         const QJsonObject erase{{QStringLiteral("type"), QStringLiteral("erase_contact")},
                                 {QStringLiteral("contact_id"), contact}};
         QJsonObject byAgent = erase;

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCryptographicHash>
+#include <QFileDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +29,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+
+#include <zip.h>
 
 #include <random>
 
@@ -269,10 +272,10 @@ private Q_SLOTS:
         QVERIFY(other.store()->ticket(ticket)->status == Pult::TicketStatus::Solved);
     }
 
-    // An admin erases a ticket's requester from the window: asked first (Cancel keeps all),
-    // then the other agent's cache loses the name, the address and the text of their message.
-    // An agent is not offered the action.
-    void anAdminErasesTheRequesterFromTheWindow()
+    // An admin exports a ticket's requester's data to a zip file, then erases the requester from
+    // the window: asked first (Cancel keeps all), then the other agent's cache loses the name,
+    // the address and the text of their message. An agent is offered neither action.
+    void anAdminExportsAndErasesTheRequesterFromTheWindow()
     {
         Client window, other;
         QVERIFY(window.login(m_server.port(), m_root));
@@ -300,6 +303,33 @@ private Q_SLOTS:
         w.openTicket(ticket);
         auto *erase = w.findChild<QAction *>(QStringLiteral("eraseRequester"));
         QVERIFY(erase && erase->isVisible() && erase->isEnabled());
+
+        // First the customer's data, exported to a zip file the admin chooses.
+        auto *exportData = w.findChild<QAction *>(QStringLiteral("exportRequester"));
+        QVERIFY(exportData && exportData->isVisible() && exportData->isEnabled());
+        const QString zipPath = window.home() + QStringLiteral("/erika.zip");
+        QTimer::singleShot(0, [zipPath] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->selectFile(zipPath);
+            QMetaObject::invokeMethod(dialog, "accept"); // as the Save button does
+        });
+        exportData->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(zipPath), kTimeoutMs);
+        {
+            int error = 0;
+            zip_t *zip = zip_open(QFile::encodeName(zipPath).constData(), ZIP_RDONLY, &error);
+            QVERIFY(zip);
+            zip_stat_t st;
+            QCOMPARE(zip_stat(zip, "contact.json", 0, &st), 0);
+            QByteArray json(qsizetype(st.size), '\0');
+            zip_file_t *f = zip_fopen(zip, "contact.json", 0);
+            QVERIFY(f && zip_fread(f, json.data(), st.size) == zip_int64_t(st.size));
+            zip_fclose(f);
+            zip_close(zip);
+            QVERIFY(json.contains("My IBAN is SI56 1234."));
+            QVERIFY(json.contains("erika@example.org"));
+        }
 
         // The question names the customer; Cancel erases nothing.
         const auto answer = [](const QString &button) {
@@ -348,6 +378,7 @@ private Q_SLOTS:
             std::make_unique<QSettings>(agent.home() + QStringLiteral("/ui.ini"),
                                         QSettings::IniFormat));
         QVERIFY(!agentWindow.findChild<QAction *>(QStringLiteral("eraseRequester"))->isVisible());
+        QVERIFY(!agentWindow.findChild<QAction *>(QStringLiteral("exportRequester"))->isVisible());
     }
 
     // A 30 MB file attached in the composer is copied into the profile at once (the original
