@@ -4,7 +4,6 @@
 #include "pultdcommands.h"
 
 #include "accounts.h"
-#include "attachmentfiles.h"
 #include "backup.h"
 #include "contactexport.h"
 #include "demo.h"
@@ -20,7 +19,6 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QString>
 
 #include <filesystem>
