@@ -59,6 +59,8 @@ legend{font-weight:600;font-size:1.15rem;padding:0}
 border:1px solid #6b6b6b;border-radius:4px;padding:.4rem .75rem}
 .ratings input{width:auto;margin:0}
 textarea.comment{min-height:5rem}
+.hint{color:#4a4a4a;font-size:.875rem;margin:0 0 .25rem}
+input[type=file]{border-style:dashed}
 )css";
 
 QString t(Text text, const Look &look)
@@ -172,6 +174,38 @@ QString textArea(const QString &name, const QString &value, qsizetype maxLength,
         .arg(invalidAttributes(name, errors), escaped(value));
 }
 
+// The file input of a form whose look takes files: at most kMaxFiles, together filesLimit.
+QString filesField(const Look &look, const FieldErrors &errors)
+{
+    const QString name = QStringLiteral("files");
+    const QString hint =
+        t(Text::FilesHint, look)
+            .arg(kMaxFiles)
+            .arg(QLocale(look.language)
+                     .formattedDataSize(look.filesLimit, 0, QLocale::DataSizeTraditionalFormat));
+    QString html =
+        QStringLiteral("<label for=\"files\">%1</label>\n").arg(escaped(t(Text::FieldFiles, look)));
+    if (errors.contains(name))
+        html += QStringLiteral("<p class=\"error\" id=\"files-error\">%1</p>\n")
+                    .arg(escaped(errors.value(name)));
+    html +=
+        QStringLiteral(
+            "<p class=\"hint\" id=\"files-hint\">%1</p>\n<input id=\"files\" "
+            "name=\"files\" type=\"file\" multiple aria-describedby=\"files-hint%2\"%3>\n")
+            .arg(escaped(hint), errors.contains(name) ? QStringLiteral(" files-error") : QString(),
+                 errors.contains(name) ? QStringLiteral(" aria-invalid=\"true\"") : QString());
+    return html;
+}
+
+// The opening tag of a form that posts to its own page, with files when the look takes them.
+QString formTag(const Look &look)
+{
+    return look.filesLimit > 0
+               ? QStringLiteral("<form method=\"post\" accept-charset=\"utf-8\" "
+                                "enctype=\"multipart/form-data\">\n")
+               : QStringLiteral("<form method=\"post\" accept-charset=\"utf-8\">\n");
+}
+
 // The rating form of a solved ticket: five choices, the current rating checked, and a comment.
 QString ratingForm(const Look &look, const Ticket &ticket, const QString &token,
                    const QString &signedToken, const QString &error)
@@ -282,7 +316,7 @@ ApiResponse form(const Look &look, const FormInput &in, const FieldErrors &error
     else if (!errors.isEmpty())
         html += QStringLiteral("<p class=\"problem\" role=\"alert\">%1</p>\n")
                     .arg(escaped(t(Text::ErrorSummary, look)));
-    html += QStringLiteral("<form method=\"post\" accept-charset=\"utf-8\">\n");
+    html += formTag(look);
     html += QStringLiteral("<input type=\"hidden\" name=\"token\" value=\"%1\">\n")
                 .arg(escaped(signedToken));
     html += field(QStringLiteral("name"), t(Text::FieldName, look),
@@ -300,6 +334,8 @@ ApiResponse form(const Look &look, const FormInput &in, const FieldErrors &error
     html +=
         field(QStringLiteral("message"), t(Text::FieldMessage, look),
               textArea(QStringLiteral("message"), in.message, kMaxMessageChars, errors), errors);
+    if (look.filesLimit > 0)
+        html += filesField(look, errors);
     // The trap: people never see it (nor do screen readers); form-filling robots fill it in.
     html += QStringLiteral("<div class=\"trap\" aria-hidden=\"true\"><label for=\"website\">%1"
                            "</label><input id=\"website\" name=\"website\" type=\"text\" "
@@ -376,16 +412,19 @@ ApiResponse status(const Look &look, const ServerStore::StatusPage &p, const QSt
     if (ticket.status == TicketStatus::Closed) {
         html += QStringLiteral("<p>%1</p>\n").arg(escaped(t(Text::RequestClosed, look)));
     } else {
-        const FieldErrors errors =
-            feedback.answerError.isEmpty()
-                ? FieldErrors()
-                : FieldErrors{{QStringLiteral("answer"), feedback.answerError}};
-        html += QStringLiteral("<form method=\"post\" accept-charset=\"utf-8\">\n<input "
-                               "type=\"hidden\" name=\"token\" value=\"%1\">\n")
+        FieldErrors errors;
+        if (!feedback.answerError.isEmpty())
+            errors.insert(QStringLiteral("answer"), feedback.answerError);
+        if (!feedback.filesError.isEmpty())
+            errors.insert(QStringLiteral("files"), feedback.filesError);
+        html += formTag(look);
+        html += QStringLiteral("<input type=\"hidden\" name=\"token\" value=\"%1\">\n")
                     .arg(escaped(answerToken));
         html += field(QStringLiteral("answer"), t(Text::YourAnswer, look),
                       textArea(QStringLiteral("answer"), feedback.draft, kMaxMessageChars, errors),
                       errors);
+        if (look.filesLimit > 0)
+            html += filesField(look, errors);
         html += QStringLiteral("<button type=\"submit\">%1</button>\n</form>\n")
                     .arg(escaped(t(Text::SendAnswer, look)));
     }
@@ -405,15 +444,19 @@ ApiResponse notFound(const QString &language)
 
 ApiResponse unavailable(const QString &language)
 {
+    ApiResponse response = refused(language, 503, CustomerTexts::text(Text::Unavailable, language));
+    response.retryAfterSeconds = 1;
+    return response;
+}
+
+ApiResponse refused(const QString &language, int status, const QString &why)
+{
     Look look;
     look.language = language;
     const QString title = t(Text::UnavailableTitle, look);
-    ApiResponse response = page(look, title,
-                                QStringLiteral("<h1>%1</h1>\n<p>%2</p>\n")
-                                    .arg(escaped(title), escaped(t(Text::Unavailable, look))),
-                                503, true);
-    response.retryAfterSeconds = 1;
-    return response;
+    return page(look, title,
+                QStringLiteral("<h1>%1</h1>\n<p>%2</p>\n").arg(escaped(title), escaped(why)),
+                status, true);
 }
 
 ApiResponse stylesheet()

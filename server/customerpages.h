@@ -23,7 +23,11 @@ struct Look
     // Origins that may show the page in a frame (the contact form on a company's site);
     // empty: none.
     QStringList frameOrigins;
+    // The most bytes a post's files may have together; 0: the forms have no file input.
+    qint64 filesLimit = 0;
 };
+// The most files one post carries.
+inline constexpr int kMaxFiles = 5;
 
 // The contact form's fields as typed, kept when the form comes back with errors.
 struct FormInput
@@ -38,7 +42,7 @@ inline constexpr qsizetype kMaxEmailChars = 254;
 inline constexpr qsizetype kMaxSubjectChars = 200;
 inline constexpr qsizetype kMaxMessageChars = 20000;
 
-// Field name ("name", "email", "subject", "message") → what is wrong with it.
+// Field name ("name", "email", "subject", "message", "files") → what is wrong with it.
 using FieldErrors = QHash<QString, QString>;
 
 // The form; `problem` is shown above it (an expired form, a rate limit), field errors next to
@@ -55,6 +59,7 @@ struct StatusFeedback
     QString answerError; // why an answer was refused (next to the answer box)
     QString draft;       // the refused answer's text
     QString ratingError; // why a rating was refused (in the rating form)
+    QString filesError;  // why the answer's files were refused, or that they must be chosen again
 };
 inline constexpr qsizetype kMaxCommentChars = 2000;
 // A ticket's status page: `token` is the page's own (for its links); `answerToken` and
@@ -68,6 +73,9 @@ ApiResponse notFound(const QString &language);
 // 503 with Retry-After when the store failed (a form that failed comes back instead, with what
 // was typed and CustomerTexts::Text::Unavailable above it).
 ApiResponse unavailable(const QString &language);
+// A post refused before it was read (its files over the limit, a full disk): "Please try again"
+// and why, with the HTTP status.
+ApiResponse refused(const QString &language, int status, const QString &why);
 // GET /static/pult.css.
 ApiResponse stylesheet();
 inline constexpr const char *kStylesheetPath = "/static/pult.css";

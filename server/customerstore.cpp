@@ -378,9 +378,27 @@ ServerStore::statusPageAttachment(const QString &token, const QString &hash)
     return std::optional<AttachmentInfo>();
 }
 
-Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &id,
-                                                  const QString &text)
+Status ServerStore::Private::recordAttachmentFiles(const QList<Attachment> &attachments)
 {
+    for (const Attachment &a : attachments) {
+        Status s = db->run("INSERT INTO attachment_files(hash, size, created_ms) VALUES "
+                           "(?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                           [&](Statement &st) {
+                               st.bind(1, QString::fromLatin1(a.contentHash));
+                               st.bind(2, a.size).bind(3, now);
+                           });
+        if (!s.good())
+            return s;
+    }
+    return {};
+}
+
+Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &id,
+                                                  const QString &text,
+                                                  const QList<Attachment> &attachments)
+{
+    if (Status s = recordAttachmentFiles(attachments); !s.good())
+        return s;
     Message message;
     message.id = id;
     message.ticketId = ticket.id;
@@ -389,6 +407,7 @@ Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &i
     message.authorName = session->agent.name;
     message.created = nowTime();
     message.bodyText = text;
+    message.attachments = attachments;
     auto stored = storeMessage(ticket, message);
     if (!stored.good())
         return stored.status();
@@ -437,8 +456,9 @@ Status ServerStore::Private::commitPost(WriteBatch &tx, const QUuid &postId, Pos
 }
 
 Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, const QUuid &postId,
-                                                        const QString &text, const QString &ip,
-                                                        qint64 nowMs)
+                                                        const QString &text,
+                                                        const QList<Attachment> &attachments,
+                                                        const QString &ip, qint64 nowMs)
 {
     std::lock_guard lock(d->mutex);
     Private::WriteBatch tx(*d);
@@ -477,7 +497,7 @@ Result<ServerStore::Posted> ServerStore::customerAnswer(const QString &token, co
                    toString(TicketStatus::Open));
         ticket.status = TicketStatus::Open;
     }
-    if (Status s = d->storeCustomerMessage(ticket, postId, text); !s.good())
+    if (Status s = d->storeCustomerMessage(ticket, postId, text, attachments); !s.good())
         return s;
     if (Status s = d->writeTickets(); !s.good())
         return s;
@@ -616,7 +636,8 @@ Result<ServerStore::Posted> ServerStore::submitForm(const WebForm &form, qint64 
         return Status(Status::Invalid, (*created)->message);
     Ticket &ticket = d->work.back().ticket;
     if (Status s = d->storeCustomerMessage(
-            ticket, QUuid::createUuidV5(form.postId, QStringLiteral("message")), form.message);
+            ticket, QUuid::createUuidV5(form.postId, QStringLiteral("message")), form.message,
+            form.attachments);
         !s.good())
         return s;
     posted.ticketId = ticket.id;

@@ -238,6 +238,29 @@ constexpr std::array<Row, std::size_t(Text::Count)> kTexts{{
      u"Ovo trenutačno ne možemo primiti. Pošaljite ponovno za trenutak: ništa što ste upisali nije "
      u"izgubljeno.",
      u"Nie możemy tego teraz przyjąć. Wyślij ponownie za chwilę: nic, co wpisano, nie zginęło."},
+    // FieldFiles
+    {u"Files (optional)", u"Datoteke (neobvezno)", u"Failai (neprivaloma)",
+     u"Datoteke (nije obavezno)", u"Pliki (opcjonalnie)"},
+    // FilesHint
+    {u"Up to %1 files, together at most %2.", u"Največ %1 datotek, skupaj največ %2.",
+     u"Iki %1 failų, kartu ne daugiau kaip %2.", u"Najviše %1 datoteka, ukupno najviše %2.",
+     u"Do %1 plików, łącznie najwyżej %2."},
+    // TooManyFiles
+    {u"Please attach at most %1 files.", u"Priložite največ %1 datotek.",
+     u"Pridėkite ne daugiau kaip %1 failų.", u"Priložite najviše %1 datoteka.",
+     u"Dołącz najwyżej %1 plików."},
+    // FilesTooLarge
+    {u"The files are too large: together they may have at most %1.",
+     u"Datoteke so prevelike: skupaj imajo lahko največ %1.",
+     u"Failai per dideli: kartu jie gali užimti ne daugiau kaip %1.",
+     u"Datoteke su prevelike: zajedno smiju imati najviše %1.",
+     u"Pliki są za duże: łącznie mogą mieć najwyżej %1."},
+    // FilesAgain
+    {u"Please choose your files again: a form that comes back does not keep them.",
+     u"Datoteke izberite znova: vrnjen obrazec jih ne obdrži.",
+     u"Pasirinkite failus dar kartą: grąžinta forma jų neišsaugo.",
+     u"Ponovno odaberite datoteke: vraćeni obrazac ih ne zadržava.",
+     u"Wybierz pliki ponownie: zwrócony formularz ich nie zachowuje."},
 }};
 
 } // namespace

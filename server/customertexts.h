@@ -69,6 +69,11 @@ enum class Text {
     SurveyNotOpen,    // a rating of a ticket that was reopened
     UnavailableTitle, // the store failed: the page of a GET
     Unavailable,      // and the message above a form that is shown again
+    FieldFiles,       // the file input's label
+    FilesHint,        // under it: "%1" files at most, together "%2" (a size)
+    TooManyFiles,     // "%1" the most files a post takes
+    FilesTooLarge,    // "%1" the most the files may have together (a size)
+    FilesAgain,       // a form with files came back refused
     Count
 };
 

@@ -26,6 +26,9 @@ struct ApiRequest
     std::string_view contentType = {};
     std::string_view origin = {};
     std::string_view host = {};
+    // A customer post with files (multipart/form-data, webroutes.h) is spooled to this file by
+    // the server, which removes it after the answer; `body` is empty then.
+    std::string_view bodyFile = {};
 };
 
 // A response, JSON unless contentType says otherwise (attachments). Errors all have the shape

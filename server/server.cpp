@@ -94,6 +94,7 @@
 #include "mail/outbox.h"
 #include "mailboxes.h"
 #include "metrics.h"
+#include "multipart.h"
 #include "revisionlistener.h"
 #include "router.h"
 #include "serverstore.h"
@@ -449,7 +450,7 @@ struct Server::Private
     asio::awaitable<bool> handshake(SessionOver<TlsTransport> &session);
     template<typename Transport>
     asio::awaitable<bool> respond(SessionOver<Transport> &session, const Request &request,
-                                  Clock::time_point started);
+                                  Clock::time_point started, std::string_view bodyFile = {});
     // Runs f() on the worker pool and resumes on the calling coroutine's strand with its result.
     // Bounded: nullopt, without running f, when the pool has its fill of requests (the caller
     // answers overloaded()). Unbounded jobs (an upload's finish, whose body was read already) are
@@ -466,6 +467,17 @@ struct Server::Private
     template<typename Transport>
     asio::awaitable<bool> serveUpload(SessionOver<Transport> &session, RequestParser &parser,
                                       Clock::time_point started);
+    // A customer's post with files (webroutes.h): the body spooled to a file, then routed.
+    template<typename Transport>
+    asio::awaitable<bool> serveSpooled(SessionOver<Transport> &session, RequestParser &parser,
+                                       Clock::time_point started);
+    // Reads the body's `length` bytes after the header in pieces of up to 1 MiB, each handed to
+    // `sink` as it arrives; readTimeout applies to each piece. Answers "100-continue" first. A
+    // sink's failure is kept in `written` while the rest is read. The transport's error.
+    template<typename Transport>
+    asio::awaitable<beast::error_code>
+    readBody(SessionOver<Transport> &session, const Request &head, std::uint64_t length,
+             const std::function<Status(const char *, std::size_t)> &sink, Status &written);
     // Sends an answer that is given before the request's body was read, then closes.
     template<typename Transport>
     asio::awaitable<void> answerEarly(SessionOver<Transport> &session, Request &head,
@@ -810,8 +822,16 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transpo
                 co_return; // closed
             continue;
         }
-        // Only uploads may exceed bodyLimit; the header was read without a limit so that an
-        // upload's length did not fail it.
+        if (!ec && parser.get().method() == http::verb::post &&
+            customerPostTakesFiles(splitTarget(parser.get().target()).first) &&
+            Multipart::boundaryOf(parser.get()[http::field::content_type])) {
+            s.parser = nullptr;
+            if (!co_await serveSpooled(s, parser, started))
+                co_return; // closed
+            continue;
+        }
+        // Only uploads and customers' posts with files may exceed bodyLimit; the header was read
+        // without a limit so that their length did not fail it.
         if (!ec && parser.content_length() && *parser.content_length() > config.bodyLimit)
             ec = http::error::body_limit;
         parser.body_limit(config.bodyLimit);
@@ -864,7 +884,7 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transpo
 
 template<typename Transport>
 asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const Request &request,
-                                               Clock::time_point started)
+                                               Clock::time_point started, std::string_view bodyFile)
 {
     const auto [path, query] = splitTarget(request.target());
     const ApiRequest apiRequest{request.method_string(),
@@ -877,7 +897,8 @@ asio::awaitable<bool> Server::Private::respond(SessionOver<Transport> &s, const 
                                 request[http::field::accept_language],
                                 request[http::field::content_type],
                                 request[http::field::origin],
-                                request[http::field::host]};
+                                request[http::field::host],
+                                bodyFile};
     Router::Match match = router.match(apiRequest);
     Router::Result result{std::move(match.response), match.route};
     if (match.handler) {
@@ -1111,46 +1132,13 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
         co_return false;
     }
 
-    beast::error_code ec;
-    if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
-        http::response<http::empty_body> proceed(http::status::continue_, head.version());
-        s.connection().expires_after(config.writeTimeout);
-        co_await http::async_write(s.stream, proceed, asio::redirect_error(kAwaitable, ec));
-        if (ec)
-            co_return false;
-    }
-
-    // The body (Content-Length bytes: begin() refused anything else) in pieces of up to 1 MiB,
-    // each written to the partial file as it arrives: what arrived is on disk at once, should
-    // the connection or pultd die. What the header read already buffered goes first; the rest is
-    // read from the transport straight into the buffer, not through the parser (whose reads are
-    // 64 KiB at most: on a virtual machine the syscalls per read, not the bytes, cost the time).
-    // readTimeout applies to each piece, so a large upload is not cut off while it progresses.
-    std::uint64_t remaining = parser.content_length().value_or(0);
+    // The body (Content-Length bytes: begin() refused anything else), each piece written to the
+    // partial file as it arrives: what arrived is on disk at once, should the connection or
+    // pultd die.
     Status written;
-    {
-        const std::size_t buffered =
-            std::size_t(std::min<std::uint64_t>(remaining, s.buffer.size()));
-        if (buffered > 0) {
-            const auto data = s.buffer.data();
-            written = upload->write(static_cast<const char *>(data.data()), buffered);
-            s.buffer.consume(buffered);
-            remaining -= buffered;
-        }
-    }
-    std::vector<char> buffer(std::size_t(std::min<std::uint64_t>(remaining, 1024 * 1024)));
-    while (remaining > 0) {
-        s.connection().expires_after(config.readTimeout);
-        const std::size_t received = co_await s.stream.async_read_some(
-            asio::buffer(buffer.data(),
-                         std::size_t(std::min<std::uint64_t>(remaining, buffer.size()))),
-            asio::redirect_error(kAwaitable, ec));
-        if (received > 0 && written.good())
-            written = upload->write(buffer.data(), received);
-        remaining -= received;
-        if (ec)
-            break;
-    }
+    const beast::error_code ec = co_await readBody(
+        s, head, parser.content_length().value_or(0),
+        [&](const char *data, std::size_t size) { return upload->write(data, size); }, written);
     if (ec) { // what arrived is kept in the partial file: the client resumes from there
         LogRecord(LogLevel::Info, "upload_interrupted")
             .addString("peer", s.peer)
@@ -1167,6 +1155,118 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
         response = ApiResponse::error(500, "internal_error", written.message().toStdString());
     upload.reset(); // closes the partial file (and its lock) before the client may send the next
     co_return co_await sendResponse(s, head, response, Upload::kRoute, started);
+}
+
+template<typename Transport>
+asio::awaitable<beast::error_code>
+Server::Private::readBody(SessionOver<Transport> &s, const Request &head, std::uint64_t length,
+                          const std::function<Status(const char *, std::size_t)> &sink,
+                          Status &written)
+{
+    beast::error_code ec;
+    if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
+        http::response<http::empty_body> proceed(http::status::continue_, head.version());
+        s.connection().expires_after(config.writeTimeout);
+        co_await http::async_write(s.stream, proceed, asio::redirect_error(kAwaitable, ec));
+        if (ec)
+            co_return ec;
+    }
+    // What the header read already buffered goes first; the rest is read from the transport
+    // straight into the buffer, not through the parser (whose reads are 64 KiB at most: on a
+    // virtual machine the syscalls per read, not the bytes, cost the time).
+    std::uint64_t remaining = length;
+    const std::size_t buffered = std::size_t(std::min<std::uint64_t>(remaining, s.buffer.size()));
+    if (buffered > 0) {
+        const auto data = s.buffer.data();
+        written = sink(static_cast<const char *>(data.data()), buffered);
+        s.buffer.consume(buffered);
+        remaining -= buffered;
+    }
+    std::vector<char> buffer(std::size_t(std::min<std::uint64_t>(remaining, 1024 * 1024)));
+    while (remaining > 0) {
+        s.connection().expires_after(config.readTimeout);
+        const std::size_t received = co_await s.stream.async_read_some(
+            asio::buffer(buffer.data(),
+                         std::size_t(std::min<std::uint64_t>(remaining, buffer.size()))),
+            asio::redirect_error(kAwaitable, ec));
+        if (received > 0 && written.good())
+            written = sink(buffer.data(), received);
+        remaining -= received;
+        if (ec)
+            break;
+    }
+    co_return ec;
+}
+
+template<typename Transport>
+asio::awaitable<bool> Server::Private::serveSpooled(SessionOver<Transport> &s,
+                                                    RequestParser &parser,
+                                                    Clock::time_point started)
+{
+    Request head; // the header alone: the body goes to the spool file
+    head.base() = parser.get().base();
+    const std::string_view route = splitTarget(head.target()).first.substr(0, 3) == "/t/"
+                                       ? std::string_view("/t/{token}")
+                                       : std::string_view("/form/{department}");
+    const std::uint64_t limit = config.attachmentLimit + kCustomerPostTextBytes;
+    if (!parser.content_length() || *parser.content_length() > limit) {
+        ApiResponse early =
+            customerPostRefused(parser.content_length() ? 413 : 411,
+                                head[http::field::accept_language], config.attachmentLimit);
+        co_await answerEarly(s, head, early, route, started);
+        co_return false;
+    }
+    // DATA/attachments/partial/spool-UUID, removed when the answer was given (the partial files'
+    // sweep takes one a killed pultd left).
+    const std::filesystem::path spool = AttachmentFiles::partialDirectory(store->attachmentDirectory()) /
+                           ("spool-" + uuidToString(QUuid::createUuid()).toStdString());
+    std::error_code made;
+    std::filesystem::create_directories(spool.parent_path(), made);
+    const int fd = ::open(spool.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    struct SpoolFile
+    {
+        int fd;
+        const std::filesystem::path &path;
+        ~SpoolFile()
+        {
+            if (fd >= 0)
+                ::close(fd);
+            ::unlink(path.c_str());
+        }
+    } spoolFile{fd, spool};
+    Status written = fd >= 0 ? Status() : Status(Status::IoError, QStringLiteral("cannot spool"));
+    const beast::error_code ec = co_await readBody(
+        s, head, *parser.content_length(),
+        [fd](const char *data, std::size_t size) {
+            while (size > 0) {
+                const ssize_t n = ::write(fd, data, size);
+                if (n <= 0)
+                    return Status(Status::IoError,
+                                  QStringLiteral("cannot spool a post: %1")
+                                      .arg(QString::fromLocal8Bit(std::strerror(errno))));
+                data += n;
+                size -= std::size_t(n);
+            }
+            return Status();
+        },
+        written);
+    if (ec) {
+        LogRecord(LogLevel::Info, "request_interrupted")
+            .addString("peer", s.peer)
+            .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
+            .write();
+        s.connection().close();
+        co_return false;
+    }
+    if (!written.good()) { // a full disk: the store's "try again" page
+        LogRecord(LogLevel::Error, "spool_failed")
+            .addString("error", written.message().toStdString())
+            .write();
+        ApiResponse unavailable =
+            customerPostRefused(503, head[http::field::accept_language], config.attachmentLimit);
+        co_return co_await sendResponse(s, head, unavailable, route, started);
+    }
+    co_return co_await respond(s, head, started, spool.string());
 }
 
 // GET /api/v1/stream without "Upgrade: websocket": 401 as every API route, else 426 (the
@@ -1623,7 +1723,8 @@ ServerStatus Server::start()
     d->store->setMessageIdKey((*mailboxes)->messageIdKey());
     d->store->setStatusLinkKey((*mailboxes)->statusLinkKey());
     addCustomerRoutes(d->router, *d->store,
-                      {(*mailboxes)->formKey(), d->config.formMinFillTime, d->revisionPublisher()});
+                      {(*mailboxes)->formKey(), d->config.formMinFillTime, d->revisionPublisher(),
+                       d->config.attachmentLimit});
     d->outbox = std::make_unique<MailOutbox>(
         *d->store, std::move(*mailboxes),
         MailOutboxConfig::fromEnvironment(d->store->attachmentDirectory()), d->revisionPublisher());

@@ -569,16 +569,8 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
     message.bodyText = mail.text;
     message.bodyHtml = mail.html;
     message.attachments = mail.attachments;
-    for (const Attachment &a : mail.attachments) {
-        Status s = d->db->run("INSERT INTO attachment_files(hash, size, created_ms) VALUES "
-                              "(?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                              [&](Statement &st) {
-                                  st.bind(1, QString::fromLatin1(a.contentHash));
-                                  st.bind(2, a.size).bind(3, nowMs);
-                              });
-        if (!s.good())
-            return s;
-    }
+    if (Status s = d->recordAttachmentFiles(mail.attachments); !s.good())
+        return s;
     auto stored = d->storeMessage(*ticket, message);
     if (!stored.good())
         return stored.status();

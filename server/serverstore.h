@@ -331,10 +331,12 @@ public:
         qint64 revision = 0; // the newest revision written; 0 when nothing was
         bool mailed = false; // a confirmation was queued (the department has a mailbox)
     };
-    // An answer typed on a status page: a customer message on the ticket, which a solved or
-    // pending ticket reopens. `postId` makes a resent form a no-op.
+    // An answer typed on a status page, with the files it carries (already in the attachment
+    // store): a customer message on the ticket, which a solved or pending ticket reopens. `postId`
+    // makes a resent form a no-op.
     Result<Posted> customerAnswer(const QString &token, const QUuid &postId, const QString &text,
-                                  const QString &ip, qint64 nowMs);
+                                  const QList<Attachment> &attachments, const QString &ip,
+                                  qint64 nowMs);
     // A satisfaction rating from the status page or the survey mail's one-click links: `score`
     // 1 to 5, and the comment when one was sent (nullopt: the one-click link, which keeps the
     // comment there is). Recorded on the ticket while its survey is open; the same rating again
@@ -352,6 +354,7 @@ public:
         QString message;
         QString language; // the page's: the new contact's language and the confirmation's
         QString ip;
+        QList<Attachment> attachments; // files already in the attachment store
     };
     // A new ticket on channel web-form from the contact form, its contact found or made, and a
     // confirmation mail with the status link queued in the same transaction.

@@ -779,8 +779,13 @@ struct ServerStore::Private
     // against its limits per ticket and per address; null when it is over one of them.
     Result<Ticket *> openForCustomer(const Ticket &found, const char *kind, const QString &ip,
                                      AgentSession &customer);
-    // A customer message of the session's contact on the ticket (customerstore.cpp).
-    Status storeCustomerMessage(Ticket &ticket, const QUuid &id, const QString &text);
+    // A customer message of the session's contact on the ticket, with files pultd put in the
+    // attachment store itself (customerstore.cpp).
+    Status storeCustomerMessage(Ticket &ticket, const QUuid &id, const QString &text,
+                                const QList<Attachment> &attachments);
+    // Records files pultd put in the attachment store itself (from a mail, a customer's post):
+    // there is no upload and no claim for them.
+    Status recordAttachmentFiles(const QList<Attachment> &attachments);
     // Gives a customer's post its revisions, stores its result under postId (a resent form
     // gets it again; nothing is stored for a null postId) and commits.
     Status commitPost(WriteBatch &tx, const QUuid &postId, Posted &posted);

@@ -6,16 +6,25 @@
 #include "customertexts.h"
 #include "digests.h"
 #include "logrecord.h"
+#include "multipart.h"
 #include "router.h"
 #include "serverstore.h"
 #include "uuid.h"
 
 #include <QDateTime>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QStringDecoder>
 #include <QUrlQuery>
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstring>
+#include <filesystem>
 #include <optional>
 #include <variant>
 
@@ -38,6 +47,18 @@ const QUuid kPostNamespace(QStringLiteral("{9b7e3f0a-2d41-4c86-8e15-6a0c4f9d2b73
 QString text(std::string_view v)
 {
     return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+// A text field's value: UTF-8, its line ends LF; nullopt when it is not UTF-8.
+std::optional<QString> fieldText(std::string_view bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString decoded = utf8(QByteArrayView(bytes.data(), qsizetype(bytes.size())));
+    if (utf8.hasError())
+        return std::nullopt;
+    // Browsers send line ends as CRLF; the store keeps LF.
+    decoded.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    return decoded;
 }
 
 // The signed token of a form: when it was shown, a random nonce (the post's id) and a MAC over
@@ -107,16 +128,163 @@ std::optional<QHash<QString, QString>> parseForm(const ApiRequest &request)
         const QByteArray name = QByteArray::fromPercentEncoding(pair.left(equals));
         const QByteArray value =
             equals < 0 ? QByteArray() : QByteArray::fromPercentEncoding(pair.mid(equals + 1));
-        QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        QString decodedName = utf8(name);
-        QString decodedValue = utf8(value);
-        if (utf8.hasError())
+        const auto decodedName =
+            fieldText(std::string_view(name.constData(), std::size_t(name.size())));
+        const auto decodedValue =
+            fieldText(std::string_view(value.constData(), std::size_t(value.size())));
+        if (!decodedName || !decodedValue)
             return std::nullopt;
-        // Browsers send line ends as CRLF; the store keeps LF.
-        decodedValue.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-        fields.insert(decodedName, decodedValue);
+        fields.insert(*decodedName, *decodedValue);
     }
     return fields;
+}
+
+// "The files are too large: together they may have at most 50 MB."
+QString filesTooLarge(const QString &language, std::uint64_t limit)
+{
+    return CustomerTexts::text(Text::FilesTooLarge, language)
+        .arg(QLocale(language).formattedDataSize(qint64(limit), 0,
+                                                 QLocale::DataSizeTraditionalFormat));
+}
+
+// A customer's post: its text fields, and the files it carries (a multipart/form-data body,
+// which server.cpp spooled to request.bodyFile).
+struct CustomerPost
+{
+    QHash<QString, QString> fields;
+    struct File
+    {
+        QString name; // as the customer's browser gave it, made safe for a file name
+        QString type;
+        std::uint64_t offset = 0; // of its bytes in the spooled body
+        std::uint64_t length = 0;
+    };
+    QList<File> files;    // the chosen files (a file input with none chosen: none)
+    std::string bodyFile; // where their bytes are
+    std::uint64_t filesSize() const
+    {
+        std::uint64_t total = 0;
+        for (const File &f : files)
+            total += f.length;
+        return total;
+    }
+};
+
+// A file's name as a customer's browser sent it: the last part of a path (old browsers sent the
+// whole), no control characters, at most 200 characters.
+QString fileName(std::string_view sent)
+{
+    const std::size_t slash = sent.find_last_of("/\\");
+    if (slash != std::string_view::npos)
+        sent.remove_prefix(slash + 1);
+    QString name = QString::fromUtf8(sent.data(), qsizetype(sent.size()));
+    name.removeIf([](QChar c) { return c.category() == QChar::Other_Control; });
+    name = name.trimmed().left(200);
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    return name.isEmpty() ? QStringLiteral("file") : name;
+}
+
+// The body's text fields and files; nullopt when it is neither form encoding, is malformed, or
+// its text is not UTF-8.
+std::optional<CustomerPost> parsePost(const ApiRequest &request)
+{
+    if (request.bodyFile.empty()) {
+        auto fields = parseForm(request);
+        if (!fields)
+            return std::nullopt;
+        return CustomerPost{std::move(*fields), {}, {}};
+    }
+    const std::optional<std::string> boundary = Multipart::boundaryOf(request.contentType);
+    if (!boundary)
+        return std::nullopt;
+    CustomerPost post;
+    post.bodyFile = std::string(request.bodyFile);
+    // The spooled body, mapped: files are only located here, copied later by storeFiles.
+    const int fd = ::open(post.bodyFile.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st
+    {
+    };
+    if (fd < 0 || ::fstat(fd, &st) != 0 || st.st_size <= 0) {
+        if (fd >= 0)
+            ::close(fd);
+        return std::nullopt;
+    }
+    void *mapped = ::mmap(nullptr, std::size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (mapped == MAP_FAILED)
+        return std::nullopt;
+    const std::string_view body(static_cast<const char *>(mapped), std::size_t(st.st_size));
+    const auto parts = Multipart::parse(body, *boundary);
+    bool good = parts.has_value();
+    std::uint64_t textBytes = 0;
+    for (const Multipart::Part &part : parts.value_or(std::vector<Multipart::Part>())) {
+        if (part.filename) {
+            if (!part.filename->empty() || part.length > 0)
+                post.files.append({fileName(*part.filename),
+                                   QString::fromStdString(part.contentType), part.offset,
+                                   part.length});
+            continue;
+        }
+        textBytes += part.length;
+        const auto value = fieldText(body.substr(part.offset, part.length));
+        if (!value || textBytes > kCustomerPostTextBytes) {
+            good = false;
+            break;
+        }
+        post.fields.insert(QString::fromStdString(part.name), *value);
+    }
+    ::munmap(mapped, std::size_t(st.st_size));
+    if (!good)
+        return std::nullopt;
+    return post;
+}
+
+// Copies the post's files from the spooled body into the attachment store (each written to
+// DATA/attachments/partial, then adopted under its SHA-256), as the message's attachments.
+Result<QList<Attachment>> storeFiles(const std::filesystem::path &attachments,
+                                     const CustomerPost &post)
+{
+    QList<Attachment> stored;
+    if (post.files.isEmpty())
+        return stored;
+    const int body = ::open(post.bodyFile.c_str(), O_RDONLY | O_CLOEXEC);
+    if (body < 0)
+        return Status(Status::IoError, QStringLiteral("the spooled post is gone"));
+    const auto closeBody = qScopeGuard([body] { ::close(body); });
+    const std::filesystem::path partial = AttachmentFiles::partialDirectory(attachments);
+    std::error_code ec;
+    std::filesystem::create_directories(partial, ec);
+    std::vector<char> buffer(std::size_t(1024 * 1024));
+    for (const CustomerPost::File &f : post.files) {
+        const std::filesystem::path copy =
+            partial / ("post-" + uuidToString(QUuid::createUuid()).toStdString());
+        const int out = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (out < 0)
+            return Status(Status::IoError, QStringLiteral("cannot write %1: %2")
+                                               .arg(QString::fromStdString(copy.string()),
+                                                    QString::fromLocal8Bit(std::strerror(errno))));
+        bool copied = true;
+        for (std::uint64_t done = 0; copied && done < f.length;) {
+            const ssize_t n = ::pread(body, buffer.data(),
+                                      std::min<std::uint64_t>(buffer.size(), f.length - done),
+                                      off_t(f.offset + done));
+            copied = n > 0 && ::write(out, buffer.data(), std::size_t(n)) == n;
+            done += copied ? std::uint64_t(n) : 0;
+        }
+        ::close(out);
+        auto hash = copied ? AttachmentFiles::adopt(attachments, copy)
+                           : Result<std::string>(Status(
+                                 Status::IoError, QStringLiteral("cannot copy a posted file")));
+        if (!hash.good()) {
+            std::filesystem::remove(copy, ec);
+            return hash.status();
+        }
+        stored.append({QByteArray::fromStdString(*hash), f.name,
+                       f.type.isEmpty() ? QStringLiteral("application/octet-stream") : f.type,
+                       qint64(f.length)});
+    }
+    return stored;
 }
 
 QString queryValue(const ApiRequest &request, const QString &name)
@@ -135,9 +303,11 @@ QString pageLanguage(const ApiRequest &request, const QString &contactLanguage,
     return language.isEmpty() ? QStringLiteral("en") : language;
 }
 
-Look lookOf(const ServerStore::WebDepartment &department, const QString &language)
+Look lookOf(const ServerStore::WebDepartment &department, const QString &language,
+            std::uint64_t filesLimit)
 {
     Look look;
+    look.filesLimit = qint64(filesLimit);
     look.language = language;
     look.departmentName = department.name;
     look.color = department.settings.value(QLatin1String("color")).toString();
@@ -211,13 +381,25 @@ public:
         if (!*found)
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
         const ServerStore::WebDepartment &d = **found;
-        return CustomerPages::form(lookOf(d, pageLanguage(request, {}, d.settings)), {}, {}, {},
-                                   signForm(m_config.formKey, "form", uuidToString(d.id)));
+        return CustomerPages::form(
+            lookOf(d, pageLanguage(request, {}, d.settings), m_config.attachmentLimit), {}, {}, {},
+            signForm(m_config.formKey, "form", uuidToString(d.id)));
+    }
+
+    // What is wrong with a post's files: too many, or too large together; empty when nothing.
+    QString filesProblem(const CustomerPost &post, const QString &language) const
+    {
+        if (post.files.size() > CustomerPages::kMaxFiles)
+            return CustomerTexts::text(Text::TooManyFiles, language).arg(CustomerPages::kMaxFiles);
+        if (post.filesSize() > m_config.attachmentLimit)
+            return filesTooLarge(language, m_config.attachmentLimit);
+        return {};
     }
 
     ApiResponse postForm(const ApiRequest &request)
     {
-        const auto fields = parseForm(request);
+        const auto post = parsePost(request);
+        const QHash<QString, QString> *fields = post ? &post->fields : nullptr;
         const FormInput input = fields ? FormInput{fields->value(QStringLiteral("name")),
                                                    fields->value(QStringLiteral("email")),
                                                    fields->value(QStringLiteral("subject")),
@@ -239,10 +421,14 @@ public:
             return CustomerPages::notFound(pageLanguage(request, {}, {}));
         const ServerStore::WebDepartment &d = **found;
         const QString language = pageLanguage(request, {}, d.settings);
-        const Look look = lookOf(d, language);
+        const Look look = lookOf(d, language, m_config.attachmentLimit);
         const QString scope = uuidToString(d.id);
-        const auto again = [&](const FormInput &input, const FieldErrors &errors, Text problem,
+        const auto again = [&](const FormInput &input, FieldErrors errors, Text problem,
                                int status) {
+            // Files a refused post carried must be chosen again: browsers never fill them in.
+            if (post && !post->files.isEmpty() && !errors.contains(QStringLiteral("files")))
+                errors.insert(QStringLiteral("files"),
+                              CustomerTexts::text(Text::FilesAgain, language));
             return CustomerPages::form(
                 look, input, errors,
                 problem == Text::Count ? QString() : CustomerTexts::text(problem, language),
@@ -266,8 +452,14 @@ public:
             logRefused("/form/{department}", "too_fast");
             return again(input, {}, Text::TooFast, 400);
         }
-        if (const FieldErrors errors = CustomerPages::check(input, language); !errors.isEmpty())
+        FieldErrors errors = CustomerPages::check(input, language);
+        if (const QString problem = filesProblem(*post, language); !problem.isEmpty())
+            errors.insert(QStringLiteral("files"), problem);
+        if (!errors.isEmpty())
             return again(input, errors, Text::Count, 400);
+        auto attachments = storeFiles(m_store.attachmentDirectory(), *post);
+        if (!attachments.good())
+            return storeFailed(attachments.status(), again(input, {}, Text::Unavailable, 503));
 
         ServerStore::WebForm form;
         form.postId = signedForm->postId;
@@ -278,6 +470,7 @@ public:
         form.message = input.message;
         form.language = language;
         form.ip = text(request.remoteAddress);
+        form.attachments = std::move(*attachments);
         auto posted = m_store.submitForm(form, QDateTime::currentMSecsSinceEpoch());
         if (!posted.good())
             return storeFailed(posted.status(), again(input, {}, Text::Unavailable, 503));
@@ -311,8 +504,8 @@ public:
     {
         const QString language =
             pageLanguage(request, page.requesterLanguage, page.department.settings);
-        return CustomerPages::status(lookOf(page.department, language), page, token,
-                                     signForm(m_config.formKey, "answer", token),
+        return CustomerPages::status(lookOf(page.department, language, m_config.attachmentLimit),
+                                     page, token, signForm(m_config.formKey, "answer", token),
                                      page.surveyOpen ? signForm(m_config.formKey, "rate", token)
                                                      : QString(),
                                      feedback, status);
@@ -353,20 +546,25 @@ public:
         if (ApiResponse *answer = std::get_if<ApiResponse>(&read))
             return std::move(*answer);
         const ServerStore::StatusPage *page = &std::get<ServerStore::StatusPage>(read);
-        const auto answerError = [&](Text error, const QString &draft, int status) {
-            QString why = say(request, *page, error);
+        const auto post = parsePost(request);
+        const auto answerError = [&](Text error, const QString &draft, int status,
+                                     QString filesError = {}) {
+            QString why = error == Text::Count ? QString() : say(request, *page, error);
             if (error == Text::TooLong)
                 why = why.arg(CustomerPages::kMaxMessageChars);
-            return statusPage(request, token, *page, {{}, why, draft, {}}, status);
+            // Files a refused post carried must be chosen again: browsers never fill them in.
+            if (filesError.isEmpty() && post && !post->files.isEmpty())
+                filesError = say(request, *page, Text::FilesAgain);
+            return statusPage(request, token, *page, {{}, why, draft, {}, filesError}, status);
         };
         const auto refuse = [&](std::string_view reason, Text error, const QString &draft,
                                 int status) {
             logRefused("/t/{token}", reason);
             return answerError(error, draft, status);
         };
-        const auto fields = parseForm(request);
-        if (!fields)
+        if (!post)
             return refuse("unreadable", Text::Unreadable, {}, 400);
+        const QHash<QString, QString> *fields = &post->fields;
         const QString answer = fields->value(QStringLiteral("answer"));
         if (!sameOrigin(request, m_store.publicUrl(), {}))
             return refuse("origin", Text::FormExpired, answer, 403);
@@ -380,10 +578,17 @@ public:
             return answerError(Text::AnswerEmpty, answer, 400);
         if (answer.size() > CustomerPages::kMaxMessageChars)
             return answerError(Text::TooLong, answer, 400);
+        const QString language =
+            pageLanguage(request, page->requesterLanguage, page->department.settings);
+        if (const QString problem = filesProblem(*post, language); !problem.isEmpty())
+            return answerError(Text::Count, answer, 400, problem);
+        auto attachments = storeFiles(m_store.attachmentDirectory(), *post);
+        if (!attachments.good())
+            return storeFailed(attachments.status(), answerError(Text::Unavailable, answer, 503));
 
-        auto posted =
-            m_store.customerAnswer(token, signedForm->postId, answer, text(request.remoteAddress),
-                                   QDateTime::currentMSecsSinceEpoch());
+        auto posted = m_store.customerAnswer(token, signedForm->postId, answer, *attachments,
+                                             text(request.remoteAddress),
+                                             QDateTime::currentMSecsSinceEpoch());
         if (!posted.good())
             return storeFailed(posted.status(), answerError(Text::Unavailable, answer, 503));
         switch (posted->outcome) {
@@ -407,8 +612,8 @@ public:
         if (ApiResponse *answer = std::get_if<ApiResponse>(&updated))
             return std::move(*answer);
         const auto &now = std::get<ServerStore::StatusPage>(updated);
-        return statusPage(request, token, now, {say(request, now, Text::AnswerAdded), {}, {}, {}},
-                          200);
+        return statusPage(request, token, now,
+                          {say(request, now, Text::AnswerAdded), {}, {}, {}, {}}, 200);
     }
 
     // GET /t/{token}/rate/{score}: the survey mail's one-click rating, then the page with its
@@ -439,7 +644,7 @@ public:
             QString why = say(request, page, error);
             if (error == Text::TooLong)
                 why = why.arg(CustomerPages::kMaxCommentChars);
-            return statusPage(request, token, page, {{}, {}, {}, why}, status);
+            return statusPage(request, token, page, {{}, {}, {}, why, {}}, status);
         };
         const auto fields = parseForm(request);
         if (!fields)
@@ -528,6 +733,29 @@ private:
 };
 
 } // namespace
+
+ApiResponse customerPostRefused(int status, std::string_view acceptLanguage,
+                                std::uint64_t attachmentLimit)
+{
+    QString language = CustomerTexts::supported(CustomerTexts::acceptLanguages(acceptLanguage));
+    if (language.isEmpty())
+        language = QStringLiteral("en");
+    if (status == 503)
+        return CustomerPages::unavailable(language);
+    const QString why = status == 413 ? filesTooLarge(language, attachmentLimit)
+                                      : CustomerTexts::text(Text::Unreadable, language);
+    return CustomerPages::refused(language, status, why);
+}
+
+bool customerPostTakesFiles(std::string_view path)
+{
+    for (const std::string_view prefix : {std::string_view("/form/"), std::string_view("/t/")}) {
+        if (path.substr(0, prefix.size()) == prefix && path.size() > prefix.size() &&
+            path.find('/', prefix.size()) == std::string_view::npos)
+            return true;
+    }
+    return false;
+}
 
 void addCustomerRoutes(Router &router, ServerStore &store, WebRoutesConfig config)
 {

@@ -1,5 +1,7 @@
 #include "logrecord.h"
+#include "multipart.h"
 #include "router.h"
+#include "webroutes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -297,6 +299,118 @@ private Q_SLOTS:
             QVERIFY2(error.error == QJsonParseError::NoError, bytes.toHex().constData());
             QVERIFY(document.isObject());
         }
+    }
+
+    // multipart/form-data as browsers send it: fields and files found in place.
+    void multipartBoundary()
+    {
+        using Pult::Multipart::boundaryOf;
+        QCOMPARE(boundaryOf("multipart/form-data; boundary=----WebKitFormBoundaryAb12"),
+                 std::optional<std::string>("----WebKitFormBoundaryAb12"));
+        QCOMPARE(boundaryOf("Multipart/Form-Data;boundary=\"a b\""),
+                 std::optional<std::string>("a b"));
+        QVERIFY(!boundaryOf("multipart/form-data"));
+        QVERIFY(!boundaryOf("multipart/form-data; boundary="));
+        QVERIFY(!boundaryOf("application/x-www-form-urlencoded"));
+        QVERIFY(!boundaryOf("multipart/mixed; boundary=x"));
+        QVERIFY(!boundaryOf("multipart/form-data; boundary=" + std::string(71, 'x')));
+    }
+
+    void multipartParts()
+    {
+        const std::string body = "preamble\r\n--XyZ\r\n"
+                                 "Content-Disposition: form-data; name=\"answer\"\r\n\r\n"
+                                 "Line one\r\nline two\r\n"
+                                 "--XyZ\r\n"
+                                 "Content-Disposition: form-data; name=\"files\"; "
+                                 "filename=\"C:\\scans\\re%22port%22.pdf\"\r\n"
+                                 "Content-Type: application/pdf\r\n\r\n"
+                                 "%PDF\r\n--XyZnot a delimiter\r\n"
+                                 "--XyZ\r\n"
+                                 "Content-Disposition: form-data; name=\"files\"; filename=\"\"\r\n"
+                                 "Content-Type: application/octet-stream\r\n\r\n"
+                                 "\r\n--XyZ--\r\nepilogue";
+        const auto parts = Pult::Multipart::parse(body, "XyZ");
+        QVERIFY(parts);
+        QCOMPARE(parts->size(), std::size_t(3));
+        const auto content = [&](const Pult::Multipart::Part &p) {
+            return body.substr(p.offset, p.length);
+        };
+        QCOMPARE((*parts)[0].name, std::string("answer"));
+        QVERIFY(!(*parts)[0].filename);
+        QCOMPARE(content((*parts)[0]), std::string("Line one\r\nline two"));
+        QCOMPARE((*parts)[1].filename, std::optional<std::string>("C:\\scans\\re\"port\".pdf"));
+        QCOMPARE((*parts)[1].contentType, std::string("application/pdf"));
+        QCOMPARE(content((*parts)[1]), std::string("%PDF\r\n--XyZnot a delimiter"));
+        QCOMPARE((*parts)[2].filename, std::optional<std::string>(""));
+        QCOMPARE((*parts)[2].length, std::uint64_t(0));
+    }
+
+    void malformedMultipart_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray field = "Content-Disposition: form-data; name=\"a\"\r\n\r\nvalue";
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("no delimiter") << QByteArray("just text");
+        QTest::newRow("not closed") << "--B\r\n" + field;
+        QTest::newRow("no blank line") << QByteArray("--B\r\nContent-Disposition: form-data; "
+                                                     "name=\"a\"\r\nvalue\r\n--B--");
+        QTest::newRow("no disposition")
+            << QByteArray("--B\r\nContent-Type: text/plain\r\n\r\nvalue\r\n--B--");
+        QTest::newRow("no name") << QByteArray(
+            "--B\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--B--");
+        QTest::newRow("not form-data") << QByteArray(
+            "--B\r\nContent-Disposition: attachment; name=\"a\"\r\n\r\nvalue\r\n--B--");
+        QTest::newRow("header without colon") << QByteArray("--B\r\nbogus\r\n\r\nvalue\r\n--B--");
+        QTest::newRow("headers too long")
+            << "--B\r\nContent-Disposition: form-data; name=\"a\"\r\nX-Pad: " +
+                   QByteArray(9000, 'x') + "\r\n\r\nvalue\r\n--B--";
+        QTest::newRow("no line end after delimiter") << "--Bjunk" + field + "\r\n--B--";
+        QByteArray many;
+        for (int i = 0; i < 65; ++i)
+            many += "--B\r\n" + field + "\r\n";
+        QTest::newRow("too many parts") << many + "--B--";
+    }
+
+    void malformedMultipart()
+    {
+        QFETCH(QByteArray, body);
+        QVERIFY(!Pult::Multipart::parse(
+            std::string_view(body.constData(), std::size_t(body.size())), "B"));
+    }
+
+    // Random bytes never crash the parser, and what it finds lies inside the body.
+    void arbitraryMultipart()
+    {
+        QRandomGenerator random(7);
+        const std::string pieces[] = {"--B",
+                                      "\r\n",
+                                      "\r\n\r\n",
+                                      "Content-Disposition: form-data; name=\"a\"",
+                                      "; filename=\"f\"",
+                                      "x",
+                                      "--",
+                                      "\""};
+        for (int round = 0; round < 2000; ++round) {
+            std::string body;
+            const int n = random.bounded(1, 30);
+            for (int i = 0; i < n; ++i)
+                body += pieces[random.bounded(int(std::size(pieces)))];
+            if (const auto parts = Pult::Multipart::parse(body, "B")) {
+                for (const auto &p : *parts)
+                    QVERIFY(p.offset + p.length <= body.size());
+            }
+        }
+    }
+
+    void customerPostsThatTakeFiles()
+    {
+        QVERIFY(Pult::customerPostTakesFiles("/form/support"));
+        QVERIFY(Pult::customerPostTakesFiles("/t/abcDEF"));
+        QVERIFY(!Pult::customerPostTakesFiles("/t/abc/rate"));
+        QVERIFY(!Pult::customerPostTakesFiles("/t/"));
+        QVERIFY(!Pult::customerPostTakesFiles("/form/"));
+        QVERIFY(!Pult::customerPostTakesFiles("/api/v1/ops"));
     }
 };
 

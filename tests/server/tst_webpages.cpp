@@ -56,6 +56,42 @@ QByteArray formBody(const QList<std::pair<QString, QString>> &fields)
     return body;
 }
 
+// A file a browser sends with a form.
+struct FormFile
+{
+    QByteArray name;
+    QByteArray type;
+    QByteArray content;
+};
+
+// A multipart/form-data body as a browser builds it: the fields, then the files of the input
+// "files" (or one empty part when none was chosen, as browsers send).
+QByteArray multipartBody(const QList<std::pair<QString, QString>> &fields,
+                         const QList<FormFile> &files, const QByteArray &boundary)
+{
+    QByteArray body;
+    for (const auto &[name, value] : fields)
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name.toUtf8() +
+                "\"\r\n\r\n" + QByteArray(value.toUtf8()).replace("\n", "\r\n") + "\r\n";
+    for (const FormFile &f :
+         files.isEmpty() ? QList<FormFile>{{"", "application/octet-stream", ""}} : files)
+        body += "--" + boundary +
+                "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.name +
+                "\"\r\nContent-Type: " + f.type + "\r\n\r\n" + f.content + "\r\n";
+    return body + "--" + boundary + "--\r\n";
+}
+
+QByteArray multipartRequest(const QByteArray &target,
+                            const QList<std::pair<QString, QString>> &fields,
+                            const QList<FormFile> &files)
+{
+    const QByteArray boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
+    return "POST " + target + " HTTP/1.1\r\nHost: pult.test\r\n" +
+           "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " +
+           QByteArray::number(multipartBody(fields, files, boundary).size()) + "\r\n\r\n" +
+           multipartBody(fields, files, boundary);
+}
+
 QByteArray postRequest(const QByteArray &target, const QByteArray &body,
                        const QByteArray &extraHeaders = {},
                        const QByteArray &type = "application/x-www-form-urlencoded")
@@ -288,7 +324,8 @@ private Q_SLOTS:
             addSendingMailbox(data, kMailbox, QStringLiteral("Support"), m_sink.port());
         QVERIFY2(mailbox.exitCode == 0, mailbox.err.constData());
         QVERIFY(m_server.start({QStringLiteral("--public-url"), kPublicUrl,
-                                QStringLiteral("--form-min-fill"), QStringLiteral("1")}));
+                                QStringLiteral("--form-min-fill"), QStringLiteral("1"),
+                                QStringLiteral("--attachment-limit"), QStringLiteral("64K")}));
         m_root = login(m_server, "root@firma.example", kPassword);
         m_ana = login(m_server, "ana@firma.example", kPassword);
         QVERIFY(!m_root.isEmpty() && !m_ana.isEmpty());
@@ -554,6 +591,113 @@ private Q_SLOTS:
                                         {QStringLiteral("answer"), QStringLiteral("Hello?")}})));
         QCOMPARE(statusOf(refused), 409);
         QCOMPARE(messagesOf(made.id).size(), 2);
+    }
+
+    // Files on the contact form and with an answer: spooled, stored like any attachment, on
+    // the ticket and on the status page; too many, too large or a broken body refused clearly.
+    void customersAttachFiles()
+    {
+        const QByteArray emptyForm = fetch(pageRequest("/form/support"))->body;
+        QVERIFY(emptyForm.contains("enctype=\"multipart/form-data\""));
+        QVERIFY(emptyForm.contains("type=\"file\" multiple"));
+        QVERIFY(emptyForm.contains("Up to 5 files, together at most 64 kB."));
+
+        // Binary content with what looks like line ends and delimiters in it.
+        QByteArray receipt;
+        for (int i = 0; i < 3000; ++i)
+            receipt += char(i * 7 % 256);
+        receipt += "\r\n------WebKitFormBoundary7MA4YWxkTrZu0g\r\n";
+        const QByteArray photo = "\xff\xd8\xff\xe0 a small photo";
+        const auto fields = [](const QString &token, const QString &email) {
+            return QList<std::pair<QString, QString>>{
+                {QStringLiteral("token"), token},
+                {QStringLiteral("name"), QStringLiteral("Jonas Petraitis")},
+                {QStringLiteral("email"), email},
+                {QStringLiteral("subject"), QStringLiteral("Sugadinta prekė")},
+                {QStringLiteral("message"), QStringLiteral("Prisegu kvitą\nir nuotrauką.")},
+                {QStringLiteral("website"), QString()}};
+        };
+        QStringList tokens = forms("/form/support", 5);
+        const auto posted = fetch(multipartRequest(
+            "/form/support", fields(tokens.value(0), QStringLiteral("jonas@pirkejas.lt")),
+            {{"C:\\Users\\jonas\\kvitas.pdf", "application/pdf", receipt},
+             {"nuotrauka.jpg", "image/jpeg", photo}}));
+        QCOMPARE(statusOf(posted), 200);
+        const qint64 number = thankedNumber(posted);
+        QVERIFY(number > 0);
+        const QString link = mailedStatusLink();
+        const QString ticket = ticketNumbered(number)->value(QLatin1String("id")).toString();
+        const QList<QJsonObject> messages = messagesOf(ticket);
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages[0].value(QLatin1String("body")).toString(),
+                 QStringLiteral("Prisegu kvitą\nir nuotrauką."));
+        const QJsonArray files = messages[0].value(QLatin1String("attachments")).toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0].toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("kvitas.pdf"));
+        QCOMPARE(files[0].toObject().value(QLatin1String("hash")).toString(), sha256(receipt));
+        QCOMPARE(files[0].toObject().value(QLatin1String("size")).toInteger(), receipt.size());
+        QCOMPARE(files[1].toObject().value(QLatin1String("type")).toString(),
+                 QStringLiteral("image/jpeg"));
+        // Agents download them as any attachment; the customer from the status page.
+        const auto byAgent =
+            fetch(apiRequest("GET", "/api/v1/attachments/" + sha256(receipt).toLatin1(), m_ana));
+        QCOMPARE(statusOf(byAgent), 200);
+        QCOMPARE(byAgent->body, receipt);
+        const QByteArray statusPage = fetch(pageRequest(link.toLatin1()))->body;
+        QVERIFY(statusPage.contains("kvitas.pdf"));
+        QCOMPARE(fetch(pageRequest(link.toLatin1() + "/files/" + sha256(photo).toLatin1()))->body,
+                 photo);
+
+        // An answer with a file.
+        const QStringList answerForms = forms(link.toLatin1(), 1);
+        const auto answered = fetch(
+            multipartRequest(link.toLatin1(),
+                             {{QStringLiteral("token"), answerForms.value(0)},
+                              {QStringLiteral("answer"), QStringLiteral("Dar vienas kvitas.")}},
+                             {{"kvitas-2.txt", "text/plain", "second receipt"}}));
+        QCOMPARE(statusOf(answered), 200);
+        QVERIFY(answered->body.contains("kvitas-2.txt"));
+        QCOMPARE(messagesOf(ticket).size(), 2);
+
+        // Refused, and said next to the files: too many, too large together, and files with a
+        // form refused for another reason must be chosen again.
+        QList<FormFile> six;
+        for (int i = 0; i < 6; ++i)
+            six.append({"f" + QByteArray::number(i) + ".txt", "text/plain", "x"});
+        const auto tooMany = fetch(multipartRequest(
+            "/form/support", fields(tokens.value(1), QStringLiteral("jonas2@pirkejas.lt")), six));
+        QCOMPARE(statusOf(tooMany), 400);
+        QVERIFY(tooMany->body.contains("Please attach at most 5 files."));
+        QVERIFY(tooMany->body.contains("Prisegu kvitą")); // the message is kept
+        const auto tooLarge = fetch(multipartRequest(
+            "/form/support", fields(tokens.value(2), QStringLiteral("jonas3@pirkejas.lt")),
+            {{"a.bin", "application/octet-stream", QByteArray(40 * 1024, 'a')},
+             {"b.bin", "application/octet-stream", QByteArray(40 * 1024, 'b')}}));
+        QCOMPARE(statusOf(tooLarge), 400);
+        QVERIFY(tooLarge->body.contains("The files are too large: together they may have at most "
+                                        "64 kB."));
+        const auto noAddress = fetch(multipartRequest("/form/support", fields(tokens.value(3), {}),
+                                                      {{"c.txt", "text/plain", "c"}}));
+        QCOMPARE(statusOf(noAddress), 400);
+        QVERIFY(noAddress->body.contains("Please choose your files again"));
+        // A body over the limit is refused before it is read, in the browser's language.
+        const auto huge = fetch("POST /form/support HTTP/1.1\r\nHost: pult.test\r\n"
+                                "Accept-Language: lt\r\nContent-Type: multipart/form-data; "
+                                "boundary=B\r\nContent-Length: 5000000\r\n\r\n");
+        QCOMPARE(statusOf(huge), 413);
+        QVERIFY(huge->body.contains("Failai per dideli"));
+        // A broken body says it could not be read.
+        const auto broken = fetch(postRequest("/form/support", "--B\r\nno headers here", {},
+                                              "multipart/form-data; boundary=B"));
+        QCOMPARE(statusOf(broken), 400);
+        QVERIFY(broken->body.contains("<html"));
+        // None of these made a ticket, and no spooled body or copy is left behind.
+        QVERIFY(!ticketNumbered(number + 1));
+        const QDir partial(m_server.dataDir() + QStringLiteral("/attachments/partial"));
+        QVERIFY(
+            partial.entryList({QStringLiteral("spool-*"), QStringLiteral("post-*")}, QDir::Files)
+                .isEmpty());
     }
 
     void satisfactionSurveyAfterASolve()
