@@ -46,8 +46,8 @@ background:var(--brand);color:var(--on-brand);cursor:pointer}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
 dt{font-weight:600}dd{margin:0}
 ol.conversation{list-style:none;padding:0;margin:0}
-ol.conversation li{border:1px solid #d0d4d9;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
-ol.conversation li.customer{background:#f7f9fb}
+ol.conversation>li{border:1px solid #d0d4d9;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
+ol.conversation>li.customer{background:#f7f9fb}
 .meta{color:#4a4a4a;font-size:.875rem;margin:0 0 .5rem}
 .body{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 .files{margin:.5rem 0 0;padding-left:1.25rem}

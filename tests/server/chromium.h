@@ -171,6 +171,22 @@ public:
                      .arg(QString::fromUtf8(quoted)));
     }
 
+    // Chooses files for the file input, as the file picker does.
+    bool chooseFiles(const QString &selector, const QStringList &paths)
+    {
+        const auto document = call(QStringLiteral("DOM.getDocument"), {});
+        if (!document)
+            return false;
+        const auto node = call(
+            QStringLiteral("DOM.querySelector"),
+            {{QStringLiteral("nodeId"),
+              document->value(QLatin1String("root")).toObject().value(QLatin1String("nodeId"))},
+             {QStringLiteral("selector"), selector}});
+        return node && call(QStringLiteral("DOM.setFileInputFiles"),
+                            {{QStringLiteral("files"), QJsonArray::fromStringList(paths)},
+                             {QStringLiteral("nodeId"), node->value(QLatin1String("nodeId"))}});
+    }
+
     QString text() { return evaluate(QStringLiteral("document.body.innerText")).toString(); }
 
     // A PNG of the page as it is shown, written to `file`.

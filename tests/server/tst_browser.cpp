@@ -13,8 +13,11 @@
 #include "pultdprocess.h"
 #include "smtpsinkprocess.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace PultdTest;
@@ -128,6 +131,18 @@ private Q_SLOTS:
         m_browser.fill(QStringLiteral("subject"), QStringLiteral("The invoice is wrong"));
         m_browser.fill(QStringLiteral("message"),
                        QStringLiteral("Hello,\ninvoice 42 lists the wrong VAT.\nAna"));
+        // With the invoice, chosen in the file input.
+        const QTemporaryDir files;
+        const QString invoice = files.filePath(QStringLiteral("invoice-42.pdf"));
+        QByteArray invoiceBytes = "%PDF-1.4\r\n";
+        for (int i = 0; i < 5000; ++i)
+            invoiceBytes += char(i % 256);
+        {
+            QFile out(invoice);
+            QVERIFY(out.open(QIODevice::WriteOnly) && out.write(invoiceBytes) > 0);
+        }
+        QVERIFY2(m_browser.chooseFiles(QStringLiteral("#files"), {invoice}),
+                 qPrintable(m_browser.error()));
         QTest::qWait(1100); // the server's minimum fill time in this test
         QVERIFY2(m_browser.clickAndWait(QStringLiteral("button[type=submit]")),
                  qPrintable(m_browser.error()));
@@ -141,6 +156,17 @@ private Q_SLOTS:
         const QJsonObject ticket = changes(QStringLiteral("ticket")).constFirst();
         QCOMPARE(ticket.value(QLatin1String("channel")).toString(), QStringLiteral("web-form"));
         const QString ticketId = ticket.value(QLatin1String("id")).toString();
+        // The file came with the message, byte for byte.
+        const QJsonArray attached = changes(QStringLiteral("message"))
+                                        .constFirst()
+                                        .value(QLatin1String("attachments"))
+                                        .toArray();
+        QCOMPARE(attached.size(), 1);
+        QCOMPARE(attached[0].toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("invoice-42.pdf"));
+        QCOMPARE(attached[0].toObject().value(QLatin1String("hash")).toString(),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(invoiceBytes, QCryptographicHash::Sha256).toHex()));
 
         // An agent replies; the customer opens the link from the confirmation.
         const QString link = mailedLink();
@@ -162,6 +188,7 @@ private Q_SLOTS:
         const QString page = m_browser.text();
         QVERIFY2(page.contains(QStringLiteral("invoice 42 lists the wrong VAT")), qPrintable(page));
         QVERIFY(page.contains(QStringLiteral("a corrected invoice is on its way")));
+        QVERIFY(page.contains(QStringLiteral("invoice-42.pdf")));
         QVERIFY2(page.contains(QStringLiteral(" (UTC)")), qPrintable(page)); // no time zone known
         // The name typed with markup in it is text, and ran nothing.
         QVERIFY(m_browser.evaluate(QStringLiteral("document.title")).toString() != u"pwned");
