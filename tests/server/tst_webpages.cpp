@@ -13,6 +13,7 @@
 #include "customerpages.h"
 #include "customertexts.h"
 #include "serverstore.h"
+#include "storedb.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -158,6 +159,24 @@ class TestWebPages : public QObject
                 return t;
         }
         return std::nullopt;
+    }
+
+    // How many posts of the last hour count against a rate limit's subject (an address, an IP).
+    qint64 postsCounted(const QString &subject)
+    {
+        const QStringList arguments = storeArguments(m_server.dataDir());
+        const QString url =
+            arguments.contains(QStringLiteral("--db")) ? arguments.last() : QString();
+        auto db = Pult::Db::Connection::openReader(m_server.dataDir().toStdString(), url);
+        if (!db.good())
+            return -1;
+        auto counted = (*db)->prepare("SELECT count(*) FROM web_posts WHERE subject = ?1");
+        if (!counted.good())
+            return -1;
+        (*counted)->bind(1, subject);
+        const qint64 n = (*counted)->next() ? (*counted)->int64(0) : -1;
+        (*counted)->reset();
+        return n;
     }
 
     QList<QJsonObject> messagesOf(const QString &ticket)
@@ -1179,7 +1198,9 @@ private Q_SLOTS:
                      .exitCode,
                  1);
 
-        // The erasure: admins only.
+        // The erasure: admins only. It also forgets the address's posts counted for the rate
+        // limits.
+        QCOMPARE(postsCounted(QStringLiteral("erase.me@example.org")), 1);
         const QJsonObject erase{{QStringLiteral("type"), QStringLiteral("erase_contact")},
                                 {QStringLiteral("contact_id"), contact}};
         QJsonObject byAgent = erase;
@@ -1223,6 +1244,7 @@ private Q_SLOTS:
                 recorded = h.value(QLatin1String("new")).toString() == u"erased";
         }
         QVERIFY(recorded);
+        QCOMPARE(postsCounted(QStringLiteral("erase.me@example.org")), 0);
         QVERIFY(!QFile::exists(file));
         QCOMPARE(statusOf(fetch(apiRequest("GET", "/api/v1/attachments/" + hash, m_root))), 404);
         QCOMPARE(statusOf(fetch(pageRequest(made.link.toLatin1()))), 404);
