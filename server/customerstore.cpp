@@ -154,19 +154,14 @@ Result<std::optional<ServerStore::Posted>> earlierPost(Db::Connection &db, const
     return std::optional(posted);
 }
 
-Status recordPostResult(Db::Connection &db, const QUuid &postId, const ServerStore::Posted &p)
+QJsonObject postResult(const QUuid &postId, const ServerStore::Posted &p)
 {
-    const QJsonObject result{{QStringLiteral("op_id"), uuidToString(postId)},
-                             {QStringLiteral("status"), QStringLiteral("applied")},
-                             {QStringLiteral("ticket_id"), idValue(p.ticketId)},
-                             {QStringLiteral("number"), p.number},
-                             {QStringLiteral("mailed"), p.mailed},
-                             {QStringLiteral("revision"), p.revision}};
-    return db.run("INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)",
-                  [&](Statement &st) {
-                      st.bind(1, uuidToBlob(postId)).bind(2, uuidToBlob(kWebPostAgent));
-                      st.bind(3, QString::fromUtf8(compact(result)));
-                  });
+    return {{QStringLiteral("op_id"), uuidToString(postId)},
+            {QStringLiteral("status"), QStringLiteral("applied")},
+            {QStringLiteral("ticket_id"), idValue(p.ticketId)},
+            {QStringLiteral("number"), p.number},
+            {QStringLiteral("mailed"), p.mailed},
+            {QStringLiteral("revision"), p.revision}};
 }
 
 } // namespace
@@ -447,7 +442,8 @@ Status ServerStore::Private::commitPost(WriteBatch &tx, const QUuid &postId, Pos
         return revision.status();
     posted.outcome = Posted::Accepted;
     posted.revision = *revision;
-    Status s = postId.isNull() ? Status() : recordPostResult(*db, postId, posted);
+    Status s = postId.isNull() ? Status()
+                               : recordResult(postId, kWebPostAgent, postResult(postId, posted));
     if (s.good())
         s = announce(posted.revision);
     if (s.good())

@@ -12,6 +12,7 @@
 
 #include "logrecord.h"
 #include "mail/outgoingmail.h"
+#include "template.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -306,7 +307,10 @@ Result<std::optional<ServerStore::QueuedMail>> ServerStore::claimQueuedMail(qint
             return s;
         if (db.changes() != 1)
             continue;
-        // The status link goes in now, so that no stored copy of the mail holds its token.
+        // The status link goes in now, so that no stored copy of the mail holds its token. (JSON
+        // escapes none of the placeholder's characters: a mail without it is left as it is.)
+        if (!mail->mail.contains(kStatusLinkPlaceholder.toUtf8()))
+            return mail;
         QJsonObject composed = QJsonDocument::fromJson(mail->mail).object();
         auto body =
             d->withStatusLink(mail->ticketId, composed.value(QLatin1String("body")).toString());

@@ -411,12 +411,7 @@ Result<ServerStore::Ingested> ServerStore::ingestMail(const InboundMail &mail, q
                                  {QStringLiteral("mail"), outcomeName(ingested.outcome)},
                                  {QStringLiteral("ticket_id"), idValue(ingested.ticketId)},
                                  {QStringLiteral("revision"), ingested.revision}};
-        Status s = d->db->run("INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)",
-                              [&](Statement &st) {
-                                  st.bind(1, uuidToBlob(mail.key));
-                                  st.bind(2, uuidToBlob(kMailKeyNamespace));
-                                  st.bind(3, QString::fromUtf8(compact(result)));
-                              });
+        Status s = d->recordResult(mail.key, kMailKeyNamespace, result);
         if (s.good()) // a mail processed again leaves quarantine with its commit
             s = d->db->run("DELETE FROM mail_quarantine WHERE id = ?1",
                            [&](Statement &st) { st.bind(1, uuidToBlob(mail.key)); });

@@ -104,11 +104,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
             result.insert(QStringLiteral("revision"), *revision);
             newest = *revision;
         }
-        Status s = d->db->run(
-            "INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)", [&](Statement &st) {
-                st.bind(1, uuidToBlob(opId)).bind(2, uuidToBlob(session.agent.id));
-                st.bind(3, QString::fromUtf8(compact(result)));
-            });
+        Status s = d->recordResult(opId, session.agent.id, result);
         if (s.good() && !*rejection)
             s = savepoint.release();
         if (!s.good())

@@ -667,6 +667,18 @@ struct ServerStore::Private
                         Wire::toJson(event)});
     }
 
+    // Stores the result of something done once under its key (an op's id, a mail's key, a
+    // customer post's id) and who did it, so that the same thing sent again gets this result
+    // instead of being done twice.
+    Status recordResult(const QUuid &key, const QUuid &by, const QJsonObject &result)
+    {
+        return db->run("INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)",
+                       [&](Statement &st) {
+                           st.bind(1, uuidToBlob(key)).bind(2, uuidToBlob(by));
+                           st.bind(3, QString::fromUtf8(compact(result)));
+                       });
+    }
+
     // Tells the other pultd processes on a PostgreSQL database that the revision advanced to
     // `revision` (0: it did not), delivered when the transaction commits (LISTEN/NOTIFY).
     Status announce(qint64 revision)
