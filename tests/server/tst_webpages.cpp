@@ -951,9 +951,18 @@ private Q_SLOTS:
                             {QStringLiteral("size"), qint64(content.size())}}});
         QCOMPARE(attached.value(QLatin1String("status")).toString(), QStringLiteral("applied"));
         mailedStatusLink();
+        // The customer's own files with such names (quotes as browsers send them: %22).
+        const QStringList answerForm = forms(link.toLatin1(), 1);
+        const auto answered = fetch(multipartRequest(
+            link.toLatin1(),
+            {{QStringLiteral("token"), answerForm.value(0)}, {QStringLiteral("answer"), payload}},
+            {{kXss[1].toUtf8().replace("\"", "%22") + ".html", "text/html", kXss[0].toUtf8()},
+             {kXss[2].toUtf8(), "image/svg+xml", "<svg onload=alert(1)>"}}));
+        QCOMPARE(statusOf(answered), 200);
         const auto page = fetch(pageRequest(link.toLatin1()));
         QCOMPARE(statusOf(page), 200);
-        for (const auto &reply : {*refused, *page}) {
+        QVERIFY(page->body.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.html"));
+        for (const auto &reply : {*refused, *answered, *page}) {
             const QString html = QString::fromUtf8(reply.body);
             for (const QString &p : kXss)
                 QVERIFY2(!html.contains(p), qPrintable(p));
