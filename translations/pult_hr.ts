@@ -1325,12 +1325,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+216"/>
+        <location line="+223"/>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-221"/>
         <source>Sign &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,12 +1416,12 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>&amp;Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>&amp;Department</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1482,6 +1482,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>E&amp;xport the requester&apos;s personal data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saves everything Pult holds about the customer (their tickets, messages and files) as a zip file, for a request under the GDPR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Erase the requester&apos;s personal data…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1561,7 +1571,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
+        <source>Open one ticket with a requester to export their data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>personal data of %1.zip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting %1&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not export %1&apos;s data: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1&apos;s data to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Open one ticket with a requester to erase their data.</source>
         <translation type="unfinished"></translation>
     </message>
