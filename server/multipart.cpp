@@ -56,8 +56,8 @@ std::vector<std::pair<std::string, std::string>> parameters(std::string_view val
             parsed = std::string(trim(value.substr(i, end - i)));
             i = end;
         }
-        for (const auto &[escape, character] : {std::pair{"%22", '"'}, std::pair{"%0D", '\r'},
-                                                std::pair{"%0A", '\n'}}) {
+        for (const auto &[escape, character] :
+             {std::pair{"%22", '"'}, std::pair{"%0D", '\r'}, std::pair{"%0A", '\n'}}) {
             for (std::size_t at = parsed.find(escape); at != std::string::npos;
                  at = parsed.find(escape, at + 1))
                 parsed.replace(at, 3, 1, character);

@@ -1218,8 +1218,9 @@ asio::awaitable<bool> Server::Private::serveSpooled(SessionOver<Transport> &s,
     }
     // DATA/attachments/partial/spool-UUID, removed when the answer was given (the partial files'
     // sweep takes one a killed pultd left).
-    const std::filesystem::path spool = AttachmentFiles::partialDirectory(store->attachmentDirectory()) /
-                           ("spool-" + uuidToString(QUuid::createUuid()).toStdString());
+    const std::filesystem::path spool =
+        AttachmentFiles::partialDirectory(store->attachmentDirectory()) /
+        ("spool-" + uuidToString(QUuid::createUuid()).toStdString());
     std::error_code made;
     std::filesystem::create_directories(spool.parent_path(), made);
     const int fd = ::open(spool.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
