@@ -6,599 +6,599 @@
     <message>
         <location filename="../ui/conversationrenderer.cpp" line="+223"/>
         <source>less than 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>mažiau nei 1 min.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 d</source>
         <comment>days</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 d.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 d %2 h</source>
         <comment>days, hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 d. %2 val.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 h</source>
         <comment>hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 val.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
         <comment>hours, minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 val. %2 min.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min</source>
         <comment>minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>No messages in this ticket yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šioje užklausoje dar nėra žinučių.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Show %n earlier message</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rodyti %n ankstesnę žinutę</numerusform>
+            <numerusform>Rodyti %n ankstesnes žinutes</numerusform>
+            <numerusform>Rodyti %n ankstesnių žinučių</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Show %n earlier messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rodyti %n ankstesnę žinutę</numerusform>
+            <numerusform>Rodyti %n ankstesnes žinutes</numerusform>
+            <numerusform>Rodyti %n ankstesnių žinučių</numerusform>
         </translation>
     </message>
     <message>
         <location line="+34"/>
         <location line="+95"/>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(be temos)</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>%1 priority</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 prioritetas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Spam</source>
-        <translation type="unfinished"></translation>
+        <translation>Šlamštas</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Requester: </source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>nežinomas</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Assignee: </source>
-        <translation type="unfinished"></translation>
+        <translation>Atsakingas agentas: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>nepriskirta</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>nežinomas agentas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sukurta %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>užklausa %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not in the local store yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar nėra vietinėje saugykloje</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>solved %1 late</source>
-        <translation type="unfinished"></translation>
+        <translation>išspręsta pavėlavus %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>answered %1 late</source>
-        <translation type="unfinished"></translation>
+        <translation>atsakyta pavėlavus %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>met · solved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>įvykdyta · išspręsta %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>met · answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>įvykdyta · atsakyta %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>stopped · the ticket is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>neskaičiuojama · užklausos būsena: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>terminas %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vėluojama %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 left · paused while %2</source>
-        <translation type="unfinished"></translation>
+        <translation>liko %1 · pristabdyta (%2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>liko %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausa</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>Pirmasis atsakymas</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsprendimas</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminas</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+14"/>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>po %1</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>vėluojama %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminimas</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>prieš %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Lygis</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasitenkinimas</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 iš 5</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorija</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Žymos</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Merged into</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujungta į</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Susieta</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not in the local store</source>
-        <translation type="unfinished"></translation>
+        <translation>Nėra vietinėje saugykloje</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>bouncing since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>laiškai grąžinami nuo %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bouncing since %1: %2</source>
         <comment>since when, the mail server&apos;s answer</comment>
-        <translation type="unfinished"></translation>
+        <translation>laiškai grąžinami nuo %1: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacija</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Planas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalba</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Laiko juosta</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No other tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitų užklausų nėra</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Other tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Kitos užklausos</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Automation</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatika</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nežinomas agentas</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>an unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>nežinomas agentas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an unknown department</source>
-        <translation type="unfinished"></translation>
+        <translation>nežinomas skyrius</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>būsena</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>priority</source>
-        <translation type="unfinished"></translation>
+        <translation>prioritetas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>atsakingas agentas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>department</source>
-        <translation type="unfinished"></translation>
+        <translation>skyrius</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tier</source>
-        <translation type="unfinished"></translation>
+        <translation>lygis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>kategorija</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tags</source>
-        <translation type="unfinished"></translation>
+        <translation>žymos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>due date</source>
-        <translation type="unfinished"></translation>
+        <translation>terminas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>priminimas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>tema</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 created the ticket as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sukūrė užklausą %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 created the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sukūrė užklausą</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 marked the ticket as spam</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pažymėjo užklausą kaip šlamštą</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 marked the ticket as not spam</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pažymėjo, kad užklausa nėra šlamštas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 merged the ticket into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sujungė užklausą į %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 rated the help %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 įvertino pagalbą: %2 iš 5</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 removed the rating&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pašalino įvertinimo komentarą</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 commented on the rating</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pakomentavo įvertinimą</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 assigned the ticket to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 priskyrė užklausą: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 unassigned the ticket from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 atšaukė užklausos priskyrimą: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 reassigned the ticket from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 perskyrė užklausą: %2 → %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 set %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nustatė: %2 – %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cleared %2 (was %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 išvalė: %2 (buvo %3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 changed %2 from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pakeitė: %2 – %3 → %4</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Istorija</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakeitimas</numerusform>
+            <numerusform>%n pakeitimai</numerusform>
+            <numerusform>%n pakeitimų</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pakeitimas</numerusform>
+            <numerusform>%n pakeitimai</numerusform>
+            <numerusform>%n pakeitimų</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Show %n earlier change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rodyti %n ankstesnį pakeitimą</numerusform>
+            <numerusform>Rodyti %n ankstesnius pakeitimus</numerusform>
+            <numerusform>Rodyti %n ankstesnių pakeitimų</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Show %n earlier changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rodyti %n ankstesnį pakeitimą</numerusform>
+            <numerusform>Rodyti %n ankstesnius pakeitimus</numerusform>
+            <numerusform>Rodyti %n ankstesnių pakeitimų</numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsakymas</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Internal note · not visible to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidinė pastaba · klientas jos nemato</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Nežinomas</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Paprastas tekstas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this mail as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodyti šį laišką kaip paprastą tekstą</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatuotas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this mail as it was formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodyti šį laišką su pradiniu formatavimu</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Attachments: </source>
-        <translation type="unfinished"></translation>
+        <translation>Priedai: </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(be pavadinimo)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Open or save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti arba išsaugoti %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open or save %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti arba išsaugoti %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>… quoted text (%n line)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… cituojamas tekstas (%n eilutė)</numerusform>
+            <numerusform>… cituojamas tekstas (%n eilutės)</numerusform>
+            <numerusform>… cituojamas tekstas (%n eilučių)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>… quoted text (%n lines)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… cituojamas tekstas (%n eilutė)</numerusform>
+            <numerusform>… cituojamas tekstas (%n eilutės)</numerusform>
+            <numerusform>… cituojamas tekstas (%n eilučių)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+81"/>
         <source>Show the quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodyti cituojamą tekstą</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+81"/>
         <source>Hide quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Slėpti cituojamą tekstą</translation>
     </message>
     <message>
         <location line="-53"/>
         <source>Remote images are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuotoliniai paveikslėliai rodomi.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Remote images are not shown. </source>
-        <translation type="unfinished"></translation>
+        <translation>Nuotoliniai paveikslėliai nerodomi. </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show remote images</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodyti nuotolinius paveikslėlius</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fetching them tells the sender that the mail was read</source>
-        <translation type="unfinished"></translation>
+        <translation>Juos atsisiuntus, siuntėjas sužinos, kad laiškas perskaitytas</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>… quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>… cituojamas tekstas</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -607,77 +607,77 @@
         <location filename="../ui/displaytext.cpp" line="+27"/>
         <source>pending</source>
         <comment>ticket number not yet given by the server</comment>
-        <translation type="unfinished"></translation>
+        <translation>laukiama</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>#%1</source>
         <comment>ticket number</comment>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>ką tik</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>prieš %n min.</numerusform>
+            <numerusform>prieš %n min.</numerusform>
+            <numerusform>prieš %n min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>prieš %n val.</numerusform>
+            <numerusform>prieš %n val.</numerusform>
+            <numerusform>prieš %n val.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>vakar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>d MMM</source>
         <comment>date in this year, QDate format</comment>
-        <translation type="unfinished"></translation>
+        <translation>MM-dd</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+13"/>
         <source>d MMM yyyy</source>
         <comment>date in another year, QDate format</comment>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%Ln ticket</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln užklausa</numerusform>
+            <numerusform>%Ln užklausos</numerusform>
+            <numerusform>%Ln užklausų</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln užklausa</numerusform>
+            <numerusform>%Ln užklausos</numerusform>
+            <numerusform>%Ln užklausų</numerusform>
         </translation>
     </message>
 </context>
@@ -686,77 +686,77 @@
     <message>
         <location filename="../core/labels.cpp" line="+9"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nauja</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Atvira</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukiama kliento</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustabdyta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Išspręsta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Uždaryta</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Žemas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Įprastas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Aukštas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Skubus</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>El. paštas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Žiniatinklio forma</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokalbis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
 </context>
 <context>
@@ -764,30 +764,30 @@
     <message>
         <location filename="../ui/notifier.cpp" line="+46"/>
         <source>New ticket for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Nauja užklausa jums</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 replied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 atsakė</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminimas</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SLA deadline missed</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA terminas praleistas</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>SLA deadline in %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>SLA terminas po %n min.</numerusform>
+            <numerusform>SLA terminas po %n min.</numerusform>
+            <numerusform>SLA terminas po %n min.</numerusform>
         </translation>
     </message>
 </context>
@@ -796,7 +796,7 @@
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
         <source>%1  (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2)</translation>
     </message>
 </context>
 <context>
@@ -804,32 +804,32 @@
     <message>
         <location line="+16"/>
         <source>Insert a canned response</source>
-        <translation type="unfinished"></translation>
+        <translation>Įterpti paruoštą atsakymą</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Ieškoti paruoštų atsakymų</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type a title or shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Įveskite pavadinimą arba trumpinį</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Paruošti atsakymai</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Peržiūra</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter įterpia; kintamieji užpildomi pagal šią užklausą.</translation>
     </message>
 </context>
 <context>
@@ -837,57 +837,57 @@
     <message>
         <location filename="../ui/changesdialog.cpp" line="+34"/>
         <source>Waiting and refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukiantys ir atmesti pakeitimai</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting changes go to the server in this order; a refused change was undone here. Retry sends a refused change again; Discard drops a change (a waiting one is undone here).</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukiantys pakeitimai siunčiami į serverį šia tvarka; atmestas pakeitimas čia buvo atšauktas. „Kartoti“ dar kartą siunčia atmestą pakeitimą; „Atsisakyti“ pašalina pakeitimą (laukiantis čia atšaukiamas).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kada</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakeitimas</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausa</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Būsena</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kartoti</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atsisakyti</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>new: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nauja: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukia</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Refused: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atmesta: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -895,22 +895,22 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="+412"/>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Komandų paletė</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a command, a view or a ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Įveskite komandą, rodinį arba užklausos numerį</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Komanda</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Matching commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Atitinkančios komandos</translation>
     </message>
 </context>
 <context>
@@ -919,18 +919,18 @@
         <location line="-195"/>
         <source>View</source>
         <comment>a view of the sidebar, in the command palette</comment>
-        <translation type="unfinished"></translation>
+        <translation>Rodinys</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Open ticket #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti užklausą #%1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>unavailable</source>
         <comment>a command that cannot run now</comment>
-        <translation type="unfinished"></translation>
+        <translation>nepasiekiama</translation>
     </message>
 </context>
 <context>
@@ -938,136 +938,136 @@
     <message>
         <location filename="../ui/composer.cpp" line="+50"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atsakymas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A reply the customer reads (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsakymas, kurį perskaitys klientas (R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Internal &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>Vidinė &amp;pastaba</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A note only agents see (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pastaba, kurią mato tik agentai (N)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paruoštas atsakymas…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Insert a canned response (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Įterpti paruoštą atsakymą (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach files to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti failus prie žinutės</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Žinutės tekstas</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Siųsti</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Siųsti (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send and set %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Siųsti ir nustatyti: %1</translation>
     </message>
     <message>
         <location line="+123"/>
         <source>Write a reply to the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rašykite atsakymą klientui…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write an internal note for agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rašykite vidinę pastabą agentams…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Siųsti atsakymą</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti pastabą</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the %1 header</source>
-        <translation type="unfinished"></translation>
+        <translation>skyriaus „%1“ antrašte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the %1 footer</source>
-        <translation type="unfinished"></translation>
+        <translation>skyriaus „%1“ porašte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>your signature</source>
-        <translation type="unfinished"></translation>
+        <translation>jūsų parašu</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sent with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siunčiama su %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>[your reply]</source>
-        <translation type="unfinished"></translation>
+        <translation>[jūsų atsakymas]</translation>
     </message>
     <message numerus="yes">
         <location line="+100"/>
         <source>Attaching %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pridedamas %n failas…</numerusform>
+            <numerusform>Pridedami %n failai…</numerusform>
+            <numerusform>Pridedama %n failų…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The attached files are still being copied; send again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti failai dar kopijuojami; po akimirkos siųskite dar kartą</translation>
     </message>
     <message>
         <location line="-59"/>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėti failus</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridėta: %1</translation>
     </message>
 </context>
 <context>
@@ -1075,80 +1075,80 @@
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
         <source>Filter, e.g. status:open assignee:me priority&gt;=high</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtras, pvz., status:open assignee:me priority&gt;=high</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtras</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a filter such as status:open assignee:me; Enter applies it, Tab accepts a suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Įveskite filtrą, pvz., status:open assignee:me; Enter jį pritaiko, Tab priima pasiūlymą</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter the inbox: fields such as status:, assignee:, priority&gt;=, tag: and plain words. Ctrl+Space shows suggestions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtruoti gautuosius: laukai, pvz., status:, assignee:, priority&gt;=, tag: ir paprasti žodžiai. Ctrl+Space rodo pasiūlymus.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save as view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti kaip rodinį…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep this filter as a view in the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti šį filtrą kaip rodinį šoninėje juostoje</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save filter as view</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti filtrą kaip rodinį</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Išvalyti</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Išvalyti filtrą</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Išvalyti filtrą</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter error</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro klaida</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Filter suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro pasiūlymai</translation>
     </message>
     <message>
         <location line="+171"/>
         <source>%1 (inserts %2)</source>
         <comment>completion label, inserted text</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (įterpia %2)</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>column %1: %2</source>
         <comment>filter error: column, message</comment>
-        <translation type="unfinished"></translation>
+        <translation>stulpelis %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 — did you mean &quot;%2&quot;?</source>
         <comment>filter error, suggestion</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — ar turėjote omenyje „%2“?</translation>
     </message>
 </context>
 <context>
@@ -1156,681 +1156,681 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="+127"/>
         <source>The change was not made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakeitimas neatliktas: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Number of tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausų skaičius</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Duomenys: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Duomenų katalogas</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodiniai</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Search tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ieškoti užklausų</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search subjects, messages, contacts (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ieškoti temose, žinutėse, kontaktuose (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausos</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Įkeliama…</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Sent; it goes to the server with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsiųsta; į serverį pateks per kitą sinchronizavimą.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Uždaryti</translation>
     </message>
     <message>
         <location line="+88"/>
         <location line="+7"/>
         <location line="+360"/>
         <source>No tickets yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausų dar nėra</translation>
     </message>
     <message>
         <location line="-366"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pult saugo vietinę jūsų pagalbos tarnybos kopiją kataloge %1, tačiau ji tuščia. Prisijunkite prie savo komandos Pult serverio, kad ją užpildytumėte, arba išbandykite Pult atskirai su tikroviška demonstracine pagalbos tarnyba:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Then press Reload (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tada spustelėkite „Įkelti iš naujo“ (F5).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisijungti…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Įkelti iš naujo</translation>
     </message>
     <message>
         <location line="+194"/>
         <location line="+26"/>
         <source>Save as a view</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti kaip rodinį</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>Name of the view:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodinio pavadinimas:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Only me</source>
-        <translation type="unfinished"></translation>
+        <translation>Tik aš</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The agents of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyriaus „%1“ agentai</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Visi</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Who sees the view:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kas matys rodinį:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The view was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodinys neišsaugotas: %1</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Search: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Paieška: „%1“</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+12"/>
         <source>No matching tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Atitinkančių užklausų nėra</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>The %L1 best matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Geriausi atitikmenys: %L1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+11"/>
         <source>1 matching ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>1 atitinkanti užklausa</translation>
     </message>
     <message numerus="yes">
         <location line="-10"/>
         <location line="+10"/>
         <source>%Ln matching tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln atitinkanti užklausa</numerusform>
+            <numerusform>%Ln atitinkančios užklausos</numerusform>
+            <numerusform>%Ln atitinkančių užklausų</numerusform>
         </translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtras: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%L1 or more matching tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Atitinkančių užklausų: %L1 ar daugiau</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Could not read the local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko perskaityti vietinės saugyklos: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Failas</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+223"/>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
         <location line="-221"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atsijungti</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sinchronizuoti dabar</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open another &amp;profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti kitą pr&amp;ofilį…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your si&amp;gnature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Jūsų pa&amp;rašas…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Parašas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Added under every reply; placeholders such as {{agent.name}} work (docs/templates.md):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridedamas po kiekvienu atsakymu; galima naudoti kintamuosius, pvz., {{agent.name}} (docs/templates.md):</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Netrukdyti</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Išeiti</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Užklausa</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atsakyti</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Internal &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vidinė pastaba</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Insert &amp;canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Įterpti par&amp;uoštą atsakymą…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Take</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasii&amp;mti</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Assign to…</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;riskirti…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ne&amp;xt ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kita užklausa</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No ticket is waiting in your queues.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jūsų eilėse nėra laukiančių užklausų.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Būsena</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+85"/>
         <source>&amp;Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prioritetas</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>&amp;Department</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skyrius</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cate&amp;gory…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kate&amp;gorija…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ta&amp;gs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Žymos…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Escalate to the next tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Perduoti aukštesniam &amp;lygiui</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>D&amp;ue date…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminas…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;minder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Primi&amp;nimas…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Merge into…</source>
-        <translation type="unfinished"></translation>
+        <translation>Su&amp;jungti į…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Link with…</source>
-        <translation type="unfinished"></translation>
+        <translation>Susi&amp;eti su…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Mark as s&amp;pam</source>
-        <translation type="unfinished"></translation>
+        <translation>Pažymėti kaip &amp;šlamštą</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New status lin&amp;k for the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nauja būsenos nu&amp;oroda klientui</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The customer&apos;s old status link no longer works; the next mail to them carries the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senoji kliento būsenos nuoroda nebeveikia; kitame jam siunčiamame laiške bus naujoji.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Gives the customer&apos;s status page a new address, for when the old one reached someone it should not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suteikia kliento būsenos puslapiui naują adresą, jei senasis pateko ne tiems žmonėms.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>E&amp;xport the requester&apos;s personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti kliento asmens &amp;duomenis…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saves everything Pult holds about the customer (their tickets, messages and files) as a zip file, for a request under the GDPR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugo viską, ką Pult saugo apie klientą (jo užklausas, žinutes ir failus), kaip ZIP failą – prašymui pagal BDAR įvykdyti.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Erase the requester&apos;s personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ištrinti kliento asmens duomenis…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Removes the customer&apos;s name and addresses, and the text and files of their messages, on all of their tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pašalina kliento vardą ir adresus bei jo žinučių tekstą ir failus visose jo užklausose.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Waiting and re&amp;fused changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukiant&amp;ys ir atmesti pakeitimai…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rodinys</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ieškoti</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rikiavimas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last &amp;update</source>
-        <translation type="unfinished"></translation>
+        <translation>Paskutinis &amp;atnaujinimas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Creation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sukūrimo laikas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;SLA deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA &amp;terminas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Queue order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eilės tvarka</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtras</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the saved &amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>Pašalinti išsaugotą ro&amp;dinį</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A shared view is removed by a lead of its department or an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bendrinamą rodinį gali pašalinti jo skyriaus komandos vadovas arba administratorius.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Įkelti iš &amp;naujo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Komandų paletė…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Open one ticket with a requester to export their data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Norėdami eksportuoti kliento duomenis, atidarykite vieną jo užklausą.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>personal data of %1.zip</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 asmens duomenys.zip</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuoti asmens duomenis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zip archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP archyvai (*.zip)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exporting %1&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuojami kliento %1 duomenys…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not export %1&apos;s data: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko eksportuoti kliento %1 duomenų: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved %1&apos;s data to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliento %1 duomenys išsaugoti: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open one ticket with a requester to erase their data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Norėdami ištrinti kliento duomenis, atidarykite vieną jo užklausą.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Ištrinti asmens duomenis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Erase everything Pult holds about %1 (%2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ištrinti viską, ką Pult saugo apie klientą %1 (%2)?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their name and addresses, and the text and files of their messages on all of their tickets, are removed for good, here and on the server. The tickets stay. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliento vardas ir adresai bei jo žinučių tekstas ir failai visose jo užklausose bus visam laikui pašalinti čia ir serveryje. Užklausos liks. Šio veiksmo atšaukti negalima.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ištrinti</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1&apos;s personal data is being erased; every window shows it with its next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliento %1 asmens duomenys trinami; kiekviename lange tai matysis po kito sinchronizavimo.</translation>
     </message>
     <message>
         <location line="+58"/>
         <location line="+321"/>
         <source>There is no ticket #%1 here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausos #%1 čia nėra.</translation>
     </message>
     <message>
         <location line="-307"/>
         <source>Open the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti užklausą</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Visi atmesti pakeitimai</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>užklausa</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server refused your change to %1 and it was undone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveris atmetė jūsų pakeitimą (%1), todėl jis atšauktas: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakeitimas atmestas</translation>
     </message>
     <message numerus="yes">
         <location line="+41"/>
         <source>%n updates on your tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n atnaujinimas jūsų užklausose</numerusform>
+            <numerusform>%n atnaujinimai jūsų užklausose</numerusform>
+            <numerusform>%n atnaujinimų jūsų užklausose</numerusform>
         </translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinchronizavimo būsena</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Uploaded %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nusiųsta: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uploading %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Siunčiama %1: %2 iš %3</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Signed out. Your local data and waiting changes stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsijungta. Vietiniai duomenys ir laukiantys pakeitimai išlieka.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not sign out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko atsijungti: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti kaip…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti priedą</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Fetching %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsisiunčiama %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Fetching %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsisiunčiama %1: %2 iš %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko įrašyti %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not fetch the attachment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko atsisiųsti priedo: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugota: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Nobody (unassign)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niekam (atšaukti priskyrimą)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Priskirti</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Assign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Priskirti:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Be kategorijos</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorija</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category (choose one or type a new one):</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorija (pasirinkite arba įveskite naują):</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Žymos</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tags to add, or to remove with a leading minus (vip -spam):</source>
-        <translation type="unfinished"></translation>
+        <translation>Pridedamos žymos; su minusu priekyje – šalinamos (vip -spam):</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujungti</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Susieti</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge this ticket into ticket number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sujungti šią užklausą į užklausą Nr.:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link with ticket number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Susieti su užklausa Nr.:</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+4"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Priminimas</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+4"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Išvalyti</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Open a profile (a Pult data directory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atidaryti profilį (Pult duomenų katalogą)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not start another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko paleisti kito lango.</translation>
     </message>
 </context>
 <context>
@@ -1838,52 +1838,52 @@
     <message>
         <location filename="../ui/signindialog.cpp" line="+18"/>
         <source>Sign in to Pult</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisijungimas prie Pult</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveris</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>https://help.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://help.example.com</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>El. paštas</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Slaptažodis</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Prisijungti</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveris:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;El. paštas:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla&amp;ptažodis:</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Jungiamasi…</translation>
     </message>
 </context>
 <context>
@@ -1891,7 +1891,7 @@
     <message>
         <location filename="../ui/ticketactions.cpp" line="+26"/>
         <source>Nobody is signed in on this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šiame profilyje niekas neprisijungęs.</translation>
     </message>
 </context>
 <context>
@@ -1900,37 +1900,37 @@
         <location filename="../ui/ticketitemdelegate.cpp" line="+277"/>
         <source>%n min</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min.</numerusform>
+            <numerusform>%n min.</numerusform>
+            <numerusform>%n min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n h</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n val.</numerusform>
+            <numerusform>%n val.</numerusform>
+            <numerusform>%n val.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n d</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d.</numerusform>
+            <numerusform>%n d.</numerusform>
+            <numerusform>%n d.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>overdue %1</source>
         <comment>SLA deadline passed by a time</comment>
-        <translation type="unfinished"></translation>
+        <translation>vėluojama %1</translation>
     </message>
 </context>
 <context>
@@ -1939,81 +1939,82 @@
         <location filename="../ui/ticketlistmodel.cpp" line="+291"/>
         <source>%1 — %2</source>
         <comment>subject — search snippet</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepriskirta</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Your changes to this ticket wait to be sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jūsų šios užklausos pakeitimai laukia, kol bus nusiųsti į serverį.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server gives this ticket its number when it syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveris suteiks šiai užklausai numerį sinchronizuojant.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1
 Channel: %2</source>
         <comment>subject, channel</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Kanalas: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>name &lt;email&gt;</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>#</source>
         <comment>ticket number column</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Klientas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Būsena</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritetas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsakingas agentas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyrius</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Atnaujinta</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausos numeris</translation>
     </message>
 </context>
 <context>
@@ -2021,19 +2022,21 @@ Channel: %2</source>
     <message>
         <location filename="../ui/ticketpane.cpp" line="+32"/>
         <source>Ticket conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Užklausos susirašinėjimas</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Select a ticket to read it.
 j and k move through the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasirinkite užklausą, kad ją perskaitytumėte.
+Klavišais j ir k galite judėti sąrašu.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>This ticket could not be read from the local store:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Šios užklausos nepavyko perskaityti iš vietinės saugyklos:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2041,141 +2044,142 @@ j and k move through the list.</source>
     <message>
         <location filename="../ui/viewlistmodel.cpp" line="+52"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodiniai</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Mano užklausos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work assigned to you: new, open, pending and on-hold tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Jums priskirtos aktyvios užklausos: naujos, atviros, laukiančios kliento ir sustabdytos</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepriskirtos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work nobody has taken yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvios užklausos, kurių dar niekas nepasiėmė</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>My departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Mano skyriai</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work in the departments you belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvios užklausos jūsų skyriuose</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukiama kliento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting for the customer&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Laukiama kliento atsakymo</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Breaching soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Artėja SLA terminas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your tickets whose SLA deadline is due within two hours, the most urgent first</source>
-        <translation type="unfinished"></translation>
+        <translation>Jūsų užklausos, kurių SLA terminas baigiasi per dvi valandas; skubiausios – pirmos</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Išspręstos</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Solved and closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Išspręstos ir uždarytos užklausos</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>All I can see</source>
-        <translation type="unfinished"></translation>
+        <translation>Visos matomos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every ticket in your cache, whatever its status</source>
-        <translation type="unfinished"></translation>
+        <translation>Visos jūsų talpyklos užklausos, nesvarbu, kokia jų būsena</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyriai</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open work in %1: new, open, pending and on-hold tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktyvios užklausos skyriuje %1: naujos, atviros, laukiančios kliento ir sustabdytos</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Shared views</source>
-        <translation type="unfinished"></translation>
+        <translation>Bendrinami rodiniai</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>visiems</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Shared with %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bendrinama (%1): %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+260"/>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoti filtrai</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>The saved filters could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nepavyko perskaityti išsaugotų filtrų: %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>A saved filter needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugotam filtrui reikia pavadinimo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An empty filter cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuščio filtro išsaugoti negalima.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>There is no saved filter &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Išsaugoto filtro „%1“ nėra.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>%1
 %2</source>
         <comment>saved filter text, why it cannot be counted</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -2183,32 +2187,32 @@ j and k move through the list.</source>
     <message>
         <location filename="../ui/storeopener.cpp" line="+22"/>
         <source>Pult cannot open its local data in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pult negali atidaryti vietinių duomenų kataloge %1.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The local copy of your help desk data is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietinė jūsų pagalbos tarnybos duomenų kopija sugadinta.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server keeps everything that was synced. Repair moves the damaged file aside (it is not deleted), starts a fresh local copy that keeps your changes not yet sent, and fetches the rest from the server again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveryje saugoma viskas, kas buvo sinchronizuota. Taisant sugadintas failas perkeliamas į šalį (jis neištrinamas), sukuriama nauja vietinė kopija, kurioje išlieka dar neišsiųsti jūsų pakeitimai, o visa kita vėl atsisiunčiama iš serverio.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Taisyti</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Išeiti</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The local data could not be repaired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietinių duomenų nepavyko pataisyti.</translation>
     </message>
 </context>
 <context>
@@ -2216,60 +2220,60 @@ j and k move through the list.</source>
     <message>
         <location filename="../core/sync/syncengine.cpp" line="+22"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Atsijungta</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Offline — 1 change waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Be ryšio — laukia 1 pakeitimas</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Offline — %n changes waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Be ryšio — laukia %n pakeitimas</numerusform>
+            <numerusform>Be ryšio — laukia %n pakeitimai</numerusform>
+            <numerusform>Be ryšio — laukia %n pakeitimų</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Be ryšio</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Syncing %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinchronizuojama %1 %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinchronizuojama</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Synced — 1 change waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinchronizuota — laukia 1 pakeitimas</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Synced — %n changes waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sinchronizuota — laukia %n pakeitimas</numerusform>
+            <numerusform>Sinchronizuota — laukia %n pakeitimai</numerusform>
+            <numerusform>Sinchronizuota — laukia %n pakeitimų</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinchronizuota</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaida: %1</translation>
     </message>
 </context>
 <context>
@@ -2277,27 +2281,27 @@ j and k move through the list.</source>
     <message>
         <location filename="../app/pult/main.cpp" line="+41"/>
         <source>Help desk agent workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagalbos tarnybos agento darbo vieta</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Local data directory (default: $PULT_HOME, else the platform&apos;s application data location).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietinių duomenų katalogas (numatytasis: $PULT_HOME, kitaip – platformos programų duomenų vieta).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>KATALOGAS</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no data directory: pass --home DIR or set PULT_HOME</source>
-        <translation type="unfinished"></translation>
+        <translation>nėra duomenų katalogo: nurodykite --home KATALOGAS arba nustatykite PULT_HOME</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot open the local data in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nepavyko atidaryti vietinių duomenų kataloge %1: %2</translation>
     </message>
 </context>
 </TS>
