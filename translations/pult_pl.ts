@@ -6,599 +6,599 @@
     <message>
         <location filename="../ui/conversationrenderer.cpp" line="+223"/>
         <source>less than 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>mniej niż 1 min</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 d</source>
         <comment>days</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 d %2 h</source>
         <comment>days, hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 h</source>
         <comment>hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
         <comment>hours, minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min</source>
         <comment>minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>No messages in this ticket yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>To zgłoszenie nie ma jeszcze wiadomości.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Show %n earlier message</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pokaż %n wcześniejszą wiadomość</numerusform>
+            <numerusform>Pokaż %n wcześniejsze wiadomości</numerusform>
+            <numerusform>Pokaż %n wcześniejszych wiadomości</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Show %n earlier messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pokaż %n wcześniejszą wiadomość</numerusform>
+            <numerusform>Pokaż %n wcześniejsze wiadomości</numerusform>
+            <numerusform>Pokaż %n wcześniejszych wiadomości</numerusform>
         </translation>
     </message>
     <message>
         <location line="+34"/>
         <location line="+95"/>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(bez tematu)</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>%1 priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorytet: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Spam</source>
-        <translation type="unfinished"></translation>
+        <translation>Spam</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Requester: </source>
-        <translation type="unfinished"></translation>
+        <translation>Klient: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>nieznany</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Assignee: </source>
-        <translation type="unfinished"></translation>
+        <translation>Przypisany agent: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>brak</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>nieznany agent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utworzono %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zgłoszenie %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not in the local store yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie ma go w lokalnej kopii</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>solved %1 late</source>
-        <translation type="unfinished"></translation>
+        <translation>rozwiązano z opóźnieniem %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>answered %1 late</source>
-        <translation type="unfinished"></translation>
+        <translation>odpowiedziano z opóźnieniem %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>met · solved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dotrzymano · rozwiązano %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>met · answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dotrzymano · odpowiedziano %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>stopped · the ticket is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zatrzymano · status zgłoszenia: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>termin: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>po terminie o %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 left · paused while %2</source>
-        <translation type="unfinished"></translation>
+        <translation>zostało %1 · wstrzymano (status: %2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>zostało %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwsza odpowiedź</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiązanie</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+14"/>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>za %1</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 po terminie</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypomnienie</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 temu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Linia wsparcia</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena zadowolenia</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 z 5</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etykiety</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Merged into</source>
-        <translation type="unfinished"></translation>
+        <translation>Scalone z</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiązane</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not in the local store</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak w lokalnej kopii</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>bouncing since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>niedoręczalny od %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bouncing since %1: %2</source>
         <comment>since when, the mail server&apos;s answer</comment>
-        <translation type="unfinished"></translation>
+        <translation>niedoręczalny od %1: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacja</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Język</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No other tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak innych zgłoszeń</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Other tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Inne zgłoszenia</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Automation</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatyzacja</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany agent</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>an unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>nieznanego agenta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an unknown department</source>
-        <translation type="unfinished"></translation>
+        <translation>nieznany dział</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>priority</source>
-        <translation type="unfinished"></translation>
+        <translation>priorytet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>przypisanego agenta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>department</source>
-        <translation type="unfinished"></translation>
+        <translation>dział</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tier</source>
-        <translation type="unfinished"></translation>
+        <translation>linię wsparcia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>kategorię</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tags</source>
-        <translation type="unfinished"></translation>
+        <translation>etykiety</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>due date</source>
-        <translation type="unfinished"></translation>
+        <translation>termin</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>przypomnienie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>temat</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 created the ticket as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 utworzył(a) zgłoszenie %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 created the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 utworzył(a) zgłoszenie</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 marked the ticket as spam</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 oznaczył(a) zgłoszenie jako spam</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 marked the ticket as not spam</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 oznaczył(a) zgłoszenie jako niebędące spamem</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 merged the ticket into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 scalił(a) zgłoszenie ze zgłoszeniem %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 rated the help %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ocenił(a) pomoc na %2 z 5</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 removed the rating&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 usunął(-ęła) komentarz do oceny</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 commented on the rating</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 skomentował(a) ocenę</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 assigned the ticket to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 przypisał(a) zgłoszenie do %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 unassigned the ticket from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cofnął(-ęła) przypisanie zgłoszenia do %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 reassigned the ticket from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 przekazał(a) zgłoszenie od %2 do %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 set %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ustawił(a) %2 na %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cleared %2 (was %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wyczyścił(a) %2 (było: %3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 changed %2 from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zmienił(a) %2 z %3 na %4</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zmiana</numerusform>
+            <numerusform>%n zmiany</numerusform>
+            <numerusform>%n zmian</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zmiana</numerusform>
+            <numerusform>%n zmiany</numerusform>
+            <numerusform>%n zmian</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Show %n earlier change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pokaż %n wcześniejszą zmianę</numerusform>
+            <numerusform>Pokaż %n wcześniejsze zmiany</numerusform>
+            <numerusform>Pokaż %n wcześniejszych zmian</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Show %n earlier changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pokaż %n wcześniejszą zmianę</numerusform>
+            <numerusform>Pokaż %n wcześniejsze zmiany</numerusform>
+            <numerusform>Pokaż %n wcześniejszych zmian</numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Internal note · not visible to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatka wewnętrzna · niewidoczna dla klienta</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwykły tekst</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this mail as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż tę wiadomość jako zwykły tekst</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Z formatowaniem</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this mail as it was formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż tę wiadomość z oryginalnym formatowaniem</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Attachments: </source>
-        <translation type="unfinished"></translation>
+        <translation>Załączniki: </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(bez nazwy)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Open or save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz lub zapisz %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open or save %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz lub zapisz %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>… quoted text (%n line)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… cytowany tekst (%n wiersz)</numerusform>
+            <numerusform>… cytowany tekst (%n wiersze)</numerusform>
+            <numerusform>… cytowany tekst (%n wierszy)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>… quoted text (%n lines)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… cytowany tekst (%n wiersz)</numerusform>
+            <numerusform>… cytowany tekst (%n wiersze)</numerusform>
+            <numerusform>… cytowany tekst (%n wierszy)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+81"/>
         <source>Show the quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż cytowany tekst</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+81"/>
         <source>Hide quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukryj cytowany tekst</translation>
     </message>
     <message>
         <location line="-53"/>
         <source>Remote images are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy zdalne są wyświetlane.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Remote images are not shown. </source>
-        <translation type="unfinished"></translation>
+        <translation>Obrazy zdalne nie są wyświetlane. </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show remote images</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż obrazy zdalne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fetching them tells the sender that the mail was read</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich pobranie zdradzi nadawcy, że wiadomość została przeczytana</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>… quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>… cytowany tekst</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -607,77 +607,77 @@
         <location filename="../ui/displaytext.cpp" line="+27"/>
         <source>pending</source>
         <comment>ticket number not yet given by the server</comment>
-        <translation type="unfinished"></translation>
+        <translation>bez numeru</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>#%1</source>
         <comment>ticket number</comment>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>przed chwilą</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min temu</numerusform>
+            <numerusform>%n min temu</numerusform>
+            <numerusform>%n min temu</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h temu</numerusform>
+            <numerusform>%n h temu</numerusform>
+            <numerusform>%n h temu</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>wczoraj</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>d MMM</source>
         <comment>date in this year, QDate format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d MMM</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+13"/>
         <source>d MMM yyyy</source>
         <comment>date in another year, QDate format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d MMM yyyy</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%Ln ticket</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln zgłoszenie</numerusform>
+            <numerusform>%Ln zgłoszenia</numerusform>
+            <numerusform>%Ln zgłoszeń</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln zgłoszenie</numerusform>
+            <numerusform>%Ln zgłoszenia</numerusform>
+            <numerusform>%Ln zgłoszeń</numerusform>
         </translation>
     </message>
 </context>
@@ -686,77 +686,77 @@
     <message>
         <location filename="../core/labels.cpp" line="+9"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwarte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstrzymane</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiązane</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknięte</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niski</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalny</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysoki</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilny</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularz WWW</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Czat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
 </context>
 <context>
@@ -764,30 +764,30 @@
     <message>
         <location filename="../ui/notifier.cpp" line="+46"/>
         <source>New ticket for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe zgłoszenie dla Ciebie</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 replied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 odpowiedział(a)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypomnienie</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SLA deadline missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Przekroczono termin SLA</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>SLA deadline in %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Termin SLA za %n min</numerusform>
+            <numerusform>Termin SLA za %n min</numerusform>
+            <numerusform>Termin SLA za %n min</numerusform>
         </translation>
     </message>
 </context>
@@ -796,7 +796,7 @@
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
         <source>%1  (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2)</translation>
     </message>
 </context>
 <context>
@@ -804,32 +804,32 @@
     <message>
         <location line="+16"/>
         <source>Insert a canned response</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstaw gotową odpowiedź</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj gotowych odpowiedzi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type a title or shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz tytuł lub skrót</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowe odpowiedzi</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Podgląd</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter wstawia; symbole zastępcze zostaną wypełnione danymi tego zgłoszenia.</translation>
     </message>
 </context>
 <context>
@@ -837,57 +837,57 @@
     <message>
         <location filename="../ui/changesdialog.cpp" line="+34"/>
         <source>Waiting and refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące i odrzucone zmiany</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting changes go to the server in this order; a refused change was undone here. Retry sends a refused change again; Discard drops a change (a waiting one is undone here).</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące zmiany trafiają na serwer w tej kolejności; odrzuconą zmianę cofnięto tutaj. Ponów wysyła odrzuconą zmianę jeszcze raz; Porzuć usuwa zmianę (oczekująca zostaje tu cofnięta).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiana</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenie</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;nów</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Porzuć</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>new: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nowe: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekuje</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Refused: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucona: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -895,22 +895,22 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="+412"/>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Paleta poleceń</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a command, a view or a ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz polecenie, widok lub numer zgłoszenia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Polecenie</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Matching commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasujące polecenia</translation>
     </message>
 </context>
 <context>
@@ -919,18 +919,18 @@
         <location line="-195"/>
         <source>View</source>
         <comment>a view of the sidebar, in the command palette</comment>
-        <translation type="unfinished"></translation>
+        <translation>Widok</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Open ticket #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zgłoszenie #%1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>unavailable</source>
         <comment>a command that cannot run now</comment>
-        <translation type="unfinished"></translation>
+        <translation>niedostępne</translation>
     </message>
 </context>
 <context>
@@ -938,136 +938,136 @@
     <message>
         <location filename="../ui/composer.cpp" line="+50"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odpowiedź</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A reply the customer reads (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź, którą przeczyta klient (R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Internal &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notatka wewnętrzna</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A note only agents see (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatka widoczna tylko dla agentów (N)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowa odpowiedź…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Insert a canned response (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstaw gotową odpowiedź (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Załącz…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach files to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Dołącz pliki do wiadomości</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Treść wiadomości</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send and set %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij i ustaw: %1</translation>
     </message>
     <message>
         <location line="+123"/>
         <source>Write a reply to the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Napisz odpowiedź do klienta…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write an internal note for agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Napisz notatkę wewnętrzną dla agentów…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij odpowiedź</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj notatkę</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the %1 header</source>
-        <translation type="unfinished"></translation>
+        <translation>nagłówkiem działu %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the %1 footer</source>
-        <translation type="unfinished"></translation>
+        <translation>stopką działu %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>your signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoim podpisem</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sent with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłane z %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>[your reply]</source>
-        <translation type="unfinished"></translation>
+        <translation>[Twoja odpowiedź]</translation>
     </message>
     <message numerus="yes">
         <location line="+100"/>
         <source>Attaching %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dołączanie %n pliku…</numerusform>
+            <numerusform>Dołączanie %n plików…</numerusform>
+            <numerusform>Dołączanie %n plików…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The attached files are still being copied; send again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Załączone pliki są jeszcze kopiowane; wyślij ponownie za chwilę</translation>
     </message>
     <message>
         <location line="-59"/>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Załącz pliki</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Załączone: %1</translation>
     </message>
 </context>
 <context>
@@ -1075,80 +1075,80 @@
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
         <source>Filter, e.g. status:open assignee:me priority&gt;=high</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtr, np. status:open assignee:me priority&gt;=high</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtr</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a filter such as status:open assignee:me; Enter applies it, Tab accepts a suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz filtr, np. status:open assignee:me; Enter go stosuje, Tab przyjmuje podpowiedź</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter the inbox: fields such as status:, assignee:, priority&gt;=, tag: and plain words. Ctrl+Space shows suggestions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtruj skrzynkę zgłoszeń: pola takie jak status:, assignee:, priority&gt;=, tag: oraz zwykłe słowa. Ctrl+Space pokazuje podpowiedzi.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save as view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako widok…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep this filter as a view in the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zachowaj ten filtr jako widok na pasku bocznym</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save filter as view</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz filtr jako widok</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyczyść</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyczyść filtr</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyczyść filtr</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter error</source>
-        <translation type="unfinished"></translation>
+        <translation>Błąd filtru</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Filter suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpowiedzi filtru</translation>
     </message>
     <message>
         <location line="+171"/>
         <source>%1 (inserts %2)</source>
         <comment>completion label, inserted text</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (wstawia %2)</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>column %1: %2</source>
         <comment>filter error: column, message</comment>
-        <translation type="unfinished"></translation>
+        <translation>kolumna %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 — did you mean &quot;%2&quot;?</source>
         <comment>filter error, suggestion</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — czy chodziło o „%2”?</translation>
     </message>
 </context>
 <context>
@@ -1156,681 +1156,681 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="+127"/>
         <source>The change was not made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Number of tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba zgłoszeń</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dane: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog danych</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Widoki</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Search tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj zgłoszeń</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search subjects, messages, contacts (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj w tematach, wiadomościach, kontaktach (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Sent; it goes to the server with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano; trafi na serwer przy najbliższej synchronizacji.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <location line="+88"/>
         <location line="+7"/>
         <location line="+360"/>
         <source>No tickets yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak zgłoszeń</translation>
     </message>
     <message>
         <location line="-366"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pult przechowuje lokalną kopię danych Twojego helpdesku w %1, ale jest ona pusta. Zaloguj się do serwera Pult swojego zespołu, aby ją wypełnić, albo wypróbuj Pult samodzielnie na realistycznym helpdesku demonstracyjnym:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Then press Reload (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Następnie naciśnij Odśwież (F5).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaloguj się…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Odśwież</translation>
     </message>
     <message>
         <location line="+194"/>
         <location line="+26"/>
         <source>Save as a view</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako widok</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>Name of the view:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa widoku:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Only me</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko ja</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The agents of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenci działu %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszyscy</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Who sees the view:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto widzi widok:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The view was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano widoku: %1</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Search: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyszukiwanie: „%1”</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+12"/>
         <source>No matching tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak pasujących zgłoszeń</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>The %L1 best matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Najlepsze wyniki: %L1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+11"/>
         <source>1 matching ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>1 pasujące zgłoszenie</translation>
     </message>
     <message numerus="yes">
         <location line="-10"/>
         <location line="+10"/>
         <source>%Ln matching tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pasujące zgłoszenie</numerusform>
+            <numerusform>%Ln pasujące zgłoszenia</numerusform>
+            <numerusform>%Ln pasujących zgłoszeń</numerusform>
         </translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtr: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%L1 or more matching tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasujące zgłoszenia: %L1 lub więcej</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Could not read the local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać lokalnej kopii: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plik</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+223"/>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
         <location line="-221"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyloguj się</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchronizuj teraz</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open another &amp;profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz inny &amp;profil…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your si&amp;gnature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Twój po&amp;dpis…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Added under every reply; placeholders such as {{agent.name}} work (docs/templates.md):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodawany pod każdą odpowiedzią; działają symbole zastępcze, np. {{agent.name}} (docs/templates.md):</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nie przeszkadzać</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Za&amp;kończ</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zgłoszenie</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odpowiedz</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Internal &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notatka wewnętrzna</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Insert &amp;canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wstaw &amp;gotową odpowiedź…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Take</source>
-        <translation type="unfinished"></translation>
+        <translation>Prze&amp;jmij</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Assign to…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przypisz do…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ne&amp;xt ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Następne &amp;zgłoszenie</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No ticket is waiting in your queues.</source>
-        <translation type="unfinished"></translation>
+        <translation>W Twoich kolejkach nie czeka żadne zgłoszenie.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+85"/>
         <source>&amp;Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;riorytet</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>&amp;Department</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dział</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cate&amp;gory…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kategoria…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ta&amp;gs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etykiety…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Escalate to the next tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Eskaluj do następnej l&amp;inii</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>D&amp;ue date…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Termin…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;minder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypo&amp;mnienie…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Merge into…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;cal z…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Link with…</source>
-        <translation type="unfinished"></translation>
+        <translation>Po&amp;wiąż z…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Mark as s&amp;pam</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznacz jako sp&amp;am</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New status lin&amp;k for the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy &amp;link do statusu dla klienta</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The customer&apos;s old status link no longer works; the next mail to them carries the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stary link do statusu klienta już nie działa; następna wiadomość do klienta będzie zawierać nowy.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Gives the customer&apos;s status page a new address, for when the old one reached someone it should not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaje stronie statusu klienta nowy adres, na wypadek gdyby stary trafił do niepowołanej osoby.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>E&amp;xport the requester&apos;s personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj dane oso&amp;bowe klienta…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saves everything Pult holds about the customer (their tickets, messages and files) as a zip file, for a request under the GDPR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisuje wszystko, co Pult przechowuje o kliencie (jego zgłoszenia, wiadomości i pliki), jako plik ZIP na potrzeby żądania na podstawie RODO.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Erase the requester&apos;s personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń dane osobowe klienta…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Removes the customer&apos;s name and addresses, and the text and files of their messages, on all of their tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuwa imię i nazwisko oraz adresy klienta, a także treść i pliki jego wiadomości we wszystkich jego zgłoszeniach.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Waiting and re&amp;fused changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące i odrzucone zmian&amp;y…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widok</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Szukaj</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kolejność</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last &amp;update</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnia &amp;aktualizacja</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Creation</source>
-        <translation type="unfinished"></translation>
+        <translation>Data &amp;utworzenia</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;SLA deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Termin SLA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Queue order</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejność w &amp;kolejce</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtr</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the saved &amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń zapisany &amp;widok</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A shared view is removed by a lead of its department or an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udostępniony widok może usunąć kierownik zespołu jego działu lub administrator.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odśwież</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paleta poleceń…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Open one ticket with a requester to export their data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zgłoszenie klienta, aby wyeksportować jego dane.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>personal data of %1.zip</source>
-        <translation type="unfinished"></translation>
+        <translation>dane osobowe %1.zip</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj dane osobowe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zip archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiwa ZIP (*.zip)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exporting %1&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportowanie danych klienta %1…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not export %1&apos;s data: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wyeksportować danych klienta %1: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved %1&apos;s data to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano dane klienta %1 w %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open one ticket with a requester to erase their data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zgłoszenie klienta, aby usunąć jego dane.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń dane osobowe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Erase everything Pult holds about %1 (%2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć wszystko, co Pult przechowuje o kliencie %1 (%2)?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their name and addresses, and the text and files of their messages on all of their tickets, are removed for good, here and on the server. The tickets stay. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko, adresy oraz treść i pliki wiadomości we wszystkich zgłoszeniach tego klienta zostaną trwale usunięte, tutaj i na serwerze. Same zgłoszenia pozostaną. Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1&apos;s personal data is being erased; every window shows it with its next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dane osobowe klienta %1 są usuwane; każde okno pokaże to po najbliższej synchronizacji.</translation>
     </message>
     <message>
         <location line="+58"/>
         <location line="+321"/>
         <source>There is no ticket #%1 here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma tu zgłoszenia #%1.</translation>
     </message>
     <message>
         <location line="-307"/>
         <source>Open the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz zgłoszenie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie odrzucone zmiany</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>zgłoszenie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server refused your change to %1 and it was undone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer odrzucił Twoją zmianę (%1), więc została cofnięta: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiana odrzucona</translation>
     </message>
     <message numerus="yes">
         <location line="+41"/>
         <source>%n updates on your tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n aktualizacja w Twoich zgłoszeniach</numerusform>
+            <numerusform>%n aktualizacje w Twoich zgłoszeniach</numerusform>
+            <numerusform>%n aktualizacji w Twoich zgłoszeniach</numerusform>
         </translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan synchronizacji</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Uploaded %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uploading %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłanie %1: %2 z %3</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Signed out. Your local data and waiting changes stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wylogowano. Dane lokalne i oczekujące zmiany pozostają.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not sign out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wylogować: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz załącznik</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Fetching %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pobieranie %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Fetching %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Pobieranie %1: %2 z %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not fetch the attachment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się pobrać załącznika: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Nobody (unassign)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nikt (usuń przypisanie)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypisz</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Assign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypisz do:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category (choose one or type a new one):</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria (wybierz lub wpisz nową):</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etykiety</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tags to add, or to remove with a leading minus (vip -spam):</source>
-        <translation type="unfinished"></translation>
+        <translation>Etykiety do dodania lub, z minusem na początku, do usunięcia (vip -spam):</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Scal</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiąż</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge this ticket into ticket number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Scal to zgłoszenie ze zgłoszeniem numer:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link with ticket number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiąż ze zgłoszeniem numer:</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+4"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypomnienie</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+4"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyczyść</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Open a profile (a Pult data directory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz profil (katalog danych Pult)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not start another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się otworzyć kolejnego okna.</translation>
     </message>
 </context>
 <context>
@@ -1838,52 +1838,52 @@
     <message>
         <location filename="../ui/signindialog.cpp" line="+18"/>
         <source>Sign in to Pult</source>
-        <translation type="unfinished"></translation>
+        <translation>Logowanie do Pult</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>https://help.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://help.example.com</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaloguj się</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serwer:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasło:</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Logowanie…</translation>
     </message>
 </context>
 <context>
@@ -1891,7 +1891,7 @@
     <message>
         <location filename="../ui/ticketactions.cpp" line="+26"/>
         <source>Nobody is signed in on this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nikt nie jest zalogowany w tym profilu.</translation>
     </message>
 </context>
 <context>
@@ -1900,37 +1900,37 @@
         <location filename="../ui/ticketitemdelegate.cpp" line="+277"/>
         <source>%n min</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n h</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n d</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>overdue %1</source>
         <comment>SLA deadline passed by a time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 po terminie</translation>
     </message>
 </context>
 <context>
@@ -1939,81 +1939,82 @@
         <location filename="../ui/ticketlistmodel.cpp" line="+291"/>
         <source>%1 — %2</source>
         <comment>subject — search snippet</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprzypisane</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Your changes to this ticket wait to be sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje zmiany w tym zgłoszeniu czekają na wysłanie na serwer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server gives this ticket its number when it syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer nada temu zgłoszeniu numer podczas synchronizacji.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1
 Channel: %2</source>
         <comment>subject, channel</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Kanał: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>name &lt;email&gt;</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>#</source>
         <comment>ticket number column</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Temat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorytet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypisany agent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Dział</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaktualizowano</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer zgłoszenia</translation>
     </message>
 </context>
 <context>
@@ -2021,19 +2022,21 @@ Channel: %2</source>
     <message>
         <location filename="../ui/ticketpane.cpp" line="+32"/>
         <source>Ticket conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozmowa w zgłoszeniu</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Select a ticket to read it.
 j and k move through the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz zgłoszenie, aby je przeczytać.
+Klawisze j i k przesuwają zaznaczenie na liście.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>This ticket could not be read from the local store:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać tego zgłoszenia z lokalnej kopii:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2041,141 +2044,142 @@ j and k move through the list.</source>
     <message>
         <location filename="../ui/viewlistmodel.cpp" line="+52"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Widoki</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Moje zgłoszenia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work assigned to you: new, open, pending and on-hold tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezakończone zgłoszenia przypisane do Ciebie: nowe, otwarte, oczekujące i wstrzymane</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieprzypisane</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work nobody has taken yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezakończone zgłoszenia, których nikt jeszcze nie przejął</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>My departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Moje działy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work in the departments you belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezakończone zgłoszenia w działach, do których należysz</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting for the customer&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Czekają na odpowiedź klienta</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Breaching soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Zagrożone SLA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your tickets whose SLA deadline is due within two hours, the most urgent first</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoje zgłoszenia z terminem SLA w ciągu dwóch godzin, od najpilniejszych</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiązane</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Solved and closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgłoszenia rozwiązane i zamknięte</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>All I can see</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie dostępne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every ticket in your cache, whatever its status</source>
-        <translation type="unfinished"></translation>
+        <translation>Każde zgłoszenie w Twojej lokalnej kopii, bez względu na status</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Działy</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open work in %1: new, open, pending and on-hold tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezakończone zgłoszenia w dziale %1: nowe, otwarte, oczekujące i wstrzymane</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Shared views</source>
-        <translation type="unfinished"></translation>
+        <translation>Udostępnione widoki</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>wszyscy</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Shared with %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Udostępniony (%1): %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+260"/>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane filtry</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>The saved filters could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać zapisanych filtrów: %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>A saved filter needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisany filtr musi mieć nazwę.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An empty filter cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można zapisać pustego filtru.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>There is no saved filter &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma zapisanego filtru „%1”.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>%1
 %2</source>
         <comment>saved filter text, why it cannot be counted</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -2183,32 +2187,32 @@ j and k move through the list.</source>
     <message>
         <location filename="../ui/storeopener.cpp" line="+22"/>
         <source>Pult cannot open its local data in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pult nie może otworzyć danych lokalnych w %1.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The local copy of your help desk data is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalna kopia danych Twojego helpdesku jest uszkodzona.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server keeps everything that was synced. Repair moves the damaged file aside (it is not deleted), starts a fresh local copy that keeps your changes not yet sent, and fetches the rest from the server again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer przechowuje wszystko, co zostało zsynchronizowane. Naprawa odkłada uszkodzony plik na bok (nie jest on usuwany), zakłada nową lokalną kopię z Twoimi jeszcze niewysłanymi zmianami i ponownie pobiera resztę z serwera.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Napraw</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zakończ</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The local data could not be repaired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się naprawić danych lokalnych.</translation>
     </message>
 </context>
 <context>
@@ -2216,60 +2220,60 @@ j and k move through the list.</source>
     <message>
         <location filename="../core/sync/syncengine.cpp" line="+22"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Wylogowano</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Offline — 1 change waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez połączenia — 1 zmiana czeka</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Offline — %n changes waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bez połączenia — %n zmiana czeka</numerusform>
+            <numerusform>Bez połączenia — %n zmiany czekają</numerusform>
+            <numerusform>Bez połączenia — %n zmian czeka</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez połączenia</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Syncing %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizacja %1 %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronizacja</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Synced — 1 change waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Zsynchronizowano — 1 zmiana czeka</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Synced — %n changes waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zsynchronizowano — %n zmiana czeka</numerusform>
+            <numerusform>Zsynchronizowano — %n zmiany czekają</numerusform>
+            <numerusform>Zsynchronizowano — %n zmian czeka</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Zsynchronizowano</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Błąd: %1</translation>
     </message>
 </context>
 <context>
@@ -2277,27 +2281,27 @@ j and k move through the list.</source>
     <message>
         <location filename="../app/pult/main.cpp" line="+41"/>
         <source>Help desk agent workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanowisko agenta helpdesku</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Local data directory (default: $PULT_HOME, else the platform&apos;s application data location).</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog danych lokalnych (domyślnie: $PULT_HOME, a jeśli nie jest ustawiona, systemowa lokalizacja danych aplikacji).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>KATALOG</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no data directory: pass --home DIR or set PULT_HOME</source>
-        <translation type="unfinished"></translation>
+        <translation>brak katalogu danych: podaj --home KATALOG lub ustaw PULT_HOME</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot open the local data in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nie można otworzyć danych lokalnych w %1: %2</translation>
     </message>
 </context>
 </TS>
