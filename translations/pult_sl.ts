@@ -6,607 +6,607 @@
     <message>
         <location filename="../ui/conversationrenderer.cpp" line="+223"/>
         <source>less than 1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>manj kot 1 min</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 d</source>
         <comment>days</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 d %2 h</source>
         <comment>days, hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 d %2 h</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 h</source>
         <comment>hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
         <comment>hours, minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min</source>
         <comment>minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>No messages in this ticket yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta zahtevek še nima sporočil.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Show %n earlier message</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prikaži %n prejšnje sporočilo</numerusform>
+            <numerusform>Prikaži %n prejšnji sporočili</numerusform>
+            <numerusform>Prikaži %n prejšnja sporočila</numerusform>
+            <numerusform>Prikaži %n prejšnjih sporočil</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Show %n earlier messages</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prikaži %n prejšnje sporočilo</numerusform>
+            <numerusform>Prikaži %n prejšnji sporočili</numerusform>
+            <numerusform>Prikaži %n prejšnja sporočila</numerusform>
+            <numerusform>Prikaži %n prejšnjih sporočil</numerusform>
         </translation>
     </message>
     <message>
         <location line="+34"/>
         <location line="+95"/>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brez zadeve)</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>%1 priority</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 prioriteta</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Spam</source>
-        <translation type="unfinished"></translation>
+        <translation>Neželeno</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Requester: </source>
-        <translation type="unfinished"></translation>
+        <translation>Stranka: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>neznana</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Assignee: </source>
-        <translation type="unfinished"></translation>
+        <translation>Dodeljeni agent: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>nihče</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>neznan agent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustvarjeno %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>ticket %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zahtevek %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not in the local store yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Še ni v lokalni shrambi</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>solved %1 late</source>
-        <translation type="unfinished"></translation>
+        <translation>rešeno %1 prepozno</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>answered %1 late</source>
-        <translation type="unfinished"></translation>
+        <translation>odgovorjeno %1 prepozno</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>met · solved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>izpolnjeno · rešeno %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>met · answered %1</source>
-        <translation type="unfinished"></translation>
+        <translation>izpolnjeno · odgovorjeno %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>stopped · the ticket is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ustavljeno · stanje zahtevka: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rok %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>overdue by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zamuda %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 left · paused while %2</source>
-        <translation type="unfinished"></translation>
+        <translation>še %1 · ustavljeno (%2)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>še %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtevek</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>First response</source>
-        <translation type="unfinished"></translation>
+        <translation>Prvi odziv</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Rešitev</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+14"/>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>čez %1</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>zamuda %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Opomnik</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>pred %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Raven</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadovoljstvo</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 od 5</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorija</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznake</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Merged into</source>
-        <translation type="unfinished"></translation>
+        <translation>Združen v</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Povezan z</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Stranka</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not in the local store</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni v lokalni shrambi</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>bouncing since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nedostavljivo od %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>bouncing since %1: %2</source>
         <comment>since when, the mail server&apos;s answer</comment>
-        <translation type="unfinished"></translation>
+        <translation>nedostavljivo od %1: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacija</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Paket</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Jezik</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Časovni pas</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No other tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni drugih zahtevkov</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Other tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Drugi zahtevki</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Automation</source>
-        <translation type="unfinished"></translation>
+        <translation>Avtomatizacija</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>An unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Neznan agent</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>an unknown agent</source>
-        <translation type="unfinished"></translation>
+        <translation>(neznan)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an unknown department</source>
-        <translation type="unfinished"></translation>
+        <translation>neznan oddelek</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>stanje</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>priority</source>
-        <translation type="unfinished"></translation>
+        <translation>prioriteto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>dodeljenega agenta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>department</source>
-        <translation type="unfinished"></translation>
+        <translation>oddelek</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tier</source>
-        <translation type="unfinished"></translation>
+        <translation>raven</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>kategorijo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tags</source>
-        <translation type="unfinished"></translation>
+        <translation>oznake</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>due date</source>
-        <translation type="unfinished"></translation>
+        <translation>rok</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>opomnik</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>zadevo</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 created the ticket as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je ustvaril(-a) zahtevek %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 created the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je ustvaril(-a) zahtevek</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 marked the ticket as spam</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je zahtevek označil(-a) kot neželen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 marked the ticket as not spam</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je preklical(-a) označitev zahtevka kot neželenega</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 merged the ticket into %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je zahtevek združil(-a) v %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 rated the help %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je pomoč ocenil(-a): %2 od 5</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 removed the rating&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je odstranil(-a) komentar k oceni</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 commented on the rating</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je dodal(-a) komentar k oceni</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 assigned the ticket to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je zahtevek dodelil(-a) agentu %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 unassigned the ticket from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je agentu %2 odvzel(-a) zahtevek</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 reassigned the ticket from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je zahtevek prerazporedil(-a) od agenta %2 k agentu %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 set %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je nastavil(-a) %2: %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 cleared %2 (was %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je počistil(-a) %2 (prej: %3)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 changed %2 from %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je spremenil(-a) %2: %3 → %4</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Zgodovina</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sprememba</numerusform>
+            <numerusform>%n spremembi</numerusform>
+            <numerusform>%n spremembe</numerusform>
+            <numerusform>%n sprememb</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sprememba</numerusform>
+            <numerusform>%n spremembi</numerusform>
+            <numerusform>%n spremembe</numerusform>
+            <numerusform>%n sprememb</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Show %n earlier change</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prikaži %n prejšnjo spremembo</numerusform>
+            <numerusform>Prikaži %n prejšnji spremembi</numerusform>
+            <numerusform>Prikaži %n prejšnje spremembe</numerusform>
+            <numerusform>Prikaži %n prejšnjih sprememb</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Show %n earlier changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prikaži %n prejšnjo spremembo</numerusform>
+            <numerusform>Prikaži %n prejšnji spremembi</numerusform>
+            <numerusform>Prikaži %n prejšnje spremembe</numerusform>
+            <numerusform>Prikaži %n prejšnjih sprememb</numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Stranka</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Odgovor</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Internal note · not visible to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Interna opomba · stranka je ne vidi</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Neznan</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Navadno besedilo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this mail as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Prikaži to sporočilo kot navadno besedilo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Oblikovano</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show this mail as it was formatted</source>
-        <translation type="unfinished"></translation>
+        <translation>Prikaži to sporočilo z izvirnim oblikovanjem</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Attachments: </source>
-        <translation type="unfinished"></translation>
+        <translation>Priponke: </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brez imena)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Open or save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri ali shrani %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open or save %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri ali shrani %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <location line="+35"/>
         <source>… quoted text (%n line)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… citirano besedilo (%n vrstica)</numerusform>
+            <numerusform>… citirano besedilo (%n vrstici)</numerusform>
+            <numerusform>… citirano besedilo (%n vrstice)</numerusform>
+            <numerusform>… citirano besedilo (%n vrstic)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>… quoted text (%n lines)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… citirano besedilo (%n vrstica)</numerusform>
+            <numerusform>… citirano besedilo (%n vrstici)</numerusform>
+            <numerusform>… citirano besedilo (%n vrstice)</numerusform>
+            <numerusform>… citirano besedilo (%n vrstic)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+81"/>
         <source>Show the quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Prikaži citirano besedilo</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+81"/>
         <source>Hide quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrij citirano besedilo</translation>
     </message>
     <message>
         <location line="-53"/>
         <source>Remote images are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oddaljene slike so prikazane.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Remote images are not shown. </source>
-        <translation type="unfinished"></translation>
+        <translation>Oddaljene slike niso prikazane. </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show remote images</source>
-        <translation type="unfinished"></translation>
+        <translation>Prikaži oddaljene slike</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fetching them tells the sender that the mail was read</source>
-        <translation type="unfinished"></translation>
+        <translation>Če jih prenesete, pošiljatelj izve, da je bilo sporočilo prebrano</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>… quoted text</source>
-        <translation type="unfinished"></translation>
+        <translation>… citirano besedilo</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -615,81 +615,81 @@
         <location filename="../ui/displaytext.cpp" line="+27"/>
         <source>pending</source>
         <comment>ticket number not yet given by the server</comment>
-        <translation type="unfinished"></translation>
+        <translation>čaka</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>#%1</source>
         <comment>ticket number</comment>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>pravkar</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>pred %n min</numerusform>
+            <numerusform>pred %n min</numerusform>
+            <numerusform>pred %n min</numerusform>
+            <numerusform>pred %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>pred %n h</numerusform>
+            <numerusform>pred %n h</numerusform>
+            <numerusform>pred %n h</numerusform>
+            <numerusform>pred %n h</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>včeraj</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>d MMM</source>
         <comment>date in this year, QDate format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMM</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+13"/>
         <source>d MMM yyyy</source>
         <comment>date in another year, QDate format</comment>
-        <translation type="unfinished"></translation>
+        <translation>d. MMM yyyy</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>%1, %2</source>
         <comment>date, time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ob %2</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%Ln ticket</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln zahtevek</numerusform>
+            <numerusform>%Ln zahtevka</numerusform>
+            <numerusform>%Ln zahtevki</numerusform>
+            <numerusform>%Ln zahtevkov</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln zahtevek</numerusform>
+            <numerusform>%Ln zahtevka</numerusform>
+            <numerusform>%Ln zahtevki</numerusform>
+            <numerusform>%Ln zahtevkov</numerusform>
         </translation>
     </message>
 </context>
@@ -698,77 +698,77 @@
     <message>
         <location filename="../core/labels.cpp" line="+9"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nov</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Čaka na stranko</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Na čakanju</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Rešen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaprt</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Nizka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Običajna</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Visoka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nujna</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-pošta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Spletni obrazec</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Klepet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>API</source>
-        <translation type="unfinished"></translation>
+        <translation>API</translation>
     </message>
 </context>
 <context>
@@ -776,31 +776,31 @@
     <message>
         <location filename="../ui/notifier.cpp" line="+46"/>
         <source>New ticket for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Nov zahtevek za vas</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 replied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 je odgovoril(-a)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Opomnik</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SLA deadline missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok SLA je zamujen</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>SLA deadline in %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rok SLA čez %n min</numerusform>
+            <numerusform>Rok SLA čez %n min</numerusform>
+            <numerusform>Rok SLA čez %n min</numerusform>
+            <numerusform>Rok SLA čez %n min</numerusform>
         </translation>
     </message>
 </context>
@@ -809,7 +809,7 @@
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
         <source>%1  (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (%2)</translation>
     </message>
 </context>
 <context>
@@ -817,32 +817,32 @@
     <message>
         <location line="+16"/>
         <source>Insert a canned response</source>
-        <translation type="unfinished"></translation>
+        <translation>Vstavi pripravljen odgovor</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Iskanje pripravljenih odgovorov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type a title or shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Vpišite naslov ali bližnjico</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Pripravljeni odgovori</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Predogled</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter vstavi odgovor; spremenljivke se izpolnijo za ta zahtevek.</translation>
     </message>
 </context>
 <context>
@@ -850,57 +850,57 @@
     <message>
         <location filename="../ui/changesdialog.cpp" line="+34"/>
         <source>Waiting and refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Čakajoče in zavrnjene spremembe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting changes go to the server in this order; a refused change was undone here. Retry sends a refused change again; Discard drops a change (a waiting one is undone here).</source>
-        <translation type="unfinished"></translation>
+        <translation>Čakajoče spremembe gredo na strežnik v tem vrstnem redu; zavrnjena sprememba je bila tukaj razveljavljena. „Poskusi znova“ zavrnjeno spremembo pošlje še enkrat; „Zavrzi“ spremembo opusti (čakajočo tukaj razveljavi).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kdaj</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprememba</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtevek</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanje</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poskusi znova</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zavrzi</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>new: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nov: %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Čaka</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Refused: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zavrnjeno: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -908,22 +908,22 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="+412"/>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukazna paleta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a command, a view or a ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Vpišite ukaz, pogled ali številko zahtevka</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukaz</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Matching commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustrezni ukazi</translation>
     </message>
 </context>
 <context>
@@ -932,18 +932,18 @@
         <location line="-195"/>
         <source>View</source>
         <comment>a view of the sidebar, in the command palette</comment>
-        <translation type="unfinished"></translation>
+        <translation>Pogled</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Open ticket #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri zahtevek #%1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>unavailable</source>
         <comment>a command that cannot run now</comment>
-        <translation type="unfinished"></translation>
+        <translation>ni na voljo</translation>
     </message>
 </context>
 <context>
@@ -951,137 +951,137 @@
     <message>
         <location filename="../ui/composer.cpp" line="+50"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odgovor</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A reply the customer reads (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odgovor, ki ga prebere stranka (R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Internal &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interna opomba</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A note only agents see (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opomba, ki jo vidijo samo agenti (N)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pripravljen odgovor…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Insert a canned response (Ctrl+Shift+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vstavi pripravljen odgovor (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Priloži…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach files to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Priloži datoteke sporočilu</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Besedilo sporočila</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošlji</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošlji (Ctrl+Enter)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Send and set %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošlji in nastavi: %1</translation>
     </message>
     <message>
         <location line="+123"/>
         <source>Write a reply to the customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Napišite odgovor stranki…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write an internal note for agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Napišite interno opombo za agente…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošlji odgovor</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj opombo</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the %1 header</source>
-        <translation type="unfinished"></translation>
+        <translation>glavo oddelka %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the %1 footer</source>
-        <translation type="unfinished"></translation>
+        <translation>nogo oddelka %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>your signature</source>
-        <translation type="unfinished"></translation>
+        <translation>vašim podpisom</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sent with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslano z %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>[your reply]</source>
-        <translation type="unfinished"></translation>
+        <translation>[vaš odgovor]</translation>
     </message>
     <message numerus="yes">
         <location line="+100"/>
         <source>Attaching %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prilagam %n datoteko…</numerusform>
+            <numerusform>Prilagam %n datoteki…</numerusform>
+            <numerusform>Prilagam %n datoteke…</numerusform>
+            <numerusform>Prilagam %n datotek…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The attached files are still being copied; send again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Priložene datoteke se še kopirajo; čez trenutek poskusite poslati znova</translation>
     </message>
     <message>
         <location line="-59"/>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Priloži datoteke</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Priloženo: %1</translation>
     </message>
 </context>
 <context>
@@ -1089,80 +1089,80 @@
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
         <source>Filter, e.g. status:open assignee:me priority&gt;=high</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter, npr. status:open assignee:me priority&gt;=high</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type a filter such as status:open assignee:me; Enter applies it, Tab accepts a suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vpišite filter, npr. status:open assignee:me; Enter ga uporabi, Tab sprejme predlog</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter the inbox: fields such as status:, assignee:, priority&gt;=, tag: and plain words. Ctrl+Space shows suggestions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtriranje nabiralnika: polja, kot so status:, assignee:, priority&gt;=, tag:, in navadne besede. Ctrl+Space prikaže predloge.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save as view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Shrani kot pogled…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep this filter as a view in the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Shrani ta filter kot pogled v stranski vrstici</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save filter as view</source>
-        <translation type="unfinished"></translation>
+        <translation>Shrani filter kot pogled</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Počisti</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Počisti filter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Počisti filter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter error</source>
-        <translation type="unfinished"></translation>
+        <translation>Napaka v filtru</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Filter suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Predlogi za filter</translation>
     </message>
     <message>
         <location line="+171"/>
         <source>%1 (inserts %2)</source>
         <comment>completion label, inserted text</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vstavi %2)</translation>
     </message>
     <message>
         <location line="+88"/>
         <source>column %1: %2</source>
         <comment>filter error: column, message</comment>
-        <translation type="unfinished"></translation>
+        <translation>stolpec %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 — did you mean &quot;%2&quot;?</source>
         <comment>filter error, suggestion</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — ste mislili „%2“?</translation>
     </message>
 </context>
 <context>
@@ -1170,683 +1170,683 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="+127"/>
         <source>The change was not made: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Number of tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Število zahtevkov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Podatki: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Data directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Podatkovna mapa</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogledi</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Search tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Iskanje zahtevkov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search subjects, messages, contacts (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Iščite po zadevah, sporočilih, strankah (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtevki</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nalaganje…</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Sent; it goes to the server with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslano; na strežnik bo šlo ob naslednji sinhronizaciji.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapri</translation>
     </message>
     <message>
         <location line="+88"/>
         <location line="+7"/>
         <location line="+360"/>
         <source>No tickets yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Še ni zahtevkov</translation>
     </message>
     <message>
         <location line="-366"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pult hrani lokalno kopijo vaše službe za pomoč uporabnikom v %1, ki pa je prazna. Prijavite se v strežnik Pult svoje ekipe, da jo napolnite, ali pa Pult preizkusite samostojno z realistično predstavitveno službo za pomoč uporabnikom:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Then press Reload (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nato pritisnite „Osveži“ (F5).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Osveži</translation>
     </message>
     <message>
         <location line="+194"/>
         <location line="+26"/>
         <source>Save as a view</source>
-        <translation type="unfinished"></translation>
+        <translation>Shrani kot pogled</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>Name of the view:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ime pogleda:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Only me</source>
-        <translation type="unfinished"></translation>
+        <translation>Samo jaz</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The agents of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenti oddelka %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Vsi</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Who sees the view:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kdo vidi pogled:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The view was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogled ni bil shranjen: %1</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Search: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Iskanje: „%1“</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+12"/>
         <source>No matching tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ustreznih zahtevkov</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>The %L1 best matches</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 najboljših zadetkov</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+11"/>
         <source>1 matching ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ustrezen zahtevek</translation>
     </message>
     <message numerus="yes">
         <location line="-10"/>
         <location line="+10"/>
         <source>%Ln matching tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ustrezen zahtevek</numerusform>
+            <numerusform>%Ln ustrezna zahtevka</numerusform>
+            <numerusform>%Ln ustrezni zahtevki</numerusform>
+            <numerusform>%Ln ustreznih zahtevkov</numerusform>
         </translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%L1 or more matching tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 ali več ustreznih zahtevkov</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Could not read the local store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalne shrambe ni bilo mogoče prebrati: %1</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datoteka</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+223"/>
         <source>&amp;Sign in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prijava…</translation>
     </message>
     <message>
         <location line="-221"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odjava</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;ync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sinhroniziraj zdaj</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open another &amp;profile…</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri drug p&amp;rofil…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your si&amp;gnature…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vaš podpis…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Added under every reply; placeholders such as {{agent.name}} work (docs/templates.md):</source>
-        <translation type="unfinished"></translation>
+        <translation>Doda se pod vsak odgovor; delujejo spremenljivke, kot je {{agent.name}} (docs/templates.md):</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ne moti</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Končaj</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zahtevek</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odgovori</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Internal &amp;note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interna opomba</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Insert &amp;canned response…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vstavi pripravljen odgovor…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Take</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prevzemi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Assign to…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodeli…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ne&amp;xt ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Naslednji za&amp;htevek</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No ticket is waiting in your queues.</source>
-        <translation type="unfinished"></translation>
+        <translation>V vaših čakalnih vrstah ni nobenega čakajočega zahtevka.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stanje</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+85"/>
         <source>&amp;Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priori&amp;teta</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>&amp;Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Odde&amp;lek</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cate&amp;gory…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kate&amp;gorija…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ta&amp;gs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ozn&amp;ake…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Escalate to the next tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Prenesi na viš&amp;jo raven</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>D&amp;ue date…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rok…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;minder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opo&amp;mnik…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Merge into…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Združi v…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Link with…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pov&amp;eži z…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Mark as s&amp;pam</source>
-        <translation type="unfinished"></translation>
+        <translation>Označi kot &amp;neželeno</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New status lin&amp;k for the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nova povezava do stanja za stran&amp;ko</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The customer&apos;s old status link no longer works; the next mail to them carries the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stara povezava stranke do stanja ne deluje več; naslednje e-sporočilo stranki bo vsebovalo novo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Gives the customer&apos;s status page a new address, for when the old one reached someone it should not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strani s stanjem za stranko dodeli nov naslov, če je stari prišel do nekoga, ki ga ne bi smel dobiti.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>E&amp;xport the requester&apos;s personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;zvozi osebne podatke stranke…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saves everything Pult holds about the customer (their tickets, messages and files) as a zip file, for a request under the GDPR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vse, kar ima Pult o stranki (njene zahtevke, sporočila in datoteke), shrani v datoteko ZIP za zahtevo po GDPR.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Erase the requester&apos;s personal data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iz&amp;briši osebne podatke stranke…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Removes the customer&apos;s name and addresses, and the text and files of their messages, on all of their tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odstrani ime in naslove stranke ter besedilo in datoteke njenih sporočil v vseh njenih zahtevkih.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Waiting and re&amp;fused changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Čakajoče in za&amp;vrnjene spremembe…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pogled</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iskanje</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vrstni red</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last &amp;update</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zadnja posodobitev</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Creation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datum nastanka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;SLA deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok &amp;SLA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Queue order</source>
-        <translation type="unfinished"></translation>
+        <translation>Čakalna &amp;vrsta</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the saved &amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>Odstrani shranjeni &amp;pogled</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A shared view is removed by a lead of its department or an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skupni pogled lahko odstrani vodja ekipe njegovega oddelka ali skrbnik.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Osveži</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ukazna paleta…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Open one ticket with a requester to export their data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprite en zahtevek s stranko, da izvozite njene podatke.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>personal data of %1.zip</source>
-        <translation type="unfinished"></translation>
+        <translation>osebni podatki %1.zip</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Izvoz osebnih podatkov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zip archives (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arhivi ZIP (*.zip)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exporting %1&apos;s data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Izvažanje podatkov stranke %1…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not export %1&apos;s data: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Podatkov stranke %1 ni bilo mogoče izvoziti: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Saved %1&apos;s data to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Podatki stranke %1 so shranjeni v %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open one ticket with a requester to erase their data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprite en zahtevek s stranko, da izbrišete njene podatke.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Izbris osebnih podatkov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Erase everything Pult holds about %1 (%2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Želite izbrisati vse, kar Pult hrani o stranki %1 (%2)?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Their name and addresses, and the text and files of their messages on all of their tickets, are removed for good, here and on the server. The tickets stay. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Njeno ime in naslovi ter besedilo in datoteke njenih sporočil v vseh njenih zahtevkih bodo trajno odstranjeni, tukaj in na strežniku. Zahtevki ostanejo. Tega ni mogoče razveljaviti.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Izbriši</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1&apos;s personal data is being erased; every window shows it with its next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Osebni podatki stranke %1 se brišejo; vsa okna bodo to prikazala ob naslednji sinhronizaciji.</translation>
     </message>
     <message>
         <location line="+58"/>
         <location line="+321"/>
         <source>There is no ticket #%1 here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtevka #%1 tukaj ni.</translation>
     </message>
     <message>
         <location line="-307"/>
         <source>Open the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri zahtevek</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All refused changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vse zavrnjene spremembe</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>zahtevku</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server refused your change to %1 and it was undone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Strežnik je zavrnil vašo spremembo pri %1, zato je bila razveljavljena: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprememba zavrnjena</translation>
     </message>
     <message numerus="yes">
         <location line="+41"/>
         <source>%n updates on your tickets</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n posodobitev pri vaših zahtevkih</numerusform>
+            <numerusform>%n posodobitvi pri vaših zahtevkih</numerusform>
+            <numerusform>%n posodobitve pri vaših zahtevkih</numerusform>
+            <numerusform>%n posodobitev pri vaših zahtevkih</numerusform>
         </translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanje sinhronizacije</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Uploaded %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Poslano: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uploading %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Pošiljanje %1: %2 od %3</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Signed out. Your local data and waiting changes stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odjavljeni ste. Lokalni podatki in čakajoče spremembe ostanejo.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not sign out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Odjava ni uspela: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Open %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Shrani kot…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Shrani priponko</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Fetching %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prenašanje %1…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Fetching %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Prenašanje %1: %2 od %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ni bilo mogoče zapisati</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not fetch the attachment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Priponke ni bilo mogoče prenesti: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shranjeno: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Nobody (unassign)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nihče (odstrani dodelitev)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodeli</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Assign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodeli agentu:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Brez</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorija</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category (choose one or type a new one):</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorija (izberite ali vpišite novo):</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznake</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tags to add, or to remove with a leading minus (vip -spam):</source>
-        <translation type="unfinished"></translation>
+        <translation>Oznake za dodajanje ali, z minusom spredaj, za odstranitev (vip -spam):</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Združi</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Poveži</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge this ticket into ticket number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Združi ta zahtevek v zahtevek številka:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Link with ticket number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Poveži z zahtevkom številka:</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+4"/>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Opomnik</translation>
     </message>
     <message>
         <location line="-4"/>
         <location line="+4"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Počisti</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Open a profile (a Pult data directory)</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpri profil (podatkovno mapo Pult)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not start another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drugega okna ni bilo mogoče zagnati.</translation>
     </message>
 </context>
 <context>
@@ -1854,52 +1854,52 @@
     <message>
         <location filename="../ui/signindialog.cpp" line="+18"/>
         <source>Sign in to Pult</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijava v Pult</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Strežnik</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>https://help.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://help.example.com</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-pošta</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Geslo</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijavi se</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strežnik:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-pošta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geslo:</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prijavljanje…</translation>
     </message>
 </context>
 <context>
@@ -1907,7 +1907,7 @@
     <message>
         <location filename="../ui/ticketactions.cpp" line="+26"/>
         <source>Nobody is signed in on this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>V tem profilu ni prijavljen nihče.</translation>
     </message>
 </context>
 <context>
@@ -1916,40 +1916,40 @@
         <location filename="../ui/ticketitemdelegate.cpp" line="+277"/>
         <source>%n min</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n h</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n d</source>
         <comment>SLA time left</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>overdue %1</source>
         <comment>SLA deadline passed by a time</comment>
-        <translation type="unfinished"></translation>
+        <translation>zamuda %1</translation>
     </message>
 </context>
 <context>
@@ -1958,81 +1958,82 @@
         <location filename="../ui/ticketlistmodel.cpp" line="+291"/>
         <source>%1 — %2</source>
         <comment>subject — search snippet</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nedodeljeno</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Your changes to this ticket wait to be sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaše spremembe tega zahtevka čakajo na pošiljanje na strežnik.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server gives this ticket its number when it syncs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strežnik bo zahtevku dodelil številko ob sinhronizaciji.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1
 Channel: %2</source>
         <comment>subject, channel</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Kanal: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>name &lt;email&gt;</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>#</source>
         <comment>ticket number column</comment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadeva</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Stranka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanje</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioriteta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodeljeni agent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Oddelek</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Posodobljeno</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Ticket number</source>
-        <translation type="unfinished"></translation>
+        <translation>Številka zahtevka</translation>
     </message>
 </context>
 <context>
@@ -2040,19 +2041,21 @@ Channel: %2</source>
     <message>
         <location filename="../ui/ticketpane.cpp" line="+32"/>
         <source>Ticket conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogovor v zahtevku</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Select a ticket to read it.
 j and k move through the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Izberite zahtevek, da ga preberete.
+S tipkama j in k se premikate po seznamu.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>This ticket could not be read from the local store:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahtevka ni bilo mogoče prebrati iz lokalne shrambe:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2060,141 +2063,142 @@ j and k move through the list.</source>
     <message>
         <location filename="../ui/viewlistmodel.cpp" line="+52"/>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Pogledi</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>My tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Moji zahtevki</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work assigned to you: new, open, pending and on-hold tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprto delo, dodeljeno vam: zahtevki v stanju nov, odprt, čaka na stranko in na čakanju</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nedodeljeni</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work nobody has taken yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprto delo, ki ga še nihče ni prevzel</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>My departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Moji oddelki</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open work in the departments you belong to</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprto delo v oddelkih, katerih član ste</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Čaka na stranko</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting for the customer&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Čaka na odgovor stranke</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Breaching soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Tik pred rokom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your tickets whose SLA deadline is due within two hours, the most urgent first</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaši zahtevki, katerih rok SLA poteče v dveh urah, najnujnejši prvi</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Solved</source>
-        <translation type="unfinished"></translation>
+        <translation>Rešeni</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Solved and closed tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Rešeni in zaprti zahtevki</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>All I can see</source>
-        <translation type="unfinished"></translation>
+        <translation>Vse, kar vidim</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every ticket in your cache, whatever its status</source>
-        <translation type="unfinished"></translation>
+        <translation>Vsi zahtevki v vašem predpomnilniku ne glede na stanje</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Departments</source>
-        <translation type="unfinished"></translation>
+        <translation>Oddelki</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open work in %1: new, open, pending and on-hold tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Odprto delo v oddelku %1: zahtevki v stanju nov, odprt, čaka na stranko in na čakanju</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Shared views</source>
-        <translation type="unfinished"></translation>
+        <translation>Skupni pogledi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>vsi</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Shared with %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>V skupni rabi (%1): %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+260"/>
         <source>Saved filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Shranjeni filtri</translation>
     </message>
     <message>
         <location line="-62"/>
         <source>The saved filters could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Shranjenih filtrov ni bilo mogoče prebrati: %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>A saved filter needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shranjeni filter potrebuje ime.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An empty filter cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Praznega filtra ni mogoče shraniti.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>There is no saved filter &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shranjenega filtra „%1“ ni.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>%1
 %2</source>
         <comment>saved filter text, why it cannot be counted</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -2202,32 +2206,32 @@ j and k move through the list.</source>
     <message>
         <location filename="../ui/storeopener.cpp" line="+22"/>
         <source>Pult cannot open its local data in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pult ne more odpreti svojih lokalnih podatkov v %1.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The local copy of your help desk data is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalna kopija podatkov vaše službe za pomoč uporabnikom je poškodovana.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server keeps everything that was synced. Repair moves the damaged file aside (it is not deleted), starts a fresh local copy that keeps your changes not yet sent, and fetches the rest from the server again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strežnik hrani vse, kar je bilo sinhronizirano. „Popravi“ poškodovano datoteko premakne na stran (ne izbriše je), ustvari novo lokalno kopijo, ki ohrani vaše še neposlane spremembe, in preostalo znova prenese s strežnika.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Popravi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Končaj</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The local data could not be repaired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalnih podatkov ni bilo mogoče popraviti.</translation>
     </message>
 </context>
 <context>
@@ -2235,62 +2239,62 @@ j and k move through the list.</source>
     <message>
         <location filename="../core/sync/syncengine.cpp" line="+22"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Odjavljeno</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Offline — 1 change waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Brez povezave — 1 sprememba čaka</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Offline — %n changes waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Brez povezave — %n sprememba čaka</numerusform>
+            <numerusform>Brez povezave — %n spremembi čakata</numerusform>
+            <numerusform>Brez povezave — %n spremembe čakajo</numerusform>
+            <numerusform>Brez povezave — %n sprememb čaka</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Brez povezave</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Syncing %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinhronizacija %1 %</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinhronizacija</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Synced — 1 change waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinhronizirano — 1 sprememba čaka</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Synced — %n changes waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sinhronizirano — %n sprememba čaka</numerusform>
+            <numerusform>Sinhronizirano — %n spremembi čakata</numerusform>
+            <numerusform>Sinhronizirano — %n spremembe čakajo</numerusform>
+            <numerusform>Sinhronizirano — %n sprememb čaka</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Synced</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinhronizirano</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Napaka: %1</translation>
     </message>
 </context>
 <context>
@@ -2298,27 +2302,27 @@ j and k move through the list.</source>
     <message>
         <location filename="../app/pult/main.cpp" line="+41"/>
         <source>Help desk agent workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Delovna postaja agenta službe za pomoč uporabnikom</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Local data directory (default: $PULT_HOME, else the platform&apos;s application data location).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalna podatkovna mapa (privzeto: $PULT_HOME, sicer mesto za podatke aplikacij na platformi).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>MAPA</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no data directory: pass --home DIR or set PULT_HOME</source>
-        <translation type="unfinished"></translation>
+        <translation>ni podatkovne mape: podajte --home MAPA ali nastavite PULT_HOME</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cannot open the local data in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>lokalnih podatkov v %1 ni mogoče odpreti: %2</translation>
     </message>
 </context>
 </TS>
