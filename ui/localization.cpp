@@ -6,6 +6,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+#include <clocale>
+
 namespace Pult {
 
 namespace {
@@ -59,7 +61,14 @@ QStringList availableTranslations()
 
 QString installTranslations(QCoreApplication &app)
 {
-    return installTranslations(app, QLocale::system());
+    const QString language = installTranslations(app, QLocale::system());
+    // The system locale takes its language from LANGUAGE but its formats from the C library's
+    // LC_TIME and LC_NUMERIC (set by QCoreApplication): with LANG=C.UTF-8 LANGUAGE=sl it would
+    // say "30. Oct" and "1,204" beside Slovenian words.
+    const QLocale formats(QString::fromLatin1(std::setlocale(LC_TIME, nullptr)));
+    if (!language.isEmpty() && formats.language() != QLocale(language).language())
+        QLocale::setDefault(QLocale(language));
+    return language;
 }
 
 QString installTranslations(QCoreApplication &app, const QLocale &locale)

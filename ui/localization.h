@@ -17,7 +17,10 @@ namespace Pult {
 // user's order; English, the source language, stops the search, so "en:sl" stays English.
 // Returns the language whose catalogue was installed ("sl", "pt_BR", ...), or an empty string
 // when the interface stays in English. Call it right after creating the application object,
-// before any tr() text is made. The translators are children of app.
+// before any tr() text is made. The translators are children of app. Dates, times and numbers
+// then follow the same language: the system's formats when they are that language's (sl_SI),
+// else the language's own (LANGUAGE=sl on a system whose formats are C or en_US), through
+// QLocale::setDefault.
 QString installTranslations(QCoreApplication &app);
 // The same for a given locale (tests, a language chosen in the settings).
 QString installTranslations(QCoreApplication &app, const QLocale &locale);
