@@ -1154,7 +1154,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+127"/>
+        <location filename="../ui/mainwindow.cpp" line="+129"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -1325,12 +1325,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+223"/>
+        <location line="+254"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-252"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -1561,9 +1561,24 @@
         <translation>Įkelti iš &amp;naujo</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Komandų paletė…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Language</source>
+        <translation>K&amp;alba</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>Sistemos kalba</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The window speaks %1 from its next start.</source>
+        <translation>Nuo kito paleidimo langas bus šia kalba: %1.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2279,7 +2294,7 @@ Klavišais j ir k galite judėti sąrašu.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pult/main.cpp" line="+41"/>
+        <location filename="../app/pult/main.cpp" line="+45"/>
         <source>Help desk agent workstation</source>
         <translation>Pagalbos tarnybos agento darbo vieta</translation>
     </message>

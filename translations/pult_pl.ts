@@ -1154,7 +1154,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+127"/>
+        <location filename="../ui/mainwindow.cpp" line="+129"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -1325,12 +1325,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+223"/>
+        <location line="+254"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-252"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj się</translation>
     </message>
@@ -1561,9 +1561,24 @@
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Paleta poleceń…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Język</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>Język systemu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The window speaks %1 from its next start.</source>
+        <translation>Od następnego uruchomienia okno będzie w języku: %1.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2279,7 +2294,7 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pult/main.cpp" line="+41"/>
+        <location filename="../app/pult/main.cpp" line="+45"/>
         <source>Help desk agent workstation</source>
         <translation>Stanowisko agenta helpdesku</translation>
     </message>

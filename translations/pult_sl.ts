@@ -1168,7 +1168,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+127"/>
+        <location filename="../ui/mainwindow.cpp" line="+129"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1340,12 +1340,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+223"/>
+        <location line="+254"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-252"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1576,9 +1576,24 @@
         <translation>&amp;Osveži</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Ukazna paleta…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Jezik</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>Sistemski jezik</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The window speaks %1 from its next start.</source>
+        <translation>Okno bo ob naslednjem zagonu v jeziku: %1.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2300,7 +2315,7 @@ S tipkama j in k se premikate po seznamu.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/pult/main.cpp" line="+41"/>
+        <location filename="../app/pult/main.cpp" line="+45"/>
         <source>Help desk agent workstation</source>
         <translation>Delovna postaja agenta službe za pomoč uporabnikom</translation>
     </message>

@@ -61,13 +61,20 @@ QStringList availableTranslations()
 
 QString installTranslations(QCoreApplication &app)
 {
-    const QString language = installTranslations(app, QLocale::system());
+    return installTranslations(app, QString());
+}
+
+QString installTranslations(QCoreApplication &app, const QString &chosen)
+{
+    const QString language =
+        installTranslations(app, chosen.isEmpty() ? QLocale::system() : QLocale(chosen));
     // The system locale takes its language from LANGUAGE but its formats from the C library's
     // LC_TIME and LC_NUMERIC (set by QCoreApplication): with LANG=C.UTF-8 LANGUAGE=sl it would
     // say "30. Oct" and "1,204" beside Slovenian words.
+    const QString speaks = language.isEmpty() ? chosen : language; // "en" chosen: English
     const QLocale formats(QString::fromLatin1(std::setlocale(LC_TIME, nullptr)));
-    if (!language.isEmpty() && formats.language() != QLocale(language).language())
-        QLocale::setDefault(QLocale(language));
+    if (!speaks.isEmpty() && formats.language() != QLocale(speaks).language())
+        QLocale::setDefault(QLocale(speaks));
     return language;
 }
 

@@ -22,8 +22,17 @@ namespace Pult {
 // else the language's own (LANGUAGE=sl on a system whose formats are C or en_US), through
 // QLocale::setDefault.
 QString installTranslations(QCoreApplication &app);
-// The same for a given locale (tests, a language chosen in the settings).
+// The same for the language chosen in the window (View → Language: "sl", "en", ...; empty: the
+// system's, as above).
+QString installTranslations(QCoreApplication &app, const QString &chosen);
+// The translators alone, for a given locale (tests).
 QString installTranslations(QCoreApplication &app, const QLocale &locale);
+
+// The QSettings key of the language chosen in the window; absent or empty: the system's.
+inline QString languageSettingKey()
+{
+    return QStringLiteral("window/language");
+}
 
 // Where the embedded catalogues are: ":/i18n".
 QString translationsDirectory();

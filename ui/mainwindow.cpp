@@ -7,6 +7,7 @@
 #include "filterbar.h"
 #include "filterquery.h"
 #include "labels.h"
+#include "localization.h"
 #include "localops.h"
 #include "localstore.h"
 #include "notifier.h"
@@ -24,6 +25,7 @@
 #include "viewlistmodel.h"
 #include "wire.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCursor>
@@ -1121,11 +1123,42 @@ void MainWindow::setUpActions()
     m_palette->setViews(m_views, ViewKeyRole);
     connect(m_palette, &CommandPalette::viewChosen, this, &MainWindow::selectView);
     connect(m_palette, &CommandPalette::ticketChosen, this, &MainWindow::openTicketNumber);
+    addLanguageMenu(view);
     view->addSeparator();
     addMenuAction(view, QStringLiteral("commandPalette"), tr("&Command palette…"),
                   QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_palette->popUp(); });
     updateTicketActions();
     updateAccountActions();
+}
+
+void MainWindow::addLanguageMenu(QMenu *view)
+{
+    // Each language named in itself; the choice is read by main() at the next start.
+    QMenu *menu = view->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    const QString current = m_settings->value(languageSettingKey()).toString();
+    QList<std::pair<QString, QString>> choices{{QString(), tr("System default")},
+                                               {QStringLiteral("en"), QStringLiteral("English")}};
+    for (const QString &code : availableTranslations()) {
+        QString name = QLocale(code).nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        choices.append({code, name});
+    }
+    for (const auto &[code, name] : std::as_const(choices)) {
+        QAction *action = menu->addAction(name);
+        action->setObjectName(QStringLiteral("language-") +
+                              (code.isEmpty() ? QStringLiteral("system") : code));
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code, name] {
+            m_settings->setValue(languageSettingKey(), code);
+            statusBar()->showMessage(tr("The window speaks %1 from its next start.").arg(name),
+                                     8000);
+        });
+    }
 }
 
 void MainWindow::updateTicketActions()

@@ -99,6 +99,8 @@ private:
     void updateTicketActions();
     void updateAccountActions();
     // Asks, then erases the open ticket's requester (admins; docs/privacy.md).
+    // View → Language: the window's language from its next start (languageSettingKey()).
+    void addLanguageMenu(QMenu *view);
     void exportRequester();
     void eraseRequester();
     // The requester of the one selected ticket, read from the cache; nullopt (and whenNone on

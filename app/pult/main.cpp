@@ -28,7 +28,11 @@ int fail(const QString &message)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    Pult::installTranslations(app); // before the parser, so --help speaks the user's language
+    // Before the parser, so --help speaks the user's language: the one chosen in the window
+    // (View → Language), else the system's.
+    Pult::installTranslations(app, QSettings(QStringLiteral("Pult"), QStringLiteral("Pult"))
+                                       .value(Pult::languageSettingKey())
+                                       .toString());
     // The same application name as pultctl, so both find the same default data directory.
     QApplication::setApplicationName(QStringLiteral("Pult"));
     QApplication::setApplicationDisplayName(QStringLiteral("Pult"));

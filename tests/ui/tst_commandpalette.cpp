@@ -473,6 +473,15 @@ void CommandPaletteTest::installsTheCatalogueOfTheLocale()
              QString());
     QCOMPARE(installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)), QString());
     QVERIFY(installed().isEmpty());
+    // The language chosen in the window (View → Language) wins over the system's, with its
+    // formats; "en" chosen stays English.
+    QCOMPARE(installTranslations(*qApp, QStringLiteral("lt")), QStringLiteral("lt"));
+    QCOMPARE(QLocale().monthName(10, QLocale::ShortFormat),
+             QLocale(QLocale::Lithuanian).monthName(10, QLocale::ShortFormat));
+    uninstall();
+    QCOMPARE(installTranslations(*qApp, QStringLiteral("en")), QString());
+    QVERIFY(installed().isEmpty());
+    QLocale::setDefault(QLocale::system());
 }
 
 // Run by the ui_commandpalette_language_* tests (tests/ui/CMakeLists.txt), which set LANGUAGE

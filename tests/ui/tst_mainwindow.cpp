@@ -6,6 +6,7 @@
 
 #include "demodata.h"
 #include "filterbar.h"
+#include "localization.h"
 #include "mainwindow.h"
 #include "messagetext.h"
 #include "roles.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void columnsAndQueueOrderSortTheView();
     void emptyStoreExplainsWhatToDo();
     void remembersGeometry();
+    void choosesTheLanguageForTheNextStart();
     void screenshot();
 
 private:
@@ -401,6 +403,29 @@ void MainWindowTest::remembersGeometry()
     QCOMPARE(window->size(), size);
     auto *title = window->findChild<QLabel *>(QStringLiteral("viewTitle"));
     QCOMPARE(title->text(), QStringLiteral("Solved")); // and the last view
+}
+
+// View → Language lists each catalogue's language in itself; a choice is remembered for the next
+// start (main() reads it), and the menu shows it checked.
+void MainWindowTest::choosesTheLanguageForTheNextStart()
+{
+    {
+        auto window = makeWindow(*m_store, QStringLiteral("language"));
+        auto *system = window->findChild<QAction *>(QStringLiteral("language-system"));
+        auto *polish = window->findChild<QAction *>(QStringLiteral("language-pl"));
+        QVERIFY(system && polish && window->findChild<QAction *>(QStringLiteral("language-en")));
+        QVERIFY(system->isChecked());
+        QCOMPARE(polish->text(), QStringLiteral("Polski"));
+        QCOMPARE(window->findChild<QAction *>(QStringLiteral("language-sl"))->text(),
+                 QStringLiteral("Slovenščina"));
+        polish->trigger();
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("Polski")));
+    }
+    QSettings saved(m_dir.filePath(QStringLiteral("language.ini")), QSettings::IniFormat);
+    QCOMPARE(saved.value(languageSettingKey()).toString(), QStringLiteral("pl"));
+    auto window = makeWindow(*m_store, QStringLiteral("language"));
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("language-pl"))->isChecked());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("language-system"))->isChecked());
 }
 
 void MainWindowTest::screenshot()
