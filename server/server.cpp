@@ -217,6 +217,15 @@ double millisecondsSince(Clock::time_point start)
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// A connection's failure: who, and why ("timeout", or the error's message: never a payload).
+void logPeerFailure(std::string_view event, const std::string &peer, const beast::error_code &ec)
+{
+    LogRecord(LogLevel::Info, event)
+        .addString("peer", peer)
+        .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
+        .write();
+}
+
 std::string describeException(const std::exception_ptr &exception)
 {
     try {
@@ -776,10 +785,7 @@ asio::awaitable<bool> Server::Private::handshake(SessionOver<TlsTransport> &s)
         co_return true;
     if (!s.stopRequested) { // not cancelled by shutdown
         // OpenSSL's reason ("wrong version number", "http request", ...): never key material.
-        LogRecord(LogLevel::Info, "tls_handshake_failed")
-            .addString("peer", s.peer)
-            .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
-            .write();
+        logPeerFailure("tls_handshake_failed", s.peer, ec);
     }
     s.connection().close();
     co_return false;
@@ -1140,10 +1146,7 @@ asio::awaitable<bool> Server::Private::serveUpload(SessionOver<Transport> &s, Re
         s, head, parser.content_length().value_or(0),
         [&](const char *data, std::size_t size) { return upload->write(data, size); }, written);
     if (ec) { // what arrived is kept in the partial file: the client resumes from there
-        LogRecord(LogLevel::Info, "upload_interrupted")
-            .addString("peer", s.peer)
-            .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
-            .write();
+        logPeerFailure("upload_interrupted", s.peer, ec);
         s.connection().close();
         co_return false;
     }
@@ -1252,10 +1255,7 @@ asio::awaitable<bool> Server::Private::serveSpooled(SessionOver<Transport> &s,
         },
         written);
     if (ec) {
-        LogRecord(LogLevel::Info, "request_interrupted")
-            .addString("peer", s.peer)
-            .addString("error", ec == beast::error::timeout ? std::string("timeout") : ec.message())
-            .write();
+        logPeerFailure("request_interrupted", s.peer, ec);
         s.connection().close();
         co_return false;
     }
