@@ -67,6 +67,17 @@ std::vector<std::pair<std::string, std::string>> parameters(std::string_view val
     return out;
 }
 
+// Whether what follows a delimiter at `at` ends it: "--" (the closing one) or a line end after
+// optional padding. A line that only starts like a delimiter is content.
+bool delimiterEnds(std::string_view body, std::size_t at)
+{
+    if (body.substr(at, 2) == "--")
+        return true;
+    while (at < body.size() && (body[at] == ' ' || body[at] == '\t'))
+        ++at;
+    return body.substr(at, 2) == "\r\n";
+}
+
 } // namespace
 
 std::optional<std::string> boundaryOf(std::string_view contentType)
@@ -93,14 +104,13 @@ std::optional<std::vector<Part>> parse(std::string_view body, std::string_view b
     at += body.substr(at, 2) == "\r\n" ? nextDelimiter.size() : delimiter.size();
     std::vector<Part> parts;
     for (;;) {
+        if (!delimiterEnds(body, at))
+            return std::nullopt;
         if (body.substr(at, 2) == "--")
             return parts; // the closing delimiter (an epilogue after it is ignored)
-        // Transport padding, then the line end after the delimiter.
-        while (at < body.size() && (body[at] == ' ' || body[at] == '\t'))
-            ++at;
-        if (body.substr(at, 2) != "\r\n" || parts.size() == maxParts)
+        if (parts.size() == maxParts)
             return std::nullopt;
-        at += 2;
+        at = body.find("\r\n", at) + 2; // past the padding and the line end
         // The part's headers (a part without any has no name: refused below).
         std::size_t headersEnd = body.substr(at, kHeaderLimit + 4).find("\r\n\r\n");
         if (headersEnd == std::string_view::npos)
@@ -134,18 +144,10 @@ std::optional<std::vector<Part>> parse(std::string_view body, std::string_view b
         if (!formData || part.name.empty())
             return std::nullopt;
         at = headersEnd + 4;
-        // The content ends at the next delimiter: one followed by "--" or a line end (after
-        // padding), so a line that only starts like one stays content.
+        // The content ends at the next delimiter that ends as one should.
         std::size_t end = body.find(nextDelimiter, at);
-        while (end != std::string_view::npos) {
-            std::size_t after = end + nextDelimiter.size();
-            while (after < body.size() && (body[after] == ' ' || body[after] == '\t'))
-                ++after;
-            const std::string_view rest = body.substr(after, 2);
-            if (body.substr(end + nextDelimiter.size(), 2) == "--" || rest == "\r\n")
-                break;
+        while (end != std::string_view::npos && !delimiterEnds(body, end + nextDelimiter.size()))
             end = body.find(nextDelimiter, end + 1);
-        }
         if (end == std::string_view::npos)
             return std::nullopt;
         part.offset = at;
