@@ -373,21 +373,6 @@ ServerStore::statusPageAttachment(const QString &token, const QString &hash)
     return std::optional<AttachmentInfo>();
 }
 
-Status ServerStore::Private::recordAttachmentFiles(const QList<Attachment> &attachments)
-{
-    for (const Attachment &a : attachments) {
-        Status s = db->run("INSERT INTO attachment_files(hash, size, created_ms) VALUES "
-                           "(?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                           [&](Statement &st) {
-                               st.bind(1, QString::fromLatin1(a.contentHash));
-                               st.bind(2, a.size).bind(3, now);
-                           });
-        if (!s.good())
-            return s;
-    }
-    return {};
-}
-
 Status ServerStore::Private::storeCustomerMessage(Ticket &ticket, const QUuid &id,
                                                   const QString &text,
                                                   const QList<Attachment> &attachments)

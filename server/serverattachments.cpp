@@ -195,6 +195,21 @@ Result<ServerStore::SweepResult> ServerStore::sweepUploads(qint64 nowMs, qint64 
     return result;
 }
 
+Status ServerStore::Private::recordAttachmentFiles(const QList<Attachment> &attachments)
+{
+    for (const Attachment &a : attachments) {
+        Status s = db->run("INSERT INTO attachment_files(hash, size, created_ms) VALUES "
+                           "(?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                           [&](Statement &st) {
+                               st.bind(1, QString::fromLatin1(a.contentHash));
+                               st.bind(2, a.size).bind(3, now);
+                           });
+        if (!s.good())
+            return s;
+    }
+    return {};
+}
+
 Result<bool> ServerStore::Private::removeUnreferenced(const QString &hash)
 {
     Db::Transaction tx(*db);
