@@ -64,7 +64,8 @@ class WindowTest : public QObject
         return bodies;
     }
 
-    // A ticket made by the other agent, and the window signed in as Ana, synced with it.
+    // A ticket made by the other agent (Eva), and the window signed in as `agent` (Ana unless
+    // said), synced with it.
     struct Session
     {
         Client window, other;
@@ -72,13 +73,19 @@ class WindowTest : public QObject
         std::unique_ptr<Pult::LocalStore> store;
         std::unique_ptr<Pult::MainWindow> w;
     };
-    bool openWindow(Session &s, const QString &subject)
+    bool openWindow(Session &s, const QString &subject,
+                    const QString &body = QStringLiteral("Hello"),
+                    const QString &requester = QString(), const QString &agent = QString())
     {
-        if (!s.window.login(m_server.port(), m_ana) || !s.other.login(m_server.port(), m_eva))
+        if (!s.window.login(m_server.port(), agent.isEmpty() ? m_ana : agent) ||
+            !s.other.login(m_server.port(), m_eva))
             return false;
-        const auto created = s.other.run({QStringLiteral("--json"), QStringLiteral("create"),
-                                          QStringLiteral("--subject"), subject,
-                                          QStringLiteral("--body"), QStringLiteral("Hello")});
+        QStringList create{QStringLiteral("--json"),    QStringLiteral("create"),
+                           QStringLiteral("--subject"), subject,
+                           QStringLiteral("--body"),    body};
+        if (!requester.isEmpty())
+            create += {QStringLiteral("--requester"), requester};
+        const auto created = s.other.run(create);
         s.ticket = QUuid::fromString(QJsonDocument::fromJson(created.out)
                                          .object()
                                          .value(QLatin1String("ticket_id"))
@@ -196,32 +203,16 @@ private Q_SLOTS:
 
     void replyAndStatusFromTheWindowReachTheServer()
     {
-        Client window, other;
-        QVERIFY(window.login(m_server.port(), m_ana));
-        QVERIFY(other.login(m_server.port(), m_eva));
-        const auto created =
-            other.run({QStringLiteral("--json"), QStringLiteral("create"),
-                       QStringLiteral("--subject"), QStringLiteral("Invoice twice"),
-                       QStringLiteral("--body"), QStringLiteral("I was charged twice."),
-                       QStringLiteral("--requester"), QStringLiteral("marta@firma.pl")});
-        QCOMPARE(created.exitCode, 0);
-        const QUuid ticket = QUuid::fromString(QJsonDocument::fromJson(created.out)
-                                                   .object()
-                                                   .value(QLatin1String("ticket_id"))
-                                                   .toString());
-        QVERIFY(!ticket.isNull());
-
         // `pult --home DIR` on the profile pultctl signed in: the same, as main.cpp does it.
-        auto store = Pult::LocalStore::open(window.home() + QStringLiteral("/cache.db"));
-        QVERIFY(store.good());
-        Pult::MainWindow w(**store, window.home(),
-                           std::make_unique<QSettings>(window.home() + QStringLiteral("/ui.ini"),
-                                                       QSettings::IniFormat));
-        w.show();
-        w.startSync();
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Invoice twice"),
+                           QStringLiteral("I was charged twice."),
+                           QStringLiteral("marta@firma.pl")));
+        Pult::MainWindow &w = *s.w;
+        Client &other = s.other;
+        const QUuid ticket = s.ticket;
         QVERIFY(w.syncEngine());
         QTRY_COMPARE_WITH_TIMEOUT(syncText(w), QStringLiteral("Synced"), kTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT((*store)->ticket(ticket).good(), kTimeoutMs);
 
         // A reply typed and sent in the window reaches the other agent.
         w.openTicket(ticket);
@@ -261,7 +252,7 @@ private Q_SLOTS:
         QVERIFY(w.ticketActions()->setStatus({ticket}, Pult::TicketStatus::Solved));
         QTRY_COMPARE_WITH_TIMEOUT(syncText(w), QStringLiteral("Offline — 1 change waiting"),
                                   kTimeoutMs);
-        QVERIFY((*store)->ticket(ticket)->status == Pult::TicketStatus::Solved);
+        QVERIFY(s.store->ticket(ticket)->status == Pult::TicketStatus::Solved);
 
         // pultd comes back on the same address: the window syncs by itself.
         QVERIFY(
@@ -277,29 +268,15 @@ private Q_SLOTS:
     // the address and the text of their message. An agent is offered neither action.
     void anAdminExportsAndErasesTheRequesterFromTheWindow()
     {
-        Client window, other;
-        QVERIFY(window.login(m_server.port(), m_root));
-        QVERIFY(other.login(m_server.port(), m_eva));
-        const auto created =
-            other.run({QStringLiteral("--json"), QStringLiteral("create"),
-                       QStringLiteral("--subject"), QStringLiteral("Delete my data"),
-                       QStringLiteral("--body"), QStringLiteral("My IBAN is SI56 1234."),
-                       QStringLiteral("--requester"), QStringLiteral("erika@example.org")});
-        QCOMPARE(created.exitCode, 0);
-        const QUuid ticket = QUuid::fromString(QJsonDocument::fromJson(created.out)
-                                                   .object()
-                                                   .value(QLatin1String("ticket_id"))
-                                                   .toString());
-        auto store = Pult::LocalStore::open(window.home() + QStringLiteral("/cache.db"));
-        QVERIFY(store.good());
-        Pult::MainWindow w(**store, window.home(),
-                           std::make_unique<QSettings>(window.home() + QStringLiteral("/ui.ini"),
-                                                       QSettings::IniFormat));
-        w.show();
-        w.startSync();
-        QTRY_VERIFY_WITH_TIMEOUT((*store)->ticket(ticket).good(), kTimeoutMs);
-        const QUuid contact = (*store)->ticket(ticket)->requesterId;
-        QTRY_VERIFY_WITH_TIMEOUT((*store)->contact(contact).good(), kTimeoutMs);
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Delete my data"),
+                           QStringLiteral("My IBAN is SI56 1234."),
+                           QStringLiteral("erika@example.org"), m_root));
+        Pult::MainWindow &w = *s.w;
+        Client &window = s.window, &other = s.other;
+        const QUuid ticket = s.ticket;
+        const QUuid contact = s.store->ticket(ticket)->requesterId;
+        QTRY_VERIFY_WITH_TIMEOUT(s.store->contact(contact).good(), kTimeoutMs);
         w.openTicket(ticket);
         auto *erase = w.findChild<QAction *>(QStringLiteral("eraseRequester"));
         QVERIFY(erase && erase->isVisible() && erase->isEnabled());
@@ -345,11 +322,11 @@ private Q_SLOTS:
         };
         answer(QStringLiteral("Cancel"));
         erase->trigger();
-        QCOMPARE((*store)->outbox()->size(), 0);
+        QCOMPARE(s.store->outbox()->size(), 0);
         answer(QStringLiteral("Erase"));
         erase->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT((*store)->outbox()->size(), 0, kTimeoutMs);
-        const auto refused = Pult::SyncSession(**store, window.home()).rejections();
+        QTRY_COMPARE_WITH_TIMEOUT(s.store->outbox()->size(), 0, kTimeoutMs);
+        const auto refused = Pult::SyncSession(*s.store, window.home()).rejections();
         QVERIFY2(refused.good() && refused->isEmpty(),
                  qPrintable(refused.good() && !refused->isEmpty() ? refused->first().message
                                                                   : QString()));
@@ -366,7 +343,7 @@ private Q_SLOTS:
             }(),
             kTimeoutMs);
         // The window's own cache too.
-        QTRY_VERIFY_WITH_TIMEOUT((*store)->contact(contact)->emails.isEmpty(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(s.store->contact(contact)->emails.isEmpty(), kTimeoutMs);
 
         // An agent's window does not offer it.
         Client agent;
