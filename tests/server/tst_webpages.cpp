@@ -706,6 +706,12 @@ private Q_SLOTS:
                                 "boundary=B\r\nContent-Length: 5000000\r\n\r\n");
         QCOMPARE(statusOf(huge), 413);
         QVERIFY(huge->body.contains("Failai per dideli"));
+        // One without a length (chunked) is refused before it is read too.
+        const auto unsized = fetch("POST /form/support HTTP/1.1\r\nHost: pult.test\r\n"
+                                   "Content-Type: multipart/form-data; boundary=B\r\n"
+                                   "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        QCOMPARE(statusOf(unsized), 411);
+        QVERIFY(unsized->body.contains("<html"));
         // A broken body says it could not be read.
         const auto broken = fetch(postRequest("/form/support", "--B\r\nno headers here", {},
                                               "multipart/form-data; boundary=B"));
