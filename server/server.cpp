@@ -91,6 +91,7 @@
 #include "api.h"
 #include "logrecord.h"
 #include "mail/mailfetcher.h"
+#include "mail/mailparser.h"
 #include "mail/outbox.h"
 #include "mailboxes.h"
 #include "metrics.h"
@@ -101,6 +102,8 @@
 #include "uploads.h"
 #include "uuid.h"
 #include "webroutes.h"
+
+#include <QFileInfo>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -1754,6 +1757,14 @@ ServerStatus Server::start()
     asio::co_spawn(d->control, d->acceptLoop(), logFailure("accept_loop_failed"));
     d->scheduleSweep();
     d->outbox->start();
+    // Without its parsing helper no mail can become a ticket: say so at start, where the admin
+    // looks, rather than at the first customer's mail.
+    const QString mailParser = defaultMailParserPath();
+    if (!QFileInfo(mailParser).isExecutable()) {
+        LogRecord(LogLevel::Warning, "mail_parser_missing")
+            .addString("path", mailParser.toStdString())
+            .write();
+    }
     LogRecord(LogLevel::Info, "listening")
         .addString("address", listenAddress())
         .addInteger("port", port())
@@ -1763,6 +1774,7 @@ ServerStatus Server::start()
         .addInteger("body_limit", static_cast<std::int64_t>(d->config.bodyLimit))
         .addInteger("attachment_limit", static_cast<std::int64_t>(d->config.attachmentLimit))
         .addString("scheme", d->tls ? "https" : "http")
+        .addString("mail_parser", mailParser.toStdString())
         .write();
     return {};
 }

@@ -26,6 +26,9 @@ packages=(
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
     xvfb xauth                                  # a virtual display for window checks
     chromium                                    # a real browser for the customer pages' test
+    librsvg2-bin                                # rsvg-convert: the icon's PNG sizes (resources/)
+    dpkg-dev                                    # dpkg-shlibdeps: the packages' dependencies (CPack)
+    lintian desktop-file-utils appstream man-db # the packages' checks (tests/packaging/deb.sh)
     "$@"                                        # what the caller needs besides
 )
 

@@ -154,8 +154,12 @@ QString defaultMailParserPath()
     const ssize_t n = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
     if (n <= 0)
         return QStringLiteral("pult-mailparse");
-    const QString self = QString::fromLocal8Bit(buffer.data(), qsizetype(n));
-    return QFileInfo(self).absolutePath() + QStringLiteral("/pult-mailparse");
+    const QString directory =
+        QFileInfo(QString::fromLocal8Bit(buffer.data(), qsizetype(n))).absolutePath();
+    const QString beside = directory + QStringLiteral("/pult-mailparse");
+    if (QFileInfo::exists(beside))
+        return beside;
+    return QDir::cleanPath(directory + QStringLiteral("/../libexec/pult/pult-mailparse"));
 }
 
 Result<ParsedMail> parsedMailFromJson(const QByteArray &json, const QString &directory)

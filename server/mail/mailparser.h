@@ -116,7 +116,8 @@ struct MailParserConfig
     int maxParts = 500;
 };
 
-// pult-mailparse next to the running executable (the build puts it beside pultd).
+// pult-mailparse beside the running executable (where the build puts it), else in
+// ../libexec/pult/ from it (where the packages install it: /usr/libexec/pult).
 QString defaultMailParserPath();
 
 // Runs the helper on the raw message and waits for it (blocking; any thread).
