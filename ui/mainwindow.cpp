@@ -58,6 +58,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOption>
 #include <QSystemTrayIcon>
 #include <QTextBrowser>
 #include <QTimer>
@@ -67,6 +69,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace Pult {
@@ -93,6 +96,23 @@ QString shellQuoted(const QString &path)
     QString quoted = path;
     quoted.replace(u'\'', QStringLiteral("'\\''"));
     return u'\'' + quoted + u'\'';
+}
+
+// The width at which a line edit shows text whole, not elided: QLineEdit::sizeHint() adds its
+// frame and margins to the width of its text. The text's advance is fractional: a fraction of
+// a pixel short and the line edit elides its end.
+int lineEditWidthFor(const QLineEdit *edit, const QString &text)
+{
+    QStyleOptionFrame frame;
+    frame.initFrom(edit);
+    frame.lineWidth = edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &frame, edit);
+    const QFontMetricsF metrics(edit->font());
+    const QMargins margins = edit->textMargins();
+    constexpr int kLineEditMargins = 2 * 2; // QLineEditPrivate::horizontalMargin on each side
+    const QSize contents(int(std::ceil(metrics.horizontalAdvance(text))) + kLineEditMargins +
+                             margins.left() + margins.right(),
+                         int(std::ceil(metrics.height())));
+    return edit->style()->sizeFromContents(QStyle::CT_LineEdit, &frame, contents, edit).width();
 }
 
 namespace Key {
@@ -223,7 +243,9 @@ void MainWindow::buildInbox()
     m_searchField->setAccessibleName(tr("Search tickets"));
     m_searchField->setPlaceholderText(tr("Search subjects, messages, contacts (Ctrl+F)"));
     m_searchField->setClearButtonEnabled(true);
-    m_searchField->setMinimumWidth(320);
+    // Wide enough to show the whole hint in the window's language (Polish needs more than 320).
+    m_searchField->setMinimumWidth(
+        std::max(320, lineEditWidthFor(m_searchField, m_searchField->placeholderText())));
     connect(m_searchField, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
     connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
         m_searchTimer->stop();
