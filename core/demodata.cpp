@@ -21,9 +21,9 @@
 //
 // Invariants the generator keeps (tests and benchmarks rely on them):
 // - Deterministic: everything, ids included, comes from two xoshiro256** streams seeded from
-//   DemoOptions::seed (one for content, one for the random bits of the UUIDv7 ids) and from the
-//   fixed "now" 2026-11-01T09:00:00Z. No std distributions (their output is implementation-
-//   defined), no libm, no clock, no hashing of pointers.
+//   DemoOptions::seed (one for content, one for the random bits of the UUIDv7 ids) and from
+//   DemoOptions::now, the end of the timeline (the clock is read only when it is not given). No
+//   std distributions (their output is implementation-defined), no libm, no hashing of pointers.
 // - Ticket i has number i+1 and is created in [now - 730 d, now - 2 h], non-decreasing in i; its
 //   id carries its creation time. Messages of a ticket start at its creation and strictly
 //   increase in time; their ids carry their times; ticket.updated is the time of the last
@@ -44,14 +44,31 @@ constexpr qint64 kSecond = 1000;
 constexpr qint64 kMinute = 60 * kSecond;
 constexpr qint64 kHour = 60 * kMinute;
 constexpr qint64 kDay = 24 * kHour;
-constexpr qint64 kNowMs = 1'793'523'600'000; // 2026-11-01T09:00:00Z
-constexpr qint64 kFirstCreatedMs = kNowMs - 730 * kDay;
-constexpr qint64 kLastCreatedMs = kNowMs - 2 * kHour;
-constexpr qint64 kLatestEventMs = kNowMs - kMinute;
-constexpr qint64 kSetupMs = kFirstCreatedMs - 30 * kDay;
+
+// The demo's two years end at DemoOptions::now: the newest ticket comes two hours before it,
+// the latest message a minute before it, and the help desk was set up a month before the first
+// ticket.
+struct Timeline
+{
+    explicit Timeline(qint64 nowMs)
+        : now(nowMs)
+        , firstCreated(nowMs - 730 * kDay)
+        , lastCreated(nowMs - 2 * kHour)
+        , latestEvent(nowMs - kMinute)
+        , setup(firstCreated - 30 * kDay)
+    {}
+
+    qint64 now;
+    qint64 firstCreated;
+    qint64 lastCreated;
+    qint64 latestEvent;
+    qint64 setup;
+};
 constexpr qint64 kTicketsPerBatch = 5000;
 constexpr qint64 kContactsPerBatch = 10000;
-constexpr int kLinkWindow = 300; // links and merges reach back this many tickets in the batch
+constexpr int kLinkWindow = 300;       // links and merges reach back this many tickets in the batch
+constexpr qint64 kNewestWorkedOn = 40; // the newest tickets are mostly active, however old
+constexpr double kStaysOverdue = 0.1;  // of the active tickets past their next SLA deadline
 
 // Customer languages (weights: share of the contacts) and ticket categories.
 enum Lang { En, Sl, Lt, Hr, Pl, kLangCount };
@@ -769,10 +786,11 @@ QDateTime utc(qint64 ms)
 }
 
 // SLA deadlines by priority (low, normal, high, urgent), in hours after creation.
+constexpr std::array<int, 4> kFirstResponseHours{24, 8, 4, 1};
+constexpr std::array<int, 4> kResolutionHours{168, 72, 24, 4};
+
 void setDeadlines(Ticket &t, qint64 created)
 {
-    static constexpr std::array<int, 4> kFirstResponseHours{24, 8, 4, 1};
-    static constexpr std::array<int, 4> kResolutionHours{168, 72, 24, 4};
     t.firstResponseDeadline = utc(created + kFirstResponseHours[std::size_t(t.priority)] * kHour);
     t.resolutionDeadline = utc(created + kResolutionHours[std::size_t(t.priority)] * kHour);
 }
@@ -805,11 +823,13 @@ struct ContactInfo
 // of a ticket (invoice, order, amount, error, users, date) stay the same in all its texts.
 struct Composer
 {
-    explicit Composer(Rng &random)
+    Composer(Rng &random, qint64 firstCreated)
         : rng(random)
+        , firstCreatedMs(firstCreated)
     {}
 
     Rng &rng;
+    qint64 firstCreatedMs; // the demo's first ticket: version numbers count from it
     Lang lang = En;
     qint64 timeMs = 0;
     qint64 ticketNumber = 1;
@@ -928,7 +948,7 @@ struct Composer
         case u'v': {
             // The app version in use at that time: a minor release every 60 days, a patch
             // every 15, so later messages never name an older version.
-            const qint64 age = std::max<qint64>(0, timeMs - kFirstCreatedMs);
+            const qint64 age = std::max<qint64>(0, timeMs - firstCreatedMs);
             out.append(QStringView(u"4."));
             appendNumber(out, quint64(2 + age / (60 * kDay)));
             out += u'.';
@@ -1090,6 +1110,8 @@ public:
     DemoGenerator(LocalStore &store, const DemoOptions &options)
         : m_store(store)
         , m_options(options)
+        , m_time(options.now.isValid() ? options.now.toMSecsSinceEpoch()
+                                       : QDateTime::currentMSecsSinceEpoch() / kMinute * kMinute)
         , m_rng(options.seed)
         , m_idRng(options.seed ^ 0x5eed1d5a11ce0fULL)
         , m_ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); })
@@ -1133,9 +1155,10 @@ private:
 
     LocalStore &m_store;
     const DemoOptions &m_options;
+    const Timeline m_time;
     Rng m_rng;
     Rng m_idRng;
-    qint64 m_clockMs = kSetupMs;
+    qint64 m_clockMs = m_time.setup;
     UuidV7Generator m_ids;
     DemoSummary m_summary;
     qint64 m_ticketTotal = 0;
@@ -1236,7 +1259,7 @@ Status DemoGenerator::prepare()
 
 Status DemoGenerator::writeOrganisation()
 {
-    m_clockMs = kSetupMs;
+    m_clockMs = m_time.setup;
     for (int d = 0; d < kDepartmentCount; ++d) {
         m_departmentIds[std::size_t(d)] = m_ids.next();
         m_departmentIdText[std::size_t(d)] = uuidToString(m_departmentIds[std::size_t(d)]);
@@ -1338,7 +1361,7 @@ Status DemoGenerator::writeContacts()
     const qint64 total = std::clamp<qint64>(m_ticketTotal / 4, 50, 200000);
     m_regularContacts = int(total) - int(kSpamSenders.size());
     m_contacts.reserve(std::size_t(total));
-    m_clockMs = kSetupMs + kMinute;
+    m_clockMs = m_time.setup + kMinute;
 
     Contact contact;
     QSet<QString> usedEmails;
@@ -1470,10 +1493,10 @@ Status DemoGenerator::writeContacts()
 // many tickets per hour at the end of the two years as at the start.
 void DemoGenerator::buildArrivalCurve()
 {
-    const qint64 hours = (kLastCreatedMs - kFirstCreatedMs) / kHour;
+    const qint64 hours = (m_time.lastCreated - m_time.firstCreated) / kHour;
     m_arrivals.assign(std::size_t(hours) + 1, 0);
     for (qint64 h = 0; h < hours; ++h) {
-        const qint64 ms = kFirstCreatedMs + h * kHour;
+        const qint64 ms = m_time.firstCreated + h * kHour;
         const qint64 weekday = (ms / kDay + 4) % 7; // 0 is Sunday; 1970-01-01 was a Thursday
         const qint64 dayWeight = (weekday == 0 || weekday == 6) ? 3 : 10;
         const qint64 weight = kHourWeights[std::size_t(ms / kHour % 24)] * dayWeight * (hours + h);
@@ -1489,7 +1512,8 @@ qint64 DemoGenerator::arrivalTime(qint64 position)
         ++m_arrivalHour;
     const qint64 start = m_arrivals[m_arrivalHour];
     const qint64 weight = m_arrivals[m_arrivalHour + 1] - start;
-    return kFirstCreatedMs + qint64(m_arrivalHour) * kHour + (position - start) * kHour / weight;
+    return m_time.firstCreated + qint64(m_arrivalHour) * kHour +
+           (position - start) * kHour / weight;
 }
 
 int DemoGenerator::pickContact(qint64 index)
@@ -1768,7 +1792,7 @@ void DemoGenerator::makeSpamTicket(Ticket &t, TicketMeta &meta)
     t.tags.append(m_spamTag);
 
     UuidV7Generator ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); });
-    Composer c{m_rng};
+    Composer c{m_rng, m_time.firstCreated};
     c.customer = &contact;
     c.agent = &m_agents[std::size_t(marker)];
     Message &first = newMessage(ids, t, MessageKind::CustomerMessage, created);
@@ -1776,7 +1800,8 @@ void DemoGenerator::makeSpamTicket(Ticket &t, TicketMeta &meta)
     first.authorName = contact.name;
     first.bodyText.append(QStringView(m_rng.pick(kSpamBodies)));
 
-    const qint64 marked = std::min(created + m_rng.spread(5 * kMinute, 3 * kHour), kLatestEventMs);
+    const qint64 marked =
+        std::min(created + m_rng.spread(5 * kMinute, 3 * kHour), m_time.latestEvent);
     Message &event = newMessage(ids, t, MessageKind::SystemEvent, marked);
     event.authorName = m_systemName;
     c.expand(event.bodyText, QStringView(kMarkedSpam));
@@ -1818,7 +1843,7 @@ bool DemoGenerator::makeMergedTicket(Ticket &t, TicketMeta &meta, int slot)
     setDeadlines(t, meta.created);
 
     UuidV7Generator ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); });
-    Composer c{m_rng};
+    Composer c{m_rng, m_time.firstCreated};
     c.lang = contact.lang;
     c.customer = &contact;
     c.agent = &m_agents[std::size_t(merger)];
@@ -1832,7 +1857,7 @@ bool DemoGenerator::makeMergedTicket(Ticket &t, TicketMeta &meta, int slot)
     customerOpening(first.bodyText, c, bank, meta.category, meta.topic, false);
 
     const qint64 merged =
-        std::min(meta.created + m_rng.spread(10 * kMinute, 6 * kHour), kLatestEventMs);
+        std::min(meta.created + m_rng.spread(10 * kMinute, 6 * kHour), m_time.latestEvent);
     c.timeMs = merged;
     Message &event = newMessage(ids, t, MessageKind::SystemEvent, merged);
     event.authorName = m_systemName;
@@ -1921,15 +1946,32 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
     static constexpr std::array<int, 3> kTierWeights{75, 20, 5};
     t.tier = 1 + m_rng.weighted(kTierWeights);
 
-    // Status: the newest tickets are mostly still being worked on, older ones are done.
-    const double position = double(index) / double(m_ticketTotal);
+    // Status by age, as in a help desk that keeps up: most of what came in today is still being
+    // worked on, less of the last days, and a few older tickets wait for someone or got stuck.
+    // Most new and open tickets whose SLA clock ran out were solved in time; the others stay,
+    // overdue. (Pending and on-hold tickets' clocks are paused: their deadlines are set below.)
+    // The newest tickets of any demo are worked on, so that a small one has every status too.
+    const qint64 age = m_time.now - created;
+    const bool today = age < kDay || m_ticketTotal - 1 - index < kNewestWorkedOn;
     const double activeShare =
-        position >= 0.97 ? 0.85 : (position >= 0.9 ? 0.5 : (position >= 0.75 ? 0.12 : 0.03));
+        today
+            ? 0.85
+            : (age < 4 * kDay ? 0.6 : (age < 14 * kDay ? 0.25 : (age < 60 * kDay ? 0.02 : 0.002)));
     TicketStatus status = TicketStatus::Closed;
+    bool replied = false; // answered by an agent: the next deadline is the resolution's
     if (m_rng.chance(activeShare)) {
         static constexpr std::array<int, 4> kRecent{30, 35, 20, 15};
         static constexpr std::array<int, 4> kStale{3, 30, 37, 30};
-        status = TicketStatus(m_rng.weighted(position >= 0.97 ? kRecent : kStale));
+        status = TicketStatus(m_rng.weighted(today ? kRecent : kStale));
+        // Pending tickets wait for the customer's answer to a reply; most open and on-hold
+        // ones were answered too.
+        replied =
+            status == TicketStatus::Pending || (status != TicketStatus::New && m_rng.chance(0.85));
+        const auto &hours = replied ? kResolutionHours : kFirstResponseHours;
+        const qint64 deadline = created + hours[std::size_t(t.priority)] * kHour;
+        const bool running = status == TicketStatus::New || status == TicketStatus::Open;
+        if (running && deadline < m_time.now && !m_rng.chance(kStaysOverdue))
+            status = m_rng.chance(0.12) ? TicketStatus::Solved : TicketStatus::Closed;
     } else if (m_rng.chance(0.12)) {
         status = TicketStatus::Solved; // not every solved ticket gets closed
     }
@@ -1969,13 +2011,21 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
             if (status == TicketStatus::Closed && m_rng.chance(0.25))
                 tail[std::size_t(tailCount++)] = {MessageKind::SystemEvent, Event::Close, false, 0};
             break;
+        case TicketStatus::Open: // answered, and the customer wrote again
+            if (replied) {
+                tail[std::size_t(tailCount++)] = {MessageKind::AgentReply, Event::None, false, 0};
+                tail[std::size_t(tailCount++)] = {MessageKind::CustomerMessage, Event::None, false,
+                                                  0};
+            }
+            break;
         case TicketStatus::Pending:
             tail[std::size_t(tailCount++)] = {MessageKind::AgentReply, Event::None, false, 0};
             break;
         case TicketStatus::OnHold:
-            tail[std::size_t(tailCount++)] = {m_rng.chance(0.6) ? MessageKind::InternalNote
-                                                                : MessageKind::AgentReply,
-                                              Event::None, false, 0};
+            if (replied)
+                tail[std::size_t(tailCount++)] = {MessageKind::AgentReply, Event::None, false, 0};
+            if (!replied || m_rng.chance(0.6))
+                tail[std::size_t(tailCount++)] = {MessageKind::InternalNote, Event::None, false, 0};
             break;
         default:
             break;
@@ -2009,14 +2059,14 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
     // What has not happened yet by "now" does not exist: a close that would come later leaves
     // the ticket solved; a thread that would run past now is squeezed into the time there was.
     while (m_plan.size() > 1 && m_plan.back().kind == MessageKind::SystemEvent &&
-           m_plan.back().event != Event::AutoReply && m_plan.back().ms > kLatestEventMs) {
+           m_plan.back().event != Event::AutoReply && m_plan.back().ms > m_time.latestEvent) {
         if (m_plan.back().event == Event::Close)
             status = TicketStatus::Solved;
         m_plan.pop_back();
     }
-    if (m_plan.back().ms > kLatestEventMs) {
+    if (m_plan.back().ms > m_time.latestEvent) {
         const qint64 end =
-            created + qint64(double(kLatestEventMs - created) * (0.5 + 0.5 * m_rng.unit()));
+            created + qint64(double(m_time.latestEvent - created) * (0.5 + 0.5 * m_rng.unit()));
         const double scale = double(end - created) / double(m_plan.back().ms - created);
         for (std::size_t k = 1; k < m_plan.size(); ++k) {
             const qint64 squeezed = created + qint64(double(m_plan[k].ms - created) * scale);
@@ -2064,7 +2114,7 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
 
     // Write the messages and, at their times, the history.
     UuidV7Generator ids([this] { return m_clockMs; }, [this] { return m_idRng.next(); });
-    Composer c{m_rng};
+    Composer c{m_rng, m_time.firstCreated};
     c.lang = contact.lang;
     c.customer = &contact;
     c.ticketNumber = index + 1;
@@ -2182,6 +2232,19 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
         t.assigneeId = m_agents[std::size_t(finalAgent)].id;
     t.updated = utc(m_plan.back().ms);
     setDeadlines(t, created);
+    // A pending or on-hold ticket's clocks stopped when it was set so (docs/sla.md): a deadline
+    // not reached by then lies as far after now as the time that was left.
+    if (status == TicketStatus::Pending || status == TicketStatus::OnHold) {
+        const qint64 paused = m_plan.back().ms;
+        const auto resumeNow = [&](QDateTime &deadline) {
+            const qint64 ms = deadline.toMSecsSinceEpoch();
+            if (ms > paused)
+                deadline = utc(m_time.now + (ms - paused));
+        };
+        if (!t.firstResponseAt.isValid())
+            resumeNow(t.firstResponseDeadline);
+        resumeNow(t.resolutionDeadline);
+    }
     if (m_rng.chance(0.06)) {
         const qint64 due = created + m_rng.between(1, 14) * kDay;
         t.due = utc(due);

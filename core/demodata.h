@@ -2,6 +2,7 @@
 
 #include "status.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <functional>
@@ -16,6 +17,10 @@ struct DemoOptions
     quint64 seed = 42;
     // Average number of messages per ticket (some tickets get 200+ regardless).
     double messagesPerTicket = 5.0;
+    // The end of the demo's two years: the newest ticket is two hours older. Invalid: the
+    // moment the generator runs (to the minute), so that the demo lives in the present. The same
+    // seed and now give the same data.
+    QDateTime now;
     // Called now and then with the number of tickets written so far.
     std::function<void(qint64 done, qint64 total)> progress;
 };

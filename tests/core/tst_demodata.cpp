@@ -38,6 +38,7 @@ private Q_SLOTS:
         QVERIFY(a.good() && b.good());
         DemoOptions options;
         options.tickets = 1500;
+        options.now = QDateTime(QDate(2026, 12, 8), QTime(15, 0), Qt::UTC);
         auto summary = generateDemoData(**a, options);
         QVERIFY2(summary.good(), qPrintable(summary.status().message()));
         QVERIFY(generateDemoData(**b, options).good());
@@ -82,6 +83,76 @@ private Q_SLOTS:
             auto calendar = BusinessCalendar::parse(d.businessHours);
             QVERIFY2(calendar.good(), qPrintable(d.name + u": " + calendar.status().message()));
         }
+    }
+
+    // Without a time given, the demo ends now: its newest ticket came in at least two hours ago
+    // but this week (300 tickets in two years are few a day, fewer at weekends), and nothing
+    // happened after now. (Before, every demo ended on 1 November 2026, so a demo made
+    // in December showed every open ticket overdue by a month.)
+    void livesInThePresent()
+    {
+        auto store = LocalStore::open(m_dir.filePath(QStringLiteral("present.db")));
+        QVERIFY(store.good());
+        DemoOptions options;
+        options.tickets = 300;
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        QVERIFY(generateDemoData(**store, options).good());
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+
+        QDateTime newest;
+        for (const Ticket &t : allTickets(**store)) {
+            newest = std::max(newest, t.created);
+            QVERIFY2(t.updated <= after, qPrintable(t.updated.toString(Qt::ISODate)));
+        }
+        QVERIFY2(newest >= before.addDays(-7) && newest <= after.addSecs(-2 * 3600),
+                 qPrintable(newest.toString(Qt::ISODate)));
+    }
+
+    // Most active tickets are within their SLA, a few breach soon, some are overdue: the next
+    // deadline as the list and `sort:sla` see it, at several moments of the week.
+    void openTicketsMostlyWithinTheirSla_data()
+    {
+        QTest::addColumn<QDateTime>("now");
+        QTest::newRow("Monday night") << QDateTime(QDate(2026, 12, 7), QTime(3, 5), Qt::UTC);
+        QTest::newRow("Tuesday afternoon") << QDateTime(QDate(2026, 12, 8), QTime(15, 0), Qt::UTC);
+        QTest::newRow("Sunday noon") << QDateTime(QDate(2027, 3, 28), QTime(12, 0), Qt::UTC);
+    }
+
+    void openTicketsMostlyWithinTheirSla()
+    {
+        QFETCH(QDateTime, now);
+        auto store = LocalStore::open(
+            m_dir.filePath(QStringLiteral("sla-%1.db").arg(now.toSecsSinceEpoch())));
+        QVERIFY(store.good());
+        DemoOptions options;
+        options.tickets = 5000;
+        options.now = now;
+        QVERIFY(generateDemoData(**store, options).good());
+
+        int active = 0, within = 0, overdue = 0, soon = 0;
+        for (const Ticket &t : allTickets(**store)) {
+            if (!isActive(t.status))
+                continue;
+            ++active;
+            QDateTime next = t.resolutionDeadline;
+            if (!t.firstResponseAt.isValid())
+                next = std::min(next, t.firstResponseDeadline);
+            if (next < now)
+                ++overdue;
+            else if (next < now.addSecs(2 * 3600))
+                ++soon;
+            else
+                ++within;
+        }
+        const QString counts = QStringLiteral("%1 active: %2 within, %3 soon, %4 overdue")
+                                   .arg(active)
+                                   .arg(within)
+                                   .arg(soon)
+                                   .arg(overdue);
+        qInfo("%s", qPrintable(counts));
+        QVERIFY2(active >= 25, qPrintable(counts));
+        QVERIFY2(within >= active * 65 / 100, qPrintable(counts));
+        QVERIFY2(overdue > 0 && overdue <= active * 30 / 100, qPrintable(counts));
     }
 };
 
