@@ -103,17 +103,17 @@ void timeRange(FilterField field, FilterOp op, const QString &value, const Filte
     }
 }
 
-// "sla<2h": the next deadline is between now and two hours from now (breached ones are not).
+// "sla<2h": less than two hours are left until the next deadline not yet met, so a deadline
+// already missed (less than nothing left) is in, as "Breaching soon" promises; "sla>2h": more
+// than two hours are left.
 void slaRange(FilterOp op, const QString &value, qint64 now, CompiledTerm &term)
 {
     const qint64 b = now + spanMs(value);
     switch (op) {
     case FilterOp::Less:
-        term.low = now;
         term.high = b;
         break;
     case FilterOp::LessEqual:
-        term.low = now;
         term.high = b + 1;
         break;
     case FilterOp::Greater:

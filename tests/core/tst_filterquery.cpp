@@ -603,8 +603,12 @@ private Q_SLOTS:
         is(QStringLiteral("-due<2h"), {b.id, c.id}); // no due date: not "due soon"
         is(QStringLiteral("solved<10d"), {c.id});
         is(QStringLiteral("sla:breached"), {b.id, c.id});
-        is(QStringLiteral("sla<2h"), {a.id});
-        is(QStringLiteral("sla<1h"), {});
+        // Time left until the next deadline: breached ones have less than any span left.
+        is(QStringLiteral("sla<2h"), {a.id, b.id});
+        is(QStringLiteral("sla<1h"), {b.id});
+        is(QStringLiteral("sla>1h"), {a.id});
+        is(QStringLiteral("sla>2h"), {});
+        is(QStringLiteral("-sla<2h"), {c.id});
         is(QStringLiteral("has:note has:attachment"), {b.id});
         is(QStringLiteral("mail"), {b.id});     // a word of the note, as a prefix
         is(QStringLiteral("invoic"), {a.id});   // prefix of the subject

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void savedFilterCountsAreRefreshed();
     void aSavedFilterThatNoLongerCompilesSaysWhy();
     void myViewsFollowTheSignedInAgent();
+    void breachingSoonCountsMissedAndDueDeadlines();
     void sharedFiltersAreViewsAboveTheSavedOnes();
 
 private:
@@ -507,6 +508,39 @@ void ViewListModelTest::myViewsFollowTheSignedInAgent()
     const std::optional<TicketQuery> query = model.query(model.index(3));
     QVERIFY(query);
     QCOMPARE(query->departments, QList<QUuid>{m_fixture.technical.id});
+}
+
+// "Breaching soon" is the agent's active tickets whose next SLA deadline is missed or due within
+// two hours (docs/workstation.md), counted as the filter `sla<2h` selects them.
+void ViewListModelTest::breachingSoonCountsMissedAndDueDeadlines()
+{
+    auto store = freshStore(QStringLiteral("breaching"));
+    QVERIFY(store);
+    QVERIFY(store->setCurrentAgent(m_fixture.ana.id).good()); // all her tickets are active
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Ana's tickets: one missed its deadline an hour ago, one is due in an hour, one in five
+    // hours; a fourth missed it too but is solved.
+    const QList<qint64> secondsLeft{-3600, 3600, 5 * 3600, -3600};
+    qsizetype next = 0;
+    for (Ticket t : std::as_const(m_fixture.tickets)) {
+        if (t.assigneeId != m_fixture.ana.id || !isActive(t.status) || next == secondsLeft.size())
+            continue;
+        t.resolutionDeadline = now.addSecs(secondsLeft[next++]);
+        if (next == secondsLeft.size()) {
+            t.status = TicketStatus::Solved;
+            t.solvedAt = now;
+        }
+        QVERIFY(store->put(t).good());
+    }
+    QCOMPARE(next, secondsLeft.size());
+
+    ViewListModel model(*store);
+    model.reload();
+    QVERIFY(UiTest::settled(model));
+    const QModelIndex breaching = model.index(5);
+    QCOMPARE(breaching.data(ViewKeyRole).toString(), QStringLiteral("breaching"));
+    QCOMPARE(breaching.data(ViewCountRole).toLongLong(), qint64(2));
+    QCOMPARE(filteredCount(*store, *model.filterText(breaching)), qint64(2));
 }
 
 QTEST_MAIN(ViewListModelTest)
