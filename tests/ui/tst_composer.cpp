@@ -35,20 +35,6 @@
 
 using namespace Pult;
 
-namespace {
-
-CannedResponse canned(const QString &title, const QString &shortcut, const QString &body)
-{
-    CannedResponse r;
-    r.id = QUuid::createUuid();
-    r.title = title;
-    r.shortcut = shortcut;
-    r.body = body;
-    return r;
-}
-
-} // namespace
-
 class ComposerTest : public QObject
 {
     Q_OBJECT
@@ -93,14 +79,16 @@ void ComposerTest::init()
     // Signed in as Ana: local ops need to know who makes them.
     QVERIFY(m_store->setCurrentAgent(m_fixture.ana.id).good());
     QVERIFY(m_store
-                ->put(canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
-                             QStringLiteral("Hello {{customer.first_name | \"there\"}}, this is "
-                                            "{{agent.first_name}} about {{ticket.number}}.")))
+                ->put(UiTest::canned(
+                    QStringLiteral("Greeting"), QStringLiteral("hi"),
+                    QStringLiteral("Hello {{customer.first_name | \"there\"}}, this is "
+                                   "{{agent.first_name}} about {{ticket.number}}.")))
                 .good());
-    QVERIFY(m_store
-                ->put(canned(QStringLiteral("Rešeno"), QStringLiteral("done"),
-                             QStringLiteral("Your ticket \"{{ticket.subject}}\" is solved.")))
-                .good());
+    QVERIFY(
+        m_store
+            ->put(UiTest::canned(QStringLiteral("Rešeno"), QStringLiteral("done"),
+                                 QStringLiteral("Your ticket \"{{ticket.subject}}\" is solved.")))
+            .good());
 }
 
 void ComposerTest::cleanup()
@@ -132,9 +120,10 @@ void ComposerTest::cannedModelFiltersByTitleAndShortcut()
 {
     CannedResponseModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setResponses({canned(QStringLiteral("Refund issued"), QStringLiteral("refund"), {}),
-                        canned(QStringLiteral("Rešeno"), QStringLiteral("done"), {}),
-                        canned(QStringLiteral("Password reset"), QStringLiteral("pw"), {})});
+    model.setResponses(
+        {UiTest::canned(QStringLiteral("Refund issued"), QStringLiteral("refund"), {}),
+         UiTest::canned(QStringLiteral("Rešeno"), QStringLiteral("done"), {}),
+         UiTest::canned(QStringLiteral("Password reset"), QStringLiteral("pw"), {})});
     QCOMPARE(model.rowCount(), 3);
     model.setFilterText(QStringLiteral("pw"));
     QCOMPARE(model.rowCount(), 1);
@@ -172,9 +161,9 @@ void ComposerTest::insertingRendersPlaceholdersForTheTicket()
     window->openTicket(ticket.id);
     Composer *composer = window->composer();
     QVERIFY(composer->insertCannedResponse(
-        canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
-               QStringLiteral("Hello {{customer.first_name | \"there\"}}, this is "
-                              "{{agent.first_name}} about {{ticket.number}}."))));
+        UiTest::canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
+                       QStringLiteral("Hello {{customer.first_name | \"there\"}}, this is "
+                                      "{{agent.first_name}} about {{ticket.number}}."))));
     QCOMPARE(composer->editor()->toPlainText(),
              QStringLiteral("Hello Marek, this is Ana about #1004."));
 }

@@ -509,16 +509,6 @@ private:
     int m_checked = 0;
 };
 
-CannedResponse canned(const QString &title, const QString &shortcut, const QString &body)
-{
-    CannedResponse r;
-    r.id = QUuid::createUuid();
-    r.title = title;
-    r.shortcut = shortcut;
-    r.body = body;
-    return r;
-}
-
 } // namespace
 
 class CutoffTest : public QObject
@@ -588,8 +578,8 @@ void CutoffTest::initTestCase()
         QVERIFY(m_store->put(department).good());
     }
     QVERIFY(m_store
-                ->put(canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
-                             QStringLiteral("Hello {{customer.first_name}}.")))
+                ->put(UiTest::canned(QStringLiteral("Greeting"), QStringLiteral("hi"),
+                                     QStringLiteral("Hello {{customer.first_name}}.")))
                 .good());
 }
 

@@ -178,6 +178,17 @@ inline Fixture fillStore(LocalStore &store, int ticketCount)
     return f;
 }
 
+// A global canned response with a fresh id.
+inline CannedResponse canned(const QString &title, const QString &shortcut, const QString &body)
+{
+    CannedResponse r;
+    r.id = QUuid::createUuid();
+    r.title = title;
+    r.shortcut = shortcut;
+    r.body = body;
+    return r;
+}
+
 inline std::unique_ptr<LocalStore> openStore(const QString &path)
 {
     auto store = LocalStore::open(path);
