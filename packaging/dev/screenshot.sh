@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin/pultd" --data "$work/server" --listen 127.0.0.1:0 --demo-tickets 3000 \
+"$bin/pultd" --data "$work/server" --listen 127.0.0.1:0 --demo-tickets 20000 \
     >"$work/pultd.out" 2>"$work/pultd.log" &
 pids+=($!)
 until grep -q "^pultd listening on" "$work/pultd.out" 2>/dev/null; do
