@@ -545,20 +545,33 @@ private Q_SLOTS:
         QVERIFY(desk.upload(desk.ana, orphan));
         QCOMPARE(statusOf(desk.put(desk.ana, sha256(partial), 0, 3000, partial.left(1000))), 200);
         QCOMPARE(storedFiles(desk.server.dataDir()), 2);
+        // What a pultd killed while spooling a customer's post with files, or while sending a
+        // contact's export, leaves behind in the same directory.
+        const QDir partialDir(desk.server.dataDir() + QStringLiteral("/attachments/partial"));
+        const QStringList leftovers{
+            QStringLiteral("spool-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+            QStringLiteral("export-") + QUuid::createUuid().toString(QUuid::WithoutBraces) +
+                QStringLiteral(".zip")};
+        for (const QString &name : leftovers) {
+            QFile file(partialDir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write("left behind"), qint64(11));
+        }
         // The sweep runs every second with this age.
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return storedFiles(desk.server.dataDir()) == 1 &&
                        desk.uploadStatus(desk.ana, sha256(partial))
                                .value(QLatin1String("offset"))
-                               .toInteger() == 0;
+                               .toInteger() == 0 &&
+                       !partialDir.exists(leftovers[0]) && !partialDir.exists(leftovers[1]);
             },
             kTimeoutMs));
         QCOMPARE(desk.uploadStatus(desk.ana, sha256(orphan)).value(QLatin1String("complete")),
                  QJsonValue(false));
         QVERIFY(desk.download(desk.ana, sha256(kept))->body == kept);
         const QByteArray metrics = desk.server.fetch(get("/metrics"))->body;
-        QVERIFY(metrics.contains("pultd_orphan_uploads_removed_total 2\n"));
+        QVERIFY(metrics.contains("pultd_orphan_uploads_removed_total 4\n"));
     }
 
     void metricsNamesThem()
