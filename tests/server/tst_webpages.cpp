@@ -19,12 +19,14 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
+#include <unistd.h>
 #include <zip.h>
 
 using namespace PultdTest;
@@ -1273,6 +1275,60 @@ private Q_SLOTS:
 
     // The database gone (PostgreSQL stopped): pages say "try again" in HTML, a form comes back
     // with what was typed, and all works again once the database is back.
+    // The disk fills while a post with files is spooled: the customer is asked to try again,
+    // no ticket is made and no part of the body is left; once there is room, the same form goes
+    // in. A small file system mounted over the spool directory is the full disk.
+    void aFullDiskAsksToTryAgain()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounts a small file system over the spool directory: needs root");
+        const QString partial = m_server.dataDir() + QStringLiteral("/attachments/partial");
+        QVERIFY(QDir().mkpath(partial));
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=16k"), QStringLiteral("tmpfs"), partial}) != 0)
+            QSKIP("mount is not allowed here");
+        bool mounted = true;
+        const auto unmount = qScopeGuard([&] {
+            if (mounted)
+                QProcess::execute(QStringLiteral("umount"), {partial});
+        });
+        const QStringList tokens = forms("/form/support", 1);
+        const QList<std::pair<QString, QString>> fields{
+            {QStringLiteral("token"), tokens.value(0)},
+            {QStringLiteral("name"), QStringLiteral("Ona Jankauskienė")},
+            {QStringLiteral("email"), QStringLiteral("ona@pirkeja.lt")},
+            {QStringLiteral("subject"), QStringLiteral("Sąskaita")},
+            {QStringLiteral("message"), QStringLiteral("Prisegu sąskaitą.")},
+            {QStringLiteral("website"), QString()}};
+        // Under the suite's 64 kB attachment limit, over the 16 kB of room.
+        const QList<FormFile> files{
+            {"saskaita.pdf", "application/pdf", QByteArray(48 * 1024, 'x')}};
+        const auto full = fetch(multipartRequest("/form/support", fields, files));
+        QCOMPARE(statusOf(full), 503);
+        QVERIFY(full->body.contains("Please try again"));
+        QVERIFY(m_server.waitForLog("\"event\":\"spool_failed\""));
+        QVERIFY(QDir(partial).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+        QCOMPARE(QProcess::execute(QStringLiteral("umount"), {partial}), 0);
+        mounted = false;
+        const auto again = fetch(multipartRequest("/form/support", fields, files));
+        QCOMPARE(statusOf(again), 200);
+        const qint64 number = thankedNumber(again);
+        QVERIFY(number > 0);
+        mailedStatusLink();
+        const QString ticket = ticketNumbered(number)->value(QLatin1String("id")).toString();
+        QCOMPARE(messagesOf(ticket)
+                     .value(0)
+                     .value(QLatin1String("attachments"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("size"))
+                     .toInteger(),
+                 48 * 1024);
+    }
+
     void aFailedStoreLosesNothing()
     {
         if (!usingPostgres())
