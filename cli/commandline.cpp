@@ -5,6 +5,7 @@
 #include "demodata.h"
 #include "localstore.h"
 #include "paths.h"
+#include "report.h"
 #include "uuid.h"
 
 #include <QCommandLineParser>
@@ -14,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -33,6 +35,10 @@ const QString kUsage = QStringLiteral(
     "                                pultctl list status:open,pending assignee:me -tag:spam\n"
     "  repair                        move a damaged local store aside and start a fresh one,\n"
     "                                keeping every unsynced change that can still be read\n"
+    "  report [--period P] [--dept NAME]\n"
+    "                                backlog, created and solved, response and resolution\n"
+    "                                times, SLA, satisfaction; P: today, 7d, 30d (default),\n"
+    "                                Nd, or FROM..TO (dates, TO included)\n"
     "\n"
     "Signed-in work (docs/pultctl.md):\n"
     "  login URL EMAIL               sign in (password from standard input) and sync\n"
@@ -388,6 +394,228 @@ int runList(const Context &ctx, const QStringList &args)
     return 0;
 }
 
+// "1 h 05 min", "2 d 3 h", "45 min", "30 s".
+QString durationText(qint64 seconds)
+{
+    if (seconds < 60)
+        return QStringLiteral("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return QStringLiteral("%1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return QStringLiteral("%1 h %2 min")
+            .arg(minutes / 60)
+            .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 d %2 h").arg(minutes / (24 * 60)).arg(minutes / 60 % 24);
+}
+
+QString percentText(qint64 part, qint64 whole)
+{
+    return whole > 0 ? QString::number(100.0 * double(part) / double(whole), 'f', 1) + u" %"
+                     : QStringLiteral("-");
+}
+
+QJsonValue secondsJson(const std::optional<qint64> &seconds)
+{
+    return seconds ? QJsonValue(*seconds) : QJsonValue();
+}
+
+QJsonObject reportJson(const Report &r)
+{
+    const auto durationsJson = [](const Durations &d) {
+        return QJsonObject{{QStringLiteral("count"), d.count},
+                           {QStringLiteral("median_seconds"), secondsJson(d.medianSeconds)},
+                           {QStringLiteral("p90_seconds"), secondsJson(d.p90Seconds)}};
+    };
+    const auto attainmentJson = [](const Attainment &a) {
+        return QJsonObject{{QStringLiteral("due"), a.due}, {QStringLiteral("met"), a.met}};
+    };
+    QJsonArray departments;
+    for (const ReportDepartment &d : r.departments)
+        departments.append(QJsonObject{{QStringLiteral("id"), uuidToString(d.id)},
+                                       {QStringLiteral("name"), d.name},
+                                       {QStringLiteral("active"), d.active},
+                                       {QStringLiteral("created"), d.created},
+                                       {QStringLiteral("solved"), d.solved}});
+    QJsonArray agents;
+    for (const ReportAgent &a : r.agents)
+        agents.append(QJsonObject{{QStringLiteral("id"), uuidToString(a.id)},
+                                  {QStringLiteral("name"), a.name},
+                                  {QStringLiteral("active"), a.active},
+                                  {QStringLiteral("load"), a.load},
+                                  {QStringLiteral("solved"), a.solved}});
+    QJsonArray days;
+    for (const ReportDay &d : r.days)
+        days.append(QJsonObject{{QStringLiteral("day"), d.day.toString(Qt::ISODate)},
+                                {QStringLiteral("created"), d.created},
+                                {QStringLiteral("solved"), d.solved}});
+    QJsonObject backlog;
+    for (int s = 0; s < 4; ++s)
+        backlog.insert(toString(TicketStatus(s)), r.backlog[std::size_t(s)]);
+    QJsonArray ageing;
+    for (qint64 n : r.ageing)
+        ageing.append(n);
+    return QJsonObject{
+        {QStringLiteral("from"), timeJson(r.from)},
+        {QStringLiteral("to"), timeJson(r.to)},
+        {QStringLiteral("backlog"), backlog},
+        {QStringLiteral("ageing"), ageing},
+        {QStringLiteral("created"), r.created},
+        {QStringLiteral("solved"), r.solved},
+        {QStringLiteral("reopened"), r.reopened},
+        {QStringLiteral("first_response"), durationsJson(r.firstResponse)},
+        {QStringLiteral("resolution"), durationsJson(r.resolution)},
+        {QStringLiteral("first_response_sla"), attainmentJson(r.firstResponseSla)},
+        {QStringLiteral("resolution_sla"), attainmentJson(r.resolutionSla)},
+        {QStringLiteral("csat_ratings"), r.csatRatings},
+        {QStringLiteral("csat_average"), r.csatAverage ? QJsonValue(*r.csatAverage) : QJsonValue()},
+        {QStringLiteral("departments"), departments},
+        {QStringLiteral("agents"), agents},
+        {QStringLiteral("days"), days}};
+}
+
+void printReport(const Context &ctx, const Report &r, const QString &scope)
+{
+    QTextStream &out = ctx.out;
+    const QDate first = r.days.isEmpty() ? QDate() : r.days.first().day;
+    const QDate last = r.days.isEmpty() ? QDate() : r.days.last().day;
+    out << "Report " << first.toString(Qt::ISODate) << " to " << last.toString(Qt::ISODate) << " ("
+        << r.days.size() << (r.days.size() == 1 ? " day" : " days") << "), " << scope << "\n\n";
+    const qint64 active = r.backlog[0] + r.backlog[1] + r.backlog[2] + r.backlog[3];
+    out << "Backlog now: " << active << " active (new " << r.backlog[0] << ", open " << r.backlog[1]
+        << ", pending " << r.backlog[2] << ", on hold " << r.backlog[3] << ")\n";
+    out << "  by age: under 1 d " << r.ageing[0] << ", 1-3 d " << r.ageing[1] << ", 3-7 d "
+        << r.ageing[2] << ", 7-30 d " << r.ageing[3] << ", 30 d or more " << r.ageing[4] << "\n";
+    out << "Created " << r.created << ", solved " << r.solved << ", reopened " << r.reopened
+        << "\n";
+    const auto times = [&](const char *what, const Durations &d) {
+        out << what;
+        if (d.count == 0) {
+            out << "none in the period\n";
+            return;
+        }
+        out << "median " << durationText(*d.medianSeconds) << ", 90 % within "
+            << durationText(*d.p90Seconds) << " (" << d.count << " tickets)\n";
+    };
+    times("First response: ", r.firstResponse);
+    times("Resolution: ", r.resolution);
+    out << "SLA met: first response " << percentText(r.firstResponseSla.met, r.firstResponseSla.due)
+        << " (" << r.firstResponseSla.met << " of " << r.firstResponseSla.due << "), resolution "
+        << percentText(r.resolutionSla.met, r.resolutionSla.due) << " (" << r.resolutionSla.met
+        << " of " << r.resolutionSla.due << ")\n";
+    out << "Satisfaction: ";
+    if (r.csatAverage)
+        out << QString::number(*r.csatAverage, 'f', 2) << " of 5 (" << r.csatRatings
+            << (r.csatRatings == 1 ? " rating" : " ratings") << ")\n";
+    else
+        out << "no ratings\n";
+    out << "Times in business hours where a department's SLA policy counts them so.\n\n";
+
+    out << QStringLiteral("Department").leftJustified(24) << "  Active  Created   Solved\n";
+    for (const ReportDepartment &d : r.departments)
+        out << d.name.leftJustified(24, u' ', true) << QString::number(d.active).rightJustified(8)
+            << QString::number(d.created).rightJustified(9)
+            << QString::number(d.solved).rightJustified(9) << "\n";
+    out << "\n" << QStringLiteral("Agent").leftJustified(24) << "  Active     Load   Solved\n";
+    for (const ReportAgent &a : r.agents)
+        out << (a.name.isEmpty() ? uuidToString(a.id) : a.name).leftJustified(24, u' ', true)
+            << QString::number(a.active).rightJustified(8)
+            << QString::number(a.load).rightJustified(9)
+            << QString::number(a.solved).rightJustified(9) << "\n";
+    out << "\n" << QStringLiteral("Day").leftJustified(12) << " Created   Solved\n";
+    for (const ReportDay &d : r.days)
+        out << d.day.toString(Qt::ISODate).leftJustified(12)
+            << QString::number(d.created).rightJustified(8)
+            << QString::number(d.solved).rightJustified(9) << "\n";
+    out.flush();
+}
+
+int runReport(const Context &ctx, const QStringList &args)
+{
+    QString period = QStringLiteral("30d");
+    QString departmentName;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if ((a == u"--period" || a == u"--dept") && i + 1 < args.size()) {
+            (a == u"--period" ? period : departmentName) = args.at(++i);
+        } else if (a.startsWith(u"--period=")) {
+            period = a.mid(9);
+        } else if (a.startsWith(u"--dept=")) {
+            departmentName = a.mid(7);
+        } else {
+            return fail(ctx,
+                        QStringLiteral("unknown argument %1 for report; see pultctl --help").arg(a),
+                        2);
+        }
+    }
+    // The period in the system's time zone: whole days, the last one today.
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate today = now.toTimeZone(zone).date();
+    QDate firstDay;
+    QDate lastDay = today;
+    static const QRegularExpression days(QStringLiteral("^([1-9][0-9]{0,3})d$"));
+    static const QRegularExpression range(
+        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})$"));
+    if (period == u"today") {
+        firstDay = today;
+    } else if (const QRegularExpressionMatch m = days.match(period); m.hasMatch()) {
+        firstDay = today.addDays(1 - m.captured(1).toInt());
+    } else if (const QRegularExpressionMatch m = range.match(period); m.hasMatch()) {
+        firstDay = QDate::fromString(m.captured(1), Qt::ISODate);
+        lastDay = QDate::fromString(m.captured(2), Qt::ISODate);
+        if (!firstDay.isValid() || !lastDay.isValid() || lastDay < firstDay ||
+            firstDay.daysTo(lastDay) >= 3660)
+            return fail(ctx,
+                        QStringLiteral("--period %1: the dates must be real and FROM not after "
+                                       "TO, at most ten years apart")
+                            .arg(period),
+                        2);
+    } else {
+        return fail(ctx,
+                    QStringLiteral("--period takes today, a number of days like 7d or 30d, or "
+                                   "FROM..TO like 2026-11-01..2026-11-30; not \"%1\"")
+                        .arg(period),
+                    2);
+    }
+    auto store = openExistingStore(ctx);
+    if (!store.good())
+        return fail(ctx, store.status());
+    syncBeforeReading(ctx, **store);
+    ReportRequest request;
+    request.from = QDateTime(firstDay, QTime(0, 0), zone);
+    request.to = QDateTime(lastDay.addDays(1), QTime(0, 0), zone);
+    request.now = now;
+    request.timeZone = zone;
+    QString scope = QStringLiteral("all departments");
+    if (!departmentName.isEmpty()) {
+        auto departments = (*store)->departments();
+        if (!departments.good())
+            return fail(ctx, departments.status());
+        QStringList names;
+        for (const Department &d : std::as_const(*departments)) {
+            names.append(d.name);
+            if (d.name.compare(departmentName, Qt::CaseInsensitive) == 0) {
+                request.departments = {d.id};
+                scope = d.name;
+            }
+        }
+        if (request.departments.isEmpty())
+            return fail(ctx,
+                        QStringLiteral("no department \"%1\" here; there are: %2")
+                            .arg(departmentName, names.join(QStringLiteral(", "))),
+                        2);
+    }
+    auto report = computeReport((*store)->path(), request);
+    if (!report.good())
+        return fail(ctx, report.status());
+    if (ctx.json)
+        ctx.out << QJsonDocument(reportJson(*report)).toJson(QJsonDocument::Indented);
+    else
+        printReport(ctx, *report, scope);
+    return 0;
+}
+
 int runRepair(const Context &ctx, const QStringList &args)
 {
     if (!args.isEmpty())
@@ -456,6 +684,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runList(ctx, rest);
     if (command == u"repair")
         return runRepair(ctx, rest);
+    if (command == u"report")
+        return runReport(ctx, rest);
     if (const int code = runAgentCommand(ctx, command, rest); code >= 0)
         return code;
     return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);

@@ -194,8 +194,7 @@ constexpr const char16_t *kAutoReply =
     u"Automatic reply sent to {N}: we have received your request and will answer within one "
     u"working day.";
 constexpr const char16_t *kAutoClose = u"Ticket closed automatically 4 days after it was solved.";
-constexpr std::array<const char16_t *, 2> kCsat{u"{N} rated the support: good.",
-                                                u"{N} rated the support: bad."};
+constexpr const char16_t *kCsat = u"{N} rated the support: ";
 constexpr const char16_t *kMarkedSpam = u"Marked as spam by {G}.";
 constexpr const char16_t *kMergedInto = u"Merged into #{m} by {G}.";
 
@@ -1907,6 +1906,7 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
     t.spam = false;
     t.mergedInto = QUuid();
     t.unread = false;
+    t.csat = 0;
 
     static constexpr std::array<int, kDepartmentCount> kDepartmentWeights{
         kDepartments[0].weight, kDepartments[1].weight, kDepartments[2].weight,
@@ -2121,6 +2121,7 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
     c.beginTicket(created, meta.factsSeed);
     const bool technical = isTechnical(category);
     bool answered = false;
+    int rating = 0; // the customer's satisfaction rating, 1 to 5, when they gave one
     for (int k = 0; k <= last; ++k) {
         const Planned &p = m_plan[std::size_t(k)];
         c.timeMs = p.ms;
@@ -2168,8 +2169,10 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
             case Event::AutoReply:
                 c.expand(m.bodyText, QStringView(kAutoReply));
                 break;
-            case Event::Csat:
-                c.expand(m.bodyText, QStringView(kCsat[m_rng.chance(0.85) ? 0 : 1]));
+            case Event::Csat: // mostly good: 4 or 5 of 5
+                rating = m_rng.chance(0.85) ? (m_rng.chance(0.7) ? 5 : 4) : 1 + m_rng.index(3);
+                c.expand(m.bodyText, QStringView(kCsat));
+                m.bodyText += QString::number(rating) + u" of 5.";
                 break;
             case Event::Close:
             case Event::None:
@@ -2231,6 +2234,7 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
     if (finalAgent >= 0)
         t.assigneeId = m_agents[std::size_t(finalAgent)].id;
     t.updated = utc(m_plan.back().ms);
+    t.csat = rating;
     setDeadlines(t, created);
     // A pending or on-hold ticket's clocks stopped when it was set so (docs/sla.md): a deadline
     // not reached by then lies as far after now as the time that was left.

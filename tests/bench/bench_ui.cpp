@@ -25,6 +25,9 @@
 //    filter is typed a key every 30 ms and applied, and j moves through the rows. Baseline: the
 //    same over an idle second (a 1 ms timer firing).
 // 6. ui.rss_mb: the resident memory of the cold-started window; baseline: the empty Qt window.
+// 7. report.compute_ms: the lead's report (core/report.h) of the last 30 days over the whole
+//    store, on its own connection as the dashboard and `pultctl report` compute it; median of 5.
+//    Baseline: sqlite.count_tickets_ms, one count(*) of the same tickets.
 //
 // Options: --tickets N (default 1000000), --dir DIR to keep the generated store and reuse it.
 
@@ -37,6 +40,7 @@
 #include "localstore.h"
 #include "mainwindow.h"
 #include "paths.h"
+#include "report.h"
 #include "sqlitedb.h"
 #include "syncsession.h"
 #include "ticketdetails.h"
@@ -531,5 +535,26 @@ int main(int argc, char *argv[])
     report("ui.longest_block_ms", busy, "qt.idle_longest_block_ms", idle);
 
     report("ui.rss_mb", windowRss, "qt.empty_window_rss_mb", emptyRss);
+
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        ReportRequest request;
+        request.from = now.addDays(-30);
+        request.to = now;
+        request.now = now;
+        auto counter = check(Sql::Database::open(storePath(home), Sql::Database::Mode::ReadOnly),
+                             "opening a reader");
+        Sql::Statement *countAll = check(counter->prepare("SELECT count(*) FROM tickets"), "count");
+        std::vector<double> reports, counts;
+        for (int i = 0; i < 5; ++i) {
+            reports.push_back(
+                msOf([&] { check(computeReport(storePath(home), request), "the report"); }));
+            counts.push_back(msOf([&] {
+                countAll->next();
+                countAll->reset();
+            }));
+        }
+        report("report.compute_ms", median(reports), "sqlite.count_tickets_ms", median(counts));
+    }
     return 0;
 }

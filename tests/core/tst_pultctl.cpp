@@ -160,6 +160,43 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
+    // The lead's report of the demo (every figure is checked in core_report): as text and JSON,
+    // for a department, and refusals that say what is wrong.
+    void reportSummarisesAPeriod()
+    {
+        const QString home = m_dir.filePath(QStringLiteral("home"));
+        Run r = pultctl({QStringLiteral("--home"), home, QStringLiteral("--offline"),
+                         QStringLiteral("report")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("(30 days), all departments"), r.out.constData());
+        QVERIFY(r.out.contains("Backlog now: "));
+        QVERIFY(r.out.contains("SLA met: first response "));
+
+        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("--offline"),
+                     QStringLiteral("--json"), QStringLiteral("report"), QStringLiteral("--period"),
+                     QStringLiteral("7d"), QStringLiteral("--dept"), QStringLiteral("billing")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(QLatin1String("days")).toArray().size(), 7);
+        const QJsonArray departments = report.value(QLatin1String("departments")).toArray();
+        QCOMPARE(departments.size(), 1);
+        QCOMPARE(departments.first().toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("Billing"));
+        QVERIFY(report.value(QLatin1String("created")).toInteger() > 0);
+        QVERIFY(report.value(QLatin1String("first_response"))
+                    .toObject()
+                    .contains(QLatin1String("median_seconds")));
+
+        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("--offline"),
+                     QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("soon")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--period takes today"));
+        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("--offline"),
+                     QStringLiteral("report"), QStringLiteral("--dept"), QStringLiteral("Legal")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no department \"Legal\" here; there are: Billing"));
+    }
+
     void aDamagedStoreIsReportedAndRepaired()
     {
         const QString home = m_dir.filePath(QStringLiteral("damaged"));

@@ -1,0 +1,261 @@
+#include "report.h"
+
+#include "businesshours.h"
+#include "sla.h"
+#include "sqlitedb.h"
+#include "uuid.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Pult {
+namespace {
+
+using Sql::Database;
+using Sql::Statement;
+
+constexpr qint64 kDayMs = 24 * 3600 * 1000;
+constexpr qint64 kNever = std::numeric_limits<qint64>::max(); // no first response, not solved
+constexpr std::array<qint64, 4> kLoadWeights{1, 2, 3, 4};     // low, normal, high, urgent
+
+// How a department counts time: its calendar, on business or calendar time (its SLA policy).
+struct Clock
+{
+    BusinessCalendar calendar;
+    bool business = false;
+
+    qint64 seconds(qint64 fromMs, qint64 toMs) const
+    {
+        if (toMs <= fromMs)
+            return 0;
+        if (!business)
+            return (toMs - fromMs) / 1000;
+        return calendar.businessSecondsBetween(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC),
+                                               QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
+    }
+};
+
+// The nearest-rank percentile of sorted values.
+qint64 percentile(const std::vector<qint64> &sorted, int percent)
+{
+    const auto rank = std::size_t(std::ceil(double(percent) / 100.0 * double(sorted.size())));
+    return sorted[std::max<std::size_t>(rank, 1) - 1];
+}
+
+Durations durations(std::vector<qint64> values)
+{
+    Durations d;
+    d.count = qint64(values.size());
+    if (values.empty())
+        return d;
+    std::sort(values.begin(), values.end());
+    d.medianSeconds = percentile(values, 50);
+    d.p90Seconds = percentile(values, 90);
+    return d;
+}
+
+} // namespace
+
+Result<Report> computeReport(const QString &storePath, const ReportRequest &request)
+{
+    if (!request.from.isValid() || !request.to.isValid() || request.to <= request.from)
+        return Status(Status::Invalid, QStringLiteral("the report's period is empty"));
+    auto opened = Database::open(storePath, Database::Mode::ReadOnly);
+    if (!opened.good())
+        return opened.status();
+    Database &db = **opened;
+    const qint64 from = request.from.toMSecsSinceEpoch();
+    const qint64 to = request.to.toMSecsSinceEpoch();
+    const qint64 now = request.now.isValid() ? request.now.toMSecsSinceEpoch() : to;
+    // Deadlines count once they have passed: up to now, within the period.
+    const qint64 dueBefore = std::min(to, now);
+
+    Report report;
+    report.from = request.from;
+    report.to = request.to;
+
+    // Departments in the report, with the clock each counts durations by.
+    QHash<QByteArray, int> departmentIndex; // id blob → index in report.departments
+    QList<Clock> clocks;
+    {
+        auto s = db.prepare("SELECT id, name, business_hours, sla_policy FROM departments "
+                            "ORDER BY name");
+        if (!s.good())
+            return s.status();
+        while ((*s)->next()) {
+            const QUuid id = uuidFromBlob((*s)->blob(0));
+            if (!request.departments.isEmpty() && !request.departments.contains(id))
+                continue;
+            Clock clock;
+            if (auto calendar = BusinessCalendar::parse((*s)->text(2)); calendar.good())
+                clock.calendar = *calendar;
+            auto policy = SlaPolicy::parse((*s)->text(3));
+            clock.business = policy.good() && policy->basis() == SlaPolicy::TimeBasis::Business &&
+                             clock.calendar.hasOpeningHours();
+            departmentIndex.insert((*s)->blob(0), int(report.departments.size()));
+            report.departments.append({id, (*s)->text(1)});
+            clocks.append(clock);
+        }
+        if (!(*s)->status().good())
+            return (*s)->status();
+    }
+    for (const QUuid &id : request.departments) {
+        if (!departmentIndex.contains(uuidToBlob(id)))
+            return Status(
+                Status::NotFound,
+                QStringLiteral("no department %1 in the local data").arg(uuidToString(id)));
+    }
+
+    // The days of the period in the request's zone.
+    const QDate firstDay = request.from.toTimeZone(request.timeZone).date();
+    const QDate lastDay = request.to.addMSecs(-1).toTimeZone(request.timeZone).date();
+    for (QDate d = firstDay; d <= lastDay; d = d.addDays(1))
+        report.days.append({d});
+    const auto dayOf = [&](qint64 ms) -> ReportDay & {
+        const QDate d =
+            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toTimeZone(request.timeZone).date();
+        return report.days[qsizetype(firstDay.daysTo(d))];
+    };
+
+    QHash<QByteArray, qsizetype> agentIndex; // id blob → index in report.agents
+    const auto agentOf = [&](const QByteArray &blob) -> ReportAgent & {
+        auto it = agentIndex.constFind(blob);
+        if (it == agentIndex.constEnd()) {
+            it = agentIndex.insert(blob, report.agents.size());
+            ReportAgent agent;
+            agent.id = uuidFromBlob(blob);
+            report.agents.append(agent);
+        }
+        return report.agents[*it];
+    };
+
+    // One pass over the tickets that are active now or touched the period; the rest (solved
+    // before it) are skipped by the index on status and time.
+    std::vector<qint64> firstResponses;
+    std::vector<qint64> resolutions;
+    qint64 csatSum = 0;
+    auto s = db.prepare(
+        "SELECT department_id, assignee_id, status, priority, created_ms, first_response_ms, "
+        "solved_ms, first_response_deadline_ms, resolution_deadline_ms, csat FROM tickets "
+        "WHERE spam = 0 AND merged_into IS NULL AND "
+        "(status < 4 OR created_ms >= ?1 OR solved_ms >= ?1 OR resolution_deadline_ms >= ?1 OR "
+        "first_response_deadline_ms >= ?1)");
+    if (!s.good())
+        return s.status();
+    Statement &st = **s;
+    st.bind(1, from);
+    while (st.next()) {
+        const auto department = departmentIndex.constFind(st.blob(0));
+        if (department == departmentIndex.constEnd())
+            continue; // another department, or none
+        ReportDepartment &dept = report.departments[*department];
+        const Clock &clock = clocks[*department];
+        const int status = int(st.int64(2));
+        const int priority = std::clamp(int(st.int64(3)), 0, 3);
+        const qint64 created = st.int64(4);
+        const qint64 answered = st.isNull(5) ? kNever : st.int64(5);
+        const qint64 solvedAt = st.isNull(6) ? kNever : st.int64(6);
+        const bool active = status < int(TicketStatus::Solved);
+
+        if (active && created <= now) {
+            ++report.backlog[std::size_t(status)];
+            ++dept.active;
+            const qint64 age = now - created;
+            const std::size_t bucket = age < kDayMs        ? 0
+                                       : age < 3 * kDayMs  ? 1
+                                       : age < 7 * kDayMs  ? 2
+                                       : age < 30 * kDayMs ? 3
+                                                           : 4;
+            ++report.ageing[bucket];
+            if (!st.isNull(1)) {
+                ReportAgent &agent = agentOf(st.blob(1));
+                ++agent.active;
+                agent.load += kLoadWeights[std::size_t(priority)];
+            }
+        }
+        if (created >= from && created < to) {
+            ++report.created;
+            ++dept.created;
+            ++dayOf(created).created;
+            if (answered != kNever)
+                firstResponses.push_back(clock.seconds(created, answered));
+        }
+        if (!active && solvedAt >= from && solvedAt < to) {
+            ++report.solved;
+            ++dept.solved;
+            ++dayOf(solvedAt).solved;
+            resolutions.push_back(clock.seconds(created, solvedAt));
+            if (!st.isNull(1))
+                ++agentOf(st.blob(1)).solved;
+            if (const qint64 csat = st.int64(9); csat > 0) {
+                ++report.csatRatings;
+                csatSum += csat;
+            }
+        }
+        // A deadline that fell in the period: met when its event came by then.
+        const auto attain = [&](int column, qint64 done, Attainment &a) {
+            if (st.isNull(column))
+                return;
+            const qint64 deadline = st.int64(column);
+            if (deadline < from || deadline >= dueBefore)
+                return;
+            ++a.due;
+            a.met += done <= deadline; // kNever: never done
+        };
+        attain(7, answered, report.firstResponseSla);
+        attain(8, solvedAt, report.resolutionSla);
+    }
+    if (!st.status().good())
+        return st.status();
+    report.firstResponse = durations(std::move(firstResponses));
+    report.resolution = durations(std::move(resolutions));
+    if (report.csatRatings > 0)
+        report.csatAverage = double(csatSum) / double(report.csatRatings);
+
+    // Reopened: status events from solved or closed back to an active status in the period.
+    {
+        auto r =
+            db.prepare("SELECT t.department_id, count(DISTINCT h.ticket_id) FROM history h "
+                       "JOIN tickets t ON t.id = h.ticket_id "
+                       "WHERE h.field = 'status' AND h.time_ms >= ?1 AND h.time_ms < ?2 AND "
+                       "h.old_value IN ('solved', 'closed') AND "
+                       "h.new_value IN ('new', 'open', 'pending', 'on-hold') AND t.spam = 0 AND "
+                       "t.merged_into IS NULL GROUP BY t.department_id");
+        if (!r.good())
+            return r.status();
+        (*r)->bind(1, from).bind(2, to);
+        while ((*r)->next()) {
+            if (departmentIndex.contains((*r)->blob(0)))
+                report.reopened += (*r)->int64(1);
+        }
+        if (!(*r)->status().good())
+            return (*r)->status();
+    }
+
+    // Agents' names, and the busiest first.
+    {
+        auto a = db.prepare("SELECT id, name FROM agents");
+        if (!a.good())
+            return a.status();
+        while ((*a)->next()) {
+            if (const auto it = agentIndex.constFind((*a)->blob(0)); it != agentIndex.constEnd())
+                report.agents[*it].name = (*a)->text(1);
+        }
+        if (!(*a)->status().good())
+            return (*a)->status();
+    }
+    std::sort(report.agents.begin(), report.agents.end(),
+              [](const ReportAgent &x, const ReportAgent &y) {
+                  if (x.load != y.load)
+                      return x.load > y.load;
+                  if (x.solved != y.solved)
+                      return x.solved > y.solved;
+                  return x.name < y.name;
+              });
+    return report;
+}
+
+} // namespace Pult

@@ -1,0 +1,102 @@
+#pragma once
+
+// The figures a team lead reviews a period by (issue 20): the backlog now, by status, department
+// and agent, its ageing, tickets created and solved per day, first-response and resolution times,
+// SLA attainment, satisfaction and reopened tickets. Computed from the local store on its own
+// read-only connection, so it runs off the UI thread and works offline; `pultctl report` prints
+// it (docs/pultctl.md) and the window's dashboard will draw it.
+
+#include "domain.h"
+#include "status.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QTimeZone>
+#include <QUuid>
+
+#include <array>
+#include <optional>
+
+namespace Pult {
+
+struct ReportRequest
+{
+    QDateTime from; // the period: from (inclusive) to (exclusive)
+    QDateTime to;
+    QDateTime now;            // the backlog and its ageing are counted at this moment
+    QList<QUuid> departments; // empty: every department the store holds
+    QTimeZone timeZone = QTimeZone::systemTimeZone(); // days are this zone's calendar days
+};
+
+// How long something took, in the time the department's SLA policy counts: business seconds of
+// its calendar, or calendar seconds for a policy on calendar time. Pauses while a ticket waited
+// (pending, on hold) are not subtracted.
+struct Durations
+{
+    qint64 count = 0;
+    std::optional<qint64> medianSeconds;
+    std::optional<qint64> p90Seconds;
+};
+
+// Deadlines that fell in the period (up to `now`), and how many were met in time.
+struct Attainment
+{
+    qint64 due = 0;
+    qint64 met = 0;
+};
+
+struct ReportDepartment
+{
+    QUuid id;
+    QString name;
+    qint64 active = 0;  // new, open, pending, on hold: now
+    qint64 created = 0; // in the period
+    qint64 solved = 0;
+};
+
+struct ReportAgent
+{
+    QUuid id;
+    QString name;
+    qint64 active = 0;
+    qint64 load = 0; // active tickets weighted by priority: low 1, normal 2, high 3, urgent 4
+    qint64 solved = 0;
+};
+
+struct ReportDay
+{
+    QDate day;
+    qint64 created = 0;
+    qint64 solved = 0;
+};
+
+struct Report
+{
+    QDateTime from;
+    QDateTime to;
+    std::array<qint64, 4> backlog{}; // active tickets now: new, open, pending, on hold
+    // Active tickets by age now: under 1 day, 1–3 days, 3–7 days, 7–30 days, 30 days and more.
+    std::array<qint64, 5> ageing{};
+    QList<ReportDepartment> departments; // in name order
+    QList<ReportAgent> agents;           // agents with active or solved tickets, by load
+    QList<ReportDay> days;               // every day of the period, oldest first
+    qint64 created = 0;
+    qint64 solved = 0;
+    Durations firstResponse; // tickets created in the period and answered
+    Durations resolution;    // tickets solved in the period
+    Attainment firstResponseSla;
+    Attainment resolutionSla;
+    qint64 csatRatings = 0;            // of the tickets solved in the period
+    std::optional<double> csatAverage; // 1 to 5
+    // Tickets reopened in the period: set back from solved or closed to new, open, pending or on
+    // hold (the history's status events).
+    qint64 reopened = 0;
+};
+
+// Spam and merged tickets are left out. Errors: the store cannot be read, or an unknown
+// department.
+Result<Report> computeReport(const QString &storePath, const ReportRequest &request);
+
+} // namespace Pult

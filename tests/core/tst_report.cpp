@@ -1,0 +1,285 @@
+// The lead's report (core/report.h) over a generated help desk, every figure checked against SQL
+// written here independently of the report's own query: the backlog by status, age, department
+// and agent, created and solved per day, response and resolution times, SLA attainment,
+// satisfaction and reopened tickets; a department's report; and the refusals.
+
+#include "businesshours.h"
+#include "demodata.h"
+#include "localstore.h"
+#include "report.h"
+#include "sla.h"
+#include "sqlitedb.h"
+#include "uuid.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Pult;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 12, 8), QTime(15, 0), Qt::UTC);
+
+} // namespace
+
+class TestReport : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<Sql::Database> m_sql;
+    ReportRequest m_request;
+
+    // One number from SQL over the tickets the report counts, with ?1 = from and ?2 = to.
+    qint64 count(const QString &where)
+    {
+        auto s = m_sql->prepareBuilt(
+            QStringLiteral("SELECT count(*) FROM tickets WHERE spam = 0 AND merged_into IS NULL "
+                           "AND %1")
+                .arg(where)
+                .toUtf8());
+        if (!s.good())
+            return -1;
+        (*s)->bind(1, m_request.from.toMSecsSinceEpoch()).bind(2, m_request.to.toMSecsSinceEpoch());
+        const qint64 n = (*s)->next() ? (*s)->int64(0) : -1;
+        (*s)->reset();
+        return n;
+    }
+
+    // The nearest-rank percentile.
+    static qint64 percentile(std::vector<qint64> values, int percent)
+    {
+        std::sort(values.begin(), values.end());
+        const auto rank = std::size_t(std::ceil(percent / 100.0 * double(values.size())));
+        return values[std::max<std::size_t>(rank, 1) - 1];
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString path = m_dir.filePath(QStringLiteral("report.db"));
+        auto store = LocalStore::open(path);
+        QVERIFY(store.good());
+        m_store = std::move(*store);
+        DemoOptions options;
+        options.tickets = 4000;
+        options.now = kNow;
+        QVERIFY(generateDemoData(*m_store, options).good());
+        auto sql = Sql::Database::open(path, Sql::Database::Mode::ReadOnly);
+        QVERIFY(sql.good());
+        m_sql = std::move(*sql);
+        m_request.from = kNow.addDays(-30);
+        m_request.to = kNow;
+        m_request.now = kNow;
+        m_request.timeZone = QTimeZone::utc();
+    }
+
+    void figuresAgreeWithSql()
+    {
+        auto report = computeReport(m_store->path(), m_request);
+        QVERIFY2(report.good(), qPrintable(report.status().message()));
+        const Report &r = *report;
+
+        for (int s = 0; s < 4; ++s)
+            QCOMPARE(r.backlog[std::size_t(s)], count(QStringLiteral("status = %1").arg(s)));
+        const qint64 now = kNow.toMSecsSinceEpoch();
+        const qint64 day = 24 * 3600 * 1000;
+        const QList<std::pair<qint64, qint64>> ages{
+            {0, day}, {day, 3 * day}, {3 * day, 7 * day}, {7 * day, 30 * day}, {30 * day, now}};
+        for (qsizetype i = 0; i < ages.size(); ++i) {
+            QCOMPARE(r.ageing[std::size_t(i)],
+                     count(QStringLiteral("status < 4 AND %1 - created_ms >= %2 AND %1 - "
+                                          "created_ms < %3")
+                               .arg(now)
+                               .arg(ages[i].first)
+                               .arg(ages[i].second)));
+        }
+        QVERIFY(r.backlog[0] + r.backlog[1] + r.backlog[2] + r.backlog[3] > 0);
+
+        QCOMPARE(r.created, count(QStringLiteral("created_ms >= ?1 AND created_ms < ?2")));
+        QCOMPARE(r.solved,
+                 count(QStringLiteral("status >= 4 AND solved_ms >= ?1 AND solved_ms < ?2")));
+        QVERIFY(r.created > 100 && r.solved > 100);
+        // Per UTC day, by SQLite's own calendar.
+        QCOMPARE(r.days.size(), 31);
+        QCOMPARE(r.days.first().day, m_request.from.date());
+        for (const ReportDay &d : r.days) {
+            const QString date = d.day.toString(Qt::ISODate);
+            QCOMPARE(d.created, count(QStringLiteral("created_ms >= ?1 AND created_ms < ?2 AND "
+                                                     "date(created_ms / 1000, 'unixepoch') = '%1'")
+                                          .arg(date)));
+            QCOMPARE(d.solved, count(QStringLiteral("status >= 4 AND solved_ms >= ?1 AND "
+                                                    "solved_ms < ?2 AND date(solved_ms / 1000, "
+                                                    "'unixepoch') = '%1'")
+                                         .arg(date)));
+        }
+
+        // Departments and agents.
+        const QList<Department> departments = *m_store->departments();
+        QCOMPARE(r.departments.size(), departments.size());
+        for (const ReportDepartment &d : r.departments) {
+            const QString in = QStringLiteral("hex(department_id) = '%1'")
+                                   .arg(QString::fromLatin1(uuidToBlob(d.id).toHex().toUpper()));
+            QCOMPARE(d.active, count(in + QStringLiteral(" AND status < 4")));
+            QCOMPARE(d.created, count(in + QStringLiteral(" AND created_ms >= ?1 AND created_ms "
+                                                          "< ?2")));
+            QCOMPARE(d.solved, count(in + QStringLiteral(" AND status >= 4 AND solved_ms >= ?1 "
+                                                         "AND solved_ms < ?2")));
+        }
+        QVERIFY(!r.agents.isEmpty());
+        for (const ReportAgent &a : r.agents) {
+            QVERIFY(!a.name.isEmpty());
+            const QString mine = QStringLiteral("hex(assignee_id) = '%1'")
+                                     .arg(QString::fromLatin1(uuidToBlob(a.id).toHex().toUpper()));
+            QCOMPARE(a.active, count(mine + QStringLiteral(" AND status < 4")));
+            QCOMPARE(a.load, count(mine + QStringLiteral(" AND status < 4")) +
+                                 count(mine + QStringLiteral(" AND status < 4 AND priority >= 1")) +
+                                 count(mine + QStringLiteral(" AND status < 4 AND priority >= 2")) +
+                                 count(mine + QStringLiteral(" AND status < 4 AND priority >= 3")));
+            QCOMPARE(a.solved, count(mine + QStringLiteral(" AND status >= 4 AND solved_ms >= "
+                                                           "?1 AND solved_ms < ?2")));
+        }
+        for (qsizetype i = 1; i < r.agents.size(); ++i)
+            QVERIFY(r.agents[i - 1].load >= r.agents[i].load);
+
+        // SLA attainment: deadlines in the period, met when the event came by then.
+        QCOMPARE(r.firstResponseSla.due,
+                 count(QStringLiteral("first_response_deadline_ms >= ?1 AND "
+                                      "first_response_deadline_ms < ?2")));
+        QCOMPARE(r.firstResponseSla.met,
+                 count(QStringLiteral("first_response_deadline_ms >= ?1 AND "
+                                      "first_response_deadline_ms < ?2 AND first_response_ms <= "
+                                      "first_response_deadline_ms")));
+        QCOMPARE(r.resolutionSla.due, count(QStringLiteral("resolution_deadline_ms >= ?1 AND "
+                                                           "resolution_deadline_ms < ?2")));
+        QCOMPARE(r.resolutionSla.met,
+                 count(QStringLiteral("resolution_deadline_ms >= ?1 AND resolution_deadline_ms < "
+                                      "?2 AND solved_ms <= resolution_deadline_ms")));
+        QVERIFY(r.firstResponseSla.met > 0 && r.firstResponseSla.met < r.firstResponseSla.due);
+
+        // Satisfaction of the tickets solved in the period.
+        const qint64 rated = count(
+            QStringLiteral("status >= 4 AND solved_ms >= ?1 AND solved_ms < ?2 AND csat > 0"));
+        QCOMPARE(r.csatRatings, rated);
+        QVERIFY(rated > 0 && r.csatAverage);
+        qint64 sum = 0;
+        for (int stars = 1; stars <= 5; ++stars)
+            sum += stars * count(QStringLiteral("status >= 4 AND solved_ms >= ?1 AND solved_ms < "
+                                                "?2 AND csat = %1")
+                                     .arg(stars));
+        QCOMPARE(*r.csatAverage, double(sum) / double(rated));
+    }
+
+    // First response and resolution times in the time each department's policy counts:
+    // business seconds of its calendar, or calendar seconds.
+    void durationsCountTheDepartmentsTime()
+    {
+        const QList<Department> departments = *m_store->departments();
+        std::vector<qint64> firsts, resolutions;
+        bool anyBusiness = false;
+        for (const Department &d : departments) {
+            const BusinessCalendar calendar = *BusinessCalendar::parse(d.businessHours);
+            const auto policy = SlaPolicy::parse(d.slaPolicy);
+            const bool business = policy.good() &&
+                                  policy->basis() == SlaPolicy::TimeBasis::Business &&
+                                  calendar.hasOpeningHours();
+            anyBusiness = anyBusiness || business;
+            const auto seconds = [&](const QDateTime &a, const QDateTime &b) {
+                return business ? calendar.businessSecondsBetween(a, b) : a.secsTo(b);
+            };
+            TicketQuery query;
+            query.departments = {d.id};
+            query.limit = 1000;
+            for (;;) {
+                auto page = m_store->listTickets(query);
+                QVERIFY(page.good());
+                for (const TicketListItem &item : std::as_const(page->items)) {
+                    const Ticket &t = item.ticket;
+                    if (t.spam || !t.mergedInto.isNull())
+                        continue;
+                    if (t.created >= m_request.from && t.created < m_request.to &&
+                        t.firstResponseAt.isValid())
+                        firsts.push_back(seconds(t.created, t.firstResponseAt));
+                    if (!isActive(t.status) && t.solvedAt >= m_request.from &&
+                        t.solvedAt < m_request.to)
+                        resolutions.push_back(seconds(t.created, t.solvedAt));
+                }
+                if (!page->next)
+                    break;
+                query.after = page->next;
+            }
+        }
+        QVERIFY(anyBusiness);
+        auto report = computeReport(m_store->path(), m_request);
+        QVERIFY(report.good());
+        QCOMPARE(report->firstResponse.count, qint64(firsts.size()));
+        QCOMPARE(*report->firstResponse.medianSeconds, percentile(firsts, 50));
+        QCOMPARE(*report->firstResponse.p90Seconds, percentile(firsts, 90));
+        QCOMPARE(report->resolution.count, qint64(resolutions.size()));
+        QCOMPARE(*report->resolution.medianSeconds, percentile(resolutions, 50));
+        QCOMPARE(*report->resolution.p90Seconds, percentile(resolutions, 90));
+        QVERIFY(*report->resolution.medianSeconds <= *report->resolution.p90Seconds);
+    }
+
+    // A ticket set back from solved to open in the period counts as reopened, once.
+    void reopenedTicketsAreCounted()
+    {
+        auto before = computeReport(m_store->path(), m_request);
+        QVERIFY(before.good());
+        TicketQuery query;
+        query.statuses = {TicketStatus::Solved};
+        query.limit = 1;
+        auto solved = m_store->listTickets(query);
+        QVERIFY(solved.good() && !solved->items.isEmpty());
+        const Ticket &t = solved->items.first().ticket;
+        for (const char *to : {"open", "pending"}) {
+            HistoryEvent e;
+            e.id = QUuid::createUuid();
+            e.ticketId = t.id;
+            e.time = kNow.addDays(-1);
+            e.field = QStringLiteral("status");
+            e.oldValue = QStringLiteral("solved");
+            e.newValue = QString::fromLatin1(to);
+            QVERIFY(m_store->put(e).good());
+        }
+        auto after = computeReport(m_store->path(), m_request);
+        QVERIFY(after.good());
+        QCOMPARE(after->reopened, before->reopened + 1);
+    }
+
+    void aDepartmentsReportIsItsRow()
+    {
+        auto all = computeReport(m_store->path(), m_request);
+        QVERIFY(all.good());
+        const ReportDepartment &first = all->departments.first();
+        ReportRequest one = m_request;
+        one.departments = {first.id};
+        auto report = computeReport(m_store->path(), one);
+        QVERIFY(report.good());
+        QCOMPARE(report->departments.size(), 1);
+        QCOMPARE(report->departments.first().name, first.name);
+        QCOMPARE(report->created, first.created);
+        QCOMPARE(report->solved, first.solved);
+        QCOMPARE(report->backlog[0] + report->backlog[1] + report->backlog[2] + report->backlog[3],
+                 first.active);
+    }
+
+    void refusesWhatItCannotAnswer()
+    {
+        ReportRequest unknown = m_request;
+        unknown.departments = {QUuid::createUuid()};
+        QCOMPARE(computeReport(m_store->path(), unknown).status().code(), Status::NotFound);
+        ReportRequest empty = m_request;
+        empty.to = empty.from;
+        QCOMPARE(computeReport(m_store->path(), empty).status().code(), Status::Invalid);
+        QVERIFY(!computeReport(m_dir.filePath(QStringLiteral("missing.db")), m_request).good());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReport)
+#include "tst_report.moc"
