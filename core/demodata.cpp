@@ -1950,16 +1950,21 @@ void DemoGenerator::makeTicket(qint64 index, int slot)
     // worked on, less of the last days, and a few older tickets wait for someone or got stuck.
     // Most new and open tickets whose SLA clock ran out were solved in time; the others stay,
     // overdue. (Pending and on-hold tickets' clocks are paused: their deadlines are set below.)
-    // The newest tickets of any demo are worked on, so that a small one has every status too.
+    // The newest tickets of any demo are mostly worked on, however old, and the newest eight take
+    // the four active statuses in turn, so that a small demo, made at any moment, has each.
     const qint64 age = m_time.now - created;
-    const bool today = age < kDay || m_ticketTotal - 1 - index < kNewestWorkedOn;
+    const bool newest = fromEnd < kNewestWorkedOn;
+    const bool today = age < kDay || newest;
     const double activeShare =
         today
             ? 0.85
             : (age < 4 * kDay ? 0.6 : (age < 14 * kDay ? 0.25 : (age < 60 * kDay ? 0.02 : 0.002)));
     TicketStatus status = TicketStatus::Closed;
     bool replied = false; // answered by an agent: the next deadline is the resolution's
-    if (m_rng.chance(activeShare)) {
+    if (fromEnd < 8) {
+        status = TicketStatus(fromEnd % 4);
+        replied = status != TicketStatus::New;
+    } else if (m_rng.chance(activeShare)) {
         static constexpr std::array<int, 4> kRecent{30, 35, 20, 15};
         static constexpr std::array<int, 4> kStale{3, 30, 37, 30};
         status = TicketStatus(m_rng.weighted(today ? kRecent : kStale));
