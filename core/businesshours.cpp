@@ -553,6 +553,41 @@ qint64 BusinessCalendar::businessSecondsBetween(const QDateTime &a, const QDateT
     return totalMs / 1000;
 }
 
+BusinessCalendar::Timeline::Timeline(const BusinessCalendar &calendar, qint64 fromMs, qint64 toMs)
+{
+    if (!calendar.hasOpeningHours())
+        return;
+    qint64 open = 0;
+    for (qint64 from = fromMs; from < toMs; from += WindowMs) {
+        for (const Range &r : calendar.openRanges(from, std::min(from + WindowMs, toMs))) {
+            m_ranges.push_back(r);
+            m_openBefore.push_back(open);
+            open += r.toMs - r.fromMs;
+        }
+    }
+}
+
+qint64 BusinessCalendar::Timeline::openMsBefore(qint64 ms) const
+{
+    // The first range that ends after ms: everything before it is open time before ms, and ms
+    // may lie inside it.
+    const auto it = std::upper_bound(m_ranges.begin(), m_ranges.end(), ms,
+                                     [](qint64 t, const Range &r) { return t < r.toMs; });
+    if (it == m_ranges.end())
+        return m_ranges.empty()
+                   ? 0
+                   : m_openBefore.back() + (m_ranges.back().toMs - m_ranges.back().fromMs);
+    const std::size_t i = std::size_t(it - m_ranges.begin());
+    return m_openBefore[i] + std::max<qint64>(0, ms - it->fromMs);
+}
+
+qint64 BusinessCalendar::Timeline::secondsBetween(qint64 aMs, qint64 bMs) const
+{
+    if (bMs <= aMs)
+        return 0;
+    return (openMsBefore(bMs) - openMsBefore(aMs)) / 1000;
+}
+
 QDateTime BusinessCalendar::addBusinessSeconds(const QDateTime &start, qint64 seconds) const
 {
     if (!start.isValid())

@@ -10,6 +10,7 @@
 #include <QTimeZone>
 
 #include <array>
+#include <vector>
 
 namespace Pult {
 
@@ -69,6 +70,9 @@ public:
 
     friend bool operator==(const BusinessCalendar &a, const BusinessCalendar &b);
 
+    // Business time between many pairs of instants within one span (below).
+    class Timeline;
+
 private:
     struct Range
     {
@@ -81,6 +85,22 @@ private:
     std::array<QList<OpeningInterval>, 7> m_week; // [dayOfWeek - 1], sorted and disjoint
     QSet<QDate> m_holidays;
     QSet<int> m_yearly; // month * 100 + day
+};
+
+// Business time between many pairs of instants within one span, each answered by a binary
+// search: the open ranges of the span are listed once, where businessSecondsBetween() walks
+// them anew for every pair. Instants outside the span are taken to its edges.
+class BusinessCalendar::Timeline
+{
+public:
+    Timeline(const BusinessCalendar &calendar, qint64 fromMs, qint64 toMs);
+    // Equal to businessSecondsBetween() for instants within the span.
+    qint64 secondsBetween(qint64 aMs, qint64 bMs) const;
+
+private:
+    qint64 openMsBefore(qint64 ms) const;
+    std::vector<Range> m_ranges;
+    std::vector<qint64> m_openBefore; // open milliseconds before each range
 };
 
 } // namespace Pult

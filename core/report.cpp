@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <vector>
 
 namespace Pult {
 namespace {
@@ -26,17 +28,50 @@ struct Clock
 {
     BusinessCalendar calendar;
     bool business = false;
-
-    qint64 seconds(qint64 fromMs, qint64 toMs) const
-    {
-        if (toMs <= fromMs)
-            return 0;
-        if (!business)
-            return (toMs - fromMs) / 1000;
-        return calendar.businessSecondsBetween(QDateTime::fromMSecsSinceEpoch(fromMs, Qt::UTC),
-                                               QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC));
-    }
 };
+
+// A duration to measure: from `from` to `to`, in the time of a department.
+struct Span
+{
+    int department;
+    qint64 from;
+    qint64 to;
+};
+
+// The spans' lengths in seconds, each in its department's time: one business timeline per
+// department over all of its spans, so a span costs a binary search, not a calendar walk.
+std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &clocks)
+{
+    std::vector<qint64> out;
+    out.reserve(spans.size());
+    for (qsizetype d = 0; d < clocks.size(); ++d) {
+        qint64 first = std::numeric_limits<qint64>::max();
+        qint64 last = std::numeric_limits<qint64>::min();
+        for (const Span &span : spans) {
+            if (span.department == d) {
+                first = std::min(first, span.from);
+                last = std::max(last, span.to);
+            }
+        }
+        if (first > last)
+            continue;
+        const Clock &clock = clocks[d];
+        const std::optional<BusinessCalendar::Timeline> timeline =
+            clock.business ? std::optional<BusinessCalendar::Timeline>(std::in_place,
+                                                                       clock.calendar, first, last)
+                           : std::nullopt;
+        for (const Span &span : spans) {
+            if (span.department != d)
+                continue;
+            if (span.to <= span.from)
+                out.push_back(0);
+            else
+                out.push_back(timeline ? timeline->secondsBetween(span.from, span.to)
+                                       : (span.to - span.from) / 1000);
+        }
+    }
+    return out;
+}
 
 // The nearest-rank percentile of sorted values.
 qint64 percentile(const std::vector<qint64> &sorted, int percent)
@@ -70,8 +105,6 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     const qint64 from = request.from.toMSecsSinceEpoch();
     const qint64 to = request.to.toMSecsSinceEpoch();
     const qint64 now = request.now.isValid() ? request.now.toMSecsSinceEpoch() : to;
-    // Deadlines count once they have passed: up to now, within the period.
-    const qint64 dueBefore = std::min(to, now);
 
     Report report;
     report.from = request.from;
@@ -132,17 +165,15 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
         return report.agents[*it];
     };
 
-    // One pass over the tickets that are active now or touched the period; the rest (solved
-    // before it) are skipped by the index on status and time.
-    std::vector<qint64> firstResponses;
-    std::vector<qint64> resolutions;
+    // One pass over the tickets that are active now or were updated since the period began (a
+    // ticket created or solved in it was): the indexes on status and on updated_ms find them.
+    std::vector<Span> firstResponses;
+    std::vector<Span> resolutions;
     qint64 csatSum = 0;
     auto s = db.prepare(
         "SELECT department_id, assignee_id, status, priority, created_ms, first_response_ms, "
         "solved_ms, first_response_deadline_ms, resolution_deadline_ms, csat FROM tickets "
-        "WHERE spam = 0 AND merged_into IS NULL AND "
-        "(status < 4 OR created_ms >= ?1 OR solved_ms >= ?1 OR resolution_deadline_ms >= ?1 OR "
-        "first_response_deadline_ms >= ?1)");
+        "WHERE spam = 0 AND merged_into IS NULL AND (status < 4 OR updated_ms >= ?1)");
     if (!s.good())
         return s.status();
     Statement &st = **s;
@@ -152,7 +183,6 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
         if (department == departmentIndex.constEnd())
             continue; // another department, or none
         ReportDepartment &dept = report.departments[*department];
-        const Clock &clock = clocks[*department];
         const int status = int(st.int64(2));
         const int priority = std::clamp(int(st.int64(3)), 0, 3);
         const qint64 created = st.int64(4);
@@ -181,13 +211,26 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
             ++dept.created;
             ++dayOf(created).created;
             if (answered != kNever)
-                firstResponses.push_back(clock.seconds(created, answered));
+                firstResponses.push_back({*department, created, answered});
+            // SLA attainment of the tickets created in the period: a deadline counts once it
+            // was met or has passed.
+            const auto attain = [&](int column, qint64 done, Attainment &a) {
+                if (st.isNull(column))
+                    return;
+                const qint64 deadline = st.int64(column);
+                if (done == kNever && deadline >= now)
+                    return; // not due yet
+                ++a.due;
+                a.met += done <= deadline; // kNever: never done
+            };
+            attain(7, answered, report.firstResponseSla);
+            attain(8, active ? kNever : solvedAt, report.resolutionSla);
         }
         if (!active && solvedAt >= from && solvedAt < to) {
             ++report.solved;
             ++dept.solved;
             ++dayOf(solvedAt).solved;
-            resolutions.push_back(clock.seconds(created, solvedAt));
+            resolutions.push_back({*department, created, solvedAt});
             if (!st.isNull(1))
                 ++agentOf(st.blob(1)).solved;
             if (const qint64 csat = st.int64(9); csat > 0) {
@@ -195,42 +238,28 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
                 csatSum += csat;
             }
         }
-        // A deadline that fell in the period: met when its event came by then.
-        const auto attain = [&](int column, qint64 done, Attainment &a) {
-            if (st.isNull(column))
-                return;
-            const qint64 deadline = st.int64(column);
-            if (deadline < from || deadline >= dueBefore)
-                return;
-            ++a.due;
-            a.met += done <= deadline; // kNever: never done
-        };
-        attain(7, answered, report.firstResponseSla);
-        attain(8, solvedAt, report.resolutionSla);
     }
     if (!st.status().good())
         return st.status();
-    report.firstResponse = durations(std::move(firstResponses));
-    report.resolution = durations(std::move(resolutions));
+    report.firstResponse = durations(lengths(firstResponses, clocks));
+    report.resolution = durations(lengths(resolutions, clocks));
     if (report.csatRatings > 0)
         report.csatAverage = double(csatSum) / double(report.csatRatings);
 
-    // Reopened: status events from solved or closed back to an active status in the period.
+    // Reopened: status events from solved or closed back to an active status in the period. A
+    // reopened ticket was updated then, so the tickets updated since the period began are the
+    // ones to look at, each by the history's index on ticket and time.
     {
-        auto r =
-            db.prepare("SELECT t.department_id, count(DISTINCT h.ticket_id) FROM history h "
-                       "JOIN tickets t ON t.id = h.ticket_id "
-                       "WHERE h.field = 'status' AND h.time_ms >= ?1 AND h.time_ms < ?2 AND "
-                       "h.old_value IN ('solved', 'closed') AND "
-                       "h.new_value IN ('new', 'open', 'pending', 'on-hold') AND t.spam = 0 AND "
-                       "t.merged_into IS NULL GROUP BY t.department_id");
+        auto r = db.prepare(
+            "SELECT t.department_id FROM tickets t WHERE t.updated_ms >= ?1 AND t.spam = 0 AND "
+            "t.merged_into IS NULL AND EXISTS (SELECT 1 FROM history h WHERE h.ticket_id = t.id "
+            "AND h.time_ms >= ?1 AND h.time_ms < ?2 AND h.field = 'status' AND h.old_value IN "
+            "('solved', 'closed') AND h.new_value IN ('new', 'open', 'pending', 'on-hold'))");
         if (!r.good())
             return r.status();
         (*r)->bind(1, from).bind(2, to);
-        while ((*r)->next()) {
-            if (departmentIndex.contains((*r)->blob(0)))
-                report.reopened += (*r)->int64(1);
-        }
+        while ((*r)->next())
+            report.reopened += departmentIndex.contains((*r)->blob(0));
         if (!(*r)->status().good())
             return (*r)->status();
     }

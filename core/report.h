@@ -40,7 +40,8 @@ struct Durations
     std::optional<qint64> p90Seconds;
 };
 
-// Deadlines that fell in the period (up to `now`), and how many were met in time.
+// Of the tickets created in the period, the deadlines that were met or have passed by `now`,
+// and how many were met in time.
 struct Attainment
 {
     qint64 due = 0;
@@ -91,7 +92,7 @@ struct Report
     qint64 csatRatings = 0;            // of the tickets solved in the period
     std::optional<double> csatAverage; // 1 to 5
     // Tickets reopened in the period: set back from solved or closed to new, open, pending or on
-    // hold (the history's status events).
+    // hold (the history's status events; the ticket's update time follows them).
     qint64 reopened = 0;
 };
 

@@ -47,6 +47,31 @@ class TestBusinessHours : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The timeline answers exactly what businessSecondsBetween() does, across DST changes,
+    // holidays and closed days, for instants anywhere in its span (and clamps the rest).
+    void timelineAgreesWithTheWalk()
+    {
+        auto calendar = BusinessCalendar::parse(
+            QStringLiteral("tz=Europe/Ljubljana; mon-fri 08:00-12:00, 13:00-16:00; sat "
+                           "09:00-12:00; holiday 2026-12-24; yearly 12-25, 01-01"));
+        QVERIFY(calendar.good());
+        const auto at = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); };
+        const qint64 from = QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 to = QDateTime(QDate(2027, 4, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const BusinessCalendar::Timeline timeline(*calendar, from, to);
+        QRandomGenerator random(7);
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 a = from + random.bounded(to - from);
+            const qint64 b = std::min(to, a + random.bounded(qint64(40) * 24 * 3600 * 1000));
+            QCOMPARE(timeline.secondsBetween(a, b), calendar->businessSecondsBetween(at(a), at(b)));
+        }
+        QCOMPARE(timeline.secondsBetween(from - 1000000, to + 1000000),
+                 calendar->businessSecondsBetween(at(from), at(to)));
+        QCOMPARE(timeline.secondsBetween(to, from), qint64(0));
+        const BusinessCalendar::Timeline closed(BusinessCalendar(), from, to);
+        QCOMPARE(closed.secondsBetween(from, to), qint64(0));
+    }
+
     void initTestCase()
     {
         for (const char *zone : Zones)
