@@ -29,13 +29,14 @@
 #include <unistd.h>
 
 namespace Pult {
-namespace {
 
 void printJson(const Context &ctx, const QJsonValue &value)
 {
     ctx.out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
                    .toJson(QJsonDocument::Indented);
 }
+
+namespace {
 
 QJsonObject rejectionJson(const Rejection &r)
 {
@@ -100,6 +101,8 @@ Result<Round> syncRound(const Context &ctx, SyncSession &session)
     return round;
 }
 
+} // namespace
+
 // Resolves "#42", "42" or a ticket id.
 Result<Ticket> findTicket(LocalStore &store, const QString &text)
 {
@@ -130,6 +133,8 @@ Result<Department> findDepartment(LocalStore &store, const QString &name)
                                         .arg(name, names.join(QStringLiteral(", "))));
 }
 
+namespace {
+
 Result<Agent> findAgent(LocalStore &store, const QString &who, const QUuid &me)
 {
     auto agents = store.agents();
@@ -144,12 +149,7 @@ Result<Agent> findAgent(LocalStore &store, const QString &who, const QUuid &me)
 }
 
 // One invocation of a signed-in command: its store, session and the agent.
-struct Agentctx
-{
-    std::unique_ptr<LocalStore> store;
-    std::unique_ptr<SyncSession> session;
-    Agent me;
-};
+} // namespace
 
 Result<Agentctx> openAgent(const Context &ctx)
 {
@@ -171,6 +171,8 @@ Result<Agentctx> openAgent(const Context &ctx)
     a.me = *me;
     return a;
 }
+
+namespace {
 
 // After local writes: unless --offline, one round, and the server's verdict on these ops.
 // done() says what was done, after the round (a new ticket has its number by then).
@@ -548,7 +550,9 @@ int runShow(const Context &ctx, const QStringList &args)
         };
         out << "History\n";
         for (const HistoryEvent &e : std::as_const(*history))
-            out << "  " << time(e.time) << "  " << agentNames.value(e.actorId, QStringLiteral("-"))
+            out << "  " << time(e.time) << "  "
+                << (e.rule.isEmpty() ? agentNames.value(e.actorId, QStringLiteral("-"))
+                                     : QStringLiteral("rule \"%1\"").arg(e.rule))
                 << ": " << e.field << " " << value(e.oldValue) << " → " << value(e.newValue)
                 << "\n";
     }

@@ -4,6 +4,7 @@
 // uses to open the store, fail and print tickets.
 
 #include "localstore.h"
+#include "syncsession.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -36,6 +37,21 @@ QJsonValue timeJson(const QDateTime &time);
 // A ticket of a list as search and list print it with --json.
 QJsonObject itemJson(const TicketListItem &item);
 
+// Prints the value as indented JSON (--json).
+void printJson(const Context &ctx, const QJsonValue &value);
+// A ticket by "#NUMBER", NUMBER or id; a department by name or id.
+Result<Ticket> findTicket(LocalStore &store, const QString &text);
+Result<Department> findDepartment(LocalStore &store, const QString &name);
+
+// The signed-in agent's store, sync session and self, or why there is none.
+struct Agentctx
+{
+    std::unique_ptr<LocalStore> store;
+    std::unique_ptr<SyncSession> session;
+    Agent me;
+};
+Result<Agentctx> openAgent(const Context &ctx);
+
 // The commands of a signed-in agent (agentcommands.cpp): login, logout, status, sync, show,
 // create, reply, note, set, take, merge, link, next, outbox, rejections. Returns -1 for a
 // command that is not one of them.
@@ -43,5 +59,7 @@ int runAgentCommand(const Context &ctx, const QString &command, const QStringLis
 // Before a command reads the store: one sync round when the profile is signed in and not
 // --offline; an unreachable server only warns (the command goes on with the cache).
 void syncBeforeReading(const Context &ctx, LocalStore &store);
+// pultctl rule (rulecommands.cpp): list, add, remove and test automation rules.
+int runRuleCommand(const Context &ctx, const QStringList &args);
 
 } // namespace Pult

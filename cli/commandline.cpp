@@ -63,6 +63,14 @@ const QString kUsage = QStringLiteral(
     "  outbox retry OP_ID            send a refused change again\n"
     "  rejections                    changes the server refused\n"
     "\n"
+    "Automation rules (leads and admins; docs/automation.md):\n"
+    "  rule list                     the rules, in the order they run\n"
+    "  rule add --name N --when TRIGGER [--if FILTER] --then ACTIONS [--dept NAME]\n"
+    "           [--position P] [--stop] [--disabled]\n"
+    "                                add a rule, or replace the one with that name\n"
+    "  rule remove RULE              remove a rule (its name or id)\n"
+    "  rule test RULE TICKET         what the rule would do to the ticket now\n"
+    "\n"
     "Options:\n"
     "  --home DIR   local data directory (default: $PULT_HOME, else the platform's\n"
     "               application data location)\n"
@@ -686,6 +694,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runRepair(ctx, rest);
     if (command == u"report")
         return runReport(ctx, rest);
+    if (command == u"rule")
+        return runRuleCommand(ctx, rest);
     if (const int code = runAgentCommand(ctx, command, rest); code >= 0)
         return code;
     return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);

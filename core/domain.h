@@ -192,6 +192,7 @@ struct HistoryEvent
     QString field;
     QString oldValue;
     QString newValue;
+    QString rule; // the automation rule that made the change, by name (actorId is null then)
     friend bool operator==(const HistoryEvent &, const HistoryEvent &) = default;
 };
 

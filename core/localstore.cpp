@@ -601,11 +601,13 @@ Status LocalStore::put(const Message &m)
 Status LocalStore::put(const HistoryEvent &e)
 {
     return d->db->run("INSERT INTO history(id, ticket_id, actor_id, time_ms, field, old_value, "
-                      "new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO NOTHING",
+                      "new_value, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                      "ON CONFLICT(id) DO NOTHING",
                       [&](Statement &s) {
                           s.bind(1, uuidToBlob(e.id)).bind(2, uuidToBlob(e.ticketId));
                           s.bind(3, uuidToBlob(e.actorId)).bind(4, toMs(e.time));
                           s.bind(5, e.field).bind(6, e.oldValue).bind(7, e.newValue);
+                          s.bind(8, e.rule.isEmpty() ? QString() : e.rule);
                       });
 }
 
@@ -847,7 +849,7 @@ Result<QList<Message>> LocalStore::messages(const QUuid &ticketId)
 Result<QList<HistoryEvent>> LocalStore::history(const QUuid &ticketId)
 {
     return d->collect<HistoryEvent>(
-        "SELECT id, ticket_id, actor_id, time_ms, field, old_value, new_value FROM history "
+        "SELECT id, ticket_id, actor_id, time_ms, field, old_value, new_value, rule FROM history "
         "WHERE ticket_id = ?1 ORDER BY time_ms, rid",
         [&](Statement &s) { s.bind(1, uuidToBlob(ticketId)); },
         [](const Statement &s) {
@@ -857,7 +859,8 @@ Result<QList<HistoryEvent>> LocalStore::history(const QUuid &ticketId)
                                 fromMs(s, 3),
                                 s.text(4),
                                 s.text(5),
-                                s.text(6)};
+                                s.text(6),
+                                s.text(7)};
         });
 }
 

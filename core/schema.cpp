@@ -174,8 +174,12 @@ constexpr const char *kStep10 = R"sql(
 ALTER TABLE tickets ADD COLUMN csat INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE tickets ADD COLUMN csat_comment TEXT;
 )sql";
-constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4, kStep5,
-                                                   kStep6, kStep7, kStep8, kStep9, kStep10};
+// Step 11: the automation rule, by name, that made a history event (NULL: an agent or pultd).
+constexpr const char *kStep11 = R"sql(
+ALTER TABLE history ADD COLUMN rule TEXT;
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4,  kStep5, kStep6,
+                                                   kStep7, kStep8, kStep9, kStep10, kStep11};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

@@ -361,7 +361,8 @@ QJsonObject toJson(const HistoryEvent &e)
             {QStringLiteral("time"), timeValue(e.time)},
             {QStringLiteral("field"), e.field},
             {QStringLiteral("old"), e.oldValue.isNull() ? QJsonValue() : e.oldValue},
-            {QStringLiteral("new"), e.newValue.isNull() ? QJsonValue() : e.newValue}};
+            {QStringLiteral("new"), e.newValue.isNull() ? QJsonValue() : e.newValue},
+            {QStringLiteral("rule"), e.rule.isEmpty() ? QJsonValue() : e.rule}};
 }
 
 QJsonObject toJson(const Contact &c)
@@ -483,6 +484,7 @@ Result<HistoryEvent> historyFromJson(const QJsonObject &o)
     e.field = text(o, "field");
     e.oldValue = text(o, "old");
     e.newValue = text(o, "new");
+    e.rule = text(o, "rule");
     return e;
 }
 
@@ -516,6 +518,36 @@ QJsonObject toJson(const SharedFilter &f)
             {QStringLiteral("name"), f.name},
             {QStringLiteral("query"), f.query},
             {QStringLiteral("department_id"), idValue(f.departmentId)}};
+}
+
+QJsonObject toJson(const Rule &r)
+{
+    return {{QStringLiteral("id"), uuidToString(r.id)},
+            {QStringLiteral("name"), r.name},
+            {QStringLiteral("department_id"), idValue(r.departmentId)},
+            {QStringLiteral("when"), r.when},
+            {QStringLiteral("if"), r.condition},
+            {QStringLiteral("then"), r.actions},
+            {QStringLiteral("position"), r.position},
+            {QStringLiteral("enabled"), r.enabled},
+            {QStringLiteral("stop"), r.stop}};
+}
+
+Result<Rule> ruleFromJson(const QJsonObject &o)
+{
+    Rule r;
+    r.id = uuidOf(o.value(QLatin1String("id")));
+    if (r.id.isNull())
+        return invalid("rule", QStringLiteral("no id"));
+    r.name = text(o, "name");
+    r.departmentId = uuidOf(o.value(QLatin1String("department_id")));
+    r.when = text(o, "when");
+    r.condition = text(o, "if");
+    r.actions = text(o, "then");
+    r.position = o.value(QLatin1String("position")).toInt();
+    r.enabled = o.value(QLatin1String("enabled")).toBool(true);
+    r.stop = o.value(QLatin1String("stop")).toBool(false);
+    return r;
 }
 
 Result<SharedFilter> sharedFilterFromJson(const QJsonObject &o)

@@ -5,6 +5,7 @@
 // and the client cannot drift apart.
 
 #include "domain.h"
+#include "rules.h"
 #include "status.h"
 
 #include <QJsonObject>
@@ -32,6 +33,7 @@ QJsonObject toJson(const Contact &contact);
 QJsonObject toJson(const CannedResponse &response);
 QJsonObject toJson(const SharedFilter &filter);
 QJsonObject toJson(const Department &department); // the settings shape of GET /departments
+QJsonObject toJson(const Rule &rule);
 
 // Parsing what the server sent: Invalid when the id is missing or an enumeration unknown.
 // Fields a snapshot leaves out keep their defaults.
@@ -43,5 +45,6 @@ Result<CannedResponse> cannedResponseFromJson(const QJsonObject &object);
 Result<SharedFilter> sharedFilterFromJson(const QJsonObject &object);
 Result<Department> departmentFromJson(const QJsonObject &object);
 Result<Agent> agentFromJson(const QJsonObject &object); // with departments [{id, tier}]
+Result<Rule> ruleFromJson(const QJsonObject &object);
 
 } // namespace Pult::Wire

@@ -496,6 +496,27 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
         authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
             return listAnswer(QStringLiteral("shared_filters"), store.sharedFilters(session));
         }));
+    add("GET", "/api/v1/rules",
+        authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+            return listAnswer(QStringLiteral("rules"), store.rules(session));
+        }));
+    add("GET", "/api/v1/rules/{id}/test",
+        authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
+            const QUrlQuery query(
+                QString::fromUtf8(request.query.data(), qsizetype(request.query.size())));
+            const QUuid ticket = QUuid::fromString(query.queryItemValue(QStringLiteral("ticket")));
+            if (ticket.isNull())
+                return error({400, QStringLiteral("invalid_parameter"),
+                              QStringLiteral("ticket must be a ticket's id")});
+            const QUuid rule = idBeforeLastSegment(request);
+            auto answer = store.testRule(session, rule, ticket, nowMs());
+            if (!answer.good())
+                return storeError(answer.status());
+            if (!*answer)
+                return error({404, QStringLiteral("not_found"),
+                              QStringLiteral("no such rule or ticket that you may see")});
+            return json(200, **answer);
+        }));
     add("GET", "/api/v1/tickets/{id}",
         authenticated(accounts, [&store](const ApiRequest &request, const AgentSession &session) {
             const QUuid id = idParameter(request);

@@ -344,6 +344,16 @@ CREATE TABLE IF NOT EXISTS csat_surveys(
     ticket_id BYTEA PRIMARY KEY, round BIGINT NOT NULL, message_id BYTEA NOT NULL,
     state TEXT NOT NULL);
 )sql";
+// Automation rules (docs/automation.md): the rule's JSON (Wire::toJson(Rule)) beside the
+// columns that choose which rules run: its department (null: every department) and its order.
+constexpr const char *kVersion10Sqlite = R"sql(
+CREATE TABLE rules(id BLOB PRIMARY KEY, department_id BLOB, position INTEGER NOT NULL,
+    data TEXT NOT NULL);
+)sql";
+constexpr const char *kVersion10Postgres = R"sql(
+CREATE TABLE rules(id BYTEA PRIMARY KEY, department_id BYTEA, position BIGINT NOT NULL,
+    data TEXT NOT NULL);
+)sql";
 
 struct Migration
 {
@@ -355,7 +365,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 9> kMigrations = {{
+const std::array<Migration, 10> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -368,6 +378,7 @@ const std::array<Migration, 9> kMigrations = {{
     {8, "customer pages: status links and rate limits", kVersion8Sqlite, kVersion8Postgres,
      nullptr},
     {9, "satisfaction surveys", kVersion9Sqlite, kVersion9Postgres, nullptr},
+    {10, "automation rules", kVersion10Sqlite, kVersion10Postgres, nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

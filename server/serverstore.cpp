@@ -79,6 +79,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         const Private::BatchMemory remembered = d->batch;
         d->pending.clear();
         d->work.clear();
+        d->opMessages.clear();
         auto rejection = d->apply(op.value(QLatin1String("type")).toString(), op, result);
         if (!rejection.good())
             return rejection.status();
@@ -92,6 +93,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
             d->batch = remembered;
             d->pending.clear();
             d->work.clear();
+            d->opMessages.clear();
             result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
             result.insert(QStringLiteral("error"),
                           QJsonObject{{QStringLiteral("code"), (*rejection)->code},
@@ -160,6 +162,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return rotateStatusLink(op);
     if (type == u"erase_contact")
         return eraseContact(op);
+    if (type == u"upsert_rule" || type == u"delete_rule")
+        return upsertRule(op, type == u"delete_rule");
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
                                               QStringLiteral("unknown op type \"%1\"").arg(type)});
 }

@@ -83,6 +83,13 @@ public:
     // The filters shared with the session: by a lead with one of its departments, or by an
     // admin with everyone (admins see all).
     Result<QJsonArray> sharedFilters(const AgentSession &session);
+    // The automation rules the session sees: those for every department and its departments'
+    // (admins: all), in the order they run.
+    Result<QJsonArray> rules(const AgentSession &session);
+    // What the rule would do to the ticket now, done in a transaction that is rolled back:
+    // {matches, changes: [{field, old, new}], error?}; nullopt when the session sees neither.
+    Result<std::optional<QJsonObject>> testRule(const AgentSession &session, const QUuid &rule,
+                                                const QUuid &ticket, qint64 nowMs);
 
     // Data written as it is, each entity a change, in one transaction: the demo data set.
     // Snapshots have the shapes the feed sends (docs/api.md).

@@ -14,6 +14,8 @@
 #include "serverstore.h"
 
 #include "attachmentfiles.h"
+#include "filterquery.h"
+#include "rules.h"
 #include "storedb.h"
 #include "uuid.h"
 #include "wire.h"
@@ -26,6 +28,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <variant>
 #include <vector>
 
 namespace Pult {
@@ -295,6 +298,15 @@ private:
     std::vector<std::unique_ptr<Db::Connection>> m_idle;
 };
 
+// An automation rule as the engine runs it (rulesengine.cpp).
+struct ActiveRule
+{
+    Rule rule;
+    RuleWhen when;
+    QList<RuleAction> actions;
+    Filter condition; // parsed; compiled against the names of the moment it runs
+};
+
 struct ServerStore::Private
 {
     class WriteBatch; // one write transaction (below)
@@ -316,6 +328,15 @@ struct ServerStore::Private
     const AgentSession *session = nullptr;
     qint64 now = 0;
     QList<Change> pending;
+    // The messages the op stored (storeMessage): what the rules' reply and note triggers see.
+    struct OpMessage
+    {
+        QUuid ticket;
+        MessageKind kind;
+    };
+    QList<OpMessage> opMessages;
+    // While a rule acts: its name, which the history events it makes carry instead of an agent.
+    QString actingRule;
 
     // What a batch (apply() or import(), in one transaction under the writers' lock, so nobody
     // else writes meanwhile) remembers between its ops instead of asking the database again.
@@ -328,6 +349,8 @@ struct ServerStore::Private
         QHash<QUuid, QString> settings; // department_settings' data by department, as read
         QHash<QUuid, Ticket> tickets;   // tickets as read or last written
         QStringList erasedFiles;        // attachments an erasure unreferenced: removed on commit
+        std::optional<QList<ActiveRule>> rules; // the enabled rules, in order, once read
+        std::optional<FilterContext> names;     // departments and agents rules resolve names in
     };
     BatchMemory batch;
 
@@ -601,6 +624,8 @@ struct ServerStore::Private
     // before the ticket they belong to; an edited ticket's after them.
     Status writeTickets()
     {
+        if (Status s = runRules(); !s.good())
+            return s;
         for (WorkTicket &w : work) {
             if (!w.created && w.ticket == w.before)
                 continue;
@@ -636,6 +661,7 @@ struct ServerStore::Private
             batch.tickets.insert(id, w.ticket);
         }
         work.clear();
+        opMessages.clear();
         return {};
     }
 
@@ -658,7 +684,8 @@ struct ServerStore::Private
         HistoryEvent event;
         event.id = ids.next();
         event.ticketId = ticket.id;
-        event.actorId = session->agent.id;
+        event.actorId = actingRule.isEmpty() ? session->agent.id : QUuid();
+        event.rule = actingRule;
         event.time = nowTime();
         event.field = field;
         event.oldValue = oldValue.isNull() ? QString() : text(oldValue);
@@ -777,6 +804,25 @@ struct ServerStore::Private
     // A new ticket's auto-reply to the mail that made it, as Ingested::autoReply says.
     Result<QString> queueAutoReply(const Ticket &ticket, const InboundMail &mail);
     Result<std::optional<Rejection>> setFields(const QJsonObject &op);
+    // set_fields' work on one ticket: "fields" as the op names them, history for each change.
+    Result<std::optional<Rejection>> editFields(Ticket &ticket, const QJsonObject &fields);
+    // The ticket's tags become `tags` (normalised), with their history when they changed.
+    void retag(Ticket &ticket, const QStringList &tags);
+    void setSpam(Ticket &ticket, bool spam);
+    // Automation (rulesengine.cpp). Runs the rules on each ticket the op changed or created, for
+    // what happened to it, before writeTickets() writes it: their changes are part of the op.
+    Status runRules();
+    // The enabled rules in order (read once per batch), and the names their texts resolve in.
+    Result<const QList<ActiveRule> *> activeRules();
+    Result<const FilterContext *> ruleNames();
+    // Does the rule's actions to the ticket, as the rule; a rejection when one cannot be done
+    // (the caller undoes the others).
+    Result<std::optional<Rejection>> act(const ActiveRule &rule, Ticket &ticket);
+    // Whether the rule's condition holds for the ticket now, or why it cannot be run any more
+    // (a department or agent it names is gone).
+    Result<std::variant<bool, QString>> holds(const ActiveRule &rule, const Ticket &ticket);
+    // upsert_rule, delete_rule: admins for every department, leads for theirs.
+    Result<std::optional<Rejection>> upsertRule(const QJsonObject &op, bool remove);
     // Satisfaction surveys (csatstore.cpp): a ticket that became solved gets one queued, a
     // solved or closed ticket that became active again has its queued one cancelled.
     Status surveyOnStatusChange(const Ticket &before, const Ticket &ticket);
@@ -870,6 +916,7 @@ private:
         m_d.batch = {};
         m_d.pending.clear();
         m_d.work.clear();
+        m_d.opMessages.clear();
     }
 
     Private &m_d;

@@ -279,6 +279,7 @@ Result<std::optional<Rejection>> ServerStore::Private::storeMessage(Ticket &tick
         return accept(Rejection{QStringLiteral("duplicate_id"),
                                 QStringLiteral("a message with this id exists")});
     pending.append(std::move(change));
+    opMessages.append({ticket.id, message.kind});
     if (message.kind == MessageKind::AgentReply && !ticket.firstResponseAt.isValid())
         ticket.firstResponseAt = nowTime();
     ticket.updated = nowTime(); // a new message updates the ticket
@@ -290,81 +291,82 @@ Result<std::optional<Rejection>> ServerStore::Private::setFields(const QJsonObje
     const QJsonObject fields = op.value(QLatin1String("fields")).toObject();
     if (fields.isEmpty())
         return accept(invalid(QStringLiteral("set_fields needs fields")));
-    return editTicket(op, [&](Ticket &ticket) -> Result<std::optional<Rejection>> {
-        // The fields as the snapshot has them, before and after: the history's old and new values.
-        const QJsonObject before = Wire::toJson(ticket);
-        for (auto it = fields.begin(); it != fields.end(); ++it) {
-            const QString field = it.key();
-            const QJsonValue value = it.value();
-            if (field == u"status") {
-                const auto status = parseTicketStatus(value.toString());
-                if (!status)
-                    return accept(invalid(QStringLiteral("unknown status")));
-                if (*status == TicketStatus::Solved)
-                    ticket.solvedAt = nowTime();
-                ticket.status = *status;
-            } else if (field == u"priority") {
-                const auto priority = parsePriority(value.toString());
-                if (!priority)
-                    return accept(invalid(QStringLiteral("unknown priority")));
-                ticket.priority = *priority;
-            } else if (field == u"department_id" || field == u"assignee_id") {
-                const bool isDepartment = field == u"department_id";
-                if (isDepartment || !value.isNull()) {
-                    auto exists =
-                        isDepartment ? departmentExists(uuidOf(value)) : agentExists(uuidOf(value));
-                    if (!exists.good())
-                        return exists.status();
-                    if (!*exists)
-                        return accept(invalid(QStringLiteral("no such %1")
-                                                  .arg(isDepartment ? QStringLiteral("department")
-                                                                    : QStringLiteral("agent"))));
-                }
-                (isDepartment ? ticket.departmentId : ticket.assigneeId) = uuidOf(value);
-            } else if (field == u"category") {
-                if (!value.isString() && !value.isNull())
-                    return accept(invalid(QStringLiteral("a category is text")));
-                ticket.category = value.toString();
-            } else if (field == u"tier") {
-                if (!value.isDouble() || value.toInteger() < 1 || value.toInteger() > 9)
-                    return accept(invalid(QStringLiteral("a tier is a number from 1 to 9")));
-                ticket.tier = int(value.toInteger());
-            } else if (field == u"due" || field == u"reminder") {
-                const auto time = timeInput(value);
-                if (!time)
-                    return accept(
-                        invalid(QStringLiteral("%1 is an ISO 8601 time or null").arg(field)));
-                (field == u"due" ? ticket.due : ticket.reminder) = Wire::timeOf(*time);
-            } else {
-                return accept(invalid(QStringLiteral("\"%1\" cannot be set").arg(field)));
+    return editTicket(op, [&](Ticket &ticket) { return editFields(ticket, fields); });
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::editFields(Ticket &ticket,
+                                                                  const QJsonObject &fields)
+{
+    // The fields as the snapshot has them, before and after: the history's old and new values.
+    const QJsonObject before = Wire::toJson(ticket);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString field = it.key();
+        const QJsonValue value = it.value();
+        if (field == u"status") {
+            const auto status = parseTicketStatus(value.toString());
+            if (!status)
+                return accept(invalid(QStringLiteral("unknown status")));
+            if (*status == TicketStatus::Solved)
+                ticket.solvedAt = nowTime();
+            ticket.status = *status;
+        } else if (field == u"priority") {
+            const auto priority = parsePriority(value.toString());
+            if (!priority)
+                return accept(invalid(QStringLiteral("unknown priority")));
+            ticket.priority = *priority;
+        } else if (field == u"department_id" || field == u"assignee_id") {
+            const bool isDepartment = field == u"department_id";
+            if (isDepartment || !value.isNull()) {
+                auto exists =
+                    isDepartment ? departmentExists(uuidOf(value)) : agentExists(uuidOf(value));
+                if (!exists.good())
+                    return exists.status();
+                if (!*exists)
+                    return accept(invalid(QStringLiteral("no such %1")
+                                              .arg(isDepartment ? QStringLiteral("department")
+                                                                : QStringLiteral("agent"))));
             }
+            (isDepartment ? ticket.departmentId : ticket.assigneeId) = uuidOf(value);
+        } else if (field == u"category") {
+            if (!value.isString() && !value.isNull())
+                return accept(invalid(QStringLiteral("a category is text")));
+            ticket.category = value.toString();
+        } else if (field == u"tier") {
+            if (!value.isDouble() || value.toInteger() < 1 || value.toInteger() > 9)
+                return accept(invalid(QStringLiteral("a tier is a number from 1 to 9")));
+            ticket.tier = int(value.toInteger());
+        } else if (field == u"due" || field == u"reminder") {
+            const auto time = timeInput(value);
+            if (!time)
+                return accept(invalid(QStringLiteral("%1 is an ISO 8601 time or null").arg(field)));
+            (field == u"due" ? ticket.due : ticket.reminder) = Wire::timeOf(*time);
+        } else {
+            return accept(invalid(QStringLiteral("\"%1\" cannot be set").arg(field)));
         }
-        // The assignee must be able to see the ticket: one named here is refused otherwise, and
-        // one whose ticket moved to a department they are not in lets it go.
-        const bool assigned =
-            ticket.assigneeId != uuidOf(before.value(QLatin1String("assignee_id")));
-        const bool moved =
-            ticket.departmentId != uuidOf(before.value(QLatin1String("department_id")));
-        if (!ticket.assigneeId.isNull() && (assigned || moved)) {
-            auto holds = mayHold(ticket.assigneeId, ticket.departmentId);
-            if (!holds.good())
-                return holds.status();
-            if (!*holds && assigned)
-                return accept(
-                    invalid(QStringLiteral("the assignee is not in the ticket's department")));
-            if (!*holds)
-                ticket.assigneeId = QUuid();
-        }
-        const QJsonObject after = Wire::toJson(ticket);
-        QStringList changed = fields.keys();
-        if (!changed.contains(QLatin1String("assignee_id")))
-            changed.append(QStringLiteral("assignee_id")); // let go with a move
-        for (const QString &field : std::as_const(changed)) {
-            if (before.value(field) != after.value(field))
-                history(ticket, field, before.value(field), after.value(field));
-        }
-        return accept();
-    });
+    }
+    // The assignee must be able to see the ticket: one named here is refused otherwise, and
+    // one whose ticket moved to a department they are not in lets it go.
+    const bool assigned = ticket.assigneeId != uuidOf(before.value(QLatin1String("assignee_id")));
+    const bool moved = ticket.departmentId != uuidOf(before.value(QLatin1String("department_id")));
+    if (!ticket.assigneeId.isNull() && (assigned || moved)) {
+        auto holds = mayHold(ticket.assigneeId, ticket.departmentId);
+        if (!holds.good())
+            return holds.status();
+        if (!*holds && assigned)
+            return accept(
+                invalid(QStringLiteral("the assignee is not in the ticket's department")));
+        if (!*holds)
+            ticket.assigneeId = QUuid();
+    }
+    const QJsonObject after = Wire::toJson(ticket);
+    QStringList changed = fields.keys();
+    if (!changed.contains(QLatin1String("assignee_id")))
+        changed.append(QStringLiteral("assignee_id")); // let go with a move
+    for (const QString &field : std::as_const(changed)) {
+        if (before.value(field) != after.value(field))
+            history(ticket, field, before.value(field), after.value(field));
+    }
+    return accept();
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::changeTags(const QJsonObject &op, bool add)
@@ -385,13 +387,18 @@ Result<std::optional<Rejection>> ServerStore::Private::changeTags(const QJsonObj
             if (!add)
                 tags.removeAll(tag);
         }
-        if (tags != ticket.tags) {
-            history(ticket, QStringLiteral("tags"), QJsonArray::fromStringList(ticket.tags),
-                    QJsonArray::fromStringList(tags));
-            ticket.tags = tags;
-        }
+        retag(ticket, tags);
         return accept();
     });
+}
+
+void ServerStore::Private::retag(Ticket &ticket, const QStringList &tags)
+{
+    if (tags == ticket.tags)
+        return;
+    history(ticket, QStringLiteral("tags"), QJsonArray::fromStringList(ticket.tags),
+            QJsonArray::fromStringList(tags));
+    ticket.tags = tags;
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::take(const QJsonObject &op)
@@ -415,12 +422,17 @@ Result<std::optional<Rejection>> ServerStore::Private::markSpam(const QJsonObjec
     if (!spam.isBool())
         return accept(invalid(QStringLiteral("mark_spam needs \"spam\": true or false")));
     return editTicket(op, [&](Ticket &ticket) -> Result<std::optional<Rejection>> {
-        if (ticket.spam != spam.toBool()) {
-            history(ticket, QStringLiteral("spam"), ticket.spam, spam);
-            ticket.spam = spam.toBool();
-        }
+        setSpam(ticket, spam.toBool());
         return accept();
     });
+}
+
+void ServerStore::Private::setSpam(Ticket &ticket, bool spam)
+{
+    if (ticket.spam == spam)
+        return;
+    history(ticket, QStringLiteral("spam"), ticket.spam, spam);
+    ticket.spam = spam;
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::mergeOrLink(const QJsonObject &op,

@@ -296,6 +296,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>The rule “%1”</source>
+        <translation>Pravilo „%1“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Automation</source>
         <translation>Automatizacija</translation>
     </message>
@@ -1154,7 +1159,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+129"/>
+        <location filename="../ui/mainwindow.cpp" line="+149"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -1189,7 +1194,7 @@
         <translation>Pretraži predmete, poruke, kontakte (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Tickets</source>
         <translation>Zahtjevi</translation>
     </message>

@@ -296,6 +296,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>The rule “%1”</source>
+        <translation>Reguła „%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Automation</source>
         <translation>Automatyzacja</translation>
     </message>
@@ -1154,7 +1159,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+129"/>
+        <location filename="../ui/mainwindow.cpp" line="+149"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -1189,7 +1194,7 @@
         <translation>Szukaj w tematach, wiadomościach, kontaktach (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Tickets</source>
         <translation>Zgłoszenia</translation>
     </message>

@@ -298,6 +298,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>The rule “%1”</source>
+        <translation>Pravilo »%1«</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Automation</source>
         <translation>Avtomatizacija</translation>
     </message>
@@ -1168,7 +1173,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+129"/>
+        <location filename="../ui/mainwindow.cpp" line="+149"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1203,7 +1208,7 @@
         <translation>Iščite po zadevah, sporočilih, strankah (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Tickets</source>
         <translation>Zahtevki</translation>
     </message>

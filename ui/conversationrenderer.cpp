@@ -632,7 +632,8 @@ QString ConversationRenderer::describe(const HistoryEvent &event, const TicketDe
 {
     // The requester acts on the status page: their answers reopen, their ratings rate.
     const QString actor =
-        event.actorId.isNull() ? tr("Automation")
+        !event.rule.isEmpty()    ? tr("The rule “%1”").arg(event.rule)
+        : event.actorId.isNull() ? tr("Automation")
         : event.actorId == details.requester.id && !details.requester.name.isEmpty()
             ? details.requester.name
             : details.agents.value(event.actorId, tr("An unknown agent"));

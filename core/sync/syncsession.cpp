@@ -1138,6 +1138,31 @@ Result<QString> SyncSession::attachmentFile(const QByteArray &hash)
     return cache.path(hash);
 }
 
+Result<QJsonObject> SyncSession::fetch(const QString &path)
+{
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    return (*connection)->get(path);
+}
+
+Result<QJsonObject> SyncSession::applyNow(QJsonObject op)
+{
+    auto connection = d->connect();
+    if (!connection.good())
+        return connection.status();
+    op.insert(QStringLiteral("id"), uuidToString(d->ids.next()));
+    auto answer = (*connection)
+                      ->post(QStringLiteral("/api/v1/ops"),
+                             QJsonObject{{QStringLiteral("ops"), QJsonArray{op}}});
+    if (!answer.good())
+        return answer.status();
+    const QJsonArray results = answer->value(QLatin1String("results")).toArray();
+    if (results.size() != 1)
+        return Status(Status::Invalid, QStringLiteral("the server answered no result"));
+    return results.first().toObject();
+}
+
 Status SyncSession::exportContact(const QUuid &contactId, const QString &target)
 {
     auto connection = d->connect();

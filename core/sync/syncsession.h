@@ -107,6 +107,11 @@ public:
     // Everything the server holds about a contact (GET /api/v1/contacts/{id}/export: admins
     // only), saved as the zip file `target`, replaced only once the whole download arrived.
     Status exportContact(const QUuid &contactId, const QString &target);
+    // For settings that need the server's answer at once (pultctl rule), not the outbox:
+    // GET path (with its query), and one op sent now (given a fresh id), answering its result
+    // ({"status": "applied" | "rejected", "error": {code, message}}).
+    Result<QJsonObject> fetch(const QString &path);
+    Result<QJsonObject> applyNow(QJsonObject op);
     // Copies a file the agent attaches into the attachment cache, for an add_message op
     // (Op::addMessage). A file over the server's limit is refused here, before anything is
     // queued, the limit said in words.

@@ -159,7 +159,8 @@ private Q_SLOTS:
                              at(102),
                              QStringLiteral("status"),
                              QStringLiteral("open"),
-                             QStringLiteral("on-hold")};
+                             QStringLiteral("on-hold"),
+                             QStringLiteral("Enterprise first")};
         QVERIFY(s.put(e).good());
         const CannedResponse r{ids().next(),
                                QStringLiteral("Pozdrav"),

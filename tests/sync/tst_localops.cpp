@@ -77,8 +77,19 @@ private Q_SLOTS:
                              at(7),
                              QStringLiteral("status"),
                              QStringLiteral("new"),
-                             QStringLiteral("open")};
+                             QStringLiteral("open"),
+                             QStringLiteral("Enterprise first")};
         QCOMPARE(*Wire::historyFromJson(Wire::toJson(e)), e);
+        Rule rule{ids().next(),
+                  QStringLiteral("Enterprise first"),
+                  ids().next(),
+                  QStringLiteral("changed:priority"),
+                  QStringLiteral("requester:bigcorp"),
+                  QStringLiteral("priority=urgent +vip"),
+                  3,
+                  false,
+                  true};
+        QCOMPARE(*Wire::ruleFromJson(Wire::toJson(rule)), rule);
 
         const Contact c{ids().next(),
                         QStringLiteral("Marta Kowalska"),

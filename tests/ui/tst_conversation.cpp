@@ -354,9 +354,9 @@ QColor colourOf(const QTextDocument &document, const QString &text)
 }
 
 HistoryEvent change(const QUuid &actor, int minutes, const QString &field, const QString &from,
-                    const QString &to)
+                    const QString &to, const QString &rule = {})
 {
-    return {QUuid::createUuid(), {}, actor, UiTest::at(minutes), field, from, to};
+    return {QUuid::createUuid(), {}, actor, UiTest::at(minutes), field, from, to, rule};
 }
 
 QString ticketHref(const QUuid &id)
@@ -500,6 +500,9 @@ void ConversationTest::historyInWords()
                QStringLiteral("urgent")),
         change(QUuid(), 4, QStringLiteral("status"), QStringLiteral("pending"),
                QStringLiteral("on-hold")),
+        // An automation rule acts by its name.
+        change(QUuid(), 5, QStringLiteral("tier"), QStringLiteral("1"), QStringLiteral("2"),
+               QStringLiteral("Enterprise first")),
         change(ana, 55, QStringLiteral("status"), QStringLiteral("open"), QStringLiteral("solved")),
         change(ana, 56, QStringLiteral("spam"), QStringLiteral("false"), QStringLiteral("true")),
         // The customer, on the status page.
@@ -518,6 +521,7 @@ void ConversationTest::historyInWords()
             .arg(Labels::priority(Priority::Normal), Labels::priority(Priority::Urgent)),
         QStringLiteral("Automation changed status from %1 to %2")
             .arg(Labels::status(TicketStatus::Pending), Labels::status(TicketStatus::OnHold)),
+        QStringLiteral("The rule “Enterprise first” changed tier from 1 to 2"),
         QStringLiteral("Ana Novak changed status from %1 to %2 · 5 min ago")
             .arg(Labels::status(TicketStatus::Open), Labels::status(TicketStatus::Solved)),
         QStringLiteral("Ana Novak marked the ticket as spam"),
