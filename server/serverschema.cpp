@@ -347,11 +347,11 @@ CREATE TABLE IF NOT EXISTS csat_surveys(
 // Automation rules (docs/automation.md): the rule's JSON (Wire::toJson(Rule)) beside the
 // columns that choose which rules run: its department (null: every department) and its order.
 constexpr const char *kVersion10Sqlite = R"sql(
-CREATE TABLE rules(id BLOB PRIMARY KEY, department_id BLOB, position INTEGER NOT NULL,
+CREATE TABLE IF NOT EXISTS rules(id BLOB PRIMARY KEY, department_id BLOB, position INTEGER NOT NULL,
     data TEXT NOT NULL);
 )sql";
 constexpr const char *kVersion10Postgres = R"sql(
-CREATE TABLE rules(id BYTEA PRIMARY KEY, department_id BYTEA, position BIGINT NOT NULL,
+CREATE TABLE IF NOT EXISTS rules(id BYTEA PRIMARY KEY, department_id BYTEA, position BIGINT NOT NULL,
     data TEXT NOT NULL);
 )sql";
 

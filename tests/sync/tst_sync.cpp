@@ -725,6 +725,66 @@ private Q_SLOTS:
         QVERIFY(a.store()->sharedFilters().value().isEmpty());
     }
 
+    // pultctl rule, as a lead or admin runs it: refusals with the place, a dry run, the rule
+    // acting on a note, its work in the history under its name, and removal.
+    void rulesFromPultctl()
+    {
+        Client root;
+        QVERIFY(root.login(m_server.port(), QStringLiteral("root@example.com")));
+        const QString name = QStringLiteral("Billing VIP");
+        const auto add = [&](const Client &c, const QString &then) {
+            return c.run({QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("--name"),
+                          name, QStringLiteral("--when"), QStringLiteral("note"),
+                          QStringLiteral("--if"), QStringLiteral("tag:rules-vip"),
+                          QStringLiteral("--then"), then, QStringLiteral("--dept"),
+                          QStringLiteral("Billing")});
+        };
+        const PultdTest::Run bad = add(root, QStringLiteral("priority=urgent tier=12"));
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.err.trimmed(),
+                 QByteArray("pultctl: refused: the actions, column 17: a tier is a number from "
+                            "1 to 9"));
+        Client ana;
+        QVERIFY(ana.login(m_server.port(), m_ana));
+        const PultdTest::Run forbidden = add(ana, QStringLiteral("priority=urgent"));
+        QCOMPARE(forbidden.exitCode, 1);
+        QVERIFY(forbidden.err.contains("only an admin for every department") ||
+                forbidden.err.contains("a lead writes rules"));
+        const PultdTest::Run added = add(root, QStringLiteral("priority=urgent +seen"));
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out.trimmed(), QByteArray("Rule \"Billing VIP\" added"));
+        const PultdTest::Run listed = ana.run({QStringLiteral("rule"), QStringLiteral("list")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains("Billing VIP (Billing)"));
+        QVERIFY(listed.out.contains("when note  if tag:rules-vip  then priority=urgent +seen"));
+
+        const QUuid ticket = seedTicket(QStringLiteral("Rules"));
+        QVERIFY(!ticket.isNull());
+        const QString id = Pult::uuidToString(ticket);
+        QCOMPARE(ana.run({QStringLiteral("sync")}).exitCode, 0);
+        QCOMPARE(ana.run({QStringLiteral("set"), id, QStringLiteral("+rules-vip")}).exitCode, 0);
+        const PultdTest::Run dry =
+            ana.run({QStringLiteral("rule"), QStringLiteral("test"), name, id});
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY2(dry.out.contains("  priority: normal -> urgent\n  tags: rules-vip -> "
+                                  "rules-vip,seen\n"),
+                 dry.out.constData());
+        QCOMPARE(ana.run({QStringLiteral("note"), id, QStringLiteral("--body"),
+                          QStringLiteral("Looking")})
+                     .exitCode,
+                 0);
+        const PultdTest::Run shown = ana.run({QStringLiteral("show"), id});
+        QVERIFY2(shown.out.contains("rule \"Billing VIP\": priority normal → urgent"),
+                 shown.out.constData());
+        QVERIFY(ana.store()->ticket(ticket).value().priority == Pult::Priority::Urgent);
+        const PultdTest::Run removed =
+            root.run({QStringLiteral("rule"), QStringLiteral("remove"), name});
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(
+            !root.run({QStringLiteral("rule"), QStringLiteral("list")}).out.contains("Billing"));
+        QCOMPARE(root.run({QStringLiteral("rule"), QStringLiteral("remove"), name}).exitCode, 2);
+    }
+
     void damagedCacheIsRebuilt()
     {
         const QUuid ticket = seedTicket(QStringLiteral("Damaged cache"));
