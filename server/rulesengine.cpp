@@ -74,7 +74,11 @@ std::optional<ActiveRule> activeRule(const Rule &rule)
     FilterParse condition = parseFilter(rule.condition);
     if (!when.good() || !actions.good() || !condition.good())
         return std::nullopt;
-    return ActiveRule{rule, when.value, actions.value, std::move(condition.filter)};
+    const bool writesRows =
+        std::any_of(actions.value.cbegin(), actions.value.cend(),
+                    [](const RuleAction &a) { return a.kind == RuleAction::Kind::Note; });
+    return ActiveRule{rule,      when.value, actions.value, std::move(condition.filter),
+                      QString(), writesRows};
 }
 
 // The department or agent a rule's action names: by id, by name (departments, agents) or by
@@ -149,6 +153,10 @@ Result<const QList<ActiveRule> *> ServerStore::Private::activeRules()
     (*stmt)->reset();
     if (!s.good())
         return s;
+    for (ActiveRule &rule : rules) {
+        if (Status prepared = prepare(rule); !prepared.good())
+            return prepared;
+    }
     std::stable_sort(rules.begin(), rules.end(), [](const ActiveRule &a, const ActiveRule &b) {
         return a.rule.position != b.rule.position ? a.rule.position < b.rule.position
                                                   : a.rule.name < b.rule.name;
@@ -194,8 +202,7 @@ Result<const FilterContext *> ServerStore::Private::ruleNames()
     return &*batch.names;
 }
 
-Result<std::variant<bool, QString>> ServerStore::Private::holds(const ActiveRule &rule,
-                                                                const Ticket &ticket)
+Status ServerStore::Private::prepare(ActiveRule &rule)
 {
     auto names = ruleNames();
     if (!names.good())
@@ -203,32 +210,51 @@ Result<std::variant<bool, QString>> ServerStore::Private::holds(const ActiveRule
     FilterContext context = **names;
     context.now = nowTime();
     const FilterCompile compiled = compileFilter(rule.condition, context);
-    if (!compiled.good())
-        return std::variant<bool, QString>(u"the condition: " + compiled.error->toString());
+    if (!compiled.good()) {
+        rule.compiled = u"the condition: " + compiled.error->toString();
+        return {};
+    }
     CompiledFilter filter = compiled.filter;
     filter.nowMs = now;
-    if (!needsConversation(filter))
-        return std::variant<bool, QString>(matches(filter, TicketFacts::make(ticket, {}, {})));
-    std::optional<Contact> requester;
-    auto contact = text("SELECT data FROM contacts WHERE id = ?1",
-                        [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
-    if (!contact.good())
-        return contact.status();
-    if (*contact) {
-        if (auto parsed = Wire::contactFromJson(parseObject(**contact)); parsed.good())
-            requester = std::move(*parsed);
+    rule.compiled = std::move(filter);
+    return {};
+}
+
+Result<std::variant<bool, QString>>
+ServerStore::Private::holds(const ActiveRule &rule, const Ticket &ticket, RuleFacts &facts)
+{
+    if (const QString *why = std::get_if<QString>(&rule.compiled))
+        return std::variant<bool, QString>(*why);
+    const CompiledFilter &filter = std::get<CompiledFilter>(rule.compiled);
+    if (!needsConversation(filter)) {
+        if (!facts.plain)
+            facts.plain = TicketFacts::make(ticket, {}, {});
+        return std::variant<bool, QString>(matches(filter, *facts.plain));
     }
-    auto rows =
-        jsonRows(*db, "SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid", ticket.id);
-    if (!rows.good())
-        return rows.status();
-    QList<Message> messages;
-    for (const QJsonValue &row : std::as_const(*rows)) {
-        if (auto message = Wire::messageFromJson(row.toObject()); message.good())
-            messages.append(std::move(*message));
+    if (!facts.read) {
+        auto contact = text("SELECT data FROM contacts WHERE id = ?1",
+                            [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
+        if (!contact.good())
+            return contact.status();
+        facts.requester.reset();
+        if (*contact) {
+            if (auto parsed = Wire::contactFromJson(parseObject(**contact)); parsed.good())
+                facts.requester = std::move(*parsed);
+        }
+        auto rows =
+            jsonRows(*db, "SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid", ticket.id);
+        if (!rows.good())
+            return rows.status();
+        facts.messages.clear();
+        for (const QJsonValue &row : std::as_const(*rows)) {
+            if (auto message = Wire::messageFromJson(row.toObject()); message.good())
+                facts.messages.append(std::move(*message));
+        }
+        facts.read = true;
     }
-    return std::variant<bool, QString>(
-        matches(filter, TicketFacts::make(ticket, requester, messages)));
+    if (!facts.full)
+        facts.full = TicketFacts::make(ticket, facts.requester, facts.messages);
+    return std::variant<bool, QString>(matches(filter, *facts.full));
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rule, Ticket &ticket)
@@ -325,6 +351,7 @@ Status ServerStore::Private::runRules()
         if (!rules.good())
             return rules.status();
         Ticket &ticket = w.ticket;
+        RuleFacts facts;
         for (int depth = 0; !events.isEmpty(); ++depth) {
             if (depth == kMaxRuleDepth) {
                 QStringList last;
@@ -351,7 +378,7 @@ Status ServerStore::Private::runRules()
                         return e.byRule != rule.rule.id && triggers(rule.when, e);
                     }))
                     continue;
-                auto holding = holds(rule, ticket);
+                auto holding = holds(rule, ticket, facts);
                 if (!holding.good())
                     return holding.status();
                 if (const QString *why = std::get_if<QString>(&*holding)) {
@@ -361,9 +388,14 @@ Status ServerStore::Private::runRules()
                 if (!std::get<bool>(*holding))
                     continue;
                 // Its actions all happen or none: one that cannot be done undoes the others.
-                Db::Savepoint savepoint(*db, "rule");
-                if (!savepoint.status().good())
-                    return savepoint.status();
+                // They edit the ticket and the pending changes, restored below; only a note
+                // writes a row, so only a rule with one needs a savepoint.
+                std::optional<Db::Savepoint> savepoint;
+                if (rule.writesRows) {
+                    savepoint.emplace(*db, "rule");
+                    if (!savepoint->status().good())
+                        return savepoint->status();
+                }
                 const Ticket before = ticket;
                 const qsizetype pendingMark = pending.size();
                 const qsizetype messagesMark = opMessages.size();
@@ -373,7 +405,7 @@ Status ServerStore::Private::runRules()
                 if (!done.good())
                     return done.status();
                 if (*done) {
-                    if (Status s = savepoint.rollback(); !s.good())
+                    if (Status s = savepoint ? savepoint->rollback() : Status(); !s.good())
                         return s;
                     ticket = before;
                     pending.remove(pendingMark, pending.size() - pendingMark);
@@ -381,10 +413,16 @@ Status ServerStore::Private::runRules()
                     logRule("rule_failed", rule.rule, ticket.id, (*done)->message);
                     continue;
                 }
-                if (Status s = savepoint.release(); !s.good())
+                if (Status s = savepoint ? savepoint->release() : Status(); !s.good())
                     return s;
                 for (qsizetype i = messagesMark; i < opMessages.size(); ++i)
                     next.append({RuleTrigger::Note, QString(), rule.rule.id});
+                if (ticket != before) { // made again for the ticket as the rule left it
+                    facts.plain.reset();
+                    facts.full.reset();
+                }
+                if (opMessages.size() > messagesMark)
+                    facts.read = false; // read again with the rule's note
                 changedFields(before, ticket, rule.rule.id, next);
                 if (rule.rule.stop)
                     break;
@@ -586,10 +624,13 @@ Result<std::optional<QJsonObject>> ServerStore::testRule(const AgentSession &ses
          rule->departmentId.isNull() || rule->departmentId == (*found)->departmentId},
         {QStringLiteral("matches"), false},
         {QStringLiteral("changes"), QJsonArray()}};
-    const auto active = activeRule(*rule);
+    auto active = activeRule(*rule);
     if (!active)
         return std::optional<QJsonObject>(answer);
-    auto holding = d->holds(*active, **found);
+    if (Status s = d->prepare(*active); !s.good())
+        return s;
+    RuleFacts facts;
+    auto holding = d->holds(*active, **found, facts);
     if (!holding.good())
         return holding.status();
     if (const QString *why = std::get_if<QString>(&*holding)) {

@@ -304,7 +304,23 @@ struct ActiveRule
     Rule rule;
     RuleWhen when;
     QList<RuleAction> actions;
-    Filter condition; // parsed; compiled against the names of the moment it runs
+    Filter condition; // parsed
+    // Compiled with the names and the time of the batch (ServerStore::Private::prepare), or why
+    // it no longer compiles (a department or agent it names is gone).
+    std::variant<CompiledFilter, QString> compiled;
+    bool writesRows = false; // an action writes a row (a note), not only the ticket's values
+};
+
+// What conditions read of a ticket while the rules run on it: its facts, made once per state of
+// the ticket (forgotten when a rule changed it), with the requester and the messages for
+// conditions with text, requester or has: terms (read once, again after a rule added a note).
+struct RuleFacts
+{
+    std::optional<TicketFacts> plain;
+    std::optional<TicketFacts> full;
+    bool read = false;
+    std::optional<Contact> requester;
+    QList<Message> messages;
 };
 
 struct ServerStore::Private
@@ -818,9 +834,11 @@ struct ServerStore::Private
     // Does the rule's actions to the ticket, as the rule; a rejection when one cannot be done
     // (the caller undoes the others).
     Result<std::optional<Rejection>> act(const ActiveRule &rule, Ticket &ticket);
-    // Whether the rule's condition holds for the ticket now, or why it cannot be run any more
-    // (a department or agent it names is gone).
-    Result<std::variant<bool, QString>> holds(const ActiveRule &rule, const Ticket &ticket);
+    // Compiles the rule's condition with the batch's names and time.
+    Status prepare(ActiveRule &rule);
+    // Whether the rule's condition holds for the ticket now, or why it cannot be run any more.
+    Result<std::variant<bool, QString>> holds(const ActiveRule &rule, const Ticket &ticket,
+                                              RuleFacts &facts);
     // upsert_rule, delete_rule: admins for every department, leads for theirs.
     Result<std::optional<Rejection>> upsertRule(const QJsonObject &op, bool remove);
     // Satisfaction surveys (csatstore.cpp): a ticket that became solved gets one queued, a
