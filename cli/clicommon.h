@@ -61,5 +61,7 @@ int runAgentCommand(const Context &ctx, const QString &command, const QStringLis
 void syncBeforeReading(const Context &ctx, LocalStore &store);
 // pultctl rule (rulecommands.cpp): list, add, remove and test automation rules.
 int runRuleCommand(const Context &ctx, const QStringList &args);
+// pultctl away [--until DATE] and back (awaycommands.cpp).
+int runAvailabilityCommand(const Context &ctx, const QString &command, const QStringList &args);
 
 } // namespace Pult

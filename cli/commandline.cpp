@@ -62,6 +62,8 @@ const QString kUsage = QStringLiteral(
     "  outbox discard OP_ID          drop a waiting or refused change (undone locally)\n"
     "  outbox retry OP_ID            send a refused change again\n"
     "  rejections                    changes the server refused\n"
+    "  away [--until DATE]           no new tickets assigned to you (until DATE, or back)\n"
+    "  back                          new tickets may be assigned to you again\n"
     "\n"
     "Automation rules (leads and admins; docs/automation.md):\n"
     "  rule list                     the rules, in the order they run\n"
@@ -696,6 +698,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runReport(ctx, rest);
     if (command == u"rule")
         return runRuleCommand(ctx, rest);
+    if (command == u"away" || command == u"back")
+        return runAvailabilityCommand(ctx, command, rest);
     if (const int code = runAgentCommand(ctx, command, rest); code >= 0)
         return code;
     return fail(ctx, QStringLiteral("unknown command \"%1\"; see pultctl --help").arg(command), 2);

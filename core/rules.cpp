@@ -7,12 +7,17 @@ namespace Pult {
 
 namespace {
 
-constexpr std::array<std::pair<const char16_t *, RuleTrigger>, 5> kTriggers{{
+constexpr std::array<std::pair<const char16_t *, RuleTrigger>, 10> kTriggers{{
     {u"created", RuleTrigger::Created},
     {u"customer-reply", RuleTrigger::CustomerReply},
     {u"agent-reply", RuleTrigger::AgentReply},
     {u"note", RuleTrigger::Note},
     {u"changed", RuleTrigger::Changed},
+    {u"sla-due", RuleTrigger::SlaDue},
+    {u"breached", RuleTrigger::Breached},
+    {u"pending", RuleTrigger::Pending},
+    {u"unanswered", RuleTrigger::Unanswered},
+    {u"solved", RuleTrigger::Solved},
 }};
 
 RuleSyntaxError error(int position, QString message)
@@ -61,7 +66,7 @@ RuleParse<QList<Word>> words(const QString &text)
     return parse;
 }
 
-// "30m", "4h", "2d" in seconds; nullopt for anything else.
+// "90s", "30m", "4h", "2d" in seconds; nullopt for anything else.
 std::optional<qint64> duration(const QString &text)
 {
     if (text.size() < 2)
@@ -71,6 +76,8 @@ std::optional<qint64> duration(const QString &text)
     if (!ok || n <= 0 || n > 3650 * 24)
         return std::nullopt;
     switch (text.back().toLower().unicode()) {
+    case u's':
+        return n;
     case u'm':
         return n * 60;
     case u'h':
@@ -94,6 +101,11 @@ QString quotedIfNeeded(const QString &value)
 
 } // namespace
 
+bool isTimeTrigger(RuleTrigger trigger)
+{
+    return trigger >= RuleTrigger::SlaDue;
+}
+
 QStringList ruleChangeFields()
 {
     return {QStringLiteral("status"),   QStringLiteral("priority"), QStringLiteral("department"),
@@ -112,6 +124,18 @@ RuleParse<RuleWhen> parseRuleWhen(const QString &text)
         if (name != QStringView(word))
             continue;
         parse.value.trigger = trigger;
+        // A time trigger but "breached" says how long: sla-due:30m, pending:48h.
+        const bool timed = isTimeTrigger(trigger) && trigger != RuleTrigger::Breached;
+        if (timed) {
+            const auto seconds = colon < 0 ? std::nullopt : duration(trimmed.mid(colon + 1));
+            if (!seconds)
+                parse.error =
+                    error(start + int(colon < 0 ? trimmed.size() : colon + 1),
+                          QStringLiteral("\"%1\" takes how long: %1:30m, %1:4h, %1:2d").arg(name));
+            else
+                parse.value.seconds = *seconds;
+            return parse;
+        }
         if (colon < 0)
             return parse;
         const QString field = trimmed.mid(colon + 1);
@@ -127,11 +151,10 @@ RuleParse<RuleWhen> parseRuleWhen(const QString &text)
         }
         return parse;
     }
-    QStringList names;
-    for (const auto &[word, trigger] : kTriggers)
-        names.append(QString::fromUtf16(word));
-    parse.error = error(std::max(start, 0), QStringLiteral("a trigger is one of: %1, changed:FIELD")
-                                                .arg(names.join(QStringLiteral(", "))));
+    parse.error = error(std::max(start, 0),
+                        QStringLiteral("a trigger is one of: created, customer-reply, "
+                                       "agent-reply, note, changed, changed:FIELD, sla-due:TIME, "
+                                       "breached, pending:TIME, unanswered:TIME, solved:TIME"));
     return parse;
 }
 

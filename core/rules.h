@@ -4,6 +4,7 @@
 // the ticket matches a condition in the filter language (filter.h, run by filterquery.h's
 // predicate), pultd does the rule's actions, written in `pultctl set`'s words:
 //   when:  created | customer-reply | agent-reply | note | changed[:FIELD]
+//          sla-due:30m | breached | pending:48h | unanswered:4h | solved:7d   (time triggers)
 //   if:    tag:vip priority<high          (any filter; empty: every ticket)
 //   then:  priority=urgent tier=2 +vip -triage dept=billing assignee=ana@example.com
 //          category=refunds status=pending due=4h spam note:"Called the customer"
@@ -27,7 +28,15 @@ enum class RuleTrigger {
     AgentReply,    // an agent replied
     Note,          // an internal note was added
     Changed,       // a field changed: RuleWhen::field, or any of them
+    // Time triggers: pultd runs the rule when the moment comes (RuleWhen::seconds).
+    SlaDue,     // an SLA deadline not yet met is that close
+    Breached,   // an SLA deadline passed unmet
+    Pending,    // pending or on hold that long
+    Unanswered, // the requester's last message unanswered that long
+    Solved,     // solved that long (auto-close)
 };
+
+bool isTimeTrigger(RuleTrigger trigger);
 
 // The fields a "changed" trigger can name.
 QStringList ruleChangeFields();
@@ -35,7 +44,8 @@ QStringList ruleChangeFields();
 struct RuleWhen
 {
     RuleTrigger trigger = RuleTrigger::Created;
-    QString field; // Changed only: one of ruleChangeFields(); empty: any of them
+    QString field;      // Changed only: one of ruleChangeFields(); empty: any of them
+    qint64 seconds = 0; // SlaDue, Pending, Unanswered, Solved: how long
     friend bool operator==(const RuleWhen &, const RuleWhen &) = default;
 };
 

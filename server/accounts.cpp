@@ -66,7 +66,31 @@ struct Accounts::Private
     // Whether key is locked out; the seconds left when it is.
     Result<int> lockedFor(const QString &key, qint64 nowMs);
     Status recordFailure(const QString &key, qint64 nowMs);
+    // Writes when the agent was seen (agent_presence.seen_ms).
+    Status touch(const QUuid &agent, qint64 nowMs);
+    QHash<QUuid, qint64> seen; // noted by authenticate(), written by flushPresence()
 };
+
+Status Accounts::Private::touch(const QUuid &agent, qint64 nowMs)
+{
+    return db->run("INSERT INTO agent_presence(agent_id, seen_ms) VALUES (?1, ?2) "
+                   "ON CONFLICT(agent_id) DO UPDATE SET seen_ms = excluded.seen_ms",
+                   [&](Statement &st) { st.bind(1, uuidToBlob(agent)).bind(2, nowMs); });
+}
+
+Status Accounts::flushPresence()
+{
+    std::lock_guard lock(d->mutex);
+    const QHash<QUuid, qint64> seen = std::exchange(d->seen, {});
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        if (Status s = d->touch(it.key(), it.value()); !s.good()) {
+            for (auto rest = it; rest != seen.cend(); ++rest) // kept for the next flush
+                d->seen.insert(rest.key(), std::max(rest.value(), d->seen.value(rest.key())));
+            return s;
+        }
+    }
+    return {};
+}
 
 Accounts::Accounts()
     : d(std::make_unique<Private>())
@@ -347,6 +371,8 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
     if (!session.good())
         return storeFailure(session.status());
     result.session = *session;
+    if (Status s = d->touch(agentId, nowMs); !s.good())
+        return storeFailure(s);
     return result;
 }
 
@@ -384,6 +410,7 @@ std::variant<AgentSession, ApiError> Accounts::authenticate(std::string_view aut
         return unauthenticated(QStringLiteral("the token's agent no longer exists"));
     if (!session.good())
         return storeFailure(session.status());
+    d->seen.insert(agentId, nowMs);
     return *session;
 }
 

@@ -91,6 +91,13 @@ public:
     // Revokes the token of the header; false when it was not a valid token.
     bool logout(std::string_view authorization, qint64 nowMs);
 
+    // When each agent was last seen (agent_presence.seen_ms: online, for assignment). Sign-in
+    // writes it at once; an authenticated request only notes it, and flushPresence() writes
+    // what was noted (the server calls it every kPresenceFlushMs), so that no request waits for
+    // the database's write lock to say it was seen.
+    static constexpr qint64 kPresenceFlushMs = 15'000;
+    Status flushPresence();
+
 private:
     Accounts();
     struct Private;

@@ -12,18 +12,23 @@ namespace {
 // How many rounds of rules acting on what rules did, before the chain is stopped (and logged).
 constexpr int kMaxRuleDepth = 8;
 
-// What happened to a ticket: by the op (byRule null) or by a rule.
+// What happened to a ticket: by the op (byRule null) or by a rule; or a time rule's moment came
+// (forRule: only that rule runs).
 struct RuleEvent
 {
     RuleTrigger trigger;
     QString field; // Changed only
     QUuid byRule;
+    QUuid forRule = {};
 };
 
-bool triggers(const RuleWhen &when, const RuleEvent &event)
+bool triggers(const ActiveRule &rule, const RuleEvent &event)
 {
+    const RuleWhen &when = rule.when;
     if (when.trigger != event.trigger)
         return false;
+    if (isTimeTrigger(when.trigger))
+        return event.forRule == rule.rule.id;
     return when.trigger != RuleTrigger::Changed || when.field.isEmpty() ||
            when.field == event.field;
 }
@@ -102,13 +107,19 @@ std::optional<QUuid> agentNamed(const FilterContext &names, const QString &name)
     return std::nullopt;
 }
 
+// `assignee=round-robin`, `least-loaded`, or `auto` (the department's own method).
+bool isAssignmentWord(const QString &value)
+{
+    return value == u"round-robin" || value == u"least-loaded" || value == u"auto";
+}
+
 // Why an action names nothing that exists, or an empty text.
 QString unresolved(const FilterContext &names, const RuleAction &action)
 {
     if (action.kind == RuleAction::Kind::Department && !departmentNamed(names, action.value))
         return QStringLiteral("no department is named \"%1\"").arg(action.value);
     if (action.kind == RuleAction::Kind::Assignee && !action.value.isEmpty() &&
-        !agentNamed(names, action.value))
+        !isAssignmentWord(action.value) && !agentNamed(names, action.value))
         return QStringLiteral("no agent has the address or name \"%1\"").arg(action.value);
     return {};
 }
@@ -285,6 +296,19 @@ Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rul
             fields.insert(QStringLiteral("tier"), action.number);
             break;
         case RuleAction::Kind::Assignee:
+            if (isAssignmentWord(action.value)) {
+                // Nobody available: the ticket stays as it is, which is not a failure.
+                auto method = action.value == u"auto" ? assignmentMethod(ticket.departmentId)
+                                                      : Result<QString>(action.value);
+                if (!method.good())
+                    return method.status();
+                auto agent = chooseAssignee(ticket, *method);
+                if (!agent.good())
+                    return agent.status();
+                if (*agent)
+                    fields.insert(QStringLiteral("assignee_id"), uuidToString(**agent));
+                break;
+            }
             fields.insert(QStringLiteral("assignee_id"),
                           action.value.isEmpty()
                               ? QJsonValue()
@@ -345,11 +369,19 @@ Status ServerStore::Private::runRules()
             }
             changedFields(w.before, w.ticket, QUuid(), events);
         }
-        if (events.isEmpty())
-            continue;
         auto rules = activeRules();
         if (!rules.good())
             return rules.status();
+        for (const auto &[ticketId, ruleId] : std::as_const(timeEvents)) {
+            if (ticketId != w.ticket.id)
+                continue;
+            for (const ActiveRule &r : **rules) {
+                if (r.rule.id == ruleId)
+                    events.append({r.when.trigger, QString(), QUuid(), ruleId});
+            }
+        }
+        if (events.isEmpty())
+            continue;
         Ticket &ticket = w.ticket;
         RuleFacts facts;
         for (int depth = 0; !events.isEmpty(); ++depth) {
@@ -375,7 +407,7 @@ Status ServerStore::Private::runRules()
                     continue;
                 // A rule does not run again for what it did itself.
                 if (std::none_of(events.cbegin(), events.cend(), [&](const RuleEvent &e) {
-                        return e.byRule != rule.rule.id && triggers(rule.when, e);
+                        return e.byRule != rule.rule.id && triggers(rule, e);
                     }))
                     continue;
                 auto holding = holds(rule, ticket, facts);
@@ -470,6 +502,10 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertRule(const QJsonObj
                                [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
             !s.good())
             return s;
+        if (Status s = db->run("DELETE FROM rule_timers WHERE rule_id = ?1",
+                               [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+            !s.good())
+            return s;
         batch.rules.reset();
         return accept();
     }
@@ -557,6 +593,10 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertRule(const QJsonObj
     if (!s.good())
         return s;
     batch.rules.reset();
+    if (const auto active = activeRule(rule)) {
+        if (s = armRule(*active); !s.good())
+            return s;
+    }
     return accept();
 }
 

@@ -501,6 +501,15 @@ struct Server::Private
     // Removes old unreferenced uploads, now and then every config.sweepInterval.
     void sweepUploads();
     void scheduleSweep();
+    // Time triggers (ServerStore::nextTimer, runTimers): ruleTimer, on the control strand, is
+    // set to the next rule timer's moment, at most a minute ahead (so that timers another pultd
+    // on the same database armed are seen within a minute); the rules run on the workers. A
+    // commit that arms an earlier timer moves it sooner (onTimersArmed).
+    void armRuleTimer(std::int64_t dueMs); // control strand
+    // Writes when agents were last seen (Accounts::flushPresence), every kPresenceFlushMs.
+    void schedulePresenceFlush();
+    void findNextRuleTimer(); // workers
+    void runRuleTimers();     // workers
     template<typename Transport>
     asio::awaitable<void> answerFailure(SessionOver<Transport> &session,
                                         const RequestFailure &failure, const RequestParser &parser,
@@ -565,6 +574,9 @@ struct Server::Private
     tcp::endpoint localEndpoint;
     bool started = false;
     asio::steady_timer sweepTimer{control};
+    asio::steady_timer ruleTimer{control};
+    asio::steady_timer presenceTimer{control};
+    std::int64_t ruleTimerDueMs = 0; // control strand: when ruleTimer fires; 0: not set
 
     // Control strand only.
     bool shutdownBegun = false;
@@ -1589,6 +1601,68 @@ void Server::Private::scheduleSweep()
     });
 }
 
+void Server::Private::schedulePresenceFlush()
+{
+    presenceTimer.expires_after(std::chrono::milliseconds(Accounts::kPresenceFlushMs));
+    presenceTimer.async_wait([this](const beast::error_code &ec) {
+        if (ec || shutdownBegun)
+            return;
+        asio::post(workers, [this] {
+            if (Status s = accounts->flushPresence(); !s.good())
+                LogRecord(LogLevel::Warning, "presence_flush_failed")
+                    .addString("error", s.message().toStdString())
+                    .write();
+        });
+        schedulePresenceFlush();
+    });
+}
+
+void Server::Private::armRuleTimer(std::int64_t dueMs)
+{
+    if (shutdownBegun || (ruleTimerDueMs != 0 && ruleTimerDueMs <= dueMs))
+        return;
+    ruleTimerDueMs = dueMs;
+    ruleTimer.expires_after(std::chrono::milliseconds(std::max<std::int64_t>(0, dueMs - nowMs())));
+    ruleTimer.async_wait([this](const beast::error_code &ec) {
+        if (ec || shutdownBegun)
+            return; // moved (a new wait replaced this one) or shutting down
+        ruleTimerDueMs = 0;
+        asio::post(workers, [this] { runRuleTimers(); });
+    });
+}
+
+void Server::Private::findNextRuleTimer()
+{
+    constexpr std::int64_t kLookMs = 60'000;
+    auto next = store->nextTimer();
+    if (!next.good())
+        LogRecord(LogLevel::Warning, "rule_timers_failed")
+            .addString("error", next.status().message().toStdString())
+            .write();
+    const std::int64_t latest = nowMs() + kLookMs;
+    const std::int64_t due = next.good() && *next ? std::min<std::int64_t>(**next, latest) : latest;
+    asio::post(control, [this, due] { armRuleTimer(due); });
+}
+
+void Server::Private::runRuleTimers()
+{
+    // More due than one transaction takes: the next timer is due already, and runs at once.
+    try {
+        auto run = store->runTimers(nowMs());
+        if (!run.good())
+            LogRecord(LogLevel::Warning, "rule_timers_failed")
+                .addString("error", run.status().message().toStdString())
+                .write();
+        else if (run->revision > 0)
+            publishRevision(run->revision);
+    } catch (...) {
+        LogRecord(LogLevel::Error, "rule_timers_failed")
+            .addString("error", describeException(std::current_exception()))
+            .write();
+    }
+    findNextRuleTimer();
+}
+
 void Server::Private::waitForSignal()
 {
     signals.async_wait([this](const beast::error_code &ec, int signalNumber) {
@@ -1624,6 +1698,8 @@ void Server::Private::beginShutdown(std::string_view reason)
     acceptor.close(ignored);
     acceptRetryTimer.cancel();
     sweepTimer.cancel();
+    ruleTimer.cancel();
+    presenceTimer.cancel();
     if (outbox)
         outbox->requestStop();
 
@@ -1674,6 +1750,8 @@ void Server::Private::finishShutdown()
     shutdownFinished = true;
     shutdownTimer.cancel();
     sweepTimer.cancel();
+    ruleTimer.cancel();
+    presenceTimer.cancel();
     beast::error_code ignored;
     signals.cancel(ignored);
     signals.clear(ignored);
@@ -1734,6 +1812,8 @@ ServerStatus Server::start()
         MailOutboxConfig::fromEnvironment(d->store->attachmentDirectory()), d->revisionPublisher());
     d->store->onMailQueued([outbox = d->outbox.get()] { outbox->wake(); });
     d->store->onMailboxesChanged([mail = d->mail.get()] { mail->rescanNow(); });
+    d->store->onTimersArmed(
+        [this](qint64 due) { asio::post(d->control, [this, due] { d->armRuleTimer(due); }); });
     d->sweepUploads();
     d->mail->start();
     d->addStreamRoute();
@@ -1756,6 +1836,8 @@ ServerStatus Server::start()
     d->started = true;
     asio::co_spawn(d->control, d->acceptLoop(), logFailure("accept_loop_failed"));
     d->scheduleSweep();
+    d->schedulePresenceFlush();
+    asio::post(d->workers, [this] { d->findNextRuleTimer(); });
     d->outbox->start();
     // Without its parsing helper no mail can become a ticket: say so at start, where the admin
     // looks, rather than at the first customer's mail.

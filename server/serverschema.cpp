@@ -2,9 +2,13 @@
 
 #include "attachmentfiles.h"
 #include "logrecord.h"
+#include "uuid.h"
+#include "wire.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <array>
@@ -355,6 +359,84 @@ CREATE TABLE IF NOT EXISTS rules(id BYTEA PRIMARY KEY, department_id BYTEA, posi
     data TEXT NOT NULL);
 )sql";
 
+// Version 11: assignment (docs/automation.md "Assignment"). Each ticket's assignee and status
+// beside its JSON (filled from it for the tickets there), so that an agent's open tickets are an
+// index range; when each agent was last seen (any request) and whether they said they are away;
+// each department's round-robin turn (the agent who got the last ticket), in the database so that
+// several pultd on one PostgreSQL take turns together.
+Status addAssignment(Db::Connection &db, const std::filesystem::path &)
+{
+    auto present = db.prepare(db.pick("SELECT count(*) FROM pragma_table_info('tickets') "
+                                      "WHERE name = 'assignee_id'",
+                                      "SELECT count(*) FROM information_schema.columns WHERE "
+                                      "table_schema = current_schema() AND table_name = "
+                                      "'tickets' AND column_name = 'assignee_id'"));
+    if (!present.good())
+        return present.status();
+    const bool has = (*present)->next() && (*present)->int64(0) > 0;
+    Status s = (*present)->status();
+    (*present)->reset();
+    if (!s.good())
+        return s;
+    if (!has) {
+        s = db.execute(db.pick("ALTER TABLE tickets ADD COLUMN assignee_id BLOB;\n"
+                               "ALTER TABLE tickets ADD COLUMN status TEXT;",
+                               "ALTER TABLE tickets ADD COLUMN assignee_id BYTEA;\n"
+                               "ALTER TABLE tickets ADD COLUMN status TEXT;"));
+        if (!s.good())
+            return s;
+    }
+    s = db.execute(db.pick(
+        "CREATE INDEX IF NOT EXISTS tickets_assignee ON tickets(assignee_id, status);\n"
+        "CREATE TABLE IF NOT EXISTS agent_presence(agent_id BLOB PRIMARY KEY, seen_ms INTEGER "
+        "NOT NULL DEFAULT 0, away INTEGER NOT NULL DEFAULT 0, away_until_ms INTEGER);\n"
+        "CREATE TABLE IF NOT EXISTS assignment_turns(department_id BLOB PRIMARY KEY, agent_id "
+        "BLOB NOT NULL);",
+        "CREATE INDEX IF NOT EXISTS tickets_assignee ON tickets(assignee_id, status);\n"
+        "CREATE TABLE IF NOT EXISTS agent_presence(agent_id BYTEA PRIMARY KEY, seen_ms BIGINT "
+        "NOT NULL DEFAULT 0, away INTEGER NOT NULL DEFAULT 0, away_until_ms BIGINT);\n"
+        "CREATE TABLE IF NOT EXISTS assignment_turns(department_id BYTEA PRIMARY KEY, agent_id "
+        "BYTEA NOT NULL);"));
+    if (!s.good())
+        return s;
+    // The tickets there: their assignee and status from their JSON.
+    auto rows = db.prepare("SELECT id, data FROM tickets WHERE status IS NULL");
+    if (!rows.good())
+        return rows.status();
+    QList<std::tuple<QByteArray, QUuid, QString>> found;
+    while ((*rows)->next()) {
+        const QJsonObject t = QJsonDocument::fromJson((*rows)->text(1).toUtf8()).object();
+        found.append({(*rows)->blob(0), Wire::uuidOf(t.value(QLatin1String("assignee_id"))),
+                      t.value(QLatin1String("status")).toString()});
+    }
+    s = (*rows)->status();
+    (*rows)->reset();
+    for (const auto &[id, assignee, status] : std::as_const(found)) {
+        if (!s.good())
+            break;
+        s = db.run("UPDATE tickets SET assignee_id = ?2, status = ?3 WHERE id = ?1",
+                   [&](Db::Statement &st) {
+                       st.bind(1, id).bind(2, uuidToBlob(assignee)).bind(3, status);
+                   });
+    }
+    return s;
+}
+
+// Version 12: time triggers' timers (docs/automation.md): when each time rule is due for each
+// ticket, and whether it fired at that moment.
+constexpr const char *kVersion12Sqlite = R"sql(
+CREATE TABLE IF NOT EXISTS rule_timers(ticket_id BLOB NOT NULL, rule_id BLOB NOT NULL,
+    due_ms INTEGER NOT NULL, fired INTEGER NOT NULL, PRIMARY KEY(ticket_id, rule_id));
+CREATE INDEX IF NOT EXISTS rule_timers_due ON rule_timers(fired, due_ms);
+CREATE INDEX IF NOT EXISTS rule_timers_rule ON rule_timers(rule_id);
+)sql";
+constexpr const char *kVersion12Postgres = R"sql(
+CREATE TABLE IF NOT EXISTS rule_timers(ticket_id BYTEA NOT NULL, rule_id BYTEA NOT NULL,
+    due_ms BIGINT NOT NULL, fired INTEGER NOT NULL, PRIMARY KEY(ticket_id, rule_id));
+CREATE INDEX IF NOT EXISTS rule_timers_due ON rule_timers(fired, due_ms);
+CREATE INDEX IF NOT EXISTS rule_timers_rule ON rule_timers(rule_id);
+)sql";
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -365,7 +447,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 10> kMigrations = {{
+const std::array<Migration, 12> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -379,6 +461,9 @@ const std::array<Migration, 10> kMigrations = {{
      nullptr},
     {9, "satisfaction surveys", kVersion9Sqlite, kVersion9Postgres, nullptr},
     {10, "automation rules", kVersion10Sqlite, kVersion10Postgres, nullptr},
+    {11, "assignment: tickets' assignee and status, agents' presence, round-robin turns", nullptr,
+     nullptr, addAssignment},
+    {12, "time triggers' timers", kVersion12Sqlite, kVersion12Postgres, nullptr},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

@@ -162,6 +162,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return rotateStatusLink(op);
     if (type == u"erase_contact")
         return eraseContact(op);
+    if (type == u"set_availability")
+        return setAvailability(op);
     if (type == u"upsert_rule" || type == u"delete_rule")
         return upsertRule(op, type == u"delete_rule");
     return std::optional<Rejection>(Rejection{QStringLiteral("unknown_op"),
@@ -232,12 +234,15 @@ Status ServerStore::import(const Import &data)
         const QUuid id = uuidOf(ticket.value(QLatin1String("id")));
         const QUuid department = ticketDepartment.value(id);
         if (Status s = d->db->run(
-                "INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO tickets(id, number, department_id, data, assignee_id, status) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 [&](Statement &st) {
                     st.bind(1, uuidToBlob(id));
                     st.bind(2, qint64(ticket.value(QLatin1String("number")).toInteger()));
                     st.bind(3, uuidToBlob(department));
                     st.bind(4, QString::fromUtf8(compact(ticket)));
+                    st.bind(5, uuidToBlob(uuidOf(ticket.value(QLatin1String("assignee_id")))));
+                    st.bind(6, ticket.value(QLatin1String("status")).toString());
                 });
             !s.good())
             return s;

@@ -90,6 +90,18 @@ public:
     // {matches, changes: [{field, old, new}], error?}; nullopt when the session sees neither.
     Result<std::optional<QJsonObject>> testRule(const AgentSession &session, const QUuid &rule,
                                                 const QUuid &ticket, qint64 nowMs);
+    // Time triggers: when the next rule timer is due (nullopt: none armed), and the rules due at
+    // nowMs run on their tickets in one transaction (at most 500 timers; call again while
+    // nextTimer() <= now). onTimersArmed is called after a commit that armed a timer, with its
+    // moment, so the scheduler can wake earlier (from the committing thread).
+    struct TimerRun
+    {
+        int fired = 0;
+        qint64 revision = 0; // the newest revision written; 0 when nothing changed
+    };
+    Result<std::optional<qint64>> nextTimer();
+    Result<TimerRun> runTimers(qint64 nowMs);
+    void onTimersArmed(std::function<void(qint64 dueMs)> armed);
 
     // Data written as it is, each entity a change, in one transaction: the demo data set.
     // Snapshots have the shapes the feed sends (docs/api.md).

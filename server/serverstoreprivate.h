@@ -298,6 +298,9 @@ private:
     std::vector<std::unique_ptr<Db::Connection>> m_idle;
 };
 
+// How a department assigns its new tickets (assignment.cpp): manual, round-robin, least-loaded.
+QStringList assignmentMethods();
+
 // An automation rule as the engine runs it (rulesengine.cpp).
 struct ActiveRule
 {
@@ -353,6 +356,11 @@ struct ServerStore::Private
     QList<OpMessage> opMessages;
     // While a rule acts: its name, which the history events it makes carry instead of an agent.
     QString actingRule;
+    // While pultd acts by itself (a department's assignment): history events have no actor.
+    bool automatic = false;
+    // The time rules due now, by ticket and rule (runTimers): events for runRules.
+    QList<std::pair<QUuid, QUuid>> timeEvents;
+    std::function<void(qint64)> timersArmed; // tells the scheduler of a timer after a commit
 
     // What a batch (apply() or import(), in one transaction under the writers' lock, so nobody
     // else writes meanwhile) remembers between its ops instead of asking the database again.
@@ -367,6 +375,7 @@ struct ServerStore::Private
         QStringList erasedFiles;        // attachments an erasure unreferenced: removed on commit
         std::optional<QList<ActiveRule>> rules; // the enabled rules, in order, once read
         std::optional<FilterContext> names;     // departments and agents rules resolve names in
+        std::optional<qint64> earliestTimer;    // the earliest rule timer this batch armed
     };
     BatchMemory batch;
 
@@ -642,6 +651,8 @@ struct ServerStore::Private
     {
         if (Status s = runRules(); !s.good())
             return s;
+        if (Status s = assignNewTickets(); !s.good())
+            return s;
         for (WorkTicket &w : work) {
             if (!w.created && w.ticket == w.before)
                 continue;
@@ -649,20 +660,24 @@ struct ServerStore::Private
             w.ticket.updated = nowTime();
             if (Status sla = applySla(w.ticket); !sla.good())
                 return sla;
+            if (Status timers = armTimers(w); !timers.good())
+                return timers;
             if (Status survey = surveyOnStatusChange(w.before, w.ticket); !survey.good())
                 return survey;
             Change change(QStringLiteral("ticket"), id, w.ticket.departmentId,
                           w.created ? QUuid() : w.before.departmentId, {});
             change.json = Wire::toJsonText(w.ticket);
-            Status s =
-                db->run("INSERT INTO tickets(id, number, department_id, data) VALUES (?1, ?2, ?3, "
-                        "?4) ON CONFLICT(id) DO UPDATE SET department_id = excluded.department_id, "
-                        "data = excluded.data",
-                        [&](Statement &st) {
-                            st.bind(1, uuidToBlob(id)).bind(2, w.ticket.number.value_or(0));
-                            st.bind(3, uuidToBlob(w.ticket.departmentId));
-                            st.bind(4, QString::fromUtf8(change.json));
-                        });
+            Status s = db->run(
+                "INSERT INTO tickets(id, number, department_id, data, assignee_id, status) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET department_id = "
+                "excluded.department_id, data = excluded.data, assignee_id = "
+                "excluded.assignee_id, status = excluded.status",
+                [&](Statement &st) {
+                    st.bind(1, uuidToBlob(id)).bind(2, w.ticket.number.value_or(0));
+                    st.bind(3, uuidToBlob(w.ticket.departmentId));
+                    st.bind(4, QString::fromUtf8(change.json));
+                    st.bind(5, uuidToBlob(w.ticket.assigneeId)).bind(6, toString(w.ticket.status));
+                });
             if (!s.good())
                 return s;
             const QString idText = uuidToString(id);
@@ -700,7 +715,7 @@ struct ServerStore::Private
         HistoryEvent event;
         event.id = ids.next();
         event.ticketId = ticket.id;
-        event.actorId = actingRule.isEmpty() ? session->agent.id : QUuid();
+        event.actorId = actingRule.isEmpty() && !automatic ? session->agent.id : QUuid();
         event.rule = actingRule;
         event.time = nowTime();
         event.field = field;
@@ -839,6 +854,25 @@ struct ServerStore::Private
     // Whether the rule's condition holds for the ticket now, or why it cannot be run any more.
     Result<std::variant<bool, QString>> holds(const ActiveRule &rule, const Ticket &ticket,
                                               RuleFacts &facts);
+    // Assignment (assignment.cpp). The department's method: manual, round-robin, least-loaded.
+    Result<QString> assignmentMethod(const QUuid &department);
+    // The agent the method gives the ticket to now, if any may have it: of the ticket's
+    // department and tier or above, online and not away, under the department's cap; ties and
+    // turns in seniority order. Round-robin takes the department's turn.
+    Result<std::optional<QUuid>> chooseAssignee(const Ticket &ticket, const QString &method);
+    // Each ticket the op created without an assignee gets one by its department's method.
+    Status assignNewTickets();
+    // set_availability: an agent says they are away (until a time, or until they say otherwise)
+    // or back; an admin may say it for another agent.
+    Result<std::optional<Rejection>> setAvailability(const QJsonObject &op);
+    // Time triggers (ruletimers.cpp). When the time rule is due for the ticket as this write
+    // leaves it (nullopt: not at all), given when it was due before (its stored timer).
+    std::optional<qint64> timerDue(const ActiveRule &rule, const WorkTicket &w,
+                                   std::optional<qint64> armed) const;
+    // Arms, moves or drops the ticket's timers for the time rules as the ticket is written.
+    Status armTimers(const WorkTicket &w);
+    // A time rule written: its timers for the tickets there now (none when disabled).
+    Status armRule(const ActiveRule &rule);
     // upsert_rule, delete_rule: admins for every department, leads for theirs.
     Result<std::optional<Rejection>> upsertRule(const QJsonObject &op, bool remove);
     // Satisfaction surveys (csatstore.cpp): a ticket that became solved gets one queued, a
@@ -926,7 +960,13 @@ public:
     WriteBatch &operator=(const WriteBatch &) = delete;
 
     const Status &status() const { return m_status; } // of BEGIN and the lock
-    Status commit() { return m_tx.commit(); }
+    Status commit()
+    {
+        Status s = m_tx.commit();
+        if (s.good() && m_d.batch.earliestTimer && m_d.timersArmed)
+            m_d.timersArmed(*m_d.batch.earliestTimer);
+        return s;
+    }
 
 private:
     void forget()
@@ -935,6 +975,7 @@ private:
         m_d.pending.clear();
         m_d.work.clear();
         m_d.opMessages.clear();
+        m_d.timeEvents.clear();
     }
 
     Private &m_d;

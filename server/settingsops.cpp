@@ -388,6 +388,18 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
             if (const QString why = customerPageSetting(key, value); !why.isEmpty())
                 return accept(invalid(why));
             settings.insert(key, value.trimmed());
+        } else if (key == u"assignment") {
+            if (!assignmentMethods().contains(value))
+                return accept(invalid(QStringLiteral("assignment is %1")
+                                          .arg(assignmentMethods().join(QStringLiteral(", ")))));
+            settings.insert(key, value);
+        } else if (key == u"assignment_cap") {
+            bool ok = false;
+            const int cap = value.isEmpty() ? 0 : value.toInt(&ok);
+            if (!value.isEmpty() && (!ok || cap < 0 || cap > 10000))
+                return accept(invalid(QStringLiteral("assignment_cap is a number of open tickets "
+                                                     "from 0 (no cap) to 10000")));
+            settings.insert(key, QString::number(cap));
         } else if (key == u"name" || key == u"email" || key == u"business_hours" ||
                    key == u"sla_policy") {
             settings.insert(key, value.trimmed());

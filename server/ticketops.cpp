@@ -126,6 +126,9 @@ Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonO
         parseChannel(input.value(QLatin1String("channel")).toString(QStringLiteral("email")));
     if (!priority || !channel)
         return std::optional(invalid(QStringLiteral("unknown priority or channel")));
+    const QJsonValue tier = input.value(QLatin1String("tier"));
+    if (!tier.isUndefined() && (!tier.isDouble() || tier.toInteger() < 1 || tier.toInteger() > 9))
+        return std::optional(invalid(QStringLiteral("a tier is a number from 1 to 9")));
     std::optional<Rejection> rejection;
     QUuid requester;
     if (input.contains(QLatin1String("requester"))) {
@@ -150,6 +153,7 @@ Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonO
     ticket.priority = *priority;
     ticket.departmentId = department;
     ticket.category = input.value(QLatin1String("category")).toString();
+    ticket.tier = int(tier.toInteger(1));
     ticket.requesterId = requester;
     ticket.channel = *channel;
     for (const QJsonValue &tag : input.value(QLatin1String("tags")).toArray()) {

@@ -7,6 +7,7 @@
 
 #include "pultdprocess.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QUuid>
 
@@ -263,7 +264,12 @@ private Q_SLOTS:
         const QString tagged = QStringLiteral("tag:x");
         QCOMPARE(refusal(QStringLiteral("creatd"), tagged, QStringLiteral("+x")),
                  QStringLiteral("the trigger, column 1: a trigger is one of: created, "
-                                "customer-reply, agent-reply, note, changed, changed:FIELD"));
+                                "customer-reply, agent-reply, note, changed, changed:FIELD, "
+                                "sla-due:TIME, breached, pending:TIME, unanswered:TIME, "
+                                "solved:TIME"));
+        QCOMPARE(refusal(QStringLiteral("pending"), tagged, QStringLiteral("+x")),
+                 QStringLiteral("the trigger, column 8: \"pending\" takes how long: pending:30m, "
+                                "pending:4h, pending:2d"));
         QVERIFY(refusal(QStringLiteral("changed:colour"), tagged, QStringLiteral("+x"))
                     .startsWith(u"the trigger, column 9: \"changed:\" takes one of"));
         QCOMPARE(refusal(created, QStringLiteral("stauts:open"), QStringLiteral("+x")),
@@ -562,6 +568,31 @@ private Q_SLOTS:
         QCOMPARE(byRules, 32);
         for (const QString &id : {ping, pong})
             QCOMPARE(outcome(Who::Admin, removal(id)), QStringLiteral("applied"));
+    }
+
+    // pultd's scheduler fires a time rule at its moment by itself: solved for 2 s, closed. The
+    // clock moves by hand in server_timetriggers; here it is the real one.
+    void timersFireOnTheirOwn()
+    {
+        const QString tag = QStringLiteral("timer-%1").arg(newId().left(8));
+        const QString id = addRule(QStringLiteral("Close"), QStringLiteral("solved:2s"),
+                                   u"tag:" + tag, QStringLiteral("close"));
+        const QString t = ticketTagged(tag);
+        QElapsedTimer sinceSolved;
+        QCOMPARE(outcome(Who::Agent,
+                         setFields(t, {{QStringLiteral("status"), QStringLiteral("solved")}})),
+                 QStringLiteral("applied"));
+        sinceSolved.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ticket(t).value(u"status").toString(), QStringLiteral("closed"),
+                                  10'000);
+        QVERIFY2(sinceSolved.elapsed() >= 1900, "closed before its time");
+        QStringList byRule;
+        for (const QJsonValue &v : read(t).value(u"history").toArray()) {
+            if (v.toObject().value(u"rule").toString() == u"Close")
+                byRule.append(v.toObject().value(u"new").toString());
+        }
+        QCOMPARE(byRule, QStringList{QStringLiteral("closed")});
+        QCOMPARE(outcome(Who::Admin, removal(id)), QStringLiteral("applied"));
     }
 
     void aDryRunChangesNothing()

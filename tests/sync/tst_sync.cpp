@@ -785,6 +785,27 @@ private Q_SLOTS:
         QCOMPARE(root.run({QStringLiteral("rule"), QStringLiteral("remove"), name}).exitCode, 2);
     }
 
+    // pultctl away and back: told to the server at once (assignment: server_assignment).
+    void awayAndBack()
+    {
+        Client ana;
+        QVERIFY(ana.login(m_server.port(), m_ana));
+        const PultdTest::Run away = ana.run(
+            {QStringLiteral("away"), QStringLiteral("--until"), QStringLiteral("2999-01-01")});
+        QCOMPARE(away.exitCode, 0);
+        QCOMPARE(away.out.trimmed(),
+                 QByteArray("Away until 2999-01-01 00:00: no new tickets are assigned to you until "
+                            "then."));
+        QCOMPARE(
+            ana.run({QStringLiteral("away"), QStringLiteral("--until"), QStringLiteral("soon")})
+                .exitCode,
+            2);
+        const PultdTest::Run back = ana.run({QStringLiteral("back")});
+        QCOMPARE(back.exitCode, 0);
+        QCOMPARE(back.out.trimmed(), QByteArray("Back: new tickets can be assigned to you."));
+        QCOMPARE(ana.run({QStringLiteral("--offline"), QStringLiteral("back")}).exitCode, 2);
+    }
+
     void damagedCacheIsRebuilt()
     {
         const QUuid ticket = seedTicket(QStringLiteral("Damaged cache"));
