@@ -36,6 +36,22 @@ void printJson(const Context &ctx, const QJsonValue &value)
                    .toJson(QJsonDocument::Indented);
 }
 
+int serverVerdict(const Context &ctx, const Result<QJsonObject> &result, const QString &done)
+{
+    if (!result.good())
+        return fail(ctx, result.status());
+    if (result->value(QLatin1String("status")).toString() != u"applied")
+        return fail(ctx, QStringLiteral("refused: ") + result->value(QLatin1String("error"))
+                                                           .toObject()
+                                                           .value(QLatin1String("message"))
+                                                           .toString());
+    if (ctx.json)
+        printJson(ctx, *result);
+    else
+        ctx.out << done << Qt::endl;
+    return 0;
+}
+
 namespace {
 
 QJsonObject rejectionJson(const Rejection &r)

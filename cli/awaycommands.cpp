@@ -38,23 +38,14 @@ int runAvailabilityCommand(const Context &ctx, const QString &command, const QSt
                    {QStringLiteral("away"), away}};
     if (until.isValid())
         op.insert(QStringLiteral("until"), until.toUTC().toString(Qt::ISODateWithMs));
-    auto result = a->session->applyNow(op);
-    if (!result.good())
-        return fail(ctx, result.status());
-    if (result->value(QLatin1String("status")).toString() != u"applied")
-        return fail(ctx, QStringLiteral("refused: ") + result->value(QLatin1String("error"))
-                                                           .toObject()
-                                                           .value(QLatin1String("message"))
-                                                           .toString());
-    if (!away)
-        ctx.out << "Back: new tickets can be assigned to you." << Qt::endl;
-    else if (until.isValid())
-        ctx.out << "Away until " << until.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                << ": no new tickets are assigned to you until then." << Qt::endl;
-    else
-        ctx.out << "Away: no new tickets are assigned to you until you are back (pultctl back)."
-                << Qt::endl;
-    return 0;
+    const QString done =
+        !away ? QStringLiteral("Back: new tickets can be assigned to you.")
+        : until.isValid()
+            ? QStringLiteral("Away until %1: no new tickets are assigned to you until then.")
+                  .arg(until.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+            : QStringLiteral("Away: no new tickets are assigned to you until you are back "
+                             "(pultctl back).");
+    return serverVerdict(ctx, a->session->applyNow(op), done);
 }
 
 } // namespace Pult

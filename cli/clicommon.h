@@ -43,6 +43,10 @@ void printJson(const Context &ctx, const QJsonValue &value);
 Result<Ticket> findTicket(LocalStore &store, const QString &text);
 Result<Department> findDepartment(LocalStore &store, const QString &name);
 
+// The server's verdict on an op sent at once (SyncSession::applyNow): 0 and `done` (or the
+// result with --json) when applied, else 1 and its reason on standard error.
+int serverVerdict(const Context &ctx, const Result<QJsonObject> &result, const QString &done);
+
 // The signed-in agent's store, sync session and self, or why there is none.
 struct Agentctx
 {

@@ -45,29 +45,30 @@ std::optional<Rule> findRule(const QList<Rule> &rules, const QString &which)
     return std::nullopt;
 }
 
+// The server's rule by its id or name; NotFound when it has none (or none the agent sees).
+Result<Rule> serverRule(SyncSession &session, const QString &which)
+{
+    auto rules = serverRules(session);
+    if (!rules.good())
+        return rules.status();
+    if (std::optional<Rule> rule = findRule(*rules, which))
+        return *rule;
+    return Status(Status::NotFound,
+                  QStringLiteral("no rule \"%1\" (pultctl rule list)").arg(which));
+}
+
+// Fails as a usage error when the rule is not there, else as the command failing.
+int failRule(const Context &ctx, const Status &status)
+{
+    return fail(ctx, status.message(), status.code() == Status::NotFound ? 2 : 1);
+}
+
 QString departmentName(LocalStore &store, const QUuid &id)
 {
     if (id.isNull())
         return QStringLiteral("every department");
     auto department = findDepartment(store, uuidToString(id));
     return department.good() ? department->name : uuidToString(id);
-}
-
-// An op's verdict: 0 when applied, else the server's reason on standard error.
-int verdict(const Context &ctx, const Result<QJsonObject> &result, const QString &done)
-{
-    if (!result.good())
-        return fail(ctx, result.status());
-    if (result->value(QLatin1String("status")).toString() != u"applied")
-        return fail(ctx, QStringLiteral("refused: ") + result->value(QLatin1String("error"))
-                                                           .toObject()
-                                                           .value(QLatin1String("message"))
-                                                           .toString());
-    if (ctx.json)
-        printJson(ctx, *result);
-    else
-        ctx.out << done << Qt::endl;
-    return 0;
 }
 
 int runList(const Context &ctx, Agentctx &a)
@@ -148,7 +149,7 @@ int runAdd(const Context &ctx, Agentctx &a, const QStringList &args)
                 uuidToString(existing ? existing->id : UuidV7Generator().next()));
     auto result = a.session->applyNow(
         {{QStringLiteral("type"), QStringLiteral("upsert_rule")}, {QStringLiteral("rule"), rule}});
-    return verdict(
+    return serverVerdict(
         ctx, result,
         (existing ? QStringLiteral("Rule \"%1\" replaced") : QStringLiteral("Rule \"%1\" added"))
             .arg(name));
@@ -156,15 +157,12 @@ int runAdd(const Context &ctx, Agentctx &a, const QStringList &args)
 
 int runRemove(const Context &ctx, Agentctx &a, const QString &which)
 {
-    auto rules = serverRules(*a.session);
-    if (!rules.good())
-        return fail(ctx, rules.status());
-    const std::optional<Rule> rule = findRule(*rules, which);
-    if (!rule)
-        return fail(ctx, QStringLiteral("no rule \"%1\" (pultctl rule list)").arg(which), 2);
+    auto rule = serverRule(*a.session, which);
+    if (!rule.good())
+        return failRule(ctx, rule.status());
     auto result = a.session->applyNow({{QStringLiteral("type"), QStringLiteral("delete_rule")},
                                        {QStringLiteral("rule_id"), uuidToString(rule->id)}});
-    return verdict(ctx, result, QStringLiteral("Rule \"%1\" removed").arg(rule->name));
+    return serverVerdict(ctx, result, QStringLiteral("Rule \"%1\" removed").arg(rule->name));
 }
 
 // A history value as a person reads it: agents and departments by name.
@@ -188,12 +186,9 @@ QString readable(LocalStore &store, const QString &field, const QJsonValue &valu
 int runTest(const Context &ctx, Agentctx &a, const QString &which, const QString &ticketText)
 {
     syncBeforeReading(ctx, *a.store);
-    auto rules = serverRules(*a.session);
-    if (!rules.good())
-        return fail(ctx, rules.status());
-    const std::optional<Rule> rule = findRule(*rules, which);
-    if (!rule)
-        return fail(ctx, QStringLiteral("no rule \"%1\" (pultctl rule list)").arg(which), 2);
+    auto rule = serverRule(*a.session, which);
+    if (!rule.good())
+        return failRule(ctx, rule.status());
     auto ticket = findTicket(*a.store, ticketText);
     if (!ticket.good())
         return fail(ctx, ticket.status());

@@ -42,6 +42,7 @@
 #include <boost/beast/websocket/stream.hpp>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -285,14 +286,13 @@ void runOne(asio::io_context &ioc, Task task, Clock::duration timeout, const std
 // ---- pultd as a process ----
 
 // Runs `pultd --data DIR user add ...` with the password on standard input.
-void addAgent(const QString &email, const QString &name)
+void addAgent(const QString &email, const QString &name, const QString &role)
 {
     QProcess process;
     process.start(QStringLiteral(PULTD_PATH),
                   g_store + QStringList{QStringLiteral("user"), QStringLiteral("add"), email,
                                         QStringLiteral("--name"), name, QStringLiteral("--role"),
-                                        QStringLiteral("agent"), QStringLiteral("--dept"),
-                                        QStringLiteral("Billing")});
+                                        role, QStringLiteral("--dept"), QStringLiteral("Billing")});
     if (!process.waitForStarted(kProcessTimeoutMs))
         fail("cannot run " PULTD_PATH ": " + process.errorString().toStdString());
     process.write(QByteArray::fromStdString(kPassword + "\n"));
@@ -578,6 +578,82 @@ double benchChanges(Setup &setup, qint64 revision)
                 *std::min_element(samples.begin(), samples.end()),
                 *std::max_element(samples.begin(), samples.end()));
     return median(samples);
+}
+
+// rules.time_trigger_lag_ms: a rule "solved:1s → close" on kLagTickets tickets solved 50 ms
+// apart; for each, the moment pultd's history says the rule closed it less the moment it was due
+// (its solve, in the history too, plus 1 s): both pultd's own clock, so the figure is the
+// scheduler's wake-up and the transaction that runs the rule. Baseline: the median round trip of
+// the solving ops (an op applied and committed).
+constexpr int kLagTickets = 20;
+std::pair<double, double> benchTimeTriggerLag(Setup &setup)
+{
+    HttpClient lead(setup.ioc, setup.endpoint, setup.tokens.back());
+    Pult::UuidV7Generator ids;
+    std::vector<std::string> tickets;
+    std::vector<double> opMs;
+    std::vector<double> lags;
+    const auto op = [&](const std::string &json) -> asio::awaitable<void> {
+        const std::string reply =
+            co_await lead.request(http::verb::post, "/api/v1/ops", R"({"ops":[)" + json + "]}");
+        const QJsonObject result = parseObject(reply, "POST /api/v1/ops")
+                                       .value(QLatin1String("results"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+        if (result.value(QLatin1String("status")).toString() != u"applied")
+            throw std::runtime_error("an op of the time trigger benchmark was refused: " + reply);
+    };
+    runOne(
+        setup.ioc,
+        [&]() -> asio::awaitable<void> {
+            co_await op(R"({"id":")" + newId(ids) + R"(","type":"upsert_rule","rule":{"id":")" +
+                        newId(ids) + R"(","name":"Close after 1 s","department_id":")" +
+                        setup.billing + R"(","when":"solved:1s","if":"tag:lag","then":"close"}})");
+            for (int i = 0; i < kLagTickets; ++i) {
+                tickets.push_back(newId(ids));
+                co_await op(R"({"id":")" + newId(ids) +
+                            R"(","type":"create_ticket","ticket":{"id":")" + tickets.back() +
+                            R"(","subject":"Lag","department_id":")" + setup.billing +
+                            R"(","tags":["lag"]}})");
+            }
+            asio::steady_timer pause(co_await asio::this_coro::executor);
+            for (const std::string &ticket : tickets) {
+                const Clock::time_point start = Clock::now();
+                co_await op(R"({"id":")" + newId(ids) + R"(","type":"set_fields","ticket_id":")" +
+                            ticket + R"(","fields":{"status":"solved"}})");
+                opMs.push_back(msSince(start));
+                pause.expires_after(50ms);
+                co_await pause.async_wait(asio::use_awaitable);
+            }
+            pause.expires_after(2500ms);
+            co_await pause.async_wait(asio::use_awaitable);
+            for (const std::string &ticket : tickets) {
+                const std::string reply =
+                    co_await lead.request(http::verb::get, "/api/v1/tickets/" + ticket);
+                qint64 solved = 0;
+                qint64 closed = 0;
+                for (const QJsonValue &v : parseObject(reply, "GET /api/v1/tickets")
+                                               .value(QLatin1String("history"))
+                                               .toArray()) {
+                    const QJsonObject e = v.toObject();
+                    if (e.value(QLatin1String("field")).toString() != u"status")
+                        continue;
+                    const qint64 at =
+                        QDateTime::fromString(e.value(QLatin1String("time")).toString(),
+                                              Qt::ISODateWithMs)
+                            .toMSecsSinceEpoch();
+                    (e.value(QLatin1String("new")).toString() == u"solved" ? solved : closed) = at;
+                }
+                if (solved == 0 || closed == 0)
+                    throw std::runtime_error("a ticket was not closed by its time rule: " + reply);
+                lags.push_back(double(closed - (solved + 1000)));
+            }
+        },
+        120s, "the time trigger benchmark");
+    std::printf("# time triggers: %d tickets, lag median %.1f ms, worst %.1f ms\n", kLagTickets,
+                median(lags), *std::max_element(lags.begin(), lags.end()));
+    return {median(lags), median(opMs)};
 }
 
 // GET /healthz round trips on one keep-alive connection.
@@ -1212,7 +1288,9 @@ int main(int argc, char *argv[])
     std::vector<QString> emails;
     for (int i = 1; i <= kAgents; ++i) {
         emails.push_back(QStringLiteral("bench%1@pult.example").arg(i));
-        addAgent(emails.back(), QStringLiteral("Bench Agent %1").arg(i));
+        // The last one leads Billing, to write the time trigger benchmark's rule.
+        addAgent(emails.back(), QStringLiteral("Bench Agent %1").arg(i),
+                 i == kAgents ? QStringLiteral("lead") : QStringLiteral("agent"));
     }
     std::printf("# %d agents in Billing made with pultd user add in %.0f ms; data in %s\n", kAgents,
                 msSince(addStart), qPrintable(temp.path()));
@@ -1282,6 +1360,8 @@ int main(int argc, char *argv[])
            "server.healthz_idle_p99_ms", healthz);
     const double push = benchPush(setup);
     report("server.push_p99_ms", push, "tcp.loopback_roundtrip_p99_ms", healthz);
+    const auto [lag, opRoundTrip] = benchTimeTriggerLag(setup);
+    report("rules.time_trigger_lag_ms", lag, "server.op_round_trip_ms", opRoundTrip);
     if (!restartCommand.isEmpty()) {
         const auto [recovery, restartTook] = benchPgRecovery(setup, restartCommand);
         report("server.pg_recovery_s", recovery, "pg.restart_s", restartTook);

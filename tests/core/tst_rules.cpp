@@ -31,6 +31,18 @@ private Q_SLOTS:
             << QStringLiteral("changed") << int(RuleTrigger::Changed) << QStringLiteral("") << 0;
         QTest::newRow("a field") << QStringLiteral("changed:assignee") << int(RuleTrigger::Changed)
                                  << QStringLiteral("assignee") << 0;
+        QTest::newRow("sla-due") << QStringLiteral("sla-due:30m") << int(RuleTrigger::SlaDue)
+                                 << QString() << 0;
+        QTest::newRow("breached") << QStringLiteral("breached") << int(RuleTrigger::Breached)
+                                  << QString() << 0;
+        QTest::newRow("pending") << QStringLiteral("pending:2d") << int(RuleTrigger::Pending)
+                                 << QString() << 0;
+        QTest::newRow("unanswered")
+            << QStringLiteral("unanswered:4h") << int(RuleTrigger::Unanswered) << QString() << 0;
+        QTest::newRow("solved") << QStringLiteral("solved:90s") << int(RuleTrigger::Solved)
+                                << QString() << 0;
+        QTest::newRow("no time") << QStringLiteral("pending") << -1 << QString() << 7;
+        QTest::newRow("bad time") << QStringLiteral("solved:soon") << -1 << QString() << 7;
         QTest::newRow("unknown") << QStringLiteral("creatd") << -1 << QStringLiteral("") << 0;
         QTest::newRow("empty") << QStringLiteral("") << -1 << QStringLiteral("") << 0;
         QTest::newRow("unknown field")
@@ -53,6 +65,8 @@ private Q_SLOTS:
         }
         QCOMPARE(int(parsed.value.trigger), trigger);
         QCOMPARE(parsed.value.field, field);
+        const qint64 seconds[] = {0, 0, 0, 0, 0, 30 * 60, 0, 2 * 86400, 4 * 3600, 90};
+        QCOMPARE(parsed.value.seconds, seconds[trigger]);
     }
 
     void actions()
