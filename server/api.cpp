@@ -476,8 +476,14 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
         return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("signed_out")}});
     });
     add("GET", "/api/v1/me",
-        authenticated(accounts, [](const ApiRequest &, const AgentSession &session) {
-            return json(200, agentJson(session));
+        authenticated(accounts, [&store](const ApiRequest &, const AgentSession &session) {
+            auto availability = store.availability(session.agent.id, nowMs());
+            if (!availability.good())
+                return storeError(availability.status());
+            QJsonObject me = agentJson(session);
+            for (auto it = availability->begin(); it != availability->end(); ++it)
+                me.insert(it.key(), it.value());
+            return json(200, me);
         }));
     // Agents and leads see their departments; admins every department.
     add("GET", "/api/v1/departments",

@@ -190,4 +190,29 @@ Result<std::optional<Rejection>> ServerStore::Private::setAvailability(const QJs
     return accept();
 }
 
+Result<QJsonObject> ServerStore::availability(const QUuid &agent, qint64 nowMs)
+{
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    auto stmt =
+        (***reader).prepare("SELECT away, away_until_ms FROM agent_presence WHERE agent_id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(agent));
+    bool away = false;
+    QJsonValue until;
+    if ((*stmt)->next() && (*stmt)->int64(0) != 0) {
+        const bool forever = (*stmt)->isNull(1);
+        away = forever || (*stmt)->int64(1) > nowMs;
+        if (away && !forever)
+            until = Wire::timeValue(QDateTime::fromMSecsSinceEpoch((*stmt)->int64(1), Qt::UTC));
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return QJsonObject{{QStringLiteral("away"), away}, {QStringLiteral("away_until"), until}};
+}
+
 } // namespace Pult

@@ -100,6 +100,8 @@ public:
         qint64 revision = 0; // the newest revision written; 0 when nothing changed
     };
     Result<std::optional<qint64>> nextTimer();
+    // Whether the agent said they are away, now: {"away": bool, "away_until": ISO 8601 or null}.
+    Result<QJsonObject> availability(const QUuid &agent, qint64 nowMs);
     Result<TimerRun> runTimers(qint64 nowMs);
     void onTimersArmed(std::function<void(qint64 dueMs)> armed);
 

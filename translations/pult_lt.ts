@@ -1159,7 +1159,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+149"/>
+        <location filename="../ui/mainwindow.cpp" line="+150"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -1330,12 +1330,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+254"/>
+        <location line="+260"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-258"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -1370,7 +1370,12 @@
         <translation>&amp;Netrukdyti</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Away: no new tickets for me</source>
+        <translation>&amp;Nesu: man naujų užklausų neskirti</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Išeiti</translation>
     </message>
@@ -1586,12 +1591,27 @@
         <translation>Nuo kito paleidimo langas bus šia kalba: %1.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&amp;Sign in again…</source>
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
+        <source>Could not tell the server: %1</source>
+        <translation>Nepavyko pranešti serveriui: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Away: no new tickets are assigned to you.</source>
+        <translation>Jūsų nėra: naujos užklausos jums neskiriamos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back: new tickets can be assigned to you.</source>
+        <translation>Grįžote: naujos užklausos jums vėl gali būti skiriamos.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Open one ticket with a requester to export their data.</source>
         <translation>Norėdami eksportuoti kliento duomenis, atidarykite vieną jo užklausą.</translation>
     </message>
@@ -1657,12 +1677,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Užklausos #%1 čia nėra.</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Open the ticket</source>
         <translation>Atidaryti užklausą</translation>
     </message>
@@ -1701,7 +1721,7 @@
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Sync state</source>
         <translation>Sinchronizavimo būsena</translation>
     </message>

@@ -1159,7 +1159,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+149"/>
+        <location filename="../ui/mainwindow.cpp" line="+150"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -1330,12 +1330,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+254"/>
+        <location line="+260"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-258"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj się</translation>
     </message>
@@ -1370,7 +1370,12 @@
         <translation>&amp;Nie przeszkadzać</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Away: no new tickets for me</source>
+        <translation>&amp;Nieobecny: bez nowych zgłoszeń dla mnie</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>Za&amp;kończ</translation>
     </message>
@@ -1586,12 +1591,27 @@
         <translation>Od następnego uruchomienia okno będzie w języku: %1.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&amp;Sign in again…</source>
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
+        <source>Could not tell the server: %1</source>
+        <translation>Nie udało się powiadomić serwera: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Away: no new tickets are assigned to you.</source>
+        <translation>Nieobecność: nowe zgłoszenia nie są ci przydzielane.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back: new tickets can be assigned to you.</source>
+        <translation>Powrót: nowe zgłoszenia mogą być ci przydzielane.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Open one ticket with a requester to export their data.</source>
         <translation>Otwórz zgłoszenie klienta, aby wyeksportować jego dane.</translation>
     </message>
@@ -1657,12 +1677,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Nie ma tu zgłoszenia #%1.</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Open the ticket</source>
         <translation>Otwórz zgłoszenie</translation>
     </message>
@@ -1701,7 +1721,7 @@
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Sync state</source>
         <translation>Stan synchronizacji</translation>
     </message>

@@ -1173,7 +1173,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+149"/>
+        <location filename="../ui/mainwindow.cpp" line="+150"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1345,12 +1345,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+254"/>
+        <location line="+260"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-258"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1385,7 +1385,12 @@
         <translation>&amp;Ne moti</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Away: no new tickets for me</source>
+        <translation>&amp;Odsoten: brez novih zahtevkov zame</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Končaj</translation>
     </message>
@@ -1601,12 +1606,27 @@
         <translation>Okno bo ob naslednjem zagonu v jeziku: %1.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&amp;Sign in again…</source>
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
+        <source>Could not tell the server: %1</source>
+        <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Away: no new tickets are assigned to you.</source>
+        <translation>Odsotni: novi zahtevki vam niso dodeljeni.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back: new tickets can be assigned to you.</source>
+        <translation>Nazaj: novi zahtevki so vam lahko dodeljeni.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Open one ticket with a requester to export their data.</source>
         <translation>Odprite en zahtevek s stranko, da izvozite njene podatke.</translation>
     </message>
@@ -1672,12 +1692,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Zahtevka #%1 tukaj ni.</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Open the ticket</source>
         <translation>Odpri zahtevek</translation>
     </message>
@@ -1717,7 +1737,7 @@
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Sync state</source>
         <translation>Stanje sinhronizacije</translation>
     </message>

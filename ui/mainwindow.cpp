@@ -41,6 +41,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -972,6 +973,10 @@ void MainWindow::setUpActions()
         });
     m_doNotDisturb->setCheckable(true);
     m_doNotDisturb->setChecked(m_settings->value(Key::doNotDisturb).toBool());
+    m_away = addMenuAction(file, QStringLiteral("away"), tr("&Away: no new tickets for me"), {},
+                           [this] { setAway(m_away->isChecked()); });
+    m_away->setCheckable(true);
+    m_away->setEnabled(false); // until the server said whether this agent is away
     file->addSeparator();
     addMenuAction(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit,
                   [this] { close(); });
@@ -1197,11 +1202,53 @@ void MainWindow::updateAccountActions()
     const bool hasServer = server.good() && !server->isEmpty();
     m_syncNowAction->setEnabled(m_engine != nullptr);
     m_signOutAction->setEnabled(hasServer);
+    if (!hasServer)
+        m_away->setEnabled(false);
     m_signInAction->setText(hasServer ? tr("&Sign in again…") : tr("&Sign in…"));
     auto me = m_actions->me();
     const bool admin = me.good() && me->role == Role::Admin;
     m_exportRequester->setVisible(admin);
     m_eraseRequester->setVisible(admin);
+}
+
+void MainWindow::loadAway()
+{
+    m_background.run<QJsonObject>(
+        [](SyncSession &session) { return session.fetch(QStringLiteral("/api/v1/me")); },
+        [this](const Result<QJsonObject> &me) {
+            if (!me.good())
+                return; // offline: the menu item waits for the next start
+            m_away->setChecked(me->value(QLatin1String("away")).toBool());
+            m_away->setEnabled(true);
+        });
+}
+
+void MainWindow::setAway(bool away)
+{
+    m_away->setEnabled(false);
+    m_background.run<QJsonObject>(
+        [away](SyncSession &session) {
+            return session.applyNow({{QStringLiteral("type"), QStringLiteral("set_availability")},
+                                     {QStringLiteral("away"), away}});
+        },
+        [this, away](const Result<QJsonObject> &result) {
+            m_away->setEnabled(true);
+            const bool applied =
+                result.good() && result->value(QLatin1String("status")).toString() == u"applied";
+            if (!applied) {
+                m_away->setChecked(!away);
+                const QString why = result.good() ? result->value(QLatin1String("error"))
+                                                        .toObject()
+                                                        .value(QLatin1String("message"))
+                                                        .toString()
+                                                  : result.status().message();
+                statusBar()->showMessage(tr("Could not tell the server: %1").arg(why), 10000);
+                return;
+            }
+            statusBar()->showMessage(away ? tr("Away: no new tickets are assigned to you.")
+                                          : tr("Back: new tickets can be assigned to you."),
+                                     8000);
+        });
 }
 
 std::optional<Contact> MainWindow::selectedRequester(const QString &whenNone)
@@ -1435,6 +1482,7 @@ void MainWindow::startSync()
     if (!server.good() || server->isEmpty())
         return;
     m_engine = std::make_unique<SyncEngine>(m_home);
+    loadAway();
     // The engine's thread checkpoints (localstore.h). Should the setting not take, this
     // connection keeps checkpointing on commit itself: slower writes, nothing lost.
     (void)m_store.setAutoCheckpoint(0);

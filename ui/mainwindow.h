@@ -98,6 +98,10 @@ private:
     // sign out, a new engine), so a selection change reads nothing from the store.
     void updateTicketActions();
     void updateAccountActions();
+    // Away (docs/automation.md "Assignment"): asks the server whether this agent is away, and
+    // tells it; the File menu's check mark follows the server's answer.
+    void loadAway();
+    void setAway(bool away);
     // Asks, then erases the open ticket's requester (admins; docs/privacy.md).
     // View → Language: the window's language from its next start (languageSettingKey()).
     void addLanguageMenu(QMenu *view);
@@ -194,6 +198,7 @@ private:
     QAction *m_exportRequester = nullptr; // admins only
     QAction *m_eraseRequester = nullptr;  // admins only
     QAction *m_doNotDisturb = nullptr;
+    QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;
     std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<StoreReader>

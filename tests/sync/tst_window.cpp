@@ -428,6 +428,37 @@ private Q_SLOTS:
 
     // A change the server refuses for good (a note over its request limit) shows in the
     // waiting and refused changes dialog, and Discard forgets it; the changes after it went.
+    // File → Away: the check mark shows what the server says, and clicking it tells the server
+    // (which then assigns the agent nothing new: server_assignment).
+    void awayFromTheWindow()
+    {
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Away")));
+        QAction *away = s.w->findChild<QAction *>(QStringLiteral("away"));
+        QVERIFY(away);
+        QTRY_VERIFY_WITH_TIMEOUT(away->isEnabled(), kTimeoutMs);
+        QVERIFY(!away->isChecked());
+        const QByteArray token = PultdTest::login(m_server, m_ana.toUtf8(), kPassword);
+        const auto serverSays = [&] {
+            return m_server.fetch(PultdTest::apiRequest("GET", "/api/v1/me", token))
+                ->json()
+                .value(QLatin1String("away"))
+                .toBool();
+        };
+        away->trigger();
+        QVERIFY(away->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(away->isEnabled() && serverSays(), kTimeoutMs);
+        // A window opened now shows it.
+        Session again;
+        QVERIFY(openWindow(again, QStringLiteral("Away again")));
+        QAction *shown = again.w->findChild<QAction *>(QStringLiteral("away"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown->isEnabled(), kTimeoutMs);
+        QVERIFY(shown->isChecked());
+        shown->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(shown->isEnabled() && !serverSays(), kTimeoutMs);
+        QVERIFY(!shown->isChecked());
+    }
+
     void refusedChangesDialog()
     {
         Session s;
