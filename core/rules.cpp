@@ -197,14 +197,16 @@ RuleParse<QList<RuleAction>> parseRuleActions(const QString &text)
                                : toString(TicketStatus::Closed);
         } else if (colon > 0 && (eq < 0 || colon < eq)) {
             const QString kind = w.left(colon).toLower();
-            if (kind != u"note")
-                return fail(QStringLiteral("unknown action \"%1:\": the one with a colon is "
-                                           "note:TEXT")
+            if (kind != u"note" && kind != u"reply")
+                return fail(QStringLiteral("unknown action \"%1:\": those with a colon are "
+                                           "note:TEXT and reply:SHORTCUT")
                                 .arg(kind));
-            action.kind = RuleAction::Kind::Note;
+            action.kind = kind == u"note" ? RuleAction::Kind::Note : RuleAction::Kind::Reply;
             action.value = w.mid(colon + 1).trimmed();
             if (action.value.isEmpty())
-                return fail(QStringLiteral("note: needs a text, in quotes when it has spaces"));
+                return fail(kind == u"note"
+                                ? QStringLiteral("note: needs a text, in quotes when it has spaces")
+                                : QStringLiteral("reply: needs a canned response's shortcut"));
         } else if (eq > 0) {
             const QString key = w.left(eq).toLower();
             const QString value = w.mid(eq + 1).trimmed();
@@ -255,7 +257,7 @@ RuleParse<QList<RuleAction>> parseRuleActions(const QString &text)
             }
         } else {
             return fail(QStringLiteral("unknown action \"%1\": use FIELD=VALUE, +TAG, -TAG, "
-                                       "spam, solve, close or note:TEXT")
+                                       "spam, solve, close, note:TEXT or reply:SHORTCUT")
                             .arg(w));
         }
         parse.value.append(action);
@@ -296,6 +298,8 @@ QString ruleActionText(const RuleAction &action)
         return QStringLiteral("spam");
     case RuleAction::Kind::Note:
         return QStringLiteral("note:") + quotedIfNeeded(action.value);
+    case RuleAction::Kind::Reply:
+        return QStringLiteral("reply:") + quotedIfNeeded(action.value);
     }
     return {};
 }

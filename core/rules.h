@@ -7,7 +7,7 @@
 //          sla-due:30m | breached | pending:48h | unanswered:4h | solved:7d   (time triggers)
 //   if:    tag:vip priority<high          (any filter; empty: every ticket)
 //   then:  priority=urgent tier=2 +vip -triage dept=billing assignee=ana@example.com
-//          category=refunds status=pending due=4h spam note:"Called the customer"
+//          category=refunds status=pending due=4h spam note:"Called the customer" reply:thanks
 // Parsing is here, shared by pultd (which refuses a rule that does not parse, with the
 // position) and pultctl; pultd runs them (server/rulesengine.cpp).
 
@@ -61,8 +61,9 @@ struct RuleAction
         Due,        // number: seconds from when the rule runs; 0 clears the due date
         AddTag,     // value: the tag, lower case
         RemoveTag,
-        Spam, // marks the ticket as spam
-        Note, // value: an internal note's text
+        Spam,  // marks the ticket as spam
+        Note,  // value: an internal note's text
+        Reply, // value: the shortcut of a canned response sent to the requester
     };
     Kind kind = Kind::Status;
     QString value;

@@ -3,7 +3,9 @@
 // the rules do is part of the op (its revisions, its history, its answer).
 
 #include "logrecord.h"
+#include "replycontext.h"
 #include "serverstoreprivate.h"
+#include "template.h"
 
 namespace Pult {
 
@@ -80,8 +82,9 @@ std::optional<ActiveRule> activeRule(const Rule &rule)
     if (!when.good() || !actions.good() || !condition.good())
         return std::nullopt;
     const bool writesRows =
-        std::any_of(actions.value.cbegin(), actions.value.cend(),
-                    [](const RuleAction &a) { return a.kind == RuleAction::Kind::Note; });
+        std::any_of(actions.value.cbegin(), actions.value.cend(), [](const RuleAction &a) {
+            return a.kind == RuleAction::Kind::Note || a.kind == RuleAction::Kind::Reply;
+        });
     return ActiveRule{rule,      when.value, actions.value, std::move(condition.filter),
                       QString(), writesRows};
 }
@@ -332,6 +335,12 @@ Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rul
         case RuleAction::Kind::Spam:
             setSpam(ticket, true);
             break;
+        case RuleAction::Kind::Reply: {
+            auto replied = replyAsRule(rule, ticket, action.value);
+            if (!replied.good() || *replied)
+                return replied;
+            break;
+        }
         case RuleAction::Kind::Note: {
             Message note;
             note.id = ids.next();
@@ -352,6 +361,82 @@ Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rul
                 return edited;
         }
     }
+    return accept();
+}
+
+Result<std::optional<CannedResponse>> ServerStore::Private::cannedForRule(const QString &shortcut,
+                                                                          const QUuid &department)
+{
+    auto stmt = db->prepare("SELECT data FROM canned_responses WHERE scope = 'global' OR "
+                            "(scope = 'department' AND owner_id = ?1)");
+    if (!stmt.good())
+        return stmt.status();
+    (*stmt)->bind(1, uuidToBlob(department));
+    std::optional<CannedResponse> found;
+    while ((*stmt)->next()) {
+        auto canned = Wire::cannedResponseFromJson(parseObject((*stmt)->text(0)));
+        if (!canned.good() || (canned->shortcut.compare(shortcut, Qt::CaseInsensitive) != 0 &&
+                               canned->title.compare(shortcut, Qt::CaseInsensitive) != 0))
+            continue;
+        if (!found || canned->scope == CannedScope::Department) // the department's comes first
+            found = std::move(*canned);
+    }
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    if (!s.good())
+        return s;
+    return found;
+}
+
+Result<std::optional<Rejection>>
+ServerStore::Private::replyAsRule(const ActiveRule &rule, Ticket &ticket, const QString &shortcut)
+{
+    auto canned = cannedForRule(shortcut, ticket.departmentId);
+    if (!canned.good())
+        return canned.status();
+    if (!*canned)
+        return accept(invalid(QStringLiteral("no canned response \"%1\" for the ticket's "
+                                             "department")
+                                  .arg(shortcut)));
+    // The ticket, its requester and department as the template shows them; the rule signs as
+    // the department.
+    auto settings = departmentSettings(ticket.departmentId);
+    if (!settings.good())
+        return settings.status();
+    QJsonObject departmentJson = parseObject(*settings);
+    departmentJson.insert(QStringLiteral("id"), uuidToString(ticket.departmentId));
+    auto department = Wire::departmentFromJson(departmentJson);
+    Contact requester;
+    auto contact = text("SELECT data FROM contacts WHERE id = ?1",
+                        [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
+    if (!contact.good())
+        return contact.status();
+    if (*contact) {
+        if (auto parsed = Wire::contactFromJson(parseObject(**contact)); parsed.good())
+            requester = std::move(*parsed);
+    }
+    Agent signer;
+    signer.name = department.good() ? department->name : QString();
+    TemplateExtras extras;
+    extras.statusLink = kStatusLinkPlaceholder.toString();
+    extras.departmentHours =
+        openingHours(department.good() ? department->businessHours : QString());
+    const TemplateContext context = makeTemplateContext(
+        ticket, requester, signer, department.good() ? *department : Department(), extras);
+    Message reply;
+    reply.id = ids.next();
+    reply.ticketId = ticket.id;
+    reply.kind = MessageKind::AgentReply;
+    reply.authorName = rule.rule.name;
+    reply.created = nowTime();
+    reply.bodyText =
+        frameReply(render(Template::parse((*canned)->body), context, TemplateFormat::PlainText),
+                   department.good() ? *department : Department(), QString(), context);
+    auto stored = storeMessage(ticket, reply);
+    if (!stored.good() || *stored)
+        return stored;
+    if (Status queued = queueReplyMail(ticket, reply); !queued.good())
+        return queued;
     return accept();
 }
 
@@ -447,8 +532,10 @@ Status ServerStore::Private::runRules()
                 }
                 if (Status s = savepoint ? savepoint->release() : Status(); !s.good())
                     return s;
-                for (qsizetype i = messagesMark; i < opMessages.size(); ++i)
-                    next.append({RuleTrigger::Note, QString(), rule.rule.id});
+                for (qsizetype i = messagesMark; i < opMessages.size(); ++i) {
+                    if (const auto trigger = messageTrigger(opMessages.at(i).kind))
+                        next.append({*trigger, QString(), rule.rule.id});
+                }
                 if (ticket != before) { // made again for the ticket as the rule left it
                     facts.plain.reset();
                     facts.full.reset();
@@ -581,6 +668,18 @@ Result<std::optional<Rejection>> ServerStore::Private::upsertRule(const QJsonObj
     for (const RuleAction &action : actions.value) {
         if (const QString why = unresolved(**names, action); !why.isEmpty())
             return accept(at("the actions", action.position, why));
+        if (action.kind != RuleAction::Kind::Reply)
+            continue;
+        auto canned = cannedForRule(action.value, rule.departmentId);
+        if (!canned.good())
+            return canned.status();
+        if (!*canned)
+            return accept(at("the actions", action.position,
+                             QStringLiteral("no canned response \"%1\" of %2")
+                                 .arg(action.value, rule.departmentId.isNull()
+                                                        ? QStringLiteral("everyone (global)")
+                                                        : QStringLiteral("the department or "
+                                                                         "everyone"))));
     }
     Status s = db->run(
         "INSERT INTO rules(id, department_id, position, data) VALUES (?1, ?2, ?3, ?4) "

@@ -849,6 +849,13 @@ struct ServerStore::Private
     // Does the rule's actions to the ticket, as the rule; a rejection when one cannot be done
     // (the caller undoes the others).
     Result<std::optional<Rejection>> act(const ActiveRule &rule, Ticket &ticket);
+    // The canned response a rule's reply:SHORTCUT sends on a ticket of the department: one of
+    // the department's, else a global one, by shortcut or title (regardless of case).
+    Result<std::optional<CannedResponse>> cannedForRule(const QString &shortcut,
+                                                        const QUuid &department);
+    // Sends it to the ticket's requester as a reply of the rule, framed like agents' replies.
+    Result<std::optional<Rejection>> replyAsRule(const ActiveRule &rule, Ticket &ticket,
+                                                 const QString &shortcut);
     // Compiles the rule's condition with the batch's names and time.
     Status prepare(ActiveRule &rule);
     // Whether the rule's condition holds for the ticket now, or why it cannot be run any more.

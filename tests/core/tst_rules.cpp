@@ -74,10 +74,11 @@ private Q_SLOTS:
         const auto parsed = parseRuleActions(
             QStringLiteral("priority=URGENT tier=2 +VIP -triage dept=\"Customer care\" "
                            "category=none assignee=ana@example.com due=90m spam solve "
-                           "note:\"Said \\\"hi\\\" to C:\\\\\" status=on-hold"));
+                           "note:\"Said \\\"hi\\\" to C:\\\\\" status=on-hold "
+                           "reply:thanks"));
         QVERIFY2(parsed.good(), qPrintable(parsed.error ? parsed.error->message : QString()));
         const QList<RuleAction> &a = parsed.value;
-        QCOMPARE(a.size(), 12);
+        QCOMPARE(a.size(), 13);
         QCOMPARE(a.at(0).kind, RuleAction::Kind::Priority);
         QCOMPARE(a.at(0).value, QStringLiteral("urgent"));
         QCOMPARE(a.at(1).number, 2);
@@ -94,6 +95,8 @@ private Q_SLOTS:
         QCOMPARE(a.at(9).value, QStringLiteral("solved"));
         QCOMPARE(a.at(10).value, QStringLiteral("Said \"hi\" to C:\\"));
         QCOMPARE(a.at(11).value, QStringLiteral("on-hold"));
+        QCOMPARE(a.at(12).kind, RuleAction::Kind::Reply);
+        QCOMPARE(a.at(12).value, QStringLiteral("thanks"));
         // Written back, each action parses to itself.
         QStringList texts;
         for (const RuleAction &action : a)
@@ -133,13 +136,15 @@ private Q_SLOTS:
         QTest::newRow("quote") << QStringLiteral("+a note:\"open") << 8
                                << QStringLiteral("the quote is not closed");
         QTest::newRow("other colon")
-            << QStringLiteral("reply:hello") << 0
-            << QStringLiteral("unknown action \"reply:\": the one with a colon is "
-                              "note:TEXT");
+            << QStringLiteral("+a notify:lead") << 3
+            << QStringLiteral("unknown action \"notify:\": those with a colon are "
+                              "note:TEXT and reply:SHORTCUT");
+        QTest::newRow("empty reply") << QStringLiteral("reply:") << 0
+                                     << QStringLiteral("reply: needs a canned response's shortcut");
         QTest::newRow("word") << QStringLiteral("escalate") << 0
                               << QStringLiteral(
                                      "unknown action \"escalate\": use FIELD=VALUE, +TAG, -TAG, "
-                                     "spam, solve, close or note:TEXT");
+                                     "spam, solve, close, note:TEXT or reply:SHORTCUT");
     }
 
     void refusals()

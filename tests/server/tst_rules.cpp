@@ -484,6 +484,45 @@ private Q_SLOTS:
         QCOMPARE(outcome(Who::Admin, removal(id)), QStringLiteral("applied"));
     }
 
+    // reply:SHORTCUT sends a canned response to the requester, filled in for the ticket and
+    // framed like an agent's reply: the first response is made.
+    void aRuleRepliesWithACannedResponse()
+    {
+        const QString canned = newId();
+        QCOMPARE(outcome(Who::Admin,
+                         {{QStringLiteral("type"), QStringLiteral("upsert_canned_response")},
+                          {QStringLiteral("response"),
+                           QJsonObject{{QStringLiteral("id"), canned},
+                                       {QStringLiteral("title"), QStringLiteral("Received")},
+                                       {QStringLiteral("shortcut"), QStringLiteral("got-it")},
+                                       {QStringLiteral("body"),
+                                        QStringLiteral("Hello {{customer.first_name}}, we have "
+                                                       "ticket {{ticket.number}}.")},
+                                       {QStringLiteral("scope"), QStringLiteral("global")}}}}),
+                 QStringLiteral("applied"));
+        QCOMPARE(refusal(QStringLiteral("created"), QStringLiteral("tag:x"),
+                         QStringLiteral("reply:nothing")),
+                 QStringLiteral("the actions, column 1: no canned response \"nothing\" of "
+                                "everyone (global)"));
+        const QString tag = QStringLiteral("ack-%1").arg(newId().left(8));
+        const QString id = addRule(QStringLiteral("Acknowledge"), QStringLiteral("created"),
+                                   u"tag:" + tag, QStringLiteral("reply:got-it +acknowledged"));
+        const QString t = newId();
+        QCOMPARE(outcome(Who::Agent, createTicket(t, {tag}, QStringLiteral("marta@x.example"))),
+                 QStringLiteral("applied"));
+        const QJsonObject read = this->read(t);
+        const QJsonObject reply = read.value(u"messages").toArray().last().toObject();
+        QCOMPARE(reply.value(u"kind").toString(), QStringLiteral("reply"));
+        QCOMPARE(reply.value(u"author_name").toString(), QStringLiteral("Acknowledge"));
+        QVERIFY2(reply.value(u"body").toString().contains(
+                     QStringLiteral("we have ticket #%1.")
+                         .arg(read.value(u"ticket").toObject().value(u"number").toInteger())),
+                 qPrintable(reply.value(u"body").toString()));
+        QVERIFY(!read.value(u"ticket").toObject().value(u"first_response_at").isNull());
+        QVERIFY(tags(t).contains(u"acknowledged"));
+        QCOMPARE(outcome(Who::Admin, removal(id)), QStringLiteral("applied"));
+    }
+
     void orderStopAndDisabled()
     {
         const QString tag = QStringLiteral("order-%1").arg(newId().left(8));
