@@ -85,8 +85,8 @@ std::optional<ActiveRule> activeRule(const Rule &rule)
         std::any_of(actions.value.cbegin(), actions.value.cend(), [](const RuleAction &a) {
             return a.kind == RuleAction::Kind::Note || a.kind == RuleAction::Kind::Reply;
         });
-    return ActiveRule{rule,      when.value, actions.value, std::move(condition.filter),
-                      QString(), writesRows};
+    return ActiveRule{rule,         when.value, actions.value, std::move(condition.filter),
+                      std::nullopt, QString(),  writesRows};
 }
 
 // The department or agent a rule's action names: by id, by name (departments, agents) or by
@@ -225,7 +225,8 @@ Status ServerStore::Private::prepare(ActiveRule &rule)
     context.now = nowTime();
     const FilterCompile compiled = compileFilter(rule.condition, context);
     if (!compiled.good()) {
-        rule.compiled = u"the condition: " + compiled.error->toString();
+        rule.compiled.reset();
+        rule.compileError = u"the condition: " + compiled.error->toString();
         return {};
     }
     CompiledFilter filter = compiled.filter;
@@ -234,16 +235,16 @@ Status ServerStore::Private::prepare(ActiveRule &rule)
     return {};
 }
 
-Result<std::variant<bool, QString>>
+Result<ServerStore::Private::Holding>
 ServerStore::Private::holds(const ActiveRule &rule, const Ticket &ticket, RuleFacts &facts)
 {
-    if (const QString *why = std::get_if<QString>(&rule.compiled))
-        return std::variant<bool, QString>(*why);
-    const CompiledFilter &filter = std::get<CompiledFilter>(rule.compiled);
+    if (!rule.compiled)
+        return Holding{false, rule.compileError};
+    const CompiledFilter &filter = *rule.compiled;
     if (!needsConversation(filter)) {
         if (!facts.plain)
             facts.plain = TicketFacts::make(ticket, {}, {});
-        return std::variant<bool, QString>(matches(filter, *facts.plain));
+        return Holding{matches(filter, *facts.plain), QString()};
     }
     if (!facts.read) {
         auto contact = text("SELECT data FROM contacts WHERE id = ?1",
@@ -268,7 +269,7 @@ ServerStore::Private::holds(const ActiveRule &rule, const Ticket &ticket, RuleFa
     }
     if (!facts.full)
         facts.full = TicketFacts::make(ticket, facts.requester, facts.messages);
-    return std::variant<bool, QString>(matches(filter, *facts.full));
+    return Holding{matches(filter, *facts.full), QString()};
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rule, Ticket &ticket)
@@ -498,11 +499,11 @@ Status ServerStore::Private::runRules()
                 auto holding = holds(rule, ticket, facts);
                 if (!holding.good())
                     return holding.status();
-                if (const QString *why = std::get_if<QString>(&*holding)) {
-                    logRule("rule_skipped", rule.rule, ticket.id, *why);
+                if (const QString why = holding->cannotRun; !why.isEmpty()) {
+                    logRule("rule_skipped", rule.rule, ticket.id, why);
                     continue;
                 }
-                if (!std::get<bool>(*holding))
+                if (!holding->matches)
                     continue;
                 // Its actions all happen or none: one that cannot be done undoes the others.
                 // They edit the ticket and the pending changes, restored below; only a note
@@ -772,12 +773,12 @@ Result<std::optional<QJsonObject>> ServerStore::testRule(const AgentSession &ses
     auto holding = d->holds(*active, **found, facts);
     if (!holding.good())
         return holding.status();
-    if (const QString *why = std::get_if<QString>(&*holding)) {
-        answer.insert(QStringLiteral("error"), *why);
+    if (!holding->cannotRun.isEmpty()) {
+        answer.insert(QStringLiteral("error"), holding->cannotRun);
         return std::optional<QJsonObject>(answer);
     }
-    answer.insert(QStringLiteral("matches"), std::get<bool>(*holding));
-    if (!std::get<bool>(*holding))
+    answer.insert(QStringLiteral("matches"), holding->matches);
+    if (!holding->matches)
         return std::optional<QJsonObject>(answer);
     Ticket ticket = **found;
     d->actingRule = rule->name;

@@ -6,7 +6,10 @@
 //   settingsops.cpp        contacts, canned responses, shared filters, departments, agents;
 //   serverreads.cpp        the scoped reads and the change feed;
 //   serverattachments.cpp  attachment metadata, upload claims and the sweep;
-//   serveringest.cpp       mail from department mailboxes turned into tickets and messages.
+//   serveringest.cpp       mail from department mailboxes turned into tickets and messages;
+//   rulesengine.cpp        automation rules: stored, and run on what an op did;
+//   ruletimers.cpp         the time rules' timers, armed as tickets are written, and fired;
+//   assignment.cpp         a department's assignment of new tickets, and agents away.
 // Each op is a member function of Private that checks the agent's rights and the op's rules,
 // edits domain values (tickets through openTicket/createdTicket), writes through the store's
 // connection and appends the changes it makes to `pending`; apply() gives them revisions.
@@ -28,7 +31,6 @@
 #include <deque>
 #include <mutex>
 #include <optional>
-#include <variant>
 #include <vector>
 
 namespace Pult {
@@ -310,8 +312,9 @@ struct ActiveRule
     Filter condition; // parsed
     // Compiled with the names and the time of the batch (ServerStore::Private::prepare), or why
     // it no longer compiles (a department or agent it names is gone).
-    std::variant<CompiledFilter, QString> compiled;
-    bool writesRows = false; // an action writes a row (a note), not only the ticket's values
+    std::optional<CompiledFilter> compiled;
+    QString compileError;
+    bool writesRows = false; // an action writes rows (a note, a reply), not only the ticket
 };
 
 // What conditions read of a ticket while the rules run on it: its facts, made once per state of
@@ -859,8 +862,12 @@ struct ServerStore::Private
     // Compiles the rule's condition with the batch's names and time.
     Status prepare(ActiveRule &rule);
     // Whether the rule's condition holds for the ticket now, or why it cannot be run any more.
-    Result<std::variant<bool, QString>> holds(const ActiveRule &rule, const Ticket &ticket,
-                                              RuleFacts &facts);
+    struct Holding
+    {
+        bool matches = false;
+        QString cannotRun; // set: the rule cannot run any more, and why
+    };
+    Result<Holding> holds(const ActiveRule &rule, const Ticket &ticket, RuleFacts &facts);
     // Assignment (assignment.cpp). The department's method: manual, round-robin, least-loaded.
     Result<QString> assignmentMethod(const QUuid &department);
     // The agent the method gives the ticket to now, if any may have it: of the ticket's
