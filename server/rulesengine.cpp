@@ -247,15 +247,10 @@ ServerStore::Private::holds(const ActiveRule &rule, const Ticket &ticket, RuleFa
         return Holding{matches(filter, *facts.plain), QString()};
     }
     if (!facts.read) {
-        auto contact = text("SELECT data FROM contacts WHERE id = ?1",
-                            [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
-        if (!contact.good())
-            return contact.status();
-        facts.requester.reset();
-        if (*contact) {
-            if (auto parsed = Wire::contactFromJson(parseObject(**contact)); parsed.good())
-                facts.requester = std::move(*parsed);
-        }
+        auto requester = storedContact(ticket.requesterId);
+        if (!requester.good())
+            return requester.status();
+        facts.requester = std::move(*requester);
         auto rows =
             jsonRows(*db, "SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid", ticket.id);
         if (!rows.good())
@@ -407,23 +402,18 @@ ServerStore::Private::replyAsRule(const ActiveRule &rule, Ticket &ticket, const 
     QJsonObject departmentJson = parseObject(*settings);
     departmentJson.insert(QStringLiteral("id"), uuidToString(ticket.departmentId));
     auto department = Wire::departmentFromJson(departmentJson);
-    Contact requester;
-    auto contact = text("SELECT data FROM contacts WHERE id = ?1",
-                        [&](Statement &st) { st.bind(1, uuidToBlob(ticket.requesterId)); });
-    if (!contact.good())
-        return contact.status();
-    if (*contact) {
-        if (auto parsed = Wire::contactFromJson(parseObject(**contact)); parsed.good())
-            requester = std::move(*parsed);
-    }
+    auto requester = storedContact(ticket.requesterId);
+    if (!requester.good())
+        return requester.status();
     Agent signer;
     signer.name = department.good() ? department->name : QString();
     TemplateExtras extras;
     extras.statusLink = kStatusLinkPlaceholder.toString();
     extras.departmentHours =
         openingHours(department.good() ? department->businessHours : QString());
-    const TemplateContext context = makeTemplateContext(
-        ticket, requester, signer, department.good() ? *department : Department(), extras);
+    const TemplateContext context =
+        makeTemplateContext(ticket, requester->value_or(Contact()), signer,
+                            department.good() ? *department : Department(), extras);
     Message reply;
     reply.id = ids.next();
     reply.ticketId = ticket.id;

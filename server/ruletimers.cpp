@@ -110,26 +110,27 @@ Status ServerStore::Private::armTimers(const WorkTicket &w)
         const std::optional<qint64> due = applies ? timerDue(rule, w, armed) : std::nullopt;
         if (due == armed)
             continue; // as it was (fired or not: the same moment does not fire twice)
-        if (!due) {
-            s = db->run("DELETE FROM rule_timers WHERE ticket_id = ?1 AND rule_id = ?2",
-                        [&](Statement &st) {
-                            st.bind(1, uuidToBlob(w.ticket.id)).bind(2, uuidToBlob(rule.rule.id));
-                        });
-        } else {
-            s = db->run("INSERT INTO rule_timers(ticket_id, rule_id, due_ms, fired) VALUES "
-                        "(?1, ?2, ?3, 0) ON CONFLICT(ticket_id, rule_id) DO UPDATE SET "
-                        "due_ms = excluded.due_ms, fired = 0",
-                        [&](Statement &st) {
-                            st.bind(1, uuidToBlob(w.ticket.id)).bind(2, uuidToBlob(rule.rule.id));
-                            st.bind(3, *due);
-                        });
-            if (!batch.earliestTimer || *due < *batch.earliestTimer)
-                batch.earliestTimer = *due;
-        }
-        if (!s.good())
+        if (s = setTimer(w.ticket.id, rule.rule.id, due); !s.good())
             return s;
     }
     return {};
+}
+
+Status ServerStore::Private::setTimer(const QUuid &ticket, const QUuid &rule,
+                                      std::optional<qint64> due)
+{
+    if (!due)
+        return db->run(
+            "DELETE FROM rule_timers WHERE ticket_id = ?1 AND rule_id = ?2",
+            [&](Statement &st) { st.bind(1, uuidToBlob(ticket)).bind(2, uuidToBlob(rule)); });
+    if (!batch.earliestTimer || *due < *batch.earliestTimer)
+        batch.earliestTimer = *due;
+    return db->run("INSERT INTO rule_timers(ticket_id, rule_id, due_ms, fired) VALUES (?1, ?2, ?3, "
+                   "0) ON CONFLICT(ticket_id, rule_id) DO UPDATE SET due_ms = excluded.due_ms, "
+                   "fired = 0",
+                   [&](Statement &st) {
+                       st.bind(1, uuidToBlob(ticket)).bind(2, uuidToBlob(rule)).bind(3, *due);
+                   });
 }
 
 Status ServerStore::Private::armRule(const ActiveRule &rule)
@@ -139,13 +140,14 @@ Status ServerStore::Private::armRule(const ActiveRule &rule)
         !s.good() || !rule.rule.enabled || !isTimeTrigger(rule.when.trigger))
         return s;
     // The tickets it may concern now: not closed, of its department (or all).
-    auto stmt = db->prepare(rule.rule.departmentId.isNull()
-                                ? "SELECT data FROM tickets WHERE status <> 'closed' AND ?1 = ?1"
-                                : "SELECT data FROM tickets WHERE status <> 'closed' AND "
-                                  "department_id = ?1");
+    const bool everywhere = rule.rule.departmentId.isNull();
+    auto stmt = db->prepare(everywhere ? "SELECT data FROM tickets WHERE status <> 'closed'"
+                                       : "SELECT data FROM tickets WHERE status <> 'closed' AND "
+                                         "department_id = ?1");
     if (!stmt.good())
         return stmt.status();
-    (*stmt)->bind(1, uuidToBlob(rule.rule.departmentId));
+    if (!everywhere)
+        (*stmt)->bind(1, uuidToBlob(rule.rule.departmentId));
     QList<Ticket> tickets;
     while ((*stmt)->next()) {
         if (auto t = Wire::ticketFromJson(parseObject((*stmt)->text(0))); t.good())
@@ -159,17 +161,8 @@ Status ServerStore::Private::armRule(const ActiveRule &rule)
         // As if written now without a change: a waiting ticket waits from now on, an
         // unanswered one only from its requester's next message.
         const WorkTicket w{t, t, false};
-        const std::optional<qint64> due = timerDue(rule, w, std::nullopt);
-        if (!due)
-            continue;
-        s = db->run("INSERT INTO rule_timers(ticket_id, rule_id, due_ms, fired) VALUES (?1, ?2, "
-                    "?3, 0)",
-                    [&](Statement &st) {
-                        st.bind(1, uuidToBlob(t.id)).bind(2, uuidToBlob(rule.rule.id));
-                        st.bind(3, *due);
-                    });
-        if (!batch.earliestTimer || *due < *batch.earliestTimer)
-            batch.earliestTimer = *due;
+        if (const std::optional<qint64> due = timerDue(rule, w, std::nullopt))
+            s = setTimer(t.id, rule.rule.id, due);
     }
     return s;
 }

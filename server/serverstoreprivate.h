@@ -481,6 +481,20 @@ struct ServerStore::Private
         return std::optional<Ticket>(std::move(*ticket));
     }
 
+    // A stored contact; nullopt when there is none (or its JSON does not parse).
+    Result<std::optional<Contact>> storedContact(const QUuid &id)
+    {
+        auto row = text("SELECT data FROM contacts WHERE id = ?1",
+                        [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
+        if (!row.good())
+            return row.status();
+        if (!*row)
+            return std::optional<Contact>();
+        auto contact = Wire::contactFromJson(parseObject(**row));
+        return contact.good() ? std::optional<Contact>(std::move(*contact))
+                              : std::optional<Contact>();
+    }
+
     // The ticket if it exists and the agent may see it.
     Result<std::optional<Ticket>> visibleTicket(const QUuid &id)
     {
@@ -883,6 +897,8 @@ struct ServerStore::Private
     // leaves it (nullopt: not at all), given when it was due before (its stored timer).
     std::optional<qint64> timerDue(const ActiveRule &rule, const WorkTicket &w,
                                    std::optional<qint64> armed) const;
+    // Stores the rule's timer for the ticket at `due` (not fired), or drops it (nullopt).
+    Status setTimer(const QUuid &ticket, const QUuid &rule, std::optional<qint64> due);
     // Arms, moves or drops the ticket's timers for the time rules as the ticket is written.
     Status armTimers(const WorkTicket &w);
     // A time rule written: its timers for the tickets there now (none when disabled).

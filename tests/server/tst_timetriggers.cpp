@@ -71,13 +71,14 @@ class TestTimeTriggers : public QObject
     }
 
     bool addRule(const QString &ruleId, const QString &when, const QString &condition,
-                 const QString &actions, qint64 now)
+                 const QString &actions, qint64 now, bool everyDepartment = false)
     {
         return apply({QJsonObject{{QStringLiteral("type"), QStringLiteral("upsert_rule")},
                                   {QStringLiteral("rule"),
                                    QJsonObject{{QStringLiteral("id"), ruleId},
                                                {QStringLiteral("name"), when},
-                                               {QStringLiteral("department_id"), m_desk},
+                                               {QStringLiteral("department_id"),
+                                                everyDepartment ? QJsonValue() : m_desk},
                                                {QStringLiteral("when"), when},
                                                {QStringLiteral("if"), condition},
                                                {QStringLiteral("then"), actions}}}}},
@@ -279,8 +280,9 @@ private Q_SLOTS:
                       start));
         QVERIFY(apply({setStatus(later, QStringLiteral("pending"))}, start));
         QCOMPARE(next(), -1); // no rule for pending tickets now
+        // For every department this time: it arms the tickets of all of them.
         QVERIFY(addRule(chase, QStringLiteral("pending:48h"), QStringLiteral("tag:wait"),
-                        QStringLiteral("solve"), start + 10 * kHour));
+                        QStringLiteral("solve"), start + 10 * kHour, true));
         QCOMPARE(next(), start + 58 * kHour);
         for (const QString &rule : {chase, close})
             QVERIFY(apply({QJsonObject{{QStringLiteral("type"), QStringLiteral("delete_rule")},
