@@ -173,12 +173,16 @@ QString readable(LocalStore &store, const QString &field, const QJsonValue &valu
     const QUuid id = QUuid::fromString(value.toString());
     if (field == u"department_id")
         return departmentName(store, id);
-    if (field == u"assignee_id") {
+    if (field == u"assignee_id" || field == u"notified") {
         auto agents = store.agents();
-        for (const Agent &agent : agents.good() ? *agents : QList<Agent>()) {
-            if (agent.id == id)
-                return agent.name;
+        QStringList names = value.toString().split(u',');
+        for (QString &name : names) {
+            for (const Agent &agent : agents.good() ? *agents : QList<Agent>()) {
+                if (agent.id == QUuid::fromString(name))
+                    name = agent.name;
+            }
         }
+        return names.join(QStringLiteral(", "));
     }
     return value.toString();
 }

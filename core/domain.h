@@ -196,4 +196,16 @@ struct HistoryEvent
     friend bool operator==(const HistoryEvent &, const HistoryEvent &) = default;
 };
 
+// A notice for one agent, sent by an automation rule's `notify:` action: the ticket it is about
+// and the rule, by name. The feed brings it only to that agent; `read` is the client's own.
+struct Notice
+{
+    QUuid id;
+    QUuid ticketId;
+    QString rule;
+    QDateTime created;
+    bool read = false;
+    friend bool operator==(const Notice &, const Notice &) = default;
+};
+
 } // namespace Pult

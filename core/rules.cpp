@@ -197,16 +197,25 @@ RuleParse<QList<RuleAction>> parseRuleActions(const QString &text)
                                : toString(TicketStatus::Closed);
         } else if (colon > 0 && (eq < 0 || colon < eq)) {
             const QString kind = w.left(colon).toLower();
-            if (kind != u"note" && kind != u"reply")
+            if (kind != u"note" && kind != u"reply" && kind != u"notify")
                 return fail(QStringLiteral("unknown action \"%1:\": those with a colon are "
-                                           "note:TEXT and reply:SHORTCUT")
+                                           "note:TEXT, reply:SHORTCUT and notify:WHO")
                                 .arg(kind));
-            action.kind = kind == u"note" ? RuleAction::Kind::Note : RuleAction::Kind::Reply;
+            action.kind = kind == u"note"    ? RuleAction::Kind::Note
+                          : kind == u"reply" ? RuleAction::Kind::Reply
+                                             : RuleAction::Kind::Notify;
             action.value = w.mid(colon + 1).trimmed();
             if (action.value.isEmpty())
-                return fail(kind == u"note"
-                                ? QStringLiteral("note: needs a text, in quotes when it has spaces")
-                                : QStringLiteral("reply: needs a canned response's shortcut"));
+                return fail(kind == u"note" ? QStringLiteral("note: needs a text, in quotes when "
+                                                             "it has spaces")
+                            : kind == u"reply"
+                                ? QStringLiteral("reply: needs a canned response's shortcut")
+                                : QStringLiteral("notify: needs lead, assignee or an agent's "
+                                                 "address"));
+            if (action.kind == RuleAction::Kind::Notify &&
+                (action.value.compare(u"lead", Qt::CaseInsensitive) == 0 ||
+                 action.value.compare(u"assignee", Qt::CaseInsensitive) == 0))
+                action.value = action.value.toLower();
         } else if (eq > 0) {
             const QString key = w.left(eq).toLower();
             const QString value = w.mid(eq + 1).trimmed();
@@ -257,7 +266,8 @@ RuleParse<QList<RuleAction>> parseRuleActions(const QString &text)
             }
         } else {
             return fail(QStringLiteral("unknown action \"%1\": use FIELD=VALUE, +TAG, -TAG, "
-                                       "spam, solve, close, note:TEXT or reply:SHORTCUT")
+                                       "spam, solve, close, note:TEXT, reply:SHORTCUT or "
+                                       "notify:WHO")
                             .arg(w));
         }
         parse.value.append(action);
@@ -300,6 +310,8 @@ QString ruleActionText(const RuleAction &action)
         return QStringLiteral("note:") + quotedIfNeeded(action.value);
     case RuleAction::Kind::Reply:
         return QStringLiteral("reply:") + quotedIfNeeded(action.value);
+    case RuleAction::Kind::Notify:
+        return QStringLiteral("notify:") + quotedIfNeeded(action.value);
     }
     return {};
 }

@@ -8,6 +8,7 @@
 //   if:    tag:vip priority<high          (any filter; empty: every ticket)
 //   then:  priority=urgent tier=2 +vip -triage dept=billing assignee=ana@example.com
 //          category=refunds status=pending due=4h spam note:"Called the customer" reply:thanks
+//          notify:lead notify:assignee notify:ana@example.com
 // Parsing is here, shared by pultd (which refuses a rule that does not parse, with the
 // position) and pultctl; pultd runs them (server/rulesengine.cpp).
 
@@ -61,9 +62,10 @@ struct RuleAction
         Due,        // number: seconds from when the rule runs; 0 clears the due date
         AddTag,     // value: the tag, lower case
         RemoveTag,
-        Spam,  // marks the ticket as spam
-        Note,  // value: an internal note's text
-        Reply, // value: the shortcut of a canned response sent to the requester
+        Spam,   // marks the ticket as spam
+        Note,   // value: an internal note's text
+        Reply,  // value: the shortcut of a canned response sent to the requester
+        Notify, // value: "lead" (the department's leads), "assignee", or an agent's address or name
     };
     Kind kind = Kind::Status;
     QString value;

@@ -550,6 +550,26 @@ Result<Rule> ruleFromJson(const QJsonObject &o)
     return r;
 }
 
+QJsonObject toJson(const Notice &n)
+{
+    return {{QStringLiteral("id"), uuidToString(n.id)},
+            {QStringLiteral("ticket_id"), uuidToString(n.ticketId)},
+            {QStringLiteral("rule"), n.rule},
+            {QStringLiteral("created_at"), timeValue(n.created)}};
+}
+
+Result<Notice> noticeFromJson(const QJsonObject &o)
+{
+    Notice n;
+    n.id = uuidOf(o.value(QLatin1String("id")));
+    n.ticketId = uuidOf(o.value(QLatin1String("ticket_id")));
+    if (n.id.isNull() || n.ticketId.isNull())
+        return invalid("notice", QStringLiteral("no id or ticket"));
+    n.rule = text(o, "rule");
+    n.created = timeOf(o.value(QLatin1String("created_at")));
+    return n;
+}
+
 Result<SharedFilter> sharedFilterFromJson(const QJsonObject &o)
 {
     SharedFilter f;

@@ -34,6 +34,7 @@ QJsonObject toJson(const CannedResponse &response);
 QJsonObject toJson(const SharedFilter &filter);
 QJsonObject toJson(const Department &department); // the settings shape of GET /departments
 QJsonObject toJson(const Rule &rule);
+QJsonObject toJson(const Notice &notice); // without `read`, the client's own
 
 // Parsing what the server sent: Invalid when the id is missing or an enumeration unknown.
 // Fields a snapshot leaves out keep their defaults.
@@ -46,5 +47,6 @@ Result<SharedFilter> sharedFilterFromJson(const QJsonObject &object);
 Result<Department> departmentFromJson(const QJsonObject &object);
 Result<Agent> agentFromJson(const QJsonObject &object); // with departments [{id, tier}]
 Result<Rule> ruleFromJson(const QJsonObject &object);
+Result<Notice> noticeFromJson(const QJsonObject &object);
 
 } // namespace Pult::Wire

@@ -124,6 +124,9 @@ QString unresolved(const FilterContext &names, const RuleAction &action)
     if (action.kind == RuleAction::Kind::Assignee && !action.value.isEmpty() &&
         !isAssignmentWord(action.value) && !agentNamed(names, action.value))
         return QStringLiteral("no agent has the address or name \"%1\"").arg(action.value);
+    if (action.kind == RuleAction::Kind::Notify && action.value != u"lead" &&
+        action.value != u"assignee" && !agentNamed(names, action.value))
+        return QStringLiteral("no agent has the address or name \"%1\"").arg(action.value);
     return {};
 }
 
@@ -337,6 +340,10 @@ Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rul
                 return replied;
             break;
         }
+        case RuleAction::Kind::Notify:
+            if (Status s = notifyAsRule(rule, ticket, action.value, **names); !s.good())
+                return s;
+            break;
         case RuleAction::Kind::Note: {
             Message note;
             note.id = ids.next();
@@ -429,6 +436,58 @@ ServerStore::Private::replyAsRule(const ActiveRule &rule, Ticket &ticket, const 
     if (Status queued = queueReplyMail(ticket, reply); !queued.good())
         return queued;
     return accept();
+}
+
+Status ServerStore::Private::notifyAsRule(const ActiveRule &rule, const Ticket &ticket,
+                                          const QString &who, const FilterContext &names)
+{
+    // The agents the word names who may see the ticket; nobody is no failure (a department
+    // without a lead, a ticket without an assignee), like an assignment that finds nobody.
+    QList<QUuid> candidates;
+    if (who == u"lead") {
+        auto stmt = db->prepare("SELECT a.id FROM agent_departments ad JOIN agents a ON "
+                                "a.id = ad.agent_id WHERE ad.department_id = ?1 AND a.role = ?2 "
+                                "ORDER BY a.rid");
+        if (!stmt.good())
+            return stmt.status();
+        (*stmt)->bind(1, uuidToBlob(ticket.departmentId)).bind(2, int(Role::Lead));
+        while ((*stmt)->next())
+            candidates.append(uuidFromBlob((*stmt)->blob(0)));
+        Status s = (*stmt)->status();
+        (*stmt)->reset();
+        if (!s.good())
+            return s;
+    } else if (who == u"assignee") {
+        if (!ticket.assigneeId.isNull())
+            candidates.append(ticket.assigneeId);
+    } else if (const auto agent = agentNamed(names, who)) {
+        candidates.append(*agent);
+    }
+    QJsonArray notified;
+    for (const QUuid &agent : std::as_const(candidates)) {
+        auto sees = text("SELECT CASE WHEN a.role = ?3 OR EXISTS(SELECT 1 FROM agent_departments "
+                         "ad WHERE ad.agent_id = a.id AND ad.department_id = ?2) THEN 'yes' END "
+                         "FROM agents a WHERE a.id = ?1",
+                         [&](Statement &st) {
+                             st.bind(1, uuidToBlob(agent)).bind(2, uuidToBlob(ticket.departmentId));
+                             st.bind(3, int(Role::Admin));
+                         });
+        if (!sees.good())
+            return sees.status();
+        if (!sees->value_or(QString()).isEmpty()) {
+            Notice notice;
+            notice.id = ids.next();
+            notice.ticketId = ticket.id;
+            notice.rule = rule.rule.name;
+            notice.created = nowTime();
+            pending.append({QStringLiteral("notification"), notice.id, ticket.departmentId, QUuid(),
+                            Wire::toJson(notice), agent});
+            notified.append(uuidToString(agent));
+        }
+    }
+    if (!notified.isEmpty())
+        history(ticket, QStringLiteral("notified"), QJsonValue(), notified);
+    return {};
 }
 
 Status ServerStore::Private::runRules()

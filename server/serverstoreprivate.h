@@ -99,7 +99,8 @@ struct Change
         , everyone(everyone_)
     {}
 
-    QString kind; // ticket, message, history, contact, department, canned_response, shared_filter
+    QString kind; // ticket, message, history, contact, department, canned_response, shared_filter,
+                  // notification
     QUuid entity;
     QUuid department;
     QUuid previousDepartment;
@@ -702,7 +703,8 @@ struct ServerStore::Private
                 !w.created
                     ? pending.cend()
                     : std::find_if(pending.cbegin(), pending.cend(), [&](const Change &c) {
-                          return (c.kind == u"message" || c.kind == u"history") &&
+                          return (c.kind == u"message" || c.kind == u"history" ||
+                                  c.kind == u"notification") &&
                                  c.data.value(QLatin1String("ticket_id")).toString() == idText;
                       });
             pending.insert(first - pending.cbegin(), std::move(change));
@@ -873,6 +875,10 @@ struct ServerStore::Private
     // Sends it to the ticket's requester as a reply of the rule, framed like agents' replies.
     Result<std::optional<Rejection>> replyAsRule(const ActiveRule &rule, Ticket &ticket,
                                                  const QString &shortcut);
+    // `notify:WHO`: a notice in the feed for each agent WHO names who may see the ticket, and
+    // the ticket's history says whom.
+    Status notifyAsRule(const ActiveRule &rule, const Ticket &ticket, const QString &who,
+                        const FilterContext &names);
     // Compiles the rule's condition with the batch's names and time.
     Status prepare(ActiveRule &rule);
     // Whether the rule's condition holds for the ticket now, or why it cannot be run any more.

@@ -75,10 +75,10 @@ private Q_SLOTS:
             QStringLiteral("priority=URGENT tier=2 +VIP -triage dept=\"Customer care\" "
                            "category=none assignee=ana@example.com due=90m spam solve "
                            "note:\"Said \\\"hi\\\" to C:\\\\\" status=on-hold "
-                           "reply:thanks"));
+                           "reply:thanks notify:Lead notify:\"Ana Novak\""));
         QVERIFY2(parsed.good(), qPrintable(parsed.error ? parsed.error->message : QString()));
         const QList<RuleAction> &a = parsed.value;
-        QCOMPARE(a.size(), 13);
+        QCOMPARE(a.size(), 15);
         QCOMPARE(a.at(0).kind, RuleAction::Kind::Priority);
         QCOMPARE(a.at(0).value, QStringLiteral("urgent"));
         QCOMPARE(a.at(1).number, 2);
@@ -97,6 +97,9 @@ private Q_SLOTS:
         QCOMPARE(a.at(11).value, QStringLiteral("on-hold"));
         QCOMPARE(a.at(12).kind, RuleAction::Kind::Reply);
         QCOMPARE(a.at(12).value, QStringLiteral("thanks"));
+        QCOMPARE(a.at(13).kind, RuleAction::Kind::Notify);
+        QCOMPARE(a.at(13).value, QStringLiteral("lead")); // the words lead and assignee, any case
+        QCOMPARE(a.at(14).value, QStringLiteral("Ana Novak"));
         // Written back, each action parses to itself.
         QStringList texts;
         for (const RuleAction &action : a)
@@ -136,15 +139,19 @@ private Q_SLOTS:
         QTest::newRow("quote") << QStringLiteral("+a note:\"open") << 8
                                << QStringLiteral("the quote is not closed");
         QTest::newRow("other colon")
-            << QStringLiteral("+a notify:lead") << 3
-            << QStringLiteral("unknown action \"notify:\": those with a colon are "
-                              "note:TEXT and reply:SHORTCUT");
+            << QStringLiteral("+a page:lead") << 3
+            << QStringLiteral("unknown action \"page:\": those with a colon are "
+                              "note:TEXT, reply:SHORTCUT and notify:WHO");
+        QTest::newRow("empty notify")
+            << QStringLiteral("notify:") << 0
+            << QStringLiteral("notify: needs lead, assignee or an agent's address");
         QTest::newRow("empty reply") << QStringLiteral("reply:") << 0
                                      << QStringLiteral("reply: needs a canned response's shortcut");
         QTest::newRow("word") << QStringLiteral("escalate") << 0
                               << QStringLiteral(
                                      "unknown action \"escalate\": use FIELD=VALUE, +TAG, -TAG, "
-                                     "spam, solve, close, note:TEXT or reply:SHORTCUT");
+                                     "spam, solve, close, note:TEXT, reply:SHORTCUT or "
+                                     "notify:WHO");
     }
 
     void refusals()

@@ -1,6 +1,7 @@
 // Automation rules through the real pultd (docs/automation.md), on SQLite and (server_rules_
 // postgresql) PostgreSQL: who may write rules; rules that do not parse refused with the
-// position; every trigger and every action; order, stop and disabled; a rule that cannot act
+// position; every trigger and every action; notices only to those a rule names; order, stop
+// and disabled; a rule that cannot act
 // undoes itself and lets the op through; a loop of two rules stops at the limit and says so;
 // the dry run of GET /api/v1/rules/{id}/test changes nothing. One pultd for the whole suite; each
 // case works on fresh tickets, and rules it adds only match tickets tagged for it.
@@ -520,6 +521,67 @@ private Q_SLOTS:
                  qPrintable(reply.value(u"body").toString()));
         QVERIFY(!read.value(u"ticket").toObject().value(u"first_response_at").isNull());
         QVERIFY(tags(t).contains(u"acknowledged"));
+        QCOMPARE(outcome(Who::Admin, removal(id)), QStringLiteral("applied"));
+    }
+
+    // notify:WHO puts a notice in the feed of each agent it names who may see the ticket, and
+    // of nobody else; the ticket's history says whom the rule notified.
+    void notifyReachesOnlyThoseNamed()
+    {
+        QCOMPARE(refusal(QStringLiteral("created"), QStringLiteral("tag:x"),
+                         QStringLiteral("+x notify:nobody@x.example")),
+                 QStringLiteral("the actions, column 4: no agent has the address or name "
+                                "\"nobody@x.example\""));
+        QCOMPARE(
+            refusal(QStringLiteral("created"), QStringLiteral("tag:x"), QStringLiteral("notify:")),
+            QStringLiteral("the actions, column 1: notify: needs lead, assignee or an "
+                           "agent's address"));
+        const QString tag = QStringLiteral("notify-%1").arg(newId().left(8));
+        // seller@ is of Sales only: the rule names them, but they do not see Support's ticket.
+        const QString id =
+            addRule(QStringLiteral("Escalated"), QStringLiteral("note"), u"tag:" + tag,
+                    QStringLiteral("notify:lead notify:assignee "
+                                   "notify:seller@x.example"));
+        const QString t = ticketTagged(tag);
+        QCOMPARE(outcome(Who::Agent, setFields(t, {{QStringLiteral("assignee_id"), m_senior}})),
+                 QStringLiteral("applied"));
+        const qint64 before = revision();
+        QCOMPARE(outcome(Who::Agent, message(t, QStringLiteral("note"))),
+                 QStringLiteral("applied"));
+        const QByteArray senior = login(m_server, "senior@x.example", kPassword);
+        const QByteArray seller = login(m_server, "seller@x.example", kPassword);
+        QVERIFY(!senior.isEmpty() && !seller.isEmpty());
+        const auto notices = [&](const QByteArray &token) {
+            QList<QJsonObject> found;
+            const std::optional<HttpReply> reply = m_server.fetch(
+                apiRequest("GET", "/api/v1/changes?since=" + QByteArray::number(before), token));
+            for (const QJsonValue &v : reply->json().value(u"changes").toArray()) {
+                if (v.toObject().value(u"type").toString() == u"notification")
+                    found.append(v.toObject().value(u"data").toObject());
+            }
+            return found;
+        };
+        for (const QByteArray &token : {m_tokens.value(Who::Lead), senior}) {
+            const QList<QJsonObject> got = notices(token);
+            QCOMPARE(got.size(), 1);
+            QCOMPARE(got.first().value(u"ticket_id").toString(), t);
+            QCOMPARE(got.first().value(u"rule").toString(), QStringLiteral("Escalated"));
+            QVERIFY(QDateTime::fromString(got.first().value(u"created_at").toString(),
+                                          Qt::ISODateWithMs)
+                        .isValid());
+        }
+        for (const QByteArray &token : {m_tokens.value(Who::Agent), m_tokens.value(Who::Admin),
+                                        m_tokens.value(Who::OtherLead), seller})
+            QVERIFY(notices(token).isEmpty());
+        QStringList notified;
+        for (const QJsonValue &v : read(t).value(u"history").toArray()) {
+            if (v.toObject().value(u"field").toString() == u"notified") {
+                QCOMPARE(v.toObject().value(u"rule").toString(), QStringLiteral("Escalated"));
+                notified.append(v.toObject().value(u"new").toString());
+            }
+        }
+        QCOMPARE(notified.size(), 2); // the lead, the assignee; nobody for seller@
+        QCOMPARE(notified.at(1), m_senior);
         QCOMPARE(outcome(Who::Admin, removal(id)), QStringLiteral("applied"));
     }
 

@@ -42,6 +42,7 @@ class TestTimeTriggers : public QObject
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<ServerStore> m_store;
     AgentSession m_admin;
+    AgentSession m_lead; // of Desk, notified by the escalation
     QString m_desk;
     UuidV7Generator m_ids;
 
@@ -181,6 +182,15 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<Accounts::Login>(login));
         m_admin = std::get<Accounts::Login>(login).session;
         m_desk = uuidToString(m_admin.departments.first().id);
+        NewAgent lead{QStringLiteral("lead@example.com"),
+                      QStringLiteral("Lead"),
+                      Role::Lead,
+                      {{QStringLiteral("Desk"), 1}}};
+        QVERIFY(m_accounts->addAgent(lead, *hash).good());
+        login = m_accounts->login(lead.email, kPassword, QStringLiteral("127.0.0.1"),
+                                  utc("2026-10-01T00:00:00Z"));
+        QVERIFY(std::holds_alternative<Accounts::Login>(login));
+        m_lead = std::get<Accounts::Login>(login).session;
         QVERIFY(
             apply({QJsonObject{
                       {QStringLiteral("type"), QStringLiteral("update_department")},
@@ -204,7 +214,7 @@ private Q_SLOTS:
         QVERIFY(addRule(warn, QStringLiteral("sla-due:30m"), QStringLiteral("tag:sla"),
                         QStringLiteral("+warned"), friday));
         QVERIFY(addRule(escalate, QStringLiteral("breached"), QStringLiteral("tag:sla"),
-                        QStringLiteral("tier=2 +breached"), friday));
+                        QStringLiteral("tier=2 +breached notify:lead"), friday));
         const QString t = id();
         QVERIFY(createTicket(t, QStringLiteral("sla"), friday));
         QCOMPARE(ticket(t).value(u"first_response_deadline").toString(),
@@ -228,7 +238,23 @@ private Q_SLOTS:
                 ++byRules;
             }
         }
-        QCOMPARE(byRules, 2); // tier and tags
+        QCOMPARE(byRules, 3); // tier, tags, and whom it notified
+        // Seed 003: "a notification to the lead", in the lead's feed only.
+        const auto notices = [&](const AgentSession &session) {
+            QStringList rules;
+            auto feed = m_store->changes(session, 0, 1000);
+            const QJsonObject page =
+                QJsonDocument::fromJson(QByteArray::fromStdString(*feed)).object();
+            for (const QJsonValue &v : page.value(u"changes").toArray()) {
+                const QJsonObject data = v.toObject().value(u"data").toObject();
+                if (v.toObject().value(u"type").toString() == u"notification" &&
+                    data.value(u"ticket_id").toString() == t)
+                    rules.append(data.value(u"rule").toString());
+            }
+            return rules;
+        };
+        QCOMPARE(notices(m_lead), QStringList{QStringLiteral("breached")});
+        QVERIFY(notices(m_admin).isEmpty());
         // Answered: the first response is met, and the timers follow the resolution deadline.
         QVERIFY(apply({message(t, QStringLiteral("reply"))}, utc("2026-10-26T09:10:00Z")));
         const QDateTime resolution = QDateTime::fromString(
