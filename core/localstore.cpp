@@ -4,6 +4,7 @@
 #include "sqlitedb.h"
 #include "textfold.h"
 #include "uuid.h"
+#include "wire.h"
 
 #include <QDir>
 #include <QFile>
@@ -658,6 +659,8 @@ Status LocalStore::removeTicket(const QUuid &id)
     if (s.good())
         s = d->db->run("DELETE FROM history WHERE ticket_id = ?1", bindId);
     if (s.good())
+        s = d->db->run("DELETE FROM notices WHERE ticket_id = ?1", bindId);
+    if (s.good())
         s = d->db->run("DELETE FROM ticket_tags WHERE ticket_rid = ?1", bindRid);
     if (s.good())
         s = d->db->run("DELETE FROM tickets WHERE rid = ?1", bindRid);
@@ -713,6 +716,55 @@ Status LocalStore::replaceSharedFilters(const QList<SharedFilter> &filters)
             return s;
     }
     return tx.commit();
+}
+
+Status LocalStore::put(const Notice &notice)
+{
+    return d->db->run(
+        "INSERT INTO notices(id, ticket_id, data, read) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+        [&](Statement &st) {
+            st.bind(1, uuidToBlob(notice.id)).bind(2, uuidToBlob(notice.ticketId));
+            st.bind(3, QString::fromUtf8(
+                           QJsonDocument(Wire::toJson(notice)).toJson(QJsonDocument::Compact)));
+            st.bind(4, int(notice.read));
+        });
+}
+
+Status LocalStore::markNoticeRead(const QUuid &id)
+{
+    return d->db->run("UPDATE notices SET read = 1 WHERE id = ?1",
+                      [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
+}
+
+Status LocalStore::markAllNoticesRead()
+{
+    return d->db->execute("UPDATE notices SET read = 1 WHERE read = 0");
+}
+
+Result<QList<Notice>> LocalStore::notices(int limit)
+{
+    return d->collect<Notice>(
+        "SELECT data, read FROM notices ORDER BY rid DESC LIMIT ?1",
+        [&](Statement &st) { st.bind(1, limit); },
+        [](const Statement &st) {
+            // Written by put() from a notice that parsed.
+            auto parsed =
+                Wire::noticeFromJson(QJsonDocument::fromJson(st.text(0).toUtf8()).object());
+            Notice notice = parsed.good() ? *parsed : Notice();
+            notice.read = st.int64(1) != 0;
+            return notice;
+        });
+}
+
+Result<qint64> LocalStore::unreadNoticeCount()
+{
+    auto rows = d->collect<qint64>(
+        "SELECT count(*) FROM notices WHERE read = 0", [](Statement &) {},
+        [](const Statement &st) { return st.int64(0); });
+    if (!rows.good())
+        return rows.status();
+    return rows->value(0);
 }
 
 Status LocalStore::dequeue(const QUuid &opId)

@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 11;
+    static constexpr int kSchemaVersion = 12;
 
     enum class Mode { ReadWrite, ReadOnly };
 
@@ -142,8 +142,8 @@ public:
     Status put(const CannedResponse &response);
     Status enqueue(const OutboxOp &op);
 
-    // Removing. A ticket goes with its messages, history and index entries (it left the agent's
-    // sight, or it was created here and the server refused it).
+    // Removing. A ticket goes with its messages, history, notices and index entries (it left the
+    // agent's sight, or it was created here and the server refused it).
     Status removeTicket(const QUuid &id);
     Status removeMessage(const QUuid &id);
     Status removeCannedResponse(const QUuid &id);
@@ -152,6 +152,10 @@ public:
     // Replaces every shared filter with these (the server's whole list for this agent).
     Status replaceSharedFilters(const QList<SharedFilter> &filters);
     Status dequeue(const QUuid &opId); // an outbox op the server has answered
+    // A rule's notice (kept read or unread as it is when it exists), and marking them read.
+    Status put(const Notice &notice);
+    Status markNoticeRead(const QUuid &id);
+    Status markAllNoticesRead();
 
     // Reading.
     Result<Ticket> ticket(const QUuid &id);
@@ -165,6 +169,9 @@ public:
     Result<QList<Agent>> agents();
     Result<QList<CannedResponse>> cannedResponses();
     Result<QList<SharedFilter>> sharedFilters(); // by name
+    // The newest notices, newest first, and how many are unread.
+    Result<QList<Notice>> notices(int limit);
+    Result<qint64> unreadNoticeCount();
     Result<QList<OutboxOp>> outbox();
     Result<qint64> ticketCount();
 

@@ -178,8 +178,18 @@ ALTER TABLE tickets ADD COLUMN csat_comment TEXT;
 constexpr const char *kStep11 = R"sql(
 ALTER TABLE history ADD COLUMN rule TEXT;
 )sql";
-constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2, kStep3, kStep4,  kStep5, kStep6,
-                                                   kStep7, kStep8, kStep9, kStep10, kStep11};
+// Step 12: notices of automation rules for this agent (Wire's JSON in data), newest first by
+// rid; read is the agent's own. notices_ticket serves removing a ticket.
+constexpr const char *kStep12 = R"sql(
+CREATE TABLE notices(
+    rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, ticket_id BLOB NOT NULL,
+    data TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX notices_ticket ON notices(ticket_id);
+CREATE INDEX notices_unread ON notices(rid) WHERE read = 0;
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1, kStep2,  kStep3,  kStep4,
+                                                   kStep5, kStep6,  kStep7,  kStep8,
+                                                   kStep9, kStep10, kStep11, kStep12};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

@@ -395,7 +395,12 @@
         <translation>%1 sujungė užklausą į %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>%1 notified %2</source>
+        <translation>%1 pranešė: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 rated the help %2 of 5</source>
         <translation>%1 įvertino pagalbą: %2 iš 5</translation>
     </message>
@@ -795,6 +800,11 @@
             <numerusform>SLA terminas po %n min.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Rule “%1”</source>
+        <translation>Taisyklė „%1“</translation>
+    </message>
 </context>
 <context>
     <name>Pult::CannedResponseModel</name>
@@ -1159,7 +1169,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+150"/>
+        <location filename="../ui/mainwindow.cpp" line="+151"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -1330,12 +1340,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+265"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -1576,7 +1586,7 @@
         <translation>&amp;Komandų paletė…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>&amp;Language</source>
         <translation>K&amp;alba</translation>
     </message>
@@ -1677,12 +1687,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+322"/>
+        <location line="+323"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Užklausos #%1 čia nėra.</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-309"/>
         <source>Open the ticket</source>
         <translation>Atidaryti užklausą</translation>
     </message>
@@ -1712,7 +1722,7 @@
         <translation>Pakeitimas atmestas</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n updates on your tickets</source>
         <translation>
             <numerusform>%n atnaujinimas jūsų užklausose</numerusform>
@@ -1871,6 +1881,40 @@
         <location line="+6"/>
         <source>Could not start another window.</source>
         <translation>Nepavyko paleisti kito lango.</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::NoticeMenu</name>
+    <message>
+        <location filename="../ui/noticemenu.cpp" line="+10"/>
+        <location line="+41"/>
+        <source>&amp;Notices</source>
+        <translation>&amp;Pranešimai</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Notices (%1)</source>
+        <translation>&amp;Pranešimai (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No notices: automation rules that notify you put them here</source>
+        <translation>Pranešimų nėra: čia juos deda automatizavimo taisyklės, kurios jums praneša</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a ticket</source>
+        <translation>užklausa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · rule “%2” · %3</source>
+        <translation>%1 · taisyklė „%2“ · %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Mark all as read</source>
+        <translation>&amp;Pažymėti visus kaip skaitytus</translation>
     </message>
 </context>
 <context>

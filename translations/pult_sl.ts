@@ -397,7 +397,12 @@
         <translation>%1 je zahtevek združil(-a) v %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>%1 notified %2</source>
+        <translation>%1 je obvestil(-a): %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 rated the help %2 of 5</source>
         <translation>%1 je pomoč ocenil(-a): %2 od 5</translation>
     </message>
@@ -808,6 +813,11 @@
             <numerusform>Rok SLA čez %n min</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Rule “%1”</source>
+        <translation>Pravilo »%1«</translation>
+    </message>
 </context>
 <context>
     <name>Pult::CannedResponseModel</name>
@@ -1173,7 +1183,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+150"/>
+        <location filename="../ui/mainwindow.cpp" line="+151"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1345,12 +1355,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+260"/>
+        <location line="+265"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1591,7 +1601,7 @@
         <translation>&amp;Ukazna paleta…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>&amp;Language</source>
         <translation>&amp;Jezik</translation>
     </message>
@@ -1692,12 +1702,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+322"/>
+        <location line="+323"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Zahtevka #%1 tukaj ni.</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-309"/>
         <source>Open the ticket</source>
         <translation>Odpri zahtevek</translation>
     </message>
@@ -1727,7 +1737,7 @@
         <translation>Sprememba zavrnjena</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n updates on your tickets</source>
         <translation>
             <numerusform>%n posodobitev pri vaših zahtevkih</numerusform>
@@ -1887,6 +1897,40 @@
         <location line="+6"/>
         <source>Could not start another window.</source>
         <translation>Drugega okna ni bilo mogoče zagnati.</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::NoticeMenu</name>
+    <message>
+        <location filename="../ui/noticemenu.cpp" line="+10"/>
+        <location line="+41"/>
+        <source>&amp;Notices</source>
+        <translation>&amp;Obvestila</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Notices (%1)</source>
+        <translation>&amp;Obvestila (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No notices: automation rules that notify you put them here</source>
+        <translation>Ni obvestil: sem jih pošiljajo pravila avtomatizacije, ki vas obveščajo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a ticket</source>
+        <translation>zahtevek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · rule “%2” · %3</source>
+        <translation>%1 · pravilo »%2« · %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Mark all as read</source>
+        <translation>&amp;Označi vse kot prebrano</translation>
     </message>
 </context>
 <context>

@@ -712,6 +712,12 @@ QString ConversationRenderer::describe(const HistoryEvent &event, const TicketDe
     }
     if (is(u"merged_into"))
         return tr("%1 merged the ticket into %2").arg(actor, newValue);
+    if (is(u"notified")) {
+        QStringList names;
+        for (const QString &id : event.newValue.split(u',', Qt::SkipEmptyParts))
+            names.append(value(id));
+        return tr("%1 notified %2").arg(actor, QLocale().createSeparatedList(names));
+    }
     if (is(u"csat"))
         return tr("%1 rated the help %2 of 5").arg(actor, newValue);
     if (is(u"csat_comment"))

@@ -10,6 +10,7 @@
 #include "localization.h"
 #include "localops.h"
 #include "localstore.h"
+#include "noticemenu.h"
 #include "notifier.h"
 #include "paths.h"
 #include "roles.h"
@@ -1154,6 +1155,11 @@ void MainWindow::setUpActions()
     view->addSeparator();
     addMenuAction(view, QStringLiteral("commandPalette"), tr("&Command palette…"),
                   QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_palette->popUp(); });
+
+    m_notices = new NoticeMenu(m_store, *m_notifierReader, this);
+    menuBar()->addMenu(m_notices);
+    connect(m_notices, &NoticeMenu::openTicket, this, &MainWindow::openTicket);
+    connect(m_notices, &NoticeMenu::failed, this, &MainWindow::showLoadError);
     updateTicketActions();
     updateAccountActions();
 }
@@ -1442,6 +1448,7 @@ void MainWindow::notify()
             if (found.good() && !m_doNotDisturb->isChecked())
                 showNotifications(*found);
         });
+    m_notices->refresh();
 }
 
 void MainWindow::showNotifications(QList<Notification> shown)

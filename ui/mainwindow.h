@@ -38,6 +38,7 @@ class CommandPalette;
 class Composer;
 class FilterBar;
 class LocalStore;
+class NoticeMenu;
 class Notifier;
 struct Notification;
 struct Rejection;
@@ -204,6 +205,7 @@ private:
     std::unique_ptr<StoreReader>
         m_notifierReader;              // runs m_notifier (declared after it: goes first)
     QSystemTrayIcon *m_tray = nullptr; // created with the first notification
+    NoticeMenu *m_notices = nullptr;   // what rules told this agent
     QSet<QUuid> m_pendingTickets;      // rows marked as waiting to be sent
     int m_pendingOps = -1;             // the outbox size the marks were read at; -1: changed since
     QUuid m_notifiedTicket;            // what clicking the last notification opens

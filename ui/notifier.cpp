@@ -75,6 +75,19 @@ Result<QList<Notification>> Notifier::check(LocalStore &store, const QUuid &me,
             break;
         query.after = page->next;
     }
+    auto notices = store.notices(50);
+    if (!notices.good())
+        return notices.status();
+    for (const Notice &notice : std::as_const(*notices)) {
+        if (m_notices.contains(notice.id))
+            continue;
+        m_notices.insert(notice.id);
+        if (!m_primed || notice.read)
+            continue;
+        auto ticket = store.ticket(notice.ticketId);
+        found.append({Notification::RuleNotice, notice.ticketId, tr("Rule “%1”").arg(notice.rule),
+                      ticket.good() ? label(*ticket) : QString()});
+    }
     m_mine = std::move(mine);
     m_primed = true;
     return found;

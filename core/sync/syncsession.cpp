@@ -385,6 +385,15 @@ Status SyncSession::Private::applyChange(const QJsonObject &change,
             return store.removeSharedFilter(Wire::uuidOf(data.value(QLatin1String("id"))));
         return putParsed(store, Wire::sharedFilterFromJson(data));
     }
+    if (type == u"notification") {
+        auto notice = Wire::noticeFromJson(data);
+        if (!notice.good())
+            return notice.status();
+        // A notice a day old when it arrives (a first sync, a long time offline) is history,
+        // not news: it is listed, but not counted as unread.
+        notice->read = notice->created.secsTo(QDateTime::currentDateTimeUtc()) > 86400;
+        return store.put(*notice);
+    }
     if (type == u"gone") {
         const QUuid id = Wire::uuidOf(change.value(QLatin1String("ticket_id")));
         if (Status s = dropBase(id); !s.good())

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -457,6 +458,41 @@ private Q_SLOTS:
         shown->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(shown->isEnabled() && !serverSays(), kTimeoutMs);
         QVERIFY(!shown->isChecked());
+    }
+
+    // An admin's rule notifies Ana when a ticket is made: the notice reaches her window's
+    // Notices menu, counted and in bold until she opens it, which opens its ticket.
+    void aRuleNoticeReachesTheWindow()
+    {
+        Client admin;
+        QVERIFY(admin.login(m_server.port(), m_root));
+        const QString rule = QStringLiteral("Tell Ana");
+        const auto added =
+            admin.run({QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("--name"),
+                       rule, QStringLiteral("--when"), QStringLiteral("created"),
+                       QStringLiteral("--if"), QStringLiteral("\"Shipping damage\""),
+                       QStringLiteral("--then"), QStringLiteral("notify:ana@example.com")});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Shipping damage")));
+        auto *menu = s.w->findChild<QMenu *>(QStringLiteral("notices"));
+        QVERIFY(menu);
+        QTRY_COMPARE_WITH_TIMEOUT(menu->title(), QStringLiteral("&Notices (1)"), kTimeoutMs);
+        QList<QAction *> notices;
+        for (QAction *action : menu->actions()) {
+            if (action->objectName() == u"notice")
+                notices.append(action);
+        }
+        QCOMPARE(notices.size(), 1);
+        QVERIFY(notices.first()->font().bold());
+        QVERIFY2(notices.first()->text().contains(u"Shipping damage") &&
+                     notices.first()->text().contains(rule),
+                 qPrintable(notices.first()->text()));
+        notices.first()->trigger();
+        QCOMPARE(s.w->composer()->ticket(), s.ticket);
+        QTRY_COMPARE_WITH_TIMEOUT(menu->title(), QStringLiteral("&Notices"), kTimeoutMs);
+        QVERIFY(s.store->notices(1)->first().read);
+        QCOMPARE(admin.run({QStringLiteral("rule"), QStringLiteral("remove"), rule}).exitCode, 0);
     }
 
     void refusedChangesDialog()

@@ -503,6 +503,8 @@ void ConversationTest::historyInWords()
         // An automation rule acts by its name.
         change(QUuid(), 5, QStringLiteral("tier"), QStringLiteral("1"), QStringLiteral("2"),
                QStringLiteral("Enterprise first")),
+        change(QUuid(), 6, QStringLiteral("notified"), QString(), id(ana) + u',' + id(boris),
+               QStringLiteral("Enterprise first")),
         change(ana, 55, QStringLiteral("status"), QStringLiteral("open"), QStringLiteral("solved")),
         change(ana, 56, QStringLiteral("spam"), QStringLiteral("false"), QStringLiteral("true")),
         // The customer, on the status page.
@@ -522,6 +524,9 @@ void ConversationTest::historyInWords()
         QStringLiteral("Automation changed status from %1 to %2")
             .arg(Labels::status(TicketStatus::Pending), Labels::status(TicketStatus::OnHold)),
         QStringLiteral("The rule “Enterprise first” changed tier from 1 to 2"),
+        QStringLiteral("The rule “Enterprise first” notified %1")
+            .arg(QLocale().createSeparatedList(
+                {QStringLiteral("Ana Novak"), QStringLiteral("Boris Horvat")})),
         QStringLiteral("Ana Novak changed status from %1 to %2 · 5 min ago")
             .arg(Labels::status(TicketStatus::Open), Labels::status(TicketStatus::Solved)),
         QStringLiteral("Ana Novak marked the ticket as spam"),

@@ -1,5 +1,6 @@
-// What the window notifies about: assignments, customer replies on my tickets, reminders and
-// SLA deadlines, each once, and nothing about other agents' tickets or at start-up.
+// What the window notifies about: assignments, customer replies on my tickets, reminders, SLA
+// deadlines and rules' notices, each once, and nothing about other agents' tickets or at
+// start-up.
 
 #include "notifier.h"
 #include "uitestdata.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void reminderOnce();
     void slaWarningOnce();
     void otherAgentsTicketsStayQuiet();
+    void ruleNoticeOnce();
 
 private:
     Ticket mineAt(int index) const;
@@ -176,5 +178,42 @@ void NotifierTest::otherAgentsTicketsStayQuiet()
     QVERIFY(check().isEmpty());
 }
 
+// A rule's notice that arrives unread is shown once; one that arrived read (it was old when it
+// came) is not, nor one there before the first check (start-up is quiet).
+void NotifierTest::ruleNoticeOnce()
+{
+    const Ticket t = m_fixture.tickets.first();
+    Notice early;
+    early.id = m_ids.next();
+    early.ticketId = t.id;
+    early.rule = QStringLiteral("Breach warning");
+    early.created = m_now;
+    QVERIFY(m_store->put(early).good());
+    Notice old = early;
+    old.id = m_ids.next();
+    old.read = true;
+    QVERIFY(m_store->put(old).good());
+    QList<Notification> found = check();
+    QCOMPARE(found.size(), 1);
+    QVERIFY(found.first().kind == Notification::RuleNotice);
+    QCOMPARE(found.first().ticketId, t.id);
+    QCOMPARE(found.first().title, QStringLiteral("Rule “Breach warning”"));
+    QVERIFY(found.first().text.contains(t.subject));
+    QVERIFY(check().isEmpty());
+    Notifier fresh;
+    const auto atStart = fresh.check(*m_store, m_fixture.ana.id, m_now);
+    QVERIFY(atStart.good());
+    QVERIFY(std::none_of(atStart->cbegin(), atStart->cend(),
+                         [](const Notification &n) { return n.kind == Notification::RuleNotice; }));
+    QCOMPARE(*m_store->unreadNoticeCount(), 1);
+    QVERIFY(m_store->markNoticeRead(early.id).good());
+    QCOMPARE(*m_store->unreadNoticeCount(), 0);
+    QCOMPARE(m_store->notices(10)->size(), 2);
+    // Its ticket gone, the notices go with it.
+    QVERIFY(m_store->removeTicket(t.id).good());
+    QVERIFY(m_store->notices(10)->isEmpty());
+}
+
 QTEST_GUILESS_MAIN(NotifierTest)
+
 #include "tst_notifier.moc"
