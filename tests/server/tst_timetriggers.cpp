@@ -3,7 +3,9 @@
 // every op and every run of the timers is given its moment. An SLA warning and an escalation
 // across a weekend with the change from summer time, over Ljubljana's business hours; pending
 // and solved tickets moved on (auto-close); an unanswered customer; a timer fires once; a rule
-// written later arms the tickets already there; a deleted rule's timers go with it. That
+// written later arms the tickets already there; a deleted rule's timers go with it; two
+// schedulers on one database fire each timer once (the escalation also notifies the lead);
+// presence: a request makes an agent available to round-robin once it is flushed. That
 // pultd's scheduler fires them on its own is server_rules' timersFireOnTheirOwn.
 
 #include "accounts.h"
@@ -16,6 +18,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace Pult;
 
@@ -41,8 +46,10 @@ class TestTimeTriggers : public QObject
     std::unique_ptr<PultdTest::PostgresServer> m_postgres;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<ServerStore> m_store;
+    QString m_url; // the database: empty for SQLite in m_dataDir
     AgentSession m_admin;
     AgentSession m_lead; // of Desk, notified by the escalation
+    QString m_leadToken;
     QString m_desk;
     UuidV7Generator m_ids;
 
@@ -155,7 +162,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dataDir.isValid());
-        QString url;
+        QString &url = m_url;
         if (qgetenv("PULT_TEST_DB") == "postgresql") {
             m_postgres = std::make_unique<PultdTest::PostgresServer>();
             QVERIFY2(m_postgres->start(), qPrintable(m_postgres->error()));
@@ -191,6 +198,7 @@ private Q_SLOTS:
                                   utc("2026-10-01T00:00:00Z"));
         QVERIFY(std::holds_alternative<Accounts::Login>(login));
         m_lead = std::get<Accounts::Login>(login).session;
+        m_leadToken = std::get<Accounts::Login>(login).token;
         QVERIFY(
             apply({QJsonObject{
                       {QStringLiteral("type"), QStringLiteral("update_department")},
@@ -339,6 +347,88 @@ private Q_SLOTS:
         QVERIFY(apply({QJsonObject{{QStringLiteral("type"), QStringLiteral("delete_rule")},
                                    {QStringLiteral("rule_id"), rule}}},
                       start));
+    }
+
+    // Several pultd on one database each wake for the same timers: the writers' lock lets one
+    // take each timer, and every timer fires once.
+    void twoSchedulersFireEachTimerOnce()
+    {
+        const qint64 start = utc("2026-11-23T09:00:00Z");
+        const QString rule = id();
+        QVERIFY(addRule(rule, QStringLiteral("solved:1h"), QStringLiteral("tag:race"),
+                        QStringLiteral("close"), start));
+        QStringList tickets;
+        for (int i = 0; i < 20; ++i) {
+            tickets.append(id());
+            QVERIFY(createTicket(tickets.last(), QStringLiteral("race"), start));
+            QVERIFY(apply({setStatus(tickets.last(), QStringLiteral("solved"))}, start));
+        }
+        auto other = ServerStore::open(m_dataDir.path().toStdString(), m_url);
+        QVERIFY2(other.good(), qPrintable(other.status().message()));
+        std::atomic<int> fired = 0; // timers run by either
+        std::atomic<bool> failed = false;
+        const auto run = [&](ServerStore &store) {
+            for (int round = 0; round < 3; ++round) {
+                auto timers = store.runTimers(start + kHour);
+                if (!timers.good())
+                    failed = true;
+                else
+                    fired += timers->fired;
+            }
+        };
+        std::thread first(run, std::ref(*m_store));
+        std::thread second(run, std::ref(**other));
+        first.join();
+        second.join();
+        QVERIFY(!failed);
+        // Earlier cases' solved tickets are armed too (the condition then says no).
+        QVERIFY2(fired.load() >= 20, qPrintable(QString::number(fired.load())));
+        QCOMPARE(fire(start + kHour), 0);
+        for (const QString &t : std::as_const(tickets)) {
+            QCOMPARE(ticket(t).value(u"status").toString(), QStringLiteral("closed"));
+            int closes = 0;
+            for (const QJsonValue &v :
+                 (*m_store->ticket(m_admin, QUuid::fromString(t)))->value(u"history").toArray())
+                closes += v.toObject().value(u"rule").toString() == u"solved:1h";
+            QCOMPARE(closes, 1);
+        }
+        QVERIFY(apply({QJsonObject{{QStringLiteral("type"), QStringLiteral("delete_rule")},
+                                   {QStringLiteral("rule_id"), rule}}},
+                      start));
+    }
+
+    // Who is online moves with the clock too. A request is only noted in memory; the flush
+    // (every 15 s in pultd) writes it, and from then on round-robin may give the agent tickets.
+    void requestsMakeAnAgentOnlineWhenFlushed()
+    {
+        const qint64 now = utc("2026-10-20T10:00:00Z"); // the token is 30 days good
+        const auto assignment = [&](const char *method) {
+            return apply({QJsonObject{{QStringLiteral("type"), QStringLiteral("update_department")},
+                                      {QStringLiteral("department"),
+                                       QJsonObject{{QStringLiteral("id"), m_desk},
+                                                   {QStringLiteral("assignment"),
+                                                    QString::fromLatin1(method)}}}}},
+                         now);
+        };
+        QVERIFY(assignment("round-robin"));
+        // Everyone signed in weeks ago: nobody is online.
+        const QString before = id();
+        QVERIFY(createTicket(before, QStringLiteral("presence"), now));
+        QVERIFY(ticket(before).value(u"assignee_id").isNull());
+        const auto seen = m_accounts->authenticate("Bearer " + m_leadToken.toStdString(), now);
+        QVERIFY(std::holds_alternative<AgentSession>(seen));
+        const QString noted = id();
+        QVERIFY(createTicket(noted, QStringLiteral("presence"), now + 1000));
+        QVERIFY(ticket(noted).value(u"assignee_id").isNull());
+        QVERIFY(m_accounts->flushPresence().good());
+        const QString flushed = id();
+        QVERIFY(createTicket(flushed, QStringLiteral("presence"), now + 2000));
+        QCOMPARE(ticket(flushed).value(u"assignee_id").toString(), uuidToString(m_lead.agent.id));
+        // Two minutes without a request: offline again.
+        const QString later = id();
+        QVERIFY(createTicket(later, QStringLiteral("presence"), now + 3 * 60'000));
+        QVERIFY(ticket(later).value(u"assignee_id").isNull());
+        QVERIFY(assignment("manual"));
     }
 };
 
