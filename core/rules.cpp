@@ -242,10 +242,13 @@ RuleParse<QList<RuleAction>> parseRuleActions(const QString &text)
                 action.kind = RuleAction::Kind::Category;
                 action.value = none ? QString() : value;
             } else if (key == u"tier") {
-                bool ok = false;
-                action.number = value.toInt(&ok);
-                if (!ok || action.number < 1 || action.number > 9)
-                    return fail(QStringLiteral("a tier is a number from 1 to 9"));
+                bool ok = value.compare(u"next", Qt::CaseInsensitive) == 0; // number 0
+                if (!ok) {
+                    action.number = value.toInt(&ok);
+                    ok = ok && action.number >= 1 && action.number <= 9;
+                }
+                if (!ok)
+                    return fail(QStringLiteral("a tier is a number from 1 to 9, or next"));
                 action.kind = RuleAction::Kind::Tier;
             } else if (key == u"assignee") {
                 action.kind = RuleAction::Kind::Assignee;
@@ -288,7 +291,8 @@ QString ruleActionText(const RuleAction &action)
         return QStringLiteral("category=") +
                (action.value.isEmpty() ? QStringLiteral("none") : quotedIfNeeded(action.value));
     case RuleAction::Kind::Tier:
-        return QStringLiteral("tier=") + QString::number(action.number);
+        return action.number == 0 ? QStringLiteral("tier=next")
+                                  : QStringLiteral("tier=") + QString::number(action.number);
     case RuleAction::Kind::Assignee:
         return QStringLiteral("assignee=") +
                (action.value.isEmpty() ? QStringLiteral("none") : quotedIfNeeded(action.value));

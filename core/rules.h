@@ -57,7 +57,7 @@ struct RuleAction
         Priority,   // value: a priority name
         Department, // value: a department's name (resolved when the rule runs)
         Category,   // value: the category; empty clears it
-        Tier,       // number: 1 to 9
+        Tier,       // number: 1 to 9; 0: the next tier above the ticket's (at most 9)
         Assignee,   // value: an agent's address or name; empty unassigns
         Due,        // number: seconds from when the rule runs; 0 clears the due date
         AddTag,     // value: the tag, lower case

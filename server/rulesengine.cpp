@@ -295,7 +295,8 @@ Result<std::optional<Rejection>> ServerStore::Private::act(const ActiveRule &rul
                           action.value.isEmpty() ? QJsonValue() : QJsonValue(action.value));
             break;
         case RuleAction::Kind::Tier:
-            fields.insert(QStringLiteral("tier"), action.number);
+            fields.insert(QStringLiteral("tier"),
+                          action.number != 0 ? action.number : std::min(ticket.tier + 1, 9));
             break;
         case RuleAction::Kind::Assignee:
             if (isAssignmentWord(action.value)) {

@@ -75,10 +75,10 @@ private Q_SLOTS:
             QStringLiteral("priority=URGENT tier=2 +VIP -triage dept=\"Customer care\" "
                            "category=none assignee=ana@example.com due=90m spam solve "
                            "note:\"Said \\\"hi\\\" to C:\\\\\" status=on-hold "
-                           "reply:thanks notify:Lead notify:\"Ana Novak\""));
+                           "reply:thanks notify:Lead notify:\"Ana Novak\" tier=Next"));
         QVERIFY2(parsed.good(), qPrintable(parsed.error ? parsed.error->message : QString()));
         const QList<RuleAction> &a = parsed.value;
-        QCOMPARE(a.size(), 15);
+        QCOMPARE(a.size(), 16);
         QCOMPARE(a.at(0).kind, RuleAction::Kind::Priority);
         QCOMPARE(a.at(0).value, QStringLiteral("urgent"));
         QCOMPARE(a.at(1).number, 2);
@@ -100,6 +100,9 @@ private Q_SLOTS:
         QCOMPARE(a.at(13).kind, RuleAction::Kind::Notify);
         QCOMPARE(a.at(13).value, QStringLiteral("lead")); // the words lead and assignee, any case
         QCOMPARE(a.at(14).value, QStringLiteral("Ana Novak"));
+        QCOMPARE(a.at(15).kind, RuleAction::Kind::Tier);
+        QCOMPARE(a.at(15).number, 0); // the next tier
+        QCOMPARE(ruleActionText(a.at(15)), QStringLiteral("tier=next"));
         // Written back, each action parses to itself.
         QStringList texts;
         for (const RuleAction &action : a)
@@ -125,7 +128,7 @@ private Q_SLOTS:
                                 << QStringLiteral(
                                        "a status is new, open, pending, on-hold, solved or closed");
         QTest::newRow("tier") << QStringLiteral("tier=0") << 0
-                              << QStringLiteral("a tier is a number from 1 to 9");
+                              << QStringLiteral("a tier is a number from 1 to 9, or next");
         QTest::newRow("due") << QStringLiteral("due=tomorrow") << 0
                              << QStringLiteral("due takes a time from now (30m, 4h, 2d) or none");
         QTest::newRow("no department")

@@ -279,7 +279,7 @@ private Q_SLOTS:
         QVERIFY(refusal(created, QStringLiteral("assignee:me"), QStringLiteral("+x"))
                     .startsWith(u"the condition, column 1:"));
         QCOMPARE(refusal(created, tagged, QStringLiteral("priority=high tier=12")),
-                 QStringLiteral("the actions, column 15: a tier is a number from 1 to 9"));
+                 QStringLiteral("the actions, column 15: a tier is a number from 1 to 9, or next"));
         QCOMPARE(refusal(created, tagged, QStringLiteral("+x dept=Nowhere")),
                  QStringLiteral("the actions, column 4: no department is named \"Nowhere\""));
         QCOMPARE(refusal(created, tagged, QStringLiteral("assignee=nobody@x.example")),
@@ -435,6 +435,8 @@ private Q_SLOTS:
                                   << QJsonValue(QStringLiteral("Refunds and returns"));
         QTest::newRow("tier") << QStringLiteral("tier=3") << QStringLiteral("tier")
                               << QJsonValue(3);
+        QTest::newRow("next tier") << QStringLiteral("tier=next") << QStringLiteral("tier")
+                                   << QJsonValue(2); // from tier 1
         QTest::newRow("assignee") << QStringLiteral("assignee=senior")
                                   << QStringLiteral("assignee_id") << QJsonValue(m_senior);
         QTest::newRow("spam") << QStringLiteral("spam") << QStringLiteral("spam")

@@ -743,7 +743,7 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 1);
         QCOMPARE(bad.err.trimmed(),
                  QByteArray("pultctl: refused: the actions, column 17: a tier is a number from "
-                            "1 to 9"));
+                            "1 to 9, or next"));
         Client ana;
         QVERIFY(ana.login(m_server.port(), m_ana));
         const PultdTest::Run forbidden = add(ana, QStringLiteral("priority=urgent"));
