@@ -149,8 +149,6 @@ Result<Department> findDepartment(LocalStore &store, const QString &name)
                                         .arg(name, names.join(QStringLiteral(", "))));
 }
 
-namespace {
-
 Result<Agent> findAgent(LocalStore &store, const QString &who, const QUuid &me)
 {
     auto agents = store.agents();
@@ -163,9 +161,6 @@ Result<Agent> findAgent(LocalStore &store, const QString &who, const QUuid &me)
     }
     return Status(Status::NotFound, QStringLiteral("no agent \"%1\"").arg(who));
 }
-
-// One invocation of a signed-in command: its store, session and the agent.
-} // namespace
 
 Result<Agentctx> openAgent(const Context &ctx)
 {
@@ -188,12 +183,36 @@ Result<Agentctx> openAgent(const Context &ctx)
     return a;
 }
 
-namespace {
+Result<Options> parseOptions(const QStringList &args, const QStringList &known)
+{
+    Options o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (!a.startsWith(QLatin1String("--"))) {
+            o.positional.append(a);
+            continue;
+        }
+        QString name = a.mid(2);
+        QString value;
+        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+            value = name.mid(eq + 1);
+            name = name.left(eq);
+        } else if (i + 1 < args.size()) {
+            value = args.at(++i);
+        } else {
+            return Status(Status::Invalid, QStringLiteral("--%1 needs a value").arg(name));
+        }
+        if (!known.contains(name))
+            return Status(Status::Invalid, QStringLiteral("unknown option --%1").arg(name));
+        o.every[name].append(value);
+        o.values.insert(name, value);
+    }
+    return o;
+}
 
-// After local writes: unless --offline, one round, and the server's verdict on these ops.
 // done() says what was done, after the round (a new ticket has its number by then).
 int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
-               const std::function<QString()> &done, const QUuid &ticket = {})
+               const std::function<QString()> &done, const QUuid &ticket)
 {
     // "applied" (the server took it), "queued" (unreachable: goes with the next sync) or
     // "offline" (--offline); with --json an object that also names the ops and the ticket.
@@ -248,6 +267,8 @@ int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
         return 1;
     return report("applied");
 }
+
+namespace {
 
 int runLogin(const Context &ctx, const QStringList &args)
 {
@@ -584,41 +605,6 @@ int runShow(const Context &ctx, const QStringList &args)
 }
 
 // Options of the form --name VALUE or --name=VALUE, and the positional arguments.
-struct Options
-{
-    QHash<QString, QString> values; // the last value of each option
-    QStringList attachments;        // every --attach FILE
-    QStringList positional;
-};
-
-Result<Options> parseOptions(const QStringList &args, const QStringList &known)
-{
-    Options o;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (!a.startsWith(QLatin1String("--"))) {
-            o.positional.append(a);
-            continue;
-        }
-        QString name = a.mid(2);
-        QString value;
-        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
-            value = name.mid(eq + 1);
-            name = name.left(eq);
-        } else if (i + 1 < args.size()) {
-            value = args.at(++i);
-        } else {
-            return Status(Status::Invalid, QStringLiteral("--%1 needs a value").arg(name));
-        }
-        if (!known.contains(name))
-            return Status(Status::Invalid, QStringLiteral("unknown option --%1").arg(name));
-        if (name == u"attach")
-            o.attachments.append(value);
-        o.values.insert(name, value);
-    }
-    return o;
-}
-
 int runCreate(const Context &ctx, const QStringList &args)
 {
     auto options = parseOptions(args, {QStringLiteral("subject"), QStringLiteral("body"),
@@ -723,7 +709,7 @@ int runMessage(const Context &ctx, const QStringList &args, MessageKind kind)
     }
     // Copied into the profile's attachment cache now: what goes out is what was attached.
     QList<CachedFile> files;
-    for (const QString &path : std::as_const(options->attachments)) {
+    for (const QString &path : options->every.value(QStringLiteral("attach"))) {
         auto file = a->session->attach(path);
         if (!file.good())
             return fail(ctx, file.status().message(), 2);

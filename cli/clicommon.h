@@ -6,10 +6,12 @@
 #include "localstore.h"
 #include "syncsession.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 
 namespace Pult {
@@ -47,6 +49,18 @@ Result<Department> findDepartment(LocalStore &store, const QString &name);
 // result with --json) when applied, else 1 and its reason on standard error.
 int serverVerdict(const Context &ctx, const Result<QJsonObject> &result, const QString &done);
 
+// An agent by "me", address, name or id.
+Result<Agent> findAgent(LocalStore &store, const QString &who, const QUuid &me);
+
+// A command's --NAME VALUE (or --NAME=VALUE) options among `known`, and the other words.
+struct Options
+{
+    QHash<QString, QString> values;    // the last value of each option
+    QHash<QString, QStringList> every; // every value of each option (--attach A --attach B)
+    QStringList positional;
+};
+Result<Options> parseOptions(const QStringList &args, const QStringList &known);
+
 // The signed-in agent's store, sync session and self, or why there is none.
 struct Agentctx
 {
@@ -55,6 +69,11 @@ struct Agentctx
     Agent me;
 };
 Result<Agentctx> openAgent(const Context &ctx);
+// After local writes (SyncSession::submit): unless --offline, one sync round and the server's
+// verdict on these ops: 0 and done() when applied (or queued when the server is unreachable),
+// else 1 and each refusal on standard error.
+int afterWrite(const Context &ctx, Agentctx &a, const QList<QUuid> &ops,
+               const std::function<QString()> &done, const QUuid &ticket = {});
 
 // The commands of a signed-in agent (agentcommands.cpp): login, logout, status, sync, show,
 // create, reply, note, set, take, merge, link, next, outbox, rejections. Returns -1 for a
@@ -67,5 +86,7 @@ void syncBeforeReading(const Context &ctx, LocalStore &store);
 int runRuleCommand(const Context &ctx, const QStringList &args);
 // pultctl away [--until DATE] and back (awaycommands.cpp).
 int runAvailabilityCommand(const Context &ctx, const QString &command, const QStringList &args);
+// pultctl dept, agent and canned (admincommands.cpp): settings for scripts.
+int runAdminCommand(const Context &ctx, const QString &command, const QStringList &args);
 
 } // namespace Pult

@@ -73,6 +73,21 @@ const QString kUsage = QStringLiteral(
     "  rule remove RULE              remove a rule (its name or id)\n"
     "  rule test RULE TICKET         what the rule would do to the ticket now\n"
     "\n"
+    "Settings (docs/pultctl.md; the server refuses what your role does not allow):\n"
+    "  dept list                     the departments and their settings\n"
+    "  dept add NAME [--email E] [--hours H] [--sla P] [--queue-order O]\n"
+    "           [--assignment M] [--cap N] [--header T] [--footer T]\n"
+    "  dept set DEPT [--name N] [the options of add]\n"
+    "                                a department's settings (admins; leads: queue order,\n"
+    "                                header and footer of their own)\n"
+    "  agent list                    agents with their roles and departments\n"
+    "  agent set AGENT [--name N] [--role R] [--dept NAME[:TIER]]...\n"
+    "                                an agent's name, role and departments (admins)\n"
+    "  canned list                   the canned responses you can use\n"
+    "  canned add --title T --body B [--shortcut S] [--dept NAME | --global]\n"
+    "  canned set CANNED [--title T] [--body B] [--shortcut S]\n"
+    "  canned remove CANNED          personal ones, a lead's department's, an admin's any\n"
+    "\n"
     "Options:\n"
     "  --home DIR   local data directory (default: $PULT_HOME, else the platform's\n"
     "               application data location)\n"
@@ -698,6 +713,8 @@ int runPultctl(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runReport(ctx, rest);
     if (command == u"rule")
         return runRuleCommand(ctx, rest);
+    if (command == u"dept" || command == u"agent" || command == u"canned")
+        return runAdminCommand(ctx, command, rest);
     if (command == u"away" || command == u"back")
         return runAvailabilityCommand(ctx, command, rest);
     if (const int code = runAgentCommand(ctx, command, rest); code >= 0)

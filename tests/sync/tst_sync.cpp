@@ -785,6 +785,92 @@ private Q_SLOTS:
         QCOMPARE(root.run({QStringLiteral("rule"), QStringLiteral("remove"), name}).exitCode, 2);
     }
 
+    // pultctl dept, agent and canned: ops through the outbox, refused by the server with the
+    // reason when the role does not allow them; what they change reaches the other clients.
+    void settingsFromPultctl()
+    {
+        Client root, ana, eva;
+        QVERIFY(root.login(m_server.port(), QStringLiteral("root@example.com")));
+        QVERIFY(ana.login(m_server.port(), m_ana));
+        QVERIFY(eva.login(m_server.port(), m_eva));
+        const auto run = [](const Client &c, const QString &line) {
+            return c.run(line.split(u'|'));
+        };
+        // Departments: an admin adds one; bad settings and a taken name are refused.
+        const PultdTest::Run added = run(
+            root, QStringLiteral("dept|add|Returns|--email|returns@example.com|--hours|tz=Europe/"
+                                 "Warsaw; mon-fri 09:00-17:00|--sla|normal: first 4h, resolve "
+                                 "2d; business|--assignment|round-robin"));
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out.trimmed(), QByteArray("Department \"Returns\" added"));
+        const PultdTest::Run listed = run(root, QStringLiteral("dept|list"));
+        QVERIFY2(listed.out.contains("Returns <returns@example.com>\n  hours: tz=Europe/Warsaw; "
+                                     "mon-fri 09:00-17:00\n  sla: normal: first 4h, resolve 2d; "
+                                     "business\n"),
+                 listed.out.constData());
+        QVERIFY(listed.out.contains("  assignment: round-robin\n"));
+        const PultdTest::Run badHours =
+            run(root, QStringLiteral("dept|add|Bad|--hours|mon-xyz 09:00-17:00"));
+        QCOMPARE(badHours.exitCode, 1);
+        QVERIFY2(badHours.err.contains("create_department was refused: business hours: column 5"),
+                 badHours.err.constData());
+        QVERIFY(run(root, QStringLiteral("dept|add|returns")).err.contains("(duplicate_name)"));
+        QVERIFY(run(ana, QStringLiteral("dept|set|Billing|--queue-order|fifo"))
+                    .err.contains("only an admin configures departments"));
+        QCOMPARE(run(ana, QStringLiteral("dept|set|Billing|--colour|red")).exitCode, 2);
+        // Agents: an admin puts Ana in Returns too; Ana's client sees the department.
+        QCOMPARE(run(root, QStringLiteral("agent|set|ana@example.com|--dept|Billing|--dept|"
+                                          "Returns:2"))
+                     .exitCode,
+                 0);
+        QVERIFY(run(root, QStringLiteral("agent|list"))
+                    .out.contains("ana@example.com  agent  ana — Billing (tier 1), "
+                                  "Returns (tier 2)\n"));
+        QCOMPARE(ana.run({QStringLiteral("sync")}).exitCode, 0);
+        const QList<Pult::Department> seen = ana.store()->departments().value();
+        QVERIFY(std::any_of(seen.cbegin(), seen.cend(),
+                            [](const Pult::Department &d) { return d.name == u"Returns"; }));
+        QVERIFY(run(ana, QStringLiteral("agent|set|eva@example.com|--role|admin"))
+                    .err.contains("only an admin manages agents (forbidden)"));
+        QCOMPARE(run(root, QStringLiteral("agent|set|nobody@example.com|--role|lead")).exitCode, 1);
+        // Canned responses: personal ones are the agent's own; a department's are its lead's or
+        // an admin's, and reach its agents.
+        QCOMPARE(run(ana, QStringLiteral("canned|add|--title|Thanks|--body|Thank you!|--shortcut|"
+                                         "thx"))
+                     .exitCode,
+                 0);
+        QVERIFY(run(ana, QStringLiteral("canned|list")).out.contains("thx  Thanks  (personal)\n"));
+        QVERIFY(!run(eva, QStringLiteral("canned|list")).out.contains("Thanks"));
+        QVERIFY(run(ana, QStringLiteral("canned|add|--title|Refund|--body|B|--dept|Billing"))
+                    .err.contains("(forbidden)"));
+        QCOMPARE(run(root, QStringLiteral("canned|add|--title|Refund|--body|Refunds take five "
+                                          "days.|--shortcut|refund|--dept|Billing"))
+                     .exitCode,
+                 0);
+        QVERIFY(
+            run(eva, QStringLiteral("canned|list")).out.contains("refund  Refund  (Billing)\n"));
+        QVERIFY(run(eva, QStringLiteral("canned|set|refund|--body|Mine now"))
+                    .err.contains("(forbidden)"));
+        QCOMPARE(
+            run(root, QStringLiteral("canned|set|refund|--body|Refunds take three days.")).exitCode,
+            0);
+        QCOMPARE(eva.run({QStringLiteral("sync")}).exitCode, 0);
+        const auto body = [&](const QString &title) {
+            const QList<Pult::CannedResponse> responses = eva.store()->cannedResponses().value();
+            for (const Pult::CannedResponse &r : responses) {
+                if (r.title == title)
+                    return r.body;
+            }
+            return QString();
+        };
+        QCOMPARE(body(QStringLiteral("Refund")), QStringLiteral("Refunds take three days."));
+        QCOMPARE(run(root, QStringLiteral("canned|remove|Refund")).exitCode, 0);
+        QCOMPARE(eva.run({QStringLiteral("sync")}).exitCode, 0);
+        QVERIFY(body(QStringLiteral("Refund")).isNull());
+        QCOMPARE(run(ana, QStringLiteral("canned|remove|thx")).exitCode, 0);
+        QCOMPARE(run(root, QStringLiteral("agent|set|ana@example.com|--dept|Billing")).exitCode, 0);
+    }
+
     // pultctl away and back: told to the server at once (assignment: server_assignment).
     void awayAndBack()
     {

@@ -1,0 +1,371 @@
+// pultctl dept, agent and canned: the settings of departments, the agents' roles and
+// departments, and canned responses, for scripts (docs/pultctl.md). Writes are ops through the
+// outbox like any other change, so the server refuses what the agent's role does not allow and
+// says why; lists read the server's settings (departments, agents) or the synced cache (canned
+// responses).
+
+#include "clicommon.h"
+#include "localops.h"
+#include "uuid.h"
+#include "wire.h"
+
+#include <QJsonArray>
+
+namespace Pult {
+namespace {
+
+const QString kDeptUsage = QStringLiteral(
+    "usage: pultctl dept list\n"
+    "       pultctl dept add NAME [--email E] [--hours H] [--sla P] [--queue-order O]\n"
+    "                        [--assignment M] [--cap N] [--header T] [--footer T]\n"
+    "       pultctl dept set DEPT [--name N] [same options as add]");
+const QString kAgentUsage = QStringLiteral(
+    "usage: pultctl agent list\n"
+    "       pultctl agent set AGENT [--name N] [--role agent|lead|admin] [--dept NAME[:TIER]]...");
+const QString kCannedUsage = QStringLiteral(
+    "usage: pultctl canned list\n"
+    "       pultctl canned add --title T --body B [--shortcut S] [--dept NAME | --global]\n"
+    "       pultctl canned set CANNED [--title T] [--body B] [--shortcut S]\n"
+    "       pultctl canned remove CANNED");
+
+// A department option and the settings field it sets (docs/api.md, create_department).
+const std::pair<const char *, const char *> kDeptOptions[] = {
+    {"name", "name"},
+    {"email", "email"},
+    {"hours", "business_hours"},
+    {"sla", "sla_policy"},
+    {"queue-order", "queue_order"},
+    {"assignment", "assignment"},
+    {"cap", "assignment_cap"},
+    {"header", "reply_header"},
+    {"footer", "reply_footer"},
+};
+
+QStringList deptOptionNames()
+{
+    QStringList names;
+    for (const auto &[option, field] : kDeptOptions)
+        names.append(QString::fromLatin1(option));
+    return names;
+}
+
+// Submits one op and reports the server's verdict (afterWrite).
+int submitOne(const Context &ctx, Agentctx &a, const QJsonObject &op, const QString &done)
+{
+    auto id = a.session->submit(op);
+    if (!id.good())
+        return fail(ctx, id.status());
+    return afterWrite(ctx, a, {*id}, [done] { return done; });
+}
+
+// The server's list at `path` under `key`, read at once (settings the cache does not hold).
+Result<QJsonArray> serverList(Agentctx &a, const QString &path, const char *key)
+{
+    auto answer = a.session->fetch(path);
+    if (!answer.good())
+        return answer.status();
+    return answer->value(QLatin1String(key)).toArray();
+}
+
+int runDept(const Context &ctx, const QString &sub, const QStringList &args)
+{
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status());
+    if (sub == u"list") {
+        if (!args.isEmpty())
+            return fail(ctx, kDeptUsage, 2);
+        auto departments = serverList(*a, QStringLiteral("/api/v1/departments"), "departments");
+        if (!departments.good())
+            return fail(ctx, departments.status());
+        if (ctx.json) {
+            printJson(ctx, *departments);
+            return 0;
+        }
+        for (const QJsonValue &value : std::as_const(*departments)) {
+            const QJsonObject d = value.toObject();
+            ctx.out << d.value(u"name").toString();
+            if (!d.value(u"email").toString().isEmpty())
+                ctx.out << " <" << d.value(u"email").toString() << ">";
+            ctx.out << Qt::endl;
+            for (const auto &[option, field] : kDeptOptions) {
+                QString text = d.value(QLatin1String(field)).toVariant().toString();
+                if (qstrcmp(option, "name") != 0 && qstrcmp(option, "email") != 0 &&
+                    !text.isEmpty())
+                    ctx.out << "  " << option << ": "
+                            << text.replace(u'\n', QStringLiteral("\n    ")) << Qt::endl;
+            }
+        }
+        return 0;
+    }
+    auto options = parseOptions(args, deptOptionNames());
+    if (!options.good())
+        return fail(ctx, options.status().message() + u'\n' + kDeptUsage, 2);
+    if (options->positional.size() != 1 ||
+        (sub == u"add" && options->values.contains(QStringLiteral("name"))))
+        return fail(ctx, kDeptUsage, 2);
+    QJsonObject department;
+    for (const auto &[option, field] : kDeptOptions) {
+        const QString name = QString::fromLatin1(option);
+        if (options->values.contains(name))
+            department.insert(QLatin1String(field), options->values.value(name));
+    }
+    const bool add = sub == u"add";
+    QUuid id;
+    if (add) {
+        id = UuidV7Generator().next();
+        department.insert(QStringLiteral("name"), options->positional.first());
+    } else {
+        syncBeforeReading(ctx, *a->store);
+        auto existing = findDepartment(*a->store, options->positional.first());
+        if (!existing.good())
+            return fail(ctx, existing.status());
+        if (department.isEmpty())
+            return fail(ctx, QStringLiteral("nothing to set: name an option") + u'\n' + kDeptUsage,
+                        2);
+        id = existing->id;
+    }
+    department.insert(QStringLiteral("id"), uuidToString(id));
+    const QJsonObject op{{QStringLiteral("type"), add ? QStringLiteral("create_department")
+                                                      : QStringLiteral("update_department")},
+                         {QStringLiteral("department"), department}};
+    const QString name = department.value(u"name").toString(options->positional.first());
+    return submitOne(ctx, *a, op,
+                     add ? QStringLiteral("Department \"%1\" added").arg(name)
+                         : QStringLiteral("Department \"%1\" changed").arg(name));
+}
+
+int runAgent(const Context &ctx, const QString &sub, const QStringList &args)
+{
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status());
+    if (sub == u"list") {
+        if (!args.isEmpty())
+            return fail(ctx, kAgentUsage, 2);
+        auto agents = serverList(*a, QStringLiteral("/api/v1/agents"), "agents");
+        if (!agents.good())
+            return fail(ctx, agents.status());
+        if (ctx.json) {
+            printJson(ctx, *agents);
+            return 0;
+        }
+        syncBeforeReading(ctx, *a->store);
+        auto known = a->store->departments();
+        const auto departmentName = [&](const QString &id) {
+            for (const Department &d : known.good() ? *known : QList<Department>()) {
+                if (uuidToString(d.id) == id)
+                    return d.name;
+            }
+            return id;
+        };
+        for (const QJsonValue &value : std::as_const(*agents)) {
+            const QJsonObject agent = value.toObject();
+            QStringList memberships;
+            for (const QJsonValue &m : agent.value(u"departments").toArray()) {
+                memberships.append(QStringLiteral("%1 (tier %2)")
+                                       .arg(departmentName(m.toObject().value(u"id").toString()))
+                                       .arg(m.toObject().value(u"tier").toInt()));
+            }
+            ctx.out << agent.value(u"email").toString() << "  " << agent.value(u"role").toString()
+                    << "  " << agent.value(u"name").toString();
+            if (!memberships.isEmpty())
+                ctx.out << " — " << memberships.join(QStringLiteral(", "));
+            ctx.out << Qt::endl;
+        }
+        return 0;
+    }
+    auto options = parseOptions(
+        args, {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("dept")});
+    if (!options.good())
+        return fail(ctx, options.status().message() + u'\n' + kAgentUsage, 2);
+    if (options->positional.size() != 1 || options->values.isEmpty())
+        return fail(ctx, kAgentUsage, 2);
+    syncBeforeReading(ctx, *a->store);
+    auto agent = findAgent(*a->store, options->positional.first(), a->me.id);
+    if (!agent.good())
+        return fail(ctx, agent.status());
+    QJsonObject fields{{QStringLiteral("id"), uuidToString(agent->id)}};
+    if (options->values.contains(QStringLiteral("name")))
+        fields.insert(QStringLiteral("name"), options->values.value(QStringLiteral("name")));
+    if (options->values.contains(QStringLiteral("role")))
+        fields.insert(QStringLiteral("role"),
+                      options->values.value(QStringLiteral("role")).toLower());
+    if (options->values.contains(QStringLiteral("dept"))) {
+        QJsonArray departments;
+        for (const QString &text : options->every.value(QStringLiteral("dept"))) {
+            // NAME or NAME:TIER; a department's name may hold a colon, so the tier is the last.
+            const qsizetype colon = text.lastIndexOf(u':');
+            bool tierGiven = false;
+            const int tier = colon > 0 ? text.mid(colon + 1).toInt(&tierGiven) : 1;
+            if (colon > 0 && (!tierGiven || tier < 1 || tier > 9))
+                return fail(
+                    ctx, QStringLiteral("--dept takes NAME or NAME:TIER, a tier from 1 to 9"), 2);
+            auto department = findDepartment(*a->store, colon > 0 ? text.left(colon) : text);
+            if (!department.good())
+                return fail(ctx, department.status());
+            departments.append(QJsonObject{{QStringLiteral("id"), uuidToString(department->id)},
+                                           {QStringLiteral("tier"), tier}});
+        }
+        fields.insert(QStringLiteral("departments"), departments);
+    }
+    return submitOne(ctx, *a,
+                     {{QStringLiteral("type"), QStringLiteral("update_agent")},
+                      {QStringLiteral("agent"), fields}},
+                     QStringLiteral("Agent %1 changed").arg(agent->email));
+}
+
+// A canned response by its id, title or shortcut (regardless of case). A shortcut several
+// share is refused with their titles: a script must not change the wrong one.
+Result<CannedResponse> findCanned(LocalStore &store, const QString &which)
+{
+    auto responses = store.cannedResponses();
+    if (!responses.good())
+        return responses.status();
+    QList<CannedResponse> byShortcut;
+    for (const CannedResponse &r : std::as_const(*responses)) {
+        if (uuidToString(r.id) == which || r.title.compare(which, Qt::CaseInsensitive) == 0)
+            return r;
+        if (r.shortcut.compare(which, Qt::CaseInsensitive) == 0)
+            byShortcut.append(r);
+    }
+    if (byShortcut.size() == 1)
+        return byShortcut.first();
+    if (byShortcut.isEmpty())
+        return Status(Status::NotFound, QStringLiteral("no canned response \"%1\"").arg(which));
+    QStringList titles;
+    for (const CannedResponse &r : std::as_const(byShortcut))
+        titles.append(u'"' + r.title + u'"');
+    return Status(Status::Invalid,
+                  QStringLiteral("%1 canned responses have the shortcut \"%2\" (%3): name one by "
+                                 "its title or id")
+                      .arg(byShortcut.size())
+                      .arg(which, titles.join(QStringLiteral(", "))));
+}
+
+int runCanned(const Context &ctx, const QString &sub, const QStringList &args)
+{
+    auto a = openAgent(ctx);
+    if (!a.good())
+        return fail(ctx, a.status());
+    syncBeforeReading(ctx, *a->store);
+    if (sub == u"list") {
+        if (!args.isEmpty())
+            return fail(ctx, kCannedUsage, 2);
+        auto responses = a->store->cannedResponses();
+        auto departments = a->store->departments();
+        if (!responses.good() || !departments.good())
+            return fail(ctx, responses.good() ? departments.status() : responses.status());
+        const auto scopeText = [&](const CannedResponse &r) {
+            if (r.scope != CannedScope::Department)
+                return toString(r.scope);
+            for (const Department &d : std::as_const(*departments)) {
+                if (d.id == r.ownerId)
+                    return d.name;
+            }
+            return toString(r.scope);
+        };
+        QJsonArray list;
+        for (const CannedResponse &r : std::as_const(*responses)) {
+            if (ctx.json) {
+                list.append(Wire::toJson(r));
+                continue;
+            }
+            ctx.out << (r.shortcut.isEmpty() ? QStringLiteral("-") : r.shortcut) << "  " << r.title
+                    << "  (" << scopeText(r) << ")" << Qt::endl;
+        }
+        if (ctx.json)
+            printJson(ctx, list);
+        return 0;
+    }
+    const bool add = sub == u"add";
+    auto options = parseOptions(args, {QStringLiteral("title"), QStringLiteral("body"),
+                                       QStringLiteral("shortcut"), QStringLiteral("dept"),
+                                       QStringLiteral("global")});
+    // --global takes no value: accept it as a word of its own.
+    QStringList words = args;
+    const bool global = words.removeAll(QStringLiteral("--global")) > 0;
+    if (global)
+        options = parseOptions(words, {QStringLiteral("title"), QStringLiteral("body"),
+                                       QStringLiteral("shortcut"), QStringLiteral("dept")});
+    if (!options.good())
+        return fail(ctx, options.status().message() + u'\n' + kCannedUsage, 2);
+    const QHash<QString, QString> &v = options->values;
+    if (sub == u"remove") {
+        if (options->positional.size() != 1 || !v.isEmpty() || global)
+            return fail(ctx, kCannedUsage, 2);
+        auto existing = findCanned(*a->store, options->positional.first());
+        if (!existing.good())
+            return fail(ctx, existing.status());
+        return submitOne(ctx, *a,
+                         {{QStringLiteral("type"), QStringLiteral("delete_canned_response")},
+                          {QStringLiteral("response_id"), uuidToString(existing->id)}},
+                         QStringLiteral("Canned response \"%1\" removed").arg(existing->title));
+    }
+    CannedResponse response;
+    if (add) {
+        if (!options->positional.isEmpty() || !v.contains(QStringLiteral("title")) ||
+            !v.contains(QStringLiteral("body")) || (global && v.contains(QStringLiteral("dept"))))
+            return fail(ctx, kCannedUsage, 2);
+        response.id = UuidV7Generator().next();
+        response.scope = global ? CannedScope::Global : CannedScope::Personal;
+        response.ownerId = a->me.id;
+        if (v.contains(QStringLiteral("dept"))) {
+            auto department = findDepartment(*a->store, v.value(QStringLiteral("dept")));
+            if (!department.good())
+                return fail(ctx, department.status());
+            response.scope = CannedScope::Department;
+            response.ownerId = department->id;
+        } else if (global) {
+            response.ownerId = QUuid();
+        }
+    } else {
+        if (options->positional.size() != 1 || v.isEmpty() || global ||
+            v.contains(QStringLiteral("dept")))
+            return fail(ctx, kCannedUsage, 2);
+        auto existing = findCanned(*a->store, options->positional.first());
+        if (!existing.good())
+            return fail(ctx, existing.status());
+        response = *existing;
+    }
+    response.title = v.value(QStringLiteral("title"), response.title);
+    response.body = v.value(QStringLiteral("body"), response.body);
+    response.shortcut = v.value(QStringLiteral("shortcut"), response.shortcut);
+    return submitOne(
+        ctx, *a,
+        {{QStringLiteral("type"), QStringLiteral("upsert_canned_response")},
+         {QStringLiteral("response"), Wire::toJson(response)}},
+        QStringLiteral("Canned response \"%1\" %2")
+            .arg(response.title, add ? QStringLiteral("added") : QStringLiteral("changed")));
+}
+
+} // namespace
+
+int runAdminCommand(const Context &ctx, const QString &command, const QStringList &args)
+{
+    const QString &usage = command == u"dept"    ? kDeptUsage
+                           : command == u"agent" ? kAgentUsage
+                                                 : kCannedUsage;
+    if (args.isEmpty())
+        return fail(ctx, usage, 2);
+    const QString sub = args.first();
+    const QStringList rest = args.mid(1);
+    const QStringList known =
+        command == u"dept"
+            ? QStringList{QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("set")}
+        : command == u"agent" ? QStringList{QStringLiteral("list"), QStringLiteral("set")}
+                              : QStringList{QStringLiteral("list"), QStringLiteral("add"),
+                                            QStringLiteral("set"), QStringLiteral("remove")};
+    if (!known.contains(sub))
+        return fail(ctx, usage, 2);
+    if (ctx.offline && sub == u"list" && command != u"canned")
+        return fail(ctx,
+                    QStringLiteral("%1 list asks the server: leave out --offline").arg(command), 2);
+    if (command == u"dept")
+        return runDept(ctx, sub, rest);
+    if (command == u"agent")
+        return runAgent(ctx, sub, rest);
+    return runCanned(ctx, sub, rest);
+}
+
+} // namespace Pult
