@@ -6,6 +6,7 @@
 
 #include "clicommon.h"
 #include "localops.h"
+#include "passwordprompt.h"
 #include "uuid.h"
 #include "wire.h"
 
@@ -21,7 +22,10 @@ const QString kDeptUsage = QStringLiteral(
     "       pultctl dept set DEPT [--name N] [same options as add]");
 const QString kAgentUsage = QStringLiteral(
     "usage: pultctl agent list\n"
-    "       pultctl agent set AGENT [--name N] [--role agent|lead|admin] [--dept NAME[:TIER]]...");
+    "       pultctl agent add EMAIL --name N [--role agent|lead|admin] [--dept NAME[:TIER]]...\n"
+    "       pultctl agent set AGENT [--name N] [--role R] [--dept NAME[:TIER]]...\n"
+    "                         [--active yes|no]\n"
+    "       pultctl agent remove AGENT");
 const QString kCannedUsage = QStringLiteral(
     "usage: pultctl canned list\n"
     "       pultctl canned add --title T --body B [--shortcut S] [--dept NAME | --global]\n"
@@ -171,26 +175,49 @@ int runAgent(const Context &ctx, const QString &sub, const QStringList &args)
                     << "  " << agent.value(u"name").toString();
             if (!memberships.isEmpty())
                 ctx.out << " — " << memberships.join(QStringLiteral(", "));
+            if (!agent.value(u"active").toBool(true))
+                ctx.out << "  (deactivated)";
             ctx.out << Qt::endl;
         }
         return 0;
     }
-    auto options = parseOptions(
-        args, {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("dept")});
+    auto options = parseOptions(args, {QStringLiteral("name"), QStringLiteral("role"),
+                                       QStringLiteral("dept"), QStringLiteral("active")});
     if (!options.good())
         return fail(ctx, options.status().message() + u'\n' + kAgentUsage, 2);
-    if (options->positional.size() != 1 || options->values.isEmpty())
+    const QHash<QString, QString> &v = options->values;
+    if (options->positional.size() != 1 || (sub == u"set" && v.isEmpty()) ||
+        (sub == u"remove" && !v.isEmpty()) ||
+        (sub == u"add" &&
+         (!v.contains(QStringLiteral("name")) || v.contains(QStringLiteral("active")))))
         return fail(ctx, kAgentUsage, 2);
+    if (sub == u"add" && ctx.offline)
+        return fail(ctx, QStringLiteral("a new agent is added on the server: leave out --offline"),
+                    2);
     syncBeforeReading(ctx, *a->store);
-    auto agent = findAgent(*a->store, options->positional.first(), a->me.id);
-    if (!agent.good())
-        return fail(ctx, agent.status());
-    QJsonObject fields{{QStringLiteral("id"), uuidToString(agent->id)}};
-    if (options->values.contains(QStringLiteral("name")))
-        fields.insert(QStringLiteral("name"), options->values.value(QStringLiteral("name")));
-    if (options->values.contains(QStringLiteral("role")))
-        fields.insert(QStringLiteral("role"),
-                      options->values.value(QStringLiteral("role")).toLower());
+    QJsonObject fields;
+    QString email = options->positional.first();
+    if (sub == u"add") {
+        fields.insert(QStringLiteral("id"), uuidToString(UuidV7Generator().next()));
+        fields.insert(QStringLiteral("email"), email);
+        fields.insert(QStringLiteral("role"), QStringLiteral("agent"));
+    } else {
+        auto agent = findAgent(*a->store, email, a->me.id);
+        if (!agent.good())
+            return fail(ctx, agent.status());
+        email = agent->email;
+        fields.insert(QStringLiteral("id"), uuidToString(agent->id));
+    }
+    if (sub == u"remove" || v.contains(QStringLiteral("active"))) {
+        const QString active = v.value(QStringLiteral("active"), QStringLiteral("no"));
+        if (active != u"yes" && active != u"no")
+            return fail(ctx, QStringLiteral("--active takes yes or no"), 2);
+        fields.insert(QStringLiteral("active"), active == u"yes");
+    }
+    if (v.contains(QStringLiteral("name")))
+        fields.insert(QStringLiteral("name"), v.value(QStringLiteral("name")));
+    if (v.contains(QStringLiteral("role")))
+        fields.insert(QStringLiteral("role"), v.value(QStringLiteral("role")).toLower());
     if (options->values.contains(QStringLiteral("dept"))) {
         QJsonArray departments;
         for (const QString &text : options->every.value(QStringLiteral("dept"))) {
@@ -209,10 +236,25 @@ int runAgent(const Context &ctx, const QString &sub, const QStringList &args)
         }
         fields.insert(QStringLiteral("departments"), departments);
     }
+    if (sub == u"add") {
+        // Sent at once, never kept in the outbox: the op carries the new agent's password.
+        const QString password =
+            readPassword(QStringLiteral("Password for %1 (tell it to them): ").arg(email));
+        return serverVerdict(
+            ctx,
+            a->session->applyNow({{QStringLiteral("type"), QStringLiteral("create_agent")},
+                                  {QStringLiteral("agent"), fields},
+                                  {QStringLiteral("password"), password}}),
+            QStringLiteral("Agent %1 added").arg(email));
+    }
     return submitOne(ctx, *a,
                      {{QStringLiteral("type"), QStringLiteral("update_agent")},
                       {QStringLiteral("agent"), fields}},
-                     QStringLiteral("Agent %1 changed").arg(agent->email));
+                     sub == u"remove"
+                         ? QStringLiteral("Agent %1 deactivated: signed out everywhere, and "
+                                          "cannot sign in")
+                               .arg(email)
+                         : QStringLiteral("Agent %1 changed").arg(email));
 }
 
 // A canned response by its id, title or shortcut (regardless of case). A shortcut several
@@ -350,12 +392,11 @@ int runAdminCommand(const Context &ctx, const QString &command, const QStringLis
         return fail(ctx, usage, 2);
     const QString sub = args.first();
     const QStringList rest = args.mid(1);
-    const QStringList known =
-        command == u"dept"
-            ? QStringList{QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("set")}
-        : command == u"agent" ? QStringList{QStringLiteral("list"), QStringLiteral("set")}
-                              : QStringList{QStringLiteral("list"), QStringLiteral("add"),
-                                            QStringLiteral("set"), QStringLiteral("remove")};
+    // dept has no remove yet: a department with tickets needs somewhere for them to go.
+    QStringList known{QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("set"),
+                      QStringLiteral("remove")};
+    if (command == u"dept")
+        known.removeLast();
     if (!known.contains(sub))
         return fail(ctx, usage, 2);
     if (ctx.offline && sub == u"list" && command != u"canned")

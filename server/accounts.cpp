@@ -301,6 +301,7 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
     const QString addressKey = u"address:" + address;
     QByteArray hash;
     QUuid agentId;
+    bool deactivated = false;
     {
         std::lock_guard lock(d->mutex);
         for (const QString &key : {accountKey, addressKey}) {
@@ -313,15 +314,16 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
                     QStringLiteral("too many failed logins; try again in %1 s").arg(*locked),
                     *locked};
         }
-        auto stmt = d->db->prepare(
-            d->db->pick("SELECT id, password_hash FROM agents WHERE email = ?1",
-                        "SELECT id, password_hash FROM agents WHERE lower(email) = lower(?1)"));
+        auto stmt = d->db->prepare(d->db->pick(
+            "SELECT id, password_hash, deactivated_ms FROM agents WHERE email = ?1",
+            "SELECT id, password_hash, deactivated_ms FROM agents WHERE lower(email) = lower(?1)"));
         if (!stmt.good())
             return storeFailure(stmt.status());
         (*stmt)->bind(1, email.trimmed());
         if ((*stmt)->next()) {
             agentId = uuidFromBlob((*stmt)->blob(0));
             hash = (*stmt)->text(1).toLatin1();
+            deactivated = !(*stmt)->isNull(2);
         }
         const Status read = (*stmt)->status();
         (*stmt)->reset();
@@ -350,6 +352,10 @@ Accounts::login(const QString &email, const QString &password, const QString &ad
                               [&](Statement &st) { st.bind(1, accountKey).bind(2, addressKey); });
         !s.good())
         return storeFailure(s);
+    // Said only to whoever knows the password.
+    if (deactivated)
+        return ApiError{403, QStringLiteral("deactivated"),
+                        QStringLiteral("this account was deactivated; ask an admin")};
 
     QByteArray raw(32, '\0');
     randombytes_buf(raw.data(), std::size_t(raw.size()));
@@ -384,23 +390,29 @@ std::variant<AgentSession, ApiError> Accounts::authenticate(std::string_view aut
         return unauthenticated(QStringLiteral("sign in first: send \"Authorization: Bearer "
                                               "TOKEN\" with the token from POST /api/v1/login"));
     std::lock_guard lock(d->mutex);
-    auto stmt =
-        d->db->prepare("SELECT agent_id, expires_ms, revoked_ms FROM tokens WHERE hash = ?1");
+    // Deactivating an agent revokes their tokens; the join refuses them even so.
+    auto stmt = d->db->prepare("SELECT t.agent_id, t.expires_ms, t.revoked_ms, a.deactivated_ms "
+                               "FROM tokens t JOIN agents a ON a.id = t.agent_id "
+                               "WHERE t.hash = ?1");
     if (!stmt.good())
         return storeFailure(stmt.status());
     (*stmt)->bind(1, tokenHash(token));
     QUuid agentId;
     qint64 expires = 0;
     bool revoked = false;
+    bool deactivated = false;
     if ((*stmt)->next()) {
         agentId = uuidFromBlob((*stmt)->blob(0));
         expires = (*stmt)->int64(1);
         revoked = !(*stmt)->isNull(2);
+        deactivated = !(*stmt)->isNull(3);
     }
     const Status read = (*stmt)->status();
     (*stmt)->reset();
     if (!read.good()) // a lost database is no reason to sign everyone out
         return storeFailure(read);
+    if (deactivated)
+        return unauthenticated(QStringLiteral("this account was deactivated; ask an admin"));
     if (agentId.isNull() || revoked)
         return unauthenticated(QStringLiteral("the token is not valid; sign in again"));
     if (expires <= nowMs)

@@ -50,7 +50,8 @@ Result<std::optional<QUuid>> ServerStore::Private::chooseAssignee(const Ticket &
         db->prepare("SELECT a.id, COALESCE(p.seen_ms, 0), COALESCE(p.away, 0), p.away_until_ms "
                     "FROM agent_departments ad JOIN agents a ON a.id = ad.agent_id "
                     "LEFT JOIN agent_presence p ON p.agent_id = a.id "
-                    "WHERE ad.department_id = ?1 AND ad.tier >= ?2 ORDER BY a.rid");
+                    "WHERE ad.department_id = ?1 AND ad.tier >= ?2 AND a.deactivated_ms IS NULL "
+                    "ORDER BY a.rid");
     if (!stmt.good())
         return stmt.status();
     (*stmt)->bind(1, uuidToBlob(ticket.departmentId)).bind(2, ticket.tier);

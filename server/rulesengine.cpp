@@ -468,7 +468,7 @@ Status ServerStore::Private::notifyAsRule(const ActiveRule &rule, const Ticket &
     for (const QUuid &agent : std::as_const(candidates)) {
         auto sees = text("SELECT CASE WHEN a.role = ?3 OR EXISTS(SELECT 1 FROM agent_departments "
                          "ad WHERE ad.agent_id = a.id AND ad.department_id = ?2) THEN 'yes' END "
-                         "FROM agents a WHERE a.id = ?1",
+                         "FROM agents a WHERE a.id = ?1 AND a.deactivated_ms IS NULL",
                          [&](Statement &st) {
                              st.bind(1, uuidToBlob(agent)).bind(2, uuidToBlob(ticket.departmentId));
                              st.bind(3, int(Role::Admin));

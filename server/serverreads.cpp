@@ -58,9 +58,9 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
     if (!reader.good())
         return reader.status();
     auto stmt =
-        (***reader).prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier "
-                            "FROM agents a LEFT JOIN agent_departments ad ON ad.agent_id = a.id "
-                            "ORDER BY a.name, a.id");
+        (***reader).prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier, "
+                            "a.deactivated_ms FROM agents a LEFT JOIN agent_departments ad ON "
+                            "ad.agent_id = a.id ORDER BY a.name, a.id");
     if (!stmt.good())
         return stmt.status();
     QJsonArray result;
@@ -86,7 +86,8 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
                                   {QStringLiteral("email"), (*stmt)->text(1)},
                                   {QStringLiteral("name"), (*stmt)->text(2)},
                                   {QStringLiteral("role"),
-                                   toString(Role(std::clamp<qint64>((*stmt)->int64(3), 0, 2)))}};
+                                   toString(Role(std::clamp<qint64>((*stmt)->int64(3), 0, 2)))},
+                                  {QStringLiteral("active"), (*stmt)->isNull(6)}};
         }
         if (!(*stmt)->isNull(4)) {
             const QUuid department = uuidFromBlob((*stmt)->blob(4));

@@ -281,22 +281,32 @@ CREATE TABLE IF NOT EXISTS mail_outbox(
 CREATE INDEX IF NOT EXISTS mail_outbox_due ON mail_outbox(state, next_attempt_ms);
 )sql";
 
+// Whether the table has the column. A step that adds a column asks first: a database a test
+// set back to an older version (or a step run twice) has it already.
+Result<bool> hasColumn(Db::Connection &db, const char *table, const char *column)
+{
+    auto present = db.prepare(db.pick("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2",
+                                      "SELECT count(*) FROM information_schema.columns WHERE "
+                                      "table_schema = current_schema() AND table_name = ?1 AND "
+                                      "column_name = ?2"));
+    if (!present.good())
+        return present.status();
+    (*present)->bind(1, QString::fromLatin1(table)).bind(2, QString::fromLatin1(column));
+    const bool has = (*present)->next() && (*present)->int64(0) > 0;
+    Status s = (*present)->status();
+    (*present)->reset();
+    if (!s.good())
+        return s;
+    return has;
+}
+
 // Version 6: a mailbox's charset for raw 8-bit text that is not UTF-8 (`mailbox add --charset`).
 // The column is added only where it is missing, so the step can run again.
 Status addMailboxCharset(Db::Connection &db, const std::filesystem::path &)
 {
-    auto present = db.prepare(db.pick("SELECT count(*) FROM pragma_table_info('mailboxes') "
-                                      "WHERE name = 'charset'",
-                                      "SELECT count(*) FROM information_schema.columns WHERE "
-                                      "table_schema = current_schema() AND table_name = "
-                                      "'mailboxes' AND column_name = 'charset'"));
-    if (!present.good())
-        return present.status();
-    const bool has = (*present)->next() && (*present)->int64(0) > 0;
-    Status s = (*present)->status();
-    (*present)->reset();
-    if (!s.good() || has)
-        return s;
+    auto has = hasColumn(db, "mailboxes", "charset");
+    if (!has.good() || *has)
+        return has.good() ? Status() : has.status();
     return db.execute(
         "ALTER TABLE mailboxes ADD COLUMN charset TEXT NOT NULL DEFAULT 'windows-1252'");
 }
@@ -366,19 +376,11 @@ CREATE TABLE IF NOT EXISTS rules(id BYTEA PRIMARY KEY, department_id BYTEA, posi
 // several pultd on one PostgreSQL take turns together.
 Status addAssignment(Db::Connection &db, const std::filesystem::path &)
 {
-    auto present = db.prepare(db.pick("SELECT count(*) FROM pragma_table_info('tickets') "
-                                      "WHERE name = 'assignee_id'",
-                                      "SELECT count(*) FROM information_schema.columns WHERE "
-                                      "table_schema = current_schema() AND table_name = "
-                                      "'tickets' AND column_name = 'assignee_id'"));
-    if (!present.good())
-        return present.status();
-    const bool has = (*present)->next() && (*present)->int64(0) > 0;
-    Status s = (*present)->status();
-    (*present)->reset();
-    if (!s.good())
-        return s;
-    if (!has) {
+    auto has = hasColumn(db, "tickets", "assignee_id");
+    if (!has.good())
+        return has.status();
+    Status s;
+    if (!*has) {
         s = db.execute(db.pick("ALTER TABLE tickets ADD COLUMN assignee_id BLOB;\n"
                                "ALTER TABLE tickets ADD COLUMN status TEXT;",
                                "ALTER TABLE tickets ADD COLUMN assignee_id BYTEA;\n"
@@ -437,6 +439,17 @@ CREATE INDEX IF NOT EXISTS rule_timers_due ON rule_timers(fired, due_ms);
 CREATE INDEX IF NOT EXISTS rule_timers_rule ON rule_timers(rule_id);
 )sql";
 
+// Version 13: agents an admin deactivated (update_agent "active": false), and since when; NULL:
+// active. A deactivated agent cannot sign in and their tokens were revoked.
+Status addDeactivation(Db::Connection &db, const std::filesystem::path &)
+{
+    auto has = hasColumn(db, "agents", "deactivated_ms");
+    if (!has.good() || *has)
+        return has.good() ? Status() : has.status();
+    return db.execute(db.pick("ALTER TABLE agents ADD COLUMN deactivated_ms INTEGER",
+                              "ALTER TABLE agents ADD COLUMN deactivated_ms BIGINT"));
+}
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -447,7 +460,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 12> kMigrations = {{
+const std::array<Migration, 13> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -464,6 +477,7 @@ const std::array<Migration, 12> kMigrations = {{
     {11, "assignment: tickets' assignee and status, agents' presence, round-robin turns", nullptr,
      nullptr, addAssignment},
     {12, "time triggers' timers", kVersion12Sqlite, kVersion12Postgres, nullptr},
+    {13, "deactivated agents", nullptr, nullptr, addDeactivation},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

@@ -158,6 +158,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return upsertMailbox(op, type == u"delete_mailbox");
     if (type == u"update_agent")
         return updateAgent(op);
+    if (type == u"create_agent")
+        return createAgent(op);
     if (type == u"rotate_status_link")
         return rotateStatusLink(op);
     if (type == u"erase_contact")

@@ -951,6 +951,9 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> configureDepartment(const QJsonObject &op, bool create);
     Result<std::optional<Rejection>> upsertSharedFilter(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> updateAgent(const QJsonObject &op);
+    Result<std::optional<Rejection>> createAgent(const QJsonObject &op);
+    // The agent's change in the feed: to the agent, and to each of their departments.
+    Status agentChanged(const QUuid &id);
     bool leads(const QUuid &department) const
     {
         return session->agent.role == Role::Admin ||

@@ -1,5 +1,7 @@
 #include "serverstoreprivate.h"
 
+#include "accounts.h"
+
 #include "businesshours.h"
 #include "customertexts.h"
 #include "filter.h"
@@ -447,8 +449,31 @@ Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonOb
         return accept(Rejection{QStringLiteral("not_found"), QStringLiteral("no such agent")});
     for (auto it = input.begin(); it != input.end(); ++it) {
         if (it.key() != u"id" && it.key() != u"role" && it.key() != u"name" &&
-            it.key() != u"departments")
+            it.key() != u"departments" && it.key() != u"active")
             return accept(invalid(QStringLiteral("unknown agent field \"%1\"").arg(it.key())));
+    }
+    if (input.contains(QLatin1String("active"))) {
+        const QJsonValue active = input.value(QLatin1String("active"));
+        if (!active.isBool())
+            return accept(invalid(QStringLiteral("\"active\" is true or false")));
+        if (!active.toBool() && id == session->agent.id)
+            return accept(invalid(QStringLiteral("you cannot deactivate yourself")));
+        // Deactivated: signed out everywhere at once, and no new sign-in.
+        Status st =
+            db->run(active.toBool() ? "UPDATE agents SET deactivated_ms = NULL WHERE id = ?1"
+                                    : "UPDATE agents SET deactivated_ms = ?2 WHERE id = ?1 AND "
+                                      "deactivated_ms IS NULL",
+                    [&](Statement &q) {
+                        q.bind(1, uuidToBlob(id));
+                        if (!active.toBool())
+                            q.bind(2, now);
+                    });
+        if (st.good() && !active.toBool())
+            st = db->run("UPDATE tokens SET revoked_ms = ?2 WHERE agent_id = ?1 AND revoked_ms "
+                         "IS NULL",
+                         [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, now); });
+        if (!st.good())
+            return st;
     }
     if (input.contains(QLatin1String("role"))) {
         const auto role = parseRole(input.value(QLatin1String("role")).toString());
@@ -494,14 +519,70 @@ Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonOb
                 return st;
         }
     }
-    // The agent as GET /api/v1/agents shows it, to the agent and to each of their departments.
-    auto row = db->prepare("SELECT email, name, role FROM agents WHERE id = ?1");
+    if (Status st = agentChanged(id); !st.good())
+        return st;
+    return accept();
+}
+
+Result<std::optional<Rejection>> ServerStore::Private::createAgent(const QJsonObject &op)
+{
+    if (session->agent.role != Role::Admin)
+        return accept(
+            Rejection{QStringLiteral("forbidden"), QStringLiteral("only an admin manages agents")});
+    const QJsonObject input = op.value(QLatin1String("agent")).toObject();
+    const QUuid id = uuidOf(input.value(QLatin1String("id")));
+    const QString email = input.value(QLatin1String("email")).toString().trimmed();
+    const QString name = input.value(QLatin1String("name")).toString().trimmed();
+    const auto role =
+        parseRole(input.value(QLatin1String("role")).toString(QStringLiteral("agent")));
+    if (id.isNull() || !email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@') ||
+        name.isEmpty() || !role)
+        return accept(invalid(QStringLiteral("create_agent needs an \"agent\" with an id, an "
+                                             "e-mail address, a name and a role (agent, lead, "
+                                             "admin)")));
+    // The password comes beside the agent, is hashed here (argon2id) and kept nowhere else.
+    auto hash = Accounts::hashPassword(op.value(QLatin1String("password")).toString());
+    if (!hash.good()) {
+        if (hash.status().code() == Status::Invalid)
+            return accept(invalid(hash.status().message()));
+        return hash.status();
+    }
+    Status st = db->run("INSERT INTO agents(id, email, name, role, password_hash, created_ms) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        [&](Statement &q) {
+                            q.bind(1, uuidToBlob(id)).bind(2, email).bind(3, name);
+                            q.bind(4, int(*role)).bind(5, QString::fromLatin1(hash->encoded));
+                            q.bind(6, now);
+                        });
+    if (!st.good()) {
+        if (db->violation() == Db::Violation::Unique)
+            return accept(Rejection{QStringLiteral("duplicate_email"),
+                                    QStringLiteral("an agent with the address %1 exists (or "
+                                                   "that id is taken)")
+                                        .arg(email)});
+        return st;
+    }
+    // The memberships and the feed, as update_agent writes them.
+    QJsonObject update{{QStringLiteral("id"), uuidToString(id)}};
+    if (input.contains(QLatin1String("departments")))
+        update.insert(QStringLiteral("departments"), input.value(QLatin1String("departments")));
+    return updateAgent({{QStringLiteral("agent"), update}});
+}
+
+// The agent's change as GET /api/v1/agents shows it, to the agent and to each of their
+// departments.
+Status ServerStore::Private::agentChanged(const QUuid &id)
+{
+    auto row = db->prepare("SELECT email, name, role, deactivated_ms FROM agents WHERE id = ?1");
     if (!row.good())
         return row.status();
     (*row)->bind(1, uuidToBlob(id));
     QStringList fields;
-    if ((*row)->next())
+    bool active = true;
+    if ((*row)->next()) {
         fields = {(*row)->text(0), (*row)->text(1), (*row)->text(2)};
+        active = (*row)->isNull(3);
+    }
     Status read = (*row)->status();
     (*row)->reset();
     if (!read.good())
@@ -524,11 +605,12 @@ Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonOb
         {QStringLiteral("email"), fields.value(0)},
         {QStringLiteral("name"), fields.value(1)},
         {QStringLiteral("role"), toString(Role(std::clamp(fields.value(2).toInt(), 0, 2)))},
-        {QStringLiteral("departments"), memberships}};
+        {QStringLiteral("departments"), memberships},
+        {QStringLiteral("active"), active}};
     pending.append({QStringLiteral("agent"), id, QUuid(), QUuid(), agent, id});
     for (const QUuid &department : std::as_const(departments))
         pending.append({QStringLiteral("agent"), id, department, QUuid(), agent});
-    return accept();
+    return {};
 }
 
 Result<std::optional<Rejection>> ServerStore::Private::upsertMailbox(const QJsonObject &op,

@@ -330,6 +330,17 @@ Result<std::optional<Rejection>> ServerStore::Private::editFields(Ticket &ticket
                                               .arg(isDepartment ? QStringLiteral("department")
                                                                 : QStringLiteral("agent"))));
             }
+            if (!isDepartment && !value.isNull()) {
+                auto deactivated =
+                    text("SELECT name FROM agents WHERE id = ?1 AND deactivated_ms IS NOT NULL",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(uuidOf(value))); });
+                if (!deactivated.good())
+                    return deactivated.status();
+                if (*deactivated)
+                    return accept(invalid(QStringLiteral("%1 was deactivated: assign someone "
+                                                         "else")
+                                              .arg(**deactivated)));
+            }
             (isDepartment ? ticket.departmentId : ticket.assigneeId) = uuidOf(value);
         } else if (field == u"category") {
             if (!value.isString() && !value.isNull())

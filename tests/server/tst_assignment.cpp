@@ -1,8 +1,9 @@
 // Assignment through the real pultd (docs/automation.md "Assignment"), on SQLite and
 // (server_assignment_postgresql) PostgreSQL: round-robin over 1,000 tickets among 5 available
-// agents gives each 200; away and offline agents get none; the ticket's tier is respected;
-// least-loaded weighs open tickets by priority with ties to the most senior; the cap; a rule's
-// `assignee=round-robin`; and, on PostgreSQL, two pultd on one database taking turns together.
+// agents gives each 200; away, offline and deactivated agents get none; the ticket's tier is
+// respected; least-loaded weighs open tickets by priority with ties to the most senior; the cap; a
+// rule's `assignee=round-robin`; and, on PostgreSQL, two pultd on one database taking turns
+// together.
 
 #include "pultdprocess.h"
 
@@ -301,6 +302,35 @@ private Q_SLOTS:
                           {QStringLiteral("agent_id"), m_away}};
         QVERIFY(!apply({withId(other)}, nullptr, m_tokens.value(m_agents.first())));
         QVERIFY(solveAll(tickets + more + back));
+    }
+
+    // A deactivated agent gets nothing, though a moment ago they were online and not away, and
+    // their token is refused at once.
+    void deactivatedAgentsGetNone()
+    {
+        QVERIFY(setAway(m_away, false));
+        const auto activate = [&](bool active) {
+            return apply({withId(
+                {{QStringLiteral("type"), QStringLiteral("update_agent")},
+                 {QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), m_away},
+                                                       {QStringLiteral("active"), active}}}})});
+        };
+        QVERIFY(activate(false));
+        const QStringList tickets = createTickets(12);
+        QCOMPARE(countAssignees(tickets).value(m_away), 0);
+        QCOMPARE(statusOf(m_server.fetch(apiRequest("GET", "/api/v1/me", m_tokens.value(m_away)))),
+                 401);
+        // Nor by hand.
+        QVERIFY(!apply({withId(
+            {{QStringLiteral("type"), QStringLiteral("set_fields")},
+             {QStringLiteral("ticket_id"), tickets.first()},
+             {QStringLiteral("fields"), QJsonObject{{QStringLiteral("assignee_id"), m_away}}}})}));
+        QVERIFY(activate(true));
+        const QByteArray token = login(m_server, "away@x.example", kPassword);
+        QVERIFY(!token.isEmpty());
+        m_tokens.insert(m_away, token);
+        QVERIFY(setAway(m_away, true));
+        QVERIFY(solveAll(tickets));
     }
 
     void leastLoadedWeighsPriority()

@@ -871,6 +871,51 @@ private Q_SLOTS:
         QCOMPARE(run(root, QStringLiteral("agent|set|ana@example.com|--dept|Billing")).exitCode, 0);
     }
 
+    // An admin adds an agent (the password from standard input, sent at once) and deactivates
+    // them: signed out at once, sign-in refused with the reason, until reactivated.
+    void agentsAddedAndDeactivated()
+    {
+        Client root, ana, mia;
+        QVERIFY(root.login(m_server.port(), QStringLiteral("root@example.com")));
+        QVERIFY(ana.login(m_server.port(), m_ana));
+        const QStringList add{QStringLiteral("agent"),           QStringLiteral("add"),
+                              QStringLiteral("mia@example.com"), QStringLiteral("--name"),
+                              QStringLiteral("Mia Kos"),         QStringLiteral("--dept"),
+                              QStringLiteral("Billing:2")};
+        QVERIFY(ana.run(add, kPassword + '\n').err.contains("only an admin manages agents"));
+        QVERIFY(root.run(add, "short\n").err.contains("at least 8 characters"));
+        const PultdTest::Run added = root.run(add, kPassword + '\n');
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out.trimmed(), QByteArray("Agent mia@example.com added"));
+        QVERIFY(root.run(add, kPassword + '\n').err.contains("exists"));
+        QVERIFY(mia.login(m_server.port(), QStringLiteral("mia@example.com")));
+        QVERIFY(root.run({QStringLiteral("agent"), QStringLiteral("list")})
+                    .out.contains("mia@example.com  agent  Mia Kos — Billing (tier 2)\n"));
+        // Deactivated: her next request is refused, and so is signing in again.
+        const PultdTest::Run removed = root.run(
+            {QStringLiteral("agent"), QStringLiteral("remove"), QStringLiteral("Mia Kos")});
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(root.run({QStringLiteral("agent"), QStringLiteral("list")})
+                    .out.contains("Mia Kos — Billing (tier 2)  (deactivated)\n"));
+        const PultdTest::Run refused = mia.run({QStringLiteral("sync")});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("this account was deactivated"), refused.err.constData());
+        QVERIFY(!mia.login(m_server.port(), QStringLiteral("mia@example.com")));
+        QVERIFY(root.run({QStringLiteral("agent"), QStringLiteral("remove"),
+                          QStringLiteral("root@example.com")})
+                    .err.contains("you cannot deactivate yourself"));
+        QCOMPARE(root.run({QStringLiteral("agent"), QStringLiteral("set"),
+                           QStringLiteral("mia@example.com"), QStringLiteral("--active"),
+                           QStringLiteral("yes")})
+                     .exitCode,
+                 0);
+        QVERIFY(mia.login(m_server.port(), QStringLiteral("mia@example.com")));
+        QCOMPARE(root.run({QStringLiteral("agent"), QStringLiteral("remove"),
+                           QStringLiteral("mia@example.com")})
+                     .exitCode,
+                 0);
+    }
+
     // pultctl away and back: told to the server at once (assignment: server_assignment).
     void awayAndBack()
     {
