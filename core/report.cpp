@@ -30,17 +30,69 @@ struct Clock
     bool business = false;
 };
 
-// A duration to measure: from `from` to `to`, in the time of a department.
+// A duration to measure: from `from` (the ticket's creation) to `to`, in the time of a
+// department, less the ticket's pauses.
 struct Span
 {
     int department;
     qint64 from;
     qint64 to;
+    QByteArray ticket; // its id
 };
 
-// The spans' lengths in seconds, each in its department's time: one business timeline per
-// department over all of its spans, so a span costs a binary search, not a calendar walk.
-std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &clocks)
+// Per ticket, when its SLA clocks stood still: the times it was neither new nor open (pending,
+// on hold, or solved before it was reopened), as [from, to) in milliseconds.
+using Pauses = QHash<QByteArray, std::vector<std::pair<qint64, qint64>>>;
+
+// The pauses of the spans' tickets, from their status history (one index range each). The
+// status a ticket was created with is the old value of its first status event.
+Result<Pauses> pausesOf(Database &db, const std::vector<Span> &first, const std::vector<Span> &more)
+{
+    Pauses pauses;
+    auto s = db.prepare("SELECT time_ms, old_value, new_value FROM history WHERE ticket_id = ?1 "
+                        "AND field = 'status' ORDER BY time_ms, rid");
+    if (!s.good())
+        return s.status();
+    Statement &st = **s;
+    const auto counting = [](const QString &status) {
+        return status == u"new" || status == u"open";
+    };
+    for (const std::vector<Span> *spans : {&first, &more}) {
+        for (const Span &span : *spans) {
+            if (pauses.contains(span.ticket))
+                continue;
+            std::vector<std::pair<qint64, qint64>> &list = pauses[span.ticket];
+            st.bind(1, span.ticket);
+            qint64 since = span.from;
+            bool started = false;
+            bool counts = true;
+            while (st.next()) {
+                const qint64 at = std::max(st.int64(0), span.from);
+                if (!started) {
+                    counts = counting(st.text(1));
+                    started = true;
+                }
+                if (!counts && at > since)
+                    list.emplace_back(since, at);
+                counts = counting(st.text(2));
+                since = at;
+            }
+            if (!counts)
+                list.emplace_back(since, std::numeric_limits<qint64>::max());
+            Status read = st.status();
+            st.reset();
+            if (!read.good())
+                return read;
+        }
+    }
+    return pauses;
+}
+
+// The spans' lengths in seconds, each in its department's time and without its ticket's pauses:
+// one business timeline per department over all of its spans, so a span costs a binary search,
+// not a calendar walk.
+std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &clocks,
+                            const Pauses &pauses)
 {
     std::vector<qint64> out;
     out.reserve(spans.size());
@@ -60,14 +112,18 @@ std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &
             clock.business ? std::optional<BusinessCalendar::Timeline>(std::in_place,
                                                                        clock.calendar, first, last)
                            : std::nullopt;
+        const auto seconds = [&](qint64 from, qint64 to) {
+            if (to <= from)
+                return qint64(0);
+            return timeline ? timeline->secondsBetween(from, to) : (to - from) / 1000;
+        };
         for (const Span &span : spans) {
             if (span.department != d)
                 continue;
-            if (span.to <= span.from)
-                out.push_back(0);
-            else
-                out.push_back(timeline ? timeline->secondsBetween(span.from, span.to)
-                                       : (span.to - span.from) / 1000);
+            qint64 length = seconds(span.from, span.to);
+            for (const auto &[from, to] : pauses.value(span.ticket))
+                length -= seconds(std::max(from, span.from), std::min(to, span.to));
+            out.push_back(std::max<qint64>(length, 0));
         }
     }
     return out;
@@ -172,7 +228,7 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     qint64 csatSum = 0;
     auto s = db.prepare(
         "SELECT department_id, assignee_id, status, priority, created_ms, first_response_ms, "
-        "solved_ms, first_response_deadline_ms, resolution_deadline_ms, csat FROM tickets "
+        "solved_ms, first_response_deadline_ms, resolution_deadline_ms, csat, id FROM tickets "
         "WHERE spam = 0 AND merged_into IS NULL AND (status < 4 OR updated_ms >= ?1)");
     if (!s.good())
         return s.status();
@@ -211,7 +267,7 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
             ++dept.created;
             ++dayOf(created).created;
             if (answered != kNever)
-                firstResponses.push_back({*department, created, answered});
+                firstResponses.push_back({*department, created, answered, st.blob(10)});
             // SLA attainment of the tickets created in the period: a deadline counts once it
             // was met or has passed.
             const auto attain = [&](int column, qint64 done, Attainment &a) {
@@ -230,7 +286,7 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
             ++report.solved;
             ++dept.solved;
             ++dayOf(solvedAt).solved;
-            resolutions.push_back({*department, created, solvedAt});
+            resolutions.push_back({*department, created, solvedAt, st.blob(10)});
             if (!st.isNull(1))
                 ++agentOf(st.blob(1)).solved;
             if (const qint64 csat = st.int64(9); csat > 0) {
@@ -241,8 +297,11 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     }
     if (!st.status().good())
         return st.status();
-    report.firstResponse = durations(lengths(firstResponses, clocks));
-    report.resolution = durations(lengths(resolutions, clocks));
+    auto pauses = pausesOf(db, firstResponses, resolutions);
+    if (!pauses.good())
+        return pauses.status();
+    report.firstResponse = durations(lengths(firstResponses, clocks, *pauses));
+    report.resolution = durations(lengths(resolutions, clocks, *pauses));
     if (report.csatRatings > 0)
         report.csatAverage = double(csatSum) / double(report.csatRatings);
 

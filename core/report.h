@@ -31,8 +31,9 @@ struct ReportRequest
 };
 
 // How long something took, in the time the department's SLA policy counts: business seconds of
-// its calendar, or calendar seconds for a policy on calendar time. Pauses while a ticket waited
-// (pending, on hold) are not subtracted.
+// its calendar, or calendar seconds for a policy on calendar time, without the times the ticket
+// was neither new nor open (pending, on hold, solved before a reopening), when SLA clocks stand
+// still (docs/sla.md).
 struct Durations
 {
     qint64 count = 0;
