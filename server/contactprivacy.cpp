@@ -14,21 +14,12 @@ namespace {
 // The ids of the tickets the contact is the requester of.
 Result<QList<QUuid>> requestedTickets(Db::Connection &db, const QUuid &contact)
 {
-    auto stmt = db.prepare(db.pick("SELECT id FROM tickets WHERE json_extract(data, "
-                                   "'$.requester_id') = ?1 ORDER BY number",
-                                   "SELECT id FROM tickets WHERE (data::jsonb ->> "
-                                   "'requester_id') = ?1 ORDER BY number"));
-    if (!stmt.good())
-        return stmt.status();
-    (*stmt)->bind(1, uuidToString(contact));
-    QList<QUuid> ids;
-    while ((*stmt)->next())
-        ids.append(uuidFromBlob((*stmt)->blob(0)));
-    Status s = (*stmt)->status();
-    (*stmt)->reset();
-    if (!s.good())
-        return s;
-    return ids;
+    return idRows(db,
+                  db.pick("SELECT id FROM tickets WHERE json_extract(data, '$.requester_id') = ?1 "
+                          "ORDER BY number",
+                          "SELECT id FROM tickets WHERE (data::jsonb ->> 'requester_id') = ?1 "
+                          "ORDER BY number"),
+                  [&](Statement &st) { st.bind(1, uuidToString(contact)); });
 }
 
 // The contact one of whose addresses this is (any case), as its id and stored JSON.

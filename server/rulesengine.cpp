@@ -446,18 +446,17 @@ Status ServerStore::Private::notifyAsRule(const ActiveRule &rule, const Ticket &
     // without a lead, a ticket without an assignee), like an assignment that finds nobody.
     QList<QUuid> candidates;
     if (who == u"lead") {
-        auto stmt = db->prepare("SELECT a.id FROM agent_departments ad JOIN agents a ON "
-                                "a.id = ad.agent_id WHERE ad.department_id = ?1 AND a.role = ?2 "
-                                "ORDER BY a.rid");
-        if (!stmt.good())
-            return stmt.status();
-        (*stmt)->bind(1, uuidToBlob(ticket.departmentId)).bind(2, int(Role::Lead));
-        while ((*stmt)->next())
-            candidates.append(uuidFromBlob((*stmt)->blob(0)));
-        Status s = (*stmt)->status();
-        (*stmt)->reset();
-        if (!s.good())
-            return s;
+        auto leads = idRows(*db,
+                            "SELECT a.id FROM agent_departments ad JOIN agents a ON a.id = "
+                            "ad.agent_id WHERE ad.department_id = ?1 AND a.role = ?2 ORDER BY "
+                            "a.rid",
+                            [&](Statement &st) {
+                                st.bind(1, uuidToBlob(ticket.departmentId));
+                                st.bind(2, int(Role::Lead));
+                            });
+        if (!leads.good())
+            return leads.status();
+        candidates = std::move(*leads);
     } else if (who == u"assignee") {
         if (!ticket.assigneeId.isNull())
             candidates.append(ticket.assigneeId);

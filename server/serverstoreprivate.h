@@ -213,24 +213,33 @@ inline bool mayAccess(const AgentSession &session, const QUuid &department)
                        [&](const DepartmentMembership &m) { return m.departmentId == department; });
 }
 
-// The departments of the tickets the contact is the requester of.
-inline Result<QList<QUuid>> requesterDepartments(Db::Connection &db, const QUuid &contact)
+// The ids in column 0 of the rows of `sql`, its parameters bound by `bind`.
+template<typename Bind>
+Result<QList<QUuid>> idRows(Db::Connection &db, const char *sql, Bind &&bind)
 {
-    auto stmt = db.prepare(db.pick("SELECT DISTINCT department_id FROM tickets WHERE "
-                                   "json_extract(data, '$.requester_id') = ?1",
-                                   "SELECT DISTINCT department_id FROM tickets WHERE "
-                                   "(data::jsonb ->> 'requester_id') = ?1"));
+    auto stmt = db.prepare(sql);
     if (!stmt.good())
         return stmt.status();
-    (*stmt)->bind(1, uuidToString(contact));
-    QList<QUuid> departments;
+    bind(**stmt);
+    QList<QUuid> ids;
     while ((*stmt)->next())
-        departments.append(uuidFromBlob((*stmt)->blob(0)));
+        ids.append(uuidFromBlob((*stmt)->blob(0)));
     Status s = (*stmt)->status();
     (*stmt)->reset();
     if (!s.good())
         return s;
-    return departments;
+    return ids;
+}
+
+// The departments of the tickets the contact is the requester of.
+inline Result<QList<QUuid>> requesterDepartments(Db::Connection &db, const QUuid &contact)
+{
+    return idRows(db,
+                  db.pick("SELECT DISTINCT department_id FROM tickets WHERE "
+                          "json_extract(data, '$.requester_id') = ?1",
+                          "SELECT DISTINCT department_id FROM tickets WHERE "
+                          "(data::jsonb ->> 'requester_id') = ?1"),
+                  [&](Statement &st) { st.bind(1, uuidToString(contact)); });
 }
 
 inline Change sharedFilterChange(const QJsonObject &filter)
