@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 12;
+    static constexpr int kSchemaVersion = 13;
 
     enum class Mode { ReadWrite, ReadOnly };
 

@@ -6,6 +6,7 @@
 #include "uuid.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -44,37 +45,39 @@ struct Span
 // on hold, or solved before it was reopened), as [from, to) in milliseconds.
 using Pauses = QHash<QByteArray, std::vector<std::pair<qint64, qint64>>>;
 
-// The pauses of the spans' tickets, from their status history (one index range each). The
-// status a ticket was created with is the old value of its first status event.
+// The pauses of the spans' tickets, from their status history. The status a ticket was created
+// with is the old value of its first status event.
 Result<Pauses> pausesOf(Database &db, const std::vector<Span> &first, const std::vector<Span> &more)
 {
     Pauses pauses;
-    auto s = db.prepare("SELECT time_ms, old_value, new_value FROM history WHERE ticket_id = ?1 "
-                        "AND field = 'status' ORDER BY time_ms, rid");
+    QSet<QByteArray> seen;
+    // history_status covers it (schema step 13): one index range a ticket, no row visited, and
+    // whether a status counts is told by SQLite as a number, not a text to compare here.
+    auto s = db.prepare("SELECT time_ms, old_value IN ('new', 'open'), new_value IN ('new', "
+                        "'open') FROM history WHERE ticket_id = ?1 AND field = 'status' ORDER BY "
+                        "time_ms");
     if (!s.good())
         return s.status();
     Statement &st = **s;
-    const auto counting = [](const QString &status) {
-        return status == u"new" || status == u"open";
-    };
+    std::vector<std::pair<qint64, qint64>> list;
     for (const std::vector<Span> *spans : {&first, &more}) {
         for (const Span &span : *spans) {
-            if (pauses.contains(span.ticket))
+            if (seen.contains(span.ticket))
                 continue;
-            std::vector<std::pair<qint64, qint64>> &list = pauses[span.ticket];
+            seen.insert(span.ticket);
+            list.clear();
             st.bind(1, span.ticket);
             qint64 since = span.from;
             bool started = false;
             bool counts = true;
             while (st.next()) {
                 const qint64 at = std::max(st.int64(0), span.from);
-                if (!started) {
-                    counts = counting(st.text(1));
-                    started = true;
-                }
+                if (!started)
+                    counts = st.int64(1) != 0;
+                started = true;
                 if (!counts && at > since)
                     list.emplace_back(since, at);
-                counts = counting(st.text(2));
+                counts = st.int64(2) != 0;
                 since = at;
             }
             if (!counts)
@@ -83,6 +86,8 @@ Result<Pauses> pausesOf(Database &db, const std::vector<Span> &first, const std:
             st.reset();
             if (!read.good())
                 return read;
+            if (!list.empty())
+                pauses.insert(span.ticket, list);
         }
     }
     return pauses;
@@ -121,8 +126,10 @@ std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &
             if (span.department != d)
                 continue;
             qint64 length = seconds(span.from, span.to);
-            for (const auto &[from, to] : pauses.value(span.ticket))
-                length -= seconds(std::max(from, span.from), std::min(to, span.to));
+            if (const auto paused = pauses.constFind(span.ticket); paused != pauses.cend()) {
+                for (const auto &[from, to] : *paused)
+                    length -= seconds(std::max(from, span.from), std::min(to, span.to));
+            }
             out.push_back(std::max<qint64>(length, 0));
         }
     }
