@@ -62,7 +62,8 @@ apt_get install "${debs[@]}" >"$work/install.log" 2>&1 || { cat "$work/install.l
 
 echo "== the programs from their installed paths"
 [[ $(/usr/bin/pultd --version) == "pultd ${version%-*}" ]] || fail "pultd --version"
-/usr/bin/pultctl --help | grep -q "^Usage: pultctl" || fail "pultctl --help"
+# Read whole before grep: with pipefail, grep -q leaving early would make pultctl's write fail.
+grep -q "^Usage: pultctl" <<<"$(/usr/bin/pultctl --help)" || fail "pultctl --help"
 [[ -x /usr/libexec/pult/pult-mailparse ]] || fail "pult-mailparse is not in /usr/libexec/pult"
 
 echo "== the packages' files"
