@@ -495,6 +495,32 @@ private Q_SLOTS:
         QCOMPARE(admin.run({QStringLiteral("rule"), QStringLiteral("remove"), rule}).exitCode, 0);
     }
 
+    // An admin deactivates the agent whose window is open: the window says signed out at its
+    // next round, with the server's reason in the tooltip, and its work stays in the outbox.
+    void aDeactivatedAgentsWindowIsSignedOut()
+    {
+        const QString agent = QStringLiteral("leo@example.com");
+        QCOMPARE(PultdTest::addAgent(m_server.dataDir(), agent, QStringLiteral("agent"),
+                                     QStringLiteral("Billing"), kPassword)
+                     .exitCode,
+                 0);
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Deactivation"), QStringLiteral("Hello"), QString(),
+                           agent));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        Client admin;
+        QVERIFY(admin.login(m_server.port(), m_root));
+        QCOMPARE(admin.run({QStringLiteral("agent"), QStringLiteral("remove"), agent}).exitCode, 0);
+        QVERIFY(s.w->ticketActions()->setStatus({s.ticket}, Pult::TicketStatus::Pending));
+        s.w->syncEngine()->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Signed out"), kTimeoutMs);
+        auto *label = s.w->findChild<QLabel *>(QStringLiteral("syncState"));
+        QVERIFY2(label->toolTip().contains(u"deactivated"), qPrintable(label->toolTip()));
+        Pult::SyncSession session(*s.store, s.window.home());
+        QCOMPARE(*session.pendingCount(), 1);
+        QVERIFY(!s.window.login(m_server.port(), agent));
+    }
+
     void refusedChangesDialog()
     {
         Session s;
