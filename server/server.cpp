@@ -1765,6 +1765,10 @@ Server::~Server()
 {
     if (d->outbox)
         d->outbox->stop();
+    // Work still on the pool may post to the control strand (the rule timers' first look-up,
+    // posted at start, when SIGTERM came at once): it ends before the strand and the event loop
+    // are destroyed, which the members' order alone would not ensure.
+    d->workers.join();
 }
 
 ServerStatus Server::start()
