@@ -151,6 +151,11 @@ Result<Accounts::PasswordHash> Accounts::hashPassword(const QString &password)
     return PasswordHash{QByteArray(hash)};
 }
 
+bool Accounts::isAgentAddress(const QString &email)
+{
+    return email.contains(u'@') && !email.startsWith(u'@') && !email.endsWith(u'@');
+}
+
 Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
 {
     auto hash = hashPassword(password);
@@ -162,7 +167,7 @@ Result<Agent> Accounts::addAgent(const NewAgent &input, const QString &password)
 Result<Agent> Accounts::addAgent(const NewAgent &input, const PasswordHash &password)
 {
     const QString email = input.email.trimmed();
-    if (!email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@'))
+    if (!isAgentAddress(email))
         return Status(Status::Invalid,
                       QStringLiteral("\"%1\" is not an e-mail address").arg(email));
     if (input.name.trimmed().isEmpty())

@@ -71,6 +71,8 @@ public:
         QByteArray encoded; // crypto_pwhash_str's self-describing string
     };
     static Result<PasswordHash> hashPassword(const QString &password);
+    // Whether the text can be an agent's sign-in address (something@something).
+    static bool isAgentAddress(const QString &email);
 
     // Creates an agent, and the departments they are put in that do not exist yet.
     Result<Agent> addAgent(const NewAgent &agent, const QString &password);

@@ -121,11 +121,12 @@ QString unresolved(const FilterContext &names, const RuleAction &action)
 {
     if (action.kind == RuleAction::Kind::Department && !departmentNamed(names, action.value))
         return QStringLiteral("no department is named \"%1\"").arg(action.value);
-    if (action.kind == RuleAction::Kind::Assignee && !action.value.isEmpty() &&
-        !isAssignmentWord(action.value) && !agentNamed(names, action.value))
-        return QStringLiteral("no agent has the address or name \"%1\"").arg(action.value);
-    if (action.kind == RuleAction::Kind::Notify && action.value != u"lead" &&
-        action.value != u"assignee" && !agentNamed(names, action.value))
+    // assignee= and notify: name an agent unless they say none or give a word of their own.
+    const bool namesAgent = (action.kind == RuleAction::Kind::Assignee && !action.value.isEmpty() &&
+                             !isAssignmentWord(action.value)) ||
+                            (action.kind == RuleAction::Kind::Notify && action.value != u"lead" &&
+                             action.value != u"assignee");
+    if (namesAgent && !agentNamed(names, action.value))
         return QStringLiteral("no agent has the address or name \"%1\"").arg(action.value);
     return {};
 }

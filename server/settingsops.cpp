@@ -535,8 +535,7 @@ Result<std::optional<Rejection>> ServerStore::Private::createAgent(const QJsonOb
     const QString name = input.value(QLatin1String("name")).toString().trimmed();
     const auto role =
         parseRole(input.value(QLatin1String("role")).toString(QStringLiteral("agent")));
-    if (id.isNull() || !email.contains(u'@') || email.startsWith(u'@') || email.endsWith(u'@') ||
-        name.isEmpty() || !role)
+    if (id.isNull() || !Accounts::isAgentAddress(email) || name.isEmpty() || !role)
         return accept(invalid(QStringLiteral("create_agent needs an \"agent\" with an id, an "
                                              "e-mail address, a name and a role (agent, lead, "
                                              "admin)")));
