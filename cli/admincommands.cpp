@@ -19,6 +19,7 @@ const QString kDeptUsage = QStringLiteral(
     "usage: pultctl dept list\n"
     "       pultctl dept add NAME [--email E] [--hours H] [--sla P] [--queue-order O]\n"
     "                        [--assignment M] [--cap N] [--header T] [--footer T]\n"
+    "                        [--goals G]\n"
     "       pultctl dept set DEPT [--name N] [same options as add]");
 const QString kAgentUsage = QStringLiteral(
     "usage: pultctl agent list\n"
@@ -43,6 +44,7 @@ const std::pair<const char *, const char *> kDeptOptions[] = {
     {"cap", "assignment_cap"},
     {"header", "reply_header"},
     {"footer", "reply_footer"},
+    {"goals", "goals"},
 };
 
 QStringList deptOptionNames()

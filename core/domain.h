@@ -158,6 +158,7 @@ struct Department
     // greeting and the opening hours; empty: none.
     QString replyHeader;
     QString replyFooter;
+    QString goals; // the lead's goals (goals.h) in their canonical text; empty: none
     friend bool operator==(const Department &, const Department &) = default;
 };
 

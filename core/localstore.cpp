@@ -410,16 +410,17 @@ Status LocalStore::put(const Department &dep)
 {
     return d->db->run(
         "INSERT INTO departments(id, name, email, lead_id, business_hours, sla_policy, "
-        "queue_order, reply_header, reply_footer) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+        "queue_order, reply_header, reply_footer, goals) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+        "?9, ?10) ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, "
         "lead_id = excluded.lead_id, business_hours = excluded.business_hours, "
         "sla_policy = excluded.sla_policy, queue_order = excluded.queue_order, "
-        "reply_header = excluded.reply_header, reply_footer = excluded.reply_footer",
+        "reply_header = excluded.reply_header, reply_footer = excluded.reply_footer, "
+        "goals = excluded.goals",
         [&](Statement &s) {
             s.bind(1, uuidToBlob(dep.id)).bind(2, dep.name).bind(3, dep.email);
             s.bind(4, uuidToBlob(dep.leadId)).bind(5, dep.businessHours);
             s.bind(6, dep.slaPolicy).bind(7, int(dep.queueOrder));
-            s.bind(8, dep.replyHeader).bind(9, dep.replyFooter);
+            s.bind(8, dep.replyHeader).bind(9, dep.replyFooter).bind(10, dep.goals);
         });
 }
 
@@ -920,7 +921,7 @@ Result<QList<Department>> LocalStore::departments()
 {
     return d->collect<Department>(
         "SELECT id, name, email, lead_id, business_hours, sla_policy, queue_order, reply_header, "
-        "reply_footer FROM departments ORDER BY name",
+        "reply_footer, goals FROM departments ORDER BY name",
         [](Statement &) {},
         [](const Statement &s) {
             return Department{uuidFromBlob(s.blob(0)),
@@ -931,7 +932,8 @@ Result<QList<Department>> LocalStore::departments()
                               s.text(5),
                               QueueOrder(std::clamp<qint64>(s.int64(6), 0, 3)),
                               s.text(7),
-                              s.text(8)};
+                              s.text(8),
+                              s.text(9)};
         });
 }
 

@@ -92,7 +92,7 @@ struct OutboxOp
 class LocalStore
 {
 public:
-    static constexpr int kSchemaVersion = 13;
+    static constexpr int kSchemaVersion = 14;
 
     enum class Mode { ReadWrite, ReadOnly };
 

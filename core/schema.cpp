@@ -195,9 +195,13 @@ constexpr const char *kStep13 = R"sql(
 CREATE INDEX history_status ON history(ticket_id, time_ms, field, old_value, new_value)
     WHERE field = 'status';
 )sql";
-constexpr std::array<const char *, kLatest> kSteps{kStep1,  kStep2,  kStep3, kStep4, kStep5,
-                                                   kStep6,  kStep7,  kStep8, kStep9, kStep10,
-                                                   kStep11, kStep12, kStep13};
+// Step 14: a department's goals (core/goals.h), as its lead set them.
+constexpr const char *kStep14 = R"sql(
+ALTER TABLE departments ADD COLUMN goals TEXT;
+)sql";
+constexpr std::array<const char *, kLatest> kSteps{kStep1,  kStep2,  kStep3,  kStep4, kStep5,
+                                                   kStep6,  kStep7,  kStep8,  kStep9, kStep10,
+                                                   kStep11, kStep12, kStep13, kStep14};
 
 Result<qint64> pragmaValue(Sql::Database &db, const char *sql)
 {

@@ -11,7 +11,7 @@ namespace Pult::Schema {
 // The local store's schema, as fall-through migration steps: step N takes a database at
 // user_version N-1 to N inside one transaction that also sets user_version, so a crash during a
 // step leaves the database at N-1 and the step runs again on the next open.
-constexpr int kLatest = 13;
+constexpr int kLatest = 14;
 // "PULT" in PRAGMA application_id: tells our files from other SQLite files.
 constexpr int kApplicationId = 0x50554c54;
 

@@ -408,7 +408,8 @@ QJsonObject toJson(const Department &d)
             {QStringLiteral("sla_policy"), d.slaPolicy},
             {QStringLiteral("queue_order"), toString(d.queueOrder)},
             {QStringLiteral("reply_header"), d.replyHeader},
-            {QStringLiteral("reply_footer"), d.replyFooter}};
+            {QStringLiteral("reply_footer"), d.replyFooter},
+            {QStringLiteral("goals"), d.goals}};
 }
 
 Result<Ticket> ticketFromJson(const QJsonObject &o)
@@ -611,6 +612,7 @@ Result<Department> departmentFromJson(const QJsonObject &o)
     d.slaPolicy = text(o, "sla_policy");
     d.replyHeader = text(o, "reply_header");
     d.replyFooter = text(o, "reply_footer");
+    d.goals = text(o, "goals");
     d.leadId = uuidOf(o.value(QLatin1String("lead_id")));
     return d;
 }

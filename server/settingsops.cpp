@@ -5,6 +5,7 @@
 #include "businesshours.h"
 #include "customertexts.h"
 #include "filter.h"
+#include "goals.h"
 #include "mailboxes.h"
 #include "sla.h"
 
@@ -333,18 +334,18 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
     if (!name.good())
         return name.status();
     const bool admin = session->agent.role == Role::Admin;
-    // A lead may set the queue order and the reply header and footer of their own department;
-    // everything else is for admins.
+    // A lead may set the queue order, the reply header and footer and the goals of their own
+    // department; everything else is for admins.
     const QStringList keys = input.keys();
     const bool leadFields = std::all_of(keys.cbegin(), keys.cend(), [](const QString &key) {
         return key == u"id" || key == u"queue_order" || key == u"reply_header" ||
-               key == u"reply_footer";
+               key == u"reply_footer" || key == u"goals";
     });
     if (!admin && !(leadFields && !create && leads(id)))
         return accept(Rejection{QStringLiteral("forbidden"),
                                 QStringLiteral("only an admin configures departments (a lead may "
-                                               "set the queue order and reply header and footer "
-                                               "of their own)")});
+                                               "set the queue order, reply header and footer "
+                                               "and goals of their own)")});
     if (create == name->has_value())
         return accept(
             create
@@ -371,6 +372,11 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
             if (!policy.good())
                 return accept(invalid(u"SLA policy: " + policy.status().message()));
             settings.insert(key, policy->toString());
+        } else if (key == u"goals") {
+            auto goals = Goals::parse(value);
+            if (!goals.good())
+                return accept(invalid(u"goals: " + goals.status().message()));
+            settings.insert(key, goals->toString());
         } else if (key == u"queue_order") {
             const auto order = parseQueueOrder(value);
             if (!order)

@@ -106,7 +106,8 @@ private Q_SLOTS:
                              QStringLiteral("urgent:1h"),
                              QueueOrder::SlaDeadlineFirst,
                              QStringLiteral("Pozdravljeni, {{customer.first_name}}!"),
-                             QStringLiteral("Računovodstvo, {{department.hours}}")};
+                             QStringLiteral("Računovodstvo, {{department.hours}}"),
+                             QStringLiteral("resolution 95% within 1d")};
         QVERIFY(s.put(dep).good());
         const Agent agent{ids().next(),
                           QStringLiteral("Marija Novak"),

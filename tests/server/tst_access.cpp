@@ -337,6 +337,20 @@ private Q_SLOTS:
                                           {{QStringLiteral("id"), m_billing},
                                            {QStringLiteral("reply_footer"), QString(5000, u'x')}})),
             QStringLiteral("invalid_op"));
+        // So are the goals the dashboard measures the department against, checked and kept in
+        // their canonical text.
+        const QJsonObject goals = department(
+            QStringLiteral("update_department"),
+            {{QStringLiteral("id"), m_billing},
+             {QStringLiteral("goals"), QStringLiteral("csat 4.5; resolution 95% within 24h")}});
+        QCOMPARE(outcome(Who::Agent, goals), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::OtherLead, goals), QStringLiteral("forbidden"));
+        QCOMPARE(outcome(Who::Lead, goals), QStringLiteral("applied"));
+        QCOMPARE(outcome(Who::Lead, department(QStringLiteral("update_department"),
+                                               {{QStringLiteral("id"), m_billing},
+                                                {QStringLiteral("goals"),
+                                                 QStringLiteral("resolution 95% in a day")}})),
+                 QStringLiteral("invalid_op"));
         // Mixed with an admin's field, the whole op stays an admin's.
         QCOMPARE(outcome(Who::Lead, department(QStringLiteral("update_department"),
                                                {{QStringLiteral("id"), m_billing},
@@ -369,6 +383,8 @@ private Q_SLOTS:
                  QStringLiteral("Pozdravljeni, {{customer.first_name}}!"));
         QCOMPARE(billing.value(QLatin1String("reply_footer")).toString(),
                  QStringLiteral("Računovodstvo"));
+        QCOMPARE(billing.value(QLatin1String("goals")).toString(),
+                 QStringLiteral("resolution 95% within 1d; csat 4.5"));
     }
 
     // A lead shares a filter with their department; an admin with any department or everyone.

@@ -132,7 +132,8 @@ private Q_SLOTS:
                            QStringLiteral("policy"),
                            QueueOrder::Fifo,
                            QStringLiteral("Dear {{customer.name}},"),
-                           QStringLiteral("{{department.hours}}")};
+                           QStringLiteral("{{department.hours}}"),
+                           QStringLiteral("csat 4.5")};
         QCOMPARE(*Wire::departmentFromJson(Wire::toJson(d)), d);
     }
 

@@ -826,10 +826,25 @@ private Q_SLOTS:
         QVERIFY(run(root, QStringLiteral("agent|list"))
                     .out.contains("ana@example.com  agent  ana — Billing (tier 1), "
                                   "Returns (tier 2)\n"));
+        // Goals, which the dashboard measures the department against: a mistake says where.
+        const PultdTest::Run badGoals =
+            run(root, QStringLiteral("dept|set|Returns|--goals|resolution 95 within 1d"));
+        QVERIFY2(badGoals.err.contains("update_department was refused: goals: goal 1: the share "
+                                       "is a percentage"),
+                 badGoals.err.constData());
+        QCOMPARE(run(root, QStringLiteral("dept|set|Returns|--goals|csat 4.5\nfirst_response 90% "
+                                          "within 60m"))
+                     .exitCode,
+                 0);
+        QVERIFY(run(root, QStringLiteral("dept|list"))
+                    .out.contains("  goals: first_response 90% within 1h; csat 4.5\n"));
         QCOMPARE(ana.run({QStringLiteral("sync")}).exitCode, 0);
         const QList<Pult::Department> seen = ana.store()->departments().value();
-        QVERIFY(std::any_of(seen.cbegin(), seen.cend(),
-                            [](const Pult::Department &d) { return d.name == u"Returns"; }));
+        const auto returns =
+            std::find_if(seen.cbegin(), seen.cend(),
+                         [](const Pult::Department &d) { return d.name == u"Returns"; });
+        QVERIFY(returns != seen.cend());
+        QCOMPARE(returns->goals, QStringLiteral("first_response 90% within 1h; csat 4.5"));
         QVERIFY(run(ana, QStringLiteral("agent|set|eva@example.com|--role|admin"))
                     .err.contains("only an admin manages agents (forbidden)"));
         QCOMPARE(run(root, QStringLiteral("agent|set|nobody@example.com|--role|lead")).exitCode, 1);

@@ -70,6 +70,7 @@ inline Fixture fillStore(LocalStore &store, int ticketCount)
                  {},
                  QueueOrder::PriorityThenAge,
                  {},
+                 {},
                  {}};
     f.technical = {ids.next(),
                    QStringLiteral("Technical support"),
@@ -78,6 +79,7 @@ inline Fixture fillStore(LocalStore &store, int ticketCount)
                    {},
                    {},
                    QueueOrder::Fifo,
+                   {},
                    {},
                    {}};
     f.ana = {ids.next(),
