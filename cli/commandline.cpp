@@ -35,10 +35,11 @@ const QString kUsage = QStringLiteral(
     "                                pultctl list status:open,pending assignee:me -tag:spam\n"
     "  repair                        move a damaged local store aside and start a fresh one,\n"
     "                                keeping every unsynced change that can still be read\n"
-    "  report [--period P] [--dept NAME]\n"
+    "  report [--period P] [--dept NAME] [--csv]\n"
     "                                backlog, created and solved, response and resolution\n"
     "                                times, SLA, satisfaction; P: today, 7d, 30d (default),\n"
-    "                                Nd, or FROM..TO (dates, TO included)\n"
+    "                                Nd, or FROM..TO (dates, TO included); --csv: one\n"
+    "                                figure,key,value table for a spreadsheet\n"
     "\n"
     "Signed-in work (docs/pultctl.md):\n"
     "  login URL EMAIL               sign in (password from standard input) and sync\n"
@@ -76,10 +77,10 @@ const QString kUsage = QStringLiteral(
     "Settings (docs/pultctl.md; the server refuses what your role does not allow):\n"
     "  dept list                     the departments and their settings\n"
     "  dept add NAME [--email E] [--hours H] [--sla P] [--queue-order O]\n"
-    "           [--assignment M] [--cap N] [--header T] [--footer T]\n"
+    "           [--assignment M] [--cap N] [--header T] [--footer T] [--goals G]\n"
     "  dept set DEPT [--name N] [the options of add]\n"
     "                                a department's settings (admins; leads: queue order,\n"
-    "                                header and footer of their own)\n"
+    "                                header, footer and goals of their own)\n"
     "  agent list                    agents with their roles and departments\n"
     "  agent add EMAIL --name N [--role R] [--dept NAME[:TIER]]...\n"
     "                                a new agent (admins; password from standard input)\n"
@@ -562,9 +563,12 @@ int runReport(const Context &ctx, const QStringList &args)
 {
     QString period = QStringLiteral("30d");
     QString departmentName;
+    bool csv = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if ((a == u"--period" || a == u"--dept") && i + 1 < args.size()) {
+        if (a == u"--csv") {
+            csv = true;
+        } else if ((a == u"--period" || a == u"--dept") && i + 1 < args.size()) {
             (a == u"--period" ? period : departmentName) = args.at(++i);
         } else if (a.startsWith(u"--period=")) {
             period = a.mid(9);
@@ -577,44 +581,15 @@ int runReport(const Context &ctx, const QStringList &args)
         }
     }
     // The period in the system's time zone: whole days, the last one today.
-    const QTimeZone zone = QTimeZone::systemTimeZone();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDate today = now.toTimeZone(zone).date();
-    QDate firstDay;
-    QDate lastDay = today;
-    static const QRegularExpression days(QStringLiteral("^([1-9][0-9]{0,3})d$"));
-    static const QRegularExpression range(
-        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})$"));
-    if (period == u"today") {
-        firstDay = today;
-    } else if (const QRegularExpressionMatch m = days.match(period); m.hasMatch()) {
-        firstDay = today.addDays(1 - m.captured(1).toInt());
-    } else if (const QRegularExpressionMatch m = range.match(period); m.hasMatch()) {
-        firstDay = QDate::fromString(m.captured(1), Qt::ISODate);
-        lastDay = QDate::fromString(m.captured(2), Qt::ISODate);
-        if (!firstDay.isValid() || !lastDay.isValid() || lastDay < firstDay ||
-            firstDay.daysTo(lastDay) >= 3660)
-            return fail(ctx,
-                        QStringLiteral("--period %1: the dates must be real and FROM not after "
-                                       "TO, at most ten years apart")
-                            .arg(period),
-                        2);
-    } else {
-        return fail(ctx,
-                    QStringLiteral("--period takes today, a number of days like 7d or 30d, or "
-                                   "FROM..TO like 2026-11-01..2026-11-30; not \"%1\"")
-                        .arg(period),
-                    2);
-    }
+    auto requested =
+        reportPeriod(period, QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
+    if (!requested.good())
+        return fail(ctx, requested.status().message(), 2);
     auto store = openExistingStore(ctx);
     if (!store.good())
         return fail(ctx, store.status());
     syncBeforeReading(ctx, **store);
-    ReportRequest request;
-    request.from = QDateTime(firstDay, QTime(0, 0), zone);
-    request.to = QDateTime(lastDay.addDays(1), QTime(0, 0), zone);
-    request.now = now;
-    request.timeZone = zone;
+    ReportRequest request = *requested;
     QString scope = QStringLiteral("all departments");
     if (!departmentName.isEmpty()) {
         auto departments = (*store)->departments();
@@ -637,7 +612,9 @@ int runReport(const Context &ctx, const QStringList &args)
     auto report = computeReport((*store)->path(), request);
     if (!report.good())
         return fail(ctx, report.status());
-    if (ctx.json)
+    if (csv)
+        ctx.out << QString::fromUtf8(reportCsv(*report));
+    else if (ctx.json)
         ctx.out << QJsonDocument(reportJson(*report)).toJson(QJsonDocument::Indented);
     else
         printReport(ctx, *report, scope);

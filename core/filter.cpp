@@ -544,6 +544,11 @@ QStringList filterFieldValues(FilterField field)
     }
 }
 
+QString quotedFilterValue(const QString &value)
+{
+    return u'"' + QString(value).replace(u'"', QStringLiteral("\\\"")) + u'"';
+}
+
 QList<FilterValueLabel> filterValueLabels(FilterField field)
 {
     QList<FilterValueLabel> labels;

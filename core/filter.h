@@ -95,6 +95,10 @@ QStringList filterFieldNames();
 // unknown name.
 std::optional<FilterField> filterFieldFromName(QStringView name);
 
+// A value as filter text: in quotes, with \" for a quote inside (`dept:` + quotedFilterValue(
+// "Technical support")).
+QString quotedFilterValue(const QString &value);
+
 // The fixed values of status, priority, channel, is, has and sort, canonical names in their
 // order ("new", "open", ..., "on-hold"); empty for the other fields.
 QStringList filterFieldValues(FilterField field);

@@ -6,10 +6,12 @@
 #include "uuid.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -93,14 +95,13 @@ Result<Pauses> pausesOf(Database &db, const std::vector<Span> &first, const std:
     return pauses;
 }
 
-// The spans' lengths in seconds, each in its department's time and without its ticket's pauses:
-// one business timeline per department over all of its spans, so a span costs a binary search,
-// not a calendar walk.
+// The spans' lengths in seconds, in the spans' order, each in its department's time and without
+// its ticket's pauses: one business timeline per department over all of its spans, so a span
+// costs a binary search, not a calendar walk.
 std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &clocks,
                             const Pauses &pauses)
 {
-    std::vector<qint64> out;
-    out.reserve(spans.size());
+    std::vector<qint64> out(spans.size(), 0);
     for (qsizetype d = 0; d < clocks.size(); ++d) {
         qint64 first = std::numeric_limits<qint64>::max();
         qint64 last = std::numeric_limits<qint64>::min();
@@ -122,7 +123,8 @@ std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &
                 return qint64(0);
             return timeline ? timeline->secondsBetween(from, to) : (to - from) / 1000;
         };
-        for (const Span &span : spans) {
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const Span &span = spans[i];
             if (span.department != d)
                 continue;
             qint64 length = seconds(span.from, span.to);
@@ -130,7 +132,7 @@ std::vector<qint64> lengths(const std::vector<Span> &spans, const QList<Clock> &
                 for (const auto &[from, to] : *paused)
                     length -= seconds(std::max(from, span.from), std::min(to, span.to));
             }
-            out.push_back(std::max<qint64>(length, 0));
+            out[i] = std::max<qint64>(length, 0);
         }
     }
     return out;
@@ -143,10 +145,15 @@ qint64 percentile(const std::vector<qint64> &sorted, int percent)
     return sorted[std::max<std::size_t>(rank, 1) - 1];
 }
 
-Durations durations(std::vector<qint64> values)
+// The durations of spans measured by lengths(), each on the day dayOf(span) gives.
+Durations durations(const std::vector<Span> &spans, std::vector<qint64> values,
+                    const std::function<int(const Span &)> &dayOf)
 {
     Durations d;
     d.count = qint64(values.size());
+    d.each.reserve(qsizetype(values.size()));
+    for (std::size_t i = 0; i < values.size(); ++i)
+        d.each.append({values[i], dayOf(spans[i])});
     if (values.empty())
         return d;
     std::sort(values.begin(), values.end());
@@ -156,6 +163,54 @@ Durations durations(std::vector<qint64> values)
 }
 
 } // namespace
+
+Durations::Share Durations::within(qint64 seconds, int firstDay, int lastDay) const
+{
+    Share share;
+    for (const auto &[length, day] : each) {
+        if (day < firstDay || day > lastDay)
+            continue;
+        ++share.of;
+        share.met += length <= seconds;
+    }
+    return share;
+}
+
+Result<ReportRequest> reportPeriod(const QString &period, const QDateTime &now,
+                                   const QTimeZone &zone)
+{
+    const QDate today = now.toTimeZone(zone).date();
+    QDate firstDay;
+    QDate lastDay = today;
+    static const QRegularExpression days(QStringLiteral("^([1-9][0-9]{0,3})d$"));
+    static const QRegularExpression range(
+        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})$"));
+    if (period == u"today") {
+        firstDay = today;
+    } else if (const QRegularExpressionMatch m = days.match(period); m.hasMatch()) {
+        firstDay = today.addDays(1 - m.captured(1).toInt());
+    } else if (const QRegularExpressionMatch m = range.match(period); m.hasMatch()) {
+        firstDay = QDate::fromString(m.captured(1), Qt::ISODate);
+        lastDay = QDate::fromString(m.captured(2), Qt::ISODate);
+        if (!firstDay.isValid() || !lastDay.isValid() || lastDay < firstDay ||
+            firstDay.daysTo(lastDay) >= 3660)
+            return Status(Status::Invalid,
+                          QStringLiteral("--period %1: the dates must be real and FROM not after "
+                                         "TO, at most ten years apart")
+                              .arg(period));
+    } else {
+        return Status(Status::Invalid,
+                      QStringLiteral("--period takes today, a number of days like 7d or 30d, or "
+                                     "FROM..TO like 2026-11-01..2026-11-30; not \"%1\"")
+                          .arg(period));
+    }
+    ReportRequest request;
+    request.from = QDateTime(firstDay, QTime(0, 0), zone);
+    request.to = QDateTime(lastDay.addDays(1), QTime(0, 0), zone);
+    request.now = now;
+    request.timeZone = zone;
+    return request;
+}
 
 Result<Report> computeReport(const QString &storePath, const ReportRequest &request)
 {
@@ -210,11 +265,11 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     const QDate lastDay = request.to.addMSecs(-1).toTimeZone(request.timeZone).date();
     for (QDate d = firstDay; d <= lastDay; d = d.addDays(1))
         report.days.append({d});
-    const auto dayOf = [&](qint64 ms) -> ReportDay & {
-        const QDate d =
-            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toTimeZone(request.timeZone).date();
-        return report.days[qsizetype(firstDay.daysTo(d))];
+    const auto dayIndex = [&](qint64 ms) {
+        return int(firstDay.daysTo(
+            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toTimeZone(request.timeZone).date()));
     };
+    const auto dayOf = [&](qint64 ms) -> ReportDay & { return report.days[dayIndex(ms)]; };
 
     QHash<QByteArray, qsizetype> agentIndex; // id blob → index in report.agents
     const auto agentOf = [&](const QByteArray &blob) -> ReportAgent & {
@@ -234,13 +289,18 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     std::vector<Span> resolutions;
     qint64 csatSum = 0;
     auto s = db.prepare(
-        "SELECT department_id, assignee_id, status, priority, created_ms, first_response_ms, "
-        "solved_ms, first_response_deadline_ms, resolution_deadline_ms, csat, id FROM tickets "
-        "WHERE spam = 0 AND merged_into IS NULL AND (status < 4 OR updated_ms >= ?1)");
+        request.backlogOnly
+            ? "SELECT department_id, assignee_id, status, priority, created_ms FROM tickets WHERE "
+              "spam = 0 AND merged_into IS NULL AND status < 4"
+            : "SELECT department_id, assignee_id, status, priority, created_ms, "
+              "first_response_ms, solved_ms, first_response_deadline_ms, resolution_deadline_ms, "
+              "csat, id FROM tickets WHERE spam = 0 AND merged_into IS NULL AND (status < 4 OR "
+              "updated_ms >= ?1)");
     if (!s.good())
         return s.status();
     Statement &st = **s;
-    st.bind(1, from);
+    if (!request.backlogOnly)
+        st.bind(1, from);
     while (st.next()) {
         const auto department = departmentIndex.constFind(st.blob(0));
         if (department == departmentIndex.constEnd())
@@ -249,8 +309,6 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
         const int status = int(st.int64(2));
         const int priority = std::clamp(int(st.int64(3)), 0, 3);
         const qint64 created = st.int64(4);
-        const qint64 answered = st.isNull(5) ? kNever : st.int64(5);
-        const qint64 solvedAt = st.isNull(6) ? kNever : st.int64(6);
         const bool active = status < int(TicketStatus::Solved);
 
         if (active && created <= now) {
@@ -269,6 +327,10 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
                 agent.load += kLoadWeights[std::size_t(priority)];
             }
         }
+        if (request.backlogOnly)
+            continue;
+        const qint64 answered = st.isNull(5) ? kNever : st.int64(5);
+        const qint64 solvedAt = st.isNull(6) ? kNever : st.int64(6);
         if (created >= from && created < to) {
             ++report.created;
             ++dept.created;
@@ -307,15 +369,18 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     auto pauses = pausesOf(db, firstResponses, resolutions);
     if (!pauses.good())
         return pauses.status();
-    report.firstResponse = durations(lengths(firstResponses, clocks, *pauses));
-    report.resolution = durations(lengths(resolutions, clocks, *pauses));
+    report.firstResponse =
+        durations(firstResponses, lengths(firstResponses, clocks, *pauses),
+                  [&](const Span &span) { return dayIndex(span.from); }); // created
+    report.resolution = durations(resolutions, lengths(resolutions, clocks, *pauses),
+                                  [&](const Span &span) { return dayIndex(span.to); }); // solved
     if (report.csatRatings > 0)
         report.csatAverage = double(csatSum) / double(report.csatRatings);
 
     // Reopened: status events from solved or closed back to an active status in the period. A
     // reopened ticket was updated then, so the tickets updated since the period began are the
     // ones to look at, each by the history's index on ticket and time.
-    {
+    if (!request.backlogOnly) {
         auto r = db.prepare(
             "SELECT t.department_id FROM tickets t WHERE t.updated_ms >= ?1 AND t.spam = 0 AND "
             "t.merged_into IS NULL AND EXISTS (SELECT 1 FROM history h WHERE h.ticket_id = t.id "
@@ -351,6 +416,74 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
                   return x.name < y.name;
               });
     return report;
+}
+
+namespace {
+
+// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+QByteArray csvField(const QString &text)
+{
+    QByteArray field = text.toUtf8();
+    if (field.contains(',') || field.contains('"') || field.contains('\n') ||
+        field.contains('\r')) {
+        field.replace("\"", "\"\"");
+        field = '"' + field + '"';
+    }
+    return field;
+}
+
+} // namespace
+
+QByteArray reportCsv(const Report &r)
+{
+    QByteArray out = "figure,key,value\r\n";
+    const auto row = [&out](const char *figure, const QString &key, const QString &value) {
+        out += QByteArray(figure) + ',' + csvField(key) + ',' + csvField(value) + "\r\n";
+    };
+    const auto number = [&row](const char *figure, const QString &key, qint64 value) {
+        row(figure, key, QString::number(value));
+    };
+    const auto seconds = [&row](const char *figure, const std::optional<qint64> &value) {
+        row(figure, {}, value ? QString::number(*value) : QString());
+    };
+    row("period", QStringLiteral("from"), r.from.toString(Qt::ISODateWithMs));
+    row("period", QStringLiteral("to"), r.to.toString(Qt::ISODateWithMs));
+    for (int s = 0; s < 4; ++s)
+        number("backlog", toString(TicketStatus(s)), r.backlog[std::size_t(s)]);
+    static const char *const kAges[] = {"under_1d", "1d_3d", "3d_7d", "7d_30d", "30d_more"};
+    for (std::size_t a = 0; a < r.ageing.size(); ++a)
+        number("ageing", QLatin1String(kAges[a]), r.ageing[a]);
+    number("created", {}, r.created);
+    number("solved", {}, r.solved);
+    number("reopened", {}, r.reopened);
+    number("first_response_count", {}, r.firstResponse.count);
+    seconds("first_response_median_seconds", r.firstResponse.medianSeconds);
+    seconds("first_response_p90_seconds", r.firstResponse.p90Seconds);
+    number("resolution_count", {}, r.resolution.count);
+    seconds("resolution_median_seconds", r.resolution.medianSeconds);
+    seconds("resolution_p90_seconds", r.resolution.p90Seconds);
+    number("first_response_sla_due", {}, r.firstResponseSla.due);
+    number("first_response_sla_met", {}, r.firstResponseSla.met);
+    number("resolution_sla_due", {}, r.resolutionSla.due);
+    number("resolution_sla_met", {}, r.resolutionSla.met);
+    number("csat_ratings", {}, r.csatRatings);
+    row("csat_average", {}, r.csatAverage ? QString::number(*r.csatAverage, 'f', 2) : QString());
+    for (const ReportDepartment &d : r.departments) {
+        number("department_active", d.name, d.active);
+        number("department_created", d.name, d.created);
+        number("department_solved", d.name, d.solved);
+    }
+    for (const ReportAgent &a : r.agents) {
+        const QString name = a.name.isEmpty() ? uuidToString(a.id) : a.name;
+        number("agent_active", name, a.active);
+        number("agent_load", name, a.load);
+        number("agent_solved", name, a.solved);
+    }
+    for (const ReportDay &d : r.days) {
+        number("day_created", d.day.toString(Qt::ISODate), d.created);
+        number("day_solved", d.day.toString(Qt::ISODate), d.solved);
+    }
+    return out;
 }
 
 } // namespace Pult

@@ -17,6 +17,7 @@
 #include <QUuid>
 
 #include <array>
+#include <limits>
 #include <optional>
 
 namespace Pult {
@@ -28,6 +29,10 @@ struct ReportRequest
     QDateTime now;            // the backlog and its ageing are counted at this moment
     QList<QUuid> departments; // empty: every department the store holds
     QTimeZone timeZone = QTimeZone::systemTimeZone(); // days are this zone's calendar days
+    // Only the state now: the backlog, its ageing, and the departments' and agents' active
+    // tickets, read from the active tickets alone (an index range of a few thousand rows where
+    // the whole report reads the period's tickets too). The dashboard draws it first.
+    bool backlogOnly = false;
 };
 
 // How long something took, in the time the department's SLA policy counts: business seconds of
@@ -39,6 +44,18 @@ struct Durations
     qint64 count = 0;
     std::optional<qint64> medianSeconds;
     std::optional<qint64> p90Seconds;
+    // Each measured ticket's time in seconds, with the index in Report::days of its day (the day
+    // it was created, for first responses; solved, for resolutions): for the share within a goal.
+    QList<std::pair<qint64, int>> each;
+    struct Share
+    {
+        qint64 met = 0; // took at most the time
+        qint64 of = 0;
+    };
+    // How many of the days firstDay to lastDay (indexes into Report::days) took at most
+    // `seconds`.
+    Share within(qint64 seconds, int firstDay = 0,
+                 int lastDay = std::numeric_limits<int>::max()) const;
 };
 
 // Of the tickets created in the period, the deadlines that were met or have passed by `now`,
@@ -97,8 +114,21 @@ struct Report
     qint64 reopened = 0;
 };
 
+// The request for a period as `pultctl report --period` and the dashboard name it: `today`, a
+// number of days ending today (`7d`, `30d`), or two dates `FROM..TO`, both included; whole days
+// of `zone`, the backlog counted at `now`. Errors: a period that is none of these, or dates not
+// real, FROM after TO, or more than ten years apart.
+Result<ReportRequest> reportPeriod(const QString &period, const QDateTime &now,
+                                   const QTimeZone &zone);
+
 // Spam and merged tickets are left out. Errors: the store cannot be read, or an unknown
 // department.
 Result<Report> computeReport(const QString &storePath, const ReportRequest &request);
+
+// The report as one CSV table (RFC 4180, UTF-8, CRLF) of `figure,key,value` rows, for a
+// spreadsheet: `backlog,open,12`, `first_response_median_seconds,,3600`,
+// `day_created,2026-11-05,40`, `agent_active,Ana Novak,7`. Durations in seconds, empty where
+// there is none.
+QByteArray reportCsv(const Report &report);
 
 } // namespace Pult

@@ -690,6 +690,36 @@
             <numerusform>%Ln zahtjeva</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -801,7 +831,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Rule “%1”</source>
         <translation>Pravilo „%1“</translation>
     </message>
@@ -1086,6 +1116,320 @@
     </message>
 </context>
 <context>
+    <name>Pult::Dashboard</name>
+    <message>
+        <location filename="../ui/dashboard.cpp" line="+93"/>
+        <source>Dashboard</source>
+        <translation>Nadzorna ploča</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Danas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Zadnjih 7 dana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Zadnjih 30 dana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates…</source>
+        <translation>Datumi…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All departments</source>
+        <translation>Svi odjeli</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All my departments</source>
+        <translation>Svi moji odjeli</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Izvezi &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PDF…</source>
+        <translation>Izvezi &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Ponovno učitaj</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period:</source>
+        <translation>Razdoblje:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department:</source>
+        <translation>Odjel:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+247"/>
+        <location line="+26"/>
+        <source>Active now</source>
+        <translation>Trenutačno aktivni</translation>
+    </message>
+    <message>
+        <location line="-272"/>
+        <location line="+247"/>
+        <location line="+95"/>
+        <source>Created</source>
+        <translation>Stvoreni</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <location line="+247"/>
+        <location line="+25"/>
+        <location line="+70"/>
+        <source>Solved</source>
+        <translation>Riješeni</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>Reopened</source>
+        <translation>Ponovno otvoreni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response</source>
+        <translation>Prvi odgovor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Rješenje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met</source>
+        <translation>Ispunjen SLA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>Zadovoljstvo</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Computing…</source>
+        <translation>Izračunavanje…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The figures cannot be computed: %1</source>
+        <translation>Brojke nije moguće izračunati: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Computed at %1 from the local data</source>
+        <translation>Izračunato u %1 iz lokalnih podataka</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 older than a week</source>
+        <translation>%1 starijih od tjedan dana</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active tickets by status</source>
+        <translation>Aktivni zahtjevi po statusu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Tickets</source>
+        <translation>Zahtjevi</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Active tickets by age</source>
+        <translation>Aktivni zahtjevi po starosti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 dan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1–3 days</source>
+        <translation>1–3 dana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3–7 days</source>
+        <translation>3–7 dana</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>7–30 days</source>
+        <translation>7–30 dana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt; 30 days</source>
+        <translation>&gt; 30 dana</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Departments</source>
+        <translation>Odjeli</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(unknown agent)</source>
+        <translation>(nepoznat agent)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 % of the solved</source>
+        <translation>%1 % riješenih</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none in the period</source>
+        <translation>nema ih u razdoblju</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>median; 90 % within %1</source>
+        <translation>medijan; 90 % unutar %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>resolution; first response %1</source>
+        <translation>rješenje; prvi odgovor %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>of 5, %Ln rating</source>
+        <translation>
+            <numerusform>od 5, %Ln ocjena</numerusform>
+            <numerusform>od 5, %Ln ocjene</numerusform>
+            <numerusform>od 5, %Ln ocjena</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>of 5, %Ln ratings</source>
+        <translation>
+            <numerusform>od 5, %Ln ocjena</numerusform>
+            <numerusform>od 5, %Ln ocjene</numerusform>
+            <numerusform>od 5, %Ln ocjena</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Created and solved per %Ln days</source>
+        <translation>
+            <numerusform>Stvoreni i riješeni po %Ln dan</numerusform>
+            <numerusform>Stvoreni i riješeni po %Ln dana</numerusform>
+            <numerusform>Stvoreni i riješeni po %Ln dana</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Created and solved per day</source>
+        <translation>Stvoreni i riješeni po danu</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Agents</source>
+        <translation>Agenti</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Goal %1 % within %2: %3</source>
+        <translation>Cilj %1 % unutar %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Goal at least %1</source>
+        <translation>Cilj najmanje %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Goals: the share within the time</source>
+        <translation>Ciljevi: udio unutar zadanog vremena</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Goal: %1 %</source>
+        <translation>Cilj: %1 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>First response within %1</source>
+        <translation>Prvi odgovor unutar %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution within %1</source>
+        <translation>Rješenje unutar %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1, %2: %3. Click to list the tickets.</source>
+        <translation>%1, %2: %3. Kliknite za popis zahtjeva.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Export the figures as CSV</source>
+        <translation>Izvezi brojke kao CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the figures as PDF</source>
+        <translation>Izvezi brojke kao PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV datoteke (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF datoteke (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>Spremljeno: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>Datoteku %1 nije moguće zapisati: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 to %3</source>
+        <translation>%1, od %2 do %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+18"/>
+        <source>%1 cannot be written</source>
+        <translation>Datoteku %1 nije moguće zapisati</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1169,7 +1513,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+151"/>
+        <location filename="../ui/mainwindow.cpp" line="+152"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -1226,12 +1570,12 @@
     <message>
         <location line="+88"/>
         <location line="+7"/>
-        <location line="+360"/>
+        <location line="+357"/>
         <source>No tickets yet</source>
         <translation>Još nema zahtjeva</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-363"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation>Pult čuva lokalnu kopiju vaše službe za podršku u %1 i ona je prazna. Prijavite se na Pult poslužitelj svojeg tima da biste je popunili ili isprobajte Pult samostalno s realističnom oglednom službom za podršku:</translation>
     </message>
@@ -1251,7 +1595,7 @@
         <translation>Ponovno učitaj</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+191"/>
         <location line="+26"/>
         <source>Save as a view</source>
         <translation>Spremi kao prikaz</translation>
@@ -1340,12 +1684,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1581,6 +1925,16 @@
         <translation>&amp;Ponovno učitaj</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Nadzorna ploča</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your departments&apos; backlog, response and resolution times, SLA attainment and satisfaction, as charts.</source>
+        <translation>Zaostaci vaših odjela, vremena odgovora i rješavanja, ispunjenje SLA-a i zadovoljstvo u grafikonima.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>Paleta &amp;naredbi…</translation>
@@ -1606,7 +1960,7 @@
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+85"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>

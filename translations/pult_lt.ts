@@ -690,6 +690,36 @@
             <numerusform>%Ln užklausų</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1 val.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 val. %2 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 d</source>
+        <translation>%1 d.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d. %2 val.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -801,7 +831,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Rule “%1”</source>
         <translation>Taisyklė „%1“</translation>
     </message>
@@ -1086,6 +1116,320 @@
     </message>
 </context>
 <context>
+    <name>Pult::Dashboard</name>
+    <message>
+        <location filename="../ui/dashboard.cpp" line="+93"/>
+        <source>Dashboard</source>
+        <translation>Suvestinė</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Šiandien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Paskutinės 7 dienos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Paskutinės 30 dienų</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates…</source>
+        <translation>Datos…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All departments</source>
+        <translation>Visi skyriai</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All my departments</source>
+        <translation>Visi mano skyriai</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportuoti &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PDF…</source>
+        <translation>Eksportuoti &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>Įkelti iš &amp;naujo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period:</source>
+        <translation>Laikotarpis:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department:</source>
+        <translation>Skyrius:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+247"/>
+        <location line="+26"/>
+        <source>Active now</source>
+        <translation>Dabar aktyvios</translation>
+    </message>
+    <message>
+        <location line="-272"/>
+        <location line="+247"/>
+        <location line="+95"/>
+        <source>Created</source>
+        <translation>Sukurtos</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <location line="+247"/>
+        <location line="+25"/>
+        <location line="+70"/>
+        <source>Solved</source>
+        <translation>Išspręstos</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>Reopened</source>
+        <translation>Vėl atidarytos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response</source>
+        <translation>Pirmasis atsakymas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Išsprendimas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met</source>
+        <translation>SLA įvykdyta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>Pasitenkinimas</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Computing…</source>
+        <translation>Skaičiuojama…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The figures cannot be computed: %1</source>
+        <translation>Rodiklių apskaičiuoti nepavyko: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Computed at %1 from the local data</source>
+        <translation>Apskaičiuota %1 iš vietinių duomenų</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 older than a week</source>
+        <translation>%1 senesnės nei savaitė</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active tickets by status</source>
+        <translation>Aktyvios užklausos pagal būseną</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Tickets</source>
+        <translation>Užklausos</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Active tickets by age</source>
+        <translation>Aktyvios užklausos pagal amžių</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 d.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1–3 days</source>
+        <translation>1–3 d.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3–7 days</source>
+        <translation>3–7 d.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>7–30 days</source>
+        <translation>7–30 d.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt; 30 days</source>
+        <translation>&gt; 30 d.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Departments</source>
+        <translation>Skyriai</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(unknown agent)</source>
+        <translation>(nežinomas agentas)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 % of the solved</source>
+        <translation>%1 % išspręstų</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none in the period</source>
+        <translation>šiuo laikotarpiu nėra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>median; 90 % within %1</source>
+        <translation>mediana; 90 % per %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>resolution; first response %1</source>
+        <translation>išsprendimas; pirmasis atsakymas %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>of 5, %Ln rating</source>
+        <translation>
+            <numerusform>iš 5, %Ln įvertinimas</numerusform>
+            <numerusform>iš 5, %Ln įvertinimai</numerusform>
+            <numerusform>iš 5, %Ln įvertinimų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>of 5, %Ln ratings</source>
+        <translation>
+            <numerusform>iš 5, %Ln įvertinimas</numerusform>
+            <numerusform>iš 5, %Ln įvertinimai</numerusform>
+            <numerusform>iš 5, %Ln įvertinimų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Created and solved per %Ln days</source>
+        <translation>
+            <numerusform>Sukurtos ir išspręstos per %Ln dieną</numerusform>
+            <numerusform>Sukurtos ir išspręstos per %Ln dienas</numerusform>
+            <numerusform>Sukurtos ir išspręstos per %Ln dienų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Created and solved per day</source>
+        <translation>Sukurtos ir išspręstos per dieną</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Agents</source>
+        <translation>Agentai</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Goal %1 % within %2: %3</source>
+        <translation>Tikslas %1 % per %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Goal at least %1</source>
+        <translation>Tikslas ne mažiau kaip %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Goals: the share within the time</source>
+        <translation>Tikslai: dalis per nustatytą laiką</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Goal: %1 %</source>
+        <translation>Tikslas: %1 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>First response within %1</source>
+        <translation>Pirmasis atsakymas per %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution within %1</source>
+        <translation>Išsprendimas per %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1, %2: %3. Click to list the tickets.</source>
+        <translation>%1, %2: %3. Spustelėkite, kad pamatytumėte užklausas.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Export the figures as CSV</source>
+        <translation>Eksportuoti rodiklius kaip CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the figures as PDF</source>
+        <translation>Eksportuoti rodiklius kaip PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV failai (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF failai (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>Išsaugota: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>Nepavyko įrašyti %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 to %3</source>
+        <translation>%1, nuo %2 iki %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+18"/>
+        <source>%1 cannot be written</source>
+        <translation>Nepavyko įrašyti %1</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1169,7 +1513,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+151"/>
+        <location filename="../ui/mainwindow.cpp" line="+152"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -1226,12 +1570,12 @@
     <message>
         <location line="+88"/>
         <location line="+7"/>
-        <location line="+360"/>
+        <location line="+357"/>
         <source>No tickets yet</source>
         <translation>Užklausų dar nėra</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-363"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation>Pult saugo vietinę jūsų pagalbos tarnybos kopiją kataloge %1, tačiau ji tuščia. Prisijunkite prie savo komandos Pult serverio, kad ją užpildytumėte, arba išbandykite Pult atskirai su tikroviška demonstracine pagalbos tarnyba:</translation>
     </message>
@@ -1251,7 +1595,7 @@
         <translation>Įkelti iš naujo</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+191"/>
         <location line="+26"/>
         <source>Save as a view</source>
         <translation>Išsaugoti kaip rodinį</translation>
@@ -1340,12 +1684,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -1581,6 +1925,16 @@
         <translation>Įkelti iš &amp;naujo</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Suvestinė</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your departments&apos; backlog, response and resolution times, SLA attainment and satisfaction, as charts.</source>
+        <translation>Jūsų skyrių neišspręstos užklausos, atsakymo ir išsprendimo laikas, SLA vykdymas ir pasitenkinimas diagramose.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Komandų paletė…</translation>
@@ -1606,7 +1960,7 @@
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+85"/>
         <source>Could not tell the server: %1</source>
         <translation>Nepavyko pranešti serveriui: %1</translation>
     </message>

@@ -690,6 +690,36 @@
             <numerusform>%Ln zgłoszeń</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1 godz.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 godz. %2 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 godz.</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -801,7 +831,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Rule “%1”</source>
         <translation>Reguła „%1”</translation>
     </message>
@@ -1086,6 +1116,320 @@
     </message>
 </context>
 <context>
+    <name>Pult::Dashboard</name>
+    <message>
+        <location filename="../ui/dashboard.cpp" line="+93"/>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Dzisiaj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Ostatnie 7 dni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Ostatnie 30 dni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates…</source>
+        <translation>Daty…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All departments</source>
+        <translation>Wszystkie działy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All my departments</source>
+        <translation>Wszystkie moje działy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportuj &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PDF…</source>
+        <translation>Eksportuj &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period:</source>
+        <translation>Okres:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department:</source>
+        <translation>Dział:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+247"/>
+        <location line="+26"/>
+        <source>Active now</source>
+        <translation>Aktywne teraz</translation>
+    </message>
+    <message>
+        <location line="-272"/>
+        <location line="+247"/>
+        <location line="+95"/>
+        <source>Created</source>
+        <translation>Utworzone</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <location line="+247"/>
+        <location line="+25"/>
+        <location line="+70"/>
+        <source>Solved</source>
+        <translation>Rozwiązane</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>Reopened</source>
+        <translation>Ponownie otwarte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response</source>
+        <translation>Pierwsza odpowiedź</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met</source>
+        <translation>Dotrzymane SLA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>Ocena zadowolenia</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Computing…</source>
+        <translation>Obliczanie…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The figures cannot be computed: %1</source>
+        <translation>Nie można obliczyć wskaźników: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Computed at %1 from the local data</source>
+        <translation>Obliczono o %1 z danych lokalnych</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 older than a week</source>
+        <translation>%1 starszych niż tydzień</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active tickets by status</source>
+        <translation>Aktywne zgłoszenia według statusu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Tickets</source>
+        <translation>Zgłoszenia</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Active tickets by age</source>
+        <translation>Aktywne zgłoszenia według wieku</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 dzień</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1–3 days</source>
+        <translation>1–3 dni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3–7 days</source>
+        <translation>3–7 dni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>7–30 days</source>
+        <translation>7–30 dni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt; 30 days</source>
+        <translation>&gt; 30 dni</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Departments</source>
+        <translation>Działy</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(unknown agent)</source>
+        <translation>(nieznany agent)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 % of the solved</source>
+        <translation>%1 % rozwiązanych</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none in the period</source>
+        <translation>brak w tym okresie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>median; 90 % within %1</source>
+        <translation>mediana; 90 % w ciągu %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>resolution; first response %1</source>
+        <translation>rozwiązanie; pierwsza odpowiedź %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>of 5, %Ln rating</source>
+        <translation>
+            <numerusform>z 5, %Ln ocena</numerusform>
+            <numerusform>z 5, %Ln oceny</numerusform>
+            <numerusform>z 5, %Ln ocen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>of 5, %Ln ratings</source>
+        <translation>
+            <numerusform>z 5, %Ln ocena</numerusform>
+            <numerusform>z 5, %Ln oceny</numerusform>
+            <numerusform>z 5, %Ln ocen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Created and solved per %Ln days</source>
+        <translation>
+            <numerusform>Utworzone i rozwiązane na %Ln dzień</numerusform>
+            <numerusform>Utworzone i rozwiązane na %Ln dni</numerusform>
+            <numerusform>Utworzone i rozwiązane na %Ln dni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Created and solved per day</source>
+        <translation>Utworzone i rozwiązane dziennie</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Agents</source>
+        <translation>Agenci</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Goal %1 % within %2: %3</source>
+        <translation>Cel %1 % w ciągu %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Goal at least %1</source>
+        <translation>Cel co najmniej %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Goals: the share within the time</source>
+        <translation>Cele: odsetek w wyznaczonym czasie</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Goal: %1 %</source>
+        <translation>Cel: %1 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>First response within %1</source>
+        <translation>Pierwsza odpowiedź w ciągu %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution within %1</source>
+        <translation>Rozwiązanie w ciągu %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1, %2: %3. Click to list the tickets.</source>
+        <translation>%1, %2: %3. Kliknij, aby wyświetlić zgłoszenia.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Export the figures as CSV</source>
+        <translation>Eksportuj wskaźniki do CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the figures as PDF</source>
+        <translation>Eksportuj wskaźniki do PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pliki PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>Zapisano %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>Nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 to %3</source>
+        <translation>%1, od %2 do %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+18"/>
+        <source>%1 cannot be written</source>
+        <translation>Nie można zapisać %1</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1169,7 +1513,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+151"/>
+        <location filename="../ui/mainwindow.cpp" line="+152"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -1226,12 +1570,12 @@
     <message>
         <location line="+88"/>
         <location line="+7"/>
-        <location line="+360"/>
+        <location line="+357"/>
         <source>No tickets yet</source>
         <translation>Brak zgłoszeń</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-363"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation>Pult przechowuje lokalną kopię danych Twojego helpdesku w %1, ale jest ona pusta. Zaloguj się do serwera Pult swojego zespołu, aby ją wypełnić, albo wypróbuj Pult samodzielnie na realistycznym helpdesku demonstracyjnym:</translation>
     </message>
@@ -1251,7 +1595,7 @@
         <translation>Odśwież</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+191"/>
         <location line="+26"/>
         <source>Save as a view</source>
         <translation>Zapisz jako widok</translation>
@@ -1340,12 +1684,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj się</translation>
     </message>
@@ -1581,6 +1925,16 @@
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Pulpit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your departments&apos; backlog, response and resolution times, SLA attainment and satisfaction, as charts.</source>
+        <translation>Zaległości Twoich działów, czasy odpowiedzi i rozwiązania, dotrzymanie SLA i zadowolenie na wykresach.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Paleta poleceń…</translation>
@@ -1606,7 +1960,7 @@
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+85"/>
         <source>Could not tell the server: %1</source>
         <translation>Nie udało się powiadomić serwera: %1</translation>
     </message>

@@ -702,6 +702,36 @@
             <numerusform>%Ln zahtevkov</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -814,7 +844,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Rule “%1”</source>
         <translation>Pravilo »%1«</translation>
     </message>
@@ -1100,6 +1130,323 @@
     </message>
 </context>
 <context>
+    <name>Pult::Dashboard</name>
+    <message>
+        <location filename="../ui/dashboard.cpp" line="+93"/>
+        <source>Dashboard</source>
+        <translation>Nadzorna plošča</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Today</source>
+        <translation>Danes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Zadnjih 7 dni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Zadnjih 30 dni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates…</source>
+        <translation>Datumi …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All departments</source>
+        <translation>Vsi oddelki</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All my departments</source>
+        <translation>Vsi moji oddelki</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Izvozi &amp;CSV …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;PDF…</source>
+        <translation>Izvozi &amp;PDF …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>&amp;Osveži</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period:</source>
+        <translation>Obdobje:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department:</source>
+        <translation>Oddelek:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+247"/>
+        <location line="+26"/>
+        <source>Active now</source>
+        <translation>Trenutno aktivni</translation>
+    </message>
+    <message>
+        <location line="-272"/>
+        <location line="+247"/>
+        <location line="+95"/>
+        <source>Created</source>
+        <translation>Ustvarjeni</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <location line="+247"/>
+        <location line="+25"/>
+        <location line="+70"/>
+        <source>Solved</source>
+        <translation>Rešeni</translation>
+    </message>
+    <message>
+        <location line="-341"/>
+        <source>Reopened</source>
+        <translation>Ponovno odprti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response</source>
+        <translation>Prvi odziv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Rešitev</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SLA met</source>
+        <translation>Izpolnjen SLA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>Zadovoljstvo</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Computing…</source>
+        <translation>Računanje …</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The figures cannot be computed: %1</source>
+        <translation>Številk ni mogoče izračunati: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Computed at %1 from the local data</source>
+        <translation>Izračunano ob %1 iz lokalnih podatkov</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 older than a week</source>
+        <translation>%1 starejših od tedna dni</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active tickets by status</source>
+        <translation>Aktivni zahtevki po stanju</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Tickets</source>
+        <translation>Zahtevki</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Active tickets by age</source>
+        <translation>Aktivni zahtevki po starosti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 1 day</source>
+        <translation>&lt; 1 dan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1–3 days</source>
+        <translation>1–3 dni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>3–7 days</source>
+        <translation>3–7 dni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>7–30 days</source>
+        <translation>7–30 dni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt; 30 days</source>
+        <translation>&gt; 30 dni</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Departments</source>
+        <translation>Oddelki</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(unknown agent)</source>
+        <translation>(neznan agent)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 % of the solved</source>
+        <translation>%1 % rešenih</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none in the period</source>
+        <translation>v obdobju jih ni</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>median; 90 % within %1</source>
+        <translation>mediana; 90 % v %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>resolution; first response %1</source>
+        <translation>rešitev; prvi odziv %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>of 5, %Ln rating</source>
+        <translation>
+            <numerusform>od 5, %Ln ocena</numerusform>
+            <numerusform>od 5, %Ln oceni</numerusform>
+            <numerusform>od 5, %Ln ocene</numerusform>
+            <numerusform>od 5, %Ln ocen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>of 5, %Ln ratings</source>
+        <translation>
+            <numerusform>od 5, %Ln ocena</numerusform>
+            <numerusform>od 5, %Ln oceni</numerusform>
+            <numerusform>od 5, %Ln ocene</numerusform>
+            <numerusform>od 5, %Ln ocen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Created and solved per %Ln days</source>
+        <translation>
+            <numerusform>Ustvarjeni in rešeni na %Ln dan</numerusform>
+            <numerusform>Ustvarjeni in rešeni na %Ln dneva</numerusform>
+            <numerusform>Ustvarjeni in rešeni na %Ln dni</numerusform>
+            <numerusform>Ustvarjeni in rešeni na %Ln dni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Created and solved per day</source>
+        <translation>Ustvarjeni in rešeni po dnevih</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>Agents</source>
+        <translation>Agenti</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>Goal %1 % within %2: %3</source>
+        <translation>Cilj %1 % v %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Goal at least %1</source>
+        <translation>Cilj vsaj %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Goals: the share within the time</source>
+        <translation>Cilji: delež v predvidenem času</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Goal: %1 %</source>
+        <translation>Cilj: %1 %</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>First response within %1</source>
+        <translation>Prvi odziv v %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution within %1</source>
+        <translation>Rešitev v %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1, %2: %3. Click to list the tickets.</source>
+        <translation>%1, %2: %3. Kliknite za seznam zahtevkov.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Export the figures as CSV</source>
+        <translation>Izvozi številke v CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the figures as PDF</source>
+        <translation>Izvozi številke v PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Datoteke CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Datoteke PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved %1</source>
+        <translation>Shranjeno: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>Datoteke %1 ni mogoče zapisati: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, %2 to %3</source>
+        <translation>%1, od %2 do %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+18"/>
+        <source>%1 cannot be written</source>
+        <translation>Datoteke %1 ni mogoče zapisati</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1183,7 +1530,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+151"/>
+        <location filename="../ui/mainwindow.cpp" line="+152"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1240,12 +1587,12 @@
     <message>
         <location line="+88"/>
         <location line="+7"/>
-        <location line="+360"/>
+        <location line="+357"/>
         <source>No tickets yet</source>
         <translation>Še ni zahtevkov</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-363"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation>Pult hrani lokalno kopijo vaše službe za pomoč uporabnikom v %1, ki pa je prazna. Prijavite se v strežnik Pult svoje ekipe, da jo napolnite, ali pa Pult preizkusite samostojno z realistično predstavitveno službo za pomoč uporabnikom:</translation>
     </message>
@@ -1265,7 +1612,7 @@
         <translation>Osveži</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+191"/>
         <location line="+26"/>
         <source>Save as a view</source>
         <translation>Shrani kot pogled</translation>
@@ -1355,12 +1702,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1596,6 +1943,16 @@
         <translation>&amp;Osveži</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Nadzorna plošča</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your departments&apos; backlog, response and resolution times, SLA attainment and satisfaction, as charts.</source>
+        <translation>Zaostanki vaših oddelkov, časi odziva in rešitve, izpolnjevanje SLA in zadovoljstvo v grafih.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Ukazna paleta…</translation>
@@ -1621,7 +1978,7 @@
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+85"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>

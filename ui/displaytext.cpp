@@ -74,4 +74,21 @@ QString DisplayText::ticketCount(qint64 count)
     return tr("%Ln tickets", nullptr, int(count));
 }
 
+QString DisplayText::duration(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    if (minutes < 48 * 60) {
+        if (minutes % 60 == 0)
+            return tr("%1 h").arg(minutes / 60);
+        return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    }
+    if (minutes / 60 % 24 == 0)
+        return tr("%1 d").arg(minutes / (24 * 60));
+    return tr("%1 d %2 h").arg(minutes / (24 * 60)).arg(minutes / 60 % 24);
+}
+
 } // namespace Pult

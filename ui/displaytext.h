@@ -29,6 +29,8 @@ public:
     static QString dateTime(const QDateTime &time);
     // "1 ticket", "10,000 tickets".
     static QString ticketCount(qint64 count);
+    // A duration: "30 s", "45 min", "1 h 05 min", "24 h", "2 d 3 h", "3 d".
+    static QString duration(qint64 seconds);
 };
 
 } // namespace Pult

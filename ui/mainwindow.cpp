@@ -3,6 +3,7 @@
 #include "changesdialog.h"
 #include "commandpalette.h"
 #include "composer.h"
+#include "dashboard.h"
 #include "displaytext.h"
 #include "filterbar.h"
 #include "filterquery.h"
@@ -623,9 +624,6 @@ void MainWindow::showView(const QModelIndex &index)
 
 QString MainWindow::filterTextOf(const TicketQuery &query)
 {
-    const auto quoted = [](const QString &value) {
-        return QString(u'"' + QString(value).replace(u'"', QStringLiteral("\\\"")) + u'"');
-    };
     QStringList terms;
     if (!query.statuses.isEmpty()) {
         QStringList names;
@@ -638,7 +636,7 @@ QString MainWindow::filterTextOf(const TicketQuery &query)
         QStringList names;
         for (const Department &d : departments.good() ? *departments : QList<Department>()) {
             if (query.departments.contains(d.id))
-                names.append(quoted(d.name));
+                names.append(quotedFilterValue(d.name));
         }
         terms.append(QStringLiteral("dept:") + names.join(u','));
     }
@@ -1144,6 +1142,11 @@ void MainWindow::setUpActions()
     });
     addMenuAction(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh,
                   [this] { refresh(); });
+    view->addSeparator();
+    m_dashboardAction = addMenuAction(view, QStringLiteral("dashboard"), tr("&Dashboard"), {},
+                                      [this] { showDashboard(); });
+    m_dashboardAction->setToolTip(tr("Your departments' backlog, response and resolution "
+                                     "times, SLA attainment and satisfaction, as charts."));
 
     // Ctrl+K finds any action, view or ticket number by typing.
     m_palette = new CommandPalette(this);
@@ -1215,6 +1218,53 @@ void MainWindow::updateAccountActions()
     const bool admin = me.good() && me->role == Role::Admin;
     m_exportRequester->setVisible(admin);
     m_eraseRequester->setVisible(admin);
+    // A profile nobody signed in to holds local data only, all of it its user's.
+    m_dashboardAction->setVisible(!me.good() || me->role != Role::Agent);
+}
+
+Dashboard *MainWindow::showDashboard()
+{
+    if (!m_dashboard) {
+        auto known = m_store.departments();
+        if (!known.good()) {
+            showLoadError(known.status().message());
+            return nullptr;
+        }
+        // A lead sees the departments they belong to; an admin, or nobody signed in, all.
+        auto me = m_actions->me();
+        const bool all = !me.good() || me->role == Role::Admin;
+        QList<Department> departments;
+        for (const Department &d : std::as_const(*known)) {
+            if (all ||
+                std::any_of(me->departments.cbegin(), me->departments.cend(),
+                            [&](const DepartmentMembership &m) { return m.departmentId == d.id; }))
+                departments.append(d);
+        }
+        m_dashboard = new Dashboard(m_store.path(), departments, all, this);
+        m_dashboard->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_dashboard, &Dashboard::filterRequested, this, [this](const QString &text) {
+            if (showFilter(text)) {
+                raise();
+                activateWindow();
+            }
+        });
+    }
+    m_dashboard->show();
+    m_dashboard->raise();
+    m_dashboard->activateWindow();
+    return m_dashboard;
+}
+
+bool MainWindow::showFilter(const QString &text)
+{
+    if (!m_searchField->text().isEmpty())
+        m_searchField->clear();
+    m_searchTimer->stop();
+    m_filterBar->setText(text);
+    if (!applyFilter(text))
+        return false;
+    m_list->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 void MainWindow::loadAway()

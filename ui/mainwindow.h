@@ -11,6 +11,7 @@
 #include "viewlistmodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QUuid>
@@ -36,6 +37,7 @@ namespace Pult {
 
 class CommandPalette;
 class Composer;
+class Dashboard;
 class FilterBar;
 class LocalStore;
 class NoticeMenu;
@@ -77,6 +79,11 @@ public:
     QList<QUuid> selectedTickets() const;
     // Tells the user that the server refused a change (and rolled it back).
     void showRejection(const Rejection &rejection);
+    // The inbox shows the tickets the filter text selects, as if typed into the filter bar.
+    bool showFilter(const QString &text);
+    // View → Dashboard (leads, admins, and a profile nobody signed in to): the dashboard window
+    // for the agent's departments, opened or raised.
+    Dashboard *showDashboard();
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
@@ -196,6 +203,8 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_syncNowAction = nullptr;
+    QAction *m_dashboardAction = nullptr; // leads and admins
+    QPointer<Dashboard> m_dashboard;      // while its window is open
     QAction *m_exportRequester = nullptr; // admins only
     QAction *m_eraseRequester = nullptr;  // admins only
     QAction *m_doNotDisturb = nullptr;

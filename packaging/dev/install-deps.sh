@@ -24,6 +24,8 @@ packages=(
     dovecot-imapd dovecot-lmtpd                 # a real IMAP server for the tests (server_imapclient)
     qt6-websockets-dev                          # the revision stream on the client (sync engine)
     qtkeychain-qt6-dev                          # sign-in tokens in the OS keychain (sync engine)
+    qt6-charts-dev libqt6opengl6-dev            # the lead's dashboard's charts (ui/dashboard.h);
+                                                # Qt6Charts' CMake files need Qt6OpenGL's
     xvfb xauth                                  # a virtual display for window checks
     chromium                                    # a real browser for the customer pages' test
     librsvg2-bin                                # rsvg-convert: the icon's PNG sizes (resources/)

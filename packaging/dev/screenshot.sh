@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Retakes docs/screenshot.png: the real pult window under Xvfb (the xcb platform, not offscreen),
-# signed in to a real pultd serving the demo help desk, with the first tickets selected.
-# Usage: bash packaging/dev/screenshot.sh [OUTPUT.png]   (PULT_BUILD_DIR=DIR: build there)
+# signed in to a real pultd serving the demo help desk, with the first tickets selected; with
+# --dashboard, docs/dashboard.png: a team lead's dashboard (View → Dashboard) over the inbox.
+# Usage: bash packaging/dev/screenshot.sh [--dashboard] [OUTPUT.png]   (PULT_BUILD_DIR=DIR: build
+# there)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-out=$(realpath -m "${1:-docs/screenshot.png}")
+dashboard=false
+if [[ ${1:-} == --dashboard ]]; then
+    dashboard=true
+    shift
+fi
+if $dashboard; then
+    out=$(realpath -m "${1:-docs/dashboard.png}")
+    who=lucija.maric@lumen.example # the demo's Billing lead
+else
+    out=$(realpath -m "${1:-docs/screenshot.png}")
+    who=aleksandra.szymanska@lumen.example
+fi
 # Only this script needs scrot (saves the X screen) and xdotool (presses keys in the window).
 bash packaging/dev/install-deps.sh scrot xdotool
 
@@ -31,8 +44,12 @@ until grep -q "^pultd listening on" "$work/pultd.out" 2>/dev/null; do
 done
 url=$(sed -n 's/^pultd listening on //p' "$work/pultd.out")
 echo pult-demo | PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" login "$url" \
-    aleksandra.szymanska@lumen.example
+    "$who"
 PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" sync >/dev/null
+if $dashboard; then # the lead sets their department's goals, which the dashboard measures
+    PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" dept set Billing \
+        --goals "first_response 90% within 1h; resolution 80% within 1d; csat 4.5" >/dev/null
+fi
 
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -49,5 +66,16 @@ xdotool windowsize "$window" 1280 800 windowmove "$window" 0 0 windowfocus --syn
 sleep 3 # the first sync round and the first page
 xdotool key --window "$window" j j j
 sleep 1
+if $dashboard; then
+    # The command palette finds View → Dashboard; its window is placed over the inbox. The keys
+    # go through XTest to the focused window: the palette is a popup of its own.
+    xdotool key ctrl+k
+    sleep 0.5
+    xdotool type --delay 50 Dashboard
+    xdotool key Return
+    board=$(xdotool search --sync --onlyvisible --name '^Dashboard' | head -n 1)
+    xdotool windowsize "$board" 1180 780 windowmove "$board" 50 10
+    sleep 3 # the state now, then the period's figures
+fi
 scrot --overwrite "$out"
 echo "Saved $out"

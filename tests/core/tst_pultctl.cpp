@@ -193,6 +193,17 @@ private Q_SLOTS:
                     .contains(QLatin1String("median_seconds")));
 
         r = pultctl({QStringLiteral("--home"), home, QStringLiteral("--offline"),
+                     QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("7d"),
+                     QStringLiteral("--dept"), QStringLiteral("billing"), QStringLiteral("--csv")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("figure,key,value\r\n"), r.out.constData());
+        const QByteArray createdRow =
+            "\r\ncreated,," +
+            QByteArray::number(report.value(QLatin1String("created")).toInteger()) + "\r\n";
+        QVERIFY(r.out.contains(createdRow));
+        QCOMPARE(r.out.count("\r\nday_created,"), 7);
+
+        r = pultctl({QStringLiteral("--home"), home, QStringLiteral("--offline"),
                      QStringLiteral("report"), QStringLiteral("--period"), QStringLiteral("soon")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("--period takes today"));

@@ -217,6 +217,11 @@ private Q_SLOTS:
         QVERIFY(waiting >= 20);
         const QList<Department> departments = *m_store->departments();
         std::vector<qint64> firsts, resolutions;
+        std::vector<int> firstDays, resolutionDays; // index of the day created, solved
+        const QDate firstDay = m_request.from.toTimeZone(m_request.timeZone).date();
+        const auto dayOf = [&](const QDateTime &t) {
+            return int(firstDay.daysTo(t.toTimeZone(m_request.timeZone).date()));
+        };
         bool anyBusiness = false;
         bool waited = false; // some ticket solved in the period waited on the way
         for (const Department &d : departments) {
@@ -266,11 +271,14 @@ private Q_SLOTS:
                     if (t.spam || !t.mergedInto.isNull())
                         continue;
                     if (t.created >= m_request.from && t.created < m_request.to &&
-                        t.firstResponseAt.isValid())
+                        t.firstResponseAt.isValid()) {
                         firsts.push_back(counted(t, t.firstResponseAt));
+                        firstDays.push_back(dayOf(t.created));
+                    }
                     if (!isActive(t.status) && t.solvedAt >= m_request.from &&
                         t.solvedAt < m_request.to) {
                         resolutions.push_back(counted(t, t.solvedAt));
+                        resolutionDays.push_back(dayOf(t.solvedAt));
                         waited = waited || resolutions.back() < seconds(t.created, t.solvedAt);
                     }
                 }
@@ -290,6 +298,35 @@ private Q_SLOTS:
         QCOMPARE(*report->resolution.medianSeconds, percentile(resolutions, 50));
         QCOMPARE(*report->resolution.p90Seconds, percentile(resolutions, 90));
         QVERIFY(*report->resolution.medianSeconds <= *report->resolution.p90Seconds);
+
+        // The share within a goal's time (core/goals.h), in all and on each day, from the same
+        // times.
+        const auto check = [&](const Durations &d, const std::vector<qint64> &values,
+                               const std::vector<int> &days) {
+            const qint64 limit = percentile(values, 60);
+            const auto expected = [&](int from, int to) {
+                Durations::Share share;
+                for (std::size_t i = 0; i < values.size(); ++i) {
+                    if (days[i] >= from && days[i] <= to) {
+                        ++share.of;
+                        share.met += values[i] <= limit;
+                    }
+                }
+                return share;
+            };
+            const Durations::Share all = d.within(limit);
+            QCOMPARE(all.of, qint64(values.size()));
+            QCOMPARE(all.met, expected(0, 1000).met);
+            QVERIFY(all.met > 0 && all.met < all.of);
+            for (int day = 0; day < int(m_request.from.daysTo(m_request.to)) + 1; ++day) {
+                const Durations::Share one = d.within(limit, day, day);
+                QCOMPARE(one.of, expected(day, day).of);
+                QCOMPARE(one.met, expected(day, day).met);
+            }
+            QCOMPARE(d.within(limit, 3, 9).met, expected(3, 9).met);
+        };
+        check(report->firstResponse, firsts, firstDays);
+        check(report->resolution, resolutions, resolutionDays);
     }
 
     // A ticket set back from solved to open in the period counts as reopened, once.
@@ -338,6 +375,94 @@ private Q_SLOTS:
         QCOMPARE(report->solved, first.solved);
         QCOMPARE(report->backlog[0] + report->backlog[1] + report->backlog[2] + report->backlog[3],
                  first.active);
+    }
+
+    // The state now alone (the dashboard's first chart): the same backlog as the whole report,
+    // nothing of the period.
+    void theBacklogAloneIsTheWholeReportsBacklog()
+    {
+        auto all = computeReport(m_store->path(), m_request);
+        QVERIFY(all.good());
+        ReportRequest now = m_request;
+        now.backlogOnly = true;
+        auto backlog = computeReport(m_store->path(), now);
+        QVERIFY(backlog.good());
+        QCOMPARE(backlog->backlog, all->backlog);
+        QCOMPARE(backlog->ageing, all->ageing);
+        QCOMPARE(backlog->departments.size(), all->departments.size());
+        for (qsizetype i = 0; i < all->departments.size(); ++i) {
+            QCOMPARE(backlog->departments.at(i).active, all->departments.at(i).active);
+            QCOMPARE(backlog->departments.at(i).created, 0);
+        }
+        QHash<QUuid, qint64> loads;
+        for (const ReportAgent &a : std::as_const(all->agents)) {
+            if (a.active > 0)
+                loads.insert(a.id, a.load);
+        }
+        QCOMPARE(backlog->agents.size(), loads.size());
+        for (const ReportAgent &a : std::as_const(backlog->agents)) {
+            QCOMPARE(a.load, loads.value(a.id));
+            QVERIFY(!a.name.isEmpty());
+        }
+        QVERIFY(all->created > 0);
+        QCOMPARE(backlog->created, 0);
+        QCOMPARE(backlog->solved, 0);
+        QCOMPARE(backlog->firstResponse.count, 0);
+        QCOMPARE(backlog->reopened, 0);
+        QCOMPARE(backlog->days.size(), all->days.size());
+    }
+
+    void csvHoldsEveryFigure()
+    {
+        auto report = computeReport(m_store->path(), m_request);
+        QVERIFY(report.good());
+        report->agents.first().name = QStringLiteral("Novak, \"Ana\"");
+        const QByteArray csv = reportCsv(*report);
+        const QList<QByteArray> rows = csv.split('\n');
+        QCOMPARE(rows.first(), QByteArray("figure,key,value\r"));
+        QVERIFY(csv.endsWith("\r\n"));
+        const auto has = [&](const QByteArray &row) { return rows.contains(row + '\r'); };
+        QVERIFY(has("backlog,open," + QByteArray::number(report->backlog[1])));
+        QVERIFY(has("backlog,on-hold," + QByteArray::number(report->backlog[3])));
+        QVERIFY(has("ageing,30d_more," + QByteArray::number(report->ageing[4])));
+        QVERIFY(has("created,," + QByteArray::number(report->created)));
+        QVERIFY(has("first_response_median_seconds,," +
+                    QByteArray::number(*report->firstResponse.medianSeconds)));
+        QVERIFY(has("resolution_sla_met,," + QByteArray::number(report->resolutionSla.met)));
+        QVERIFY(has("day_created," + report->days.first().day.toString(Qt::ISODate).toUtf8() + ',' +
+                    QByteArray::number(report->days.first().created)));
+        // A name with a comma and quotes is one quoted field (RFC 4180).
+        QVERIFY(has("agent_load,\"Novak, \"\"Ana\"\"\"," +
+                    QByteArray::number(report->agents.first().load)));
+        // One row per department and agent figure, two per day, 26 others.
+        QCOMPARE(rows.size() - 2, 26 + 3 * report->departments.size() + 3 * report->agents.size() +
+                                      2 * report->days.size());
+        // No figure: an empty value, not a zero.
+        Report empty;
+        QVERIFY(reportCsv(empty).contains("\r\nfirst_response_median_seconds,,\r\n"));
+        QVERIFY(reportCsv(empty).contains("\r\ncsat_average,,\r\n"));
+    }
+
+    void periodsAreWholeDays()
+    {
+        const QTimeZone zone("Europe/Ljubljana");
+        const QDateTime now(QDate(2026, 3, 29), QTime(10, 0), zone); // the day clocks go forward
+        auto today = reportPeriod(QStringLiteral("today"), now, zone);
+        QVERIFY(today.good());
+        QCOMPARE(today->from, QDateTime(QDate(2026, 3, 29), QTime(0, 0), zone));
+        QCOMPARE(today->to, QDateTime(QDate(2026, 3, 30), QTime(0, 0), zone));
+        QCOMPARE(today->from.secsTo(today->to), 23 * 3600);
+        QCOMPARE(today->now, now);
+        auto week = reportPeriod(QStringLiteral("7d"), now, zone);
+        QVERIFY(week.good());
+        QCOMPARE(week->from.date(), QDate(2026, 3, 23));
+        auto range = reportPeriod(QStringLiteral("2026-02-01..2026-02-28"), now, zone);
+        QVERIFY(range.good());
+        QCOMPARE(range->from.date(), QDate(2026, 2, 1));
+        QCOMPARE(range->to.date(), QDate(2026, 3, 1));
+        for (const char *bad : {"0d", "soon", "2026-02-30..2026-03-01", "2026-03-02..2026-03-01",
+                                "2000-01-01..2026-01-01"})
+            QCOMPARE(reportPeriod(QLatin1String(bad), now, zone).status().code(), Status::Invalid);
     }
 
     void refusesWhatItCannotAnswer()
