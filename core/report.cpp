@@ -263,11 +263,17 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
     // The days of the period in the request's zone.
     const QDate firstDay = request.from.toTimeZone(request.timeZone).date();
     const QDate lastDay = request.to.addMSecs(-1).toTimeZone(request.timeZone).date();
-    for (QDate d = firstDay; d <= lastDay; d = d.addDays(1))
+    // Where each day begins: a time's day is a binary search, not a time zone conversion (which
+    // cost 70 ms over the 100,000 times of a month at a million tickets).
+    std::vector<qint64> dayStarts;
+    for (QDate d = firstDay; d <= lastDay; d = d.addDays(1)) {
         report.days.append({d});
+        dayStarts.push_back(QDateTime(d, QTime(0, 0), request.timeZone).toMSecsSinceEpoch());
+    }
     const auto dayIndex = [&](qint64 ms) {
-        return int(firstDay.daysTo(
-            QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toTimeZone(request.timeZone).date()));
+        return int(std::upper_bound(dayStarts.cbegin(), dayStarts.cend(), ms) -
+                   dayStarts.cbegin()) -
+               1;
     };
     const auto dayOf = [&](qint64 ms) -> ReportDay & { return report.days[dayIndex(ms)]; };
 
