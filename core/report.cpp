@@ -270,10 +270,10 @@ Result<Report> computeReport(const QString &storePath, const ReportRequest &requ
         report.days.append({d});
         dayStarts.push_back(QDateTime(d, QTime(0, 0), request.timeZone).toMSecsSinceEpoch());
     }
-    const auto dayIndex = [&](qint64 ms) {
-        return int(std::upper_bound(dayStarts.cbegin(), dayStarts.cend(), ms) -
-                   dayStarts.cbegin()) -
-               1;
+    const auto dayIndex = [&](qint64 ms) { // clamped: a zone's midnight may fall in a DST gap
+        const auto after = std::upper_bound(dayStarts.cbegin(), dayStarts.cend(), ms);
+        return int(std::clamp<qsizetype>(after - dayStarts.cbegin() - 1, 0,
+                                         qsizetype(dayStarts.size()) - 1));
     };
     const auto dayOf = [&](qint64 ms) -> ReportDay & { return report.days[dayIndex(ms)]; };
 

@@ -1118,7 +1118,7 @@
 <context>
     <name>Pult::Dashboard</name>
     <message>
-        <location filename="../ui/dashboard.cpp" line="+93"/>
+        <location filename="../ui/dashboard.cpp" line="+106"/>
         <source>Dashboard</source>
         <translation>Pulpit</translation>
     </message>
@@ -1225,7 +1225,12 @@
         <translation>Ocena zadowolenia</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+111"/>
+        <source>Choose dates at most ten years apart.</source>
+        <translation>Wybierz daty odległe od siebie o najwyżej dziesięć lat.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Computing…</source>
         <translation>Obliczanie…</translation>
     </message>
@@ -1363,7 +1368,7 @@
         <translation>Cel co najmniej %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Goals: the share within the time</source>
         <translation>Cele: odsetek w wyznaczonym czasie</translation>
     </message>
@@ -1383,7 +1388,7 @@
         <translation>Rozwiązanie w ciągu %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Kliknij, aby wyświetlić zgłoszenia.</translation>
     </message>

@@ -1132,7 +1132,7 @@
 <context>
     <name>Pult::Dashboard</name>
     <message>
-        <location filename="../ui/dashboard.cpp" line="+93"/>
+        <location filename="../ui/dashboard.cpp" line="+106"/>
         <source>Dashboard</source>
         <translation>Nadzorna plošča</translation>
     </message>
@@ -1239,7 +1239,12 @@
         <translation>Zadovoljstvo</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+111"/>
+        <source>Choose dates at most ten years apart.</source>
+        <translation>Izberite datuma, ki sta največ deset let narazen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Computing…</source>
         <translation>Računanje …</translation>
     </message>
@@ -1380,7 +1385,7 @@
         <translation>Cilj vsaj %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Goals: the share within the time</source>
         <translation>Cilji: delež v predvidenem času</translation>
     </message>
@@ -1400,7 +1405,7 @@
         <translation>Rešitev v %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Kliknite za seznam zahtevkov.</translation>
     </message>

@@ -281,8 +281,8 @@ void Dashboard::reload()
 {
     auto request =
         reportPeriod(periodText(), QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
-    if (!request.good()) {
-        showState(request.status().message());
+    if (!request.good()) { // from the date fields: real dates, FROM not after TO, so too far apart
+        showState(tr("Choose dates at most ten years apart."));
         return;
     }
     m_request = *request;
