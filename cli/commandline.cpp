@@ -609,7 +609,7 @@ int runReport(const Context &ctx, const QStringList &args)
                             .arg(departmentName, names.join(QStringLiteral(", "))),
                         2);
     }
-    auto report = computeReport((*store)->path(), request);
+    auto report = computeReport(**store, request);
     if (!report.good())
         return fail(ctx, report.status());
     if (csv)

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "businesshours.h"
+#include "localstore.h"
 #include "sla.h"
 #include "sqlitedb.h"
 #include "uuid.h"
@@ -214,12 +215,21 @@ Result<ReportRequest> reportPeriod(const QString &period, const QDateTime &now,
 
 Result<Report> computeReport(const QString &storePath, const ReportRequest &request)
 {
-    if (!request.from.isValid() || !request.to.isValid() || request.to <= request.from)
-        return Status(Status::Invalid, QStringLiteral("the report's period is empty"));
     auto opened = Database::open(storePath, Database::Mode::ReadOnly);
     if (!opened.good())
         return opened.status();
-    Database &db = **opened;
+    return computeReport(**opened, request);
+}
+
+Result<Report> computeReport(LocalStore &store, const ReportRequest &request)
+{
+    return computeReport(store.database(), request);
+}
+
+Result<Report> computeReport(Database &db, const ReportRequest &request)
+{
+    if (!request.from.isValid() || !request.to.isValid() || request.to <= request.from)
+        return Status(Status::Invalid, QStringLiteral("the report's period is empty"));
     const qint64 from = request.from.toMSecsSinceEpoch();
     const qint64 to = request.to.toMSecsSinceEpoch();
     const qint64 now = request.now.isValid() ? request.now.toMSecsSinceEpoch() : to;

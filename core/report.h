@@ -2,9 +2,9 @@
 
 // The figures a team lead reviews a period by (issue 20): the backlog now, by status, department
 // and agent, its ageing, tickets created and solved per day, first-response and resolution times,
-// SLA attainment, satisfaction and reopened tickets. Computed from the local store on its own
-// read-only connection, so it runs off the UI thread and works offline; `pultctl report` prints
-// it (docs/pultctl.md) and the window's dashboard will draw it.
+// SLA attainment, satisfaction and reopened tickets. Computed from the local store, so it works
+// offline, on a connection that is not the UI thread's (the dashboard's reader thread);
+// `pultctl report` prints it (docs/pultctl.md) and the window's dashboard draws it.
 
 #include "domain.h"
 #include "status.h"
@@ -21,6 +21,11 @@
 #include <optional>
 
 namespace Pult {
+
+class LocalStore;
+namespace Sql {
+class Database;
+}
 
 struct ReportRequest
 {
@@ -122,8 +127,11 @@ Result<ReportRequest> reportPeriod(const QString &period, const QDateTime &now,
                                    const QTimeZone &zone);
 
 // Spam and merged tickets are left out. Errors: the store cannot be read, or an unknown
-// department.
+// department. On a read-only connection of its own to the store file (pultctl), on a store's
+// connection (the dashboard's reader thread), or on a database.
 Result<Report> computeReport(const QString &storePath, const ReportRequest &request);
+Result<Report> computeReport(LocalStore &store, const ReportRequest &request);
+Result<Report> computeReport(Sql::Database &db, const ReportRequest &request);
 
 // The report as one CSV table (RFC 4180, UTF-8, CRLF) of `figure,key,value` rows, for a
 // spreadsheet: `backlog,open,12`, `first_response_median_seconds,,3600`,

@@ -97,7 +97,6 @@ struct Dashboard::Bars
 Dashboard::Dashboard(const QString &storePath, QList<Department> departments, bool allDepartments,
                      QWidget *parent)
     : QWidget(parent, Qt::Window)
-    , m_storePath(storePath)
     , m_departments(std::move(departments))
     , m_allDepartments(allDepartments)
     , m_reader(std::make_unique<StoreReader>(storePath, QStringLiteral("pult-dashboard")))
@@ -310,7 +309,7 @@ void Dashboard::compute(bool backlogOnly)
     request.backlogOnly = backlogOnly;
     m_reader->read<Result<Report>>(
         backlogOnly ? &m_backlogRequest : &m_periodRequest,
-        [path = m_storePath, request](LocalStore &) { return computeReport(path, request); },
+        [request](LocalStore &store) { return computeReport(store, request); },
         [this, backlogOnly](Result<Report> report) {
             if (!report.good()) {
                 showState(tr("The figures cannot be computed: %1").arg(report.status().message()));

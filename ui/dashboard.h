@@ -81,7 +81,6 @@ private:
     void exportAs(const QString &suffix);
     void showState(const QString &text);
 
-    QString m_storePath;
     QList<Department> m_departments;
     bool m_allDepartments = false;
     std::unique_ptr<StoreReader> m_reader;

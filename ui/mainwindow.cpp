@@ -79,6 +79,16 @@ namespace Pult {
 
 namespace {
 
+// Whether a lead or admin may share views with a department's agents and see its figures: an
+// admin any department, a lead those they belong to.
+bool oversees(const Agent &agent, const QUuid &departmentId)
+{
+    return agent.role == Role::Admin ||
+           std::any_of(
+               agent.departments.cbegin(), agent.departments.cend(),
+               [&](const DepartmentMembership &m) { return m.departmentId == departmentId; });
+}
+
 // The links of a mail that the desktop may open: web pages and new mails, nothing local.
 bool isWebOrMailLink(const QUrl &url)
 {
@@ -713,11 +723,7 @@ void MainWindow::saveFilter(const QString &text)
         QList<QUuid> departments{QUuid()};
         auto known = m_store.departments();
         for (const Department &d : known.good() ? *known : QList<Department>()) {
-            const bool leads =
-                me->role == Role::Admin ||
-                std::any_of(me->departments.cbegin(), me->departments.cend(),
-                            [&](const DepartmentMembership &m) { return m.departmentId == d.id; });
-            if (leads) {
+            if (oversees(*me, d.id)) {
                 choices.append(tr("The agents of %1").arg(d.name));
                 departments.append(d.id);
             }
@@ -1235,9 +1241,7 @@ Dashboard *MainWindow::showDashboard()
         const bool all = !me.good() || me->role == Role::Admin;
         QList<Department> departments;
         for (const Department &d : std::as_const(*known)) {
-            if (all ||
-                std::any_of(me->departments.cbegin(), me->departments.cend(),
-                            [&](const DepartmentMembership &m) { return m.departmentId == d.id; }))
+            if (all || oversees(*me, d.id))
                 departments.append(d);
         }
         m_dashboard = new Dashboard(m_store.path(), departments, all, this);
