@@ -1118,7 +1118,7 @@
 <context>
     <name>Pult::Dashboard</name>
     <message>
-        <location filename="../ui/dashboard.cpp" line="+106"/>
+        <location filename="../ui/dashboard.cpp" line="+105"/>
         <source>Dashboard</source>
         <translation>Nadzorna ploča</translation>
     </message>
@@ -1388,12 +1388,12 @@
         <translation>Rješenje unutar %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Kliknite za popis zahtjeva.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>Export the figures as CSV</source>
         <translation>Izvezi brojke kao CSV</translation>
     </message>
@@ -1429,7 +1429,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>%1 cannot be written</source>
         <translation>Datoteku %1 nije moguće zapisati</translation>
     </message>
@@ -1518,7 +1518,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+152"/>
+        <location filename="../ui/mainwindow.cpp" line="+162"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -1575,12 +1575,12 @@
     <message>
         <location line="+88"/>
         <location line="+7"/>
-        <location line="+357"/>
+        <location line="+353"/>
         <source>No tickets yet</source>
         <translation>Još nema zahtjeva</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-359"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation>Pult čuva lokalnu kopiju vaše službe za podršku u %1 i ona je prazna. Prijavite se na Pult poslužitelj svojeg tima da biste je popunili ili isprobajte Pult samostalno s realističnom oglednom službom za podršku:</translation>
     </message>
@@ -1601,12 +1601,12 @@
     </message>
     <message>
         <location line="+191"/>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Save as a view</source>
         <translation>Spremi kao prikaz</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-22"/>
         <source>Name of the view:</source>
         <translation>Naziv prikaza:</translation>
     </message>
@@ -1616,7 +1616,7 @@
         <translation>Samo ja</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>The agents of %1</source>
         <translation>Agenti odjela %1</translation>
     </message>
@@ -1965,7 +1965,7 @@
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>

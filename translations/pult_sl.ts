@@ -1132,7 +1132,7 @@
 <context>
     <name>Pult::Dashboard</name>
     <message>
-        <location filename="../ui/dashboard.cpp" line="+106"/>
+        <location filename="../ui/dashboard.cpp" line="+105"/>
         <source>Dashboard</source>
         <translation>Nadzorna plošča</translation>
     </message>
@@ -1405,12 +1405,12 @@
         <translation>Rešitev v %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Kliknite za seznam zahtevkov.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>Export the figures as CSV</source>
         <translation>Izvozi številke v CSV</translation>
     </message>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>%1 cannot be written</source>
         <translation>Datoteke %1 ni mogoče zapisati</translation>
     </message>
@@ -1535,7 +1535,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+152"/>
+        <location filename="../ui/mainwindow.cpp" line="+162"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1592,12 +1592,12 @@
     <message>
         <location line="+88"/>
         <location line="+7"/>
-        <location line="+357"/>
+        <location line="+353"/>
         <source>No tickets yet</source>
         <translation>Še ni zahtevkov</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-359"/>
         <source>Pult keeps a local copy of your help desk in %1, and it is empty. Sign in to your team&apos;s Pult server to fill it, or try Pult on its own with a realistic demo help desk:</source>
         <translation>Pult hrani lokalno kopijo vaše službe za pomoč uporabnikom v %1, ki pa je prazna. Prijavite se v strežnik Pult svoje ekipe, da jo napolnite, ali pa Pult preizkusite samostojno z realistično predstavitveno službo za pomoč uporabnikom:</translation>
     </message>
@@ -1618,12 +1618,12 @@
     </message>
     <message>
         <location line="+191"/>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Save as a view</source>
         <translation>Shrani kot pogled</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-22"/>
         <source>Name of the view:</source>
         <translation>Ime pogleda:</translation>
     </message>
@@ -1633,7 +1633,7 @@
         <translation>Samo jaz</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>The agents of %1</source>
         <translation>Agenti oddelka %1</translation>
     </message>
@@ -1983,7 +1983,7 @@
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+83"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>

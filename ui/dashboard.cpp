@@ -685,8 +685,7 @@ void Dashboard::setBars(QChartView *view, const Bars &bars)
     QAbstractBarSeries *series = bars.horizontal
                                      ? static_cast<QAbstractBarSeries *>(new QHorizontalBarSeries)
                                      : static_cast<QAbstractBarSeries *>(new QBarSeries);
-    // Qt Charts' light theme's first three colours, which read
-    // on a dark background as well.
+    // Qt Charts' light theme's first three colours, which read on a dark background as well.
     static const QColor colours[] = {QColor(0x20, 0x9f, 0xdf), QColor(0x99, 0xca, 0x53),
                                      QColor(0xf6, 0xa6, 0x25)};
     qreal max = 0;
@@ -730,8 +729,7 @@ void Dashboard::setBars(QChartView *view, const Bars &bars)
     series->attachAxis(categories);
     series->attachAxis(values);
     chart->legend()->setVisible(bars.sets.size() > 1);
-    // Horizontal bars get the height their names need, so none
-    // is elided.
+    // Horizontal bars get the height their names need, so none is elided.
     if (bars.horizontal)
         view->setMinimumHeight(
             std::max(220, int(110 + 14 * bars.categories.size() * bars.sets.size())));
@@ -755,8 +753,7 @@ void Dashboard::changeEvent(QEvent *event)
         applyTheme();
         if (m_complete)
             showPeriod();
-        showBacklog(); // a theme sets the series' colours when
-                       // they are added
+        showBacklog(); // a theme sets the series' colours when they are added
     }
 }
 
@@ -810,8 +807,7 @@ Status Dashboard::exportPdf(const QString &path)
     painter.setFont(font);
     const QRect titleRect = painter.boundingRect(page, Qt::AlignLeft | Qt::AlignTop, title);
     painter.drawText(page, Qt::AlignLeft | Qt::AlignTop, title);
-    // The tiles and charts as on screen, scaled to what is left
-    // of the page.
+    // The tiles and charts as on screen, scaled to what is left of the page.
     const QSize size = m_content->size();
     const double scale = std::min(double(page.width()) / size.width(),
                                   double(page.height() - titleRect.height() * 1.5) / size.height());
