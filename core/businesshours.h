@@ -57,6 +57,8 @@ public:
     void addHoliday(QDate date) { m_holidays.insert(date); }
     void addYearlyHoliday(int month, int day) { m_yearly.insert(month * 100 + day); }
     bool isHoliday(QDate localDate) const;
+    const QSet<QDate> &holidays() const { return m_holidays; }
+    const QSet<int> &yearlyHolidays() const { return m_yearly; } // month * 100 + day
 
     bool isOpen(const QDateTime &t) const;
     // t itself when open, else the start of the next opening within 400 days; an invalid

@@ -4,6 +4,7 @@
 #include "commandpalette.h"
 #include "composer.h"
 #include "dashboard.h"
+#include "departmentsettings.h"
 #include "displaytext.h"
 #include "filterbar.h"
 #include "filterquery.h"
@@ -13,6 +14,7 @@
 #include "localstore.h"
 #include "noticemenu.h"
 #include "notifier.h"
+#include "oversees.h"
 #include "paths.h"
 #include "roles.h"
 #include "signindialog.h"
@@ -78,16 +80,6 @@
 namespace Pult {
 
 namespace {
-
-// Whether a lead or admin may share views with a department's agents and see its figures: an
-// admin any department, a lead those they belong to.
-bool oversees(const Agent &agent, const QUuid &departmentId)
-{
-    return agent.role == Role::Admin ||
-           std::any_of(
-               agent.departments.cbegin(), agent.departments.cend(),
-               [&](const DepartmentMembership &m) { return m.departmentId == departmentId; });
-}
 
 // The links of a mail that the desktop may open: web pages and new mails, nothing local.
 bool isWebOrMailLink(const QUrl &url)
@@ -1165,6 +1157,13 @@ void MainWindow::setUpActions()
     addMenuAction(view, QStringLiteral("commandPalette"), tr("&Command palette…"),
                   QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_palette->popUp(); });
 
+    // Settings: leads change what pultd lets them change of their departments, admins all.
+    m_settingsMenu = menuBar()->addMenu(tr("S&ettings"));
+    addMenuAction(m_settingsMenu, QStringLiteral("departmentSettings"), tr("&Departments…"), {},
+                  [this] { showDepartmentSettings(); })
+        ->setToolTip(tr("Business hours, SLA policy, queue order, reply header and footer, and "
+                        "goals of your departments."));
+
     m_notices = new NoticeMenu(m_store, *m_notifierReader, this);
     menuBar()->addMenu(m_notices);
     connect(m_notices, &NoticeMenu::openTicket, this, &MainWindow::openTicket);
@@ -1226,6 +1225,19 @@ void MainWindow::updateAccountActions()
     m_eraseRequester->setVisible(admin);
     // A profile nobody signed in to holds local data only, all of it its user's.
     m_dashboardAction->setVisible(!me.good() || me->role != Role::Agent);
+    m_settingsMenu->menuAction()->setVisible(me.good() && me->role != Role::Agent);
+}
+
+DepartmentSettings *MainWindow::showDepartmentSettings()
+{
+    if (!m_departmentSettings) {
+        m_departmentSettings = new DepartmentSettings(m_store, *m_actions, m_engine.get(), this);
+        m_departmentSettings->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_departmentSettings->show();
+    m_departmentSettings->raise();
+    m_departmentSettings->activateWindow();
+    return m_departmentSettings;
 }
 
 Dashboard *MainWindow::showDashboard()
@@ -1462,11 +1474,16 @@ void MainWindow::showNotice(const QString &text, const QUuid &ticketId)
 
 void MainWindow::showRejection(const Rejection &rejection)
 {
-    QString label = tr("a ticket");
-    if (auto ticket = m_store.ticket(rejection.ticketId); ticket.good())
-        label = ticket->number ? tr("#%1").arg(*ticket->number) : ticket->subject;
-    const QString text = tr("The server refused your change to %1 and it was undone: %2")
-                             .arg(label, rejection.message);
+    QString text;
+    if (rejection.ticketId.isNull()) { // a setting
+        text = tr("The server refused your change: %1").arg(rejection.message);
+    } else {
+        QString label = tr("a ticket");
+        if (auto ticket = m_store.ticket(rejection.ticketId); ticket.good())
+            label = ticket->number ? tr("#%1").arg(*ticket->number) : ticket->subject;
+        text = tr("The server refused your change to %1 and it was undone: %2")
+                   .arg(label, rejection.message);
+    }
     showNotice(text, rejection.ticketId);
     if (QSystemTrayIcon *tray = m_doNotDisturb->isChecked() ? nullptr : trayIcon()) {
         m_notifiedTicket = rejection.ticketId;

@@ -38,6 +38,7 @@ namespace Pult {
 class CommandPalette;
 class Composer;
 class Dashboard;
+class DepartmentSettings;
 class FilterBar;
 class LocalStore;
 class NoticeMenu;
@@ -84,6 +85,8 @@ public:
     // View → Dashboard (leads, admins, and a profile nobody signed in to): the dashboard window
     // for the agent's departments, opened or raised.
     Dashboard *showDashboard();
+    // Settings → Departments (leads and admins): the department settings, opened or raised.
+    DepartmentSettings *showDepartmentSettings();
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
@@ -203,10 +206,12 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_syncNowAction = nullptr;
-    QAction *m_dashboardAction = nullptr; // leads and admins
-    QPointer<Dashboard> m_dashboard;      // while its window is open
-    QAction *m_exportRequester = nullptr; // admins only
-    QAction *m_eraseRequester = nullptr;  // admins only
+    QAction *m_dashboardAction = nullptr;              // leads and admins
+    QPointer<Dashboard> m_dashboard;                   // while its window is open
+    QPointer<DepartmentSettings> m_departmentSettings; // while it is open
+    QMenu *m_settingsMenu = nullptr;                   // leads and admins
+    QAction *m_exportRequester = nullptr;              // admins only
+    QAction *m_eraseRequester = nullptr;               // admins only
     QAction *m_doNotDisturb = nullptr;
     QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;

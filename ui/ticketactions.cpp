@@ -155,6 +155,11 @@ bool TicketActions::unshareFilter(const QUuid &filterId)
     return submitAll({Op::unshareFilter(filterId)});
 }
 
+Result<QUuid> TicketActions::submitSetting(const QJsonObject &op)
+{
+    return m_session->submit(op);
+}
+
 std::optional<QUuid> TicketActions::takeNext()
 {
     auto agent = me();

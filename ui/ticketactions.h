@@ -61,6 +61,9 @@ public:
     // who may (docs/api.md), and a refusal comes back like any other.
     bool shareFilter(const SharedFilter &filter);
     bool unshareFilter(const QUuid &filterId);
+    // Queues one op about settings (a department, an agent, a canned response) and returns its
+    // id, so that the caller can follow the server's verdict (SyncEngine::rejected).
+    Result<QUuid> submitSetting(const QJsonObject &op);
 
 Q_SIGNALS:
     void submitted(const QList<QUuid> &tickets);

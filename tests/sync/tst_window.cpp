@@ -3,10 +3,14 @@
 // client. A reply sent in the window reaches the other client; with pultd stopped the window
 // says offline and keeps the work queued; when pultd is back it syncs without anyone asking.
 
+#include "businesshours.h"
+#include "businesshourseditor.h"
 #include "changesdialog.h"
 #include "composer.h"
+#include "departmentsettings.h"
 #include "mainwindow.h"
 #include "signindialog.h"
+#include "sla.h"
 #include "syncengine.h"
 #include "syncfixture.h"
 #include "syncsession.h"
@@ -15,15 +19,18 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QFileDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -519,6 +526,179 @@ private Q_SLOTS:
         Pult::SyncSession session(*s.store, s.window.home());
         QCOMPARE(*session.pendingCount(), 1);
         QVERIFY(!s.window.login(m_server.port(), agent));
+    }
+
+    // Settings → Departments as an admin: a department made in the window, with business hours
+    // (a weekly editor with holidays), an SLA policy, goals and a reply frame, each checked as it
+    // is typed. The server takes it; an agent put in it sees it, and its SLA deadlines, after
+    // a sync; the dialog shows it again as it was typed.
+    void anAdminConfiguresADepartmentInTheWindow()
+    {
+        Session s;
+        QVERIFY(
+            openWindow(s, QStringLiteral("Settings"), QStringLiteral("Hello"), QString(), m_root));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        const auto actions = s.w->allActions();
+        const auto settings = std::find_if(actions.cbegin(), actions.cend(), [](const QAction *a) {
+            return a->objectName() == u"departmentSettings";
+        });
+        QVERIFY(settings != actions.cend());
+        (*settings)->trigger();
+        auto *dialog = s.w->findChild<Pult::DepartmentSettings *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("newDepartment")),
+                          Qt::LeftButton);
+        QVERIFY(!dialog->saveButton()->isEnabled()); // no name yet
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Returns"));
+        QTest::keyClicks(dialog->emailEdit(), QStringLiteral("returns@example.com"));
+
+        Pult::BusinessHoursEditor *hours = dialog->hoursEditor();
+        hours->timeZone()->setCurrentText(QStringLiteral("Europe/Ljubljana"));
+        QTest::keyClicks(hours->day(1), QStringLiteral("08:00-12:00, 13:00-16:00"));
+        QTest::mouseClick(hours->findChild<QPushButton *>(QStringLiteral("copyMonday")),
+                          Qt::LeftButton);
+        QCOMPARE(hours->day(5)->text(), QStringLiteral("08:00-12:00, 13:00-16:00"));
+        QTest::keyClicks(hours->day(6), QStringLiteral("17:00-16:00"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"ends before it starts"),
+                 qPrintable(dialog->errorLabel()->text()));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        hours->day(6)->clear();
+        hours->addHoliday(QDate(2026, 12, 24), false);
+        hours->addHoliday(QDate(2026, 12, 25), true);
+        QCOMPARE(hours->holidays()->count(), 2);
+
+        QTest::keyClicks(dialog->slaEdit(), QStringLiteral("normal: frist 4h"));
+        QVERIFY2(dialog->errorLabel()->text().startsWith(u"SLA policy:") &&
+                     dialog->errorLabel()->text().contains(u"frist"),
+                 qPrintable(dialog->errorLabel()->text()));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->slaEdit()->setPlainText(QStringLiteral("normal: first 4h, resolve 2d"));
+        QTest::keyClicks(dialog->goalsEdit(), QStringLiteral("first_response 90% within 8h"));
+        dialog->headerEdit()->setPlainText(QStringLiteral("Hello {{customer.firstname}},"));
+        QVERIFY2(dialog->errorLabel()->text().startsWith(u"Header:"),
+                 qPrintable(dialog->errorLabel()->text()));
+        dialog->headerEdit()->setPlainText(QStringLiteral("Hello {{customer.first_name}},"));
+        dialog->footerEdit()->setPlainText(QStringLiteral("We are in: {{department.hours}}"));
+        QVERIFY(dialog->errorLabel()->text().isEmpty());
+        const QString preview = dialog->preview()->toPlainText();
+        QVERIFY2(preview.startsWith(QStringLiteral("Hello Ana,")) && preview.contains(u"08:00") &&
+                     preview.contains(u"Europe/Ljubljana"),
+                 qPrintable(preview));
+
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+        QCOMPARE(dialog->departments()->currentItem()->text(), QStringLiteral("Returns"));
+
+        // Shown again from the store as the server keeps it: as typed.
+        QCOMPARE(hours->timeZone()->currentText(), QStringLiteral("Europe/Ljubljana"));
+        QCOMPARE(hours->day(3)->text(), QStringLiteral("08:00-12:00, 13:00-16:00"));
+        QCOMPARE(hours->day(6)->text(), QString());
+        QCOMPARE(hours->holidays()->count(), 2);
+        QCOMPARE(dialog->goalsEdit()->text(), QStringLiteral("first_response 90% within 8h"));
+        QVERIFY(!dialog->saveButton()->isEnabled()); // nothing changed since
+
+        // An agent of the new department sees it, and the SLA it set, after a sync.
+        const QString rita = QStringLiteral("rita@example.com");
+        QCOMPARE(PultdTest::addAgent(m_server.dataDir(), rita, QStringLiteral("agent"),
+                                     QStringLiteral("Returns"), kPassword)
+                     .exitCode,
+                 0);
+        Client agent;
+        QVERIFY(agent.login(m_server.port(), rita));
+        QCOMPARE(agent
+                     .run({QStringLiteral("create"), QStringLiteral("--subject"),
+                           QStringLiteral("Where is my refund?"), QStringLiteral("--body"),
+                           QStringLiteral("I sent the parcel back."), QStringLiteral("--dept"),
+                           QStringLiteral("Returns")})
+                     .exitCode,
+                 0);
+        QCOMPARE(agent.run({QStringLiteral("sync")}).exitCode, 0);
+        auto store = agent.store();
+        const auto departments = store->departments();
+        const auto returns =
+            std::find_if(departments->cbegin(), departments->cend(),
+                         [](const Pult::Department &d) { return d.name == u"Returns"; });
+        QVERIFY(returns != departments->cend());
+        const QString expectedHours =
+            QStringLiteral("tz=Europe/Ljubljana; mon-fri 08:00-12:00, 13:00-16:00; holiday "
+                           "2026-12-24; yearly 12-25");
+        QCOMPARE(returns->businessHours, expectedHours);
+        QCOMPARE(returns->email, QStringLiteral("returns@example.com"));
+        QCOMPARE(
+            returns->slaPolicy,
+            Pult::SlaPolicy::parse(QStringLiteral("normal: first 4h, resolve 2d"))->toString());
+        QCOMPARE(returns->replyHeader, QStringLiteral("Hello {{customer.first_name}},"));
+        Pult::TicketQuery query;
+        query.departments = {returns->id};
+        auto page = store->listTickets(query);
+        QVERIFY(page.good());
+        QCOMPARE(page->items.size(), 1);
+        const Pult::Ticket *ticket = &page->items.first().ticket;
+        QCOMPARE(ticket->subject, QStringLiteral("Where is my refund?"));
+        const QDateTime expected = Pult::BusinessCalendar::parse(expectedHours)
+                                       ->addBusinessSeconds(ticket->created, 4 * 3600);
+        QVERIFY2(qAbs(ticket->firstResponseDeadline.msecsTo(expected)) < 1000,
+                 qPrintable(ticket->firstResponseDeadline.toString(Qt::ISODate) + u" ≠ " +
+                            expected.toString(Qt::ISODate)));
+    }
+
+    // A lead sees the departments they lead and changes what a lead may (here the goals); the
+    // name, address, hours and SLA policy are the admins'. Once an admin has moved the lead to
+    // another department, the server refuses their change to this one, and the dialog says why.
+    void aLeadIsRefusedAnotherDepartmentsSettings()
+    {
+        const QString lina = QStringLiteral("lina@example.com");
+        QCOMPARE(PultdTest::addAgent(m_server.dataDir(), lina, QStringLiteral("lead"),
+                                     QStringLiteral("Billing"), kPassword)
+                     .exitCode,
+                 0);
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Lead settings"), QStringLiteral("Hello"), QString(),
+                           lina));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        Pult::DepartmentSettings *dialog = s.w->showDepartmentSettings();
+        QCOMPARE(dialog->departments()->count(), 1);
+        QCOMPARE(dialog->departments()->currentItem()->text(), QStringLiteral("Billing"));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("newDepartment"))->isVisible());
+        QVERIFY(!dialog->nameEdit()->isEnabled());
+        QVERIFY(!dialog->hoursEditor()->isEnabled());
+        QVERIFY(!dialog->slaEdit()->isEnabled());
+        QVERIFY(dialog->goalsEdit()->isEnabled());
+
+        dialog->goalsEdit()->setText(QStringLiteral("resolution 95% within 1d"));
+        QVERIFY2(dialog->save(),
+                 qPrintable(dialog->stateLabel()->text() + dialog->errorLabel()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+
+        Client admin;
+        QVERIFY(admin.login(m_server.port(), m_root));
+        QCOMPARE(
+            admin.run({QStringLiteral("dept"), QStringLiteral("add"), QStringLiteral("Complaints")})
+                .exitCode,
+            0);
+        QCOMPARE(admin
+                     .run({QStringLiteral("agent"), QStringLiteral("set"), lina,
+                           QStringLiteral("--dept"), QStringLiteral("Complaints")})
+                     .exitCode,
+                 0);
+        dialog->goalsEdit()->setText(QStringLiteral("resolution 90% within 1d"));
+        QVERIFY(dialog->save());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->stateLabel()->text().startsWith(
+                                     QStringLiteral("The server refused the change:")),
+                                 kTimeoutMs);
+        QVERIFY2(dialog->stateLabel()->text().contains(u"only an admin configures departments"),
+                 qPrintable(dialog->stateLabel()->text()));
+        // The text stays to save again; the department is as the server keeps it.
+        QCOMPARE(dialog->goalsEdit()->text(), QStringLiteral("resolution 90% within 1d"));
+        QVERIFY(admin.run({QStringLiteral("sync")}).exitCode == 0);
+        const auto departments = admin.store()->departments();
+        const auto billing =
+            std::find_if(departments->cbegin(), departments->cend(),
+                         [](const Pult::Department &d) { return d.name == u"Billing"; });
+        QCOMPARE(billing->goals, QStringLiteral("resolution 95% within 1d"));
     }
 
     void refusedChangesDialog()

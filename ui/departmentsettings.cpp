@@ -1,0 +1,471 @@
+#include "departmentsettings.h"
+
+#include "businesshourseditor.h"
+#include "displaytext.h"
+#include "goals.h"
+#include "localstore.h"
+#include "oversees.h"
+#include "replycontext.h"
+#include "sla.h"
+#include "syncengine.h"
+#include "syncsession.h"
+#include "template.h"
+#include "ticketactions.h"
+#include "uuid.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace Pult {
+namespace {
+
+constexpr int IdRole = Qt::UserRole;
+
+QString queueOrderLabel(QueueOrder order)
+{
+    switch (order) {
+    case QueueOrder::Fifo:
+        return DepartmentSettings::tr("Oldest first");
+    case QueueOrder::PriorityThenAge:
+        return DepartmentSettings::tr("Highest priority, then oldest");
+    case QueueOrder::CustomerPlan:
+        return DepartmentSettings::tr("Customer plan, then priority");
+    case QueueOrder::SlaDeadlineFirst:
+        return DepartmentSettings::tr("Nearest SLA deadline first");
+    }
+    return {};
+}
+
+QPlainTextEdit *textEdit(const QString &objectName, int lines, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setTabChangesFocus(true);
+    edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * lines + 12);
+    return edit;
+}
+
+QLabel *helpLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+} // namespace
+
+DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions,
+                                       SyncEngine *engine, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_actions(actions)
+    , m_engine(engine)
+    , m_list(new QListWidget(this))
+    , m_add(new QPushButton(tr("&New department"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_name(new QLineEdit(this))
+    , m_email(new QLineEdit(this))
+    , m_queueOrder(new QComboBox(this))
+    , m_goals(new QLineEdit(this))
+    , m_hours(new BusinessHoursEditor(this))
+    , m_sla(textEdit(QStringLiteral("slaPolicy"), 3, this))
+    , m_header(textEdit(QStringLiteral("replyHeader"), 3, this))
+    , m_footer(textEdit(QStringLiteral("replyFooter"), 3, this))
+    , m_preview(textEdit(QStringLiteral("preview"), 8, this))
+    , m_errors(new QLabel(this))
+    , m_state(new QLabel(this))
+    , m_save(new QPushButton(tr("&Save"), this))
+{
+    setWindowTitle(tr("Departments"));
+    setObjectName(QStringLiteral("departmentSettings"));
+    if (auto me = m_actions.me(); me.good())
+        m_me = *me;
+    else
+        m_me.role = Role::Admin; // a profile nobody signed in to: the server decides on sync
+    m_admin = m_me.role == Role::Admin;
+
+    m_list->setObjectName(QStringLiteral("departments"));
+    m_add->setObjectName(QStringLiteral("newDepartment"));
+    m_add->setVisible(m_admin);
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        if (confirmDiscard())
+            newDepartment();
+    });
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_list);
+    leftLayout->addWidget(m_add);
+
+    // General: who the department is, how its queue is ordered, what its lead aims for.
+    m_name->setObjectName(QStringLiteral("name"));
+    m_email->setObjectName(QStringLiteral("email"));
+    m_email->setPlaceholderText(tr("support@example.com"));
+    m_queueOrder->setObjectName(QStringLiteral("queueOrder"));
+    for (QueueOrder order : {QueueOrder::PriorityThenAge, QueueOrder::Fifo,
+                             QueueOrder::SlaDeadlineFirst, QueueOrder::CustomerPlan})
+        m_queueOrder->addItem(queueOrderLabel(order), static_cast<int>(order));
+    m_goals->setObjectName(QStringLiteral("goals"));
+    m_goals->setPlaceholderText(
+        QStringLiteral("first_response 90% within 1h; resolution 95% within 24h; csat 4.5"));
+    auto *general = new QWidget(m_tabs);
+    auto *generalForm = new QFormLayout(general);
+    generalForm->addRow(tr("&Name:"), m_name);
+    generalForm->addRow(tr("&Address:"), m_email);
+    generalForm->addRow(
+        QString(),
+        helpLabel(tr("The address customers write to; replies are sent from it."), general));
+    generalForm->addRow(tr("&Queue order:"), m_queueOrder);
+    generalForm->addRow(tr("&Goals:"), m_goals);
+    generalForm->addRow(
+        QString(),
+        helpLabel(tr("What the dashboard measures the department against: a share of first "
+                     "responses and of resolutions within a time, and the average satisfaction. "
+                     "Each is optional."),
+                  general));
+    m_tabs->addTab(general, tr("General"));
+
+    m_tabs->addTab(m_hours, tr("Business hours"));
+
+    auto *sla = new QWidget(m_tabs);
+    auto *slaLayout = new QVBoxLayout(sla);
+    slaLayout->addWidget(m_sla);
+    slaLayout->addWidget(helpLabel(
+        tr("Targets per priority, counted in business hours unless the policy ends with "
+           "\"calendar\". For example:\nurgent: first 1h, next 2h, resolve 8h; high: first 4h, "
+           "resolve 1d; normal: first 8h, resolve 3d"),
+        sla));
+    slaLayout->addStretch();
+    m_tabs->addTab(sla, tr("SLA policy"));
+
+    auto *replies = new QWidget(m_tabs);
+    auto *repliesForm = new QFormLayout(replies);
+    repliesForm->addRow(tr("&Header:"), m_header);
+    repliesForm->addRow(tr("&Footer:"), m_footer);
+    repliesForm->addRow(
+        QString(),
+        helpLabel(tr("Put above and below every reply sent for the department. Placeholders "
+                     "such as {{customer.first_name}}, {{ticket.number}} and "
+                     "{{department.hours}} are filled in for each ticket."),
+                  replies));
+    m_preview->setReadOnly(true);
+    repliesForm->addRow(tr("Preview:"), m_preview);
+    m_tabs->addTab(replies, tr("Replies"));
+
+    m_errors->setObjectName(QStringLiteral("errors"));
+    m_errors->setWordWrap(true);
+    m_errors->setStyleSheet(QStringLiteral("color: #b3261e"));
+    m_state->setObjectName(QStringLiteral("saveState"));
+    m_state->setWordWrap(true);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setDefault(true);
+    connect(m_save, &QPushButton::clicked, this, &DepartmentSettings::save);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_tabs, 1);
+    rightLayout->addWidget(m_errors);
+    rightLayout->addWidget(m_state);
+    rightLayout->addWidget(buttons);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 620});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+    resize(860, 600);
+
+    // Only admins change the name, address, hours and SLA policy (pultd's rule, which it
+    // enforces whatever this shows).
+    const QString adminOnly = tr("Only an admin changes this.");
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_email, m_hours, m_sla}) {
+        w->setEnabled(m_admin);
+        if (!m_admin)
+            w->setToolTip(adminOnly);
+    }
+
+    for (QLineEdit *edit : {m_name, m_email, m_goals})
+        connect(edit, &QLineEdit::textChanged, this, &DepartmentSettings::check);
+    for (QPlainTextEdit *edit : {m_sla, m_header, m_footer})
+        connect(edit, &QPlainTextEdit::textChanged, this, &DepartmentSettings::check);
+    connect(m_queueOrder, &QComboBox::currentIndexChanged, this, &DepartmentSettings::check);
+    connect(m_hours, &BusinessHoursEditor::changed, this, &DepartmentSettings::check);
+    connect(m_list, &QListWidget::currentItemChanged, this,
+            [this](QListWidgetItem *current, QListWidgetItem *previous) {
+                if (!current || (!m_isNew && current->data(IdRole).toUuid() == m_loaded.id))
+                    return;
+                if (!confirmDiscard()) {
+                    const QSignalBlocker blocker(m_list);
+                    m_list->setCurrentItem(previous);
+                    return;
+                }
+                selectDepartment(current->data(IdRole).toUuid());
+            });
+    if (m_engine) {
+        connect(m_engine, &SyncEngine::rejected, this, &DepartmentSettings::onRejected);
+        connect(m_engine, &SyncEngine::cacheChanged, this, &DepartmentSettings::onCacheChanged);
+        connect(m_engine, &SyncEngine::stateChanged, this, [this](const SyncEngine::State &s) {
+            if (!m_waitingOp.isNull() && s.kind == SyncEngine::State::Offline)
+                showState(tr("Offline: the change waits and goes to the server when it is back."),
+                          false);
+        });
+    }
+
+    reloadList();
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+    else if (m_admin)
+        newDepartment();
+    else
+        check();
+}
+
+void DepartmentSettings::reloadList()
+{
+    auto departments = m_store.departments();
+    if (!departments.good()) {
+        showState(departments.status().message(), true);
+        return;
+    }
+    const QSignalBlocker blocker(m_list);
+    m_list->clear();
+    m_departments.clear();
+    for (const Department &d : std::as_const(*departments)) {
+        if (!m_admin && !(m_me.role == Role::Lead && oversees(m_me, d.id)))
+            continue;
+        m_departments.append(d);
+        auto *item = new QListWidgetItem(d.name, m_list);
+        item->setData(IdRole, d.id);
+        if (!m_isNew && d.id == m_loaded.id)
+            m_list->setCurrentItem(item);
+    }
+}
+
+bool DepartmentSettings::selectDepartment(const QUuid &id)
+{
+    // The list's rows are m_departments, in order.
+    for (int i = 0; i < m_departments.size(); ++i) {
+        if (m_departments.at(i).id != id)
+            continue;
+        {
+            const QSignalBlocker blocker(m_list);
+            m_list->setCurrentRow(i);
+        }
+        load(m_departments.at(i), false);
+        return true;
+    }
+    return false;
+}
+
+void DepartmentSettings::newDepartment()
+{
+    Department d;
+    d.id = UuidV7Generator().next();
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->clearSelection();
+        m_list->setCurrentItem(nullptr);
+    }
+    load(d, true);
+    m_tabs->setCurrentIndex(0);
+    m_name->setFocus();
+}
+
+void DepartmentSettings::load(const Department &department, bool isNew)
+{
+    m_loaded = department;
+    m_isNew = isNew;
+    m_waitingOp = {};
+    const QSignalBlocker blockName(m_name), blockEmail(m_email), blockGoals(m_goals),
+        blockOrder(m_queueOrder), blockSla(m_sla), blockHeader(m_header), blockFooter(m_footer);
+    m_name->setText(department.name);
+    m_email->setText(department.email);
+    m_queueOrder->setCurrentIndex(m_queueOrder->findData(static_cast<int>(department.queueOrder)));
+    m_goals->setText(department.goals);
+    m_hours->setText(department.businessHours);
+    m_sla->setPlainText(department.slaPolicy);
+    m_header->setPlainText(department.replyHeader);
+    m_footer->setPlainText(department.replyFooter);
+    m_state->clear();
+    check();
+}
+
+QJsonObject DepartmentSettings::changedFields(QStringList &errors) const
+{
+    QJsonObject fields;
+    const auto put = [&](const char *key, const QString &value, const QString &loaded) {
+        if (m_isNew ? !value.isEmpty() : value != loaded)
+            fields.insert(QLatin1String(key), value);
+    };
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty())
+        errors.append(tr("Name: a department needs a name."));
+    put("name", name, m_loaded.name);
+    const QString email = m_email->text().trimmed();
+    if (!email.isEmpty() && !email.contains(u'@'))
+        errors.append(tr("Address: \"%1\" is not an e-mail address.").arg(email));
+    put("email", email, m_loaded.email);
+
+    if (auto hours = m_hours->text(); hours.good())
+        put("business_hours", *hours, m_loaded.businessHours);
+    else
+        errors.append(tr("Business hours: %1").arg(hours.status().message()));
+
+    const QString slaText = m_sla->toPlainText().trimmed();
+    if (auto policy = SlaPolicy::parse(slaText); !policy.good())
+        errors.append(tr("SLA policy: %1").arg(policy.status().message()));
+    else
+        put("sla_policy", slaText.isEmpty() ? QString() : policy->toString(), m_loaded.slaPolicy);
+
+    const auto order = static_cast<QueueOrder>(m_queueOrder->currentData().toInt());
+    if (m_isNew ? order != Department().queueOrder : order != m_loaded.queueOrder)
+        fields.insert(QStringLiteral("queue_order"), toString(order));
+
+    for (const auto &[edit, key, loaded, label] :
+         {std::tuple{m_header, "reply_header", m_loaded.replyHeader, tr("Header")},
+          std::tuple{m_footer, "reply_footer", m_loaded.replyFooter, tr("Footer")}}) {
+        const QString text = edit->toPlainText().trimmed();
+        const Template tpl = Template::parse(text);
+        if (!tpl.good())
+            errors.append(QStringLiteral("%1: %2").arg(label, tpl.errorString()));
+        put(key, text, loaded);
+    }
+
+    if (auto goals = Goals::parse(m_goals->text()); goals.good())
+        put("goals", goals->toString(), m_loaded.goals);
+    else
+        errors.append(tr("Goals: %1").arg(goals.status().message()));
+    return fields;
+}
+
+void DepartmentSettings::check()
+{
+    QStringList errors;
+    const QJsonObject fields = changedFields(errors);
+    m_errors->setText(errors.join(u'\n'));
+    m_errors->setVisible(!errors.isEmpty());
+    m_save->setEnabled(errors.isEmpty() && !fields.isEmpty() && m_waitingOp.isNull() &&
+                       (m_isNew || !m_loaded.id.isNull()));
+
+    // The reply frame around a sample reply, for a sample ticket of this department.
+    Department department = m_loaded;
+    department.name = m_name->text().trimmed();
+    Ticket ticket;
+    ticket.number = 1042;
+    ticket.subject = tr("The invoice for March is missing");
+    ticket.status = TicketStatus::Open;
+    ticket.departmentId = department.id;
+    Contact requester;
+    requester.name = tr("Ana Novak");
+    requester.emails = {QStringLiteral("ana.novak@example.com")};
+    TemplateExtras extras;
+    extras.statusLabel = DisplayText::status(ticket.status);
+    extras.priorityLabel = DisplayText::priority(ticket.priority);
+    extras.statusLink = kStatusLinkPlaceholder.toString();
+    if (auto hours = m_hours->text(); hours.good())
+        extras.departmentHours = openingHours(*hours);
+    const TemplateContext context =
+        makeTemplateContext(ticket, requester, m_me, department, extras);
+    m_preview->setPlainText(composeReply(Template::parse(m_header->toPlainText().trimmed()),
+                                         Template::literal(tr("(Your reply.)")),
+                                         Template::parse(m_footer->toPlainText().trimmed()),
+                                         Template(), context, TemplateFormat::PlainText));
+}
+
+bool DepartmentSettings::confirmDiscard()
+{
+    QStringList errors;
+    if (changedFields(errors).isEmpty() || !m_waitingOp.isNull())
+        return true;
+    return QMessageBox::question(this, tr("Unsaved changes"),
+                                 tr("Discard your changes to %1?")
+                                     .arg(m_isNew ? tr("the new department") : m_loaded.name),
+                                 QMessageBox::Discard | QMessageBox::Cancel) ==
+           QMessageBox::Discard;
+}
+
+bool DepartmentSettings::save()
+{
+    QStringList errors;
+    QJsonObject fields = changedFields(errors);
+    if (!errors.isEmpty()) {
+        showState(tr("Mend the errors above first."), true);
+        return false;
+    }
+    if (fields.isEmpty() || !m_waitingOp.isNull())
+        return false;
+    fields.insert(QStringLiteral("id"), uuidToString(m_loaded.id));
+    const QJsonObject op{{QStringLiteral("type"), m_isNew ? QStringLiteral("create_department")
+                                                          : QStringLiteral("update_department")},
+                         {QStringLiteral("department"), fields}};
+    auto id = m_actions.submitSetting(op);
+    if (!id.good()) {
+        showState(id.status().message(), true);
+        return false;
+    }
+    m_waitingOp = *id;
+    m_save->setEnabled(false);
+    if (m_engine) {
+        showState(tr("Saving…"), false);
+        m_engine->syncNow();
+    } else {
+        showState(tr("The change waits until you sign in."), false);
+    }
+    return true;
+}
+
+void DepartmentSettings::showState(const QString &text, bool error)
+{
+    m_state->setText(text);
+    m_state->setStyleSheet(error ? QStringLiteral("color: #b3261e") : QString());
+}
+
+void DepartmentSettings::onRejected(const Rejection &rejection)
+{
+    if (rejection.opId != m_waitingOp)
+        return;
+    m_waitingOp = {};
+    showState(tr("The server refused the change: %1").arg(rejection.message), true);
+    check(); // the form keeps what was typed, to mend and save again
+}
+
+void DepartmentSettings::onCacheChanged()
+{
+    if (m_waitingOp.isNull())
+        return;
+    auto outbox = m_store.outbox();
+    if (!outbox.good() || std::any_of(outbox->cbegin(), outbox->cend(),
+                                      [&](const OutboxOp &op) { return op.id == m_waitingOp; }))
+        return; // not answered yet
+    // Answered and not refused (a refusal arrives before the round's cacheChanged): the
+    // department as the server keeps it is in the store now.
+    m_waitingOp = {};
+    const QUuid id = m_loaded.id;
+    m_isNew = false;
+    reloadList();
+    if (!selectDepartment(id))
+        check();
+    showState(tr("Saved."), false);
+}
+
+} // namespace Pult

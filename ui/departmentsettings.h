@@ -1,0 +1,113 @@
+#pragma once
+
+// Settings → Departments: a department's settings in the window (docs/leads-and-admins.md).
+// Admins add departments and change all of it: the name and address, business hours in a
+// weekly editor with holidays, the SLA policy, the queue order, the reply header and footer, the
+// goals. A lead sees the departments they lead and changes what pultd lets a lead change (the
+// queue order, the reply frame, the goals); the rest is shown, not editable.
+//
+// Every text is checked as it is typed, by the parser pultd checks it with (business hours, SLA
+// policy, goals, templates), and the reply frame is previewed for a sample ticket. Save queues
+// one create_department or update_department op with the fields that changed, through the
+// outbox like every other change (TicketActions::submitSetting). The server's verdict comes
+// back through the sync engine: "Saved" once it took the change, or its reason for refusing.
+// What the dialog shows is read from the local store, so it opens at once and offline.
+
+#include "domain.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QUuid>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+
+namespace Pult {
+
+class BusinessHoursEditor;
+class LocalStore;
+struct Rejection;
+class SyncEngine;
+class TicketActions;
+
+class DepartmentSettings : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // store and actions: the window's, outliving the dialog; engine: the window's sync engine,
+    // null when the profile is not signed in (a change then waits in the outbox).
+    DepartmentSettings(LocalStore &store, TicketActions &actions, SyncEngine *engine,
+                       QWidget *parent = nullptr);
+
+    // Shows the department (false when the agent may not configure it or it is not known).
+    bool selectDepartment(const QUuid &id);
+    // A form for a new department (admins).
+    void newDepartment();
+    // Queues the changes; false (with the reason on the state line) when there is nothing to
+    // save, a field has an error, or the op could not be queued.
+    bool save();
+
+    // The parts, for tests (also by objectName).
+    QListWidget *departments() const { return m_list; }
+    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *emailEdit() const { return m_email; }
+    BusinessHoursEditor *hoursEditor() const { return m_hours; }
+    QPlainTextEdit *slaEdit() const { return m_sla; }
+    QComboBox *queueOrderBox() const { return m_queueOrder; }
+    QPlainTextEdit *headerEdit() const { return m_header; }
+    QPlainTextEdit *footerEdit() const { return m_footer; }
+    QLineEdit *goalsEdit() const { return m_goals; }
+    QPlainTextEdit *preview() const { return m_preview; }
+    QLabel *errorLabel() const { return m_errors; }
+    QLabel *stateLabel() const { return m_state; }
+    QPushButton *saveButton() const { return m_save; }
+
+private:
+    // The departments this agent may configure, from the store, keeping the selection.
+    void reloadList();
+    void load(const Department &department, bool isNew);
+    // Checks every field, shows the first errors and the preview, and enables Save.
+    void check();
+    // The op's department object: the id and the fields that differ from what was loaded.
+    QJsonObject changedFields(QStringList &errors) const;
+    bool confirmDiscard();
+    void showState(const QString &text, bool error);
+    void onRejected(const Rejection &rejection);
+    void onCacheChanged();
+
+    LocalStore &m_store;
+    TicketActions &m_actions;
+    QPointer<SyncEngine> m_engine;
+    Agent m_me;
+    bool m_admin = false;
+
+    QList<Department> m_departments; // the list's, in its order
+    Department m_loaded; // as shown when it was loaded (a new one: empty but for its id)
+    bool m_isNew = false;
+    QUuid m_waitingOp; // the queued op whose verdict the state line waits for
+
+    QListWidget *m_list;
+    QPushButton *m_add;
+    QTabWidget *m_tabs;
+    QLineEdit *m_name;
+    QLineEdit *m_email;
+    QComboBox *m_queueOrder;
+    QLineEdit *m_goals;
+    BusinessHoursEditor *m_hours;
+    QPlainTextEdit *m_sla;
+    QPlainTextEdit *m_header;
+    QPlainTextEdit *m_footer;
+    QPlainTextEdit *m_preview;
+    QLabel *m_errors;
+    QLabel *m_state;
+    QPushButton *m_save;
+};
+
+} // namespace Pult
