@@ -837,6 +837,64 @@
     </message>
 </context>
 <context>
+    <name>Pult::BusinessHoursEditor</name>
+    <message>
+        <location filename="../ui/businesshourseditor.cpp" line="+47"/>
+        <source>Every year</source>
+        <translation>Svake godine</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time &amp;zone:</source>
+        <translation>Vremenska &amp;zona:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>closed</source>
+        <translation>zatvoreno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours as HH:MM-HH:MM, several separated by commas, e.g. 08:00-12:00, 13:00-16:00. Empty: closed all day.</source>
+        <translation>Radno vrijeme u obliku HH:MM-HH:MM, više razdoblja odvojite zarezima, npr. 08:00-12:00, 13:00-16:00. Prazno: zatvoreno cijeli dan.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Same on &amp;weekdays</source>
+        <translation>Isto &amp;radnim danima</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give Tuesday to Friday Monday&apos;s hours.</source>
+        <translation>Od utorka do petka postavi radno vrijeme ponedjeljka.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add holiday</source>
+        <translation>&amp;Dodaj praznik</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Ukloni</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Holidays:</source>
+        <translation>Praznici:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1, every year</source>
+        <translation>%1, svake godine</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Time zone: there is no time zone &quot;%1&quot;.</source>
+        <translation>Vremenska zona: vremenska zona „%1” ne postoji.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::CannedResponseModel</name>
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
@@ -1435,6 +1493,226 @@
     </message>
 </context>
 <context>
+    <name>Pult::DepartmentSettings</name>
+    <message>
+        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <source>Oldest first</source>
+        <translation>Najstariji prvo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest priority, then oldest</source>
+        <translation>Najviši prioritet, zatim najstariji</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer plan, then priority</source>
+        <translation>Paket korisnika, zatim prioritet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest SLA deadline first</source>
+        <translation>Najbliži SLA rok prvo</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;New department</source>
+        <translation>&amp;Novi odjel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spremi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Departments</source>
+        <translation>Odjeli</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>support@example.com</source>
+        <translation>podrska@example.com</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naziv:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresa:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address customers write to; replies are sent from it.</source>
+        <translation>Adresa na koju pišu korisnici; odgovori se šalju s nje.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue order:</source>
+        <translation>&amp;Redoslijed reda čekanja:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Ciljevi:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
+        <translation>S čime nadzorna ploča uspoređuje odjel: udio prvih odgovora i rješenja unutar zadanog vremena te prosječno zadovoljstvo. Svaki je cilj neobavezan.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General</source>
+        <translation>Općenito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business hours</source>
+        <translation>Radno vrijeme</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Targets per priority, counted in business hours unless the policy ends with &quot;calendar&quot;. For example:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</source>
+        <translation>Ciljevi po prioritetu, računaju se u radnom vremenu osim ako pravila završavaju s „calendar”. Na primjer:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policy</source>
+        <translation>SLA pravila</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Header:</source>
+        <translation>&amp;Zaglavlje:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Podnožje:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put above and below every reply sent for the department. Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{department.hours}} are filled in for each ticket.</source>
+        <translation>Dodaje se iznad i ispod svakog odgovora poslanog za odjel. Zamjenske oznake poput {{customer.first_name}}, {{ticket.number}} i {{department.hours}} popunjavaju se za svaki zahtjev.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview:</source>
+        <translation>Pregled:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies</source>
+        <translation>Odgovori</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Only an admin changes this.</source>
+        <translation>Ovo može promijeniti samo administrator.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Izvan mreže: promjena čeka i šalje se poslužitelju kad opet bude dostupan.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Name: a department needs a name.</source>
+        <translation>Naziv: odjel mora imati naziv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Adresa: „%1” nije adresa e-pošte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Business hours: %1</source>
+        <translation>Radno vrijeme: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SLA policy: %1</source>
+        <translation>SLA pravila: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Header</source>
+        <translation>Zaglavlje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer</source>
+        <translation>Podnožje</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Goals: %1</source>
+        <translation>Ciljevi: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The invoice for March is missing</source>
+        <translation>Nedostaje račun za ožujak</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Ana Horvat</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(Your reply.)</source>
+        <translation>(Vaš odgovor.)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved changes</source>
+        <translation>Nespremljene promjene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes to %1?</source>
+        <translation>Odbaciti promjene (%1)?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the new department</source>
+        <translation>novi odjel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mend the errors above first.</source>
+        <translation>Najprije ispravite gornje pogreške.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saving…</source>
+        <translation>Spremanje…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Promjena čeka dok se ne prijavite.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server refused the change: %1</source>
+        <translation>Poslužitelj je odbio promjenu: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved.</source>
+        <translation>Spremljeno.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1518,7 +1796,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+162"/>
+        <location filename="../ui/mainwindow.cpp" line="+154"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -1689,12 +1967,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+270"/>
+        <location line="+279"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-277"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1940,6 +2218,21 @@
         <translation>Zaostaci vaših odjela, vremena odgovora i rješavanja, ispunjenje SLA-a i zadovoljstvo u grafikonima.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>S&amp;ettings</source>
+        <translation>Pos&amp;tavke</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Departments…</source>
+        <translation>&amp;Odjeli…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business hours, SLA policy, queue order, reply header and footer, and goals of your departments.</source>
+        <translation>Radno vrijeme, SLA pravila, redoslijed reda čekanja, zaglavlje i podnožje odgovora te ciljevi vaših odjela.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>Paleta &amp;naredbi…</translation>
@@ -1965,7 +2258,7 @@
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>
@@ -2046,12 +2339,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+323"/>
+        <location line="+328"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Ovdje nema zahtjeva #%1.</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-314"/>
         <source>Open the ticket</source>
         <translation>Otvori zahtjev</translation>
     </message>
@@ -2061,7 +2354,12 @@
         <translation>Sve odbijene promjene</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The server refused your change: %1</source>
+        <translation>Poslužitelj je odbio vašu promjenu: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a ticket</source>
         <translation>zahtjev</translation>
     </message>
@@ -2076,7 +2374,7 @@
         <translation>Poslužitelj je odbio vašu promjenu za %1 i ona je poništena: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Change refused</source>
         <translation>Promjena odbijena</translation>
     </message>

@@ -837,6 +837,64 @@
     </message>
 </context>
 <context>
+    <name>Pult::BusinessHoursEditor</name>
+    <message>
+        <location filename="../ui/businesshourseditor.cpp" line="+47"/>
+        <source>Every year</source>
+        <translation>Kasmet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time &amp;zone:</source>
+        <translation>Laiko &amp;juosta:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>closed</source>
+        <translation>nedirba</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours as HH:MM-HH:MM, several separated by commas, e.g. 08:00-12:00, 13:00-16:00. Empty: closed all day.</source>
+        <translation>Darbo laikas formatu HH:MM-HH:MM, kelis intervalus atskirkite kableliais, pvz., 08:00-12:00, 13:00-16:00. Tuščia: nedirba visą dieną.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Same on &amp;weekdays</source>
+        <translation>Tas pats &amp;darbo dienomis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give Tuesday to Friday Monday&apos;s hours.</source>
+        <translation>Nuo antradienio iki penktadienio nustatyti pirmadienio darbo laiką.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add holiday</source>
+        <translation>&amp;Pridėti šventę</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remo&amp;ve</source>
+        <translation>Pa&amp;šalinti</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Holidays:</source>
+        <translation>Šventės:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1, every year</source>
+        <translation>%1, kasmet</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Time zone: there is no time zone &quot;%1&quot;.</source>
+        <translation>Laiko juosta: laiko juostos „%1“ nėra.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::CannedResponseModel</name>
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
@@ -1435,6 +1493,226 @@
     </message>
 </context>
 <context>
+    <name>Pult::DepartmentSettings</name>
+    <message>
+        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <source>Oldest first</source>
+        <translation>Seniausios pirmiausia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest priority, then oldest</source>
+        <translation>Aukščiausias prioritetas, tada seniausios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer plan, then priority</source>
+        <translation>Kliento planas, tada prioritetas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest SLA deadline first</source>
+        <translation>Artimiausias SLA terminas pirmiausia</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;New department</source>
+        <translation>&amp;Naujas skyrius</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save</source>
+        <translation>Iš&amp;saugoti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Departments</source>
+        <translation>Skyriai</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>support@example.com</source>
+        <translation>pagalba@example.com</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Pavadinimas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresas:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address customers write to; replies are sent from it.</source>
+        <translation>Adresas, kuriuo rašo klientai; atsakymai siunčiami iš jo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue order:</source>
+        <translation>&amp;Eilės tvarka:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Tikslai:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
+        <translation>Su kuo suvestinė lygina skyrių: pirmųjų atsakymų ir išsprendimų per nustatytą laiką dalis ir vidutinis pasitenkinimas. Kiekvienas tikslas neprivalomas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General</source>
+        <translation>Bendra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business hours</source>
+        <translation>Darbo laikas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Targets per priority, counted in business hours unless the policy ends with &quot;calendar&quot;. For example:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</source>
+        <translation>Tikslai pagal prioritetą, skaičiuojami darbo laiku, nebent taisyklės baigiasi žodžiu „calendar“. Pavyzdžiui:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policy</source>
+        <translation>SLA taisyklės</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Header:</source>
+        <translation>&amp;Antraštė:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Poraštė:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put above and below every reply sent for the department. Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{department.hours}} are filled in for each ticket.</source>
+        <translation>Įterpiama virš ir po kiekvieno skyriaus vardu siunčiamo atsakymo. Kintamieji, tokie kaip {{customer.first_name}}, {{ticket.number}} ir {{department.hours}}, užpildomi kiekvienai užklausai.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview:</source>
+        <translation>Peržiūra:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies</source>
+        <translation>Atsakymai</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Only an admin changes this.</source>
+        <translation>Tai gali pakeisti tik administratorius.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Neprisijungta: pakeitimas palauks ir bus išsiųstas į serverį, kai šis vėl bus pasiekiamas.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Name: a department needs a name.</source>
+        <translation>Pavadinimas: skyrius turi turėti pavadinimą.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Adresas: „%1“ nėra el. pašto adresas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Business hours: %1</source>
+        <translation>Darbo laikas: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SLA policy: %1</source>
+        <translation>SLA taisyklės: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Header</source>
+        <translation>Antraštė</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer</source>
+        <translation>Poraštė</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Goals: %1</source>
+        <translation>Tikslai: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The invoice for March is missing</source>
+        <translation>Trūksta kovo mėnesio sąskaitos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Ieva Kazlauskienė</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(Your reply.)</source>
+        <translation>(Jūsų atsakymas.)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved changes</source>
+        <translation>Neišsaugoti pakeitimai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes to %1?</source>
+        <translation>Atmesti pakeitimus (%1)?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the new department</source>
+        <translation>naujas skyrius</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mend the errors above first.</source>
+        <translation>Pirmiausia ištaisykite aukščiau nurodytas klaidas.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saving…</source>
+        <translation>Saugoma…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Pakeitimas palauks, kol prisijungsite.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serveris atmetė pakeitimą: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved.</source>
+        <translation>Išsaugota.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1518,7 +1796,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+162"/>
+        <location filename="../ui/mainwindow.cpp" line="+154"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -1689,12 +1967,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+270"/>
+        <location line="+279"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-277"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -1940,6 +2218,21 @@
         <translation>Jūsų skyrių neišspręstos užklausos, atsakymo ir išsprendimo laikas, SLA vykdymas ir pasitenkinimas diagramose.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Nustatymai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Departments…</source>
+        <translation>&amp;Skyriai…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business hours, SLA policy, queue order, reply header and footer, and goals of your departments.</source>
+        <translation>Jūsų skyrių darbo laikas, SLA taisyklės, eilės tvarka, atsakymų antraštė ir poraštė bei tikslai.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Komandų paletė…</translation>
@@ -1965,7 +2258,7 @@
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
         <source>Could not tell the server: %1</source>
         <translation>Nepavyko pranešti serveriui: %1</translation>
     </message>
@@ -2046,12 +2339,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+323"/>
+        <location line="+328"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Užklausos #%1 čia nėra.</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-314"/>
         <source>Open the ticket</source>
         <translation>Atidaryti užklausą</translation>
     </message>
@@ -2061,7 +2354,12 @@
         <translation>Visi atmesti pakeitimai</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The server refused your change: %1</source>
+        <translation>Serveris atmetė jūsų pakeitimą: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a ticket</source>
         <translation>užklausa</translation>
     </message>
@@ -2076,7 +2374,7 @@
         <translation>Serveris atmetė jūsų pakeitimą (%1), todėl jis atšauktas: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Change refused</source>
         <translation>Pakeitimas atmestas</translation>
     </message>

@@ -837,6 +837,64 @@
     </message>
 </context>
 <context>
+    <name>Pult::BusinessHoursEditor</name>
+    <message>
+        <location filename="../ui/businesshourseditor.cpp" line="+47"/>
+        <source>Every year</source>
+        <translation>Co roku</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time &amp;zone:</source>
+        <translation>Strefa &amp;czasowa:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>closed</source>
+        <translation>zamknięte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours as HH:MM-HH:MM, several separated by commas, e.g. 08:00-12:00, 13:00-16:00. Empty: closed all day.</source>
+        <translation>Godziny otwarcia w postaci HH:MM-HH:MM, kilka przedziałów oddzielonych przecinkami, np. 08:00-12:00, 13:00-16:00. Puste: zamknięte przez cały dzień.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Same on &amp;weekdays</source>
+        <translation>Tak samo w dni &amp;robocze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give Tuesday to Friday Monday&apos;s hours.</source>
+        <translation>Ustaw od wtorku do piątku godziny poniedziałku.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add holiday</source>
+        <translation>&amp;Dodaj święto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Holidays:</source>
+        <translation>Święta:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1, every year</source>
+        <translation>%1, co roku</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Time zone: there is no time zone &quot;%1&quot;.</source>
+        <translation>Strefa czasowa: nie ma strefy czasowej „%1”.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::CannedResponseModel</name>
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
@@ -1435,6 +1493,226 @@
     </message>
 </context>
 <context>
+    <name>Pult::DepartmentSettings</name>
+    <message>
+        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <source>Oldest first</source>
+        <translation>Najstarsze najpierw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest priority, then oldest</source>
+        <translation>Najwyższy priorytet, potem najstarsze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer plan, then priority</source>
+        <translation>Plan klienta, potem priorytet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest SLA deadline first</source>
+        <translation>Najbliższy termin SLA najpierw</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;New department</source>
+        <translation>&amp;Nowy dział</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Departments</source>
+        <translation>Działy</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>support@example.com</source>
+        <translation>pomoc@example.com</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adres:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address customers write to; replies are sent from it.</source>
+        <translation>Adres, na który piszą klienci; z niego wysyłane są odpowiedzi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue order:</source>
+        <translation>&amp;Kolejność kolejki:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Cele:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
+        <translation>Z czym pulpit porównuje dział: odsetek pierwszych odpowiedzi i rozwiązań w określonym czasie oraz średnie zadowolenie. Każdy cel jest opcjonalny.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General</source>
+        <translation>Ogólne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business hours</source>
+        <translation>Godziny pracy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Targets per priority, counted in business hours unless the policy ends with &quot;calendar&quot;. For example:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</source>
+        <translation>Cele dla każdego priorytetu, liczone w godzinach pracy, chyba że zasady kończą się słowem „calendar”. Na przykład:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policy</source>
+        <translation>Zasady SLA</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Header:</source>
+        <translation>&amp;Nagłówek:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Stopka:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put above and below every reply sent for the department. Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{department.hours}} are filled in for each ticket.</source>
+        <translation>Umieszczane nad i pod każdą odpowiedzią wysłaną w imieniu działu. Zmienne takie jak {{customer.first_name}}, {{ticket.number}} i {{department.hours}} są wypełniane dla każdego zgłoszenia.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview:</source>
+        <translation>Podgląd:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies</source>
+        <translation>Odpowiedzi</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Only an admin changes this.</source>
+        <translation>Może to zmienić tylko administrator.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Brak połączenia: zmiana poczeka i trafi na serwer, gdy będzie znów dostępny.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Name: a department needs a name.</source>
+        <translation>Nazwa: dział musi mieć nazwę.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Adres: „%1” nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Business hours: %1</source>
+        <translation>Godziny pracy: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SLA policy: %1</source>
+        <translation>Zasady SLA: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Header</source>
+        <translation>Nagłówek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer</source>
+        <translation>Stopka</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Goals: %1</source>
+        <translation>Cele: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The invoice for March is missing</source>
+        <translation>Brakuje faktury za marzec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Anna Nowak</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(Your reply.)</source>
+        <translation>(Twoja odpowiedź.)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved changes</source>
+        <translation>Niezapisane zmiany</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes to %1?</source>
+        <translation>Odrzucić zmiany (%1)?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the new department</source>
+        <translation>nowy dział</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mend the errors above first.</source>
+        <translation>Najpierw popraw powyższe błędy.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Zmiana poczeka, aż się zalogujesz.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serwer odrzucił zmianę: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved.</source>
+        <translation>Zapisano.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1518,7 +1796,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+162"/>
+        <location filename="../ui/mainwindow.cpp" line="+154"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -1689,12 +1967,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+270"/>
+        <location line="+279"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-277"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj się</translation>
     </message>
@@ -1940,6 +2218,21 @@
         <translation>Zaległości Twoich działów, czasy odpowiedzi i rozwiązania, dotrzymanie SLA i zadowolenie na wykresach.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Ustawienia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Departments…</source>
+        <translation>&amp;Działy…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business hours, SLA policy, queue order, reply header and footer, and goals of your departments.</source>
+        <translation>Godziny pracy, zasady SLA, kolejność kolejki, nagłówek i stopka odpowiedzi oraz cele twoich działów.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Paleta poleceń…</translation>
@@ -1965,7 +2258,7 @@
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
         <source>Could not tell the server: %1</source>
         <translation>Nie udało się powiadomić serwera: %1</translation>
     </message>
@@ -2046,12 +2339,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+323"/>
+        <location line="+328"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Nie ma tu zgłoszenia #%1.</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-314"/>
         <source>Open the ticket</source>
         <translation>Otwórz zgłoszenie</translation>
     </message>
@@ -2061,7 +2354,12 @@
         <translation>Wszystkie odrzucone zmiany</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The server refused your change: %1</source>
+        <translation>Serwer odrzucił twoją zmianę: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a ticket</source>
         <translation>zgłoszenie</translation>
     </message>
@@ -2076,7 +2374,7 @@
         <translation>Serwer odrzucił Twoją zmianę (%1), więc została cofnięta: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Change refused</source>
         <translation>Zmiana odrzucona</translation>
     </message>

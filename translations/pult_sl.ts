@@ -850,6 +850,64 @@
     </message>
 </context>
 <context>
+    <name>Pult::BusinessHoursEditor</name>
+    <message>
+        <location filename="../ui/businesshourseditor.cpp" line="+47"/>
+        <source>Every year</source>
+        <translation>Vsako leto</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time &amp;zone:</source>
+        <translation>Časovni &amp;pas:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>closed</source>
+        <translation>zaprto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours as HH:MM-HH:MM, several separated by commas, e.g. 08:00-12:00, 13:00-16:00. Empty: closed all day.</source>
+        <translation>Delovni čas v obliki HH:MM-HH:MM, več obdobij ločite z vejicami, npr. 08:00-12:00, 13:00-16:00. Prazno: ves dan zaprto.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Same on &amp;weekdays</source>
+        <translation>Enako ob &amp;delavnikih</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give Tuesday to Friday Monday&apos;s hours.</source>
+        <translation>Od torka do petka nastavi ponedeljkov delovni čas.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add holiday</source>
+        <translation>&amp;Dodaj praznik</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remo&amp;ve</source>
+        <translation>Odst&amp;rani</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Holidays:</source>
+        <translation>Prazniki:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1, every year</source>
+        <translation>%1, vsako leto</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Time zone: there is no time zone &quot;%1&quot;.</source>
+        <translation>Časovni pas: časovnega pasu „%1“ ni.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::CannedResponseModel</name>
     <message>
         <location filename="../ui/cannedresponsepicker.cpp" line="+66"/>
@@ -1452,6 +1510,226 @@
     </message>
 </context>
 <context>
+    <name>Pult::DepartmentSettings</name>
+    <message>
+        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <source>Oldest first</source>
+        <translation>Najstarejši najprej</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highest priority, then oldest</source>
+        <translation>Najvišja prioriteta, nato najstarejši</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer plan, then priority</source>
+        <translation>Paket stranke, nato prioriteta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nearest SLA deadline first</source>
+        <translation>Najbližji rok SLA najprej</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;New department</source>
+        <translation>&amp;Nov oddelek</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Shrani</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Departments</source>
+        <translation>Oddelki</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>support@example.com</source>
+        <translation>podpora@example.com</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ime:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Naslov:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address customers write to; replies are sent from it.</source>
+        <translation>Naslov, na katerega pišejo stranke; odgovori se pošiljajo z njega.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue order:</source>
+        <translation>&amp;Vrstni red čakalne vrste:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Goals:</source>
+        <translation>&amp;Cilji:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
+        <translation>S čim nadzorna plošča primerja oddelek: delež prvih odzivov in rešitev v določenem času ter povprečno zadovoljstvo. Vsak cilj je neobvezen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General</source>
+        <translation>Splošno</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business hours</source>
+        <translation>Delovni čas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Targets per priority, counted in business hours unless the policy ends with &quot;calendar&quot;. For example:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</source>
+        <translation>Cilji za vsako prioriteto, šteti v delovnem času, razen če se pravilnik konča s „calendar“. Na primer:
+urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first 8h, resolve 3d</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SLA policy</source>
+        <translation>Pravilnik SLA</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Header:</source>
+        <translation>&amp;Glava:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Footer:</source>
+        <translation>&amp;Noga:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put above and below every reply sent for the department. Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{department.hours}} are filled in for each ticket.</source>
+        <translation>Doda se nad in pod vsak odgovor, poslan za oddelek. Spremenljivke, kot so {{customer.first_name}}, {{ticket.number}} in {{department.hours}}, se izpolnijo za vsak zahtevek.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview:</source>
+        <translation>Predogled:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies</source>
+        <translation>Odgovori</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Only an admin changes this.</source>
+        <translation>To lahko spremeni le skrbnik.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Brez povezave: sprememba počaka in gre na strežnik, ko bo spet dosegljiv.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Name: a department needs a name.</source>
+        <translation>Ime: oddelek potrebuje ime.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Naslov: „%1“ ni e-poštni naslov.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Business hours: %1</source>
+        <translation>Delovni čas: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SLA policy: %1</source>
+        <translation>Pravilnik SLA: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Header</source>
+        <translation>Glava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer</source>
+        <translation>Noga</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Goals: %1</source>
+        <translation>Cilji: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The invoice for March is missing</source>
+        <translation>Manjka račun za marec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Ana Novak</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(Your reply.)</source>
+        <translation>(Vaš odgovor.)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unsaved changes</source>
+        <translation>Neshranjene spremembe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes to %1?</source>
+        <translation>Želite zavreči spremembe (%1)?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the new department</source>
+        <translation>nov oddelek</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mend the errors above first.</source>
+        <translation>Najprej popravite zgornje napake.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saving…</source>
+        <translation>Shranjevanje…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Sprememba počaka, dokler se ne prijavite.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server refused the change: %1</source>
+        <translation>Strežnik je zavrnil spremembo: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved.</source>
+        <translation>Shranjeno.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::FilterBar</name>
     <message>
         <location filename="../ui/filterbar.cpp" line="+125"/>
@@ -1535,7 +1813,7 @@
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+162"/>
+        <location filename="../ui/mainwindow.cpp" line="+154"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1707,12 +1985,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+270"/>
+        <location line="+279"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-277"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -1958,6 +2236,21 @@
         <translation>Zaostanki vaših oddelkov, časi odziva in rešitve, izpolnjevanje SLA in zadovoljstvo v grafih.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>S&amp;ettings</source>
+        <translation>&amp;Nastavitve</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Departments…</source>
+        <translation>&amp;Oddelki…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business hours, SLA policy, queue order, reply header and footer, and goals of your departments.</source>
+        <translation>Delovni čas, pravilnik SLA, vrstni red čakalne vrste, glava in noga odgovorov ter cilji vaših oddelkov.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Ukazna paleta…</translation>
@@ -1983,7 +2276,7 @@
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+98"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>
@@ -2064,12 +2357,12 @@
     </message>
     <message>
         <location line="+58"/>
-        <location line="+323"/>
+        <location line="+328"/>
         <source>There is no ticket #%1 here.</source>
         <translation>Zahtevka #%1 tukaj ni.</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-314"/>
         <source>Open the ticket</source>
         <translation>Odpri zahtevek</translation>
     </message>
@@ -2079,7 +2372,12 @@
         <translation>Vse zavrnjene spremembe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The server refused your change: %1</source>
+        <translation>Strežnik je zavrnil vašo spremembo: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>a ticket</source>
         <translation>zahtevku</translation>
     </message>
@@ -2094,7 +2392,7 @@
         <translation>Strežnik je zavrnil vašo spremembo pri %1, zato je bila razveljavljena: %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Change refused</source>
         <translation>Sprememba zavrnjena</translation>
     </message>

@@ -110,6 +110,7 @@ BusinessHoursEditor::BusinessHoursEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
+    layout->addStretch();
     setText({});
 }
 

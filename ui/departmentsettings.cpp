@@ -122,7 +122,10 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     m_goals->setPlaceholderText(
         QStringLiteral("first_response 90% within 1h; resolution 95% within 24h; csat 4.5"));
     auto *general = new QWidget(m_tabs);
-    auto *generalForm = new QFormLayout(general);
+    auto *generalLayout = new QVBoxLayout(general);
+    auto *generalForm = new QFormLayout;
+    generalLayout->addLayout(generalForm);
+    generalLayout->addStretch();
     generalForm->addRow(tr("&Name:"), m_name);
     generalForm->addRow(tr("&Address:"), m_email);
     generalForm->addRow(

@@ -1146,6 +1146,15 @@ void MainWindow::setUpActions()
     m_dashboardAction->setToolTip(tr("Your departments' backlog, response and resolution "
                                      "times, SLA attainment and satisfaction, as charts."));
 
+    // Settings: leads change what pultd lets them change of their departments, admins all.
+    m_settingsMenu = menuBar()->addMenu(tr("S&ettings"));
+    m_departmentSettingsAction =
+        addMenuAction(m_settingsMenu, QStringLiteral("departmentSettings"), tr("&Departments…"), {},
+                      [this] { showDepartmentSettings(); });
+    m_departmentSettingsAction->setToolTip(
+        tr("Business hours, SLA policy, queue order, reply header and footer, and "
+           "goals of your departments."));
+
     // Ctrl+K finds any action, view or ticket number by typing.
     m_palette = new CommandPalette(this);
     m_palette->setActions(m_allActions);
@@ -1156,13 +1165,6 @@ void MainWindow::setUpActions()
     view->addSeparator();
     addMenuAction(view, QStringLiteral("commandPalette"), tr("&Command palette…"),
                   QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_palette->popUp(); });
-
-    // Settings: leads change what pultd lets them change of their departments, admins all.
-    m_settingsMenu = menuBar()->addMenu(tr("S&ettings"));
-    addMenuAction(m_settingsMenu, QStringLiteral("departmentSettings"), tr("&Departments…"), {},
-                  [this] { showDepartmentSettings(); })
-        ->setToolTip(tr("Business hours, SLA policy, queue order, reply header and footer, and "
-                        "goals of your departments."));
 
     m_notices = new NoticeMenu(m_store, *m_notifierReader, this);
     menuBar()->addMenu(m_notices);
@@ -1225,7 +1227,9 @@ void MainWindow::updateAccountActions()
     m_eraseRequester->setVisible(admin);
     // A profile nobody signed in to holds local data only, all of it its user's.
     m_dashboardAction->setVisible(!me.good() || me->role != Role::Agent);
-    m_settingsMenu->menuAction()->setVisible(me.good() && me->role != Role::Agent);
+    const bool configures = me.good() && me->role != Role::Agent;
+    m_settingsMenu->menuAction()->setVisible(configures);
+    m_departmentSettingsAction->setVisible(configures); // also in the command palette
 }
 
 DepartmentSettings *MainWindow::showDepartmentSettings()

@@ -210,8 +210,9 @@ private:
     QPointer<Dashboard> m_dashboard;                   // while its window is open
     QPointer<DepartmentSettings> m_departmentSettings; // while it is open
     QMenu *m_settingsMenu = nullptr;                   // leads and admins
-    QAction *m_exportRequester = nullptr;              // admins only
-    QAction *m_eraseRequester = nullptr;               // admins only
+    QAction *m_departmentSettingsAction = nullptr;
+    QAction *m_exportRequester = nullptr; // admins only
+    QAction *m_eraseRequester = nullptr;  // admins only
     QAction *m_doNotDisturb = nullptr;
     QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;

@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
 # Retakes docs/screenshot.png: the real pult window under Xvfb (the xcb platform, not offscreen),
 # signed in to a real pultd serving the demo help desk, with the first tickets selected; with
-# --dashboard, docs/dashboard.png: a team lead's dashboard (View → Dashboard) over the inbox.
-# Usage: bash packaging/dev/screenshot.sh [--dashboard] [OUTPUT.png]   (PULT_BUILD_DIR=DIR: build
-# there)
+# --dashboard, docs/dashboard.png: a team lead's dashboard (View → Dashboard) over the inbox;
+# with --settings, docs/department-settings.png: an admin's Settings → Departments, on the
+# business hours of the first department.
+# Usage: bash packaging/dev/screenshot.sh [--dashboard | --settings] [OUTPUT.png]
+# (PULT_BUILD_DIR=DIR: build there)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dashboard=false
-if [[ ${1:-} == --dashboard ]]; then
-    dashboard=true
+mode=window
+if [[ ${1:-} == --dashboard || ${1:-} == --settings ]]; then
+    mode=${1#--}
     shift
 fi
-if $dashboard; then
+case $mode in
+dashboard)
     out=$(realpath -m "${1:-docs/dashboard.png}")
     who=lucija.maric@lumen.example # the demo's Billing lead
-else
+    ;;
+settings)
+    out=$(realpath -m "${1:-docs/department-settings.png}")
+    who=gregor.mlakar@lumen.example # the demo's admin
+    ;;
+*)
     out=$(realpath -m "${1:-docs/screenshot.png}")
     who=aleksandra.szymanska@lumen.example
-fi
+    ;;
+esac
 # Only this script needs scrot (saves the X screen) and xdotool (presses keys in the window).
 bash packaging/dev/install-deps.sh scrot xdotool
 
@@ -46,7 +55,7 @@ url=$(sed -n 's/^pultd listening on //p' "$work/pultd.out")
 echo pult-demo | PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" login "$url" \
     "$who"
 PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" sync >/dev/null
-if $dashboard; then # the lead sets their department's goals, which the dashboard measures
+if [[ $mode == dashboard ]]; then # the lead sets the goals the dashboard measures
     PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" dept set Billing \
         --goals "first_response 90% within 1h; resolution 80% within 1d; csat 4.5" >/dev/null
 fi
@@ -66,7 +75,7 @@ xdotool windowsize "$window" 1280 800 windowmove "$window" 0 0 windowfocus --syn
 sleep 3 # the first sync round and the first page
 xdotool key --window "$window" j j j
 sleep 1
-if $dashboard; then
+if [[ $mode == dashboard ]]; then
     # The command palette finds View → Dashboard; its window is placed over the inbox. The keys
     # go through XTest to the focused window: the palette is a popup of its own.
     xdotool key ctrl+k
@@ -76,6 +85,17 @@ if $dashboard; then
     board=$(xdotool search --sync --onlyvisible --name '^Dashboard' | head -n 1)
     xdotool windowsize "$board" 1180 780 windowmove "$board" 50 10
     sleep 3 # the state now, then the period's figures
+elif [[ $mode == settings ]]; then
+    xdotool key ctrl+k
+    sleep 0.5
+    xdotool type --delay 50 Departments
+    xdotool key Return
+    dialog=$(xdotool search --sync --onlyvisible --name '^Departments' | head -n 1)
+    xdotool windowsize "$dialog" 900 640 windowmove "$dialog" 190 80 windowfocus --sync "$dialog"
+    sleep 0.5
+    xdotool mousemove --window "$dialog" 344 24 click 1 # the business hours tab
+    xdotool mousemove 0 799
+    sleep 1
 fi
 scrot --overwrite "$out"
 echo "Saved $out"
