@@ -108,7 +108,6 @@ BusinessHoursEditor::BusinessHoursEditor(QWidget *parent)
     form->addRow(QString(), adding);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
     layout->addStretch();
     setText({});
