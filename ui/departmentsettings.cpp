@@ -6,9 +6,8 @@
 #include "localstore.h"
 #include "oversees.h"
 #include "replycontext.h"
+#include "settingverdict.h"
 #include "sla.h"
-#include "syncengine.h"
-#include "syncsession.h"
 #include "template.h"
 #include "ticketactions.h"
 #include "uuid.h"
@@ -72,7 +71,7 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     : QDialog(parent)
     , m_store(store)
     , m_actions(actions)
-    , m_engine(engine)
+    , m_verdict(new SettingVerdict(store, engine, this))
     , m_list(new QListWidget(this))
     , m_add(new QPushButton(tr("&New department"), this))
     , m_tabs(new QTabWidget(this))
@@ -224,15 +223,22 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
                 }
                 selectDepartment(current->data(IdRole).toUuid());
             });
-    if (m_engine) {
-        connect(m_engine, &SyncEngine::rejected, this, &DepartmentSettings::onRejected);
-        connect(m_engine, &SyncEngine::cacheChanged, this, &DepartmentSettings::onCacheChanged);
-        connect(m_engine, &SyncEngine::stateChanged, this, [this](const SyncEngine::State &s) {
-            if (!m_waitingOp.isNull() && s.kind == SyncEngine::State::Offline)
-                showState(tr("Offline: the change waits and goes to the server when it is back."),
-                          false);
-        });
-    }
+    connect(m_verdict, &SettingVerdict::refused, this, [this](const QString &reason) {
+        showState(tr("The server refused the change: %1").arg(reason), true);
+        check(); // the form keeps what was typed, to mend and save again
+    });
+    connect(m_verdict, &SettingVerdict::offline, this, [this] {
+        showState(tr("Offline: the change waits and goes to the server when it is back."), false);
+    });
+    connect(m_verdict, &SettingVerdict::applied, this, [this] {
+        // The department as the server keeps it is in the store now.
+        const QUuid id = m_loaded.id;
+        m_isNew = false;
+        reloadList();
+        if (!selectDepartment(id))
+            check();
+        showState(tr("Saved."), false);
+    });
 
     reloadList();
     if (m_list->count() > 0)
@@ -298,7 +304,6 @@ void DepartmentSettings::load(const Department &department, bool isNew)
 {
     m_loaded = department;
     m_isNew = isNew;
-    m_waitingOp = {};
     const QSignalBlocker blockName(m_name), blockEmail(m_email), blockGoals(m_goals),
         blockOrder(m_queueOrder), blockSla(m_sla), blockHeader(m_header), blockFooter(m_footer);
     m_name->setText(department.name);
@@ -367,7 +372,7 @@ void DepartmentSettings::check()
     const QJsonObject fields = changedFields(errors);
     m_errors->setText(errors.join(u'\n'));
     m_errors->setVisible(!errors.isEmpty());
-    m_save->setEnabled(errors.isEmpty() && !fields.isEmpty() && m_waitingOp.isNull() &&
+    m_save->setEnabled(errors.isEmpty() && !fields.isEmpty() && !m_verdict->waiting() &&
                        (m_isNew || !m_loaded.id.isNull()));
 
     // The reply frame around a sample reply, for a sample ticket of this department.
@@ -398,7 +403,7 @@ void DepartmentSettings::check()
 bool DepartmentSettings::confirmDiscard()
 {
     QStringList errors;
-    if (changedFields(errors).isEmpty() || !m_waitingOp.isNull())
+    if (changedFields(errors).isEmpty() || m_verdict->waiting())
         return true;
     return QMessageBox::question(this, tr("Unsaved changes"),
                                  tr("Discard your changes to %1?")
@@ -415,7 +420,7 @@ bool DepartmentSettings::save()
         showState(tr("Mend the errors above first."), true);
         return false;
     }
-    if (fields.isEmpty() || !m_waitingOp.isNull())
+    if (fields.isEmpty() || m_verdict->waiting())
         return false;
     fields.insert(QStringLiteral("id"), uuidToString(m_loaded.id));
     const QJsonObject op{{QStringLiteral("type"), m_isNew ? QStringLiteral("create_department")
@@ -426,14 +431,10 @@ bool DepartmentSettings::save()
         showState(id.status().message(), true);
         return false;
     }
-    m_waitingOp = *id;
+    m_verdict->follow(*id);
     m_save->setEnabled(false);
-    if (m_engine) {
-        showState(tr("Saving…"), false);
-        m_engine->syncNow();
-    } else {
-        showState(tr("The change waits until you sign in."), false);
-    }
+    showState(m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
+              false);
     return true;
 }
 
@@ -441,34 +442,6 @@ void DepartmentSettings::showState(const QString &text, bool error)
 {
     m_state->setText(text);
     m_state->setStyleSheet(error ? QStringLiteral("color: #b3261e") : QString());
-}
-
-void DepartmentSettings::onRejected(const Rejection &rejection)
-{
-    if (rejection.opId != m_waitingOp)
-        return;
-    m_waitingOp = {};
-    showState(tr("The server refused the change: %1").arg(rejection.message), true);
-    check(); // the form keeps what was typed, to mend and save again
-}
-
-void DepartmentSettings::onCacheChanged()
-{
-    if (m_waitingOp.isNull())
-        return;
-    auto outbox = m_store.outbox();
-    if (!outbox.good() || std::any_of(outbox->cbegin(), outbox->cend(),
-                                      [&](const OutboxOp &op) { return op.id == m_waitingOp; }))
-        return; // not answered yet
-    // Answered and not refused (a refusal arrives before the round's cacheChanged): the
-    // department as the server keeps it is in the store now.
-    m_waitingOp = {};
-    const QUuid id = m_loaded.id;
-    m_isNew = false;
-    reloadList();
-    if (!selectDepartment(id))
-        check();
-    showState(tr("Saved."), false);
 }
 
 } // namespace Pult

@@ -16,7 +16,6 @@
 #include "domain.h"
 
 #include <QDialog>
-#include <QPointer>
 #include <QUuid>
 
 class QComboBox;
@@ -32,7 +31,7 @@ namespace Pult {
 
 class BusinessHoursEditor;
 class LocalStore;
-struct Rejection;
+class SettingVerdict;
 class SyncEngine;
 class TicketActions;
 
@@ -79,19 +78,16 @@ private:
     QJsonObject changedFields(QStringList &errors) const;
     bool confirmDiscard();
     void showState(const QString &text, bool error);
-    void onRejected(const Rejection &rejection);
-    void onCacheChanged();
 
     LocalStore &m_store;
     TicketActions &m_actions;
-    QPointer<SyncEngine> m_engine;
+    SettingVerdict *m_verdict;
     Agent m_me;
     bool m_admin = false;
 
     QList<Department> m_departments; // the list's, in its order
     Department m_loaded; // as shown when it was loaded (a new one: empty but for its id)
     bool m_isNew = false;
-    QUuid m_waitingOp; // the queued op whose verdict the state line waits for
 
     QListWidget *m_list;
     QPushButton *m_add;
