@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "agentsettings.h"
 #include "changesdialog.h"
 #include "commandpalette.h"
 #include "composer.h"
@@ -1154,6 +1155,11 @@ void MainWindow::setUpActions()
     m_departmentSettingsAction->setToolTip(
         tr("Business hours, SLA policy, queue order, reply header and footer, and "
            "goals of your departments."));
+    m_agentSettingsAction = addMenuAction(m_settingsMenu, QStringLiteral("agentSettings"),
+                                          tr("&Agents…"), {}, [this] { showAgentSettings(); });
+    m_agentSettingsAction->setToolTip(
+        tr("Who works in the help desk: add agents, their roles and departments, deactivate "
+           "them, and the tickets they left."));
 
     // Ctrl+K finds any action, view or ticket number by typing.
     m_palette = new CommandPalette(this);
@@ -1230,6 +1236,26 @@ void MainWindow::updateAccountActions()
     const bool configures = me.good() && me->role != Role::Agent;
     m_settingsMenu->menuAction()->setVisible(configures);
     m_departmentSettingsAction->setVisible(configures); // also in the command palette
+    m_agentSettingsAction->setVisible(configures);
+}
+
+AgentSettings *MainWindow::showAgentSettings()
+{
+    if (!m_agentSettings) {
+        m_agentSettings = new AgentSettings(m_store, *m_actions, m_engine.get(), m_home, this);
+        m_agentSettings->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_agentSettings, &AgentSettings::filterRequested, this,
+                [this](const QString &text) {
+                    if (showFilter(text)) {
+                        raise();
+                        activateWindow();
+                    }
+                });
+    }
+    m_agentSettings->show();
+    m_agentSettings->raise();
+    m_agentSettings->activateWindow();
+    return m_agentSettings;
 }
 
 DepartmentSettings *MainWindow::showDepartmentSettings()

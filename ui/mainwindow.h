@@ -35,6 +35,7 @@ class QTreeView;
 
 namespace Pult {
 
+class AgentSettings;
 class CommandPalette;
 class Composer;
 class Dashboard;
@@ -87,6 +88,8 @@ public:
     Dashboard *showDashboard();
     // Settings → Departments (leads and admins): the department settings, opened or raised.
     DepartmentSettings *showDepartmentSettings();
+    // Settings → Agents (leads see, admins change): opened or raised.
+    AgentSettings *showAgentSettings();
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
@@ -211,8 +214,10 @@ private:
     QPointer<DepartmentSettings> m_departmentSettings; // while it is open
     QMenu *m_settingsMenu = nullptr;                   // leads and admins
     QAction *m_departmentSettingsAction = nullptr;
-    QAction *m_exportRequester = nullptr; // admins only
-    QAction *m_eraseRequester = nullptr;  // admins only
+    QAction *m_agentSettingsAction = nullptr;
+    QPointer<AgentSettings> m_agentSettings; // while it is open
+    QAction *m_exportRequester = nullptr;    // admins only
+    QAction *m_eraseRequester = nullptr;     // admins only
     QAction *m_doNotDisturb = nullptr;
     QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;

@@ -3,6 +3,7 @@
 // client. A reply sent in the window reaches the other client; with pultd stopped the window
 // says offline and keeps the work queued; when pultd is back it syncs without anyone asking.
 
+#include "agentsettings.h"
 #include "businesshours.h"
 #include "businesshourseditor.h"
 #include "changesdialog.h"
@@ -15,6 +16,7 @@
 #include "syncfixture.h"
 #include "syncsession.h"
 #include "ticketactions.h"
+#include "ticketlistmodel.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -34,6 +36,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
@@ -666,6 +669,14 @@ private Q_SLOTS:
         QVERIFY(!dialog->hoursEditor()->isEnabled());
         QVERIFY(!dialog->slaEdit()->isEnabled());
         QVERIFY(dialog->goalsEdit()->isEnabled());
+        // The agents of Billing, which a lead sees and does not change.
+        Pult::AgentSettings *agents = s.w->showAgentSettings();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            agents->agents()->findItems(m_ana, Qt::MatchExactly, 1).size() == 1, kTimeoutMs);
+        QVERIFY(!agents->findChild<QPushButton *>(QStringLiteral("addAgent"))->isVisible());
+        QVERIFY(!agents->nameEdit()->isEnabled());
+        QVERIFY(agents->findChild<QPushButton *>(QStringLiteral("openTickets"))->isEnabled());
+        agents->close();
 
         dialog->goalsEdit()->setText(QStringLiteral("resolution 95% within 1d"));
         QVERIFY2(dialog->save(),
@@ -699,6 +710,76 @@ private Q_SLOTS:
             std::find_if(departments->cbegin(), departments->cend(),
                          [](const Pult::Department &d) { return d.name == u"Billing"; });
         QCOMPARE(billing->goals, QStringLiteral("resolution 95% within 1d"));
+    }
+
+    // Settings → Agents as an admin: an agent added in the window signs in with the password
+    // shown once; deactivated there, they are refused, and Open tickets shows in the inbox the
+    // ticket they left assigned.
+    void anAdminAddsAndDeactivatesAnAgentInTheWindow()
+    {
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Left behind"), QStringLiteral("Hello"), QString(),
+                           m_root));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        Pult::AgentSettings *dialog = s.w->showAgentSettings();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->agents()->topLevelItemCount() >= 3, kTimeoutMs);
+
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("addAgent")),
+                          Qt::LeftButton);
+        const QString nina = QStringLiteral("nina@example.com");
+        QTest::keyClicks(dialog->emailEdit(), nina);
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Nina Kos"));
+        QTableWidget *departments = dialog->departmentsTable();
+        const auto billing = departments->findItems(QStringLiteral("Billing"), Qt::MatchExactly);
+        QCOMPARE(billing.size(), 1);
+        billing.first()->setCheckState(Qt::Checked);
+        QVERIFY(dialog->save());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->passwordField()->isVisible(), kTimeoutMs);
+        const QString password = dialog->passwordField()->text();
+        QCOMPARE(password.size(), 16);
+        const auto listed = [&] {
+            return dialog->agents()->findItems(QStringLiteral("Nina Kos"), Qt::MatchExactly);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(listed().size(), 1, kTimeoutMs);
+        QCOMPARE(listed().first()->text(3), QStringLiteral("Billing"));
+        QCOMPARE(listed().first()->text(4), QStringLiteral("Active"));
+        Client agent;
+        const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
+        QCOMPARE(agent.run({QStringLiteral("login"), url, nina}, password.toUtf8() + '\n').exitCode,
+                 0);
+        // The same address again is refused with the server's reason.
+        dialog->newAgent();
+        QTest::keyClicks(dialog->emailEdit(), nina);
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Nina again"));
+        QVERIFY(dialog->save());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->stateLabel()->text().contains(u"exists"), kTimeoutMs);
+
+        // A ticket assigned to her, then she is deactivated.
+        const QUuid ninaId = listed().first()->data(0, Qt::UserRole).toUuid();
+        QVERIFY(!ninaId.isNull());
+        QVERIFY(s.w->ticketActions()->assign({s.ticket}, ninaId));
+        QTRY_VERIFY_WITH_TIMEOUT(s.store->ticket(s.ticket)->assigneeId == ninaId &&
+                                     syncText(*s.w) == u"Synced",
+                                 kTimeoutMs);
+        dialog->agents()->setCurrentItem(listed().first());
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Nina Kos"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("activate")),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(listed().value(0) ? listed().first()->text(4) : QString(),
+                                  QStringLiteral("Deactivated"), kTimeoutMs);
+        QVERIFY(
+            agent.run({QStringLiteral("login"), url, nina}, password.toUtf8() + '\n').exitCode !=
+            0);
+
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("openTickets")),
+                          Qt::LeftButton);
+        Pult::TicketListModel *list = s.w->ticketModel();
+        QVERIFY2(list->filterText().contains(nina), qPrintable(list->filterText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), kTimeoutMs);
+        QCOMPARE(list->rowCount(), 1);
+        QVERIFY(list->indexOf(s.ticket).isValid());
     }
 
     void refusedChangesDialog()
