@@ -837,6 +837,206 @@
     </message>
 </context>
 <context>
+    <name>Pult::AgentSettings</name>
+    <message>
+        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead</source>
+        <translation>Voditelj tima</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Add agent</source>
+        <translation>&amp;Dodaj agenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spremi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open tickets</source>
+        <translation>&amp;Otvoreni zahtjevi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agents</source>
+        <translation>Agenti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Ime</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-pošta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Uloga</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Departments</source>
+        <translation>Odjeli</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Department</source>
+        <translation>Odjel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>Razina</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The support tier the agent works at in this department: tickets escalated to a tier go to its agents.</source>
+        <translation>Razina podrške na kojoj agent radi u ovom odjelu: zahtjevi preneseni na razinu idu njezinim agentima.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-pošta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ime:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Uloga:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partments:</source>
+        <translation>Od&amp;jeli:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the agent&apos;s tickets that are not solved yet in the inbox, to hand them on.</source>
+        <translation>U ulaznom pretincu prikazuje agentove još neriješene zahtjeve kako biste ih predali dalje.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server refused the change: %1</source>
+        <translation>Poslužitelj je odbio promjenu: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Izvan mreže: promjena čeka i šalje se poslužitelju kad opet bude dostupan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>Spremljeno.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list of agents comes from the server: %1</source>
+        <translation>Popis agenata dolazi s poslužitelja: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another department</source>
+        <translation>drugi odjel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (tier %2)</source>
+        <translation>%1 (razina %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>Aktivan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviran</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>&amp;Deactivate</source>
+        <translation>Deakti&amp;viraj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reac&amp;tivate</source>
+        <translation>Ponovno akti&amp;viraj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deactivated agent is signed out everywhere at once and cannot sign in; their tickets stay assigned to them until handed on.</source>
+        <translation>Deaktivirani agent odmah je odjavljen posvuda i ne može se prijaviti; njegovi zahtjevi ostaju mu dodijeljeni dok ih ne predate dalje.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An agent needs a name.</source>
+        <translation>Agent mora imati ime.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1” nije adresa e-pošte.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Adding…</source>
+        <translation>Dodavanje…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The agent was not added: %1</source>
+        <translation>Agent nije dodan: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Added. Tell %1 their password, which is shown only now:</source>
+        <translation>Dodano. Javite %1 lozinku, koja se prikazuje samo sada:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing changed.</source>
+        <translation>Ništa nije promijenjeno.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+20"/>
+        <source>Saving…</source>
+        <translation>Spremanje…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+20"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Promjena čeka dok se ne prijavite.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::BusinessHoursEditor</name>
     <message>
         <location filename="../ui/businesshourseditor.cpp" line="+47"/>
@@ -884,7 +1084,7 @@
         <translation>Praznici:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>%1, every year</source>
         <translation>%1, svake godine</translation>
     </message>
@@ -1495,7 +1695,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <location filename="../ui/departmentsettings.cpp" line="+39"/>
         <source>Oldest first</source>
         <translation>Najstariji prvo</translation>
     </message>
@@ -1622,7 +1822,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Izvan mreže: promjena čeka i šalje se poslužitelju kad opet bude dostupan.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Name: a department needs a name.</source>
         <translation>Naziv: odjel mora imati naziv.</translation>
     </message>
@@ -1692,22 +1892,22 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Najprije ispravite gornje pogreške.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Spremanje…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>The change waits until you sign in.</source>
         <translation>Promjena čeka dok se ne prijavite.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-209"/>
         <source>The server refused the change: %1</source>
         <translation>Poslužitelj je odbio promjenu: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Saved.</source>
         <translation>Spremljeno.</translation>
     </message>
@@ -1796,7 +1996,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+154"/>
+        <location filename="../ui/mainwindow.cpp" line="+155"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -1967,12 +2167,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+279"/>
+        <location line="+284"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-282"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -2233,6 +2433,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Radno vrijeme, SLA pravila, redoslijed reda čekanja, zaglavlje i podnožje odgovora te ciljevi vaših odjela.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Agents…</source>
+        <translation>&amp;Agenti…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
+        <translation>Tko radi u službi podrške: dodavanje agenata, njihove uloge i odjeli, deaktivacija i zahtjevi koje su ostavili.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>Paleta &amp;naredbi…</translation>
@@ -2258,7 +2468,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+118"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>

@@ -837,6 +837,206 @@
     </message>
 </context>
 <context>
+    <name>Pult::AgentSettings</name>
+    <message>
+        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <source>Agent</source>
+        <translation>Agentas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead</source>
+        <translation>Komandos vadovas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Administratorius</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Add agent</source>
+        <translation>&amp;Pridėti agentą</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>Iš&amp;saugoti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open tickets</source>
+        <translation>&amp;Atviros užklausos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agents</source>
+        <translation>Agentai</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Vardas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>El. paštas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rolė</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Departments</source>
+        <translation>Skyriai</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Būsena</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Department</source>
+        <translation>Skyrius</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>Lygis</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The support tier the agent works at in this department: tickets escalated to a tier go to its agents.</source>
+        <translation>Pagalbos lygis, kuriame agentas dirba šiame skyriuje: į lygį perduotos užklausos tenka jo agentams.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;El. paštas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Vardas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolė:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partments:</source>
+        <translation>S&amp;kyriai:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the agent&apos;s tickets that are not solved yet in the inbox, to hand them on.</source>
+        <translation>Gautuosiuose parodo dar neišspręstas agento užklausas, kad galėtumėte jas perduoti kitiems.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serveris atmetė pakeitimą: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Neprisijungta: pakeitimas palauks ir bus išsiųstas į serverį, kai šis vėl bus pasiekiamas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>Išsaugota.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list of agents comes from the server: %1</source>
+        <translation>Agentų sąrašas gaunamas iš serverio: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another department</source>
+        <translation>kitas skyrius</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (tier %2)</source>
+        <translation>%1 (%2 lygis)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>Aktyvus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>Deaktyvuotas</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktyvuoti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reac&amp;tivate</source>
+        <translation>Vėl ak&amp;tyvuoti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deactivated agent is signed out everywhere at once and cannot sign in; their tickets stay assigned to them until handed on.</source>
+        <translation>Deaktyvuotas agentas iš karto atjungiamas visur ir negali prisijungti; jo užklausos lieka jam priskirtos, kol jų neperduosite kitiems.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An agent needs a name.</source>
+        <translation>Agentas turi turėti vardą.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1“ nėra el. pašto adresas.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Adding…</source>
+        <translation>Pridedama…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The agent was not added: %1</source>
+        <translation>Agentas nepridėtas: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Added. Tell %1 their password, which is shown only now:</source>
+        <translation>Pridėta. Praneškite %1 slaptažodį, kuris rodomas tik dabar:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing changed.</source>
+        <translation>Niekas nepakeista.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+20"/>
+        <source>Saving…</source>
+        <translation>Saugoma…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+20"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Pakeitimas palauks, kol prisijungsite.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::BusinessHoursEditor</name>
     <message>
         <location filename="../ui/businesshourseditor.cpp" line="+47"/>
@@ -884,7 +1084,7 @@
         <translation>Šventės:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>%1, every year</source>
         <translation>%1, kasmet</translation>
     </message>
@@ -1495,7 +1695,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <location filename="../ui/departmentsettings.cpp" line="+39"/>
         <source>Oldest first</source>
         <translation>Seniausios pirmiausia</translation>
     </message>
@@ -1622,7 +1822,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Neprisijungta: pakeitimas palauks ir bus išsiųstas į serverį, kai šis vėl bus pasiekiamas.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Name: a department needs a name.</source>
         <translation>Pavadinimas: skyrius turi turėti pavadinimą.</translation>
     </message>
@@ -1692,22 +1892,22 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Pirmiausia ištaisykite aukščiau nurodytas klaidas.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Saugoma…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>The change waits until you sign in.</source>
         <translation>Pakeitimas palauks, kol prisijungsite.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-209"/>
         <source>The server refused the change: %1</source>
         <translation>Serveris atmetė pakeitimą: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Saved.</source>
         <translation>Išsaugota.</translation>
     </message>
@@ -1796,7 +1996,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+154"/>
+        <location filename="../ui/mainwindow.cpp" line="+155"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -1967,12 +2167,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+279"/>
+        <location line="+284"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-282"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -2233,6 +2433,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Jūsų skyrių darbo laikas, SLA taisyklės, eilės tvarka, atsakymų antraštė ir poraštė bei tikslai.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Agents…</source>
+        <translation>&amp;Agentai…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
+        <translation>Kas dirba pagalbos tarnyboje: agentų pridėjimas, jų rolės ir skyriai, deaktyvavimas ir paliktos užklausos.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Komandų paletė…</translation>
@@ -2258,7 +2468,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+118"/>
         <source>Could not tell the server: %1</source>
         <translation>Nepavyko pranešti serveriui: %1</translation>
     </message>

@@ -837,6 +837,206 @@
     </message>
 </context>
 <context>
+    <name>Pult::AgentSettings</name>
+    <message>
+        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead</source>
+        <translation>Kierownik zespołu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Add agent</source>
+        <translation>&amp;Dodaj agenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open tickets</source>
+        <translation>&amp;Otwarte zgłoszenia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agents</source>
+        <translation>Agenci</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Departments</source>
+        <translation>Działy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The support tier the agent works at in this department: tickets escalated to a tier go to its agents.</source>
+        <translation>Poziom wsparcia, na którym agent pracuje w tym dziale: zgłoszenia przekazane na poziom trafiają do jego agentów.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Imię i nazwisko:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rola:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partments:</source>
+        <translation>Dzia&amp;ły:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the agent&apos;s tickets that are not solved yet in the inbox, to hand them on.</source>
+        <translation>Pokazuje w skrzynce nierozwiązane jeszcze zgłoszenia agenta, by przekazać je dalej.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serwer odrzucił zmianę: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Brak połączenia: zmiana poczeka i trafi na serwer, gdy będzie znów dostępny.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>Zapisano.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list of agents comes from the server: %1</source>
+        <translation>Lista agentów pochodzi z serwera: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another department</source>
+        <translation>inny dział</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (tier %2)</source>
+        <translation>%1 (poziom %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>Aktywny</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>Dezaktywowany</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>&amp;Deactivate</source>
+        <translation>Dez&amp;aktywuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reac&amp;tivate</source>
+        <translation>Ponownie &amp;aktywuj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deactivated agent is signed out everywhere at once and cannot sign in; their tickets stay assigned to them until handed on.</source>
+        <translation>Dezaktywowany agent zostaje od razu wylogowany wszędzie i nie może się zalogować; jego zgłoszenia pozostają mu przypisane, dopóki nie zostaną przekazane dalej.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An agent needs a name.</source>
+        <translation>Agent musi mieć imię i nazwisko.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1” nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Adding…</source>
+        <translation>Dodawanie…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The agent was not added: %1</source>
+        <translation>Agent nie został dodany: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Added. Tell %1 their password, which is shown only now:</source>
+        <translation>Dodano. Przekaż %1 hasło, które jest pokazywane tylko teraz:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing changed.</source>
+        <translation>Nic się nie zmieniło.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+20"/>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+20"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Zmiana poczeka, aż się zalogujesz.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::BusinessHoursEditor</name>
     <message>
         <location filename="../ui/businesshourseditor.cpp" line="+47"/>
@@ -884,7 +1084,7 @@
         <translation>Święta:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>%1, every year</source>
         <translation>%1, co roku</translation>
     </message>
@@ -1495,7 +1695,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <location filename="../ui/departmentsettings.cpp" line="+39"/>
         <source>Oldest first</source>
         <translation>Najstarsze najpierw</translation>
     </message>
@@ -1622,7 +1822,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Brak połączenia: zmiana poczeka i trafi na serwer, gdy będzie znów dostępny.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Name: a department needs a name.</source>
         <translation>Nazwa: dział musi mieć nazwę.</translation>
     </message>
@@ -1692,22 +1892,22 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Najpierw popraw powyższe błędy.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Zapisywanie…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>The change waits until you sign in.</source>
         <translation>Zmiana poczeka, aż się zalogujesz.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-209"/>
         <source>The server refused the change: %1</source>
         <translation>Serwer odrzucił zmianę: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Saved.</source>
         <translation>Zapisano.</translation>
     </message>
@@ -1796,7 +1996,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+154"/>
+        <location filename="../ui/mainwindow.cpp" line="+155"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -1967,12 +2167,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+279"/>
+        <location line="+284"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-282"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj się</translation>
     </message>
@@ -2233,6 +2433,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Godziny pracy, zasady SLA, kolejność kolejki, nagłówek i stopka odpowiedzi oraz cele twoich działów.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Agents…</source>
+        <translation>&amp;Agenci…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
+        <translation>Kto pracuje w dziale pomocy: dodawanie agentów, ich role i działy, dezaktywacja oraz pozostawione przez nich zgłoszenia.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Paleta poleceń…</translation>
@@ -2258,7 +2468,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+118"/>
         <source>Could not tell the server: %1</source>
         <translation>Nie udało się powiadomić serwera: %1</translation>
     </message>

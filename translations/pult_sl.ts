@@ -850,6 +850,206 @@
     </message>
 </context>
 <context>
+    <name>Pult::AgentSettings</name>
+    <message>
+        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead</source>
+        <translation>Vodja ekipe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Admin</source>
+        <translation>Skrbnik</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>&amp;Add agent</source>
+        <translation>&amp;Dodaj agenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Shrani</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open tickets</source>
+        <translation>Odprti &amp;zahtevki</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agents</source>
+        <translation>Agenti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Ime</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-pošta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Vloga</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Departments</source>
+        <translation>Oddelki</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Department</source>
+        <translation>Oddelek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>Raven</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The support tier the agent works at in this department: tickets escalated to a tier go to its agents.</source>
+        <translation>Raven podpore, na kateri agent dela v tem oddelku: zahtevki, preneseni na raven, gredo njenim agentom.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-pošta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ime:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>V&amp;loga:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;partments:</source>
+        <translation>&amp;Oddelki:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show the agent&apos;s tickets that are not solved yet in the inbox, to hand them on.</source>
+        <translation>V nabiralniku pokaže agentove še nerešene zahtevke, da jih predate naprej.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server refused the change: %1</source>
+        <translation>Strežnik je zavrnil spremembo: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Brez povezave: sprememba počaka in gre na strežnik, ko bo spet dosegljiv.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved.</source>
+        <translation>Shranjeno.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The list of agents comes from the server: %1</source>
+        <translation>Seznam agentov prihaja s strežnika: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>another department</source>
+        <translation>drug oddelek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (tier %2)</source>
+        <translation>%1 (raven %2)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Active</source>
+        <translation>Aktiven</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deactivated</source>
+        <translation>Deaktiviran</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>&amp;Deactivate</source>
+        <translation>Deakti&amp;viraj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reac&amp;tivate</source>
+        <translation>Ponovno akti&amp;viraj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deactivated agent is signed out everywhere at once and cannot sign in; their tickets stay assigned to them until handed on.</source>
+        <translation>Deaktiviran agent je takoj odjavljen povsod in se ne more prijaviti; njegovi zahtevki mu ostanejo dodeljeni, dokler jih ne predate naprej.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An agent needs a name.</source>
+        <translation>Agent potrebuje ime.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1“ ni e-poštni naslov.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Adding…</source>
+        <translation>Dodajanje…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The agent was not added: %1</source>
+        <translation>Agent ni bil dodan: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Added. Tell %1 their password, which is shown only now:</source>
+        <translation>Dodano. Sporočite %1 geslo, ki je prikazano samo zdaj:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nothing changed.</source>
+        <translation>Nič se ni spremenilo.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+20"/>
+        <source>Saving…</source>
+        <translation>Shranjevanje…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+20"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Sprememba počaka, dokler se ne prijavite.</translation>
+    </message>
+</context>
+<context>
     <name>Pult::BusinessHoursEditor</name>
     <message>
         <location filename="../ui/businesshourseditor.cpp" line="+47"/>
@@ -897,7 +1097,7 @@
         <translation>Prazniki:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>%1, every year</source>
         <translation>%1, vsako leto</translation>
     </message>
@@ -1512,7 +1712,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+40"/>
+        <location filename="../ui/departmentsettings.cpp" line="+39"/>
         <source>Oldest first</source>
         <translation>Najstarejši najprej</translation>
     </message>
@@ -1639,7 +1839,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Brez povezave: sprememba počaka in gre na strežnik, ko bo spet dosegljiv.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Name: a department needs a name.</source>
         <translation>Ime: oddelek potrebuje ime.</translation>
     </message>
@@ -1709,22 +1909,22 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Najprej popravite zgornje napake.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saving…</source>
         <translation>Shranjevanje…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>The change waits until you sign in.</source>
         <translation>Sprememba počaka, dokler se ne prijavite.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-209"/>
         <source>The server refused the change: %1</source>
         <translation>Strežnik je zavrnil spremembo: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Saved.</source>
         <translation>Shranjeno.</translation>
     </message>
@@ -1813,7 +2013,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+154"/>
+        <location filename="../ui/mainwindow.cpp" line="+155"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -1985,12 +2185,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+279"/>
+        <location line="+284"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-282"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -2251,6 +2451,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Delovni čas, pravilnik SLA, vrstni red čakalne vrste, glava in noga odgovorov ter cilji vaših oddelkov.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Agents…</source>
+        <translation>&amp;Agenti…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
+        <translation>Kdo dela v službi za pomoč: dodajanje agentov, njihove vloge in oddelki, deaktivacija in zahtevki, ki so jih pustili.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Ukazna paleta…</translation>
@@ -2276,7 +2486,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+118"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>
