@@ -53,19 +53,6 @@ QString initialPassword()
     return password;
 }
 
-// The server's answer to an op sent at once: empty when applied, else why not.
-QString refusalOf(const Result<QJsonObject> &result)
-{
-    if (!result.good())
-        return result.status().message();
-    if (result->value(QLatin1String("status")).toString() == u"applied")
-        return {};
-    return result->value(QLatin1String("error"))
-        .toObject()
-        .value(QLatin1String("message"))
-        .toString();
-}
-
 } // namespace
 
 AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngine *engine,
@@ -184,14 +171,15 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     for (QWidget *w : std::initializer_list<QWidget *>{m_email, m_name, m_role, m_departments})
         w->setEnabled(m_admin);
     connect(m_verdict, &SettingVerdict::refused, this, [this](const QString &reason) {
-        showState(tr("The server refused the change: %1").arg(reason), true);
+        showState(m_state, tr("The server refused the change: %1").arg(reason), true);
         updateButtons();
     });
     connect(m_verdict, &SettingVerdict::offline, this, [this] {
-        showState(tr("Offline: the change waits and goes to the server when it is back."), false);
+        showState(m_state, tr("Offline: the change waits and goes to the server when it is back."),
+                  false);
     });
     connect(m_verdict, &SettingVerdict::applied, this, [this] {
-        showState(tr("Saved."), false);
+        showState(m_state, tr("Saved."), false);
         reload();
     });
     updateButtons();
@@ -204,7 +192,8 @@ void AgentSettings::reload()
         [](SyncSession &session) { return session.fetch(QStringLiteral("/api/v1/agents")); },
         [this](const Result<QJsonObject> &answer) {
             if (!answer.good()) {
-                showState(tr("The list of agents comes from the server: %1")
+                showState(m_state,
+                          tr("The list of agents comes from the server: %1")
                               .arg(answer.status().message()),
                           true);
                 return;
@@ -345,7 +334,7 @@ bool AgentSettings::save()
 {
     const QString name = m_name->text().trimmed();
     if (name.isEmpty()) {
-        showState(tr("An agent needs a name."), true);
+        showState(m_state, tr("An agent needs a name."), true);
         return false;
     }
     const QJsonArray memberships = checkedDepartments();
@@ -353,7 +342,7 @@ bool AgentSettings::save()
     if (m_adding) {
         const QString email = m_email->text().trimmed();
         if (!email.contains(u'@')) {
-            showState(tr("\"%1\" is not an e-mail address.").arg(email), true);
+            showState(m_state, tr("\"%1\" is not an e-mail address.").arg(email), true);
             return false;
         }
         const QUuid id = UuidV7Generator().next();
@@ -367,19 +356,19 @@ bool AgentSettings::save()
                                                   {QStringLiteral("departments"), memberships}}},
             {QStringLiteral("password"), password}};
         m_save->setEnabled(false);
-        showState(tr("Adding…"), false);
+        showState(m_state, tr("Adding…"), false);
         m_work.run<QJsonObject>(
             [op](SyncSession &session) { return session.applyNow(op); },
             [this, id, email, password](const Result<QJsonObject> &result) {
                 updateButtons();
-                if (const QString why = refusalOf(result); !why.isEmpty()) {
-                    showState(tr("The agent was not added: %1").arg(why), true);
+                if (const auto why = refusalOf(result)) {
+                    showState(m_state, tr("The agent was not added: %1").arg(*why), true);
                     return;
                 }
                 m_adding = false;
                 m_shown = {{QStringLiteral("id"), uuidToString(id)}};
                 m_passwordOf = id;
-                showState(QString(), false);
+                showState(m_state, QString(), false);
                 reload();
                 // Shown here once: pultd keeps only its argon2id hash.
                 m_passwordLabel->setText(
@@ -408,18 +397,19 @@ bool AgentSettings::save()
     if (sorted(memberships) != sorted(m_shown.value(QLatin1String("departments")).toArray()))
         fields.insert(QStringLiteral("departments"), memberships);
     if (fields.size() == 1) {
-        showState(tr("Nothing changed."), false);
+        showState(m_state, tr("Nothing changed."), false);
         return false;
     }
     auto id = m_actions.submitSetting({{QStringLiteral("type"), QStringLiteral("update_agent")},
                                        {QStringLiteral("agent"), fields}});
     if (!id.good()) {
-        showState(id.status().message(), true);
+        showState(m_state, id.status().message(), true);
         return false;
     }
     m_verdict->follow(*id);
     updateButtons();
-    showState(m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
+    showState(m_state,
+              m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
               false);
     return true;
 }
@@ -434,20 +424,15 @@ bool AgentSettings::setActive(bool active)
           QJsonObject{{QStringLiteral("id"), m_shown.value(QLatin1String("id"))},
                       {QStringLiteral("active"), active}}}});
     if (!id.good()) {
-        showState(id.status().message(), true);
+        showState(m_state, id.status().message(), true);
         return false;
     }
     m_verdict->follow(*id);
     updateButtons();
-    showState(m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
+    showState(m_state,
+              m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
               false);
     return true;
-}
-
-void AgentSettings::showState(const QString &text, bool error)
-{
-    m_state->setText(text);
-    m_state->setStyleSheet(error ? QStringLiteral("color: #b3261e") : QString());
 }
 
 } // namespace Pult

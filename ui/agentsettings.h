@@ -75,7 +75,6 @@ private:
     // The memberships ticked in the departments table, as update_agent takes them.
     QJsonArray checkedDepartments() const;
     void updateButtons();
-    void showState(const QString &text, bool error);
 
     LocalStore &m_store;
     TicketActions &m_actions;

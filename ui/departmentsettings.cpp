@@ -224,11 +224,12 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
                 selectDepartment(current->data(IdRole).toUuid());
             });
     connect(m_verdict, &SettingVerdict::refused, this, [this](const QString &reason) {
-        showState(tr("The server refused the change: %1").arg(reason), true);
+        showState(m_state, tr("The server refused the change: %1").arg(reason), true);
         check(); // the form keeps what was typed, to mend and save again
     });
     connect(m_verdict, &SettingVerdict::offline, this, [this] {
-        showState(tr("Offline: the change waits and goes to the server when it is back."), false);
+        showState(m_state, tr("Offline: the change waits and goes to the server when it is back."),
+                  false);
     });
     connect(m_verdict, &SettingVerdict::applied, this, [this] {
         // The department as the server keeps it is in the store now.
@@ -237,7 +238,7 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
         reloadList();
         if (!selectDepartment(id))
             check();
-        showState(tr("Saved."), false);
+        showState(m_state, tr("Saved."), false);
     });
 
     reloadList();
@@ -253,7 +254,7 @@ void DepartmentSettings::reloadList()
 {
     auto departments = m_store.departments();
     if (!departments.good()) {
-        showState(departments.status().message(), true);
+        showState(m_state, departments.status().message(), true);
         return;
     }
     const QSignalBlocker blocker(m_list);
@@ -417,7 +418,7 @@ bool DepartmentSettings::save()
     QStringList errors;
     QJsonObject fields = changedFields(errors);
     if (!errors.isEmpty()) {
-        showState(tr("Mend the errors above first."), true);
+        showState(m_state, tr("Mend the errors above first."), true);
         return false;
     }
     if (fields.isEmpty() || m_verdict->waiting())
@@ -428,20 +429,15 @@ bool DepartmentSettings::save()
                          {QStringLiteral("department"), fields}};
     auto id = m_actions.submitSetting(op);
     if (!id.good()) {
-        showState(id.status().message(), true);
+        showState(m_state, id.status().message(), true);
         return false;
     }
     m_verdict->follow(*id);
     m_save->setEnabled(false);
-    showState(m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
+    showState(m_state,
+              m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
               false);
     return true;
-}
-
-void DepartmentSettings::showState(const QString &text, bool error)
-{
-    m_state->setText(text);
-    m_state->setStyleSheet(error ? QStringLiteral("color: #b3261e") : QString());
 }
 
 } // namespace Pult

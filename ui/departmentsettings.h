@@ -77,7 +77,6 @@ private:
     // The op's department object: the id and the fields that differ from what was loaded.
     QJsonObject changedFields(QStringList &errors) const;
     bool confirmDiscard();
-    void showState(const QString &text, bool error);
 
     LocalStore &m_store;
     TicketActions &m_actions;

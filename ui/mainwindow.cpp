@@ -18,6 +18,8 @@
 #include "oversees.h"
 #include "paths.h"
 #include "roles.h"
+#include "rulesettings.h"
+#include "settingverdict.h"
 #include "signindialog.h"
 #include "syncengine.h"
 #include "syncsession.h"
@@ -1160,6 +1162,11 @@ void MainWindow::setUpActions()
     m_agentSettingsAction->setToolTip(
         tr("Who works in the help desk: add agents, their roles and departments, deactivate "
            "them, and the tickets they left."));
+    m_ruleSettingsAction = addMenuAction(m_settingsMenu, QStringLiteral("ruleSettings"),
+                                         tr("&Rules…"), {}, [this] { showRuleSettings(); });
+    m_ruleSettingsAction->setToolTip(
+        tr("Automation rules of your departments: when something happens to a ticket that "
+           "matches a filter, what Pult does."));
 
     // Ctrl+K finds any action, view or ticket number by typing.
     m_palette = new CommandPalette(this);
@@ -1237,6 +1244,7 @@ void MainWindow::updateAccountActions()
     m_settingsMenu->menuAction()->setVisible(configures);
     m_departmentSettingsAction->setVisible(configures); // also in the command palette
     m_agentSettingsAction->setVisible(configures);
+    m_ruleSettingsAction->setVisible(configures);
 }
 
 AgentSettings *MainWindow::showAgentSettings()
@@ -1256,6 +1264,18 @@ AgentSettings *MainWindow::showAgentSettings()
     m_agentSettings->raise();
     m_agentSettings->activateWindow();
     return m_agentSettings;
+}
+
+RuleSettings *MainWindow::showRuleSettings()
+{
+    if (!m_ruleSettings) {
+        m_ruleSettings = new RuleSettings(m_store, m_home, this);
+        m_ruleSettings->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_ruleSettings->show();
+    m_ruleSettings->raise();
+    m_ruleSettings->activateWindow();
+    return m_ruleSettings;
 }
 
 DepartmentSettings *MainWindow::showDepartmentSettings()
@@ -1335,16 +1355,9 @@ void MainWindow::setAway(bool away)
         },
         [this, away](const Result<QJsonObject> &result) {
             m_away->setEnabled(true);
-            const bool applied =
-                result.good() && result->value(QLatin1String("status")).toString() == u"applied";
-            if (!applied) {
+            if (const auto why = refusalOf(result)) {
                 m_away->setChecked(!away);
-                const QString why = result.good() ? result->value(QLatin1String("error"))
-                                                        .toObject()
-                                                        .value(QLatin1String("message"))
-                                                        .toString()
-                                                  : result.status().message();
-                statusBar()->showMessage(tr("Could not tell the server: %1").arg(why), 10000);
+                statusBar()->showMessage(tr("Could not tell the server: %1").arg(*why), 10000);
                 return;
             }
             statusBar()->showMessage(away ? tr("Away: no new tickets are assigned to you.")

@@ -46,6 +46,7 @@ class NoticeMenu;
 class Notifier;
 struct Notification;
 struct Rejection;
+class RuleSettings;
 class SyncEngine;
 class SyncSession;
 class TicketActions;
@@ -90,6 +91,8 @@ public:
     DepartmentSettings *showDepartmentSettings();
     // Settings → Agents (leads see, admins change): opened or raised.
     AgentSettings *showAgentSettings();
+    // Settings → Rules (leads and admins): opened or raised.
+    RuleSettings *showRuleSettings();
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
@@ -216,8 +219,10 @@ private:
     QAction *m_departmentSettingsAction = nullptr;
     QAction *m_agentSettingsAction = nullptr;
     QPointer<AgentSettings> m_agentSettings; // while it is open
-    QAction *m_exportRequester = nullptr;    // admins only
-    QAction *m_eraseRequester = nullptr;     // admins only
+    QAction *m_ruleSettingsAction = nullptr;
+    QPointer<RuleSettings> m_ruleSettings; // while it is open
+    QAction *m_exportRequester = nullptr;  // admins only
+    QAction *m_eraseRequester = nullptr;   // admins only
     QAction *m_doNotDisturb = nullptr;
     QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;

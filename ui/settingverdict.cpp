@@ -4,6 +4,8 @@
 #include "syncengine.h"
 #include "syncsession.h"
 
+#include <QLabel>
+
 namespace Pult {
 
 SettingVerdict::SettingVerdict(LocalStore &store, SyncEngine *engine, QObject *parent)
@@ -51,6 +53,24 @@ void SettingVerdict::onCacheChanged()
         return; // not answered yet
     m_op = {};
     Q_EMIT applied();
+}
+
+std::optional<QString> refusalOf(const Result<QJsonObject> &answer)
+{
+    if (!answer.good())
+        return answer.status().message();
+    if (answer->value(QLatin1String("status")).toString() == u"applied")
+        return std::nullopt;
+    return answer->value(QLatin1String("error"))
+        .toObject()
+        .value(QLatin1String("message"))
+        .toString();
+}
+
+void showState(QLabel *line, const QString &text, bool error)
+{
+    line->setText(text);
+    line->setStyleSheet(error ? QStringLiteral("color: #b3261e") : QString());
 }
 
 } // namespace Pult

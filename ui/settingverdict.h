@@ -5,9 +5,16 @@
 // cacheChanged after which the op has left the outbox; a refusal is emitted before its round's
 // cacheChanged), or waiting while the engine is offline.
 
+#include "status.h"
+
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QUuid>
+
+#include <optional>
+
+class QLabel;
 
 namespace Pult {
 
@@ -42,5 +49,12 @@ private:
     QPointer<SyncEngine> m_engine;
     QUuid m_op;
 };
+
+// The server's answer to an op sent at once (SyncSession::applyNow): nullopt when it was
+// applied, else why not.
+std::optional<QString> refusalOf(const Result<QJsonObject> &answer);
+
+// A settings dialog's state line: "Saved.", or an error in red.
+void showState(QLabel *line, const QString &text, bool error);
 
 } // namespace Pult

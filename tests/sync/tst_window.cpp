@@ -9,7 +9,9 @@
 #include "changesdialog.h"
 #include "composer.h"
 #include "departmentsettings.h"
+#include "filterbar.h"
 #include "mainwindow.h"
+#include "rulesettings.h"
 #include "signindialog.h"
 #include "sla.h"
 #include "syncengine.h"
@@ -780,6 +782,82 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!list->isLoading(), kTimeoutMs);
         QCOMPARE(list->rowCount(), 1);
         QVERIFY(list->indexOf(s.ticket).isValid());
+    }
+
+    // Settings → Rules as a lead: a rule written in the window, its parts checked as typed,
+    // goes to the server and acts on the department's next ticket; one the server refuses shows
+    // its reason; Remove takes the rule away.
+    void aLeadWritesARuleInTheWindow()
+    {
+        const QString rhea = QStringLiteral("rhea@example.com");
+        QCOMPARE(PultdTest::addAgent(m_server.dataDir(), rhea, QStringLiteral("lead"),
+                                     QStringLiteral("Billing"), kPassword)
+                     .exitCode,
+                 0);
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Rules"), QStringLiteral("Hello"), QString(), rhea));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        Pult::RuleSettings *dialog = s.w->showRuleSettings();
+        QCOMPARE(dialog->departmentBox()->count(), 1); // Billing, which she leads
+        QCOMPARE(dialog->departmentBox()->currentText(), QStringLiteral("Billing"));
+
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("High goes to tier 2"));
+        QTest::keyClicks(dialog->whenEdit(), QStringLiteral("creatd"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"the trigger, column 1"),
+                 qPrintable(dialog->errorLabel()->text()));
+        dialog->whenEdit()->setText(QStringLiteral("created"));
+        dialog->conditionBar()->setText(QStringLiteral("priority>=hgh"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"the condition"),
+                 qPrintable(dialog->errorLabel()->text()));
+        dialog->conditionBar()->setText(QStringLiteral("priority>=high"));
+        QTest::keyClicks(dialog->actionsEdit(), QStringLiteral("tier=12"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"the actions, column"),
+                 qPrintable(dialog->errorLabel()->text()));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->actionsEdit()->setText(QStringLiteral("tier=2 +escalated"));
+        QVERIFY(dialog->errorLabel()->text().isEmpty());
+        QVERIFY(dialog->save());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(),
+                                  QStringLiteral("Rule \"High goes to tier 2\" added."),
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            dialog->rules()
+                ->findItems(QStringLiteral("High goes to tier 2"), Qt::MatchExactly, 1)
+                .size(),
+            1, kTimeoutMs);
+
+        // It acts on the next high-priority ticket of Billing.
+        const auto created = s.other.run(
+            {QStringLiteral("--json"), QStringLiteral("create"), QStringLiteral("--subject"),
+             QStringLiteral("The card was charged twice"), QStringLiteral("--body"),
+             QStringLiteral("Twice!"), QStringLiteral("--priority"), QStringLiteral("high")});
+        const QUuid ticket = QUuid::fromString(
+            QJsonDocument::fromJson(created.out).object().value(u"ticket_id").toString());
+        QVERIFY(!ticket.isNull());
+        QCOMPARE(s.other.run({QStringLiteral("sync")}).exitCode, 0);
+        const auto synced = s.other.store()->ticket(ticket);
+        QVERIFY(synced.good());
+        QCOMPARE(synced->tier, 2);
+        QVERIFY(synced->tags.contains(QStringLiteral("escalated")));
+
+        // Refused by the server, with its reason: an agent that does not exist.
+        dialog->actionsEdit()->setText(QStringLiteral("assignee=nobody@example.com"));
+        QVERIFY(dialog->save());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->stateLabel()->text().startsWith(
+                                     QStringLiteral("The server refused the change:")),
+                                 kTimeoutMs);
+        QVERIFY2(dialog->stateLabel()->text().contains(u"nobody@example.com"),
+                 qPrintable(dialog->stateLabel()->text()));
+
+        QVERIFY(dialog->remove());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(),
+                                  QStringLiteral("Rule \"High goes to tier 2\" removed."),
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            dialog->rules()
+                ->findItems(QStringLiteral("High goes to tier 2"), Qt::MatchExactly, 1)
+                .size(),
+            0, kTimeoutMs);
     }
 
     void refusedChangesDialog()
