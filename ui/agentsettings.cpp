@@ -59,8 +59,6 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
                              const QString &home, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
-    , m_actions(actions)
-    , m_verdict(new SettingVerdict(store, engine, this))
     , m_work(this, home)
     , m_list(new QTreeWidget(this))
     , m_email(new QLineEdit(this))
@@ -75,9 +73,10 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     , m_activate(new QPushButton(this))
     , m_openTickets(new QPushButton(tr("&Open tickets"), this))
 {
+    m_verdict = new SettingVerdict(store, actions, engine, m_state, this);
     setWindowTitle(tr("Agents"));
     setObjectName(QStringLiteral("agentSettings"));
-    auto me = m_actions.me();
+    auto me = actions.me();
     m_admin = me.good() && me->role == Role::Admin;
 
     m_list->setObjectName(QStringLiteral("agents"));
@@ -170,18 +169,8 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
 
     for (QWidget *w : std::initializer_list<QWidget *>{m_email, m_name, m_role, m_departments})
         w->setEnabled(m_admin);
-    connect(m_verdict, &SettingVerdict::refused, this, [this](const QString &reason) {
-        showState(m_state, tr("The server refused the change: %1").arg(reason), true);
-        updateButtons();
-    });
-    connect(m_verdict, &SettingVerdict::offline, this, [this] {
-        showState(m_state, tr("Offline: the change waits and goes to the server when it is back."),
-                  false);
-    });
-    connect(m_verdict, &SettingVerdict::applied, this, [this] {
-        showState(m_state, tr("Saved."), false);
-        reload();
-    });
+    connect(m_verdict, &SettingVerdict::refused, this, [this] { updateButtons(); });
+    connect(m_verdict, &SettingVerdict::applied, this, [this] { reload(); });
     updateButtons();
     reload();
 }
@@ -400,39 +389,25 @@ bool AgentSettings::save()
         showState(m_state, tr("Nothing changed."), false);
         return false;
     }
-    auto id = m_actions.submitSetting({{QStringLiteral("type"), QStringLiteral("update_agent")},
-                                       {QStringLiteral("agent"), fields}});
-    if (!id.good()) {
-        showState(m_state, id.status().message(), true);
-        return false;
-    }
-    m_verdict->follow(*id);
+    return submitUpdate({{QStringLiteral("type"), QStringLiteral("update_agent")},
+                         {QStringLiteral("agent"), fields}});
+}
+
+bool AgentSettings::submitUpdate(const QJsonObject &op)
+{
+    const bool queued = m_verdict->submit(op);
     updateButtons();
-    showState(m_state,
-              m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
-              false);
-    return true;
+    return queued;
 }
 
 bool AgentSettings::setActive(bool active)
 {
     if (m_adding || m_shown.isEmpty() || m_verdict->waiting())
         return false;
-    auto id = m_actions.submitSetting(
-        {{QStringLiteral("type"), QStringLiteral("update_agent")},
-         {QStringLiteral("agent"),
-          QJsonObject{{QStringLiteral("id"), m_shown.value(QLatin1String("id"))},
-                      {QStringLiteral("active"), active}}}});
-    if (!id.good()) {
-        showState(m_state, id.status().message(), true);
-        return false;
-    }
-    m_verdict->follow(*id);
-    updateButtons();
-    showState(m_state,
-              m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
-              false);
-    return true;
+    return submitUpdate({{QStringLiteral("type"), QStringLiteral("update_agent")},
+                         {QStringLiteral("agent"),
+                          QJsonObject{{QStringLiteral("id"), m_shown.value(QLatin1String("id"))},
+                                      {QStringLiteral("active"), active}}}});
 }
 
 } // namespace Pult

@@ -75,10 +75,11 @@ private:
     // The memberships ticked in the departments table, as update_agent takes them.
     QJsonArray checkedDepartments() const;
     void updateButtons();
+    // Queues an update_agent op and follows its verdict.
+    bool submitUpdate(const QJsonObject &op);
 
     LocalStore &m_store;
-    TicketActions &m_actions;
-    SettingVerdict *m_verdict;
+    SettingVerdict *m_verdict = nullptr; // made once the state line is
     SessionWork m_work;
     bool m_admin = false;
     QJsonArray m_agents; // the server's list

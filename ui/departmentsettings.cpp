@@ -1,14 +1,13 @@
 #include "departmentsettings.h"
 
 #include "businesshourseditor.h"
-#include "displaytext.h"
 #include "goals.h"
 #include "localstore.h"
 #include "oversees.h"
-#include "replycontext.h"
 #include "settingverdict.h"
 #include "sla.h"
 #include "template.h"
+#include "templatepreview.h"
 #include "ticketactions.h"
 #include "uuid.h"
 
@@ -70,8 +69,6 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
                                        SyncEngine *engine, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
-    , m_actions(actions)
-    , m_verdict(new SettingVerdict(store, engine, this))
     , m_list(new QListWidget(this))
     , m_add(new QPushButton(tr("&New department"), this))
     , m_tabs(new QTabWidget(this))
@@ -88,9 +85,10 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     , m_state(new QLabel(this))
     , m_save(new QPushButton(tr("&Save"), this))
 {
+    m_verdict = new SettingVerdict(store, actions, engine, m_state, this);
     setWindowTitle(tr("Departments"));
     setObjectName(QStringLiteral("departmentSettings"));
-    if (auto me = m_actions.me(); me.good())
+    if (auto me = actions.me(); me.good())
         m_me = *me;
     else
         m_me.role = Role::Admin; // a profile nobody signed in to: the server decides on sync
@@ -223,13 +221,8 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
                 }
                 selectDepartment(current->data(IdRole).toUuid());
             });
-    connect(m_verdict, &SettingVerdict::refused, this, [this](const QString &reason) {
-        showState(m_state, tr("The server refused the change: %1").arg(reason), true);
+    connect(m_verdict, &SettingVerdict::refused, this, [this] {
         check(); // the form keeps what was typed, to mend and save again
-    });
-    connect(m_verdict, &SettingVerdict::offline, this, [this] {
-        showState(m_state, tr("Offline: the change waits and goes to the server when it is back."),
-                  false);
     });
     connect(m_verdict, &SettingVerdict::applied, this, [this] {
         // The department as the server keeps it is in the store now.
@@ -238,7 +231,6 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
         reloadList();
         if (!selectDepartment(id))
             check();
-        showState(m_state, tr("Saved."), false);
     });
 
     reloadList();
@@ -379,22 +371,9 @@ void DepartmentSettings::check()
     // The reply frame around a sample reply, for a sample ticket of this department.
     Department department = m_loaded;
     department.name = m_name->text().trimmed();
-    Ticket ticket;
-    ticket.number = 1042;
-    ticket.subject = tr("The invoice for March is missing");
-    ticket.status = TicketStatus::Open;
-    ticket.departmentId = department.id;
-    Contact requester;
-    requester.name = tr("Ana Novak");
-    requester.emails = {QStringLiteral("ana.novak@example.com")};
-    TemplateExtras extras;
-    extras.statusLabel = DisplayText::status(ticket.status);
-    extras.priorityLabel = DisplayText::priority(ticket.priority);
-    extras.statusLink = kStatusLinkPlaceholder.toString();
-    if (auto hours = m_hours->text(); hours.good())
-        extras.departmentHours = openingHours(*hours);
+    auto hours = m_hours->text();
     const TemplateContext context =
-        makeTemplateContext(ticket, requester, m_me, department, extras);
+        sampleTemplateContext(m_me, department, hours.good() ? *hours : QString());
     m_preview->setPlainText(composeReply(Template::parse(m_header->toPlainText().trimmed()),
                                          Template::literal(tr("(Your reply.)")),
                                          Template::parse(m_footer->toPlainText().trimmed()),
@@ -427,16 +406,9 @@ bool DepartmentSettings::save()
     const QJsonObject op{{QStringLiteral("type"), m_isNew ? QStringLiteral("create_department")
                                                           : QStringLiteral("update_department")},
                          {QStringLiteral("department"), fields}};
-    auto id = m_actions.submitSetting(op);
-    if (!id.good()) {
-        showState(m_state, id.status().message(), true);
+    if (!m_verdict->submit(op))
         return false;
-    }
-    m_verdict->follow(*id);
     m_save->setEnabled(false);
-    showState(m_state,
-              m_verdict->hasEngine() ? tr("Saving…") : tr("The change waits until you sign in."),
-              false);
     return true;
 }
 

@@ -79,8 +79,7 @@ private:
     bool confirmDiscard();
 
     LocalStore &m_store;
-    TicketActions &m_actions;
-    SettingVerdict *m_verdict;
+    SettingVerdict *m_verdict = nullptr; // made once the state line is
     Agent m_me;
     bool m_admin = false;
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "agentsettings.h"
+#include "cannedsettings.h"
 #include "changesdialog.h"
 #include "commandpalette.h"
 #include "composer.h"
@@ -1149,7 +1150,8 @@ void MainWindow::setUpActions()
     m_dashboardAction->setToolTip(tr("Your departments' backlog, response and resolution "
                                      "times, SLA attainment and satisfaction, as charts."));
 
-    // Settings: leads change what pultd lets them change of their departments, admins all.
+    // Settings: every agent their canned responses; leads what pultd lets them change of their
+    // departments, admins all.
     m_settingsMenu = menuBar()->addMenu(tr("S&ettings"));
     m_departmentSettingsAction =
         addMenuAction(m_settingsMenu, QStringLiteral("departmentSettings"), tr("&Departments…"), {},
@@ -1162,6 +1164,11 @@ void MainWindow::setUpActions()
     m_agentSettingsAction->setToolTip(
         tr("Who works in the help desk: add agents, their roles and departments, deactivate "
            "them, and the tickets they left."));
+    m_cannedSettingsAction =
+        addMenuAction(m_settingsMenu, QStringLiteral("cannedSettings"), tr("&Canned responses…"),
+                      {}, [this] { showCannedSettings(); });
+    m_cannedSettingsAction->setToolTip(
+        tr("Your canned responses, and your departments' or everyone's where you may write them."));
     m_ruleSettingsAction = addMenuAction(m_settingsMenu, QStringLiteral("ruleSettings"),
                                          tr("&Rules…"), {}, [this] { showRuleSettings(); });
     m_ruleSettingsAction->setToolTip(
@@ -1241,7 +1248,8 @@ void MainWindow::updateAccountActions()
     // A profile nobody signed in to holds local data only, all of it its user's.
     m_dashboardAction->setVisible(!me.good() || me->role != Role::Agent);
     const bool configures = me.good() && me->role != Role::Agent;
-    m_settingsMenu->menuAction()->setVisible(configures);
+    m_settingsMenu->menuAction()->setVisible(me.good()); // canned responses: everyone's
+    m_cannedSettingsAction->setVisible(me.good());
     m_departmentSettingsAction->setVisible(configures); // also in the command palette
     m_agentSettingsAction->setVisible(configures);
     m_ruleSettingsAction->setVisible(configures);
@@ -1264,6 +1272,18 @@ AgentSettings *MainWindow::showAgentSettings()
     m_agentSettings->raise();
     m_agentSettings->activateWindow();
     return m_agentSettings;
+}
+
+CannedSettings *MainWindow::showCannedSettings()
+{
+    if (!m_cannedSettings) {
+        m_cannedSettings = new CannedSettings(m_store, *m_actions, m_engine.get(), this);
+        m_cannedSettings->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_cannedSettings->show();
+    m_cannedSettings->raise();
+    m_cannedSettings->activateWindow();
+    return m_cannedSettings;
 }
 
 RuleSettings *MainWindow::showRuleSettings()

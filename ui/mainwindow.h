@@ -36,6 +36,7 @@ class QTreeView;
 namespace Pult {
 
 class AgentSettings;
+class CannedSettings;
 class CommandPalette;
 class Composer;
 class Dashboard;
@@ -93,6 +94,8 @@ public:
     AgentSettings *showAgentSettings();
     // Settings → Rules (leads and admins): opened or raised.
     RuleSettings *showRuleSettings();
+    // Settings → Canned responses (everyone signed in): opened or raised.
+    CannedSettings *showCannedSettings();
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
@@ -215,14 +218,16 @@ private:
     QAction *m_dashboardAction = nullptr;              // leads and admins
     QPointer<Dashboard> m_dashboard;                   // while its window is open
     QPointer<DepartmentSettings> m_departmentSettings; // while it is open
-    QMenu *m_settingsMenu = nullptr;                   // leads and admins
+    QMenu *m_settingsMenu = nullptr;
     QAction *m_departmentSettingsAction = nullptr;
     QAction *m_agentSettingsAction = nullptr;
     QPointer<AgentSettings> m_agentSettings; // while it is open
     QAction *m_ruleSettingsAction = nullptr;
-    QPointer<RuleSettings> m_ruleSettings; // while it is open
-    QAction *m_exportRequester = nullptr;  // admins only
-    QAction *m_eraseRequester = nullptr;   // admins only
+    QAction *m_cannedSettingsAction = nullptr;
+    QPointer<CannedSettings> m_cannedSettings; // while it is open
+    QPointer<RuleSettings> m_ruleSettings;     // while it is open
+    QAction *m_exportRequester = nullptr;      // admins only
+    QAction *m_eraseRequester = nullptr;       // admins only
     QAction *m_doNotDisturb = nullptr;
     QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;

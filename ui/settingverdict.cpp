@@ -3,15 +3,19 @@
 #include "localstore.h"
 #include "syncengine.h"
 #include "syncsession.h"
+#include "ticketactions.h"
 
 #include <QLabel>
 
 namespace Pult {
 
-SettingVerdict::SettingVerdict(LocalStore &store, SyncEngine *engine, QObject *parent)
+SettingVerdict::SettingVerdict(LocalStore &store, TicketActions &actions, SyncEngine *engine,
+                               QLabel *stateLine, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_actions(actions)
     , m_engine(engine)
+    , m_stateLine(stateLine)
 {
     if (!m_engine)
         return;
@@ -19,20 +23,25 @@ SettingVerdict::SettingVerdict(LocalStore &store, SyncEngine *engine, QObject *p
     connect(m_engine, &SyncEngine::cacheChanged, this, &SettingVerdict::onCacheChanged);
     connect(m_engine, &SyncEngine::stateChanged, this, [this](const SyncEngine::State &state) {
         if (waiting() && state.kind == SyncEngine::State::Offline)
-            Q_EMIT offline();
+            showState(m_stateLine,
+                      tr("Offline: the change waits and goes to the server when it is back."),
+                      false);
     });
 }
 
-bool SettingVerdict::hasEngine() const
+bool SettingVerdict::submit(const QJsonObject &op)
 {
-    return !m_engine.isNull();
-}
-
-void SettingVerdict::follow(const QUuid &opId)
-{
-    m_op = opId;
+    auto id = m_actions.submitSetting(op);
+    if (!id.good()) {
+        showState(m_stateLine, id.status().message(), true);
+        return false;
+    }
+    m_op = *id;
     if (m_engine)
         m_engine->syncNow();
+    showState(m_stateLine, m_engine ? tr("Saving…") : tr("The change waits until you sign in."),
+              false);
+    return true;
 }
 
 void SettingVerdict::onRejected(const Rejection &rejection)
@@ -40,7 +49,8 @@ void SettingVerdict::onRejected(const Rejection &rejection)
     if (rejection.opId != m_op || m_op.isNull())
         return;
     m_op = {};
-    Q_EMIT refused(rejection.message);
+    Q_EMIT refused();
+    showState(m_stateLine, tr("The server refused the change: %1").arg(rejection.message), true);
 }
 
 void SettingVerdict::onCacheChanged()
@@ -53,6 +63,7 @@ void SettingVerdict::onCacheChanged()
         return; // not answered yet
     m_op = {};
     Q_EMIT applied();
+    showState(m_stateLine, tr("Saved."), false);
 }
 
 std::optional<QString> refusalOf(const Result<QJsonObject> &answer)

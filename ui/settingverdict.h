@@ -1,9 +1,10 @@
 #pragma once
 
-// Follows one settings op (a department, an agent) from the outbox to the server's verdict, for
-// the Settings dialogs: refused (SyncEngine::rejected, with the server's reason), applied (a
-// cacheChanged after which the op has left the outbox; a refusal is emitted before its round's
-// cacheChanged), or waiting while the engine is offline.
+// Follows one settings op (a department, an agent, a canned response) from the outbox to the
+// server's verdict, for the Settings dialogs, and says where it stands on the dialog's state
+// line: "Saving…", waiting while offline, "Saved." once applied (a cacheChanged after which the
+// op has left the outbox; a refusal is emitted before its round's cacheChanged), or the server's
+// reason when refused (SyncEngine::rejected).
 
 #include "status.h"
 
@@ -21,32 +22,36 @@ namespace Pult {
 class LocalStore;
 struct Rejection;
 class SyncEngine;
+class TicketActions;
 
 class SettingVerdict : public QObject
 {
     Q_OBJECT
 
 public:
-    // store: the window's connection; engine: the window's, null when not signed in (the op then
-    // waits in the outbox, and nothing is ever told).
-    SettingVerdict(LocalStore &store, SyncEngine *engine, QObject *parent);
+    // store and actions: the window's; engine: the window's, null when not signed in (the op
+    // then waits in the outbox, and nothing is ever told); stateLine: the dialog's.
+    SettingVerdict(LocalStore &store, TicketActions &actions, SyncEngine *engine, QLabel *stateLine,
+                   QObject *parent);
 
-    bool hasEngine() const;
-    // Follows the op (queued already) and asks the engine to push it now.
-    void follow(const QUuid &opId);
+    // Queues the op (TicketActions::submitSetting), asks the engine to push it now and follows
+    // it; false, with the reason on the state line, when it could not be queued.
+    bool submit(const QJsonObject &op);
     bool waiting() const { return !m_op.isNull(); }
 
 Q_SIGNALS:
+    // Each before the state line says so.
     void applied();
-    void refused(const QString &reason);
-    void offline(); // the op waits for the server
+    void refused();
 
 private:
     void onRejected(const Rejection &rejection);
     void onCacheChanged();
 
     LocalStore &m_store;
+    TicketActions &m_actions;
     QPointer<SyncEngine> m_engine;
+    QLabel *m_stateLine;
     QUuid m_op;
 };
 

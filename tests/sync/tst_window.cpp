@@ -6,6 +6,7 @@
 #include "agentsettings.h"
 #include "businesshours.h"
 #include "businesshourseditor.h"
+#include "cannedsettings.h"
 #include "changesdialog.h"
 #include "composer.h"
 #include "departmentsettings.h"
@@ -858,6 +859,69 @@ private Q_SLOTS:
                 ->findItems(QStringLiteral("High goes to tier 2"), Qt::MatchExactly, 1)
                 .size(),
             0, kTimeoutMs);
+    }
+
+    // Settings → Canned responses: an admin writes one for everyone, its text checked and
+    // previewed as typed; another agent gets it with their next sync, sees it and cannot change
+    // it; removed, it is gone for them too.
+    void aCannedResponseForEveryoneFromTheWindow()
+    {
+        Session s;
+        QVERIFY(
+            openWindow(s, QStringLiteral("Canned"), QStringLiteral("Hello"), QString(), m_root));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        Pult::CannedSettings *dialog = s.w->showCannedSettings();
+        QTest::keyClicks(dialog->titleEdit(), QStringLiteral("Holiday hours"));
+        QTest::keyClicks(dialog->shortcutEdit(), QStringLiteral("holidays"));
+        const int everyone = dialog->scopeBox()->findText(QStringLiteral("Everyone"));
+        QVERIFY(everyone > 0);
+        dialog->scopeBox()->setCurrentIndex(everyone);
+        dialog->bodyEdit()->setPlainText(QStringLiteral("Hello {{customer.frist_name}},"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"frist_name"),
+                 qPrintable(dialog->errorLabel()->text()));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->bodyEdit()->setPlainText(
+            QStringLiteral("Hello {{customer.first_name}}, we are closed on 24 December."));
+        QVERIFY(dialog->errorLabel()->text().isEmpty());
+        QCOMPARE(dialog->preview()->toPlainText(),
+                 QStringLiteral("Hello Ana, we are closed on 24 December."));
+        QVERIFY(dialog->save());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+
+        const auto held = [&](const Client &client) -> std::optional<Pult::CannedResponse> {
+            if (client.run({QStringLiteral("sync")}).exitCode != 0)
+                return std::nullopt;
+            const auto responses = client.store()->cannedResponses();
+            for (const Pult::CannedResponse &r : responses.value()) {
+                if (r.title == u"Holiday hours")
+                    return r;
+            }
+            return std::nullopt;
+        };
+        const auto seen = held(s.other);
+        QVERIFY(seen);
+        QVERIFY(seen->scope == Pult::CannedScope::Global);
+        QCOMPARE(seen->shortcut, QStringLiteral("holidays"));
+
+        // An agent's window shows it and offers only their own.
+        Session agent;
+        QVERIFY(openWindow(agent, QStringLiteral("Canned, agent")));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*agent.w), QStringLiteral("Synced"), kTimeoutMs);
+        Pult::CannedSettings *own = agent.w->showCannedSettings();
+        QCOMPARE(own->scopeBox()->count(), 1);
+        const auto rows =
+            own->responses()->findItems(QStringLiteral("Holiday hours"), Qt::MatchExactly);
+        QCOMPARE(rows.size(), 1);
+        own->responses()->setCurrentItem(rows.first());
+        QCOMPARE(own->bodyEdit()->toPlainText(), seen->body);
+        QVERIFY(!own->titleEdit()->isEnabled());
+
+        QVERIFY(dialog->selectResponse(seen->id));
+        QVERIFY(dialog->remove());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+        QVERIFY(!held(s.other));
     }
 
     void refusedChangesDialog()
