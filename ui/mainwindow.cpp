@@ -31,6 +31,7 @@
 #include "uuid.h"
 #include "viewitemdelegate.h"
 #include "viewlistmodel.h"
+#include "viewsettings.h"
 #include "wire.h"
 
 #include <QActionGroup>
@@ -1169,6 +1170,10 @@ void MainWindow::setUpActions()
                       {}, [this] { showCannedSettings(); });
     m_cannedSettingsAction->setToolTip(
         tr("Your canned responses, and your departments' or everyone's where you may write them."));
+    m_viewSettingsAction = addMenuAction(m_settingsMenu, QStringLiteral("viewSettings"),
+                                         tr("Shared &views…"), {}, [this] { showViewSettings(); });
+    m_viewSettingsAction->setToolTip(
+        tr("The views you share with your departments' agents (admins: with everyone)."));
     m_ruleSettingsAction = addMenuAction(m_settingsMenu, QStringLiteral("ruleSettings"),
                                          tr("&Rules…"), {}, [this] { showRuleSettings(); });
     m_ruleSettingsAction->setToolTip(
@@ -1253,6 +1258,7 @@ void MainWindow::updateAccountActions()
     m_departmentSettingsAction->setVisible(configures); // also in the command palette
     m_agentSettingsAction->setVisible(configures);
     m_ruleSettingsAction->setVisible(configures);
+    m_viewSettingsAction->setVisible(configures);
 }
 
 AgentSettings *MainWindow::showAgentSettings()
@@ -1284,6 +1290,20 @@ CannedSettings *MainWindow::showCannedSettings()
     m_cannedSettings->raise();
     m_cannedSettings->activateWindow();
     return m_cannedSettings;
+}
+
+ViewSettings *MainWindow::showViewSettings()
+{
+    if (!m_viewSettings) {
+        m_viewSettings = new ViewSettings(m_store, *m_actions, m_engine.get(), this);
+        m_viewSettings->setAttribute(Qt::WA_DeleteOnClose);
+        // The sidebar shows the change at once (the op applied to the cache).
+        connect(m_viewSettings, &QDialog::finished, this, [this] { m_views->reload(); });
+    }
+    m_viewSettings->show();
+    m_viewSettings->raise();
+    m_viewSettings->activateWindow();
+    return m_viewSettings;
 }
 
 RuleSettings *MainWindow::showRuleSettings()

@@ -54,6 +54,7 @@ class TicketActions;
 class TicketListModel;
 struct TicketQuery;
 class TicketPane;
+class ViewSettings;
 
 class MainWindow : public QMainWindow
 {
@@ -96,6 +97,8 @@ public:
     RuleSettings *showRuleSettings();
     // Settings → Canned responses (everyone signed in): opened or raised.
     CannedSettings *showCannedSettings();
+    // Settings → Shared views (leads and admins): opened or raised.
+    ViewSettings *showViewSettings();
 
     TicketListModel *ticketModel() const { return m_tickets; }
     ViewListModel *viewModel() const { return m_views; }
@@ -225,9 +228,11 @@ private:
     QAction *m_ruleSettingsAction = nullptr;
     QAction *m_cannedSettingsAction = nullptr;
     QPointer<CannedSettings> m_cannedSettings; // while it is open
-    QPointer<RuleSettings> m_ruleSettings;     // while it is open
-    QAction *m_exportRequester = nullptr;      // admins only
-    QAction *m_eraseRequester = nullptr;       // admins only
+    QAction *m_viewSettingsAction = nullptr;
+    QPointer<ViewSettings> m_viewSettings; // while it is open
+    QPointer<RuleSettings> m_ruleSettings; // while it is open
+    QAction *m_exportRequester = nullptr;  // admins only
+    QAction *m_eraseRequester = nullptr;   // admins only
     QAction *m_doNotDisturb = nullptr;
     QAction *m_away = nullptr; // checked while the server's assignment passes this agent by
     CommandPalette *m_palette = nullptr;

@@ -20,6 +20,7 @@
 #include "syncsession.h"
 #include "ticketactions.h"
 #include "ticketlistmodel.h"
+#include "viewsettings.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -922,6 +923,49 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
                                   kTimeoutMs);
         QVERIFY(!held(s.other));
+    }
+
+    // Settings → Shared views as a lead: a view shared with Billing's agents, its filter checked
+    // as typed, reaches an agent of Billing with their next sync; removed, it leaves them too.
+    void aLeadSharesAViewFromSettings()
+    {
+        const QString vera = QStringLiteral("vera@example.com");
+        QCOMPARE(PultdTest::addAgent(m_server.dataDir(), vera, QStringLiteral("lead"),
+                                     QStringLiteral("Billing"), kPassword)
+                     .exitCode,
+                 0);
+        Session s;
+        QVERIFY(openWindow(s, QStringLiteral("Views"), QStringLiteral("Hello"), QString(), vera));
+        QTRY_COMPARE_WITH_TIMEOUT(syncText(*s.w), QStringLiteral("Synced"), kTimeoutMs);
+        Pult::ViewSettings *dialog = s.w->showViewSettings();
+        QCOMPARE(dialog->audienceBox()->count(), 1);
+        QCOMPARE(dialog->audienceBox()->currentText(), QStringLiteral("The agents of Billing"));
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Urgent in Billing"));
+        dialog->queryBar()->setText(QStringLiteral("priority>=urgnt"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->queryBar()->setText(QStringLiteral("priority>=urgent -status:solved,closed"));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QVERIFY(dialog->save());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+        const auto shared = [&]() -> std::optional<Pult::SharedFilter> {
+            if (s.other.run({QStringLiteral("sync")}).exitCode != 0)
+                return std::nullopt;
+            const auto filters = s.other.store()->sharedFilters();
+            for (const Pult::SharedFilter &f : filters.value()) {
+                if (f.name == u"Urgent in Billing")
+                    return f;
+            }
+            return std::nullopt;
+        };
+        const auto seen = shared();
+        QVERIFY(seen);
+        QCOMPARE(seen->query, QStringLiteral("priority>=urgent -status:solved,closed"));
+        QVERIFY(dialog->selectView(seen->id));
+        QVERIFY(dialog->remove());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+        QVERIFY(!shared());
     }
 
     void refusedChangesDialog()
