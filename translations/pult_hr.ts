@@ -720,6 +720,16 @@
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
     </message>
+    <message>
+        <location filename="../ui/templatepreview.cpp" line="+13"/>
+        <source>The invoice for March is missing</source>
+        <translation>Nedostaje račun za ožujak</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Ana Horvat</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -854,7 +864,7 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+32"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Dodaj agenta</translation>
     </message>
@@ -869,7 +879,7 @@
         <translation>&amp;Otvoreni zahtjevi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Agents</source>
         <translation>Agenti</translation>
     </message>
@@ -939,22 +949,7 @@
         <translation>U ulaznom pretincu prikazuje agentove još neriješene zahtjeve kako biste ih predali dalje.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>The server refused the change: %1</source>
-        <translation>Poslužitelj je odbio promjenu: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Izvan mreže: promjena čeka i šalje se poslužitelju kad opet bude dostupan.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Saved.</source>
-        <translation>Spremljeno.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+48"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Popis agenata dolazi s poslužitelja: %1</translation>
     </message>
@@ -1022,18 +1017,6 @@
         <location line="+25"/>
         <source>Nothing changed.</source>
         <translation>Ništa nije promijenjeno.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+20"/>
-        <source>Saving…</source>
-        <translation>Spremanje…</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <location line="+20"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Promjena čeka dok se ne prijavite.</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1116,107 @@
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
         <translation>Enter umeće odgovor; rezervirana mjesta popunjavaju se za ovaj zahtjev.</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::CannedSettings</name>
+    <message>
+        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spremi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ukloni</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canned responses</source>
+        <translation>Gotovi odgovori</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>Naslov</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Prečac</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Za koga</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. refund</source>
+        <translation>npr. povrat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+89"/>
+        <source>Only me</source>
+        <translation>Samo ja</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+88"/>
+        <source>The agents of %1</source>
+        <translation>Agenti odjela %1</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+76"/>
+        <source>Everyone</source>
+        <translation>Svi</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Naslov:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hortcut:</source>
+        <translation>&amp;Prečac:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>Za &amp;koga:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
+        <translation>Zamjenske oznake poput {{customer.first_name}}, {{ticket.number}} i {{agent.name}} popunjavaju se za zahtjev u koji se odgovor umeće (docs/templates.md).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview:</source>
+        <translation>Pregled:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New response</source>
+        <translation>&amp;Novi odgovor</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>another department</source>
+        <translation>drugi odjel</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>A canned response needs a title.</source>
+        <translation>Gotov odgovor mora imati naslov.</translation>
     </message>
 </context>
 <context>
@@ -1695,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+39"/>
+        <location filename="../ui/departmentsettings.cpp" line="+38"/>
         <source>Oldest first</source>
         <translation>Najstariji prvo</translation>
     </message>
@@ -1715,7 +1799,7 @@
         <translation>Najbliži SLA rok prvo</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>&amp;New department</source>
         <translation>&amp;Novi odjel</translation>
     </message>
@@ -1725,7 +1809,7 @@
         <translation>&amp;Spremi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Departments</source>
         <translation>Odjeli</translation>
     </message>
@@ -1817,12 +1901,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ovo može promijeniti samo administrator.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Izvan mreže: promjena čeka i šalje se poslužitelju kad opet bude dostupan.</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>Name: a department needs a name.</source>
         <translation>Naziv: odjel mora imati naziv.</translation>
     </message>
@@ -1857,17 +1936,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ciljevi: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The invoice for March is missing</source>
-        <translation>Nedostaje račun za ožujak</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ana Novak</source>
-        <translation>Ana Horvat</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Vaš odgovor.)</translation>
     </message>
@@ -1890,26 +1959,6 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Najprije ispravite gornje pogreške.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Saving…</source>
-        <translation>Spremanje…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Promjena čeka dok se ne prijavite.</translation>
-    </message>
-    <message>
-        <location line="-209"/>
-        <source>The server refused the change: %1</source>
-        <translation>Poslužitelj je odbio promjenu: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved.</source>
-        <translation>Spremljeno.</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2045,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+155"/>
+        <location filename="../ui/mainwindow.cpp" line="+159"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -2167,12 +2216,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+284"/>
+        <location line="+299"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-297"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -2418,7 +2467,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Zaostaci vaših odjela, vremena odgovora i rješavanja, ispunjenje SLA-a i zadovoljstvo u grafikonima.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>S&amp;ettings</source>
         <translation>Pos&amp;tavke</translation>
     </message>
@@ -2441,6 +2490,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+2"/>
         <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
         <translation>Tko radi u službi podrške: dodavanje agenata, njihove uloge i odjeli, deaktivacija i zahtjevi koje su ostavili.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Canned responses…</source>
+        <translation>&amp;Gotovi odgovori…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your canned responses, and your departments&apos; or everyone&apos;s where you may write them.</source>
+        <translation>Vaši gotovi odgovori te odgovori vaših odjela ili svih, gdje ih smijete pisati.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared &amp;views…</source>
+        <translation>Zajednički &amp;prikazi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The views you share with your departments&apos; agents (admins: with everyone).</source>
+        <translation>Prikazi koje dijelite s agentima svojih odjela (administratori: sa svima).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rules…</source>
+        <translation>P&amp;ravila…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automation rules of your departments: when something happens to a ticket that matches a filter, what Pult does.</source>
+        <translation>Pravila automatizacije vaših odjela: što Pult čini kad se nešto dogodi zahtjevu koji odgovara filtru.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2468,7 +2547,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+152"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>
@@ -2782,6 +2861,208 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+17"/>
         <source>&amp;Mark all as read</source>
         <translation>&amp;Označi sve kao pročitano</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::RuleSettings</name>
+    <message>
+        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <source>%1, column %2: %3</source>
+        <translation>%1, stupac %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Uključeno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top: no later rule runs for the same event</source>
+        <translation>&amp;Zaustavi: za isti događaj ne izvodi se nijedno kasnije pravilo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spremi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ukloni</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>Pravila</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Naziv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Odjel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Kada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+121"/>
+        <source>Every department</source>
+        <translation>Svi odjeli</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Rules run in ascending position, then by name.</source>
+        <translation>Pravila se izvode uzlaznim redoslijedom položaja, zatim po nazivu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When a ticket is created, the customer or an agent writes, a field changes or a time passes; if it matches the filter (empty: every ticket); then set fields, add or remove tags, add a note, reply with a canned response or notify someone. The words are those of pultctl rule (docs/automation.md).</source>
+        <translation>Kad se zahtjev stvori, kad piše korisnik ili agent, kad se polje promijeni ili prođe vrijeme; ako odgovara filtru (prazno: svaki zahtjev); tada postavlja polja, dodaje ili uklanja oznake, dodaje bilješku, odgovara gotovim odgovorom ili nekoga obavještava. Riječi su iste kao u pultctl rule (docs/automation.md).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naziv:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department:</source>
+        <translation>&amp;Odjel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>K&amp;ada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;If:</source>
+        <translation>A&amp;ko:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hen:</source>
+        <translation>&amp;Tada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Position:</source>
+        <translation>&amp;Položaj:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New rule</source>
+        <translation>&amp;Novo pravilo</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The rules come from the server: %1</source>
+        <translation>Pravila dolaze s poslužitelja: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>another department</source>
+        <translation>drugi odjel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>Uključeno</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Isključeno</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A rule needs a name.</source>
+        <translation>Pravilo mora imati naziv.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the trigger</source>
+        <translation>okidač</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the condition, %1</source>
+        <translation>uvjet, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the actions</source>
+        <translation>radnje</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Rule &quot;%1&quot; added.</source>
+        <translation>Pravilo „%1” je dodano.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule &quot;%1&quot; saved.</source>
+        <translation>Pravilo „%1” je spremljeno.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rule &quot;%1&quot; removed.</source>
+        <translation>Pravilo „%1” je uklonjeno.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Spremanje…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused the change: %1</source>
+        <translation>Poslužitelj je odbio promjenu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::SettingVerdict</name>
+    <message>
+        <location filename="../ui/settingverdict.cpp" line="+27"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Izvan mreže: promjena čeka i šalje se poslužitelju kad opet bude dostupan.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving…</source>
+        <translation>Spremanje…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Promjena čeka dok se ne prijavite.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server refused the change: %1</source>
+        <translation>Poslužitelj je odbio promjenu: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved.</source>
+        <translation>Spremljeno.</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3412,91 @@ Tipkama j i k krećete se kroz popis.</translation>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::ViewSettings</name>
+    <message>
+        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spremi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ukloni</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared views</source>
+        <translation>Zajednički prikazi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Naziv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shown to</source>
+        <translation>Prikazan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filter</source>
+        <translation>Filtar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+68"/>
+        <source>The agents of %1</source>
+        <translation>Agenti odjela %1</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+63"/>
+        <source>Everyone</source>
+        <translation>Svi</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naziv:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown &amp;to:</source>
+        <translation>&amp;Prikazan:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New view</source>
+        <translation>&amp;Novi prikaz</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>another department</source>
+        <translation>drugi odjel</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>A view needs a name.</source>
+        <translation>Prikaz mora imati naziv.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A view needs a filter.</source>
+        <translation>Prikaz mora imati filtar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter: %1</source>
+        <translation>Filtar: %1</translation>
     </message>
 </context>
 <context>

@@ -720,6 +720,16 @@
         <source>%1 d %2 h</source>
         <translation>%1 d. %2 val.</translation>
     </message>
+    <message>
+        <location filename="../ui/templatepreview.cpp" line="+13"/>
+        <source>The invoice for March is missing</source>
+        <translation>Trūksta kovo mėnesio sąskaitos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Ieva Kazlauskienė</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -854,7 +864,7 @@
         <translation>Administratorius</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+32"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Pridėti agentą</translation>
     </message>
@@ -869,7 +879,7 @@
         <translation>&amp;Atviros užklausos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Agents</source>
         <translation>Agentai</translation>
     </message>
@@ -939,22 +949,7 @@
         <translation>Gautuosiuose parodo dar neišspręstas agento užklausas, kad galėtumėte jas perduoti kitiems.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>The server refused the change: %1</source>
-        <translation>Serveris atmetė pakeitimą: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Neprisijungta: pakeitimas palauks ir bus išsiųstas į serverį, kai šis vėl bus pasiekiamas.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Saved.</source>
-        <translation>Išsaugota.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+48"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Agentų sąrašas gaunamas iš serverio: %1</translation>
     </message>
@@ -1022,18 +1017,6 @@
         <location line="+25"/>
         <source>Nothing changed.</source>
         <translation>Niekas nepakeista.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+20"/>
-        <source>Saving…</source>
-        <translation>Saugoma…</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <location line="+20"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Pakeitimas palauks, kol prisijungsite.</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1116,107 @@
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
         <translation>Enter įterpia; kintamieji užpildomi pagal šią užklausą.</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::CannedSettings</name>
+    <message>
+        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <source>&amp;Save</source>
+        <translation>Iš&amp;saugoti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>Pa&amp;šalinti</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canned responses</source>
+        <translation>Paruošti atsakymai</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Trumpinys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. refund</source>
+        <translation>pvz., grąžinimas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+89"/>
+        <source>Only me</source>
+        <translation>Tik aš</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+88"/>
+        <source>The agents of %1</source>
+        <translation>Skyriaus %1 agentai</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+76"/>
+        <source>Everyone</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Pavadinimas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hortcut:</source>
+        <translation>&amp;Trumpinys:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Kam:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>T&amp;ekstas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
+        <translation>Kintamieji, tokie kaip {{customer.first_name}}, {{ticket.number}} ir {{agent.name}}, užpildomi užklausai, į kurią atsakymas įterpiamas (docs/templates.md).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview:</source>
+        <translation>Peržiūra:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New response</source>
+        <translation>&amp;Naujas atsakymas</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>another department</source>
+        <translation>kitas skyrius</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>A canned response needs a title.</source>
+        <translation>Paruoštas atsakymas turi turėti pavadinimą.</translation>
     </message>
 </context>
 <context>
@@ -1695,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+39"/>
+        <location filename="../ui/departmentsettings.cpp" line="+38"/>
         <source>Oldest first</source>
         <translation>Seniausios pirmiausia</translation>
     </message>
@@ -1715,7 +1799,7 @@
         <translation>Artimiausias SLA terminas pirmiausia</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>&amp;New department</source>
         <translation>&amp;Naujas skyrius</translation>
     </message>
@@ -1725,7 +1809,7 @@
         <translation>Iš&amp;saugoti</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Departments</source>
         <translation>Skyriai</translation>
     </message>
@@ -1817,12 +1901,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Tai gali pakeisti tik administratorius.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Neprisijungta: pakeitimas palauks ir bus išsiųstas į serverį, kai šis vėl bus pasiekiamas.</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>Name: a department needs a name.</source>
         <translation>Pavadinimas: skyrius turi turėti pavadinimą.</translation>
     </message>
@@ -1857,17 +1936,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Tikslai: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The invoice for March is missing</source>
-        <translation>Trūksta kovo mėnesio sąskaitos</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ana Novak</source>
-        <translation>Ieva Kazlauskienė</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Jūsų atsakymas.)</translation>
     </message>
@@ -1890,26 +1959,6 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Pirmiausia ištaisykite aukščiau nurodytas klaidas.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Saving…</source>
-        <translation>Saugoma…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Pakeitimas palauks, kol prisijungsite.</translation>
-    </message>
-    <message>
-        <location line="-209"/>
-        <source>The server refused the change: %1</source>
-        <translation>Serveris atmetė pakeitimą: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved.</source>
-        <translation>Išsaugota.</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2045,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+155"/>
+        <location filename="../ui/mainwindow.cpp" line="+159"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -2167,12 +2216,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+284"/>
+        <location line="+299"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prisijungti…</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-297"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Atsijungti</translation>
     </message>
@@ -2418,7 +2467,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Jūsų skyrių neišspręstos užklausos, atsakymo ir išsprendimo laikas, SLA vykdymas ir pasitenkinimas diagramose.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>S&amp;ettings</source>
         <translation>&amp;Nustatymai</translation>
     </message>
@@ -2441,6 +2490,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+2"/>
         <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
         <translation>Kas dirba pagalbos tarnyboje: agentų pridėjimas, jų rolės ir skyriai, deaktyvavimas ir paliktos užklausos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Canned responses…</source>
+        <translation>&amp;Paruošti atsakymai…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your canned responses, and your departments&apos; or everyone&apos;s where you may write them.</source>
+        <translation>Jūsų paruošti atsakymai ir jūsų skyrių ar visų atsakymai, kur galite juos rašyti.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared &amp;views…</source>
+        <translation>Bendri &amp;rodiniai…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The views you share with your departments&apos; agents (admins: with everyone).</source>
+        <translation>Rodiniai, kuriais dalijatės su savo skyrių agentais (administratoriai – su visais).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Taisyklės…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automation rules of your departments: when something happens to a ticket that matches a filter, what Pult does.</source>
+        <translation>Jūsų skyrių automatizavimo taisyklės: ką Pult daro, kai kas nors nutinka filtrą atitinkančiai užklausai.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2468,7 +2547,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+152"/>
         <source>Could not tell the server: %1</source>
         <translation>Nepavyko pranešti serveriui: %1</translation>
     </message>
@@ -2782,6 +2861,208 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+17"/>
         <source>&amp;Mark all as read</source>
         <translation>&amp;Pažymėti visus kaip skaitytus</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::RuleSettings</name>
+    <message>
+        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <source>%1, column %2: %3</source>
+        <translation>%1, stulpelis %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Enabled</source>
+        <translation>Į&amp;jungta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top: no later rule runs for the same event</source>
+        <translation>&amp;Stabdyti: tam pačiam įvykiui vėlesnės taisyklės nevykdomos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>Iš&amp;saugoti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>Pa&amp;šalinti</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>Taisyklės</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Skyrius</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Kada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Būsena</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+121"/>
+        <source>Every department</source>
+        <translation>Visi skyriai</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Rules run in ascending position, then by name.</source>
+        <translation>Taisyklės vykdomos didėjančia pozicijos tvarka, tada pagal pavadinimą.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When a ticket is created, the customer or an agent writes, a field changes or a time passes; if it matches the filter (empty: every ticket); then set fields, add or remove tags, add a note, reply with a canned response or notify someone. The words are those of pultctl rule (docs/automation.md).</source>
+        <translation>Kai sukuriama užklausa, rašo klientas ar agentas, pasikeičia laukas ar praeina laikas; jei ji atitinka filtrą (tuščia: kiekviena užklausa); tada nustato laukus, prideda ar pašalina žymes, prideda pastabą, atsako paruoštu atsakymu ar ką nors informuoja. Žodžiai tokie patys kaip pultctl rule (docs/automation.md).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Pavadinimas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department:</source>
+        <translation>S&amp;kyrius:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>K&amp;ada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;If:</source>
+        <translation>&amp;Jei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hen:</source>
+        <translation>&amp;Tada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Position:</source>
+        <translation>P&amp;ozicija:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New rule</source>
+        <translation>&amp;Nauja taisyklė</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The rules come from the server: %1</source>
+        <translation>Taisyklės gaunamos iš serverio: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>another department</source>
+        <translation>kitas skyrius</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>Įjungta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Išjungta</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A rule needs a name.</source>
+        <translation>Taisyklė turi turėti pavadinimą.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the trigger</source>
+        <translation>paleidiklis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the condition, %1</source>
+        <translation>sąlyga, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the actions</source>
+        <translation>veiksmai</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Rule &quot;%1&quot; added.</source>
+        <translation>Taisyklė „%1“ pridėta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule &quot;%1&quot; saved.</source>
+        <translation>Taisyklė „%1“ išsaugota.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rule &quot;%1&quot; removed.</source>
+        <translation>Taisyklė „%1“ pašalinta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Saugoma…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serveris atmetė pakeitimą: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::SettingVerdict</name>
+    <message>
+        <location filename="../ui/settingverdict.cpp" line="+27"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Neprisijungta: pakeitimas palauks ir bus išsiųstas į serverį, kai šis vėl bus pasiekiamas.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving…</source>
+        <translation>Saugoma…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Pakeitimas palauks, kol prisijungsite.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serveris atmetė pakeitimą: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved.</source>
+        <translation>Išsaugota.</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3412,91 @@ Klavišais j ir k galite judėti sąrašu.</translation>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::ViewSettings</name>
+    <message>
+        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <source>&amp;Save</source>
+        <translation>Iš&amp;saugoti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>Pa&amp;šalinti</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared views</source>
+        <translation>Bendri rodiniai</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Pavadinimas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shown to</source>
+        <translation>Rodomas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filter</source>
+        <translation>Filtras</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+68"/>
+        <source>The agents of %1</source>
+        <translation>Skyriaus %1 agentai</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+63"/>
+        <source>Everyone</source>
+        <translation>Visi</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Pavadinimas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtras:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown &amp;to:</source>
+        <translation>&amp;Rodomas:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New view</source>
+        <translation>&amp;Naujas rodinys</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>another department</source>
+        <translation>kitas skyrius</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>A view needs a name.</source>
+        <translation>Rodinys turi turėti pavadinimą.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A view needs a filter.</source>
+        <translation>Rodinys turi turėti filtrą.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter: %1</source>
+        <translation>Filtras: %1</translation>
     </message>
 </context>
 <context>

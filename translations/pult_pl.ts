@@ -720,6 +720,16 @@
         <source>%1 d %2 h</source>
         <translation>%1 d %2 godz.</translation>
     </message>
+    <message>
+        <location filename="../ui/templatepreview.cpp" line="+13"/>
+        <source>The invoice for March is missing</source>
+        <translation>Brakuje faktury za marzec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Anna Nowak</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -854,7 +864,7 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+32"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Dodaj agenta</translation>
     </message>
@@ -869,7 +879,7 @@
         <translation>&amp;Otwarte zgłoszenia</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Agents</source>
         <translation>Agenci</translation>
     </message>
@@ -939,22 +949,7 @@
         <translation>Pokazuje w skrzynce nierozwiązane jeszcze zgłoszenia agenta, by przekazać je dalej.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>The server refused the change: %1</source>
-        <translation>Serwer odrzucił zmianę: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Brak połączenia: zmiana poczeka i trafi na serwer, gdy będzie znów dostępny.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Saved.</source>
-        <translation>Zapisano.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+48"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Lista agentów pochodzi z serwera: %1</translation>
     </message>
@@ -1022,18 +1017,6 @@
         <location line="+25"/>
         <source>Nothing changed.</source>
         <translation>Nic się nie zmieniło.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+20"/>
-        <source>Saving…</source>
-        <translation>Zapisywanie…</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <location line="+20"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Zmiana poczeka, aż się zalogujesz.</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1116,107 @@
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
         <translation>Enter wstawia; symbole zastępcze zostaną wypełnione danymi tego zgłoszenia.</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::CannedSettings</name>
+    <message>
+        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canned responses</source>
+        <translation>Gotowe odpowiedzi</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Skrót</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Dla kogo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. refund</source>
+        <translation>np. zwrot</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+89"/>
+        <source>Only me</source>
+        <translation>Tylko ja</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+88"/>
+        <source>The agents of %1</source>
+        <translation>Agenci działu %1</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+76"/>
+        <source>Everyone</source>
+        <translation>Wszyscy</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tytuł:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hortcut:</source>
+        <translation>&amp;Skrót:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Dla kogo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>T&amp;reść:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
+        <translation>Zmienne takie jak {{customer.first_name}}, {{ticket.number}} i {{agent.name}} są wypełniane dla zgłoszenia, do którego odpowiedź jest wstawiana (docs/templates.md).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview:</source>
+        <translation>Podgląd:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New response</source>
+        <translation>&amp;Nowa odpowiedź</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>another department</source>
+        <translation>inny dział</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>A canned response needs a title.</source>
+        <translation>Gotowa odpowiedź musi mieć tytuł.</translation>
     </message>
 </context>
 <context>
@@ -1695,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+39"/>
+        <location filename="../ui/departmentsettings.cpp" line="+38"/>
         <source>Oldest first</source>
         <translation>Najstarsze najpierw</translation>
     </message>
@@ -1715,7 +1799,7 @@
         <translation>Najbliższy termin SLA najpierw</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>&amp;New department</source>
         <translation>&amp;Nowy dział</translation>
     </message>
@@ -1725,7 +1809,7 @@
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Departments</source>
         <translation>Działy</translation>
     </message>
@@ -1817,12 +1901,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Może to zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Brak połączenia: zmiana poczeka i trafi na serwer, gdy będzie znów dostępny.</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>Name: a department needs a name.</source>
         <translation>Nazwa: dział musi mieć nazwę.</translation>
     </message>
@@ -1857,17 +1936,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Cele: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The invoice for March is missing</source>
-        <translation>Brakuje faktury za marzec</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ana Novak</source>
-        <translation>Anna Nowak</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Twoja odpowiedź.)</translation>
     </message>
@@ -1890,26 +1959,6 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Najpierw popraw powyższe błędy.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Saving…</source>
-        <translation>Zapisywanie…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Zmiana poczeka, aż się zalogujesz.</translation>
-    </message>
-    <message>
-        <location line="-209"/>
-        <source>The server refused the change: %1</source>
-        <translation>Serwer odrzucił zmianę: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved.</source>
-        <translation>Zapisano.</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +2045,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+155"/>
+        <location filename="../ui/mainwindow.cpp" line="+159"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -2167,12 +2216,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+284"/>
+        <location line="+299"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Zaloguj się…</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-297"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj się</translation>
     </message>
@@ -2418,7 +2467,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Zaległości Twoich działów, czasy odpowiedzi i rozwiązania, dotrzymanie SLA i zadowolenie na wykresach.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>S&amp;ettings</source>
         <translation>&amp;Ustawienia</translation>
     </message>
@@ -2441,6 +2490,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+2"/>
         <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
         <translation>Kto pracuje w dziale pomocy: dodawanie agentów, ich role i działy, dezaktywacja oraz pozostawione przez nich zgłoszenia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Canned responses…</source>
+        <translation>&amp;Gotowe odpowiedzi…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your canned responses, and your departments&apos; or everyone&apos;s where you may write them.</source>
+        <translation>Twoje gotowe odpowiedzi oraz odpowiedzi twoich działów lub wszystkich, tam gdzie możesz je pisać.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared &amp;views…</source>
+        <translation>Wspólne &amp;widoki…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The views you share with your departments&apos; agents (admins: with everyone).</source>
+        <translation>Widoki udostępniane agentom twoich działów (administratorzy: wszystkim).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rules…</source>
+        <translation>&amp;Reguły…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automation rules of your departments: when something happens to a ticket that matches a filter, what Pult does.</source>
+        <translation>Reguły automatyzacji twoich działów: co Pult robi, gdy coś dzieje się ze zgłoszeniem pasującym do filtra.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2468,7 +2547,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+152"/>
         <source>Could not tell the server: %1</source>
         <translation>Nie udało się powiadomić serwera: %1</translation>
     </message>
@@ -2782,6 +2861,208 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+17"/>
         <source>&amp;Mark all as read</source>
         <translation>&amp;Oznacz wszystkie jako przeczytane</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::RuleSettings</name>
+    <message>
+        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <source>%1, column %2: %3</source>
+        <translation>%1, kolumna %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Włączona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top: no later rule runs for the same event</source>
+        <translation>&amp;Zatrzymaj: żadna późniejsza reguła nie działa dla tego samego zdarzenia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>Reguły</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+121"/>
+        <source>Every department</source>
+        <translation>Wszystkie działy</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Rules run in ascending position, then by name.</source>
+        <translation>Reguły działają w kolejności rosnącej pozycji, potem według nazwy.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When a ticket is created, the customer or an agent writes, a field changes or a time passes; if it matches the filter (empty: every ticket); then set fields, add or remove tags, add a note, reply with a canned response or notify someone. The words are those of pultctl rule (docs/automation.md).</source>
+        <translation>Gdy zgłoszenie zostanie utworzone, klient lub agent napisze, pole się zmieni lub upłynie czas; jeśli pasuje do filtra (puste: każde zgłoszenie); wtedy ustawia pola, dodaje lub usuwa etykiety, dodaje notatkę, odpowiada gotową odpowiedzią lub kogoś powiadamia. Słowa są takie jak w pultctl rule (docs/automation.md).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department:</source>
+        <translation>&amp;Dział:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>&amp;Kiedy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;If:</source>
+        <translation>&amp;Jeśli:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hen:</source>
+        <translation>&amp;Wtedy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Position:</source>
+        <translation>&amp;Pozycja:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New rule</source>
+        <translation>&amp;Nowa reguła</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The rules come from the server: %1</source>
+        <translation>Reguły pochodzą z serwera: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>another department</source>
+        <translation>inny dział</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>Włączona</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Wyłączona</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A rule needs a name.</source>
+        <translation>Reguła musi mieć nazwę.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the trigger</source>
+        <translation>wyzwalacz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the condition, %1</source>
+        <translation>warunek, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the actions</source>
+        <translation>działania</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Rule &quot;%1&quot; added.</source>
+        <translation>Dodano regułę „%1”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule &quot;%1&quot; saved.</source>
+        <translation>Zapisano regułę „%1”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rule &quot;%1&quot; removed.</source>
+        <translation>Usunięto regułę „%1”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serwer odrzucił zmianę: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::SettingVerdict</name>
+    <message>
+        <location filename="../ui/settingverdict.cpp" line="+27"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Brak połączenia: zmiana poczeka i trafi na serwer, gdy będzie znów dostępny.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Zmiana poczeka, aż się zalogujesz.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serwer odrzucił zmianę: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved.</source>
+        <translation>Zapisano.</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3412,91 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::ViewSettings</name>
+    <message>
+        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared views</source>
+        <translation>Wspólne widoki</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shown to</source>
+        <translation>Widoczny dla</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filter</source>
+        <translation>Filtr</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+68"/>
+        <source>The agents of %1</source>
+        <translation>Agenci działu %1</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+63"/>
+        <source>Everyone</source>
+        <translation>Wszyscy</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtr:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown &amp;to:</source>
+        <translation>&amp;Widoczny dla:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New view</source>
+        <translation>&amp;Nowy widok</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>another department</source>
+        <translation>inny dział</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>A view needs a name.</source>
+        <translation>Widok musi mieć nazwę.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A view needs a filter.</source>
+        <translation>Widok musi mieć filtr.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter: %1</source>
+        <translation>Filtr: %1</translation>
     </message>
 </context>
 <context>

@@ -732,6 +732,16 @@
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
     </message>
+    <message>
+        <location filename="../ui/templatepreview.cpp" line="+13"/>
+        <source>The invoice for March is missing</source>
+        <translation>Manjka račun za marec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ana Novak</source>
+        <translation>Ana Novak</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -867,7 +877,7 @@
         <translation>Skrbnik</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+32"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Dodaj agenta</translation>
     </message>
@@ -882,7 +892,7 @@
         <translation>Odprti &amp;zahtevki</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Agents</source>
         <translation>Agenti</translation>
     </message>
@@ -952,22 +962,7 @@
         <translation>V nabiralniku pokaže agentove še nerešene zahtevke, da jih predate naprej.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>The server refused the change: %1</source>
-        <translation>Strežnik je zavrnil spremembo: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Brez povezave: sprememba počaka in gre na strežnik, ko bo spet dosegljiv.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Saved.</source>
-        <translation>Shranjeno.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+48"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Seznam agentov prihaja s strežnika: %1</translation>
     </message>
@@ -1035,18 +1030,6 @@
         <location line="+25"/>
         <source>Nothing changed.</source>
         <translation>Nič se ni spremenilo.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <location line="+20"/>
-        <source>Saving…</source>
-        <translation>Shranjevanje…</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <location line="+20"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Sprememba počaka, dokler se ne prijavite.</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1129,107 @@
         <location line="+7"/>
         <source>Enter inserts; placeholders are filled in for this ticket.</source>
         <translation>Enter vstavi odgovor; spremenljivke se izpolnijo za ta zahtevek.</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::CannedSettings</name>
+    <message>
+        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Shrani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Odstrani</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Canned responses</source>
+        <translation>Pripravljeni odgovori</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>Naslov</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Bližnjica</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Za koga</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. refund</source>
+        <translation>npr. vračilo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+89"/>
+        <source>Only me</source>
+        <translation>Samo jaz</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+88"/>
+        <source>The agents of %1</source>
+        <translation>Agenti oddelka %1</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+76"/>
+        <source>Everyone</source>
+        <translation>Vsi</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Naslov:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hortcut:</source>
+        <translation>&amp;Bližnjica:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Za koga:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Besedilo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
+        <translation>Spremenljivke, kot so {{customer.first_name}}, {{ticket.number}} in {{agent.name}}, se izpolnijo za zahtevek, v katerega se odgovor vstavi (docs/templates.md).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preview:</source>
+        <translation>Predogled:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New response</source>
+        <translation>&amp;Nov odgovor</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>another department</source>
+        <translation>drug oddelek</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>A canned response needs a title.</source>
+        <translation>Pripravljen odgovor potrebuje naslov.</translation>
     </message>
 </context>
 <context>
@@ -1712,7 +1796,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+39"/>
+        <location filename="../ui/departmentsettings.cpp" line="+38"/>
         <source>Oldest first</source>
         <translation>Najstarejši najprej</translation>
     </message>
@@ -1732,7 +1816,7 @@
         <translation>Najbližji rok SLA najprej</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>&amp;New department</source>
         <translation>&amp;Nov oddelek</translation>
     </message>
@@ -1742,7 +1826,7 @@
         <translation>&amp;Shrani</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Departments</source>
         <translation>Oddelki</translation>
     </message>
@@ -1834,12 +1918,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>To lahko spremeni le skrbnik.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Offline: the change waits and goes to the server when it is back.</source>
-        <translation>Brez povezave: sprememba počaka in gre na strežnik, ko bo spet dosegljiv.</translation>
-    </message>
-    <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>Name: a department needs a name.</source>
         <translation>Ime: oddelek potrebuje ime.</translation>
     </message>
@@ -1874,17 +1953,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Cilji: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The invoice for March is missing</source>
-        <translation>Manjka račun za marec</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ana Novak</source>
-        <translation>Ana Novak</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Vaš odgovor.)</translation>
     </message>
@@ -1907,26 +1976,6 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Najprej popravite zgornje napake.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Saving…</source>
-        <translation>Shranjevanje…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The change waits until you sign in.</source>
-        <translation>Sprememba počaka, dokler se ne prijavite.</translation>
-    </message>
-    <message>
-        <location line="-209"/>
-        <source>The server refused the change: %1</source>
-        <translation>Strežnik je zavrnil spremembo: %1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved.</source>
-        <translation>Shranjeno.</translation>
     </message>
 </context>
 <context>
@@ -2013,7 +2062,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+155"/>
+        <location filename="../ui/mainwindow.cpp" line="+159"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -2185,12 +2234,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+2"/>
-        <location line="+284"/>
+        <location line="+299"/>
         <source>&amp;Sign in…</source>
         <translation>&amp;Prijava…</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-297"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Odjava</translation>
     </message>
@@ -2436,7 +2485,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Zaostanki vaših oddelkov, časi odziva in rešitve, izpolnjevanje SLA in zadovoljstvo v grafih.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>S&amp;ettings</source>
         <translation>&amp;Nastavitve</translation>
     </message>
@@ -2459,6 +2508,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+2"/>
         <source>Who works in the help desk: add agents, their roles and departments, deactivate them, and the tickets they left.</source>
         <translation>Kdo dela v službi za pomoč: dodajanje agentov, njihove vloge in oddelki, deaktivacija in zahtevki, ki so jih pustili.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Canned responses…</source>
+        <translation>&amp;Pripravljeni odgovori…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your canned responses, and your departments&apos; or everyone&apos;s where you may write them.</source>
+        <translation>Vaši pripravljeni odgovori ter odgovori vaših oddelkov ali vseh, kjer jih smete pisati.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared &amp;views…</source>
+        <translation>Skupni &amp;pogledi…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The views you share with your departments&apos; agents (admins: with everyone).</source>
+        <translation>Pogledi, ki jih delite z agenti svojih oddelkov (skrbniki: z vsemi).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rules…</source>
+        <translation>P&amp;ravila…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automation rules of your departments: when something happens to a ticket that matches a filter, what Pult does.</source>
+        <translation>Pravila avtomatizacije vaših oddelkov: kaj Pult naredi, ko se zgodi nekaj z zahtevkom, ki ustreza filtru.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2486,7 +2565,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+152"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>
@@ -2801,6 +2880,208 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+17"/>
         <source>&amp;Mark all as read</source>
         <translation>&amp;Označi vse kot prebrano</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::RuleSettings</name>
+    <message>
+        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <source>%1, column %2: %3</source>
+        <translation>%1, stolpec %2: %3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Vključeno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top: no later rule runs for the same event</source>
+        <translation>&amp;Ustavi: za isti dogodek se ne izvede nobeno poznejše pravilo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Shrani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Odstrani</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules</source>
+        <translation>Pravila</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Ime</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Oddelek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Kdaj</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+121"/>
+        <source>Every department</source>
+        <translation>Vsi oddelki</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Rules run in ascending position, then by name.</source>
+        <translation>Pravila se izvajajo po naraščajočem položaju, nato po imenu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When a ticket is created, the customer or an agent writes, a field changes or a time passes; if it matches the filter (empty: every ticket); then set fields, add or remove tags, add a note, reply with a canned response or notify someone. The words are those of pultctl rule (docs/automation.md).</source>
+        <translation>Ko je zahtevek ustvarjen, ko piše stranka ali agent, ko se polje spremeni ali preteče čas; če ustreza filtru (prazno: vsak zahtevek); potem nastavi polja, doda ali odstrani oznake, doda opombo, odgovori s pripravljenim odgovorom ali koga obvesti. Besede so iste kot pri pultctl rule (docs/automation.md).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ime:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department:</source>
+        <translation>&amp;Oddelek:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>&amp;Kdaj:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;If:</source>
+        <translation>Č&amp;e:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hen:</source>
+        <translation>&amp;Potem:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Position:</source>
+        <translation>Po&amp;ložaj:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New rule</source>
+        <translation>&amp;Novo pravilo</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The rules come from the server: %1</source>
+        <translation>Pravila prihajajo s strežnika: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>another department</source>
+        <translation>drug oddelek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>Vključeno</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disabled</source>
+        <translation>Izključeno</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>A rule needs a name.</source>
+        <translation>Pravilo potrebuje ime.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the trigger</source>
+        <translation>sprožilec</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the condition, %1</source>
+        <translation>pogoj, %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the actions</source>
+        <translation>dejanja</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Rule &quot;%1&quot; added.</source>
+        <translation>Pravilo „%1“ je dodano.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule &quot;%1&quot; saved.</source>
+        <translation>Pravilo „%1“ je shranjeno.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rule &quot;%1&quot; removed.</source>
+        <translation>Pravilo „%1“ je odstranjeno.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Shranjevanje…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused the change: %1</source>
+        <translation>Strežnik je zavrnil spremembo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::SettingVerdict</name>
+    <message>
+        <location filename="../ui/settingverdict.cpp" line="+27"/>
+        <source>Offline: the change waits and goes to the server when it is back.</source>
+        <translation>Brez povezave: sprememba počaka in gre na strežnik, ko bo spet dosegljiv.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving…</source>
+        <translation>Shranjevanje…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The change waits until you sign in.</source>
+        <translation>Sprememba počaka, dokler se ne prijavite.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server refused the change: %1</source>
+        <translation>Strežnik je zavrnil spremembo: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved.</source>
+        <translation>Shranjeno.</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3434,91 @@ S tipkama j in k se premikate po seznamu.</translation>
         <source>%1, %2</source>
         <comment>view name, ticket count</comment>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Pult::ViewSettings</name>
+    <message>
+        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Shrani</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Odstrani</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared views</source>
+        <translation>Skupni pogledi</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Ime</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shown to</source>
+        <translation>Prikazan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+68"/>
+        <source>The agents of %1</source>
+        <translation>Agenti oddelka %1</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+63"/>
+        <source>Everyone</source>
+        <translation>Vsi</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ime:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown &amp;to:</source>
+        <translation>&amp;Prikazan:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New view</source>
+        <translation>&amp;Nov pogled</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>another department</source>
+        <translation>drug oddelek</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>A view needs a name.</source>
+        <translation>Pogled potrebuje ime.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A view needs a filter.</source>
+        <translation>Pogled potrebuje filter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter: %1</source>
+        <translation>Filter: %1</translation>
     </message>
 </context>
 <context>
