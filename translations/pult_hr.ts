@@ -1779,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+38"/>
+        <location filename="../ui/departmentsettings.cpp" line="+42"/>
         <source>Oldest first</source>
         <translation>Najstariji prvo</translation>
     </message>
@@ -1799,12 +1799,17 @@
         <translation>Najbliži SLA rok prvo</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;New department</source>
         <translation>&amp;Novi odjel</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Ask the customer to rate the answer when a ticket is so&amp;lved</source>
+        <translation>Kad je zahtjev rij&amp;ešen, zamoli korisnika da ocijeni odgovor</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Spremi</translation>
     </message>
@@ -1872,6 +1877,71 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+4"/>
+        <source>By hand</source>
+        <translation>Ručno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In turn (round robin)</source>
+        <translation>Redom (kružno)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the least loaded agent</source>
+        <translation>Najmanje opterećenom agentu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation>bez ograničenja</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New tickets are &amp;assigned:</source>
+        <translation>Novi zahtjevi &amp;dodjeljuju se:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most open &amp;tickets per agent:</source>
+        <translation>Najviše otvorenih &amp;zahtjeva po agentu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
+        <translation>Agent s toliko otvorenih zahtjeva preskače se kad se novi dodjeljuju redom ili najmanje opterećenom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Survey &amp;sent after:</source>
+        <translation>Anketa se &amp;šalje nakon:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-&amp;reply:</source>
+        <translation>Automatski &amp;odgovor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-reply &amp;outside hours:</source>
+        <translation>Automatski odgovor &amp;izvan radnog vremena:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the customer when their mail opens a ticket; outside business hours the second is sent, or the first when it is empty. Empty: none.</source>
+        <translation>Šalje se korisniku kad njegova e-pošta otvori zahtjev; izvan radnog vremena šalje se drugi ili, ako je prazan, prvi. Prazno: ništa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignment and customers</source>
+        <translation>Dodjela i korisnici</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Zaglavlje:</translation>
     </message>
@@ -1901,7 +1971,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ovo može promijeniti samo administrator.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+165"/>
+        <source>Reading these settings from the server…</source>
+        <translation>Čitanje ovih postavki s poslužitelja…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These settings are kept on the server, which could not be read: %1</source>
+        <translation>Ove su postavke spremljene na poslužitelju, koji nije bilo moguće pročitati: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Name: a department needs a name.</source>
         <translation>Naziv: odjel mora imati naziv.</translation>
     </message>
@@ -1931,6 +2011,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Podnožje</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Auto-reply</source>
+        <translation>Automatski odgovor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-reply outside hours</source>
+        <translation>Automatski odgovor izvan radnog vremena</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Goals: %1</source>
         <translation>Ciljevi: %1</translation>
@@ -1939,6 +2029,11 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Vaš odgovor.)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The auto-reply to a new ticket:</source>
+        <translation>Automatski odgovor na novi zahtjev:</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2547,7 +2642,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>

@@ -1779,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+38"/>
+        <location filename="../ui/departmentsettings.cpp" line="+42"/>
         <source>Oldest first</source>
         <translation>Seniausios pirmiausia</translation>
     </message>
@@ -1799,12 +1799,17 @@
         <translation>Artimiausias SLA terminas pirmiausia</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;New department</source>
         <translation>&amp;Naujas skyrius</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Ask the customer to rate the answer when a ticket is so&amp;lved</source>
+        <translation>Kai užklausa iš&amp;spręsta, paprašyti kliento įvertinti atsakymą</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>Iš&amp;saugoti</translation>
     </message>
@@ -1872,6 +1877,71 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+4"/>
+        <source>By hand</source>
+        <translation>Rankiniu būdu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In turn (round robin)</source>
+        <translation>Paeiliui (ratu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the least loaded agent</source>
+        <translation>Mažiausiai apkrautam agentui</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation>be ribos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New tickets are &amp;assigned:</source>
+        <translation>Naujos užklausos &amp;priskiriamos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most open &amp;tickets per agent:</source>
+        <translation>Daugiausia atvirų &amp;užklausų agentui:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
+        <translation>Agentas, turintis tiek atvirų užklausų, praleidžiamas, kai naujos priskiriamos paeiliui ar mažiausiai apkrautam.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Survey &amp;sent after:</source>
+        <translation>Apklausa &amp;siunčiama po:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-&amp;reply:</source>
+        <translation>Automatinis &amp;atsakymas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-reply &amp;outside hours:</source>
+        <translation>Automatinis atsakymas &amp;ne darbo metu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the customer when their mail opens a ticket; outside business hours the second is sent, or the first when it is empty. Empty: none.</source>
+        <translation>Siunčiamas klientui, kai jo laiškas sukuria užklausą; ne darbo metu siunčiamas antrasis arba, jei jis tuščias, pirmasis. Tuščia: nesiunčiama.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignment and customers</source>
+        <translation>Priskyrimas ir klientai</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Antraštė:</translation>
     </message>
@@ -1901,7 +1971,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Tai gali pakeisti tik administratorius.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+165"/>
+        <source>Reading these settings from the server…</source>
+        <translation>Šie nustatymai skaitomi iš serverio…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These settings are kept on the server, which could not be read: %1</source>
+        <translation>Šie nustatymai saugomi serveryje, kurio nepavyko perskaityti: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Name: a department needs a name.</source>
         <translation>Pavadinimas: skyrius turi turėti pavadinimą.</translation>
     </message>
@@ -1931,6 +2011,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Poraštė</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Auto-reply</source>
+        <translation>Automatinis atsakymas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-reply outside hours</source>
+        <translation>Automatinis atsakymas ne darbo metu</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Goals: %1</source>
         <translation>Tikslai: %1</translation>
@@ -1939,6 +2029,11 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Jūsų atsakymas.)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The auto-reply to a new ticket:</source>
+        <translation>Automatinis atsakymas į naują užklausą:</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2547,7 +2642,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Could not tell the server: %1</source>
         <translation>Nepavyko pranešti serveriui: %1</translation>
     </message>

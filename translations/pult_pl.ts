@@ -1779,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+38"/>
+        <location filename="../ui/departmentsettings.cpp" line="+42"/>
         <source>Oldest first</source>
         <translation>Najstarsze najpierw</translation>
     </message>
@@ -1799,12 +1799,17 @@
         <translation>Najbliższy termin SLA najpierw</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;New department</source>
         <translation>&amp;Nowy dział</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Ask the customer to rate the answer when a ticket is so&amp;lved</source>
+        <translation>Po &amp;rozwiązaniu zgłoszenia poproś klienta o ocenę odpowiedzi</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
@@ -1872,6 +1877,71 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+4"/>
+        <source>By hand</source>
+        <translation>Ręcznie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In turn (round robin)</source>
+        <translation>Po kolei (karuzela)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the least loaded agent</source>
+        <translation>Najmniej obciążonemu agentowi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation>bez limitu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New tickets are &amp;assigned:</source>
+        <translation>Nowe zgłoszenia są &amp;przydzielane:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most open &amp;tickets per agent:</source>
+        <translation>Najwyżej otwartych &amp;zgłoszeń na agenta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
+        <translation>Agent mający tyle otwartych zgłoszeń jest pomijany, gdy nowe są przydzielane po kolei lub najmniej obciążonemu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Survey &amp;sent after:</source>
+        <translation>Ankieta &amp;wysyłana po:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-&amp;reply:</source>
+        <translation>&amp;Automatyczna odpowiedź:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-reply &amp;outside hours:</source>
+        <translation>Automatyczna odpowiedź &amp;poza godzinami:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the customer when their mail opens a ticket; outside business hours the second is sent, or the first when it is empty. Empty: none.</source>
+        <translation>Wysyłana klientowi, gdy jego wiadomość otwiera zgłoszenie; poza godzinami pracy wysyłana jest druga lub, gdy jest pusta, pierwsza. Puste: brak.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignment and customers</source>
+        <translation>Przydział i klienci</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Nagłówek:</translation>
     </message>
@@ -1901,7 +1971,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Może to zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+165"/>
+        <source>Reading these settings from the server…</source>
+        <translation>Odczytywanie tych ustawień z serwera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These settings are kept on the server, which could not be read: %1</source>
+        <translation>Te ustawienia są przechowywane na serwerze, którego nie udało się odczytać: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Name: a department needs a name.</source>
         <translation>Nazwa: dział musi mieć nazwę.</translation>
     </message>
@@ -1931,6 +2011,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Stopka</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Auto-reply</source>
+        <translation>Automatyczna odpowiedź</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-reply outside hours</source>
+        <translation>Automatyczna odpowiedź poza godzinami</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Goals: %1</source>
         <translation>Cele: %1</translation>
@@ -1939,6 +2029,11 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Twoja odpowiedź.)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The auto-reply to a new ticket:</source>
+        <translation>Automatyczna odpowiedź na nowe zgłoszenie:</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2547,7 +2642,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Could not tell the server: %1</source>
         <translation>Nie udało się powiadomić serwera: %1</translation>
     </message>

@@ -1796,7 +1796,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+38"/>
+        <location filename="../ui/departmentsettings.cpp" line="+42"/>
         <source>Oldest first</source>
         <translation>Najstarejši najprej</translation>
     </message>
@@ -1816,12 +1816,17 @@
         <translation>Najbližji rok SLA najprej</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>&amp;New department</source>
         <translation>&amp;Nov oddelek</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Ask the customer to rate the answer when a ticket is so&amp;lved</source>
+        <translation>Ko je zahtevek re&amp;šen, prosi stranko za oceno odgovora</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Shrani</translation>
     </message>
@@ -1889,6 +1894,71 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+4"/>
+        <source>By hand</source>
+        <translation>Ročno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In turn (round robin)</source>
+        <translation>Po vrsti (krožno)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To the least loaded agent</source>
+        <translation>Najmanj obremenjenemu agentu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no limit</source>
+        <translation>brez omejitve</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New tickets are &amp;assigned:</source>
+        <translation>Novi zahtevki se &amp;dodelijo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most open &amp;tickets per agent:</source>
+        <translation>Največ odprtih &amp;zahtevkov na agenta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
+        <translation>Agent s toliko odprtimi zahtevki je preskočen, ko se novi dodeljujejo po vrsti ali najmanj obremenjenemu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Survey &amp;sent after:</source>
+        <translation>Anketa &amp;poslana po:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-&amp;reply:</source>
+        <translation>Samodejni &amp;odgovor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-reply &amp;outside hours:</source>
+        <translation>Samodejni odgovor &amp;izven delovnega časa:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sent to the customer when their mail opens a ticket; outside business hours the second is sent, or the first when it is empty. Empty: none.</source>
+        <translation>Pošlje se stranki, ko njeno e-sporočilo odpre zahtevek; izven delovnega časa se pošlje drugi ali, če je prazen, prvi. Prazno: nič.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assignment and customers</source>
+        <translation>Dodeljevanje in stranke</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Glava:</translation>
     </message>
@@ -1918,7 +1988,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>To lahko spremeni le skrbnik.</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+165"/>
+        <source>Reading these settings from the server…</source>
+        <translation>Branje teh nastavitev s strežnika…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These settings are kept on the server, which could not be read: %1</source>
+        <translation>Te nastavitve so shranjene na strežniku, ki ga ni bilo mogoče prebrati: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Name: a department needs a name.</source>
         <translation>Ime: oddelek potrebuje ime.</translation>
     </message>
@@ -1948,6 +2028,16 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Noga</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Auto-reply</source>
+        <translation>Samodejni odgovor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-reply outside hours</source>
+        <translation>Samodejni odgovor izven delovnega časa</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>Goals: %1</source>
         <translation>Cilji: %1</translation>
@@ -1956,6 +2046,11 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+20"/>
         <source>(Your reply.)</source>
         <translation>(Vaš odgovor.)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The auto-reply to a new ticket:</source>
+        <translation>Samodejni odgovor na nov zahtevek:</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2565,7 +2660,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>

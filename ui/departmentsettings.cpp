@@ -10,11 +10,14 @@
 #include "templatepreview.h"
 #include "ticketactions.h"
 #include "uuid.h"
+#include "wire.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +25,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -66,9 +70,10 @@ QLabel *helpLabel(const QString &text, QWidget *parent)
 } // namespace
 
 DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions,
-                                       SyncEngine *engine, QWidget *parent)
+                                       SyncEngine *engine, const QString &home, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
+    , m_work(this, home)
     , m_list(new QListWidget(this))
     , m_add(new QPushButton(tr("&New department"), this))
     , m_tabs(new QTabWidget(this))
@@ -81,6 +86,14 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     , m_header(textEdit(QStringLiteral("replyHeader"), 3, this))
     , m_footer(textEdit(QStringLiteral("replyFooter"), 3, this))
     , m_preview(textEdit(QStringLiteral("preview"), 8, this))
+    , m_assignment(new QComboBox(this))
+    , m_cap(new QSpinBox(this))
+    , m_csat(
+          new QCheckBox(tr("Ask the customer to rate the answer when a ticket is so&lved"), this))
+    , m_csatDelay(new QSpinBox(this))
+    , m_autoReply(textEdit(QStringLiteral("autoReply"), 3, this))
+    , m_autoReplyOutside(textEdit(QStringLiteral("autoReplyOutsideHours"), 3, this))
+    , m_serverState(new QLabel(this))
     , m_errors(new QLabel(this))
     , m_state(new QLabel(this))
     , m_save(new QPushButton(tr("&Save"), this))
@@ -151,6 +164,43 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     slaLayout->addStretch();
     m_tabs->addTab(sla, tr("SLA policy"));
 
+    // Assignment and customers: what only pultd keeps (not in the local store).
+    m_assignment->setObjectName(QStringLiteral("assignment"));
+    m_assignment->addItem(tr("By hand"), QStringLiteral("manual"));
+    m_assignment->addItem(tr("In turn (round robin)"), QStringLiteral("round-robin"));
+    m_assignment->addItem(tr("To the least loaded agent"), QStringLiteral("least-loaded"));
+    m_cap->setObjectName(QStringLiteral("assignmentCap"));
+    m_cap->setRange(0, 10000);
+    m_cap->setSpecialValueText(tr("no limit"));
+    m_csat->setObjectName(QStringLiteral("csat"));
+    m_csatDelay->setObjectName(QStringLiteral("csatDelay"));
+    m_csatDelay->setRange(0, 30 * 24 * 60);
+    m_csatDelay->setSuffix(tr(" min"));
+    m_serverState->setObjectName(QStringLiteral("serverState"));
+    m_serverState->setWordWrap(true);
+    auto *customers = new QWidget(m_tabs);
+    auto *customersLayout = new QVBoxLayout(customers);
+    auto *customersForm = new QFormLayout;
+    customersLayout->addLayout(customersForm);
+    customersLayout->addWidget(m_serverState);
+    customersLayout->addStretch();
+    customersForm->addRow(tr("New tickets are &assigned:"), m_assignment);
+    customersForm->addRow(tr("At most open &tickets per agent:"), m_cap);
+    customersForm->addRow(
+        QString(), helpLabel(tr("An agent holding this many open tickets is passed by when new "
+                                "ones are assigned in turn or to the least loaded."),
+                             customers));
+    customersForm->addRow(QString(), m_csat);
+    customersForm->addRow(tr("Survey &sent after:"), m_csatDelay);
+    customersForm->addRow(tr("Auto-&reply:"), m_autoReply);
+    customersForm->addRow(tr("Auto-reply &outside hours:"), m_autoReplyOutside);
+    customersForm->addRow(
+        QString(),
+        helpLabel(tr("Sent to the customer when their mail opens a ticket; outside business "
+                     "hours the second is sent, or the first when it is empty. Empty: none."),
+                  customers));
+    m_tabs->addTab(customers, tr("Assignment and customers"));
+
     auto *replies = new QWidget(m_tabs);
     auto *repliesForm = new QFormLayout(replies);
     repliesForm->addRow(tr("&Header:"), m_header);
@@ -198,7 +248,9 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     // Only admins change the name, address, hours and SLA policy (pultd's rule, which it
     // enforces whatever this shows).
     const QString adminOnly = tr("Only an admin changes this.");
-    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_email, m_hours, m_sla}) {
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_name, m_email, m_hours, m_sla, m_assignment, m_cap,
+                                          m_csat, m_csatDelay, m_autoReply, m_autoReplyOutside}) {
         w->setEnabled(m_admin);
         if (!m_admin)
             w->setToolTip(adminOnly);
@@ -206,8 +258,12 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
 
     for (QLineEdit *edit : {m_name, m_email, m_goals})
         connect(edit, &QLineEdit::textChanged, this, &DepartmentSettings::check);
-    for (QPlainTextEdit *edit : {m_sla, m_header, m_footer})
+    for (QPlainTextEdit *edit : {m_sla, m_header, m_footer, m_autoReply, m_autoReplyOutside})
         connect(edit, &QPlainTextEdit::textChanged, this, &DepartmentSettings::check);
+    connect(m_assignment, &QComboBox::currentIndexChanged, this, &DepartmentSettings::check);
+    connect(m_cap, &QSpinBox::valueChanged, this, &DepartmentSettings::check);
+    connect(m_csat, &QCheckBox::toggled, this, &DepartmentSettings::check);
+    connect(m_csatDelay, &QSpinBox::valueChanged, this, &DepartmentSettings::check);
     connect(m_queueOrder, &QComboBox::currentIndexChanged, this, &DepartmentSettings::check);
     connect(m_hours, &BusinessHoursEditor::changed, this, &DepartmentSettings::check);
     connect(m_list, &QListWidget::currentItemChanged, this,
@@ -231,8 +287,10 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
         reloadList();
         if (!selectDepartment(id))
             check();
+        reloadServerSettings();
     });
 
+    reloadServerSettings();
     reloadList();
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);
@@ -308,6 +366,57 @@ void DepartmentSettings::load(const Department &department, bool isNew)
     m_header->setPlainText(department.replyHeader);
     m_footer->setPlainText(department.replyFooter);
     m_state->clear();
+    showServerSettings();
+}
+
+void DepartmentSettings::reloadServerSettings()
+{
+    m_work.run<QJsonObject>(
+        [](SyncSession &session) { return session.fetch(QStringLiteral("/api/v1/departments")); },
+        [this](const Result<QJsonObject> &answer) {
+            if (answer.good()) {
+                m_server.clear();
+                m_serverError.clear();
+                for (const QJsonValue &value :
+                     answer->value(QLatin1String("departments")).toArray())
+                    m_server.insert(Wire::uuidOf(value.toObject().value(QLatin1String("id"))),
+                                    value.toObject());
+            } else {
+                m_serverError = answer.status().message();
+            }
+            showServerSettings();
+            Q_EMIT serverSettingsLoaded();
+        });
+}
+
+void DepartmentSettings::showServerSettings()
+{
+    // A new department starts from pultd's defaults.
+    const bool known = m_isNew || m_server.contains(m_loaded.id);
+    const QJsonObject settings = m_isNew ? QJsonObject() : m_server.value(m_loaded.id);
+    {
+        const QSignalBlocker b1(m_assignment), b2(m_cap), b3(m_csat), b4(m_csatDelay),
+            b5(m_autoReply), b6(m_autoReplyOutside);
+        m_assignment->setCurrentIndex(std::max(
+            0, m_assignment->findData(settings.value(QLatin1String("assignment")).toString())));
+        m_cap->setValue(settings.value(QLatin1String("assignment_cap")).toString().toInt());
+        m_csat->setChecked(settings.value(QLatin1String("csat")).toString() != u"off");
+        const QString delay = settings.value(QLatin1String("csat_delay")).toString();
+        m_csatDelay->setValue(delay.isEmpty() ? 60 : delay.toInt());
+        m_autoReply->setPlainText(settings.value(QLatin1String("auto_reply")).toString());
+        m_autoReplyOutside->setPlainText(
+            settings.value(QLatin1String("auto_reply_outside_hours")).toString());
+    }
+    for (QWidget *w : std::initializer_list<QWidget *>{m_assignment, m_cap, m_csat, m_csatDelay,
+                                                       m_autoReply, m_autoReplyOutside})
+        w->setEnabled(m_admin && known);
+    m_serverState->setText(known ? QString()
+                           : m_serverError.isEmpty()
+                               ? tr("Reading these settings from the server…")
+                               : tr("These settings are kept on the server, which could not be "
+                                    "read: %1")
+                                     .arg(m_serverError));
+    m_serverState->setVisible(!known);
     check();
 }
 
@@ -352,6 +461,30 @@ QJsonObject DepartmentSettings::changedFields(QStringList &errors) const
         put(key, text, loaded);
     }
 
+    // The server's settings, when they are known (a new department's against the defaults).
+    if (m_isNew || m_server.contains(m_loaded.id)) {
+        const QJsonObject server = m_isNew ? QJsonObject() : m_server.value(m_loaded.id);
+        const auto serverPut = [&](const char *key, const QString &value, const QString &fallback) {
+            const QString before = server.value(QLatin1String(key)).toString();
+            if (value != (before.isEmpty() ? fallback : before))
+                fields.insert(QLatin1String(key), value);
+        };
+        serverPut("assignment", m_assignment->currentData().toString(), QStringLiteral("manual"));
+        serverPut("assignment_cap", QString::number(m_cap->value()), QStringLiteral("0"));
+        serverPut("csat", m_csat->isChecked() ? QStringLiteral("on") : QStringLiteral("off"),
+                  QStringLiteral("on"));
+        serverPut("csat_delay", QString::number(m_csatDelay->value()), QStringLiteral("60"));
+        for (const auto &[edit, key, label] :
+             {std::tuple{m_autoReply, "auto_reply", tr("Auto-reply")},
+              std::tuple{m_autoReplyOutside, "auto_reply_outside_hours",
+                         tr("Auto-reply outside hours")}}) {
+            const QString text = edit->toPlainText().trimmed();
+            if (const Template tpl = Template::parse(text); !tpl.good())
+                errors.append(QStringLiteral("%1: %2").arg(label, tpl.errorString()));
+            serverPut(key, text, QString());
+        }
+    }
+
     if (auto goals = Goals::parse(m_goals->text()); goals.good())
         put("goals", goals->toString(), m_loaded.goals);
     else
@@ -374,10 +507,14 @@ void DepartmentSettings::check()
     auto hours = m_hours->text();
     const TemplateContext context =
         sampleTemplateContext(m_me, department, hours.good() ? *hours : QString());
-    m_preview->setPlainText(composeReply(Template::parse(m_header->toPlainText().trimmed()),
-                                         Template::literal(tr("(Your reply.)")),
-                                         Template::parse(m_footer->toPlainText().trimmed()),
-                                         Template(), context, TemplateFormat::PlainText));
+    QString preview = composeReply(Template::parse(m_header->toPlainText().trimmed()),
+                                   Template::literal(tr("(Your reply.)")),
+                                   Template::parse(m_footer->toPlainText().trimmed()), Template(),
+                                   context, TemplateFormat::PlainText);
+    if (const QString autoReply = m_autoReply->toPlainText().trimmed(); !autoReply.isEmpty())
+        preview += u"\n\n" + tr("The auto-reply to a new ticket:") + u"\n\n" +
+                   Pult::render(Template::parse(autoReply), context, TemplateFormat::PlainText);
+    m_preview->setPlainText(preview);
 }
 
 bool DepartmentSettings::confirmDiscard()

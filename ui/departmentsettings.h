@@ -14,10 +14,14 @@
 // What the dialog shows is read from the local store, so it opens at once and offline.
 
 #include "domain.h"
+#include "sessionwork.h"
 
 #include <QDialog>
+#include <QHash>
+#include <QJsonObject>
 #include <QUuid>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -25,6 +29,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QTabWidget;
 
 namespace Pult {
@@ -41,9 +46,14 @@ class DepartmentSettings : public QDialog
 
 public:
     // store and actions: the window's, outliving the dialog; engine: the window's sync engine,
-    // null when the profile is not signed in (a change then waits in the outbox).
+    // null when the profile is not signed in (a change then waits in the outbox); home: the
+    // profile directory.
     DepartmentSettings(LocalStore &store, TicketActions &actions, SyncEngine *engine,
-                       QWidget *parent = nullptr);
+                       const QString &home, QWidget *parent = nullptr);
+
+    // Reads the settings only the server keeps (assignment, satisfaction surveys, auto-replies)
+    // again; serverSettingsLoaded() follows.
+    void reloadServerSettings();
 
     // Shows the department (false when the agent may not configure it or it is not known).
     bool selectDepartment(const QUuid &id);
@@ -64,11 +74,20 @@ public:
     QPlainTextEdit *footerEdit() const { return m_footer; }
     QLineEdit *goalsEdit() const { return m_goals; }
     QPlainTextEdit *preview() const { return m_preview; }
+    QComboBox *assignmentBox() const { return m_assignment; }
+    QSpinBox *capBox() const { return m_cap; }
+    QCheckBox *csatBox() const { return m_csat; }
+    QPlainTextEdit *autoReplyEdit() const { return m_autoReply; }
     QLabel *errorLabel() const { return m_errors; }
     QLabel *stateLabel() const { return m_state; }
     QPushButton *saveButton() const { return m_save; }
 
+Q_SIGNALS:
+    void serverSettingsLoaded();
+
 private:
+    // Fills the server's settings of the department shown, or disables them while unknown.
+    void showServerSettings();
     // The departments this agent may configure, from the store, keeping the selection.
     void reloadList();
     void load(const Department &department, bool isNew);
@@ -83,8 +102,13 @@ private:
     Agent m_me;
     bool m_admin = false;
 
+    SessionWork m_work;
     QList<Department> m_departments; // the list's, in its order
-    Department m_loaded; // as shown when it was loaded (a new one: empty but for its id)
+    // The settings only pultd keeps, by department (GET /api/v1/departments); for a new one,
+    // the defaults. Empty until read.
+    QHash<QUuid, QJsonObject> m_server;
+    QString m_serverError; // why they could not be read
+    Department m_loaded;   // as shown when it was loaded (a new one: empty but for its id)
     bool m_isNew = false;
 
     QListWidget *m_list;
@@ -99,6 +123,13 @@ private:
     QPlainTextEdit *m_header;
     QPlainTextEdit *m_footer;
     QPlainTextEdit *m_preview;
+    QComboBox *m_assignment;
+    QSpinBox *m_cap;
+    QCheckBox *m_csat;
+    QSpinBox *m_csatDelay;
+    QPlainTextEdit *m_autoReply;
+    QPlainTextEdit *m_autoReplyOutside;
+    QLabel *m_serverState;
     QLabel *m_errors;
     QLabel *m_state;
     QPushButton *m_save;

@@ -1321,7 +1321,8 @@ RuleSettings *MainWindow::showRuleSettings()
 DepartmentSettings *MainWindow::showDepartmentSettings()
 {
     if (!m_departmentSettings) {
-        m_departmentSettings = new DepartmentSettings(m_store, *m_actions, m_engine.get(), this);
+        m_departmentSettings =
+            new DepartmentSettings(m_store, *m_actions, m_engine.get(), m_home, this);
         m_departmentSettings->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_departmentSettings->show();

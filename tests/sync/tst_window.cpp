@@ -25,6 +25,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFileDialog>
@@ -39,6 +40,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -592,6 +594,16 @@ private Q_SLOTS:
                      preview.contains(u"Europe/Ljubljana"),
                  qPrintable(preview));
 
+        // What only the server keeps: assignment, the survey, the auto-reply.
+        dialog->assignmentBox()->setCurrentIndex(
+            dialog->assignmentBox()->findData(QStringLiteral("round-robin")));
+        dialog->capBox()->setValue(5);
+        dialog->csatBox()->setChecked(false);
+        dialog->autoReplyEdit()->setPlainText(
+            QStringLiteral("Thanks, {{customer.first_name}}: we have your mail."));
+        QVERIFY2(dialog->preview()->toPlainText().endsWith(u"Thanks, Ana: we have your mail."),
+                 qPrintable(dialog->preview()->toPlainText()));
+
         QVERIFY(dialog->saveButton()->isEnabled());
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
@@ -605,6 +617,26 @@ private Q_SLOTS:
         QCOMPARE(hours->holidays()->count(), 2);
         QCOMPARE(dialog->goalsEdit()->text(), QStringLiteral("first_response 90% within 8h"));
         QVERIFY(!dialog->saveButton()->isEnabled()); // nothing changed since
+        const auto listed = m_server.fetch(
+            PultdTest::apiRequest("GET", "/api/v1/departments", login(m_server, m_root)));
+        QVERIFY(listed && listed->status == 200);
+        QJsonObject kept;
+        for (const QJsonValue &v : listed->json().value(QLatin1String("departments")).toArray()) {
+            if (v.toObject().value(QLatin1String("name")).toString() == u"Returns")
+                kept = v.toObject();
+        }
+        QCOMPARE(kept.value(QLatin1String("assignment")).toString(), QStringLiteral("round-robin"));
+        QCOMPARE(kept.value(QLatin1String("assignment_cap")).toString(), QStringLiteral("5"));
+        QCOMPARE(kept.value(QLatin1String("csat")).toString(), QStringLiteral("off"));
+        QCOMPARE(kept.value(QLatin1String("auto_reply")).toString(),
+                 QStringLiteral("Thanks, {{customer.first_name}}: we have your mail."));
+        QVERIFY(kept.value(QLatin1String("csat_delay")).toString().isEmpty() ||
+                kept.value(QLatin1String("csat_delay")).toString() == u"60");
+        // Shown again once the server's settings are read anew.
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->capBox()->value(), 5, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->capBox()->isEnabled(), kTimeoutMs);
+        QVERIFY(!dialog->csatBox()->isChecked());
+        QVERIFY(!dialog->saveButton()->isEnabled());
 
         // An agent of the new department sees it, and the SLA it set, after a sync.
         const QString rita = QStringLiteral("rita@example.com");
