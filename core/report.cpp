@@ -411,14 +411,16 @@ Result<Report> computeReport(Database &db, const ReportRequest &request)
             return (*r)->status();
     }
 
-    // Agents' names, and the busiest first.
+    // Agents' names and addresses, and the busiest first.
     {
-        auto a = db.prepare("SELECT id, name FROM agents");
+        auto a = db.prepare("SELECT id, name, email FROM agents");
         if (!a.good())
             return a.status();
         while ((*a)->next()) {
-            if (const auto it = agentIndex.constFind((*a)->blob(0)); it != agentIndex.constEnd())
+            if (const auto it = agentIndex.constFind((*a)->blob(0)); it != agentIndex.constEnd()) {
                 report.agents[*it].name = (*a)->text(1);
+                report.agents[*it].email = (*a)->text(2);
+            }
         }
         if (!(*a)->status().good())
             return (*a)->status();

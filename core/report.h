@@ -84,6 +84,7 @@ struct ReportAgent
 {
     QUuid id;
     QString name;
+    QString email; // tells apart agents of the same name
     qint64 active = 0;
     qint64 load = 0; // active tickets weighted by priority: low 1, normal 2, high 3, urgent 4
     qint64 solved = 0;

@@ -440,12 +440,20 @@ void Dashboard::showBacklog()
     Bars::Set agentSolved{Bars::Solved, tr("Solved"), {}, {}};
     QStringList agentTerms;
     const qsizetype shown = std::min<qsizetype>(r.agents.size(), kMaxAgents);
+    // Agents who share a name are told apart by their address, in the label and the filter
+    // (the chart's categories are its keys, and assignee:NAME would select both).
+    QHash<QString, int> named;
+    for (const ReportAgent &a : r.agents)
+        ++named[a.name];
     for (qsizetype i = shown - 1; i >= 0; --i) { // the busiest on top
         const ReportAgent &a = r.agents.at(i);
-        const QString name = a.name.isEmpty() ? tr("(unknown agent)") : a.name;
-        agents.categories.append(name);
-        agentTerms.append(
-            a.name.isEmpty() ? QString() : QStringLiteral("assignee:") + quotedFilterValue(a.name));
+        const bool shared = named.value(a.name) > 1 && !a.email.isEmpty();
+        agents.categories.append(a.name.isEmpty() ? tr("(unknown agent)")
+                                 : shared         ? QStringLiteral("%1 <%2>").arg(a.name, a.email)
+                                                  : a.name);
+        agentTerms.append(a.name.isEmpty() ? QString()
+                                           : QStringLiteral("assignee:") +
+                                                 quotedFilterValue(shared ? a.email : a.name));
         agentActive.values.append(qreal(a.active));
         agentSolved.values.append(qreal(a.solved));
     }

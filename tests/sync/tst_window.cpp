@@ -733,9 +733,9 @@ private Q_SLOTS:
                  0);
         dialog->goalsEdit()->setText(QStringLiteral("resolution 90% within 1d"));
         QVERIFY(dialog->save());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->stateLabel()->text().startsWith(
-                                     QStringLiteral("The server refused the change:")),
-                                 kTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog->stateLabel()->text().startsWith(
+                                      QStringLiteral("The server refused the change:")),
+                                  qPrintable(dialog->stateLabel()->text()), kTimeoutMs);
         QVERIFY2(dialog->stateLabel()->text().contains(u"only an admin configures departments"),
                  qPrintable(dialog->stateLabel()->text()));
         // The text stays to save again; the department is as the server keeps it.

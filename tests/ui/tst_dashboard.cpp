@@ -416,6 +416,43 @@ private Q_SLOTS:
         action->trigger();
         QCOMPARE(window.findChildren<Dashboard *>().size(), 1);
     }
+
+    // Two agents of one name: each has a bar of their own, labelled with their address, whose
+    // filter selects their tickets only. (Last: it renames an agent in the store.)
+    void agentsOfOneNameAreToldApart()
+    {
+        auto before = open(m_departments, true);
+        QVERIFY(before);
+        const QList<ReportAgent> busiest = before->report().agents;
+        QVERIFY(busiest.size() >= 2);
+        auto agents = m_store->agents();
+        QVERIFY(agents.good());
+        const auto second = std::find_if(agents->cbegin(), agents->cend(), [&](const Agent &a) {
+            return a.id == busiest.at(1).id;
+        });
+        QVERIFY(second != agents->cend());
+        Agent twin = *second;
+        twin.name = busiest.at(0).name;
+        QVERIFY(m_store->put(twin).good());
+
+        auto dashboard = open(m_departments, true);
+        QVERIFY(dashboard);
+        auto *view = dashboard->findChild<QChartView *>(QStringLiteral("agentsChart"));
+        const QList<QBarSet *> sets = barSets(view);
+        QCOMPARE(sets.size(), 2);
+        auto *axis = qobject_cast<QBarCategoryAxis *>(view->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(axis);
+        const QStringList labels = axis->categories();
+        for (const ReportAgent &a : busiest.mid(0, 2)) {
+            const QString label = QStringLiteral("%1 <%2>").arg(busiest.at(0).name, a.email);
+            const qsizetype i = labels.indexOf(label.toHtmlEscaped());
+            QVERIFY2(i >= 0, qPrintable(labels.join(u'|')));
+            const QString text = chosen(sets.at(0), int(i), dashboard.get());
+            QVERIFY2(text.contains(a.email), qPrintable(text));
+            QCOMPARE(countOf(text), qint64(sets.at(0)->at(int(i))));
+            QCOMPARE(qint64(sets.at(0)->at(int(i))), a.active);
+        }
+    }
 };
 
 QTEST_MAIN(TestDashboard)
