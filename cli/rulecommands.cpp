@@ -4,6 +4,7 @@
 #include "clicommon.h"
 
 #include "rules.h"
+#include "serverrules.h"
 #include "uuid.h"
 #include "wire.h"
 
@@ -19,21 +20,6 @@ const QString kRuleUsage = QStringLiteral(
     "       pultctl rule remove RULE\n"
     "       pultctl rule test RULE TICKET");
 
-Result<QList<Rule>> serverRules(SyncSession &session)
-{
-    auto answer = session.fetch(QStringLiteral("/api/v1/rules"));
-    if (!answer.good())
-        return answer.status();
-    QList<Rule> rules;
-    for (const QJsonValue &value : answer->value(QLatin1String("rules")).toArray()) {
-        auto rule = Wire::ruleFromJson(value.toObject());
-        if (!rule.good())
-            return rule.status();
-        rules.append(std::move(*rule));
-    }
-    return rules;
-}
-
 // A rule by its id or name (regardless of case).
 std::optional<Rule> findRule(const QList<Rule> &rules, const QString &which)
 {
@@ -48,7 +34,7 @@ std::optional<Rule> findRule(const QList<Rule> &rules, const QString &which)
 // The server's rule by its id or name; NotFound when it has none (or none the agent sees).
 Result<Rule> serverRule(SyncSession &session, const QString &which)
 {
-    auto rules = serverRules(session);
+    auto rules = fetchRules(session);
     if (!rules.good())
         return rules.status();
     if (std::optional<Rule> rule = findRule(*rules, which))
@@ -73,7 +59,7 @@ QString departmentName(LocalStore &store, const QUuid &id)
 
 int runList(const Context &ctx, Agentctx &a)
 {
-    auto rules = serverRules(*a.session);
+    auto rules = fetchRules(*a.session);
     if (!rules.good())
         return fail(ctx, rules.status());
     if (ctx.json) {
@@ -140,7 +126,7 @@ int runAdd(const Context &ctx, Agentctx &a, const QStringList &args)
     if (!rule.contains(QLatin1String("name")) || !rule.contains(QLatin1String("when")) ||
         !rule.contains(QLatin1String("then")))
         return fail(ctx, kRuleUsage, 2);
-    auto rules = serverRules(*a.session);
+    auto rules = fetchRules(*a.session);
     if (!rules.good())
         return fail(ctx, rules.status());
     const QString name = rule.value(QLatin1String("name")).toString().trimmed();

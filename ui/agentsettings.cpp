@@ -2,6 +2,7 @@
 
 #include "filter.h"
 #include "localstore.h"
+#include "settingspage.h"
 #include "settingverdict.h"
 #include "syncsession.h"
 #include "ticketactions.h"
@@ -67,7 +68,7 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     , m_departments(new QTableWidget(this))
     , m_password(new QLineEdit(this))
     , m_passwordLabel(new QLabel(this))
-    , m_state(new QLabel(this))
+    , m_state(SettingsPage::stateLine(this))
     , m_add(new QPushButton(tr("&Add agent"), this))
     , m_save(new QPushButton(tr("&Save"), this))
     , m_activate(new QPushButton(this))
@@ -121,8 +122,6 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     m_passwordLabel->setWordWrap(true);
     m_password->hide();
     m_passwordLabel->hide();
-    m_state->setObjectName(QStringLiteral("saveState"));
-    m_state->setWordWrap(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&E-mail:"), m_email);
@@ -148,23 +147,8 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
             QStringLiteral("assignee:%1 status:new,open,pending,on-hold")
                 .arg(quotedFilterValue(m_shown.value(QLatin1String("email")).toString())));
     });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addStretch();
-    buttons->addWidget(m_openTickets);
-    buttons->addWidget(m_activate);
-    buttons->addWidget(m_save);
-    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(form);
-    layout->addWidget(m_passwordLabel);
-    layout->addWidget(m_password);
-    layout->addWidget(m_state);
-    layout->addLayout(buttons);
-    layout->addWidget(close);
+    SettingsPage::layOut(this, m_list, form, {m_passwordLabel, m_password, m_state}, m_add,
+                         {m_openTickets, m_activate, m_save});
     resize(760, 640);
 
     for (QWidget *w : std::initializer_list<QWidget *>{m_email, m_name, m_role, m_departments})
@@ -237,10 +221,7 @@ bool AgentSettings::selectAgent(const QUuid &id)
         const QJsonObject agent = m_agents.at(i).toObject();
         if (Wire::uuidOf(agent.value(QLatin1String("id"))) != id)
             continue;
-        {
-            const QSignalBlocker blocker(m_list);
-            m_list->setCurrentItem(m_list->topLevelItem(i));
-        }
+        SettingsPage::setCurrentRowQuietly(m_list, i);
         m_adding = false;
         showAgent(agent);
         return true;
@@ -250,10 +231,7 @@ bool AgentSettings::selectAgent(const QUuid &id)
 
 void AgentSettings::newAgent()
 {
-    {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentItem(nullptr);
-    }
+    SettingsPage::setCurrentRowQuietly(m_list, -1);
     m_adding = true;
     showAgent({});
     m_email->setFocus();

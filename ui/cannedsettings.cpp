@@ -2,6 +2,7 @@
 
 #include "localstore.h"
 #include "oversees.h"
+#include "settingspage.h"
 #include "settingverdict.h"
 #include "template.h"
 #include "templatepreview.h"
@@ -39,8 +40,8 @@ CannedSettings::CannedSettings(LocalStore &store, TicketActions &actions, SyncEn
     , m_scope(new QComboBox(this))
     , m_body(new QPlainTextEdit(this))
     , m_preview(new QPlainTextEdit(this))
-    , m_errors(new QLabel(this))
-    , m_state(new QLabel(this))
+    , m_errors(SettingsPage::errorLine(this))
+    , m_state(SettingsPage::stateLine(this))
     , m_save(new QPushButton(tr("&Save"), this))
     , m_remove(new QPushButton(tr("&Remove"), this))
 {
@@ -92,20 +93,14 @@ CannedSettings::CannedSettings(LocalStore &store, TicketActions &actions, SyncEn
     form->addRow(tr("S&hortcut:"), m_shortcut);
     form->addRow(tr("&For:"), m_scope);
     form->addRow(tr("&Text:"), m_body);
-    auto *help = new QLabel(tr("Placeholders such as {{customer.first_name}}, {{ticket.number}} "
-                               "and {{agent.name}} are filled in for the ticket it is inserted "
-                               "into (docs/templates.md)."),
-                            this);
-    help->setWordWrap(true);
-    help->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), help);
+    form->addRow(QString(),
+                 SettingsPage::helpLabel(
+                     tr("Placeholders such as {{customer.first_name}}, {{ticket.number}} "
+                        "and {{agent.name}} are filled in for the ticket it is inserted "
+                        "into (docs/templates.md)."),
+                     this));
     form->addRow(tr("Preview:"), m_preview);
 
-    m_errors->setObjectName(QStringLiteral("errors"));
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_state->setObjectName(QStringLiteral("saveState"));
-    m_state->setWordWrap(true);
     auto *add = new QPushButton(tr("&New response"), this);
     add->setObjectName(QStringLiteral("newResponse"));
     m_save->setObjectName(QStringLiteral("save"));
@@ -113,21 +108,7 @@ CannedSettings::CannedSettings(LocalStore &store, TicketActions &actions, SyncEn
     connect(add, &QPushButton::clicked, this, &CannedSettings::newResponse);
     connect(m_save, &QPushButton::clicked, this, &CannedSettings::save);
     connect(m_remove, &QPushButton::clicked, this, &CannedSettings::remove);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addStretch();
-    buttons->addWidget(m_remove);
-    buttons->addWidget(m_save);
-    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(form, 1);
-    layout->addWidget(m_errors);
-    layout->addWidget(m_state);
-    layout->addLayout(buttons);
-    layout->addWidget(close);
+    SettingsPage::layOut(this, m_list, form, {m_errors, m_state}, add, {m_remove, m_save});
     resize(760, 700);
 
     connect(m_title, &QLineEdit::textChanged, this, &CannedSettings::check);
@@ -173,25 +154,17 @@ void CannedSettings::reloadList()
 
 bool CannedSettings::selectResponse(const QUuid &id)
 {
-    for (int i = 0; i < m_responses.size(); ++i) {
-        if (m_responses.at(i).id != id)
-            continue;
-        {
-            const QSignalBlocker blocker(m_list);
-            m_list->setCurrentItem(m_list->topLevelItem(i));
-        }
-        showResponse(m_responses.at(i), false);
-        return true;
-    }
-    return false;
+    const int row = SettingsPage::indexOfId(m_responses, id);
+    if (row < 0)
+        return false;
+    SettingsPage::setCurrentRowQuietly(m_list, row);
+    showResponse(m_responses.at(row), false);
+    return true;
 }
 
 void CannedSettings::newResponse()
 {
-    {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentItem(nullptr);
-    }
+    SettingsPage::setCurrentRowQuietly(m_list, -1);
     CannedResponse response;
     response.id = UuidV7Generator().next();
     response.scope = CannedScope::Personal;

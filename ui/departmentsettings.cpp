@@ -4,6 +4,7 @@
 #include "goals.h"
 #include "localstore.h"
 #include "oversees.h"
+#include "settingspage.h"
 #include "settingverdict.h"
 #include "sla.h"
 #include "template.h"
@@ -59,14 +60,6 @@ QPlainTextEdit *textEdit(const QString &objectName, int lines, QWidget *parent)
     return edit;
 }
 
-QLabel *helpLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
 } // namespace
 
 DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions,
@@ -94,17 +87,15 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     , m_autoReply(textEdit(QStringLiteral("autoReply"), 3, this))
     , m_autoReplyOutside(textEdit(QStringLiteral("autoReplyOutsideHours"), 3, this))
     , m_serverState(new QLabel(this))
-    , m_errors(new QLabel(this))
-    , m_state(new QLabel(this))
+    , m_errors(SettingsPage::errorLine(this))
+    , m_state(SettingsPage::stateLine(this))
     , m_save(new QPushButton(tr("&Save"), this))
 {
     m_verdict = new SettingVerdict(store, actions, engine, m_state, this);
     setWindowTitle(tr("Departments"));
     setObjectName(QStringLiteral("departmentSettings"));
-    if (auto me = actions.me(); me.good())
+    if (auto me = actions.me(); me.good()) // the window offers Settings to those signed in
         m_me = *me;
-    else
-        m_me.role = Role::Admin; // a profile nobody signed in to: the server decides on sync
     m_admin = m_me.role == Role::Admin;
 
     m_list->setObjectName(QStringLiteral("departments"));
@@ -139,16 +130,17 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     generalForm->addRow(tr("&Name:"), m_name);
     generalForm->addRow(tr("&Address:"), m_email);
     generalForm->addRow(
-        QString(),
-        helpLabel(tr("The address customers write to; replies are sent from it."), general));
+        QString(), SettingsPage::helpLabel(
+                       tr("The address customers write to; replies are sent from it."), general));
     generalForm->addRow(tr("&Queue order:"), m_queueOrder);
     generalForm->addRow(tr("&Goals:"), m_goals);
     generalForm->addRow(
         QString(),
-        helpLabel(tr("What the dashboard measures the department against: a share of first "
-                     "responses and of resolutions within a time, and the average satisfaction. "
-                     "Each is optional."),
-                  general));
+        SettingsPage::helpLabel(
+            tr("What the dashboard measures the department against: a share of first "
+               "responses and of resolutions within a time, and the average satisfaction. "
+               "Each is optional."),
+            general));
     m_tabs->addTab(general, tr("General"));
 
     m_tabs->addTab(m_hours, tr("Business hours"));
@@ -156,7 +148,7 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     auto *sla = new QWidget(m_tabs);
     auto *slaLayout = new QVBoxLayout(sla);
     slaLayout->addWidget(m_sla);
-    slaLayout->addWidget(helpLabel(
+    slaLayout->addWidget(SettingsPage::helpLabel(
         tr("Targets per priority, counted in business hours unless the policy ends with "
            "\"calendar\". For example:\nurgent: first 1h, next 2h, resolve 8h; high: first 4h, "
            "resolve 1d; normal: first 8h, resolve 3d"),
@@ -187,18 +179,19 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     customersForm->addRow(tr("New tickets are &assigned:"), m_assignment);
     customersForm->addRow(tr("At most open &tickets per agent:"), m_cap);
     customersForm->addRow(
-        QString(), helpLabel(tr("An agent holding this many open tickets is passed by when new "
-                                "ones are assigned in turn or to the least loaded."),
-                             customers));
+        QString(),
+        SettingsPage::helpLabel(tr("An agent holding this many open tickets is passed by when new "
+                                   "ones are assigned in turn or to the least loaded."),
+                                customers));
     customersForm->addRow(QString(), m_csat);
     customersForm->addRow(tr("Survey &sent after:"), m_csatDelay);
     customersForm->addRow(tr("Auto-&reply:"), m_autoReply);
     customersForm->addRow(tr("Auto-reply &outside hours:"), m_autoReplyOutside);
     customersForm->addRow(
-        QString(),
-        helpLabel(tr("Sent to the customer when their mail opens a ticket; outside business "
-                     "hours the second is sent, or the first when it is empty. Empty: none."),
-                  customers));
+        QString(), SettingsPage::helpLabel(
+                       tr("Sent to the customer when their mail opens a ticket; outside business "
+                          "hours the second is sent, or the first when it is empty. Empty: none."),
+                       customers));
     m_tabs->addTab(customers, tr("Assignment and customers"));
 
     auto *replies = new QWidget(m_tabs);
@@ -206,21 +199,14 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     repliesForm->addRow(tr("&Header:"), m_header);
     repliesForm->addRow(tr("&Footer:"), m_footer);
     repliesForm->addRow(
-        QString(),
-        helpLabel(tr("Put above and below every reply sent for the department. Placeholders "
-                     "such as {{customer.first_name}}, {{ticket.number}} and "
-                     "{{department.hours}} are filled in for each ticket."),
-                  replies));
+        QString(), SettingsPage::helpLabel(
+                       tr("Put above and below every reply sent for the department. Placeholders "
+                          "such as {{customer.first_name}}, {{ticket.number}} and "
+                          "{{department.hours}} are filled in for each ticket."),
+                       replies));
     m_preview->setReadOnly(true);
     repliesForm->addRow(tr("Preview:"), m_preview);
     m_tabs->addTab(replies, tr("Replies"));
-
-    m_errors->setObjectName(QStringLiteral("errors"));
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_state->setObjectName(QStringLiteral("saveState"));
-    m_state->setWordWrap(true);
-    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setDefault(true);

@@ -3,6 +3,8 @@
 #include "filterbar.h"
 #include "filterquery.h"
 #include "localstore.h"
+#include "serverrules.h"
+#include "settingspage.h"
 #include "settingverdict.h"
 #include "syncsession.h"
 #include "uuid.h"
@@ -53,8 +55,8 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
     , m_position(new QSpinBox(this))
     , m_enabled(new QCheckBox(tr("&Enabled"), this))
     , m_stop(new QCheckBox(tr("S&top: no later rule runs for the same event"), this))
-    , m_errors(new QLabel(this))
-    , m_state(new QLabel(this))
+    , m_errors(SettingsPage::errorLine(this))
+    , m_state(SettingsPage::stateLine(this))
     , m_save(new QPushButton(tr("&Save"), this))
     , m_remove(new QPushButton(tr("&Remove"), this))
 {
@@ -108,14 +110,12 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
     m_enabled->setObjectName(QStringLiteral("enabled"));
     m_stop->setObjectName(QStringLiteral("stop"));
 
-    auto *help = new QLabel(
+    auto *help = SettingsPage::helpLabel(
         tr("When a ticket is created, the customer or an agent writes, a field changes or a "
            "time passes; if it matches the filter (empty: every ticket); then set fields, add or "
            "remove tags, add a note, reply with a canned response or notify someone. The words "
            "are those of pultctl rule (docs/automation.md)."),
         this);
-    help->setWordWrap(true);
-    help->setForegroundRole(QPalette::PlaceholderText);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -128,12 +128,6 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
     form->addRow(QString(), m_stop);
     form->addRow(QString(), help);
 
-    m_errors->setObjectName(QStringLiteral("errors"));
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_state->setObjectName(QStringLiteral("saveState"));
-    m_state->setWordWrap(true);
-
     auto *add = new QPushButton(tr("&New rule"), this);
     add->setObjectName(QStringLiteral("newRule"));
     m_save->setObjectName(QStringLiteral("save"));
@@ -141,21 +135,7 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
     connect(add, &QPushButton::clicked, this, &RuleSettings::newRule);
     connect(m_save, &QPushButton::clicked, this, &RuleSettings::save);
     connect(m_remove, &QPushButton::clicked, this, &RuleSettings::remove);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addStretch();
-    buttons->addWidget(m_remove);
-    buttons->addWidget(m_save);
-    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(form);
-    layout->addWidget(m_errors);
-    layout->addWidget(m_state);
-    layout->addLayout(buttons);
-    layout->addWidget(close);
+    SettingsPage::layOut(this, m_list, form, {m_errors, m_state}, add, {m_remove, m_save});
     resize(820, 680);
 
     connect(m_name, &QLineEdit::textChanged, this, &RuleSettings::check);
@@ -169,19 +149,7 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
 void RuleSettings::reload()
 {
     m_work.run<QList<Rule>>(
-        [](SyncSession &session) -> Result<QList<Rule>> {
-            auto answer = session.fetch(QStringLiteral("/api/v1/rules"));
-            if (!answer.good())
-                return answer.status();
-            QList<Rule> rules;
-            for (const QJsonValue &value : answer->value(QLatin1String("rules")).toArray()) {
-                auto rule = Wire::ruleFromJson(value.toObject());
-                if (!rule.good())
-                    return rule.status();
-                rules.append(std::move(*rule));
-            }
-            return rules;
-        },
+        [](SyncSession &session) { return fetchRules(session); },
         [this](const Result<QList<Rule>> &rules) {
             if (!rules.good()) {
                 showState(m_state,
@@ -210,25 +178,17 @@ void RuleSettings::reload()
 
 bool RuleSettings::selectRule(const QUuid &id)
 {
-    for (int i = 0; i < m_rules.size(); ++i) {
-        if (m_rules.at(i).id != id)
-            continue;
-        {
-            const QSignalBlocker blocker(m_list);
-            m_list->setCurrentItem(m_list->topLevelItem(i));
-        }
-        showRule(m_rules.at(i), false);
-        return true;
-    }
-    return false;
+    const int row = SettingsPage::indexOfId(m_rules, id);
+    if (row < 0)
+        return false;
+    SettingsPage::setCurrentRowQuietly(m_list, row);
+    showRule(m_rules.at(row), false);
+    return true;
 }
 
 void RuleSettings::newRule()
 {
-    {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentItem(nullptr);
-    }
+    SettingsPage::setCurrentRowQuietly(m_list, -1);
     Rule rule;
     rule.id = UuidV7Generator().next();
     if (!m_admin && m_department->count() > 0)

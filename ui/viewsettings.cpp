@@ -5,6 +5,7 @@
 #include "localops.h"
 #include "localstore.h"
 #include "oversees.h"
+#include "settingspage.h"
 #include "settingverdict.h"
 #include "ticketactions.h"
 
@@ -31,8 +32,8 @@ ViewSettings::ViewSettings(LocalStore &store, TicketActions &actions, SyncEngine
     , m_name(new QLineEdit(this))
     , m_query(new FilterBar(this))
     , m_audience(new QComboBox(this))
-    , m_errors(new QLabel(this))
-    , m_state(new QLabel(this))
+    , m_errors(SettingsPage::errorLine(this))
+    , m_state(SettingsPage::stateLine(this))
     , m_save(new QPushButton(tr("&Save"), this))
     , m_remove(new QPushButton(tr("&Remove"), this))
 {
@@ -78,11 +79,6 @@ ViewSettings::ViewSettings(LocalStore &store, TicketActions &actions, SyncEngine
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Filter:"), m_query);
     form->addRow(tr("Shown &to:"), m_audience);
-    m_errors->setObjectName(QStringLiteral("errors"));
-    m_errors->setWordWrap(true);
-    m_errors->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_state->setObjectName(QStringLiteral("saveState"));
-    m_state->setWordWrap(true);
     auto *add = new QPushButton(tr("&New view"), this);
     add->setObjectName(QStringLiteral("newView"));
     m_save->setObjectName(QStringLiteral("save"));
@@ -90,21 +86,7 @@ ViewSettings::ViewSettings(LocalStore &store, TicketActions &actions, SyncEngine
     connect(add, &QPushButton::clicked, this, &ViewSettings::newView);
     connect(m_save, &QPushButton::clicked, this, &ViewSettings::save);
     connect(m_remove, &QPushButton::clicked, this, &ViewSettings::remove);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addStretch();
-    buttons->addWidget(m_remove);
-    buttons->addWidget(m_save);
-    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_list, 1);
-    layout->addLayout(form);
-    layout->addWidget(m_errors);
-    layout->addWidget(m_state);
-    layout->addLayout(buttons);
-    layout->addWidget(close);
+    SettingsPage::layOut(this, m_list, form, {m_errors, m_state}, add, {m_remove, m_save});
     resize(760, 520);
 
     connect(m_name, &QLineEdit::textChanged, this, &ViewSettings::check);
@@ -148,25 +130,17 @@ void ViewSettings::reloadList()
 
 bool ViewSettings::selectView(const QUuid &id)
 {
-    for (int i = 0; i < m_views.size(); ++i) {
-        if (m_views.at(i).id != id)
-            continue;
-        {
-            const QSignalBlocker blocker(m_list);
-            m_list->setCurrentItem(m_list->topLevelItem(i));
-        }
-        showView(m_views.at(i), false);
-        return true;
-    }
-    return false;
+    const int row = SettingsPage::indexOfId(m_views, id);
+    if (row < 0)
+        return false;
+    SettingsPage::setCurrentRowQuietly(m_list, row);
+    showView(m_views.at(row), false);
+    return true;
 }
 
 void ViewSettings::newView()
 {
-    {
-        const QSignalBlocker blocker(m_list);
-        m_list->setCurrentItem(nullptr);
-    }
+    SettingsPage::setCurrentRowQuietly(m_list, -1);
     SharedFilter view;
     view.id = QUuid::createUuid();
     view.departmentId = m_audience->itemData(0).toUuid();
