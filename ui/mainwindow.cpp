@@ -86,6 +86,20 @@ namespace Pult {
 
 namespace {
 
+// Opens a window of the Settings menu (made by `make` the first time, deleted when closed), or
+// brings it to the front.
+template<typename Dialog, typename Make> Dialog *openOrRaise(QPointer<Dialog> &dialog, Make make)
+{
+    if (!dialog) {
+        dialog = make();
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
 // The links of a mail that the desktop may open: web pages and new mails, nothing local.
 bool isWebOrMailLink(const QUrl &url)
 {
@@ -1263,72 +1277,45 @@ void MainWindow::updateAccountActions()
 
 AgentSettings *MainWindow::showAgentSettings()
 {
-    if (!m_agentSettings) {
-        m_agentSettings = new AgentSettings(m_store, *m_actions, m_engine.get(), m_home, this);
-        m_agentSettings->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_agentSettings, &AgentSettings::filterRequested, this,
-                [this](const QString &text) {
-                    if (showFilter(text)) {
-                        raise();
-                        activateWindow();
-                    }
-                });
-    }
-    m_agentSettings->show();
-    m_agentSettings->raise();
-    m_agentSettings->activateWindow();
-    return m_agentSettings;
+    return openOrRaise(m_agentSettings, [this] {
+        auto *dialog = new AgentSettings(m_store, *m_actions, m_engine.get(), m_home, this);
+        connect(dialog, &AgentSettings::filterRequested, this, [this](const QString &text) {
+            if (showFilter(text)) {
+                raise();
+                activateWindow();
+            }
+        });
+        return dialog;
+    });
 }
 
 CannedSettings *MainWindow::showCannedSettings()
 {
-    if (!m_cannedSettings) {
-        m_cannedSettings = new CannedSettings(m_store, *m_actions, m_engine.get(), this);
-        m_cannedSettings->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_cannedSettings->show();
-    m_cannedSettings->raise();
-    m_cannedSettings->activateWindow();
-    return m_cannedSettings;
+    return openOrRaise(m_cannedSettings, [this] {
+        return new CannedSettings(m_store, *m_actions, m_engine.get(), this);
+    });
 }
 
 ViewSettings *MainWindow::showViewSettings()
 {
-    if (!m_viewSettings) {
-        m_viewSettings = new ViewSettings(m_store, *m_actions, m_engine.get(), this);
-        m_viewSettings->setAttribute(Qt::WA_DeleteOnClose);
+    return openOrRaise(m_viewSettings, [this] {
+        auto *dialog = new ViewSettings(m_store, *m_actions, m_engine.get(), this);
         // The sidebar shows the change at once (the op applied to the cache).
-        connect(m_viewSettings, &QDialog::finished, this, [this] { m_views->reload(); });
-    }
-    m_viewSettings->show();
-    m_viewSettings->raise();
-    m_viewSettings->activateWindow();
-    return m_viewSettings;
+        connect(dialog, &QDialog::finished, this, [this] { m_views->reload(); });
+        return dialog;
+    });
 }
 
 RuleSettings *MainWindow::showRuleSettings()
 {
-    if (!m_ruleSettings) {
-        m_ruleSettings = new RuleSettings(m_store, m_home, this);
-        m_ruleSettings->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_ruleSettings->show();
-    m_ruleSettings->raise();
-    m_ruleSettings->activateWindow();
-    return m_ruleSettings;
+    return openOrRaise(m_ruleSettings, [this] { return new RuleSettings(m_store, m_home, this); });
 }
 
 DepartmentSettings *MainWindow::showDepartmentSettings()
 {
-    if (!m_departmentSettings) {
-        m_departmentSettings =
-            new DepartmentSettings(m_store, *m_actions, m_engine.get(), m_home, this);
-        m_departmentSettings->setAttribute(Qt::WA_DeleteOnClose);
-    }
-    m_departmentSettings->show();
-    m_departmentSettings->raise();
-    m_departmentSettings->activateWindow();
-    return m_departmentSettings;
+    return openOrRaise(m_departmentSettings, [this] {
+        return new DepartmentSettings(m_store, *m_actions, m_engine.get(), m_home, this);
+    });
 }
 
 Dashboard *MainWindow::showDashboard()
