@@ -22,16 +22,21 @@
 // object name, inside its named ancestors), the text and the pixels it needs against those it
 // has; PULT_CUTOFF_VERBOSE=1 lists every text measured. docs/translations.md says how to fix one.
 
+#include "agentsettings.h"
 #include "cannedresponsepicker.h"
+#include "cannedsettings.h"
 #include "commandpalette.h"
 #include "composer.h"
+#include "departmentsettings.h"
 #include "localization.h"
 #include "mainwindow.h"
 #include "paths.h"
+#include "rulesettings.h"
 #include "storeopener.h"
 #include "syncsession.h"
 #include "ticketlistmodel.h"
 #include "uitestdata.h"
+#include "viewsettings.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -57,6 +62,7 @@
 #include <QStyle>
 #include <QStyleOption>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
@@ -709,6 +715,27 @@ void CutoffTest::window()
     QVERIFY(QTest::qWaitForWindowExposed(palette));
     check.check(palette, QStringLiteral("command palette"));
     palette->hide();
+
+    // The Settings menu's windows (no server here: the parts read from it say they could not
+    // be), each tab of the departments' shown in turn.
+    DepartmentSettings *departments = window->showDepartmentSettings();
+    QVERIFY(QTest::qWaitForWindowExposed(departments));
+    auto *tabs = departments->findChild<QTabWidget *>();
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        check.check(departments, QStringLiteral("department settings, tab %1").arg(i + 1));
+    }
+    departments->close();
+    const std::initializer_list<std::pair<QDialog *, const char *>> pages{
+        {window->showAgentSettings(), "agent settings"},
+        {window->showCannedSettings(), "canned response settings"},
+        {window->showViewSettings(), "shared view settings"},
+        {window->showRuleSettings(), "rule settings"}};
+    for (const auto &[page, surface] : pages) {
+        QVERIFY(QTest::qWaitForWindowExposed(page));
+        check.check(page, QLatin1String(surface));
+        page->close();
+    }
 
     qInfo("%s: %d texts checked", qPrintable(m_language), check.checked());
     QVERIFY2(check.passed(), "text is cut off (listed above)");
