@@ -9,11 +9,8 @@
 #include "uuid.h"
 #include "wire.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,7 +19,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace Pult {
 namespace {
