@@ -427,9 +427,8 @@ private Q_SLOTS:
         QVERIFY(busiest.size() >= 2);
         auto agents = m_store->agents();
         QVERIFY(agents.good());
-        const auto second = std::find_if(agents->cbegin(), agents->cend(), [&](const Agent &a) {
-            return a.id == busiest.at(1).id;
-        });
+        const auto second = std::find_if(agents->cbegin(), agents->cend(),
+                                         [&](const Agent &a) { return a.id == busiest.at(1).id; });
         QVERIFY(second != agents->cend());
         Agent twin = *second;
         twin.name = busiest.at(0).name;
