@@ -78,7 +78,7 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
 
     m_list->setObjectName(QStringLiteral("agents"));
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Name"), tr("E-mail"), tr("Role"), tr("Departments"), tr("State")});
+    m_list->setHeaderLabels({tr("Name"), tr("E-mail"), tr("Role"), tr("State"), tr("Departments")});
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item)
@@ -198,7 +198,7 @@ void AgentSettings::showList(const QJsonArray &agents)
              agent.value(QLatin1String("email")).toString(),
              roleLabel(
                  parseRole(agent.value(QLatin1String("role")).toString()).value_or(Role::Agent)),
-             memberships.join(QStringLiteral(", ")), active ? tr("Active") : tr("Deactivated")});
+             active ? tr("Active") : tr("Deactivated"), memberships.join(QStringLiteral(", "))});
         item->setData(0, IdRole, Wire::uuidOf(agent.value(QLatin1String("id"))));
         if (!active) {
             for (int column = 0; column < item->columnCount(); ++column)

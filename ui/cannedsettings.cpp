@@ -84,6 +84,11 @@ CannedSettings::CannedSettings(LocalStore &store, TicketActions &actions, SyncEn
     m_body->setTabChangesFocus(true);
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setReadOnly(true);
+    // The list keeps room for a dozen responses above the form.
+    const int line = fontMetrics().lineSpacing();
+    m_body->setMaximumHeight(line * 8 + 12);
+    m_preview->setMaximumHeight(line * 6 + 12);
+    m_list->setMinimumHeight(line * 12);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Title:"), m_title);
@@ -210,7 +215,9 @@ void CannedSettings::check()
     if (!body.good())
         errors.append(body.errorString());
     m_errors->setText(errors.join(u'\n'));
-    m_errors->setVisible(!errors.isEmpty());
+    // A new form says what is missing once something is typed into it.
+    m_errors->setVisible(!errors.isEmpty() && !(m_isNew && m_title->text().isEmpty() &&
+                                                m_body->toPlainText().isEmpty()));
     const Department department = m_departments.isEmpty() ? Department() : m_departments.first();
     m_preview->setPlainText(Pult::render(body, sampleTemplateContext(m_me, department, QString()),
                                          TemplateFormat::PlainText));

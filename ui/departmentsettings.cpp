@@ -482,7 +482,8 @@ void DepartmentSettings::check()
     QStringList errors;
     const QJsonObject fields = changedFields(errors);
     m_errors->setText(errors.join(u'\n'));
-    m_errors->setVisible(!errors.isEmpty());
+    // A new form says what is missing once something is typed into it.
+    m_errors->setVisible(!errors.isEmpty() && !(m_isNew && m_name->text().isEmpty()));
     m_save->setEnabled(errors.isEmpty() && !fields.isEmpty() && !m_verdict->waiting() &&
                        (m_isNew || !m_loaded.id.isNull()));
 

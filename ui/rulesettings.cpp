@@ -231,7 +231,10 @@ QStringList RuleSettings::check()
     if (const auto actions = parseRuleActions(m_actions->text()); !actions.good())
         errors.append(syntaxError(tr("the actions"), actions));
     m_errors->setText(errors.join(u'\n'));
-    m_errors->setVisible(!errors.isEmpty());
+    // A new form says what is missing once something is typed into it.
+    m_errors->setVisible(!errors.isEmpty() &&
+                         !(m_isNew && m_name->text().isEmpty() && m_when->text().isEmpty() &&
+                           m_condition->text().isEmpty() && m_actions->text().isEmpty()));
     m_save->setEnabled(errors.isEmpty() && m_department->count() > 0 && m_name->isEnabled());
     return errors;
 }

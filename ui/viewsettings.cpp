@@ -177,7 +177,9 @@ void ViewSettings::check()
             errors.append(tr("Filter: %1").arg(compiled.error->toString()));
     }
     m_errors->setText(errors.join(u'\n'));
-    m_errors->setVisible(!errors.isEmpty());
+    // A new form says what is missing once something is typed into it.
+    m_errors->setVisible(!errors.isEmpty() &&
+                         !(m_isNew && m_name->text().isEmpty() && m_query->text().isEmpty()));
     const bool changed = m_isNew || m_name->text().trimmed() != m_shown.name ||
                          query != m_shown.query ||
                          m_audience->currentData().toUuid() != m_shown.departmentId;

@@ -2,9 +2,9 @@
 # Retakes docs/screenshot.png: the real pult window under Xvfb (the xcb platform, not offscreen),
 # signed in to a real pultd serving the demo help desk, with the first tickets selected; with
 # --dashboard, docs/dashboard.png: a team lead's dashboard (View → Dashboard) over the inbox;
-# with --settings, docs/department-settings.png: an admin's Settings → Departments, on the
-# business hours of the first department.
-# Usage: bash packaging/dev/screenshot.sh [--dashboard | --settings] [OUTPUT.png]
+# with --settings, docs/settings-*.png: each page of an admin's Settings menu (Departments on
+# the business hours of the first department, Agents, Canned responses, Shared views, Rules).
+# Usage: bash packaging/dev/screenshot.sh [--dashboard | --settings] [OUTPUT.png | DIRECTORY]
 # (PULT_BUILD_DIR=DIR: build there)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,7 +19,7 @@ dashboard)
     who=lucija.maric@lumen.example # the demo's Billing lead
     ;;
 settings)
-    out=$(realpath -m "${1:-docs/department-settings.png}")
+    out=$(realpath -m "${1:-docs}") # a directory: one picture per page
     who=gregor.mlakar@lumen.example # the demo's admin
     ;;
 *)
@@ -58,6 +58,9 @@ PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" sync >/dev/null
 if [[ $mode == dashboard ]]; then # the lead sets the goals the dashboard measures
     PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" dept set Billing \
         --goals "first_response 90% within 1h; resolution 80% within 1d; csat 4.5" >/dev/null
+elif [[ $mode == settings ]]; then # a rule for the Rules page
+    PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" rule add --name "VIP first" \
+        --when created --if "tag:vip" --then "priority=urgent notify:lead" --dept Billing >/dev/null
 fi
 
 display=:$((90 + RANDOM % 100))
@@ -86,16 +89,31 @@ if [[ $mode == dashboard ]]; then
     xdotool windowsize "$board" 1180 780 windowmove "$board" 50 10
     sleep 3 # the state now, then the period's figures
 elif [[ $mode == settings ]]; then
-    xdotool key ctrl+k
-    sleep 0.5
-    xdotool type --delay 50 Departments
-    xdotool key Return
-    dialog=$(xdotool search --sync --onlyvisible --name '^Departments' | head -n 1)
-    xdotool windowsize "$dialog" 900 640 windowmove "$dialog" 190 80 windowfocus --sync "$dialog"
-    sleep 0.5
-    xdotool mousemove --window "$dialog" 344 24 click 1 # the business hours tab
-    xdotool mousemove 0 799
-    sleep 1
+    # Each page through the command palette, placed over the inbox, saved, then closed (Escape).
+    page() { # page COMMAND TITLE FILE
+        xdotool windowfocus --sync "$window"
+        xdotool key ctrl+k
+        sleep 0.5
+        xdotool type --delay 50 "$1"
+        xdotool key Return
+        dialog=$(xdotool search --sync --onlyvisible --name "^$2\$" | head -n 1)
+        xdotool windowsize "$dialog" 900 660 windowmove "$dialog" 190 70 \
+            windowfocus --sync "$dialog"
+        sleep 2 # what the page reads from the server
+        [[ $1 != Departments ]] || xdotool mousemove --window "$dialog" 344 24 click 1 # hours
+        xdotool mousemove 0 799
+        sleep 1
+        scrot --overwrite "$out/$3"
+        echo "Saved $out/$3"
+        xdotool key Escape
+        sleep 0.5
+    }
+    page Departments Departments settings-departments.png
+    page Agents Agents settings-agents.png
+    page "Canned responses" "Canned responses" settings-canned.png
+    page "Shared views" "Shared views" settings-views.png
+    page Rules Rules settings-rules.png
+    exit 0
 fi
 scrot --overwrite "$out"
 echo "Saved $out"

@@ -817,8 +817,8 @@ private Q_SLOTS:
             return dialog->agents()->findItems(QStringLiteral("Nina Kos"), Qt::MatchExactly);
         };
         QTRY_COMPARE_WITH_TIMEOUT(listed().size(), 1, kTimeoutMs);
-        QCOMPARE(listed().first()->text(3), QStringLiteral("Billing"));
-        QCOMPARE(listed().first()->text(4), QStringLiteral("Active"));
+        QCOMPARE(listed().first()->text(3), QStringLiteral("Active"));
+        QCOMPARE(listed().first()->text(4), QStringLiteral("Billing"));
         Client agent;
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
         QCOMPARE(agent.run({QStringLiteral("login"), url, nina}, password.toUtf8() + '\n').exitCode,
@@ -843,7 +843,7 @@ private Q_SLOTS:
                           Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
                                   kTimeoutMs);
-        QTRY_COMPARE_WITH_TIMEOUT(listed().value(0) ? listed().first()->text(4) : QString(),
+        QTRY_COMPARE_WITH_TIMEOUT(listed().value(0) ? listed().first()->text(3) : QString(),
                                   QStringLiteral("Deactivated"), kTimeoutMs);
         QVERIFY(
             agent.run({QStringLiteral("login"), url, nina}, password.toUtf8() + '\n').exitCode !=
