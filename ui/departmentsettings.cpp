@@ -309,17 +309,15 @@ void DepartmentSettings::reloadList()
 bool DepartmentSettings::selectDepartment(const QUuid &id)
 {
     // The list's rows are m_departments, in order.
-    for (int i = 0; i < m_departments.size(); ++i) {
-        if (m_departments.at(i).id != id)
-            continue;
-        {
-            const QSignalBlocker blocker(m_list);
-            m_list->setCurrentRow(i);
-        }
-        load(m_departments.at(i), false);
-        return true;
+    const int row = SettingsPage::indexOfId(m_departments, id);
+    if (row < 0)
+        return false;
+    {
+        const QSignalBlocker blocker(m_list);
+        m_list->setCurrentRow(row);
     }
-    return false;
+    load(m_departments.at(row), false);
+    return true;
 }
 
 void DepartmentSettings::newDepartment()

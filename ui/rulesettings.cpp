@@ -3,6 +3,7 @@
 #include "filterbar.h"
 #include "filterquery.h"
 #include "localstore.h"
+#include "oversees.h"
 #include "serverrules.h"
 #include "settingspage.h"
 #include "settingverdict.h"
@@ -76,12 +77,7 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
         m_department->addItem(tr("Every department"), QUuid());
     auto departments = m_store.departments();
     for (const Department &d : departments.good() ? *departments : QList<Department>()) {
-        const bool leads =
-            m_admin ||
-            (me.good() && *me && (*me)->role == Role::Lead &&
-             std::any_of((*me)->departments.cbegin(), (*me)->departments.cend(),
-                         [&](const DepartmentMembership &m) { return m.departmentId == d.id; }));
-        if (leads)
+        if (m_admin || (me.good() && *me && (*me)->role == Role::Lead && oversees(**me, d.id)))
             m_department->addItem(d.name, d.id);
     }
     m_when->setObjectName(QStringLiteral("when"));
