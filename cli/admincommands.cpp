@@ -20,7 +20,8 @@ const QString kDeptUsage = QStringLiteral(
     "       pultctl dept add NAME [--email E] [--hours H] [--sla P] [--queue-order O]\n"
     "                        [--assignment M] [--cap N] [--header T] [--footer T]\n"
     "                        [--goals G]\n"
-    "       pultctl dept set DEPT [--name N] [same options as add]");
+    "       pultctl dept set DEPT [--name N] [same options as add]\n"
+    "       pultctl dept remove DEPT --move-to OTHER");
 const QString kAgentUsage = QStringLiteral(
     "usage: pultctl agent list\n"
     "       pultctl agent add EMAIL --name N [--role agent|lead|admin] [--dept NAME[:TIER]]...\n"
@@ -73,6 +74,39 @@ Result<QJsonArray> serverList(Agentctx &a, const QString &path, const char *key)
     return answer->value(QLatin1String(key)).toArray();
 }
 
+// Sent at once, not through the outbox: the removal cannot be undone, its tickets move, and
+// the one who removes it is told the outcome before going on.
+int removeDept(const Context &ctx, Agentctx &a, const QStringList &args)
+{
+    auto options = parseOptions(args, {QStringLiteral("move-to")});
+    if (!options.good())
+        return fail(ctx, options.status().message() + u'\n' + kDeptUsage, 2);
+    if (options->positional.size() != 1 || !options->values.contains(QStringLiteral("move-to")))
+        return fail(ctx, kDeptUsage, 2);
+    if (ctx.offline)
+        return fail(
+            ctx, QStringLiteral("a department is removed on the server: leave out --offline"), 2);
+    syncBeforeReading(ctx, *a.store);
+    auto removed = findDepartment(*a.store, options->positional.first());
+    if (!removed.good())
+        return fail(ctx, removed.status());
+    auto target = findDepartment(*a.store, options->values.value(QStringLiteral("move-to")));
+    if (!target.good())
+        return fail(ctx, target.status());
+    const auto result =
+        a.session->applyNow({{QStringLiteral("type"), QStringLiteral("delete_department")},
+                             {QStringLiteral("department_id"), uuidToString(removed->id)},
+                             {QStringLiteral("move_to"), uuidToString(target->id)}});
+    const qint64 moved =
+        result.good() ? result->value(QLatin1String("moved_tickets")).toInteger() : 0;
+    return serverVerdict(
+        ctx, result,
+        QStringLiteral("Department \"%1\" removed; %2 moved to \"%3\"")
+            .arg(removed->name,
+                 moved == 1 ? QStringLiteral("1 ticket") : QStringLiteral("%1 tickets").arg(moved),
+                 target->name));
+}
+
 int runDept(const Context &ctx, const QString &sub, const QStringList &args)
 {
     auto a = openAgent(ctx);
@@ -104,6 +138,8 @@ int runDept(const Context &ctx, const QString &sub, const QStringList &args)
         }
         return 0;
     }
+    if (sub == u"remove")
+        return removeDept(ctx, *a, args);
     auto options = parseOptions(args, deptOptionNames());
     if (!options.good())
         return fail(ctx, options.status().message() + u'\n' + kDeptUsage, 2);
@@ -394,11 +430,8 @@ int runAdminCommand(const Context &ctx, const QString &command, const QStringLis
         return fail(ctx, usage, 2);
     const QString sub = args.first();
     const QStringList rest = args.mid(1);
-    // dept has no remove yet: a department with tickets needs somewhere for them to go.
-    QStringList known{QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("set"),
-                      QStringLiteral("remove")};
-    if (command == u"dept")
-        known.removeLast();
+    const QStringList known{QStringLiteral("list"), QStringLiteral("add"), QStringLiteral("set"),
+                            QStringLiteral("remove")};
     if (!known.contains(sub))
         return fail(ctx, usage, 2);
     if (ctx.offline && sub == u"list" && command != u"canned")

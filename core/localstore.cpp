@@ -705,6 +705,44 @@ Status LocalStore::removeSharedFilter(const QUuid &id)
                       [&](Statement &st) { st.bind(1, uuidToBlob(id)); });
 }
 
+Result<QList<QUuid>> LocalStore::removeDepartment(const QUuid &id)
+{
+    Sql::Transaction tx(*d->db);
+    if (!tx.status().good())
+        return tx.status();
+    const auto bindId = [&](Statement &st) { st.bind(1, uuidToBlob(id)); };
+    auto stmt = d->db->prepare("SELECT id FROM tickets WHERE department_id = ?1");
+    if (!stmt.good())
+        return stmt.status();
+    bindId(**stmt);
+    QList<QUuid> tickets;
+    while ((*stmt)->next())
+        tickets.append(uuidFromBlob((*stmt)->blob(0)));
+    Status s = (*stmt)->status();
+    (*stmt)->reset();
+    for (const QUuid &ticket : std::as_const(tickets)) {
+        if (s.good())
+            s = removeTicket(ticket);
+    }
+    if (s.good())
+        s = d->db->run("DELETE FROM canned_responses WHERE scope = ?2 AND owner_id = ?1",
+                       [&](Statement &st) {
+                           bindId(st);
+                           st.bind(2, int(CannedScope::Department));
+                       });
+    for (const char *sql : {"DELETE FROM shared_filters WHERE department_id = ?1",
+                            "DELETE FROM agent_departments WHERE department_id = ?1",
+                            "DELETE FROM departments WHERE id = ?1"}) {
+        if (s.good())
+            s = d->db->run(sql, bindId);
+    }
+    if (!s.good())
+        return s;
+    if (s = tx.commit(); !s.good())
+        return s;
+    return tickets;
+}
+
 Status LocalStore::replaceSharedFilters(const QList<SharedFilter> &filters)
 {
     Sql::Transaction tx(*d->db);

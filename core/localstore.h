@@ -149,6 +149,11 @@ public:
     Status removeCannedResponse(const QUuid &id);
     Status put(const SharedFilter &filter);
     Status removeSharedFilter(const QUuid &id);
+    // A department the server removed: it goes with its memberships, canned responses and shared
+    // filters. Its tickets moved to another department on the server; the ones still here under
+    // it are out of this agent's sight and go too (their ids are answered, for the caller's
+    // own state of them).
+    Result<QList<QUuid>> removeDepartment(const QUuid &id);
     // Replaces every shared filter with these (the server's whole list for this agent).
     Status replaceSharedFilters(const QList<SharedFilter> &filters);
     Status dequeue(const QUuid &opId); // an outbox op the server has answered

@@ -152,6 +152,8 @@ ServerStore::Private::apply(const QString &type, const QJsonObject &op, QJsonObj
         return upsertCannedResponse(op, type == u"delete_canned_response");
     if (type == u"create_department" || type == u"update_department")
         return configureDepartment(op, type == u"create_department");
+    if (type == u"delete_department")
+        return deleteDepartment(op, result);
     if (type == u"upsert_shared_filter" || type == u"delete_shared_filter")
         return upsertSharedFilter(op, type == u"delete_shared_filter");
     if (type == u"upsert_mailbox" || type == u"delete_mailbox")

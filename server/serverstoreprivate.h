@@ -108,6 +108,7 @@ struct Change
     QByteArray json;       // the snapshot as compact JSON, when it was written already
     QUuid agent;           // set: only this agent sees it
     bool everyone = false; // everyone sees it
+    bool resent = false;   // a stored message or history event again, for another department
 };
 
 // A time field: an ISO 8601 string or null; nullopt when it is neither.
@@ -717,10 +718,44 @@ struct ServerStore::Private
                                  c.data.value(QLatin1String("ticket_id")).toString() == idText;
                       });
             pending.insert(first - pending.cbegin(), std::move(change));
+            if (!w.created && w.before.departmentId != w.ticket.departmentId) {
+                if (Status r = resendConversation(id, w.ticket.departmentId); !r.good())
+                    return r;
+            }
             batch.tickets.insert(id, w.ticket);
         }
         work.clear();
         opMessages.clear();
+        return {};
+    }
+
+    // A ticket that moved brings its conversation to the department it moved to, whose agents
+    // had none of it: its stored messages and history as changes for that department, after the
+    // ticket's own change. (The op's own history events are not stored yet: they are pending
+    // with the new department already.)
+    Status resendConversation(const QUuid &ticket, const QUuid &department)
+    {
+        for (const char *kind : {"message", "history"}) {
+            const bool messages = kind[0] == 'm';
+            auto stmt = db->prepare(
+                messages ? "SELECT id, data FROM messages WHERE ticket_id = ?1 ORDER BY rid"
+                         : "SELECT id, data FROM history WHERE ticket_id = ?1 ORDER BY rid");
+            if (!stmt.good())
+                return stmt.status();
+            (*stmt)->bind(1, uuidToBlob(ticket));
+            while ((*stmt)->next()) {
+                QJsonObject data = parseObject((*stmt)->text(1));
+                data.remove(QLatin1String("revision")); // the stored change's, not this one's
+                Change copy(QString::fromLatin1(kind), uuidFromBlob((*stmt)->blob(0)), department,
+                            QUuid(), std::move(data));
+                copy.resent = true;
+                pending.append(std::move(copy));
+            }
+            Status s = (*stmt)->status();
+            (*stmt)->reset();
+            if (!s.good())
+                return s;
+        }
         return {};
     }
 
@@ -799,7 +834,7 @@ struct ServerStore::Private
             else
                 text += '}';
             texts.append(QString::fromUtf8(text));
-            if (c.kind == u"history")
+            if (c.kind == u"history" && !c.resent)
                 history.append(i);
         }
         Status s = insertRows(
@@ -958,6 +993,9 @@ struct ServerStore::Private
     Result<std::optional<Rejection>> upsertContact(const QJsonObject &op);
     Result<std::optional<Rejection>> upsertCannedResponse(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> configureDepartment(const QJsonObject &op, bool create);
+    // delete_department (admins): its tickets, canned responses, shared views, mailboxes and
+    // (disabled) rules move to "move_to"; its memberships and settings go.
+    Result<std::optional<Rejection>> deleteDepartment(const QJsonObject &op, QJsonObject &result);
     Result<std::optional<Rejection>> upsertSharedFilter(const QJsonObject &op, bool remove);
     Result<std::optional<Rejection>> updateAgent(const QJsonObject &op);
     Result<std::optional<Rejection>> createAgent(const QJsonObject &op);

@@ -441,6 +441,155 @@ Result<std::optional<Rejection>> ServerStore::Private::configureDepartment(const
     return accept();
 }
 
+Result<std::optional<Rejection>> ServerStore::Private::deleteDepartment(const QJsonObject &op,
+                                                                        QJsonObject &result)
+{
+    if (session->agent.role != Role::Admin)
+        return accept(Rejection{QStringLiteral("forbidden"),
+                                QStringLiteral("only an admin removes departments")});
+    const QUuid id = uuidOf(op.value(QLatin1String("department_id")));
+    const QUuid target = uuidOf(op.value(QLatin1String("move_to")));
+    if (id.isNull() || target.isNull())
+        return accept(invalid(QStringLiteral("delete_department needs a \"department_id\" and "
+                                             "\"move_to\", the department its tickets go to")));
+    if (id == target)
+        return accept(
+            invalid(QStringLiteral("move_to is another department than the one removed")));
+    auto exists = departmentExists(id);
+    if (!exists.good())
+        return exists.status();
+    if (!*exists)
+        return accept(Rejection{QStringLiteral("not_found"), QStringLiteral("no such department")});
+    exists = departmentExists(target);
+    if (!exists.good())
+        return exists.status();
+    if (!*exists)
+        return accept(invalid(QStringLiteral("move_to names no department")));
+    const auto bindId = [&](Statement &st) { st.bind(1, uuidToBlob(id)); };
+
+    // Its tickets move as set_fields moves one: in their history, their SLA deadlines by the new
+    // department's policy, an assignee who is not a member there lets go.
+    auto tickets = idRows(*db, "SELECT id FROM tickets WHERE department_id = ?1", bindId);
+    if (!tickets.good())
+        return tickets.status();
+    const QJsonObject fields{{QStringLiteral("department_id"), uuidToString(target)}};
+    for (const QUuid &ticketId : std::as_const(*tickets)) {
+        auto ticket = openTicket(ticketId);
+        if (!ticket.good())
+            return ticket.status();
+        if (auto moved = editFields(**ticket, fields); !moved.good() || *moved)
+            return moved;
+    }
+    // Written now, so that the department's removal is the op's last change: a client that
+    // drops what it still holds of the department has had every moved ticket first.
+    if (Status s = writeTickets(); !s.good())
+        return s;
+
+    // Its canned responses, shared views and mailboxes go with them, so that nothing is lost and
+    // mail to its addresses keeps arriving; its rules too, disabled, for the new department's
+    // lead to look at before they run there.
+    auto responses = idRows(*db,
+                            "SELECT id FROM canned_responses WHERE scope = 'department' AND "
+                            "owner_id = ?1",
+                            bindId);
+    auto filters = idRows(*db, "SELECT id FROM shared_filters WHERE department_id = ?1", bindId);
+    if (!responses.good() || !filters.good())
+        return !responses.good() ? responses.status() : filters.status();
+    for (const QUuid &response : std::as_const(*responses)) {
+        auto data = text("SELECT data FROM canned_responses WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(response)); });
+        if (!data.good())
+            return data.status();
+        QJsonObject moved = parseObject(data->value_or(QString()));
+        moved.insert(QStringLiteral("owner_id"), uuidToString(target));
+        if (Status s = db->run("UPDATE canned_responses SET owner_id = ?2, data = ?3 WHERE id = ?1",
+                               [&](Statement &st) {
+                                   st.bind(1, uuidToBlob(response)).bind(2, uuidToBlob(target));
+                                   st.bind(3, QString::fromUtf8(compact(moved)));
+                               });
+            !s.good())
+            return s;
+        pending.append(cannedResponseChange(moved));
+    }
+    for (const QUuid &filter : std::as_const(*filters)) {
+        auto data = text("SELECT data FROM shared_filters WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(filter)); });
+        if (!data.good())
+            return data.status();
+        QJsonObject moved = parseObject(data->value_or(QString()));
+        moved.insert(QStringLiteral("department_id"), uuidToString(target));
+        if (Status s = db->run("UPDATE shared_filters SET department_id = ?2, data = ?3 WHERE id "
+                               "= ?1",
+                               [&](Statement &st) {
+                                   st.bind(1, uuidToBlob(filter)).bind(2, uuidToBlob(target));
+                                   st.bind(3, QString::fromUtf8(compact(moved)));
+                               });
+            !s.good())
+            return s;
+        pending.append(sharedFilterChange(moved));
+    }
+    auto rules = idRows(*db, "SELECT id FROM rules WHERE department_id = ?1", bindId);
+    if (!rules.good())
+        return rules.status();
+    for (const QUuid &rule : std::as_const(*rules)) {
+        auto data = text("SELECT data FROM rules WHERE id = ?1",
+                         [&](Statement &st) { st.bind(1, uuidToBlob(rule)); });
+        if (!data.good())
+            return data.status();
+        QJsonObject moved = parseObject(data->value_or(QString()));
+        moved.insert(QStringLiteral("department_id"), uuidToString(target));
+        moved.insert(QStringLiteral("enabled"), false);
+        const auto bindRule = [&](Statement &st) { st.bind(1, uuidToBlob(rule)); };
+        Status s = db->run("UPDATE rules SET department_id = ?2, data = ?3 WHERE id = ?1",
+                           [&](Statement &st) {
+                               bindRule(st);
+                               st.bind(2, uuidToBlob(target));
+                               st.bind(3, QString::fromUtf8(compact(moved)));
+                           });
+        if (s.good())
+            s = db->run("DELETE FROM rule_timers WHERE rule_id = ?1", bindRule);
+        if (!s.good())
+            return s;
+    }
+    Status s = db->run("UPDATE mailboxes SET department_id = ?2, created_ms = ?3 WHERE "
+                       "department_id = ?1",
+                       [&](Statement &st) {
+                           st.bind(1, uuidToBlob(id)).bind(2, uuidToBlob(target));
+                           st.bind(3, now);
+                       });
+    if (!s.good())
+        return s;
+    changedMailboxes = changedMailboxes || db->changes() > 0;
+
+    // Its members are members no more (each told, as update_agent tells them); then it goes.
+    auto members =
+        idRows(*db, "SELECT agent_id FROM agent_departments WHERE department_id = ?1", bindId);
+    if (!members.good())
+        return members.status();
+    for (const char *sql : {"DELETE FROM agent_departments WHERE department_id = ?1",
+                            "DELETE FROM assignment_turns WHERE department_id = ?1",
+                            "DELETE FROM department_settings WHERE id = ?1",
+                            "DELETE FROM departments WHERE id = ?1"}) {
+        if (s = db->run(sql, bindId); !s.good())
+            return s;
+    }
+    for (const QUuid &member : std::as_const(*members)) {
+        if (s = agentChanged(member); !s.good())
+            return s;
+    }
+    batch.settings.remove(id);
+    batch.rules.reset();
+    batch.names.reset();
+    // Everyone is told, its former members too: a client drops the department and whatever it
+    // still holds of it.
+    pending.append(
+        {QStringLiteral("department"), id, id, QUuid(),
+         QJsonObject{{QStringLiteral("id"), uuidToString(id)}, {QStringLiteral("deleted"), true}},
+         QUuid(), true});
+    result.insert(QStringLiteral("moved_tickets"), tickets->size());
+    return accept();
+}
+
 Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonObject &op)
 {
     if (session->agent.role != Role::Admin)

@@ -370,6 +370,16 @@ Status SyncSession::Private::applyChange(const QJsonObject &change,
         return putParsed(store, Wire::contactFromJson(data));
     }
     if (type == u"department") {
+        if (data.value(QLatin1String("deleted")).toBool()) {
+            auto removed = store.removeDepartment(Wire::uuidOf(data.value(QLatin1String("id"))));
+            if (!removed.good())
+                return removed.status();
+            for (const QUuid &ticket : std::as_const(*removed)) {
+                if (Status s = dropBase(ticket); !s.good())
+                    return s;
+            }
+            return {};
+        }
         return putParsed(store, Wire::departmentFromJson(data));
     }
     if (type == u"agent") {

@@ -6,6 +6,7 @@
 // snapshots. One store is shared by all rows; every row works on its own fresh tickets and ids.
 
 #include "accounts.h"
+#include "mailboxes.h"
 #include "postgresprocess.h"
 #include "serverstore.h"
 #include "uuid.h"
@@ -94,6 +95,7 @@ class TestOpRules : public QObject
     QMap<QString, AgentSession> m_sessions; // agent, sales, lead, admin
     QMap<QString, QString> m_names;         // placeholders shared by all rows
     qint64 m_now = 1'780'000'000'000;
+    QString m_url; // the PostgreSQL database, or empty for SQLite
 
     // The text with $NAME placeholders replaced: the fixture's, and the row's fresh ids.
     QString fill(const QString &text, const QMap<QString, QString> &row) const
@@ -157,6 +159,7 @@ private Q_SLOTS:
             QVERIFY2(m_postgres->createDatabase(QStringLiteral("oprules")),
                      qPrintable(m_postgres->error()));
             url = m_postgres->url(QStringLiteral("oprules"));
+            m_url = url;
         }
         const std::filesystem::path dir = m_dataDir.path().toStdString();
         auto accounts = Accounts::open(dir, url);
@@ -383,19 +386,21 @@ private Q_SLOTS:
         ok("set_fields: moved away from its assignee, it is let go", "admin",
            {billing1, s(R"({"as":"agent","type":"take","ticket_id":"$T1"})")},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})"),
-           L{"history", "history", "ticket"},
-           L{"ticket.department_id=$SALES", "ticket.assignee_id=null", "history.field=assignee_id",
-             "history.old=$AGENT", "history.new=null"});
+           L{"history", "history", "ticket", "history", "history"},
+           L{"ticket.department_id=$SALES", "ticket.assignee_id=null",
+             "history#2.field=assignee_id", "history#2.old=$AGENT", "history#2.new=null",
+             "history.field=assignee_id", "history.old=null", "history.new=$AGENT"});
         ok("set_fields: moved to another department is gone", "agent", {billing1},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})"),
            L{"gone"}, L{"gone.ticket_id=$T1"});
         ok("set_fields: moved, seen by admin", "admin", {billing1},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$SALES"}})"),
-           L{"history", "ticket"},
-           L{"ticket.department_id=$SALES", "history.old=$BILLING", "history.new=$SALES"});
+           L{"history", "ticket", "history"},
+           L{"ticket.department_id=$SALES", "history#1.old=$BILLING", "history#1.new=$SALES",
+             "history.field=created"});
         ok("set_fields: ids written in upper case are stored as ids", "admin", {billing1},
            s(R"({"type":"set_fields","ticket_id":"$T1","fields":{"department_id":"$UPPERSALES","assignee_id":"$UPPERSALESAGENT"}})"),
-           L{"history", "history", "ticket"},
+           L{"history", "history", "ticket", "history"},
            L{"ticket.department_id=$SALES", "ticket.assignee_id=$SALESAGENT"});
         ok("set_fields: the same id in another case is no change", "admin",
            {billing1,
@@ -679,6 +684,37 @@ private Q_SLOTS:
            s(R"({"type":"update_department","department":{"id":"$N1","name":"Billing"}})"),
            QStringLiteral("duplicate_name"));
 
+        // delete_department: on departments of the row's own, the fixture's stay
+        const QString otherDepartment =
+            s(R"({"type":"create_department","department":{"id":"$N2","name":"Other $N2"}})");
+        const QStringList departmentWithThings{
+            newDepartment, otherDepartment, ticketIn("$T1", "$N1"),
+            s(R"({"type":"upsert_canned_response","response":{"id":"$N3","title":"Hi","body":"b","scope":"department","owner_id":"$N1"}})"),
+            s(R"({"type":"upsert_shared_filter","filter":{"id":"$T2","name":"Open","query":"status:open","department_id":"$N1"}})")};
+        ok("delete_department: its things move", "admin", departmentWithThings,
+           s(R"({"type":"delete_department","department_id":"$N1","move_to":"$N2"})"),
+           L{"history", "ticket", "history", "canned_response", "shared_filter", "department"},
+           L{"ticket.department_id=$N2", "history.field=created", "history.ticket_id=$T1",
+             "canned_response.owner_id=$N2", "canned_response.scope=department",
+             "shared_filter.department_id=$N2", "department.id=$N1", "department.deleted=true"});
+        ok("delete_department: an empty one", "admin", {newDepartment, otherDepartment},
+           s(R"({"type":"delete_department","department_id":"$N1","move_to":"$N2"})"),
+           L{"department"}, L{"department.deleted=true"});
+        no("delete_department: lead", "lead", {otherDepartment},
+           s(R"({"type":"delete_department","department_id":"$BILLING","move_to":"$N2"})"),
+           forbidden);
+        no("delete_department: agent", "agent", {otherDepartment},
+           s(R"({"type":"delete_department","department_id":"$BILLING","move_to":"$N2"})"),
+           forbidden);
+        no("delete_department: unknown", "admin", {otherDepartment},
+           s(R"({"type":"delete_department","department_id":"$N1","move_to":"$N2"})"), notFound);
+        no("delete_department: unknown target", "admin", {newDepartment},
+           s(R"({"type":"delete_department","department_id":"$N1","move_to":"$N2"})"), invalidOp);
+        no("delete_department: into itself", "admin", {newDepartment},
+           s(R"({"type":"delete_department","department_id":"$N1","move_to":"$N1"})"), invalidOp);
+        no("delete_department: no target", "admin", {newDepartment},
+           s(R"({"type":"delete_department","department_id":"$N1"})"), invalidOp);
+
         // upsert_shared_filter, delete_shared_filter
         const QString billingFilter = s(
             R"({"type":"upsert_shared_filter","filter":{"id":"$N1","name":"Mine","query":"status:open","department_id":"$BILLING"}})");
@@ -841,15 +877,19 @@ private Q_SLOTS:
             const qsizetype dot = filled.indexOf(u'.');
             const qsizetype equals = filled.indexOf(u'=');
             QVERIFY2(dot > 0 && equals > dot, qPrintable(check));
-            const QString kind = filled.left(dot);
+            // "kind.field": the newest change of that kind; "kind#N.field": its Nth (from 1).
+            const QStringList kindAndNth = filled.left(dot).split(u'#');
+            const QString kind = kindAndNth.first();
+            const int nth = kindAndNth.size() > 1 ? kindAndNth.at(1).toInt() : 0;
             const QString field = filled.mid(dot + 1, equals - dot - 1);
             const QString expected = filled.mid(equals + 1);
-            QJsonObject snapshot; // the newest change of that kind
+            QJsonObject snapshot;
             bool found = false;
+            int seen = 0;
             for (const QJsonValue &c : changes) {
-                if (c[QLatin1String("type")].toString() != kind)
+                if (c[QLatin1String("type")].toString() != kind || (nth > 0 && ++seen > nth))
                     continue;
-                found = true;
+                found = nth == 0 || seen == nth;
                 snapshot = kind == u"gone" ? c.toObject() : c[QLatin1String("data")].toObject();
             }
             QVERIFY2(found, qPrintable(u"no " + kind + u" change for " + check));
@@ -964,6 +1004,141 @@ private Q_SLOTS:
         QCOMPARE(t.value(QLatin1String("priority")).toString(), QStringLiteral("normal"));
         QCOMPARE(t.value(QLatin1String("spam")), QJsonValue(true));
         QCOMPARE(asText(t.value(QLatin1String("tags"))), QStringLiteral("a"));
+    }
+
+    // A ticket moved to another department brings that department's agents its conversation,
+    // which they had none of: its messages and history after the ticket.
+    void aMovedTicketBringsItsConversation()
+    {
+        const QString ticket = uuidToString(QUuid::createUuid());
+        const QString message = uuidToString(QUuid::createUuid());
+        QMap<QString, QString> ids{{QStringLiteral("T"), ticket}, {QStringLiteral("M"), message}};
+        QVERIFY(
+            !applyAs(
+                 QStringLiteral("admin"),
+                 {withId(parse(fill(ticketIn(QStringLiteral("$T"), QStringLiteral("$BILLING")), ids)
+                                   .toUtf8())),
+                  withId(parse(fill(QStringLiteral(R"({"type":"add_message","ticket_id":"$T",
+                                "message":{"id":"$M","kind":"note","body":"Before the move"}})"),
+                                    ids)
+                                   .toUtf8()))})
+                 .isEmpty());
+        const qint64 before = revision();
+        const QJsonArray moved =
+            applyAs(QStringLiteral("agent"),
+                    {withId(parse(fill(QStringLiteral(R"({"type":"set_fields","ticket_id":"$T",
+                                 "fields":{"department_id":"$SALES"}})"),
+                                       ids)
+                                      .toUtf8()))});
+        QCOMPARE(moved.at(0)[QLatin1String("status")].toString(), QStringLiteral("applied"));
+        QStringList kinds;
+        QString body;
+        for (const QJsonValue &c : changesSince(QStringLiteral("sales"), before)) {
+            kinds.append(c[QLatin1String("type")].toString());
+            if (kinds.last() == u"message")
+                body = c[QLatin1String("data")][QLatin1String("body")].toString();
+        }
+        QCOMPARE(kinds, (QStringList{QStringLiteral("history"), QStringLiteral("ticket"),
+                                     QStringLiteral("message"), QStringLiteral("history")}));
+        QCOMPARE(body, QStringLiteral("Before the move"));
+    }
+
+    // A removed department's member who is in no other department: their feed says they left
+    // it and that it is gone, and shows nothing of its tickets, now the target's. The ticket
+    // they held is let go; its mailbox and rule go to the target, the rule disabled.
+    void removedDepartmentsOnlyMember()
+    {
+        QMap<QString, QString> ids;
+        for (const char *name : {"X", "Y", "MIA", "T", "R"})
+            ids.insert(QString::fromLatin1(name), uuidToString(QUuid::createUuid()));
+        const auto s = [](const char *text) { return QString::fromUtf8(text); };
+        const QStringList setup{
+            s(R"({"type":"create_department","department":{"id":"$X","name":"X $X"}})"),
+            s(R"({"type":"create_department","department":{"id":"$Y","name":"Y $Y"}})"),
+            s(R"({"type":"create_agent","agent":{"id":"$MIA","email":"mia.$MIA@example.com",
+                 "name":"Mia","departments":[{"id":"$X","tier":1}]},
+                 "password":"a long enough password"})"),
+            ticketIn(QStringLiteral("$T"), QStringLiteral("$X")),
+            s(R"({"type":"set_fields","ticket_id":"$T","fields":{"assignee_id":"$MIA"}})"),
+            s(R"({"type":"upsert_rule","rule":{"id":"$R","name":"Tag it","when":"created",
+                 "if":"","then":"+x","department_id":"$X"}})"),
+            // (Built, not written: moc takes the "//" of a URL in a raw string for a comment.)
+            QString::fromUtf8(
+                QJsonDocument(
+                    QJsonObject{
+                        {QStringLiteral("type"), QStringLiteral("upsert_mailbox")},
+                        {QStringLiteral("mailbox"),
+                         QJsonObject{
+                             {QStringLiteral("address"), QStringLiteral("x.$X@example.com")},
+                             {QStringLiteral("department_id"), QStringLiteral("$X")},
+                             {QStringLiteral("imap_url"),
+                              QStringLiteral("imaps://x@imap.example.com/INBOX")},
+                             {QStringLiteral("smtp_url"),
+                              QStringLiteral("smtps://smtp.example.com")}}},
+                        {QStringLiteral("imap_password"), QStringLiteral("i")},
+                        {QStringLiteral("smtp_password"), QStringLiteral("s")}})
+                    .toJson())};
+        for (const QString &step : setup) {
+            const QJsonArray results =
+                applyAs(QStringLiteral("admin"), {withId(parse(fill(step, ids).toUtf8()))});
+            QVERIFY2(results.size() == 1 &&
+                         results.at(0)[QLatin1String("status")].toString() == u"applied",
+                     QJsonDocument(results.at(0).toObject()).toJson().constData());
+        }
+
+        const qint64 before = revision();
+        const QJsonArray results = applyAs(
+            QStringLiteral("admin"),
+            {withId(parse(
+                fill(QStringLiteral(
+                         R"({"type":"delete_department","department_id":"$X","move_to":"$Y"})"),
+                     ids)
+                    .toUtf8()))});
+        QCOMPARE(results.at(0)[QLatin1String("status")].toString(), QStringLiteral("applied"));
+        QCOMPARE(results.at(0)[QLatin1String("moved_tickets")].toInt(), 1);
+
+        // Mia's next request: her session as pultd reads it then, in no department.
+        auto login = m_accounts->login(
+            QStringLiteral("mia.%1@example.com").arg(ids.value(QStringLiteral("MIA"))), kPassword,
+            QStringLiteral("127.0.0.1"), m_now);
+        QVERIFY(std::holds_alternative<Accounts::Login>(login));
+        const AgentSession mia = std::get<Accounts::Login>(login).session;
+        QVERIFY(mia.agent.departments.isEmpty());
+        m_sessions.insert(QStringLiteral("mia"), mia);
+        QStringList kinds;
+        for (const QJsonValue &c : changesSince(QStringLiteral("mia"), before))
+            kinds.append(c[QLatin1String("type")].toString());
+        QCOMPARE(kinds, (QStringList{QStringLiteral("agent"), QStringLiteral("department")}));
+
+        QJsonObject ticket;
+        for (const QJsonValue &c : changesSince(QStringLiteral("admin"), before)) {
+            if (c[QLatin1String("type")].toString() == u"ticket")
+                ticket = c[QLatin1String("data")].toObject();
+        }
+        QCOMPARE(ticket.value(QLatin1String("department_id")).toString(),
+                 ids.value(QStringLiteral("Y")));
+        QVERIFY(ticket.value(QLatin1String("assignee_id")).isNull());
+
+        auto rules = m_store->rules(m_sessions.value(QStringLiteral("admin")));
+        QVERIFY(rules.good());
+        bool ruleMoved = false;
+        for (const QJsonValue &rule : *rules) {
+            if (rule[QLatin1String("id")].toString() == ids.value(QStringLiteral("R")))
+                ruleMoved = rule[QLatin1String("department_id")].toString() ==
+                                ids.value(QStringLiteral("Y")) &&
+                            !rule[QLatin1String("enabled")].toBool();
+        }
+        QVERIFY(ruleMoved);
+        auto mailboxes = Mailboxes::open(m_dataDir.path().toStdString(), m_url);
+        QVERIFY(mailboxes.good());
+        auto listed = (*mailboxes)->list();
+        QVERIFY(listed.good());
+        bool mailboxMoved = false;
+        for (const MailboxSettings &m : *listed) {
+            if (m.address == QStringLiteral("x.%1@example.com").arg(ids.value(QStringLiteral("X"))))
+                mailboxMoved = m.departmentId == QUuid::fromString(ids.value(QStringLiteral("Y")));
+        }
+        QVERIFY(mailboxMoved);
     }
 
     // The loop rules of auto-replies (docs/email.md): what a machine sent is never answered.

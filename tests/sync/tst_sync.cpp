@@ -58,8 +58,8 @@ class TestSync : public QObject
         return reply ? reply->json().value(QLatin1String("results")).toArray() : QJsonArray();
     }
 
-    // A ticket in Billing made by the admin; returns its id.
-    QUuid seedTicket(const QString &subject)
+    // A ticket in Billing (or the department of that id) made by the admin; returns its id.
+    QUuid seedTicket(const QString &subject, const QString &department = {})
     {
         const QString id = newId();
         const QJsonArray results = post({QJsonObject{
@@ -69,7 +69,7 @@ class TestSync : public QObject
              QJsonObject{
                  {QStringLiteral("id"), id},
                  {QStringLiteral("subject"), subject},
-                 {QStringLiteral("department_id"), m_billing},
+                 {QStringLiteral("department_id"), department.isEmpty() ? m_billing : department},
                  {QStringLiteral("requester"),
                   QJsonObject{{QStringLiteral("email"), QStringLiteral("marta@firma.pl")},
                               {QStringLiteral("name"), QStringLiteral("Marta Kowalska")}}}}},
@@ -884,6 +884,80 @@ private Q_SLOTS:
         QVERIFY(body(QStringLiteral("Refund")).isNull());
         QCOMPARE(run(ana, QStringLiteral("canned|remove|thx")).exitCode, 0);
         QCOMPARE(run(root, QStringLiteral("agent|set|ana@example.com|--dept|Billing")).exitCode, 0);
+    }
+
+    // pultctl dept remove: an admin's alone. The department's tickets, with their conversation,
+    // and its canned responses reach the target's agents; a client of its only member drops
+    // the department and all of it.
+    void departmentRemoved()
+    {
+        Client root, ana, lu, sam;
+        QVERIFY(root.login(m_server.port(), QStringLiteral("root@example.com")));
+        QVERIFY(ana.login(m_server.port(), m_ana));
+        QVERIFY(sam.login(m_server.port(), QStringLiteral("sam@example.com")));
+        const auto run = [](const Client &c, const QString &line) {
+            return c.run(line.split(u'|'));
+        };
+        QCOMPARE(run(root, QStringLiteral("dept|add|Old desk")).exitCode, 0);
+        QCOMPARE(
+            root.run({QStringLiteral("agent"), QStringLiteral("add"),
+                      QStringLiteral("lu@example.com"), QStringLiteral("--name"),
+                      QStringLiteral("Lu"), QStringLiteral("--dept"), QStringLiteral("Old desk")},
+                     kPassword + '\n')
+                .exitCode,
+            0);
+        QVERIFY(lu.login(m_server.port(), QStringLiteral("lu@example.com")));
+        const QString oldDesk = departmentId(m_server, m_root, QStringLiteral("Old desk"));
+        const QUuid ticket = seedTicket(QStringLiteral("At the old desk"), oldDesk);
+        QVERIFY(!ticket.isNull());
+        QCOMPARE(run(root, QStringLiteral("canned|add|--title|Desk hours|--body|We open at 9.|"
+                                          "--dept|Old desk"))
+                     .exitCode,
+                 0);
+        QCOMPARE(lu.run({QStringLiteral("sync")}).exitCode, 0);
+        QVERIFY(lu.store()->ticket(ticket).good());
+        const auto deskHours = [](const Client &c) {
+            const QList<Pult::CannedResponse> responses = c.store()->cannedResponses().value();
+            return std::count_if(
+                responses.cbegin(), responses.cend(),
+                [](const Pult::CannedResponse &r) { return r.title == u"Desk hours"; });
+        };
+        QCOMPARE(deskHours(lu), 1);
+
+        QCOMPARE(run(root, QStringLiteral("dept|remove|Old desk")).exitCode, 2); // no --move-to
+        QVERIFY(run(root, QStringLiteral("dept|remove|Nowhere|--move-to|Sales"))
+                    .err.contains("Nowhere"));
+        const PultdTest::Run refused =
+            run(ana, QStringLiteral("dept|remove|Billing|--move-to|Billing"));
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("only an admin removes departments"),
+                 refused.err.constData());
+        const PultdTest::Run removed =
+            run(root, QStringLiteral("dept|remove|old desk|--move-to|Sales"));
+        QCOMPARE(removed.exitCode, 0);
+        QCOMPARE(removed.out.trimmed(),
+                 QByteArray("Department \"Old desk\" removed; 1 ticket moved to \"Sales\""));
+        QVERIFY(!run(root, QStringLiteral("dept|list")).out.contains("Old desk"));
+
+        // Lu's client: the department and everything of it are gone.
+        QCOMPARE(lu.run({QStringLiteral("sync")}).exitCode, 0);
+        {
+            auto store = lu.store();
+            QVERIFY(store->ticket(ticket).status().code() == Pult::Status::NotFound);
+            QVERIFY(store->messages(ticket).value().isEmpty());
+            QCOMPARE(deskHours(lu), 0);
+            const QList<Pult::Department> departments = store->departments().value();
+            for (const Pult::Department &d : departments)
+                QVERIFY(d.name != u"Old desk");
+        }
+        // Sam's, in Sales: the ticket with its first message, and the canned response.
+        QCOMPARE(sam.run({QStringLiteral("sync")}).exitCode, 0);
+        auto store = sam.store();
+        QCOMPARE(store->ticket(ticket).value().departmentId, QUuid::fromString(m_sales));
+        const QList<Pult::Message> messages = store->messages(ticket).value();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages.first().bodyText, QStringLiteral("Please help with At the old desk"));
+        QVERIFY(run(sam, QStringLiteral("canned|list")).out.contains("Desk hours  (Sales)\n"));
     }
 
     // An admin adds an agent (the password from standard input, sent at once) and deactivates
