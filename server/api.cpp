@@ -595,9 +595,12 @@ void addApiRoutes(Router &router, Accounts &accounts, ServerStore &store,
                 return handler(request);
             });
     };
-    add("GET", "/api/v1/mailboxes", adminOnly([&mail](const ApiRequest &) {
+    add("GET", "/api/v1/mailboxes", adminOnly([&mail, &store](const ApiRequest &) {
+            auto mailboxes = store.mailboxSettings();
+            if (!mailboxes.good())
+                return storeError(mailboxes.status());
             return json(200, QJsonObject{{QStringLiteral("mailboxes"),
-                                          mailboxStatusJson(mail.statuses())}});
+                                          mailboxesJson(*mailboxes, mail.statuses())}});
         }));
     add("GET", "/api/v1/quarantine", adminOnly([&mail](const ApiRequest &) {
             return listAnswer(QStringLiteral("quarantine"), mail.quarantineJson());

@@ -284,8 +284,13 @@ Status Mailboxes::add(const MailboxSettings &input, const MailboxSecrets &secret
 
 Result<QList<MailboxSettings>> Mailboxes::list()
 {
+    return list(*d->db);
+}
+
+Result<QList<MailboxSettings>> Mailboxes::list(Db::Connection &db)
+{
     auto stmt =
-        d->db->prepare("SELECT m.address, m.department_id, d.name, m.imap_url, m.smtp_url, "
+        db.prepare("SELECT m.address, m.department_id, d.name, m.imap_url, m.smtp_url, "
                        "m.starttls, m.after_action, m.charset, m.created_ms FROM mailboxes m LEFT "
                        "JOIN departments d ON d.id = m.department_id ORDER BY m.address");
     if (!stmt.good())

@@ -24,6 +24,10 @@
 
 namespace Pult {
 
+namespace Db {
+class Connection;
+}
+
 struct MailboxSettings
 {
     QString address; // the department's address, stored in lower case
@@ -60,8 +64,10 @@ public:
     // "after" that is flag, delete or move:FOLDER) and stores them with the sealed passwords.
     // Invalid with the reason when something is wrong or the address has a mailbox already.
     Status add(const MailboxSettings &settings, const MailboxSecrets &secrets, qint64 nowMs);
-    // Every mailbox, by address, without passwords.
+    // Every mailbox, by address, without passwords; the second on a connection of the caller's
+    // (a ServerStore reader).
     Result<QList<MailboxSettings>> list();
+    static Result<QList<MailboxSettings>> list(Db::Connection &db);
     // NotFound when there is no mailbox with that address.
     Status remove(const QString &address);
     // Whether this pultd fetches the mailbox. Of several pultd on one PostgreSQL database one

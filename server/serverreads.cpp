@@ -1,5 +1,7 @@
 #include "serverstoreprivate.h"
 
+#include "mailboxes.h"
+
 namespace Pult {
 
 Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &session, const QUuid &id)
@@ -25,6 +27,14 @@ Result<std::optional<QJsonObject>> ServerStore::ticket(const AgentSession &sessi
     return std::optional<QJsonObject>(QJsonObject{{QStringLiteral("ticket"), ticket},
                                                   {QStringLiteral("messages"), *messages},
                                                   {QStringLiteral("history"), *history}});
+}
+
+Result<QList<MailboxSettings>> ServerStore::mailboxSettings()
+{
+    auto reader = d->readers->lend();
+    if (!reader.good())
+        return reader.status();
+    return Mailboxes::list(***reader);
 }
 
 Result<std::optional<QJsonObject>> ServerStore::contact(const AgentSession &session,

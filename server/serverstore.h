@@ -42,6 +42,8 @@
 
 namespace Pult {
 
+struct MailboxSettings;
+
 class ServerStore
 {
 public:
@@ -86,6 +88,9 @@ public:
     // The automation rules the session sees: those for every department and its departments'
     // (admins: all), in the order they run.
     Result<QJsonArray> rules(const AgentSession &session);
+    // Every department mailbox's settings (no passwords), by address, read on a reader: for
+    // GET /api/v1/mailboxes, which admins alone may ask.
+    Result<QList<MailboxSettings>> mailboxSettings();
     // What the rule would do to the ticket now, done in a transaction that is rolled back:
     // {matches, changes: [{field, old, new}], error?}; nullopt when the session sees neither.
     Result<std::optional<QJsonObject>> testRule(const AgentSession &session, const QUuid &rule,

@@ -849,7 +849,7 @@
 <context>
     <name>Pult::AgentSettings</name>
     <message>
-        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <location filename="../ui/agentsettings.cpp" line="+32"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>Razina podrške na kojoj agent radi u ovom odjelu: zahtjevi preneseni na razinu idu njezinim agentima.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-pošta:</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>U ulaznom pretincu prikazuje agentove još neriješene zahtjeve kako biste ih predali dalje.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+33"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Popis agenata dolazi s poslužitelja: %1</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Deaktiviran</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>&amp;Deactivate</source>
         <translation>Deakti&amp;viraj</translation>
     </message>
@@ -1121,7 +1121,7 @@
 <context>
     <name>Pult::CannedSettings</name>
     <message>
-        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <location filename="../ui/cannedsettings.cpp" line="+42"/>
         <source>&amp;Save</source>
         <translation>&amp;Spremi</translation>
     </message>
@@ -1157,24 +1157,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+89"/>
+        <location line="+74"/>
         <source>Only me</source>
         <translation>Samo ja</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+88"/>
+        <location line="-68"/>
+        <location line="+73"/>
         <source>The agents of %1</source>
         <translation>Agenti odjela %1</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+76"/>
+        <location line="-68"/>
+        <location line="+61"/>
         <source>Everyone</source>
         <translation>Svi</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-46"/>
         <source>&amp;Title:</source>
         <translation>&amp;Naslov:</translation>
     </message>
@@ -1194,27 +1194,27 @@
         <translation>&amp;Tekst:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
         <translation>Zamjenske oznake poput {{customer.first_name}}, {{ticket.number}} i {{agent.name}} popunjavaju se za zahtjev u koji se odgovor umeće (docs/templates.md).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Preview:</source>
         <translation>Pregled:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;New response</source>
         <translation>&amp;Novi odgovor</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
         <source>another department</source>
         <translation>drugi odjel</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+65"/>
         <source>A canned response needs a title.</source>
         <translation>Gotov odgovor mora imati naslov.</translation>
     </message>
@@ -1529,20 +1529,20 @@
     <message>
         <location line="-272"/>
         <location line="+247"/>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>Created</source>
         <translation>Stvoreni</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <location line="+247"/>
         <location line="+25"/>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>Solved</source>
         <translation>Riješeni</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <source>Reopened</source>
         <translation>Ponovno otvoreni</translation>
     </message>
@@ -1638,12 +1638,12 @@
         <translation>Odjeli</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>(unknown agent)</source>
         <translation>(nepoznat agent)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>%1 % of the solved</source>
         <translation>%1 % riješenih</translation>
     </message>
@@ -1695,12 +1695,12 @@
         <translation>Stvoreni i riješeni po danu</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-78"/>
         <source>Agents</source>
         <translation>Agenti</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+165"/>
         <source>Goal %1 % within %2: %3</source>
         <translation>Cilj %1 % unutar %2: %3</translation>
     </message>
@@ -1779,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+42"/>
+        <location filename="../ui/departmentsettings.cpp" line="+44"/>
         <source>Oldest first</source>
         <translation>Najstariji prvo</translation>
     </message>
@@ -1799,7 +1799,7 @@
         <translation>Najbliži SLA rok prvo</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>&amp;New department</source>
         <translation>&amp;Novi odjel</translation>
     </message>
@@ -1814,12 +1814,17 @@
         <translation>&amp;Spremi</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Ukloni…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Departments</source>
         <translation>Odjeli</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>support@example.com</source>
         <translation>podrska@example.com</translation>
     </message>
@@ -1849,7 +1854,7 @@
         <translation>&amp;Ciljevi:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
         <translation>S čime nadzorna ploča uspoređuje odjel: udio prvih odgovora i rješenja unutar zadanog vremena te prosječno zadovoljstvo. Svaki je cilj neobavezan.</translation>
     </message>
@@ -1911,7 +1916,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Najviše otvorenih &amp;zahtjeva po agentu:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
         <translation>Agent s toliko otvorenih zahtjeva preskače se kad se novi dodjeljuju redom ili najmanje opterećenom.</translation>
     </message>
@@ -1966,7 +1971,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Odgovori</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>Mailboxes</source>
+        <translation>Pretinci</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Only an admin changes this.</source>
         <translation>Ovo može promijeniti samo administrator.</translation>
     </message>
@@ -2026,7 +2036,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ciljevi: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>(Your reply.)</source>
         <translation>(Vaš odgovor.)</translation>
     </message>
@@ -2054,6 +2064,54 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Najprije ispravite gornje pogreške.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove department</source>
+        <translation>Ukloni odjel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the department %1? Its tickets, canned responses, shared views and mailboxes move to the department chosen here, and its rules too, switched off for its lead to look at. Its agents leave it. This cannot be undone.</source>
+        <translation>Ukloniti odjel %1? Njegovi zahtjevi, gotovi odgovori, zajednički prikazi i pretinci premještaju se u ovdje odabrani odjel, a tako i njegova pravila, ali isključena, da ih voditelj pregleda. Njegovi agenti ga napuštaju. Ovo se ne može poništiti.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Move them to:</source>
+        <translation>&amp;Premjesti u:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ukloni</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Removing…</source>
+        <translation>Uklanjanje…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server refused the change: %1</source>
+        <translation>Poslužitelj je odbio promjenu: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%1 removed; %n ticket moved to %2.</source>
+        <translation>
+            <numerusform>Odjel %1 je uklonjen; %n zahtjev premješten je u odjel %2.</numerusform>
+            <numerusform>Odjel %1 je uklonjen; %n zahtjeva premještena su u odjel %2.</numerusform>
+            <numerusform>Odjel %1 je uklonjen; %n zahtjeva premješteno je u odjel %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 removed; %n tickets moved to %2.</source>
+        <translation>
+            <numerusform>Odjel %1 je uklonjen; %n zahtjev premješten je u odjel %2.</numerusform>
+            <numerusform>Odjel %1 je uklonjen; %n zahtjeva premještena su u odjel %2.</numerusform>
+            <numerusform>Odjel %1 je uklonjen; %n zahtjeva premješteno je u odjel %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2138,9 +2196,222 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
 </context>
 <context>
+    <name>Pult::MailboxEditor</name>
+    <message>
+        <location filename="../ui/mailboxeditor.cpp" line="+29"/>
+        <source>not a %1 address</source>
+        <translation>nije adresa %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give the user name before the host, as %1://USER@HOST</source>
+        <translation>navedite korisničko ime ispred poslužitelja, kao %1://KORISNIK@POSLUŽITELJ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>put the password in its own field, not in the address</source>
+        <translation>lozinku upišite u njezino polje, ne u adresu</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use S&amp;TARTTLS on imap:// and smtp:// addresses</source>
+        <translation>Koristi S&amp;TARTTLS za adrese imap:// i smtp://</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New mai&amp;lbox</source>
+        <translation>Novi p&amp;retinac</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save mail&amp;box</source>
+        <translation>Spremi pret&amp;inac</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mailbo&amp;x</source>
+        <translation>Ukloni pretina&amp;c</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address</source>
+        <translation>Adresa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark it as read</source>
+        <translation>Označi je kao pročitanu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it</source>
+        <translation>Izbriši je</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move it to the folder</source>
+        <translation>Premjesti je u mapu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Incoming mail (IMAP):</source>
+        <translation>&amp;Dolazna pošta (IMAP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP pass&amp;word:</source>
+        <translation>IMAP &amp;lozinka:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outgoing mail (SMTP):</source>
+        <translation>&amp;Odlazna pošta (SMTP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP passwor&amp;d:</source>
+        <translation>SMTP lo&amp;zinka:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After &amp;fetching a mail:</source>
+        <translation>Nakon &amp;preuzimanja pošte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Charset of 8-bit mail:</source>
+        <translation>&amp;Kodna stranica 8-bitne pošte:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pultd fetches new mail from the IMAP folder as it arrives, makes tickets of it, and sends the department&apos;s replies through SMTP. The server keeps the passwords sealed and never shows them: leave them empty to keep them. The charset is for mail from old programs that do not say theirs: windows-1250 for Slovenian, Croatian and Polish, windows-1257 for Lithuanian.</source>
+        <translation>pultd preuzima novu poštu iz mape IMAP kako stiže, od nje stvara zahtjeve i šalje odgovore odjela putem SMTP-a. Poslužitelj lozinke čuva zapečaćene i nikad ih ne prikazuje: ostavite ih prazne da ostanu iste. Kodna stranica je za poštu starih programa koji svoju ne navode: windows-1250 za slovenski, hrvatski i poljski, windows-1257 za litavski.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Not fetched by this server yet</source>
+        <translation>Ovaj je poslužitelj još ne preuzima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failing: %1</source>
+        <translation>Ne uspijeva: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Povezivanje…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected, waiting for mail</source>
+        <translation>Povezan, čeka poštu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected</source>
+        <translation>Povezan</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The mailboxes could not be read from the server: %1</source>
+        <translation>Pretince nije bilo moguće pročitati s poslužitelja: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>required</source>
+        <translation>obavezno</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unchanged</source>
+        <translation>nepromijenjeno</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Adresa: „%1” nije adresa e-pošte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incoming mail: %1.</source>
+        <translation>Dolazna pošta: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outgoing mail: %1.</source>
+        <translation>Odlazna pošta: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After fetching: name the folder to move mail to.</source>
+        <translation>Nakon preuzimanja: navedite mapu u koju se pošta premješta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Charset: name one, such as windows-1250.</source>
+        <translation>Kodna stranica: navedite jednu, npr. windows-1250.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new mailbox needs its IMAP and SMTP passwords.</source>
+        <translation>Novi pretinac treba lozinke za IMAP i SMTP.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give both passwords to change them, or neither to keep them.</source>
+        <translation>Upišite obje lozinke da ih promijenite, ili nijednu da ostanu iste.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Mend the errors above first.</source>
+        <translation>Najprije ispravite gornje pogreške.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mailbox %1 added.</source>
+        <translation>Pretinac %1 je dodan.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox %1 saved.</source>
+        <translation>Pretinac %1 je spremljen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mailbox %1 removed.</source>
+        <translation>Pretinac %1 je uklonjen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Spremanje…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused the change: %1</source>
+        <translation>Poslužitelj je odbio promjenu: %1</translation>
+    </message>
+</context>
+<context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+159"/>
+        <location filename="../ui/mainwindow.cpp" line="+173"/>
         <source>The change was not made: %1</source>
         <translation>Promjena nije provedena: %1</translation>
     </message>
@@ -2642,7 +2913,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+126"/>
         <source>Could not tell the server: %1</source>
         <translation>Nije moguće obavijestiti poslužitelj: %1</translation>
     </message>
@@ -2961,7 +3232,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::RuleSettings</name>
     <message>
-        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <location filename="../ui/rulesettings.cpp" line="+34"/>
         <source>%1, column %2: %3</source>
         <translation>%1, stupac %2: %3</translation>
     </message>
@@ -3017,12 +3288,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+121"/>
+        <location line="+82"/>
         <source>Every department</source>
         <translation>Svi odjeli</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-58"/>
         <source>Rules run in ascending position, then by name.</source>
         <translation>Pravila se izvode uzlaznim redoslijedom položaja, zatim po nazivu.</translation>
     </message>
@@ -3032,7 +3303,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Kad se zahtjev stvori, kad piše korisnik ili agent, kad se polje promijeni ili prođe vrijeme; ako odgovara filtru (prazno: svaki zahtjev); tada postavlja polja, dodaje ili uklanja oznake, dodaje bilješku, odgovara gotovim odgovorom ili nekoga obavještava. Riječi su iste kao u pultctl rule (docs/automation.md).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naziv:</translation>
     </message>
@@ -3062,12 +3333,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Položaj:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>&amp;New rule</source>
         <translation>&amp;Novo pravilo</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+25"/>
         <source>The rules come from the server: %1</source>
         <translation>Pravila dolaze s poslužitelja: %1</translation>
     </message>
@@ -3087,7 +3358,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Isključeno</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>A rule needs a name.</source>
         <translation>Pravilo mora imati naziv.</translation>
     </message>
@@ -3107,7 +3378,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>radnje</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Rule &quot;%1&quot; added.</source>
         <translation>Pravilo „%1” je dodano.</translation>
     </message>
@@ -3512,7 +3783,7 @@ Tipkama j i k krećete se kroz popis.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <location filename="../ui/viewsettings.cpp" line="+34"/>
         <source>&amp;Save</source>
         <translation>&amp;Spremi</translation>
     </message>
@@ -3543,18 +3814,18 @@ Tipkama j i k krećete se kroz popis.</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+68"/>
+        <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Agenti odjela %1</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+63"/>
+        <location line="-46"/>
+        <location line="+44"/>
         <source>Everyone</source>
         <translation>Svi</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-41"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naziv:</translation>
     </message>
@@ -3569,17 +3840,17 @@ Tipkama j i k krećete se kroz popis.</translation>
         <translation>&amp;Prikazan:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;New view</source>
         <translation>&amp;Novi prikaz</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+41"/>
         <source>another department</source>
         <translation>drugi odjel</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>A view needs a name.</source>
         <translation>Prikaz mora imati naziv.</translation>
     </message>

@@ -849,7 +849,7 @@
 <context>
     <name>Pult::AgentSettings</name>
     <message>
-        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <location filename="../ui/agentsettings.cpp" line="+32"/>
         <source>Agent</source>
         <translation>Agentas</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>Pagalbos lygis, kuriame agentas dirba šiame skyriuje: į lygį perduotos užklausos tenka jo agentams.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;El. paštas:</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>Gautuosiuose parodo dar neišspręstas agento užklausas, kad galėtumėte jas perduoti kitiems.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+33"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Agentų sąrašas gaunamas iš serverio: %1</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Deaktyvuotas</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deaktyvuoti</translation>
     </message>
@@ -1121,7 +1121,7 @@
 <context>
     <name>Pult::CannedSettings</name>
     <message>
-        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <location filename="../ui/cannedsettings.cpp" line="+42"/>
         <source>&amp;Save</source>
         <translation>Iš&amp;saugoti</translation>
     </message>
@@ -1157,24 +1157,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+89"/>
+        <location line="+74"/>
         <source>Only me</source>
         <translation>Tik aš</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+88"/>
+        <location line="-68"/>
+        <location line="+73"/>
         <source>The agents of %1</source>
         <translation>Skyriaus %1 agentai</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+76"/>
+        <location line="-68"/>
+        <location line="+61"/>
         <source>Everyone</source>
         <translation>Visi</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-46"/>
         <source>&amp;Title:</source>
         <translation>&amp;Pavadinimas:</translation>
     </message>
@@ -1194,27 +1194,27 @@
         <translation>T&amp;ekstas:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
         <translation>Kintamieji, tokie kaip {{customer.first_name}}, {{ticket.number}} ir {{agent.name}}, užpildomi užklausai, į kurią atsakymas įterpiamas (docs/templates.md).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Preview:</source>
         <translation>Peržiūra:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;New response</source>
         <translation>&amp;Naujas atsakymas</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
         <source>another department</source>
         <translation>kitas skyrius</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+65"/>
         <source>A canned response needs a title.</source>
         <translation>Paruoštas atsakymas turi turėti pavadinimą.</translation>
     </message>
@@ -1529,20 +1529,20 @@
     <message>
         <location line="-272"/>
         <location line="+247"/>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>Created</source>
         <translation>Sukurtos</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <location line="+247"/>
         <location line="+25"/>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>Solved</source>
         <translation>Išspręstos</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <source>Reopened</source>
         <translation>Vėl atidarytos</translation>
     </message>
@@ -1638,12 +1638,12 @@
         <translation>Skyriai</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>(unknown agent)</source>
         <translation>(nežinomas agentas)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>%1 % of the solved</source>
         <translation>%1 % išspręstų</translation>
     </message>
@@ -1695,12 +1695,12 @@
         <translation>Sukurtos ir išspręstos per dieną</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-78"/>
         <source>Agents</source>
         <translation>Agentai</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+165"/>
         <source>Goal %1 % within %2: %3</source>
         <translation>Tikslas %1 % per %2: %3</translation>
     </message>
@@ -1779,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+42"/>
+        <location filename="../ui/departmentsettings.cpp" line="+44"/>
         <source>Oldest first</source>
         <translation>Seniausios pirmiausia</translation>
     </message>
@@ -1799,7 +1799,7 @@
         <translation>Artimiausias SLA terminas pirmiausia</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>&amp;New department</source>
         <translation>&amp;Naujas skyrius</translation>
     </message>
@@ -1814,12 +1814,17 @@
         <translation>Iš&amp;saugoti</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>Pa&amp;šalinti…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Departments</source>
         <translation>Skyriai</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>support@example.com</source>
         <translation>pagalba@example.com</translation>
     </message>
@@ -1849,7 +1854,7 @@
         <translation>&amp;Tikslai:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
         <translation>Su kuo suvestinė lygina skyrių: pirmųjų atsakymų ir išsprendimų per nustatytą laiką dalis ir vidutinis pasitenkinimas. Kiekvienas tikslas neprivalomas.</translation>
     </message>
@@ -1911,7 +1916,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Daugiausia atvirų &amp;užklausų agentui:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
         <translation>Agentas, turintis tiek atvirų užklausų, praleidžiamas, kai naujos priskiriamos paeiliui ar mažiausiai apkrautam.</translation>
     </message>
@@ -1966,7 +1971,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Atsakymai</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>Mailboxes</source>
+        <translation>Pašto dėžutės</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Only an admin changes this.</source>
         <translation>Tai gali pakeisti tik administratorius.</translation>
     </message>
@@ -2026,7 +2036,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Tikslai: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>(Your reply.)</source>
         <translation>(Jūsų atsakymas.)</translation>
     </message>
@@ -2054,6 +2064,54 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Pirmiausia ištaisykite aukščiau nurodytas klaidas.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove department</source>
+        <translation>Pašalinti skyrių</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the department %1? Its tickets, canned responses, shared views and mailboxes move to the department chosen here, and its rules too, switched off for its lead to look at. Its agents leave it. This cannot be undone.</source>
+        <translation>Pašalinti skyrių %1? Jo užklausos, paruošti atsakymai, bendri rodiniai ir pašto dėžutės perkeliami į čia pasirinktą skyrių, taip pat ir jo taisyklės, tačiau išjungtos, kad vadovas jas peržiūrėtų. Jo agentai iš jo išeina. To negalima atšaukti.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Move them to:</source>
+        <translation>&amp;Perkelti į:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>Pa&amp;šalinti</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Removing…</source>
+        <translation>Šalinama…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serveris atmetė pakeitimą: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%1 removed; %n ticket moved to %2.</source>
+        <translation>
+            <numerusform>Skyrius %1 pašalintas; %n užklausa perkelta į skyrių %2.</numerusform>
+            <numerusform>Skyrius %1 pašalintas; %n užklausos perkeltos į skyrių %2.</numerusform>
+            <numerusform>Skyrius %1 pašalintas; %n užklausų perkelta į skyrių %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 removed; %n tickets moved to %2.</source>
+        <translation>
+            <numerusform>Skyrius %1 pašalintas; %n užklausa perkelta į skyrių %2.</numerusform>
+            <numerusform>Skyrius %1 pašalintas; %n užklausos perkeltos į skyrių %2.</numerusform>
+            <numerusform>Skyrius %1 pašalintas; %n užklausų perkelta į skyrių %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2138,9 +2196,222 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
 </context>
 <context>
+    <name>Pult::MailboxEditor</name>
+    <message>
+        <location filename="../ui/mailboxeditor.cpp" line="+29"/>
+        <source>not a %1 address</source>
+        <translation>ne %1 adresas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give the user name before the host, as %1://USER@HOST</source>
+        <translation>prieš serverį nurodykite naudotojo vardą, kaip %1://NAUDOTOJAS@SERVERIS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>put the password in its own field, not in the address</source>
+        <translation>slaptažodį įrašykite į jam skirtą lauką, ne į adresą</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use S&amp;TARTTLS on imap:// and smtp:// addresses</source>
+        <translation>Naudoti S&amp;TARTTLS imap:// ir smtp:// adresams</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New mai&amp;lbox</source>
+        <translation>Nauja pašto dėž&amp;utė</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save mail&amp;box</source>
+        <translation>Išsaugoti pašto dėžut&amp;ę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mailbo&amp;x</source>
+        <translation>Pašalinti pašt&amp;o dėžutę</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address</source>
+        <translation>Adresas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Būsena</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark it as read</source>
+        <translation>Pažymėti kaip perskaitytą</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it</source>
+        <translation>Ištrinti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move it to the folder</source>
+        <translation>Perkelti į aplanką</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>Aplankas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Incoming mail (IMAP):</source>
+        <translation>&amp;Gaunamas paštas (IMAP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP pass&amp;word:</source>
+        <translation>IMAP slaptažo&amp;dis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outgoing mail (SMTP):</source>
+        <translation>Siunčiamas &amp;paštas (SMTP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP passwor&amp;d:</source>
+        <translation>SMTP slapta&amp;žodis:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After &amp;fetching a mail:</source>
+        <translation>Pa&amp;ėmus laišką:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Charset of 8-bit mail:</source>
+        <translation>8 bitų laiškų &amp;koduotė:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pultd fetches new mail from the IMAP folder as it arrives, makes tickets of it, and sends the department&apos;s replies through SMTP. The server keeps the passwords sealed and never shows them: leave them empty to keep them. The charset is for mail from old programs that do not say theirs: windows-1250 for Slovenian, Croatian and Polish, windows-1257 for Lithuanian.</source>
+        <translation>pultd paima naujus laiškus iš IMAP aplanko, kai jie ateina, daro iš jų užklausas ir siunčia skyriaus atsakymus per SMTP. Serveris slaptažodžius laiko užšifruotus ir niekada jų nerodo: palikite tuščius, kad liktų tie patys. Koduotė skirta senų programų laiškams, kurie savosios nenurodo: windows-1250 slovėnų, kroatų ir lenkų, windows-1257 lietuvių kalbai.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Not fetched by this server yet</source>
+        <translation>Šis serveris dar nepaima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failing: %1</source>
+        <translation>Nepavyksta: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Jungiamasi…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected, waiting for mail</source>
+        <translation>Prisijungta, laukiama laiškų</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected</source>
+        <translation>Prisijungta</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The mailboxes could not be read from the server: %1</source>
+        <translation>Nepavyko nuskaityti pašto dėžučių iš serverio: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>required</source>
+        <translation>privaloma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unchanged</source>
+        <translation>nepakeista</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Adresas: „%1“ nėra el. pašto adresas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incoming mail: %1.</source>
+        <translation>Gaunamas paštas: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outgoing mail: %1.</source>
+        <translation>Siunčiamas paštas: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After fetching: name the folder to move mail to.</source>
+        <translation>Paėmus: nurodykite aplanką, į kurį perkelti laiškus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Charset: name one, such as windows-1250.</source>
+        <translation>Koduotė: nurodykite, pvz., windows-1250.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new mailbox needs its IMAP and SMTP passwords.</source>
+        <translation>Naujai pašto dėžutei reikia IMAP ir SMTP slaptažodžių.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give both passwords to change them, or neither to keep them.</source>
+        <translation>Norėdami pakeisti, įveskite abu slaptažodžius, arba nė vieno, kad liktų tie patys.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Mend the errors above first.</source>
+        <translation>Pirmiausia ištaisykite aukščiau nurodytas klaidas.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mailbox %1 added.</source>
+        <translation>Pašto dėžutė %1 pridėta.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox %1 saved.</source>
+        <translation>Pašto dėžutė %1 išsaugota.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mailbox %1 removed.</source>
+        <translation>Pašto dėžutė %1 pašalinta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Saugoma…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serveris atmetė pakeitimą: %1</translation>
+    </message>
+</context>
+<context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+159"/>
+        <location filename="../ui/mainwindow.cpp" line="+173"/>
         <source>The change was not made: %1</source>
         <translation>Pakeitimas neatliktas: %1</translation>
     </message>
@@ -2642,7 +2913,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Prisijungti iš naujo…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+126"/>
         <source>Could not tell the server: %1</source>
         <translation>Nepavyko pranešti serveriui: %1</translation>
     </message>
@@ -2961,7 +3232,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::RuleSettings</name>
     <message>
-        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <location filename="../ui/rulesettings.cpp" line="+34"/>
         <source>%1, column %2: %3</source>
         <translation>%1, stulpelis %2: %3</translation>
     </message>
@@ -3017,12 +3288,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+121"/>
+        <location line="+82"/>
         <source>Every department</source>
         <translation>Visi skyriai</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-58"/>
         <source>Rules run in ascending position, then by name.</source>
         <translation>Taisyklės vykdomos didėjančia pozicijos tvarka, tada pagal pavadinimą.</translation>
     </message>
@@ -3032,7 +3303,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Kai sukuriama užklausa, rašo klientas ar agentas, pasikeičia laukas ar praeina laikas; jei ji atitinka filtrą (tuščia: kiekviena užklausa); tada nustato laukus, prideda ar pašalina žymes, prideda pastabą, atsako paruoštu atsakymu ar ką nors informuoja. Žodžiai tokie patys kaip pultctl rule (docs/automation.md).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation>&amp;Pavadinimas:</translation>
     </message>
@@ -3062,12 +3333,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>P&amp;ozicija:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>&amp;New rule</source>
         <translation>&amp;Nauja taisyklė</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+25"/>
         <source>The rules come from the server: %1</source>
         <translation>Taisyklės gaunamos iš serverio: %1</translation>
     </message>
@@ -3087,7 +3358,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Išjungta</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>A rule needs a name.</source>
         <translation>Taisyklė turi turėti pavadinimą.</translation>
     </message>
@@ -3107,7 +3378,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>veiksmai</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Rule &quot;%1&quot; added.</source>
         <translation>Taisyklė „%1“ pridėta.</translation>
     </message>
@@ -3512,7 +3783,7 @@ Klavišais j ir k galite judėti sąrašu.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <location filename="../ui/viewsettings.cpp" line="+34"/>
         <source>&amp;Save</source>
         <translation>Iš&amp;saugoti</translation>
     </message>
@@ -3543,18 +3814,18 @@ Klavišais j ir k galite judėti sąrašu.</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+68"/>
+        <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Skyriaus %1 agentai</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+63"/>
+        <location line="-46"/>
+        <location line="+44"/>
         <source>Everyone</source>
         <translation>Visi</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-41"/>
         <source>&amp;Name:</source>
         <translation>&amp;Pavadinimas:</translation>
     </message>
@@ -3569,17 +3840,17 @@ Klavišais j ir k galite judėti sąrašu.</translation>
         <translation>&amp;Rodomas:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;New view</source>
         <translation>&amp;Naujas rodinys</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+41"/>
         <source>another department</source>
         <translation>kitas skyrius</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>A view needs a name.</source>
         <translation>Rodinys turi turėti pavadinimą.</translation>
     </message>

@@ -849,7 +849,7 @@
 <context>
     <name>Pult::AgentSettings</name>
     <message>
-        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <location filename="../ui/agentsettings.cpp" line="+32"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -924,7 +924,7 @@
         <translation>Poziom wsparcia, na którym agent pracuje w tym dziale: zgłoszenia przekazane na poziom trafiają do jego agentów.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>Pokazuje w skrzynce nierozwiązane jeszcze zgłoszenia agenta, by przekazać je dalej.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+33"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Lista agentów pochodzi z serwera: %1</translation>
     </message>
@@ -974,7 +974,7 @@
         <translation>Dezaktywowany</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>&amp;Deactivate</source>
         <translation>Dez&amp;aktywuj</translation>
     </message>
@@ -1121,7 +1121,7 @@
 <context>
     <name>Pult::CannedSettings</name>
     <message>
-        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <location filename="../ui/cannedsettings.cpp" line="+42"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
@@ -1157,24 +1157,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+89"/>
+        <location line="+74"/>
         <source>Only me</source>
         <translation>Tylko ja</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+88"/>
+        <location line="-68"/>
+        <location line="+73"/>
         <source>The agents of %1</source>
         <translation>Agenci działu %1</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+76"/>
+        <location line="-68"/>
+        <location line="+61"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-46"/>
         <source>&amp;Title:</source>
         <translation>&amp;Tytuł:</translation>
     </message>
@@ -1194,27 +1194,27 @@
         <translation>T&amp;reść:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
         <translation>Zmienne takie jak {{customer.first_name}}, {{ticket.number}} i {{agent.name}} są wypełniane dla zgłoszenia, do którego odpowiedź jest wstawiana (docs/templates.md).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Preview:</source>
         <translation>Podgląd:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;New response</source>
         <translation>&amp;Nowa odpowiedź</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
         <source>another department</source>
         <translation>inny dział</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+65"/>
         <source>A canned response needs a title.</source>
         <translation>Gotowa odpowiedź musi mieć tytuł.</translation>
     </message>
@@ -1529,20 +1529,20 @@
     <message>
         <location line="-272"/>
         <location line="+247"/>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>Created</source>
         <translation>Utworzone</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <location line="+247"/>
         <location line="+25"/>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>Solved</source>
         <translation>Rozwiązane</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <source>Reopened</source>
         <translation>Ponownie otwarte</translation>
     </message>
@@ -1638,12 +1638,12 @@
         <translation>Działy</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>(unknown agent)</source>
         <translation>(nieznany agent)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>%1 % of the solved</source>
         <translation>%1 % rozwiązanych</translation>
     </message>
@@ -1695,12 +1695,12 @@
         <translation>Utworzone i rozwiązane dziennie</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-78"/>
         <source>Agents</source>
         <translation>Agenci</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+165"/>
         <source>Goal %1 % within %2: %3</source>
         <translation>Cel %1 % w ciągu %2: %3</translation>
     </message>
@@ -1779,7 +1779,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+42"/>
+        <location filename="../ui/departmentsettings.cpp" line="+44"/>
         <source>Oldest first</source>
         <translation>Najstarsze najpierw</translation>
     </message>
@@ -1799,7 +1799,7 @@
         <translation>Najbliższy termin SLA najpierw</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>&amp;New department</source>
         <translation>&amp;Nowy dział</translation>
     </message>
@@ -1814,12 +1814,17 @@
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Usuń…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Departments</source>
         <translation>Działy</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>support@example.com</source>
         <translation>pomoc@example.com</translation>
     </message>
@@ -1849,7 +1854,7 @@
         <translation>&amp;Cele:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
         <translation>Z czym pulpit porównuje dział: odsetek pierwszych odpowiedzi i rozwiązań w określonym czasie oraz średnie zadowolenie. Każdy cel jest opcjonalny.</translation>
     </message>
@@ -1911,7 +1916,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Najwyżej otwartych &amp;zgłoszeń na agenta:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
         <translation>Agent mający tyle otwartych zgłoszeń jest pomijany, gdy nowe są przydzielane po kolei lub najmniej obciążonemu.</translation>
     </message>
@@ -1966,7 +1971,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Odpowiedzi</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>Mailboxes</source>
+        <translation>Skrzynki pocztowe</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Only an admin changes this.</source>
         <translation>Może to zmienić tylko administrator.</translation>
     </message>
@@ -2026,7 +2036,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Cele: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>(Your reply.)</source>
         <translation>(Twoja odpowiedź.)</translation>
     </message>
@@ -2054,6 +2064,54 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Najpierw popraw powyższe błędy.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove department</source>
+        <translation>Usuń dział</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the department %1? Its tickets, canned responses, shared views and mailboxes move to the department chosen here, and its rules too, switched off for its lead to look at. Its agents leave it. This cannot be undone.</source>
+        <translation>Usunąć dział %1? Jego zgłoszenia, gotowe odpowiedzi, wspólne widoki i skrzynki pocztowe zostaną przeniesione do wybranego tu działu, podobnie jak jego reguły, ale wyłączone, aby kierownik mógł je przejrzeć. Jego agenci go opuszczą. Tego nie można cofnąć.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Move them to:</source>
+        <translation>&amp;Przenieś do:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Removing…</source>
+        <translation>Usuwanie…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serwer odrzucił zmianę: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%1 removed; %n ticket moved to %2.</source>
+        <translation>
+            <numerusform>Dział %1 usunięty; %n zgłoszenie przeniesiono do działu %2.</numerusform>
+            <numerusform>Dział %1 usunięty; %n zgłoszenia przeniesiono do działu %2.</numerusform>
+            <numerusform>Dział %1 usunięty; %n zgłoszeń przeniesiono do działu %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 removed; %n tickets moved to %2.</source>
+        <translation>
+            <numerusform>Dział %1 usunięty; %n zgłoszenie przeniesiono do działu %2.</numerusform>
+            <numerusform>Dział %1 usunięty; %n zgłoszenia przeniesiono do działu %2.</numerusform>
+            <numerusform>Dział %1 usunięty; %n zgłoszeń przeniesiono do działu %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2138,9 +2196,222 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
 </context>
 <context>
+    <name>Pult::MailboxEditor</name>
+    <message>
+        <location filename="../ui/mailboxeditor.cpp" line="+29"/>
+        <source>not a %1 address</source>
+        <translation>to nie jest adres %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give the user name before the host, as %1://USER@HOST</source>
+        <translation>podaj nazwę użytkownika przed serwerem, jak %1://UŻYTKOWNIK@SERWER</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>put the password in its own field, not in the address</source>
+        <translation>wpisz hasło w jego pole, nie w adres</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use S&amp;TARTTLS on imap:// and smtp:// addresses</source>
+        <translation>Używaj S&amp;TARTTLS dla adresów imap:// i smtp://</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New mai&amp;lbox</source>
+        <translation>Nowa sk&amp;rzynka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save mail&amp;box</source>
+        <translation>Zapisz skrzynk&amp;ę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mailbo&amp;x</source>
+        <translation>Usuń skrz&amp;ynkę</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark it as read</source>
+        <translation>Oznacz jako przeczytaną</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it</source>
+        <translation>Usuń ją</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move it to the folder</source>
+        <translation>Przenieś do folderu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adres:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Incoming mail (IMAP):</source>
+        <translation>Poczta przy&amp;chodząca (IMAP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP pass&amp;word:</source>
+        <translation>&amp;Hasło IMAP:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outgoing mail (SMTP):</source>
+        <translation>Poczta &amp;wychodząca (SMTP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP passwor&amp;d:</source>
+        <translation>Ha&amp;sło SMTP:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After &amp;fetching a mail:</source>
+        <translation>&amp;Po pobraniu wiadomości:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Charset of 8-bit mail:</source>
+        <translation>&amp;Kodowanie poczty 8-bitowej:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pultd fetches new mail from the IMAP folder as it arrives, makes tickets of it, and sends the department&apos;s replies through SMTP. The server keeps the passwords sealed and never shows them: leave them empty to keep them. The charset is for mail from old programs that do not say theirs: windows-1250 for Slovenian, Croatian and Polish, windows-1257 for Lithuanian.</source>
+        <translation>pultd pobiera nową pocztę z folderu IMAP, gdy przychodzi, tworzy z niej zgłoszenia i wysyła odpowiedzi działu przez SMTP. Serwer przechowuje hasła zaszyfrowane i nigdy ich nie pokazuje: zostaw je puste, aby je zachować. Kodowanie dotyczy poczty ze starych programów, które nie podają swojego: windows-1250 dla słoweńskiego, chorwackiego i polskiego, windows-1257 dla litewskiego.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Not fetched by this server yet</source>
+        <translation>Ten serwer jeszcze nie pobiera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failing: %1</source>
+        <translation>Błąd: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Łączenie…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected, waiting for mail</source>
+        <translation>Połączono, czeka na pocztę</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected</source>
+        <translation>Połączono</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The mailboxes could not be read from the server: %1</source>
+        <translation>Nie udało się odczytać skrzynek z serwera: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>required</source>
+        <translation>wymagane</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unchanged</source>
+        <translation>bez zmian</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Adres: „%1” nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incoming mail: %1.</source>
+        <translation>Poczta przychodząca: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outgoing mail: %1.</source>
+        <translation>Poczta wychodząca: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After fetching: name the folder to move mail to.</source>
+        <translation>Po pobraniu: podaj folder, do którego przenosić pocztę.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Charset: name one, such as windows-1250.</source>
+        <translation>Kodowanie: podaj je, np. windows-1250.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new mailbox needs its IMAP and SMTP passwords.</source>
+        <translation>Nowa skrzynka wymaga haseł IMAP i SMTP.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give both passwords to change them, or neither to keep them.</source>
+        <translation>Podaj oba hasła, aby je zmienić, albo żadnego, aby je zachować.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Mend the errors above first.</source>
+        <translation>Najpierw popraw powyższe błędy.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mailbox %1 added.</source>
+        <translation>Dodano skrzynkę %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox %1 saved.</source>
+        <translation>Zapisano skrzynkę %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mailbox %1 removed.</source>
+        <translation>Usunięto skrzynkę %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused the change: %1</source>
+        <translation>Serwer odrzucił zmianę: %1</translation>
+    </message>
+</context>
+<context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+159"/>
+        <location filename="../ui/mainwindow.cpp" line="+173"/>
         <source>The change was not made: %1</source>
         <translation>Nie wprowadzono zmiany: %1</translation>
     </message>
@@ -2642,7 +2913,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Zaloguj się ponownie…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+126"/>
         <source>Could not tell the server: %1</source>
         <translation>Nie udało się powiadomić serwera: %1</translation>
     </message>
@@ -2961,7 +3232,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::RuleSettings</name>
     <message>
-        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <location filename="../ui/rulesettings.cpp" line="+34"/>
         <source>%1, column %2: %3</source>
         <translation>%1, kolumna %2: %3</translation>
     </message>
@@ -3017,12 +3288,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+121"/>
+        <location line="+82"/>
         <source>Every department</source>
         <translation>Wszystkie działy</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-58"/>
         <source>Rules run in ascending position, then by name.</source>
         <translation>Reguły działają w kolejności rosnącej pozycji, potem według nazwy.</translation>
     </message>
@@ -3032,7 +3303,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Gdy zgłoszenie zostanie utworzone, klient lub agent napisze, pole się zmieni lub upłynie czas; jeśli pasuje do filtra (puste: każde zgłoszenie); wtedy ustawia pola, dodaje lub usuwa etykiety, dodaje notatkę, odpowiada gotową odpowiedzią lub kogoś powiadamia. Słowa są takie jak w pultctl rule (docs/automation.md).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
@@ -3062,12 +3333,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Pozycja:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>&amp;New rule</source>
         <translation>&amp;Nowa reguła</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+25"/>
         <source>The rules come from the server: %1</source>
         <translation>Reguły pochodzą z serwera: %1</translation>
     </message>
@@ -3087,7 +3358,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Wyłączona</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>A rule needs a name.</source>
         <translation>Reguła musi mieć nazwę.</translation>
     </message>
@@ -3107,7 +3378,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>działania</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Rule &quot;%1&quot; added.</source>
         <translation>Dodano regułę „%1”.</translation>
     </message>
@@ -3512,7 +3783,7 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <location filename="../ui/viewsettings.cpp" line="+34"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
@@ -3543,18 +3814,18 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+68"/>
+        <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Agenci działu %1</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+63"/>
+        <location line="-46"/>
+        <location line="+44"/>
         <source>Everyone</source>
         <translation>Wszyscy</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-41"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
@@ -3569,17 +3840,17 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
         <translation>&amp;Widoczny dla:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;New view</source>
         <translation>&amp;Nowy widok</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+41"/>
         <source>another department</source>
         <translation>inny dział</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>A view needs a name.</source>
         <translation>Widok musi mieć nazwę.</translation>
     </message>

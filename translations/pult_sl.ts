@@ -862,7 +862,7 @@
 <context>
     <name>Pult::AgentSettings</name>
     <message>
-        <location filename="../ui/agentsettings.cpp" line="+35"/>
+        <location filename="../ui/agentsettings.cpp" line="+32"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -937,7 +937,7 @@
         <translation>Raven podpore, na kateri agent dela v tem oddelku: zahtevki, preneseni na raven, gredo njenim agentom.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-pošta:</translation>
     </message>
@@ -962,7 +962,7 @@
         <translation>V nabiralniku pokaže agentove še nerešene zahtevke, da jih predate naprej.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+33"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Seznam agentov prihaja s strežnika: %1</translation>
     </message>
@@ -987,7 +987,7 @@
         <translation>Deaktiviran</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>&amp;Deactivate</source>
         <translation>Deakti&amp;viraj</translation>
     </message>
@@ -1134,7 +1134,7 @@
 <context>
     <name>Pult::CannedSettings</name>
     <message>
-        <location filename="../ui/cannedsettings.cpp" line="+44"/>
+        <location filename="../ui/cannedsettings.cpp" line="+42"/>
         <source>&amp;Save</source>
         <translation>&amp;Shrani</translation>
     </message>
@@ -1170,24 +1170,24 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+89"/>
+        <location line="+74"/>
         <source>Only me</source>
         <translation>Samo jaz</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+88"/>
+        <location line="-68"/>
+        <location line="+73"/>
         <source>The agents of %1</source>
         <translation>Agenti oddelka %1</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+76"/>
+        <location line="-68"/>
+        <location line="+61"/>
         <source>Everyone</source>
         <translation>Vsi</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-46"/>
         <source>&amp;Title:</source>
         <translation>&amp;Naslov:</translation>
     </message>
@@ -1207,27 +1207,27 @@
         <translation>&amp;Besedilo:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Placeholders such as {{customer.first_name}}, {{ticket.number}} and {{agent.name}} are filled in for the ticket it is inserted into (docs/templates.md).</source>
         <translation>Spremenljivke, kot so {{customer.first_name}}, {{ticket.number}} in {{agent.name}}, se izpolnijo za zahtevek, v katerega se odgovor vstavi (docs/templates.md).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Preview:</source>
         <translation>Predogled:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;New response</source>
         <translation>&amp;Nov odgovor</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
         <source>another department</source>
         <translation>drug oddelek</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+65"/>
         <source>A canned response needs a title.</source>
         <translation>Pripravljen odgovor potrebuje naslov.</translation>
     </message>
@@ -1543,20 +1543,20 @@
     <message>
         <location line="-272"/>
         <location line="+247"/>
-        <location line="+95"/>
+        <location line="+103"/>
         <source>Created</source>
         <translation>Ustvarjeni</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <location line="+247"/>
         <location line="+25"/>
-        <location line="+70"/>
+        <location line="+78"/>
         <source>Solved</source>
         <translation>Rešeni</translation>
     </message>
     <message>
-        <location line="-341"/>
+        <location line="-349"/>
         <source>Reopened</source>
         <translation>Ponovno odprti</translation>
     </message>
@@ -1652,12 +1652,12 @@
         <translation>Oddelki</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>(unknown agent)</source>
         <translation>(neznan agent)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>%1 % of the solved</source>
         <translation>%1 % rešenih</translation>
     </message>
@@ -1712,12 +1712,12 @@
         <translation>Ustvarjeni in rešeni po dnevih</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-78"/>
         <source>Agents</source>
         <translation>Agenti</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+165"/>
         <source>Goal %1 % within %2: %3</source>
         <translation>Cilj %1 % v %2: %3</translation>
     </message>
@@ -1796,7 +1796,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+42"/>
+        <location filename="../ui/departmentsettings.cpp" line="+44"/>
         <source>Oldest first</source>
         <translation>Najstarejši najprej</translation>
     </message>
@@ -1816,7 +1816,7 @@
         <translation>Najbližji rok SLA najprej</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>&amp;New department</source>
         <translation>&amp;Nov oddelek</translation>
     </message>
@@ -1831,12 +1831,17 @@
         <translation>&amp;Shrani</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>O&amp;dstrani…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Departments</source>
         <translation>Oddelki</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>support@example.com</source>
         <translation>podpora@example.com</translation>
     </message>
@@ -1866,7 +1871,7 @@
         <translation>&amp;Cilji:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>What the dashboard measures the department against: a share of first responses and of resolutions within a time, and the average satisfaction. Each is optional.</source>
         <translation>S čim nadzorna plošča primerja oddelek: delež prvih odzivov in rešitev v določenem času ter povprečno zadovoljstvo. Vsak cilj je neobvezen.</translation>
     </message>
@@ -1928,7 +1933,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Največ odprtih &amp;zahtevkov na agenta:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An agent holding this many open tickets is passed by when new ones are assigned in turn or to the least loaded.</source>
         <translation>Agent s toliko odprtimi zahtevki je preskočen, ko se novi dodeljujejo po vrsti ali najmanj obremenjenemu.</translation>
     </message>
@@ -1983,7 +1988,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Odgovori</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
+        <source>Mailboxes</source>
+        <translation>Nabiralniki</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Only an admin changes this.</source>
         <translation>To lahko spremeni le skrbnik.</translation>
     </message>
@@ -2043,7 +2053,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Cilji: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>(Your reply.)</source>
         <translation>(Vaš odgovor.)</translation>
     </message>
@@ -2071,6 +2081,56 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <location line="+10"/>
         <source>Mend the errors above first.</source>
         <translation>Najprej popravite zgornje napake.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove department</source>
+        <translation>Odstrani oddelek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the department %1? Its tickets, canned responses, shared views and mailboxes move to the department chosen here, and its rules too, switched off for its lead to look at. Its agents leave it. This cannot be undone.</source>
+        <translation>Odstranim oddelek %1? Njegovi zahtevki, pripravljeni odgovori, skupni pogledi in nabiralniki se premaknejo v oddelek, izbran tukaj, prav tako njegova pravila, a izklopljena, da jih vodja pregleda. Njegovi agenti ga zapustijo. Tega ni mogoče razveljaviti.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Move them to:</source>
+        <translation>&amp;Premakni v:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Odstrani</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Removing…</source>
+        <translation>Odstranjevanje…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server refused the change: %1</source>
+        <translation>Strežnik je zavrnil spremembo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%1 removed; %n ticket moved to %2.</source>
+        <translation>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevek je premaknjen v oddelek %2.</numerusform>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevka sta premaknjena v oddelek %2.</numerusform>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevki so premaknjeni v oddelek %2.</numerusform>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevkov je premaknjenih v oddelek %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 removed; %n tickets moved to %2.</source>
+        <translation>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevek je premaknjen v oddelek %2.</numerusform>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevka sta premaknjena v oddelek %2.</numerusform>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevki so premaknjeni v oddelek %2.</numerusform>
+            <numerusform>Oddelek %1 je odstranjen; %n zahtevkov je premaknjenih v oddelek %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2155,9 +2215,222 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
 </context>
 <context>
+    <name>Pult::MailboxEditor</name>
+    <message>
+        <location filename="../ui/mailboxeditor.cpp" line="+29"/>
+        <source>not a %1 address</source>
+        <translation>ni naslov %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give the user name before the host, as %1://USER@HOST</source>
+        <translation>pred strežnikom navedite uporabniško ime, kot %1://UPORABNIK@STREŽNIK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>put the password in its own field, not in the address</source>
+        <translation>geslo vpišite v njegovo polje, ne v naslov</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Use S&amp;TARTTLS on imap:// and smtp:// addresses</source>
+        <translation>Uporabi STA&amp;RTTLS za naslova imap:// in smtp://</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New mai&amp;lbox</source>
+        <translation>Nov nabira&amp;lnik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save mail&amp;box</source>
+        <translation>Shrani nabiralni&amp;k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mailbo&amp;x</source>
+        <translation>Odstrani na&amp;biralnik</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address</source>
+        <translation>Naslov</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Stanje</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark it as read</source>
+        <translation>Označi jo kot prebrano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete it</source>
+        <translation>Izbriši jo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move it to the folder</source>
+        <translation>Premakni jo v mapo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>Mapa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Address:</source>
+        <translation>N&amp;aslov:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Incoming mail (IMAP):</source>
+        <translation>Dohodna &amp;pošta (IMAP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP pass&amp;word:</source>
+        <translation>&amp;Geslo IMAP:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outgoing mail (SMTP):</source>
+        <translation>Odhodna poš&amp;ta (SMTP):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP passwor&amp;d:</source>
+        <translation>G&amp;eslo SMTP:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After &amp;fetching a mail:</source>
+        <translation>Ko je pošta pre&amp;vzeta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Charset of 8-bit mail:</source>
+        <translation>Nabor &amp;znakov 8-bitne pošte:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>pultd fetches new mail from the IMAP folder as it arrives, makes tickets of it, and sends the department&apos;s replies through SMTP. The server keeps the passwords sealed and never shows them: leave them empty to keep them. The charset is for mail from old programs that do not say theirs: windows-1250 for Slovenian, Croatian and Polish, windows-1257 for Lithuanian.</source>
+        <translation>pultd prevzema novo pošto iz mape IMAP, ko prispe, iz nje naredi zahtevke in pošilja odgovore oddelka prek SMTP. Strežnik hrani gesli zapečateni in ju nikoli ne pokaže: pustite ju prazni, da ostaneta. Nabor znakov je za pošto starih programov, ki svojega ne navedejo: windows-1250 za slovenščino, hrvaščino in poljščino, windows-1257 za litovščino.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Not fetched by this server yet</source>
+        <translation>Ta strežnik je še ne prevzema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failing: %1</source>
+        <translation>Napaka: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>Povezovanje…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected, waiting for mail</source>
+        <translation>Povezan, čaka pošto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected</source>
+        <translation>Povezan</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The mailboxes could not be read from the server: %1</source>
+        <translation>Nabiralnikov ni bilo mogoče prebrati s strežnika: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>required</source>
+        <translation>obvezno</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unchanged</source>
+        <translation>nespremenjeno</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Address: &quot;%1&quot; is not an e-mail address.</source>
+        <translation>Naslov: „%1“ ni e-poštni naslov.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incoming mail: %1.</source>
+        <translation>Dohodna pošta: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outgoing mail: %1.</source>
+        <translation>Odhodna pošta: %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After fetching: name the folder to move mail to.</source>
+        <translation>Po prevzemu: navedite mapo, v katero naj se pošta premakne.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Charset: name one, such as windows-1250.</source>
+        <translation>Nabor znakov: navedite enega, npr. windows-1250.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new mailbox needs its IMAP and SMTP passwords.</source>
+        <translation>Nov nabiralnik potrebuje gesli IMAP in SMTP.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give both passwords to change them, or neither to keep them.</source>
+        <translation>Za spremembo vpišite obe gesli, ali nobenega, da ostaneta.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Mend the errors above first.</source>
+        <translation>Najprej popravite zgornje napake.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mailbox %1 added.</source>
+        <translation>Nabiralnik %1 je dodan.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox %1 saved.</source>
+        <translation>Nabiralnik %1 je shranjen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mailbox %1 removed.</source>
+        <translation>Nabiralnik %1 je odstranjen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving…</source>
+        <translation>Shranjevanje…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server refused the change: %1</source>
+        <translation>Strežnik je zavrnil spremembo: %1</translation>
+    </message>
+</context>
+<context>
     <name>Pult::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+159"/>
+        <location filename="../ui/mainwindow.cpp" line="+173"/>
         <source>The change was not made: %1</source>
         <translation>Sprememba ni bila izvedena: %1</translation>
     </message>
@@ -2660,7 +2933,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Ponovna prijava…</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+126"/>
         <source>Could not tell the server: %1</source>
         <translation>Strežnika ni bilo mogoče obvestiti: %1</translation>
     </message>
@@ -2980,7 +3253,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
 <context>
     <name>Pult::RuleSettings</name>
     <message>
-        <location filename="../ui/rulesettings.cpp" line="+35"/>
+        <location filename="../ui/rulesettings.cpp" line="+34"/>
         <source>%1, column %2: %3</source>
         <translation>%1, stolpec %2: %3</translation>
     </message>
@@ -3036,12 +3309,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+121"/>
+        <location line="+82"/>
         <source>Every department</source>
         <translation>Vsi oddelki</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-58"/>
         <source>Rules run in ascending position, then by name.</source>
         <translation>Pravila se izvajajo po naraščajočem položaju, nato po imenu.</translation>
     </message>
@@ -3051,7 +3324,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ko je zahtevek ustvarjen, ko piše stranka ali agent, ko se polje spremeni ali preteče čas; če ustreza filtru (prazno: vsak zahtevek); potem nastavi polja, doda ali odstrani oznake, doda opombo, odgovori s pripravljenim odgovorom ali koga obvesti. Besede so iste kot pri pultctl rule (docs/automation.md).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Name:</source>
         <translation>&amp;Ime:</translation>
     </message>
@@ -3081,12 +3354,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Po&amp;ložaj:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>&amp;New rule</source>
         <translation>&amp;Novo pravilo</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+25"/>
         <source>The rules come from the server: %1</source>
         <translation>Pravila prihajajo s strežnika: %1</translation>
     </message>
@@ -3106,7 +3379,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Izključeno</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>A rule needs a name.</source>
         <translation>Pravilo potrebuje ime.</translation>
     </message>
@@ -3126,7 +3399,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>dejanja</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Rule &quot;%1&quot; added.</source>
         <translation>Pravilo „%1“ je dodano.</translation>
     </message>
@@ -3534,7 +3807,7 @@ S tipkama j in k se premikate po seznamu.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+36"/>
+        <location filename="../ui/viewsettings.cpp" line="+34"/>
         <source>&amp;Save</source>
         <translation>&amp;Shrani</translation>
     </message>
@@ -3565,18 +3838,18 @@ S tipkama j in k se premikate po seznamu.</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+68"/>
+        <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Agenti oddelka %1</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+63"/>
+        <location line="-46"/>
+        <location line="+44"/>
         <source>Everyone</source>
         <translation>Vsi</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-41"/>
         <source>&amp;Name:</source>
         <translation>&amp;Ime:</translation>
     </message>
@@ -3591,17 +3864,17 @@ S tipkama j in k se premikate po seznamu.</translation>
         <translation>&amp;Prikazan:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;New view</source>
         <translation>&amp;Nov pogled</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+41"/>
         <source>another department</source>
         <translation>drug oddelek</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>A view needs a name.</source>
         <translation>Pogled potrebuje ime.</translation>
     </message>

@@ -3,10 +3,12 @@
 #include "businesshourseditor.h"
 #include "goals.h"
 #include "localstore.h"
+#include "mailboxeditor.h"
 #include "oversees.h"
 #include "settingspage.h"
 #include "settingverdict.h"
 #include "sla.h"
+#include "syncengine.h"
 #include "template.h"
 #include "templatepreview.h"
 #include "ticketactions.h"
@@ -65,6 +67,7 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
                                        SyncEngine *engine, const QString &home, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
+    , m_engine(engine)
     , m_work(this, home)
     , m_list(new QListWidget(this))
     , m_add(new QPushButton(tr("&New department"), this))
@@ -89,6 +92,7 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     , m_errors(SettingsPage::errorLine(this))
     , m_state(SettingsPage::stateLine(this))
     , m_save(new QPushButton(tr("&Save"), this))
+    , m_remove(new QPushButton(tr("&Remove…"), this))
 {
     m_verdict = new SettingVerdict(store, actions, engine, m_state, this);
     setWindowTitle(tr("Departments"));
@@ -206,12 +210,22 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     m_preview->setReadOnly(true);
     repliesForm->addRow(tr("Preview:"), m_preview);
     m_tabs->addTab(replies, tr("Replies"));
+    // Only admins manage mailboxes (and only they may read them from the server).
+    if (m_admin) {
+        m_mailboxes = new MailboxEditor(home, m_tabs);
+        m_tabs->addTab(m_mailboxes, tr("Mailboxes"));
+        m_mailboxes->reload();
+    }
 
     m_save->setObjectName(QStringLiteral("save"));
     m_save->setDefault(true);
     connect(m_save, &QPushButton::clicked, this, &DepartmentSettings::save);
+    m_remove->setObjectName(QStringLiteral("removeDepartment"));
+    connect(m_remove, &QPushButton::clicked, this, &DepartmentSettings::askToRemove);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_remove, QDialogButtonBox::DestructiveRole);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
+    m_remove->setVisible(m_admin); // after addButton, which shows it
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *right = new QWidget(this);
@@ -350,6 +364,8 @@ void DepartmentSettings::load(const Department &department, bool isNew)
     m_footer->setPlainText(department.replyFooter);
     m_state->clear();
     showServerSettings();
+    if (m_mailboxes)
+        m_mailboxes->setDepartment(isNew ? QUuid() : department.id);
 }
 
 void DepartmentSettings::reloadServerSettings()
@@ -484,6 +500,8 @@ void DepartmentSettings::check()
     m_errors->setVisible(!errors.isEmpty() && !(m_isNew && m_name->text().isEmpty()));
     m_save->setEnabled(errors.isEmpty() && !fields.isEmpty() && !m_verdict->waiting() &&
                        (m_isNew || !m_loaded.id.isNull()));
+    m_remove->setEnabled(m_admin && !m_isNew && !m_loaded.id.isNull() && m_departments.size() > 1 &&
+                         !m_removing);
 
     // The reply frame around a sample reply, for a sample ticket of this department.
     Department department = m_loaded;
@@ -530,6 +548,78 @@ bool DepartmentSettings::save()
     if (!m_verdict->submit(op))
         return false;
     m_save->setEnabled(false);
+    return true;
+}
+
+void DepartmentSettings::askToRemove()
+{
+    QDialog ask(this);
+    ask.setWindowTitle(tr("Remove department"));
+    auto *text = new QLabel(
+        tr("Remove the department %1? Its tickets, canned responses, shared views and mailboxes "
+           "move to the department chosen here, and its rules too, switched off for its lead to "
+           "look at. Its agents leave it. This cannot be undone.")
+            .arg(m_loaded.name),
+        &ask);
+    text->setWordWrap(true);
+    auto *target = new QComboBox(&ask);
+    target->setObjectName(QStringLiteral("moveTo"));
+    for (const Department &d : std::as_const(m_departments)) {
+        if (d.id != m_loaded.id)
+            target->addItem(d.name, d.id);
+    }
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Move them to:"), target);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &ask);
+    buttons->addButton(tr("&Remove"), QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&ask);
+    layout->addWidget(text);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (ask.exec() == QDialog::Accepted)
+        removeDepartment(target->currentData().toUuid());
+}
+
+bool DepartmentSettings::removeDepartment(const QUuid &moveTo)
+{
+    const int target = SettingsPage::indexOfId(m_departments, moveTo);
+    if (!m_admin || m_isNew || m_removing || target < 0 || moveTo == m_loaded.id)
+        return false;
+    const Department removed = m_loaded;
+    const QString targetName = m_departments.at(target).name;
+    m_removing = true;
+    check();
+    showState(m_state, tr("Removing…"), false);
+    const QJsonObject op{{QStringLiteral("type"), QStringLiteral("delete_department")},
+                         {QStringLiteral("department_id"), uuidToString(removed.id)},
+                         {QStringLiteral("move_to"), uuidToString(moveTo)}};
+    m_work.run<QJsonObject>(
+        [op](SyncSession &session) { return session.applyNow(op); },
+        [this, removed, moveTo, targetName](const Result<QJsonObject> &answer) {
+            m_removing = false;
+            if (const auto why = refusalOf(answer)) {
+                check();
+                showState(m_state, tr("The server refused the change: %1").arg(*why), true);
+                return;
+            }
+            // Gone from the list now; the store drops it as the sync brings the removal.
+            if (const int row = SettingsPage::indexOfId(m_departments, removed.id); row >= 0) {
+                const QSignalBlocker blocker(m_list);
+                m_departments.removeAt(row);
+                delete m_list->takeItem(row);
+            }
+            selectDepartment(moveTo);
+            const int moved = int(answer->value(QLatin1String("moved_tickets")).toInteger());
+            showState(m_state,
+                      (moved == 1 ? tr("%1 removed; %n ticket moved to %2.", nullptr, moved)
+                                  : tr("%1 removed; %n tickets moved to %2.", nullptr, moved))
+                          .arg(removed.name, targetName),
+                      false);
+            if (m_engine)
+                m_engine->syncNow();
+        });
     return true;
 }
 

@@ -3,8 +3,9 @@
 // Settings → Departments: a department's settings in the window (docs/leads-and-admins.md).
 // Admins add departments and change all of it: the name and address, business hours in a
 // weekly editor with holidays, the SLA policy, the queue order, the reply header and footer, the
-// goals. A lead sees the departments they lead and changes what pultd lets a lead change (the
-// queue order, the reply frame, the goals); the rest is shown, not editable.
+// goals, and (on their own tab, mailboxeditor.h) the mailboxes. A lead sees the departments they
+// lead and changes what pultd lets a lead change (the queue order, the reply frame, the goals); the
+// rest is shown, not editable.
 //
 // Every text is checked as it is typed, by the parser pultd checks it with (business hours, SLA
 // policy, goals, templates), and the reply frame is previewed for a sample ticket. Save queues
@@ -36,6 +37,7 @@ namespace Pult {
 
 class BusinessHoursEditor;
 class LocalStore;
+class MailboxEditor;
 class SettingVerdict;
 class SyncEngine;
 class TicketActions;
@@ -62,6 +64,11 @@ public:
     // Queues the changes; false (with the reason on the state line) when there is nothing to
     // save, a field has an error, or the op could not be queued.
     bool save();
+    // Removes the department shown (admins), its tickets and the rest moving to `moveTo`: one
+    // delete_department op sent at once, not through the outbox, for it cannot be undone. The
+    // Remove button asks which department and whether to go on first. False when nothing was
+    // sent; the server's verdict comes to the state line.
+    bool removeDepartment(const QUuid &moveTo);
 
     // The parts, for tests (also by objectName).
     QListWidget *departments() const { return m_list; }
@@ -81,6 +88,8 @@ public:
     QLabel *errorLabel() const { return m_errors; }
     QLabel *stateLabel() const { return m_state; }
     QPushButton *saveButton() const { return m_save; }
+    QPushButton *removeButton() const { return m_remove; }
+    MailboxEditor *mailboxEditor() const { return m_mailboxes; } // null for a lead
 
 Q_SIGNALS:
     void serverSettingsLoaded();
@@ -96,8 +105,11 @@ private:
     // The op's department object: the id and the fields that differ from what was loaded.
     QJsonObject changedFields(QStringList &errors) const;
     bool confirmDiscard();
+    // Asks where the shown department's tickets go and whether to remove it; then removes it.
+    void askToRemove();
 
     LocalStore &m_store;
+    SyncEngine *m_engine;
     SettingVerdict *m_verdict = nullptr; // made once the state line is
     Agent m_me;
     bool m_admin = false;
@@ -110,6 +122,7 @@ private:
     QString m_serverError; // why they could not be read
     Department m_loaded;   // as shown when it was loaded (a new one: empty but for its id)
     bool m_isNew = false;
+    bool m_removing = false; // a delete_department is on its way
 
     QListWidget *m_list;
     QPushButton *m_add;
@@ -133,6 +146,8 @@ private:
     QLabel *m_errors;
     QLabel *m_state;
     QPushButton *m_save;
+    QPushButton *m_remove;
+    MailboxEditor *m_mailboxes = nullptr;
 };
 
 } // namespace Pult

@@ -66,13 +66,25 @@ QString rawHeader(const QByteArray &raw, const QByteArray &name)
     return {};
 }
 
-QJsonArray mailboxStatusJson(const QList<MailboxStatus> &statuses)
+QJsonArray mailboxesJson(const QList<MailboxSettings> &mailboxes,
+                         const QList<MailboxStatus> &statuses)
 {
     QJsonArray all;
-    for (const MailboxStatus &m : statuses) {
+    for (const MailboxSettings &settings : mailboxes) {
+        const auto running =
+            std::find_if(statuses.cbegin(), statuses.cend(),
+                         [&](const MailboxStatus &m) { return m.address == settings.address; });
+        const MailboxStatus m = running != statuses.cend() ? *running : MailboxStatus();
         all.append(QJsonObject{
-            {QStringLiteral("address"), m.address},
-            {QStringLiteral("department"), m.department},
+            {QStringLiteral("address"), settings.address},
+            {QStringLiteral("department"), settings.departmentName},
+            {QStringLiteral("department_id"), uuidToString(settings.departmentId)},
+            {QStringLiteral("imap_url"), settings.imapUrl},
+            {QStringLiteral("smtp_url"), settings.smtpUrl},
+            {QStringLiteral("starttls"), settings.startTls},
+            {QStringLiteral("after"), settings.after},
+            {QStringLiteral("charset"), settings.charset},
+            {QStringLiteral("fetched_here"), running != statuses.cend()},
             {QStringLiteral("connected"), m.connected},
             {QStringLiteral("idle"), m.idle},
             {QStringLiteral("last_fetch"),

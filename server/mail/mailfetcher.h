@@ -112,9 +112,12 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// The statuses as GET /api/v1/mailboxes lists them: {"address", "department", "connected",
-// "idle", "last_fetch" (ISO 8601 or null), "last_error" (or null), "ingested", "quarantined"}.
-QJsonArray mailboxStatusJson(const QList<MailboxStatus> &statuses);
+// Every mailbox as GET /api/v1/mailboxes lists it: its settings ({"address", "department",
+// "department_id", "imap_url", "smtp_url", "starttls", "after", "charset"}, never a password) and
+// what this pultd's fetcher of it is doing, if it fetches it ("fetched_here"; "connected",
+// "idle", "last_fetch" (ISO 8601 or null), "last_error" (or null), "ingested", "quarantined").
+QJsonArray mailboxesJson(const QList<MailboxSettings> &mailboxes,
+                         const QList<MailboxStatus> &statuses);
 
 // The first header of that name in a raw mail, unfolded, as written (at most 500 characters).
 QString rawHeader(const QByteArray &raw, const QByteArray &name);

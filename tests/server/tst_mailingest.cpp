@@ -621,6 +621,15 @@ private Q_SLOTS:
         QVERIFY(m.value(QLatin1String("last_fetch")).isString());
         QVERIFY(m.value(QLatin1String("ingested")).toInteger() >= 10);
         QCOMPARE(m.value(QLatin1String("quarantined")).toInteger(), 0); // emptied above
+        // Its settings, for the window's Mailboxes tab; never a password.
+        QVERIFY(m.value(QLatin1String("fetched_here")).toBool());
+        QVERIFY2(m.value(QLatin1String("imap_url")).toString().startsWith(u"imap://"),
+                 qPrintable(m.value(QLatin1String("imap_url")).toString()));
+        QVERIFY(m.value(QLatin1String("smtp_url")).toString().startsWith(u"smtp://"));
+        QVERIFY(!m.value(QLatin1String("department_id")).toString().isEmpty());
+        QVERIFY(m.value(QLatin1String("after")).isString());
+        QVERIFY(m.value(QLatin1String("charset")).isString());
+        QVERIFY(!reply->body.contains(kImapPassword));
 
         const std::optional<HttpReply> metrics = m_server.fetch(get("/metrics"));
         QCOMPARE(statusOf(metrics), 200);

@@ -11,6 +11,7 @@
 #include "composer.h"
 #include "departmentsettings.h"
 #include "filterbar.h"
+#include "mailboxeditor.h"
 #include "mainwindow.h"
 #include "rulesettings.h"
 #include "signindialog.h"
@@ -743,6 +744,8 @@ private Q_SLOTS:
         QVERIFY(!agents->nameEdit()->isEnabled());
         QVERIFY(agents->findChild<QPushButton *>(QStringLiteral("openTickets"))->isEnabled());
         agents->close();
+        QVERIFY(!dialog->removeButton()->isVisible()); // removing a department is an admin's
+        QVERIFY(!dialog->mailboxEditor());             // and so are its mailboxes
 
         dialog->goalsEdit()->setText(QStringLiteral("resolution 95% within 1d"));
         QVERIFY2(dialog->save(),
@@ -786,6 +789,152 @@ private Q_SLOTS:
                 goals = v.toObject().value(QLatin1String("goals")).toString();
         }
         QCOMPARE(goals, QStringLiteral("resolution 95% within 1d"));
+    }
+
+    // Settings → Departments → Remove…: the department leaves the list and, once synced, the
+    // store; its ticket is the target's, with its conversation. A lead has no Remove.
+    void anAdminRemovesADepartmentInTheWindow()
+    {
+        Session s;
+        QVERIFY(
+            openWindow(s, QStringLiteral("Removal"), QStringLiteral("Hello"), QString(), m_root));
+        const QByteArray root = login(m_server, m_root);
+        const QString desk = PultdTest::newId(), kept = PultdTest::newId();
+        const QString ticket = PultdTest::newId();
+        for (const auto &[id, name] : {std::pair{desk, QStringLiteral("Front desk")},
+                                       std::pair{kept, QStringLiteral("Back office")}}) {
+            QCOMPARE(applyOp(root, {{QStringLiteral("type"), QStringLiteral("create_department")},
+                                    {QStringLiteral("department"),
+                                     QJsonObject{{QStringLiteral("id"), id},
+                                                 {QStringLiteral("name"), name}}}}),
+                     QStringLiteral("applied"));
+        }
+        QCOMPARE(
+            applyOp(root, {{QStringLiteral("type"), QStringLiteral("create_ticket")},
+                           {QStringLiteral("ticket"),
+                            QJsonObject{{QStringLiteral("id"), ticket},
+                                        {QStringLiteral("subject"), QStringLiteral("At the desk")},
+                                        {QStringLiteral("department_id"), desk}}},
+                           {QStringLiteral("message_id"), PultdTest::newId()},
+                           {QStringLiteral("body"), QStringLiteral("Where is my parcel?")}}),
+            QStringLiteral("applied"));
+        QTRY_VERIFY_WITH_TIMEOUT(s.store->ticket(QUuid::fromString(ticket)).good(), kTimeoutMs);
+        Pult::DepartmentSettings *dialog = s.w->showDepartmentSettings();
+        QVERIFY(dialog->selectDepartment(QUuid::fromString(desk)));
+        QVERIFY(dialog->removeButton()->isVisible() && dialog->removeButton()->isEnabled());
+        QVERIFY(!dialog->removeDepartment(QUuid::fromString(desk))); // not into itself
+        QVERIFY(dialog->removeDepartment(QUuid::fromString(kept)));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            dialog->stateLabel()->text(),
+            QStringLiteral("Front desk removed; 1 ticket moved to Back office."), kTimeoutMs);
+        QVERIFY(dialog->departments()
+                    ->findItems(QStringLiteral("Front desk"), Qt::MatchExactly)
+                    .isEmpty());
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Back office"));
+        QTRY_COMPARE_WITH_TIMEOUT(s.store->ticket(QUuid::fromString(ticket)).value().departmentId,
+                                  QUuid::fromString(kept), kTimeoutMs);
+        const QList<Pult::Department> departments = s.store->departments().value();
+        QVERIFY(std::none_of(departments.cbegin(), departments.cend(),
+                             [](const Pult::Department &d) { return d.name == u"Front desk"; }));
+        QCOMPARE(s.store->messages(QUuid::fromString(ticket)).value().size(), 1);
+        // Removed meanwhile by another admin: the server's reason on the state line.
+        const auto billing =
+            std::find_if(departments.cbegin(), departments.cend(),
+                         [](const Pult::Department &d) { return d.name == u"Billing"; });
+        QVERIFY(billing != departments.cend());
+        QCOMPARE(applyOp(root,
+                         {{QStringLiteral("type"), QStringLiteral("delete_department")},
+                          {QStringLiteral("department_id"), kept},
+                          {QStringLiteral("move_to"), billing->id.toString(QUuid::WithoutBraces)}}),
+                 QStringLiteral("applied"));
+        QVERIFY(dialog->removeDepartment(billing->id));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            dialog->stateLabel()->text() ==
+                QStringLiteral("The server refused the change: no such department"),
+            qPrintable(dialog->stateLabel()->text()), kTimeoutMs);
+    }
+
+    // Settings → Departments → Mailboxes: an admin adds, changes and removes a mailbox; every
+    // field is checked as typed, pultd keeps what was saved (the passwords never shown again)
+    // and says why when it refuses. A lead has no such tab.
+    void anAdminSetsUpAMailboxInTheWindow()
+    {
+        Session s;
+        QVERIFY(
+            openWindow(s, QStringLiteral("Mailboxes"), QStringLiteral("Hello"), QString(), m_root));
+        const QList<Pult::Department> departments = s.store->departments().value();
+        const auto billing =
+            std::find_if(departments.cbegin(), departments.cend(),
+                         [](const Pult::Department &d) { return d.name == u"Billing"; });
+        QVERIFY(billing != departments.cend());
+        Pult::DepartmentSettings *dialog = s.w->showDepartmentSettings();
+        QVERIFY(dialog->selectDepartment(billing->id));
+        Pult::MailboxEditor *editor = dialog->mailboxEditor();
+        QVERIFY(editor);
+        QSignalSpy loaded(editor, &Pult::MailboxEditor::loaded);
+        editor->reload();
+        QVERIFY(loaded.wait(kTimeoutMs));
+        editor->newMailbox();
+        QVERIFY(!editor->saveButton()->isEnabled());
+        QTest::keyClicks(editor->addressEdit(), QStringLiteral("Help@Billing.example"));
+        QTest::keyClicks(editor->imapEdit(), QStringLiteral("imaps://127.0.0.1/INBOX"));
+        QVERIFY2(editor->errorLabel()->text().contains(u"give the user name"),
+                 qPrintable(editor->errorLabel()->text()));
+        editor->imapEdit()->setText(QStringLiteral("imaps://help@127.0.0.1:1/INBOX"));
+        QTest::keyClicks(editor->smtpEdit(), QStringLiteral("smtps://help@127.0.0.1:1"));
+        QTest::keyClicks(editor->imapPasswordEdit(), QStringLiteral("imap secret"));
+        QVERIFY2(editor->errorLabel()->text().contains(u"needs its IMAP and SMTP passwords"),
+                 qPrintable(editor->errorLabel()->text()));
+        QVERIFY(!editor->saveButton()->isEnabled());
+        QTest::keyClicks(editor->smtpPasswordEdit(), QStringLiteral("smtp secret"));
+        QVERIFY2(editor->errorLabel()->text().isEmpty(), qPrintable(editor->errorLabel()->text()));
+        QVERIFY(editor->save());
+        QTRY_COMPARE_WITH_TIMEOUT(editor->stateLabel()->text(),
+                                  QStringLiteral("Mailbox help@billing.example added."),
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mailboxes()->topLevelItemCount(), 1, kTimeoutMs);
+        QCOMPARE(editor->imapPasswordEdit()->text(), QString()); // not kept in the window
+
+        const QByteArray root = login(m_server, m_root);
+        const auto mailbox = [&]() -> QJsonObject {
+            const auto listed =
+                m_server.fetch(PultdTest::apiRequest("GET", "/api/v1/mailboxes", root));
+            if (!listed || listed->status != 200 || listed->body.contains("secret"))
+                return {{QStringLiteral("error"), QString::fromUtf8(listed ? listed->body : "")}};
+            for (const QJsonValue &v : listed->json().value(QLatin1String("mailboxes")).toArray()) {
+                if (v[QLatin1String("address")].toString() == u"help@billing.example")
+                    return v.toObject();
+            }
+            return {};
+        };
+        QCOMPARE(mailbox().value(QLatin1String("department_id")).toString(),
+                 billing->id.toString(QUuid::WithoutBraces));
+        QCOMPARE(mailbox().value(QLatin1String("imap_url")).toString(),
+                 QStringLiteral("imaps://help@127.0.0.1:1/INBOX"));
+
+        // Changed without the passwords, which stay; then a charset pultd does not know.
+        editor->afterBox()->setCurrentIndex(editor->afterBox()->findData(QStringLiteral("move")));
+        QVERIFY(!editor->saveButton()->isEnabled()); // which folder?
+        QTest::keyClicks(editor->folderEdit(), QStringLiteral("Done"));
+        QVERIFY(editor->save());
+        QTRY_COMPARE_WITH_TIMEOUT(editor->stateLabel()->text(),
+                                  QStringLiteral("Mailbox help@billing.example saved."),
+                                  kTimeoutMs);
+        QCOMPARE(mailbox().value(QLatin1String("after")).toString(), QStringLiteral("move:Done"));
+        editor->charsetBox()->setCurrentText(QStringLiteral("klingon-1"));
+        QVERIFY(editor->save());
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            editor->stateLabel()->text().startsWith(u"The server refused the change:") &&
+                editor->stateLabel()->text().contains(u"klingon-1"),
+            qPrintable(editor->stateLabel()->text()), kTimeoutMs);
+        QCOMPARE(editor->charsetBox()->currentText(), QStringLiteral("klingon-1")); // to mend
+
+        QVERIFY(editor->remove());
+        QTRY_COMPARE_WITH_TIMEOUT(editor->stateLabel()->text(),
+                                  QStringLiteral("Mailbox help@billing.example removed."),
+                                  kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(editor->mailboxes()->topLevelItemCount(), 0, kTimeoutMs);
+        QVERIFY(mailbox().isEmpty());
     }
 
     // Settings → Agents as an admin: an agent added in the window signs in with the password
