@@ -26,7 +26,7 @@ const QString kAgentUsage = QStringLiteral(
     "usage: pultctl agent list\n"
     "       pultctl agent add EMAIL --name N [--role agent|lead|admin] [--dept NAME[:TIER]]...\n"
     "       pultctl agent set AGENT [--name N] [--role R] [--dept NAME[:TIER]]...\n"
-    "                         [--active yes|no]\n"
+    "                         [--active yes|no] [--seniority N]\n"
     "       pultctl agent remove AGENT");
 const QString kCannedUsage = QStringLiteral(
     "usage: pultctl canned list\n"
@@ -219,15 +219,17 @@ int runAgent(const Context &ctx, const QString &sub, const QStringList &args)
         }
         return 0;
     }
-    auto options = parseOptions(args, {QStringLiteral("name"), QStringLiteral("role"),
-                                       QStringLiteral("dept"), QStringLiteral("active")});
+    auto options =
+        parseOptions(args, {QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("dept"),
+                            QStringLiteral("active"), QStringLiteral("seniority")});
     if (!options.good())
         return fail(ctx, options.status().message() + u'\n' + kAgentUsage, 2);
     const QHash<QString, QString> &v = options->values;
     if (options->positional.size() != 1 || (sub == u"set" && v.isEmpty()) ||
         (sub == u"remove" && !v.isEmpty()) ||
         (sub == u"add" &&
-         (!v.contains(QStringLiteral("name")) || v.contains(QStringLiteral("active")))))
+         (!v.contains(QStringLiteral("name")) || v.contains(QStringLiteral("active")) ||
+          v.contains(QStringLiteral("seniority")))))
         return fail(ctx, kAgentUsage, 2);
     if (sub == u"add" && ctx.offline)
         return fail(ctx, QStringLiteral("a new agent is added on the server: leave out --offline"),
@@ -251,6 +253,15 @@ int runAgent(const Context &ctx, const QString &sub, const QStringList &args)
         if (active != u"yes" && active != u"no")
             return fail(ctx, QStringLiteral("--active takes yes or no"), 2);
         fields.insert(QStringLiteral("active"), active == u"yes");
+    }
+    if (v.contains(QStringLiteral("seniority"))) {
+        // A place from 1, the most senior (the server moves the others around it).
+        bool number = false;
+        const qint64 place = v.value(QStringLiteral("seniority")).toLongLong(&number);
+        if (!number || place < 1)
+            return fail(ctx, QStringLiteral("--seniority takes a place from 1 (the most senior)"),
+                        2);
+        fields.insert(QStringLiteral("seniority"), place);
     }
     if (v.contains(QStringLiteral("name")))
         fields.insert(QStringLiteral("name"), v.value(QStringLiteral("name")));

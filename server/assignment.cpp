@@ -44,14 +44,14 @@ Result<std::optional<QUuid>> ServerStore::Private::chooseAssignee(const Ticket &
         return settings.status();
     const int cap =
         parseObject(*settings).value(QLatin1String("assignment_cap")).toString().toInt();
-    // The department's agents of the ticket's tier or above, most senior (longest with Pult)
-    // first, and who of them may get a ticket now.
+    // The department's agents of the ticket's tier or above, most senior first (the order an
+    // admin set, else the order they were added in), and who of them may get a ticket now.
     auto stmt =
         db->prepare("SELECT a.id, COALESCE(p.seen_ms, 0), COALESCE(p.away, 0), p.away_until_ms "
                     "FROM agent_departments ad JOIN agents a ON a.id = ad.agent_id "
                     "LEFT JOIN agent_presence p ON p.agent_id = a.id "
                     "WHERE ad.department_id = ?1 AND ad.tier >= ?2 AND a.deactivated_ms IS NULL "
-                    "ORDER BY a.rid");
+                    "ORDER BY COALESCE(a.seniority, a.rid), a.rid");
     if (!stmt.good())
         return stmt.status();
     (*stmt)->bind(1, uuidToBlob(ticket.departmentId)).bind(2, ticket.tier);

@@ -291,8 +291,8 @@ Result<QList<MailboxSettings>> Mailboxes::list(Db::Connection &db)
 {
     auto stmt =
         db.prepare("SELECT m.address, m.department_id, d.name, m.imap_url, m.smtp_url, "
-                       "m.starttls, m.after_action, m.charset, m.created_ms FROM mailboxes m LEFT "
-                       "JOIN departments d ON d.id = m.department_id ORDER BY m.address");
+                   "m.starttls, m.after_action, m.charset, m.created_ms FROM mailboxes m LEFT "
+                   "JOIN departments d ON d.id = m.department_id ORDER BY m.address");
     if (!stmt.good())
         return stmt.status();
     QList<MailboxSettings> all;

@@ -67,6 +67,12 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
     auto reader = d->readers->lend();
     if (!reader.good())
         return reader.status();
+    // Each agent's place in the order assignment takes them in, 1 the most senior.
+    auto seniority =
+        idRows(***reader, "SELECT id FROM agents ORDER BY COALESCE(seniority, rid), rid",
+               [](Statement &) {});
+    if (!seniority.good())
+        return seniority.status();
     auto stmt =
         (***reader).prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier, "
                             "a.deactivated_ms FROM agents a LEFT JOIN agent_departments ad ON "
@@ -97,7 +103,9 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
                                   {QStringLiteral("name"), (*stmt)->text(2)},
                                   {QStringLiteral("role"),
                                    toString(Role(std::clamp<qint64>((*stmt)->int64(3), 0, 2)))},
-                                  {QStringLiteral("active"), (*stmt)->isNull(6)}};
+                                  {QStringLiteral("active"), (*stmt)->isNull(6)},
+                                  {QStringLiteral("seniority"),
+                                   qint64(seniority->indexOf(uuidFromBlob((*stmt)->blob(0))) + 1)}};
         }
         if (!(*stmt)->isNull(4)) {
             const QUuid department = uuidFromBlob((*stmt)->blob(4));

@@ -450,6 +450,18 @@ Status addDeactivation(Db::Connection &db, const std::filesystem::path &)
                               "ALTER TABLE agents ADD COLUMN deactivated_ms BIGINT"));
 }
 
+// Version 14: an agent's seniority, which assignment breaks ties and takes turns by: the order
+// an admin set (update_agent "seniority" stores every agent's place), lower first; NULL: the
+// order the agent was added in (rid), which puts one added later after all.
+Status addSeniority(Db::Connection &db, const std::filesystem::path &)
+{
+    auto has = hasColumn(db, "agents", "seniority");
+    if (!has.good() || *has)
+        return has.good() ? Status() : has.status();
+    return db.execute(db.pick("ALTER TABLE agents ADD COLUMN seniority INTEGER",
+                              "ALTER TABLE agents ADD COLUMN seniority BIGINT"));
+}
+
 struct Migration
 {
     int version;             // the version the step brings the database to
@@ -460,7 +472,7 @@ struct Migration
 };
 
 // Every step, in order; a step is never changed once released, only new ones appended.
-const std::array<Migration, 13> kMigrations = {{
+const std::array<Migration, 14> kMigrations = {{
     {1, "accounts and tickets", kVersion1Sqlite, kVersion1Postgres, nullptr},
     {2, "attachment bytes from the database to DATA/attachments", nullptr, nullptr,
      migrateAttachmentBlobs},
@@ -478,6 +490,7 @@ const std::array<Migration, 13> kMigrations = {{
      nullptr, addAssignment},
     {12, "time triggers' timers", kVersion12Sqlite, kVersion12Postgres, nullptr},
     {13, "deactivated agents", nullptr, nullptr, addDeactivation},
+    {14, "agents' seniority", nullptr, nullptr, addSeniority},
 }};
 
 Result<qint64> count(Db::Connection &db, const char *sql)

@@ -604,7 +604,7 @@ Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonOb
         return accept(Rejection{QStringLiteral("not_found"), QStringLiteral("no such agent")});
     for (auto it = input.begin(); it != input.end(); ++it) {
         if (it.key() != u"id" && it.key() != u"role" && it.key() != u"name" &&
-            it.key() != u"departments" && it.key() != u"active")
+            it.key() != u"departments" && it.key() != u"active" && it.key() != u"seniority")
             return accept(invalid(QStringLiteral("unknown agent field \"%1\"").arg(it.key())));
     }
     if (input.contains(QLatin1String("active"))) {
@@ -639,6 +639,28 @@ Result<std::optional<Rejection>> ServerStore::Private::updateAgent(const QJsonOb
                         [&](Statement &q) { q.bind(1, uuidToBlob(id)).bind(2, int(*role)); });
             !st.good())
             return st;
+    }
+    if (input.contains(QLatin1String("seniority"))) {
+        // A place in the order of every agent, 1 the most senior; the others keep their order
+        // around it. The order is then stored whole: an agent added later comes after all.
+        const QJsonValue seniority = input.value(QLatin1String("seniority"));
+        const qint64 place = seniority.toInteger(0);
+        if (!seniority.isDouble() || double(place) != seniority.toDouble() || place < 1)
+            return accept(invalid(QStringLiteral("seniority is a place from 1, the most senior")));
+        auto order = idRows(*db, "SELECT id FROM agents ORDER BY COALESCE(seniority, rid), rid",
+                            [](Statement &) {});
+        if (!order.good())
+            return order.status();
+        order->removeAll(id);
+        order->insert(std::min<qsizetype>(place - 1, order->size()), id);
+        for (qsizetype i = 0; i < order->size(); ++i) {
+            if (Status st = db->run("UPDATE agents SET seniority = ?2 WHERE id = ?1",
+                                    [&](Statement &q) {
+                                        q.bind(1, uuidToBlob(order->at(i))).bind(2, qint64(i + 1));
+                                    });
+                !st.good())
+                return st;
+        }
     }
     if (input.contains(QLatin1String("name"))) {
         const QString name = input.value(QLatin1String("name")).toString().trimmed();

@@ -864,7 +864,7 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Dodaj agenta</translation>
     </message>
@@ -910,6 +910,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>The agent&apos;s place in the order assignment gives tickets in when it finds agents equal: 1 is the most senior. The others keep their order around it.</source>
+        <translation>Mjesto agenta u redoslijedu kojim dodjela daje zahtjeve kad su agenti jednaki: 1 je najstariji. Ostali zadržavaju svoj redoslijed oko njega.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Department</source>
         <translation>Odjel</translation>
     </message>
@@ -940,6 +945,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Seniorit&amp;y:</source>
+        <translation>Se&amp;niornost:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>De&amp;partments:</source>
         <translation>Od&amp;jeli:</translation>
     </message>
@@ -949,7 +959,7 @@
         <translation>U ulaznom pretincu prikazuje agentove još neriješene zahtjeve kako biste ih predali dalje.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Popis agenata dolazi s poslužitelja: %1</translation>
     </message>
@@ -974,7 +984,7 @@
         <translation>Deaktiviran</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>&amp;Deactivate</source>
         <translation>Deakti&amp;viraj</translation>
     </message>
@@ -1014,7 +1024,7 @@
         <translation>Dodano. Javite %1 lozinku, koja se prikazuje samo sada:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Nothing changed.</source>
         <translation>Ništa nije promijenjeno.</translation>
     </message>

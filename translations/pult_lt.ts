@@ -864,7 +864,7 @@
         <translation>Administratorius</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Pridėti agentą</translation>
     </message>
@@ -910,6 +910,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>The agent&apos;s place in the order assignment gives tickets in when it finds agents equal: 1 is the most senior. The others keep their order around it.</source>
+        <translation>Agento vieta tvarkoje, kuria skirstymas duoda užklausas, kai agentai lygūs: 1 – vyriausias. Kiti išlaiko savo tvarką aplink jį.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Department</source>
         <translation>Skyrius</translation>
     </message>
@@ -940,6 +945,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Seniorit&amp;y:</source>
+        <translation>Sta&amp;žas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>De&amp;partments:</source>
         <translation>S&amp;kyriai:</translation>
     </message>
@@ -949,7 +959,7 @@
         <translation>Gautuosiuose parodo dar neišspręstas agento užklausas, kad galėtumėte jas perduoti kitiems.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Agentų sąrašas gaunamas iš serverio: %1</translation>
     </message>
@@ -974,7 +984,7 @@
         <translation>Deaktyvuotas</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Deaktyvuoti</translation>
     </message>
@@ -1014,7 +1024,7 @@
         <translation>Pridėta. Praneškite %1 slaptažodį, kuris rodomas tik dabar:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Nothing changed.</source>
         <translation>Niekas nepakeista.</translation>
     </message>

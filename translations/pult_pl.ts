@@ -864,7 +864,7 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Dodaj agenta</translation>
     </message>
@@ -910,6 +910,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>The agent&apos;s place in the order assignment gives tickets in when it finds agents equal: 1 is the most senior. The others keep their order around it.</source>
+        <translation>Miejsce agenta w kolejności, w jakiej przydział daje zgłoszenia, gdy agenci są równi: 1 to najstarszy stażem. Pozostali zachowują swoją kolejność wokół niego.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Department</source>
         <translation>Dział</translation>
     </message>
@@ -940,6 +945,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Seniorit&amp;y:</source>
+        <translation>Starszeńs&amp;two:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>De&amp;partments:</source>
         <translation>Dzia&amp;ły:</translation>
     </message>
@@ -949,7 +959,7 @@
         <translation>Pokazuje w skrzynce nierozwiązane jeszcze zgłoszenia agenta, by przekazać je dalej.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Lista agentów pochodzi z serwera: %1</translation>
     </message>
@@ -974,7 +984,7 @@
         <translation>Dezaktywowany</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>&amp;Deactivate</source>
         <translation>Dez&amp;aktywuj</translation>
     </message>
@@ -1014,7 +1024,7 @@
         <translation>Dodano. Przekaż %1 hasło, które jest pokazywane tylko teraz:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Nothing changed.</source>
         <translation>Nic się nie zmieniło.</translation>
     </message>

@@ -877,7 +877,7 @@
         <translation>Skrbnik</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Add agent</source>
         <translation>&amp;Dodaj agenta</translation>
     </message>
@@ -923,6 +923,11 @@
     </message>
     <message>
         <location line="+14"/>
+        <source>The agent&apos;s place in the order assignment gives tickets in when it finds agents equal: 1 is the most senior. The others keep their order around it.</source>
+        <translation>Agentovo mesto v vrstnem redu, po katerem dodeljevanje daje zahtevke, ko so agenti enakovredni: 1 je najbolj senioren. Drugi ohranijo svoj vrstni red okoli njega.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Department</source>
         <translation>Oddelek</translation>
     </message>
@@ -953,6 +958,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Seniorit&amp;y:</source>
+        <translation>Se&amp;niornost:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>De&amp;partments:</source>
         <translation>&amp;Oddelki:</translation>
     </message>
@@ -962,7 +972,7 @@
         <translation>V nabiralniku pokaže agentove še nerešene zahtevke, da jih predate naprej.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>The list of agents comes from the server: %1</source>
         <translation>Seznam agentov prihaja s strežnika: %1</translation>
     </message>
@@ -987,7 +997,7 @@
         <translation>Deaktiviran</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>&amp;Deactivate</source>
         <translation>Deakti&amp;viraj</translation>
     </message>
@@ -1027,7 +1037,7 @@
         <translation>Dodano. Sporočite %1 geslo, ki je prikazano samo zdaj:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Nothing changed.</source>
         <translation>Nič se ni spremenilo.</translation>
     </message>

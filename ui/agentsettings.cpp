@@ -61,6 +61,7 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     , m_email(new QLineEdit(this))
     , m_name(new QLineEdit(this))
     , m_role(new QComboBox(this))
+    , m_seniority(new QSpinBox(this))
     , m_departments(new QTableWidget(this))
     , m_password(new QLineEdit(this))
     , m_passwordLabel(new QLabel(this))
@@ -90,6 +91,11 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     m_role->setObjectName(QStringLiteral("role"));
     for (Role role : {Role::Agent, Role::Lead, Role::Admin})
         m_role->addItem(roleLabel(role), toString(role));
+    m_seniority->setObjectName(QStringLiteral("seniority"));
+    m_seniority->setRange(1, 1'000'000);
+    m_seniority->setToolTip(tr("The agent's place in the order assignment gives tickets in when "
+                               "it finds agents equal: 1 is the most senior. The others keep "
+                               "their order around it."));
     m_departments->setObjectName(QStringLiteral("departments"));
     m_departments->setColumnCount(2);
     m_departments->setHorizontalHeaderLabels({tr("Department"), tr("Tier")});
@@ -123,6 +129,7 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
     form->addRow(tr("&E-mail:"), m_email);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Role:"), m_role);
+    form->addRow(tr("Seniorit&y:"), m_seniority);
     form->addRow(tr("De&partments:"), m_departments);
 
     m_add->setObjectName(QStringLiteral("addAgent"));
@@ -147,7 +154,8 @@ AgentSettings::AgentSettings(LocalStore &store, TicketActions &actions, SyncEngi
                          {m_openTickets, m_activate, m_save});
     resize(760, 640);
 
-    for (QWidget *w : std::initializer_list<QWidget *>{m_email, m_name, m_role, m_departments})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_email, m_name, m_role, m_seniority, m_departments})
         w->setEnabled(m_admin);
     connect(m_verdict, &SettingVerdict::refused, this, [this] { updateButtons(); });
     connect(m_verdict, &SettingVerdict::applied, this, [this] { reload(); });
@@ -246,6 +254,9 @@ void AgentSettings::showAgent(const QJsonObject &agent)
     m_name->setText(agent.value(QLatin1String("name")).toString());
     m_role->setCurrentIndex(std::max(
         0, m_role->findData(agent.value(QLatin1String("role")).toString(QStringLiteral("agent")))));
+    // A new agent comes after everyone; their place is set once they are added.
+    m_seniority->setValue(int(agent.value(QLatin1String("seniority")).toInteger(1)));
+    m_seniority->setEnabled(m_admin && !m_adding);
     QHash<QUuid, qint64> tiers;
     for (const QJsonValue &m : agent.value(QLatin1String("departments")).toArray())
         tiers.insert(Wire::uuidOf(m.toObject().value(QLatin1String("id"))),
@@ -359,6 +370,9 @@ bool AgentSettings::save()
     };
     if (sorted(memberships) != sorted(m_shown.value(QLatin1String("departments")).toArray()))
         fields.insert(QStringLiteral("departments"), memberships);
+    if (const int place = m_seniority->value();
+        place != m_shown.value(QLatin1String("seniority")).toInteger())
+        fields.insert(QStringLiteral("seniority"), place);
     if (fields.size() == 1) {
         showState(m_state, tr("Nothing changed."), false);
         return false;

@@ -19,6 +19,7 @@
 #include <QUuid>
 
 class QComboBox;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -59,6 +60,7 @@ public:
     QLineEdit *emailEdit() const { return m_email; }
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *roleBox() const { return m_role; }
+    QSpinBox *seniorityBox() const { return m_seniority; }
     QTableWidget *departmentsTable() const { return m_departments; }
     QLineEdit *passwordField() const { return m_password; }
     QLabel *stateLabel() const { return m_state; }
@@ -91,6 +93,7 @@ private:
     QLineEdit *m_email;
     QLineEdit *m_name;
     QComboBox *m_role;
+    QSpinBox *m_seniority;
     QTableWidget *m_departments;
     QLineEdit *m_password;
     QLabel *m_passwordLabel;

@@ -3,7 +3,8 @@
 # signed in to a real pultd serving the demo help desk, with the first tickets selected; with
 # --dashboard, docs/dashboard.png: a team lead's dashboard (View → Dashboard) over the inbox;
 # with --settings, docs/settings-*.png: each page of an admin's Settings menu (Departments on
-# the business hours of the first department, Agents, Canned responses, Shared views, Rules).
+# the business hours and on the mailboxes of the first department, Agents, Canned responses,
+# Shared views, Rules).
 # Usage: bash packaging/dev/screenshot.sh [--dashboard | --settings] [OUTPUT.png | DIRECTORY]
 # (PULT_BUILD_DIR=DIR: build there)
 set -euo pipefail
@@ -58,9 +59,13 @@ PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" sync >/dev/null
 if [[ $mode == dashboard ]]; then # the lead sets the goals the dashboard measures
     PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" dept set Billing \
         --goals "first_response 90% within 1h; resolution 80% within 1d; csat 4.5" >/dev/null
-elif [[ $mode == settings ]]; then # a rule for the Rules page
+elif [[ $mode == settings ]]; then # a rule for the Rules page, a mailbox for the Mailboxes tab
     PULT_CREDENTIALS=file "$bin/pultctl" --home "$work/agent" rule add --name "VIP first" \
         --when created --if "tag:vip" --then "priority=urgent notify:lead" --dept Billing >/dev/null
+    # No such server answers here: the tab shows how pultd reports a mailbox it cannot reach.
+    printf 'imap-secret\nsmtp-secret\n' | "$bin/pultd" --data "$work/server" mailbox add \
+        billing@lumen.example --dept Billing --imap imaps://billing@imap.lumen.example/INBOX \
+        --smtp smtps://billing@smtp.lumen.example --charset windows-1250 >/dev/null
 fi
 
 display=:$((90 + RANDOM % 100))
@@ -90,7 +95,7 @@ if [[ $mode == dashboard ]]; then
     sleep 3 # the state now, then the period's figures
 elif [[ $mode == settings ]]; then
     # Each page through the command palette, placed over the inbox, saved, then closed (Escape).
-    page() { # page COMMAND TITLE FILE
+    page() { # page COMMAND TITLE FILE [X of the tab to click]
         xdotool windowfocus --sync "$window"
         xdotool key ctrl+k
         sleep 0.5
@@ -100,7 +105,7 @@ elif [[ $mode == settings ]]; then
         xdotool windowsize "$dialog" 900 660 windowmove "$dialog" 190 70 \
             windowfocus --sync "$dialog"
         sleep 2 # what the page reads from the server
-        [[ $1 != Departments ]] || xdotool mousemove --window "$dialog" 344 24 click 1 # hours
+        [[ -z ${4:-} ]] || xdotool mousemove --window "$dialog" "$4" 24 click 1
         xdotool mousemove 0 799
         sleep 1
         scrot --overwrite "$out/$3"
@@ -108,7 +113,8 @@ elif [[ $mode == settings ]]; then
         xdotool key Escape
         sleep 0.5
     }
-    page Departments Departments settings-departments.png
+    page Departments Departments settings-departments.png 344 # on the business hours
+    page Departments Departments settings-mailboxes.png 860   # on the mailboxes
     page Agents Agents settings-agents.png
     page "Canned responses" "Canned responses" settings-canned.png
     page "Shared views" "Shared views" settings-views.png

@@ -359,6 +359,55 @@ private Q_SLOTS:
         QVERIFY(solveAll(tickets));
     }
 
+    // An admin's seniority reorders the ties: the last added, moved to place 1, gets the first
+    // ticket and the others keep their order; moved to the end, the first added is first again.
+    void seniorityDecidesTies()
+    {
+        QVERIFY(configure({{QStringLiteral("assignment"), QStringLiteral("least-loaded")}}));
+        const auto setSeniority = [&](const QString &agent, const QJsonValue &place) {
+            return apply({withId(
+                {{QStringLiteral("type"), QStringLiteral("update_agent")},
+                 {QStringLiteral("agent"), QJsonObject{{QStringLiteral("id"), agent},
+                                                       {QStringLiteral("seniority"), place}}}})});
+        };
+        const auto placeOf = [&](const QString &agent) {
+            for (const QJsonValue &v : m_server.fetch(apiRequest("GET", "/api/v1/agents", m_admin))
+                                           ->json()
+                                           .value(u"agents")
+                                           .toArray()) {
+                if (v[u"id"].toString() == agent)
+                    return v[u"seniority"].toInteger();
+            }
+            return qint64(0);
+        };
+        const QString last = m_agents.last();
+        QCOMPARE(placeOf(m_agents.first()), 1); // as added
+        QCOMPARE(placeOf(last), 7);
+        QVERIFY(!setSeniority(last, 0));
+        QVERIFY(!setSeniority(last, 1.5));
+        QVERIFY(!setSeniority(last, QJsonValue()));
+        QVERIFY(setSeniority(last, 1));
+        QCOMPARE(placeOf(last), 1);
+        QCOMPARE(placeOf(m_agents.first()), 2);
+        QStringList tickets, got;
+        for (int i = 0; i < 5; ++i) {
+            tickets.append(newId());
+            QVERIFY(apply({createTicket(tickets.last())}));
+            got.append(assignee(tickets.last()));
+        }
+        QStringList expected = m_agents;
+        expected.move(expected.size() - 1, 0);
+        QCOMPARE(got, expected);
+        QVERIFY(solveAll(tickets));
+        QVERIFY(setSeniority(last, 1000)); // the end
+        QCOMPARE(placeOf(last), 8);        // of all eight, the admin too
+        QCOMPARE(placeOf(m_agents.first()), 1);
+        tickets = {newId()};
+        QVERIFY(apply({createTicket(tickets.first())}));
+        QCOMPARE(assignee(tickets.first()), m_agents.first());
+        QVERIFY(solveAll(tickets));
+    }
+
     void theCapHolds()
     {
         QVERIFY(configure({{QStringLiteral("assignment"), QStringLiteral("round-robin")},

@@ -789,6 +789,13 @@ private Q_SLOTS:
         ok("update_agent: departments", "admin", {},
            s(R"({"type":"update_agent","agent":{"id":"$SPARE","departments":[{"id":"$BILLING","tier":3}]}})"),
            L{"agent"}, L{R"(agent.departments={"id":"$BILLING","tier":3})"});
+        ok("update_agent: seniority", "admin", {},
+           s(R"({"type":"update_agent","agent":{"id":"$SPARE","seniority":3}})"), L{"agent"},
+           L{"agent.id=$SPARE"});
+        no("update_agent: seniority not whole", "admin", {},
+           s(R"({"type":"update_agent","agent":{"id":"$SPARE","seniority":"first"}})"), invalidOp);
+        no("update_agent: seniority out of range", "admin", {},
+           s(R"({"type":"update_agent","agent":{"id":"$SPARE","seniority":0}})"), invalidOp);
         no("update_agent: by lead", "lead", {},
            s(R"({"type":"update_agent","agent":{"id":"$SPARE","name":"X"}})"), forbidden);
         no("update_agent: by agent, self", "agent", {},

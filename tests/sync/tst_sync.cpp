@@ -980,6 +980,27 @@ private Q_SLOTS:
         QVERIFY(mia.login(m_server.port(), QStringLiteral("mia@example.com")));
         QVERIFY(root.run({QStringLiteral("agent"), QStringLiteral("list")})
                     .out.contains("mia@example.com  agent  Mia Kos — Billing (tier 2)\n"));
+        // The most senior now: place 1 in assignment's order (tst_assignment has its effect).
+        QCOMPARE(root.run({QStringLiteral("agent"), QStringLiteral("set"),
+                           QStringLiteral("mia@example.com"), QStringLiteral("--seniority"),
+                           QStringLiteral("first")})
+                     .exitCode,
+                 2);
+        QCOMPARE(root.run({QStringLiteral("agent"), QStringLiteral("set"),
+                           QStringLiteral("mia@example.com"), QStringLiteral("--seniority"),
+                           QStringLiteral("1")})
+                     .exitCode,
+                 0);
+        qint64 place = 0;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(root.run({QStringLiteral("--json"), QStringLiteral("agent"),
+                                               QStringLiteral("list")})
+                                         .out)
+                 .array()) {
+            if (v[QLatin1String("email")].toString() == u"mia@example.com")
+                place = v[QLatin1String("seniority")].toInteger();
+        }
+        QCOMPARE(place, 1);
         // Deactivated: her next request is refused, and so is signing in again.
         const PultdTest::Run removed = root.run(
             {QStringLiteral("agent"), QStringLiteral("remove"), QStringLiteral("Mia Kos")});

@@ -979,9 +979,30 @@ private Q_SLOTS:
         QVERIFY(dialog->save());
         QTRY_VERIFY_WITH_TIMEOUT(dialog->stateLabel()->text().contains(u"exists"), kTimeoutMs);
 
-        // A ticket assigned to her, then she is deactivated.
+        // Made the most senior: assignment's ties go to her first (tst_assignment).
         const QUuid ninaId = listed().first()->data(0, Qt::UserRole).toUuid();
         QVERIFY(!ninaId.isNull());
+        dialog->agents()->setCurrentItem(listed().first());
+        QVERIFY(dialog->seniorityBox()->isEnabled());
+        QVERIFY(dialog->seniorityBox()->value() > 1); // added last
+        dialog->seniorityBox()->setValue(1);
+        QVERIFY(dialog->save());
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
+                                  kTimeoutMs);
+        const QByteArray root = login(m_server, m_root);
+        qint64 seniority = 0;
+        for (const QJsonValue &v :
+             m_server.fetch(PultdTest::apiRequest("GET", "/api/v1/agents", root))
+                 ->json()
+                 .value(QLatin1String("agents"))
+                 .toArray()) {
+            if (QUuid::fromString(v[QLatin1String("id")].toString()) == ninaId)
+                seniority = v[QLatin1String("seniority")].toInteger();
+        }
+        QCOMPARE(seniority, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->seniorityBox()->value(), 1, kTimeoutMs);
+
+        // A ticket assigned to her, then she is deactivated.
         QVERIFY(s.w->ticketActions()->assign({s.ticket}, ninaId));
         QTRY_VERIFY_WITH_TIMEOUT(s.store->ticket(s.ticket)->assigneeId == ninaId &&
                                      syncText(*s.w) == u"Synced",
