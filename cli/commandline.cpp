@@ -480,9 +480,14 @@ QJsonObject reportJson(const Report &r)
                                   {QStringLiteral("solved"), a.solved}});
     QJsonArray days;
     for (const ReportDay &d : r.days)
-        days.append(QJsonObject{{QStringLiteral("day"), d.day.toString(Qt::ISODate)},
-                                {QStringLiteral("created"), d.created},
-                                {QStringLiteral("solved"), d.solved}});
+        days.append(
+            QJsonObject{{QStringLiteral("day"), d.day.toString(Qt::ISODate)},
+                        {QStringLiteral("created"), d.created},
+                        {QStringLiteral("solved"), d.solved},
+                        {QStringLiteral("csat_ratings"), d.csatRatings},
+                        {QStringLiteral("csat_average"),
+                         d.csatRatings > 0 ? QJsonValue(double(d.csatStars) / double(d.csatRatings))
+                                           : QJsonValue()}});
     QJsonObject backlog;
     for (int s = 0; s < 4; ++s)
         backlog.insert(toString(TicketStatus(s)), r.backlog[std::size_t(s)]);

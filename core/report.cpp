@@ -377,6 +377,9 @@ Result<Report> computeReport(Database &db, const ReportRequest &request)
             if (const qint64 csat = st.int64(9); csat > 0) {
                 ++report.csatRatings;
                 csatSum += csat;
+                ReportDay &day = dayOf(solvedAt);
+                ++day.csatRatings;
+                day.csatStars += csat;
             }
         }
     }
@@ -500,6 +503,9 @@ QByteArray reportCsv(const Report &r)
     for (const ReportDay &d : r.days) {
         number("day_created", d.day.toString(Qt::ISODate), d.created);
         number("day_solved", d.day.toString(Qt::ISODate), d.solved);
+        if (d.csatRatings > 0)
+            row("day_csat_average", d.day.toString(Qt::ISODate),
+                QString::number(double(d.csatStars) / double(d.csatRatings), 'f', 2));
     }
     return out;
 }

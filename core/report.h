@@ -95,6 +95,8 @@ struct ReportDay
     QDate day;
     qint64 created = 0;
     qint64 solved = 0;
+    qint64 csatRatings = 0; // of the tickets solved that day
+    qint64 csatStars = 0;   // their ratings added up
 };
 
 struct Report

@@ -1573,11 +1573,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+522"/>
         <source>Satisfaction</source>
         <translation>Zadovoljstvo</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="-411"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Odaberite datume koji su najviše deset godina razmaknuti.</translation>
     </message>
@@ -1720,12 +1721,17 @@
         <translation>Cilj najmanje %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Goals: the share within the time, and satisfaction</source>
+        <translation>Ciljevi: udio unutar zadanog vremena i zadovoljstvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Goals: the share within the time</source>
         <translation>Ciljevi: udio unutar zadanog vremena</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Goal: %1 %</source>
         <translation>Cilj: %1 %</translation>
     </message>
@@ -1740,7 +1746,12 @@
         <translation>Rješenje unutar %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
+        <source>Goal: at least %1</source>
+        <translation>Cilj: barem %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Kliknite za popis zahtjeva.</translation>
     </message>

@@ -1573,11 +1573,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+522"/>
         <source>Satisfaction</source>
         <translation>Pasitenkinimas</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="-411"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Pasirinkite datas, tarp kurių ne daugiau kaip dešimt metų.</translation>
     </message>
@@ -1720,12 +1721,17 @@
         <translation>Tikslas ne mažiau kaip %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Goals: the share within the time, and satisfaction</source>
+        <translation>Tikslai: dalis per nustatytą laiką ir pasitenkinimas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Goals: the share within the time</source>
         <translation>Tikslai: dalis per nustatytą laiką</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Goal: %1 %</source>
         <translation>Tikslas: %1 %</translation>
     </message>
@@ -1740,7 +1746,12 @@
         <translation>Išsprendimas per %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
+        <source>Goal: at least %1</source>
+        <translation>Tikslas: ne mažiau kaip %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Spustelėkite, kad pamatytumėte užklausas.</translation>
     </message>

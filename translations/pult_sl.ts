@@ -1587,11 +1587,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+522"/>
         <source>Satisfaction</source>
         <translation>Zadovoljstvo</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="-411"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Izberite datuma, ki sta največ deset let narazen.</translation>
     </message>
@@ -1737,12 +1738,17 @@
         <translation>Cilj vsaj %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Goals: the share within the time, and satisfaction</source>
+        <translation>Cilji: delež v predvidenem času in zadovoljstvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Goals: the share within the time</source>
         <translation>Cilji: delež v predvidenem času</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Goal: %1 %</source>
         <translation>Cilj: %1 %</translation>
     </message>
@@ -1757,7 +1763,12 @@
         <translation>Rešitev v %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
+        <source>Goal: at least %1</source>
+        <translation>Cilj: vsaj %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>%1, %2: %3. Click to list the tickets.</source>
         <translation>%1, %2: %3. Kliknite za seznam zahtevkov.</translation>
     </message>

@@ -616,13 +616,15 @@ void Dashboard::showGoals(const QStringList &categories,
     else
         show("csat", {}, std::nullopt);
 
-    // Per day (or group of days), the share within each time goal, and the goal as a dashed line.
-    const bool drawn = goals && (goals->firstResponse || goals->resolution);
+    // Per day (or group of days), the share within each time goal and the satisfaction, each
+    // with its goal as a dashed line.
+    const bool drawn = goals && (goals->firstResponse || goals->resolution || goals->csat);
     m_goalsChart->setVisible(drawn);
     QChart *chart = emptied(m_goalsChart);
     if (!drawn || r.days.isEmpty())
         return;
-    chart->setTitle(tr("Goals: the share within the time"));
+    chart->setTitle(goals->csat ? tr("Goals: the share within the time, and satisfaction")
+                                : tr("Goals: the share within the time"));
     auto *x = new QBarCategoryAxis;
     for (const QString &category : categories)
         x->append(category.toHtmlEscaped());
@@ -635,7 +637,10 @@ void Dashboard::showGoals(const QStringList &categories,
     y->setTickInterval(20);
     y->setLabelFormat(QStringLiteral("%d %"));
     chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    if (goals->firstResponse || goals->resolution)
+        chart->addAxis(y, Qt::AlignLeft);
+    else
+        delete y;
     const QDate first = r.days.first().day;
     const auto line = [&](const std::optional<TimeGoal> &goal, const Durations &d,
                           const QString &name, const QColor &colour,
@@ -676,6 +681,45 @@ void Dashboard::showGoals(const QStringList &categories,
          QColor(0x20, 0x9f, 0xdf), createdFilter);
     line(goals->resolution, r.resolution, tr("Resolution within %1"), QColor(0xf6, 0xa6, 0x25),
          solvedFilter);
+    if (!goals->csat)
+        return;
+    // Satisfaction on its own axis, 1 to 5: the average rating of the tickets solved in each
+    // span. A point opens those rated tickets.
+    auto *stars = new QValueAxis;
+    stars->setRange(1, 5);
+    stars->setTickCount(5);
+    stars->setLabelFormat(QStringLiteral("%.0f ★"));
+    chart->addAxis(stars, Qt::AlignRight);
+    const QColor colour(0x99, 0xca, 0x53);
+    auto *average = new QLineSeries;
+    average->setName(tr("Satisfaction"));
+    average->setColor(colour);
+    average->setPointsVisible(true);
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        qint64 ratings = 0, sum = 0;
+        for (int day = int(first.daysTo(spans[i].first));
+             day <= int(first.daysTo(spans[i].second)) && day < r.days.size(); ++day) {
+            ratings += r.days[day].csatRatings;
+            sum += r.days[day].csatStars;
+        }
+        if (ratings > 0)
+            average->append(qreal(i), double(sum) / double(ratings));
+    }
+    auto *target = new QLineSeries;
+    target->setName(tr("Goal: at least %1").arg(locale.toString(*goals->csat, 'f', 1)));
+    target->append(0, *goals->csat);
+    target->append(qreal(std::max<qsizetype>(spans.size() - 1, 1)), *goals->csat);
+    target->setPen(QPen(colour, 2, Qt::DashLine));
+    for (QLineSeries *series : {average, target}) {
+        chart->addSeries(series);
+        series->attachAxis(x);
+        series->attachAxis(stars);
+    }
+    connect(average, &QLineSeries::clicked, this,
+            [this, solvedFilter, count = int(spans.size())](const QPointF &point) {
+                if (const int i = qRound(point.x()); i >= 0 && i < count)
+                    Q_EMIT filterRequested(solvedFilter(i) + QStringLiteral(" csat>=1"));
+            });
 }
 
 void Dashboard::setTile(const QString &key, const QString &value, const QString &caption)

@@ -176,6 +176,14 @@ private Q_SLOTS:
                                                 "?2 AND csat = %1")
                                      .arg(stars));
         QCOMPARE(*r.csatAverage, double(sum) / double(rated));
+        // Each day's ratings (the dashboard's satisfaction line) add up to the period's.
+        qint64 dayRatings = 0, dayStars = 0;
+        for (const ReportDay &d : r.days) {
+            dayRatings += d.csatRatings;
+            dayStars += d.csatStars;
+        }
+        QCOMPARE(dayRatings, rated);
+        QCOMPARE(dayStars, sum);
     }
 
     // First response and resolution times in the time each department's policy counts:
@@ -434,9 +442,19 @@ private Q_SLOTS:
         // A name with a comma and quotes is one quoted field (RFC 4180).
         QVERIFY(has("agent_load,\"Novak, \"\"Ana\"\"\"," +
                     QByteArray::number(report->agents.first().load)));
-        // One row per department and agent figure, two per day, 26 others.
+        // One row per department and agent figure, two per day and a third on a day with
+        // ratings, 26 others.
+        const qsizetype ratedDays =
+            std::count_if(report->days.cbegin(), report->days.cend(),
+                          [](const ReportDay &d) { return d.csatRatings > 0; });
+        QVERIFY(ratedDays > 0);
+        const auto rated = std::find_if(report->days.cbegin(), report->days.cend(),
+                                        [](const ReportDay &d) { return d.csatRatings > 0; });
+        QVERIFY(
+            has("day_csat_average," + rated->day.toString(Qt::ISODate).toUtf8() + ',' +
+                QByteArray::number(double(rated->csatStars) / double(rated->csatRatings), 'f', 2)));
         QCOMPARE(rows.size() - 2, 26 + 3 * report->departments.size() + 3 * report->agents.size() +
-                                      2 * report->days.size());
+                                      2 * report->days.size() + ratedDays);
         // No figure: an empty value, not a zero.
         Report empty;
         QVERIFY(reportCsv(empty).contains("\r\nfirst_response_median_seconds,,\r\n"));

@@ -353,7 +353,7 @@ private Q_SLOTS:
 
         QVERIFY(goalsChart->isVisibleTo(dashboard.get()));
         const QList<QAbstractSeries *> series = goalsChart->chart()->series();
-        QCOMPARE(series.size(), 4); // each time goal: the shares and the goal's line
+        QCOMPARE(series.size(), 6); // each goal: the shares (or ratings) and the goal's line
         auto *resolution = qobject_cast<QLineSeries *>(series.at(2));
         auto *target = qobject_cast<QLineSeries *>(series.at(3));
         QVERIFY(resolution && target);
@@ -371,6 +371,29 @@ private Q_SLOTS:
         QCOMPARE(requested.first().first().toString(),
                  chosen(barSets(daysChart).at(1), day, dashboard.get()));
         QCOMPARE(countOf(requested.first().first().toString()), thatDay.of);
+
+        // Satisfaction: each point the average rating of its day's solved tickets, against the
+        // goal; a point opens the day's rated tickets.
+        auto *satisfaction = qobject_cast<QLineSeries *>(series.at(4));
+        auto *csatGoal = qobject_cast<QLineSeries *>(series.at(5));
+        QVERIFY(satisfaction && csatGoal);
+        QCOMPARE(csatGoal->at(0).y(), 1.0);
+        QVERIFY(satisfaction->count() > 0);
+        const QPointF rated = satisfaction->at(satisfaction->count() - 1);
+        const int ratedDay = qRound(rated.x());
+        const ReportDay &d = r.days.at(ratedDay);
+        QVERIFY(d.csatRatings > 0);
+        QCOMPARE(rated.y(), double(d.csatStars) / double(d.csatRatings));
+        requested.clear();
+        Q_EMIT satisfaction->clicked(rated);
+        QCOMPARE(requested.size(), 1);
+        const QString ratedFilter = requested.first().first().toString();
+        QVERIFY2(ratedFilter.endsWith(u" csat>=1"), qPrintable(ratedFilter));
+        QCOMPARE(countOf(ratedFilter), d.csatRatings);
+        qint64 stars = 0;
+        for (int n = 1; n <= 5; ++n)
+            stars += n * countOf(ratedFilter + QStringLiteral(" csat:%1").arg(n));
+        QCOMPARE(stars, d.csatStars);
 
         QVERIFY(m_store->put(before).good());
     }
