@@ -1573,12 +1573,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+522"/>
+        <location line="+523"/>
         <source>Satisfaction</source>
         <translation>Zadovoljstvo</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-412"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Odaberite datume koji su najviše deset godina razmaknuti.</translation>
     </message>
@@ -1746,7 +1746,12 @@
         <translation>Rješenje unutar %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Rating</source>
+        <translation>Ocjena</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Goal: at least %1</source>
         <translation>Cilj: barem %1</translation>
     </message>
@@ -2314,7 +2319,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Nakon &amp;preuzimanja pošte:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Charset of 8-bit mail:</source>
         <translation>&amp;Kodna stranica 8-bitne pošte:</translation>
     </message>

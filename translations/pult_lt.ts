@@ -1573,12 +1573,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+522"/>
+        <location line="+523"/>
         <source>Satisfaction</source>
         <translation>Pasitenkinimas</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-412"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Pasirinkite datas, tarp kurių ne daugiau kaip dešimt metų.</translation>
     </message>
@@ -1746,7 +1746,12 @@
         <translation>Išsprendimas per %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Rating</source>
+        <translation>Įvertinimas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Goal: at least %1</source>
         <translation>Tikslas: ne mažiau kaip %1</translation>
     </message>
@@ -2314,7 +2319,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Pa&amp;ėmus laišką:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Charset of 8-bit mail:</source>
         <translation>8 bitų laiškų &amp;koduotė:</translation>
     </message>

@@ -1573,12 +1573,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+522"/>
+        <location line="+523"/>
         <source>Satisfaction</source>
         <translation>Ocena zadowolenia</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-412"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Wybierz daty odległe od siebie o najwyżej dziesięć lat.</translation>
     </message>
@@ -1746,7 +1746,12 @@
         <translation>Rozwiązanie w ciągu %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Rating</source>
+        <translation>Ocena</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Goal: at least %1</source>
         <translation>Cel: co najmniej %1</translation>
     </message>
@@ -2314,7 +2319,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>&amp;Po pobraniu wiadomości:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Charset of 8-bit mail:</source>
         <translation>&amp;Kodowanie poczty 8-bitowej:</translation>
     </message>

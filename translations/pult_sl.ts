@@ -1587,12 +1587,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+522"/>
+        <location line="+523"/>
         <source>Satisfaction</source>
         <translation>Zadovoljstvo</translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-412"/>
         <source>Choose dates at most ten years apart.</source>
         <translation>Izberite datuma, ki sta največ deset let narazen.</translation>
     </message>
@@ -1763,7 +1763,12 @@
         <translation>Rešitev v %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Rating</source>
+        <translation>Ocena</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Goal: at least %1</source>
         <translation>Cilj: vsaj %1</translation>
     </message>
@@ -2333,7 +2338,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ko je pošta pre&amp;vzeta:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Charset of 8-bit mail:</source>
         <translation>Nabor &amp;znakov 8-bitne pošte:</translation>
     </message>

@@ -688,7 +688,8 @@ void Dashboard::showGoals(const QStringList &categories,
     auto *stars = new QValueAxis;
     stars->setRange(1, 5);
     stars->setTickCount(5);
-    stars->setLabelFormat(QStringLiteral("%.0f ★"));
+    stars->setLabelFormat(QStringLiteral("%.0f"));
+    stars->setTitleText(tr("Rating"));
     chart->addAxis(stars, Qt::AlignRight);
     const QColor colour(0x99, 0xca, 0x53);
     auto *average = new QLineSeries;

@@ -94,7 +94,9 @@ MailboxEditor::MailboxEditor(const QString &home, QWidget *parent)
     form->addRow(tr("&Outgoing mail (SMTP):"), m_smtp);
     form->addRow(tr("SMTP passwor&d:"), m_smtpPassword);
     form->addRow(QString(), m_startTls);
-    form->addRow(tr("After &fetching a mail:"), after);
+    auto *afterLabel = new QLabel(tr("After &fetching a mail:"), this);
+    afterLabel->setBuddy(m_after); // a row of two: the label needs its buddy named
+    form->addRow(afterLabel, after);
     form->addRow(tr("&Charset of 8-bit mail:"), m_charset);
     form->addRow(QString(),
                  SettingsPage::helpLabel(

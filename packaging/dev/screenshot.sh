@@ -114,7 +114,7 @@ elif [[ $mode == settings ]]; then
         sleep 0.5
     }
     page Departments Departments settings-departments.png 344 # on the business hours
-    page Departments Departments settings-mailboxes.png 860   # on the mailboxes
+    page Departments Departments settings-mailboxes.png 785   # on the mailboxes
     page Agents Agents settings-agents.png
     page "Canned responses" "Canned responses" settings-canned.png
     page "Shared views" "Shared views" settings-views.png
