@@ -32,8 +32,15 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <array>
+
 namespace Pult {
 namespace {
+
+// The settings pultd alone keeps (GET /api/v1/departments), on the Assignment and customers tab.
+constexpr std::array<const char *, 6> kServerKeys{
+    "assignment", "assignment_cap", "csat", "csat_delay", "auto_reply", "auto_reply_outside_hours"};
 
 constexpr int IdRole = Qt::UserRole;
 
@@ -373,6 +380,13 @@ void DepartmentSettings::reloadServerSettings()
     m_work.run<QJsonObject>(
         [](SyncSession &session) { return session.fetch(QStringLiteral("/api/v1/departments")); },
         [this](const Result<QJsonObject> &answer) {
+            // What was typed into these settings meanwhile stays (compared with the new
+            // values, it is still a change to save); an untouched form shows the new values.
+            QStringList ignored;
+            const QJsonObject typed = changedFields(ignored);
+            const bool edited =
+                std::any_of(kServerKeys.cbegin(), kServerKeys.cend(),
+                            [&](const char *key) { return typed.contains(QLatin1String(key)); });
             if (answer.good()) {
                 m_server.clear();
                 m_serverError.clear();
@@ -383,17 +397,17 @@ void DepartmentSettings::reloadServerSettings()
             } else {
                 m_serverError = answer.status().message();
             }
-            showServerSettings();
+            showServerSettings(!edited);
             Q_EMIT serverSettingsLoaded();
         });
 }
 
-void DepartmentSettings::showServerSettings()
+void DepartmentSettings::showServerSettings(bool refill)
 {
     // A new department starts from pultd's defaults.
     const bool known = m_isNew || m_server.contains(m_loaded.id);
     const QJsonObject settings = m_isNew ? QJsonObject() : m_server.value(m_loaded.id);
-    {
+    if (refill) {
         const QSignalBlocker b1(m_assignment), b2(m_cap), b3(m_csat), b4(m_csatDelay),
             b5(m_autoReply), b6(m_autoReplyOutside);
         m_assignment->setCurrentIndex(std::max(

@@ -95,8 +95,9 @@ Q_SIGNALS:
     void serverSettingsLoaded();
 
 private:
-    // Fills the server's settings of the department shown, or disables them while unknown.
-    void showServerSettings();
+    // Fills the server's settings of the department shown (unless `refill` is false: they keep
+    // what was typed), or disables them while unknown.
+    void showServerSettings(bool refill = true);
     // The departments this agent may configure, from the store, keeping the selection.
     void reloadList();
     void load(const Department &department, bool isNew);

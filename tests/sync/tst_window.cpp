@@ -668,6 +668,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(dialog->capBox()->isEnabled(), kTimeoutMs);
         QVERIFY(!dialog->csatBox()->isChecked());
         QVERIFY(!dialog->saveButton()->isEnabled());
+        // Typed into while they are read again: what was typed stays, to be saved.
+        QSignalSpy reread(dialog, &Pult::DepartmentSettings::serverSettingsLoaded);
+        dialog->capBox()->setValue(7);
+        dialog->reloadServerSettings();
+        QVERIFY(reread.wait(kTimeoutMs));
+        QCOMPARE(dialog->capBox()->value(), 7);
+        QVERIFY(dialog->saveButton()->isEnabled());
+        dialog->capBox()->setValue(5);
+        QVERIFY(!dialog->saveButton()->isEnabled());
 
         // An agent of the new department sees it, and the SLA it set, after a sync.
         const QString rita = QStringLiteral("rita@example.com");
