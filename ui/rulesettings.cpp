@@ -42,6 +42,7 @@ template<typename T> QString syntaxError(const QString &part, const RuleParse<T>
 RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
+    , m_filterCheck(store)
     , m_work(this, home)
     , m_list(new QTreeWidget(this))
     , m_name(new QLineEdit(this))
@@ -87,12 +88,7 @@ RuleSettings::RuleSettings(LocalStore &store, const QString &home, QWidget *pare
     m_condition->saveButton()->hide();
     if (auto vocabulary = m_store.filterVocabulary(); vocabulary.good())
         m_condition->setVocabulary(*vocabulary);
-    m_condition->setCompileCheck([this](const QString &text) -> std::optional<FilterError> {
-        auto context = m_store.filterContext(QDateTime::currentDateTimeUtc());
-        if (!context.good())
-            return std::nullopt;
-        return compileFilter(text, *context).error;
-    });
+    m_condition->setCompileCheck([this](const QString &text) { return m_filterCheck(text); });
     m_actions->setObjectName(QStringLiteral("actions"));
     m_actions->setPlaceholderText(
         QStringLiteral("priority=urgent +vip tier=2 assignee=ana@example.com notify:lead"));
@@ -220,10 +216,8 @@ QStringList RuleSettings::check()
         errors.append(tr("A rule needs a name."));
     if (const auto when = parseRuleWhen(m_when->text()); !when.good())
         errors.append(syntaxError(tr("the trigger"), when));
-    if (auto context = m_store.filterContext(QDateTime::currentDateTimeUtc()); context.good()) {
-        if (const auto compiled = compileFilter(m_condition->text(), *context); !compiled.good())
-            errors.append(tr("the condition, %1").arg(compiled.error->toString()));
-    }
+    if (const auto error = m_filterCheck(m_condition->text()))
+        errors.append(tr("the condition, %1").arg(error->toString()));
     if (const auto actions = parseRuleActions(m_actions->text()); !actions.good())
         errors.append(syntaxError(tr("the actions"), actions));
     m_errors->setText(errors.join(u'\n'));

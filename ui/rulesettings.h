@@ -14,6 +14,7 @@
 #include "domain.h"
 #include "rules.h"
 #include "sessionwork.h"
+#include "settingspage.h"
 
 #include <QDialog>
 
@@ -71,6 +72,7 @@ private:
     void send(const QJsonObject &op, const QString &done, const QUuid &show);
 
     LocalStore &m_store;
+    SettingsPage::FilterCheck m_filterCheck;
     SessionWork m_work;
     bool m_admin = false;
     QList<Rule> m_rules; // the server's, in the list's order

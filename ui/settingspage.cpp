@@ -1,5 +1,7 @@
 #include "settingspage.h"
 
+#include "localstore.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -9,6 +11,21 @@
 #include <QVBoxLayout>
 
 namespace Pult::SettingsPage {
+
+FilterCheck::FilterCheck(LocalStore &store)
+{
+    if (auto context = store.filterContext(QDateTime::currentDateTimeUtc()); context.good())
+        m_context = std::move(*context);
+}
+
+std::optional<FilterError> FilterCheck::operator()(const QString &text) const
+{
+    if (!m_context)
+        return std::nullopt;
+    FilterContext context = *m_context;
+    context.now = QDateTime::currentDateTimeUtc();
+    return compileFilter(text, context).error;
+}
 
 QLabel *errorLine(QWidget *parent)
 {

@@ -3,6 +3,8 @@
 // What the Settings dialogs share: a list above a form, the form's errors and the state of the
 // last change under it, a row of buttons and Close; and selecting a list row by an item's id.
 
+#include "filterquery.h"
+
 #include <QList>
 #include <QUuid>
 
@@ -16,7 +18,26 @@ class QString;
 class QTreeWidget;
 class QWidget;
 
+namespace Pult {
+class LocalStore;
+}
+
 namespace Pult::SettingsPage {
+
+// The filter compiler's check for a page's filter field (FilterBar::setCompileCheck) and its
+// own error list: the names filters resolve (departments, agents) are read from the store once,
+// when the page opens; the time is taken at each check. Nothing is read per keystroke.
+class FilterCheck
+{
+public:
+    explicit FilterCheck(LocalStore &store);
+    // The filter's first error; none when it compiles (or the names could not be read: the
+    // server checks it again).
+    std::optional<FilterError> operator()(const QString &text) const;
+
+private:
+    std::optional<FilterContext> m_context;
+};
 
 // Red and word-wrapped, objectName "errors": what keeps Save from being pressed.
 QLabel *errorLine(QWidget *parent);

@@ -25,6 +25,7 @@ ViewSettings::ViewSettings(LocalStore &store, TicketActions &actions, SyncEngine
                            QWidget *parent)
     : QDialog(parent)
     , m_store(store)
+    , m_filterCheck(store)
     , m_list(new QTreeWidget(this))
     , m_name(new QLineEdit(this))
     , m_query(new FilterBar(this))
@@ -57,12 +58,7 @@ ViewSettings::ViewSettings(LocalStore &store, TicketActions &actions, SyncEngine
     m_query->saveButton()->hide();
     if (auto vocabulary = m_store.filterVocabulary(); vocabulary.good())
         m_query->setVocabulary(*vocabulary);
-    m_query->setCompileCheck([this](const QString &text) -> std::optional<FilterError> {
-        auto context = m_store.filterContext(QDateTime::currentDateTimeUtc());
-        if (!context.good())
-            return std::nullopt;
-        return compileFilter(text, *context).error;
-    });
+    m_query->setCompileCheck([this](const QString &text) { return m_filterCheck(text); });
     // Whom it is for: what this agent may share with (pultd's rule).
     m_audience->setObjectName(QStringLiteral("audience"));
     for (const Department &d : std::as_const(m_departments)) {
@@ -171,10 +167,8 @@ void ViewSettings::check()
     const QString query = m_query->text().trimmed();
     if (query.isEmpty()) {
         errors.append(tr("A view needs a filter."));
-    } else if (auto context = m_store.filterContext(QDateTime::currentDateTimeUtc());
-               context.good()) {
-        if (const auto compiled = compileFilter(query, *context); !compiled.good())
-            errors.append(tr("Filter: %1").arg(compiled.error->toString()));
+    } else if (const auto error = m_filterCheck(query)) {
+        errors.append(tr("Filter: %1").arg(error->toString()));
     }
     m_errors->setText(errors.join(u'\n'));
     // A new form says what is missing once something is typed into it.

@@ -10,6 +10,7 @@
 // agent may not manage is shown, not changed.
 
 #include "domain.h"
+#include "settingspage.h"
 
 #include <QDialog>
 
@@ -54,6 +55,7 @@ private:
     void check();
 
     LocalStore &m_store;
+    SettingsPage::FilterCheck m_filterCheck;
     SettingVerdict *m_verdict = nullptr; // made once the state line is
     QList<SharedFilter> m_views;         // the list's, in its order
     QList<Department> m_departments;
