@@ -488,69 +488,62 @@ Result<std::optional<Rejection>> ServerStore::Private::deleteDepartment(const QJ
     // Its canned responses, shared views and mailboxes go with them, so that nothing is lost and
     // mail to its addresses keeps arriving; its rules too, disabled, for the new department's
     // lead to look at before they run there.
-    auto responses = idRows(*db,
-                            "SELECT id FROM canned_responses WHERE scope = 'department' AND "
-                            "owner_id = ?1",
-                            bindId);
-    auto filters = idRows(*db, "SELECT id FROM shared_filters WHERE department_id = ?1", bindId);
-    if (!responses.good() || !filters.good())
-        return !responses.good() ? responses.status() : filters.status();
-    for (const QUuid &response : std::as_const(*responses)) {
-        auto data = text("SELECT data FROM canned_responses WHERE id = ?1",
-                         [&](Statement &st) { st.bind(1, uuidToBlob(response)); });
-        if (!data.good())
-            return data.status();
-        QJsonObject moved = parseObject(data->value_or(QString()));
-        moved.insert(QStringLiteral("owner_id"), uuidToString(target));
-        if (Status s = db->run("UPDATE canned_responses SET owner_id = ?2, data = ?3 WHERE id = ?1",
-                               [&](Statement &st) {
-                                   st.bind(1, uuidToBlob(response)).bind(2, uuidToBlob(target));
-                                   st.bind(3, QString::fromUtf8(compact(moved)));
-                               });
-            !s.good())
-            return s;
-        pending.append(cannedResponseChange(moved));
-    }
-    for (const QUuid &filter : std::as_const(*filters)) {
-        auto data = text("SELECT data FROM shared_filters WHERE id = ?1",
-                         [&](Statement &st) { st.bind(1, uuidToBlob(filter)); });
-        if (!data.good())
-            return data.status();
-        QJsonObject moved = parseObject(data->value_or(QString()));
-        moved.insert(QStringLiteral("department_id"), uuidToString(target));
-        if (Status s = db->run("UPDATE shared_filters SET department_id = ?2, data = ?3 WHERE id "
-                               "= ?1",
-                               [&](Statement &st) {
-                                   st.bind(1, uuidToBlob(filter)).bind(2, uuidToBlob(target));
-                                   st.bind(3, QString::fromUtf8(compact(moved)));
-                               });
-            !s.good())
-            return s;
-        pending.append(sharedFilterChange(moved));
-    }
-    auto rules = idRows(*db, "SELECT id FROM rules WHERE department_id = ?1", bindId);
-    if (!rules.good())
+    // Each row of `ids` gets the target in its department column (by `update`) and in its
+    // JSON's `field` (`disable`: and "enabled": false); the moved JSON objects are answered.
+    const auto moveRows = [&](const char *ids, const char *read, const char *update,
+                              const char *field, bool disable) -> Result<QList<QJsonObject>> {
+        auto rows = idRows(*db, ids, bindId);
+        if (!rows.good())
+            return rows.status();
+        QList<QJsonObject> moved;
+        for (const QUuid &row : std::as_const(*rows)) {
+            const auto bindRow = [&](Statement &st) { st.bind(1, uuidToBlob(row)); };
+            auto data = text(read, bindRow);
+            if (!data.good())
+                return data.status();
+            QJsonObject object = parseObject(data->value_or(QString()));
+            object.insert(QLatin1String(field), uuidToString(target));
+            if (disable)
+                object.insert(QStringLiteral("enabled"), false);
+            if (Status s = db->run(update,
+                                   [&](Statement &st) {
+                                       bindRow(st);
+                                       st.bind(2, uuidToBlob(target));
+                                       st.bind(3, QString::fromUtf8(compact(object)));
+                                   });
+                !s.good())
+                return s;
+            moved.append(object);
+        }
+        return moved;
+    };
+    auto responses = moveRows(
+        "SELECT id FROM canned_responses WHERE scope = 'department' AND owner_id = ?1",
+        "SELECT data FROM canned_responses WHERE id = ?1",
+        "UPDATE canned_responses SET owner_id = ?2, data = ?3 WHERE id = ?1", "owner_id", false);
+    if (!responses.good())
+        return responses.status();
+    for (const QJsonObject &response : std::as_const(*responses))
+        pending.append(cannedResponseChange(response));
+    auto filters = moveRows("SELECT id FROM shared_filters WHERE department_id = ?1",
+                            "SELECT data FROM shared_filters WHERE id = ?1",
+                            "UPDATE shared_filters SET department_id = ?2, data = ?3 WHERE id = ?1",
+                            "department_id", false);
+    if (!filters.good())
+        return filters.status();
+    for (const QJsonObject &filter : std::as_const(*filters))
+        pending.append(sharedFilterChange(filter));
+    // Disabled, its rules' timers go (they were armed for the department's tickets).
+    if (Status s = db->run("DELETE FROM rule_timers WHERE rule_id IN (SELECT id FROM rules "
+                           "WHERE department_id = ?1)",
+                           bindId);
+        !s.good())
+        return s;
+    if (auto rules = moveRows(
+            "SELECT id FROM rules WHERE department_id = ?1", "SELECT data FROM rules WHERE id = ?1",
+            "UPDATE rules SET department_id = ?2, data = ?3 WHERE id = ?1", "department_id", true);
+        !rules.good())
         return rules.status();
-    for (const QUuid &rule : std::as_const(*rules)) {
-        auto data = text("SELECT data FROM rules WHERE id = ?1",
-                         [&](Statement &st) { st.bind(1, uuidToBlob(rule)); });
-        if (!data.good())
-            return data.status();
-        QJsonObject moved = parseObject(data->value_or(QString()));
-        moved.insert(QStringLiteral("department_id"), uuidToString(target));
-        moved.insert(QStringLiteral("enabled"), false);
-        const auto bindRule = [&](Statement &st) { st.bind(1, uuidToBlob(rule)); };
-        Status s = db->run("UPDATE rules SET department_id = ?2, data = ?3 WHERE id = ?1",
-                           [&](Statement &st) {
-                               bindRule(st);
-                               st.bind(2, uuidToBlob(target));
-                               st.bind(3, QString::fromUtf8(compact(moved)));
-                           });
-        if (s.good())
-            s = db->run("DELETE FROM rule_timers WHERE rule_id = ?1", bindRule);
-        if (!s.good())
-            return s;
-    }
     Status s = db->run("UPDATE mailboxes SET department_id = ?2, created_ms = ?3 WHERE "
                        "department_id = ?1",
                        [&](Statement &st) {

@@ -18,6 +18,7 @@
 using namespace PultSyncTest;
 using PultdTest::apiRequest;
 using PultdTest::newId;
+using PultdTest::postOps;
 using PultdTest::Pultd;
 
 namespace {
@@ -49,14 +50,7 @@ class TestSync : public QObject
     QString m_ana = QStringLiteral("ana@example.com");
     QString m_eva = QStringLiteral("eva@example.com");
 
-    QJsonArray post(const QJsonArray &ops)
-    {
-        const auto reply =
-            m_server.fetch(apiRequest("POST", "/api/v1/ops", m_root,
-                                      QJsonDocument(QJsonObject{{QStringLiteral("ops"), ops}})
-                                          .toJson(QJsonDocument::Compact)));
-        return reply ? reply->json().value(QLatin1String("results")).toArray() : QJsonArray();
-    }
+    QJsonArray post(const QJsonArray &ops) { return postOps(m_server, m_root, ops); }
 
     // A ticket in Billing (or the department of that id) made by the admin; returns its id.
     QUuid seedTicket(const QString &subject, const QString &department = {})

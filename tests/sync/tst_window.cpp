@@ -73,18 +73,11 @@ class WindowTest : public QObject
     QString applyOp(const QByteArray &token, QJsonObject op)
     {
         op.insert(QStringLiteral("id"), PultdTest::newId());
-        const auto reply = m_server.fetch(PultdTest::apiRequest(
-            "POST", "/api/v1/ops", token,
-            QJsonDocument(QJsonObject{{QStringLiteral("ops"), QJsonArray{op}}})
-                .toJson(QJsonDocument::Compact)));
-        return reply ? reply->json()
-                           .value(QLatin1String("results"))
-                           .toArray()
-                           .at(0)
-                           .toObject()
-                           .value(QLatin1String("status"))
-                           .toString()
-                     : QString();
+        return PultdTest::postOps(m_server, token, {op})
+            .at(0)
+            .toObject()
+            .value(QLatin1String("status"))
+            .toString();
     }
 
     // The id of the agent with that address, as pultd lists it to the token's agent.
