@@ -19,7 +19,9 @@ const QString kDeptUsage = QStringLiteral(
     "usage: pultctl dept list\n"
     "       pultctl dept add NAME [--email E] [--hours H] [--sla P] [--queue-order O]\n"
     "                        [--assignment M] [--cap N] [--header T] [--footer T]\n"
-    "                        [--goals G]\n"
+    "                        [--goals G] [--auto-reply T] [--auto-reply-outside-hours T]\n"
+    "                        [--csat on|off] [--csat-delay MIN] [--language L]\n"
+    "                        [--color #RRGGBB] [--web-form on|off] [--form-origins O]\n"
     "       pultctl dept set DEPT [--name N] [same options as add]\n"
     "       pultctl dept remove DEPT --move-to OTHER");
 const QString kAgentUsage = QStringLiteral(
@@ -46,6 +48,14 @@ const std::pair<const char *, const char *> kDeptOptions[] = {
     {"header", "reply_header"},
     {"footer", "reply_footer"},
     {"goals", "goals"},
+    {"auto-reply", "auto_reply"},
+    {"auto-reply-outside-hours", "auto_reply_outside_hours"},
+    {"csat", "csat"},
+    {"csat-delay", "csat_delay"},
+    {"language", "language"},
+    {"color", "color"},
+    {"web-form", "web_form"},
+    {"form-origins", "form_origins"},
 };
 
 QStringList deptOptionNames()

@@ -1805,7 +1805,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+44"/>
+        <location filename="../ui/departmentsettings.cpp" line="+57"/>
         <source>Oldest first</source>
         <translation>Najstariji prvo</translation>
     </message>
@@ -1835,7 +1835,12 @@
         <translation>Kad je zahtjev rij&amp;ešen, zamoli korisnika da ocijeni odgovor</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Customers may write in with the &amp;web form</source>
+        <translation>Korisnici mogu pisati putem &amp;web-obrasca</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Save</source>
         <translation>&amp;Spremi</translation>
     </message>
@@ -1972,6 +1977,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Dodjela i korisnici</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Odaberi…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Jezik:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colo&amp;ur:</source>
+        <translation>&amp;Boja:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sites that &amp;embed it:</source>
+        <translation>Stranice koje ga u&amp;građuju:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The contact form and the status page of a ticket speak the customer&apos;s language when their browser names one of these, else this one, and wear this colour. Sites that may show the form in a frame: their origins, separated by spaces.</source>
+        <translation>Obrazac za kontakt i stranica sa stanjem zahtjeva govore jezikom korisnika kad ga njegov preglednik navodi među ovima, inače ovim, i nose ovu boju. Stranice koje smiju prikazati obrazac u okviru: njihovi izvori, odvojeni razmacima.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer pages</source>
+        <translation>Stranice za korisnike</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Zaglavlje:</translation>
@@ -2007,7 +2042,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ovo može promijeniti samo administrator.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>Reading these settings from the server…</source>
         <translation>Čitanje ovih postavki s poslužitelja…</translation>
     </message>
@@ -2017,7 +2052,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Ove su postavke spremljene na poslužitelju, koji nije bilo moguće pročitati: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Name: a department needs a name.</source>
         <translation>Naziv: odjel mora imati naziv.</translation>
     </message>
@@ -2057,7 +2092,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Automatski odgovor izvan radnog vremena</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Colour: &quot;%1&quot; is not a colour written #rrggbb.</source>
+        <translation>Boja: „%1” nije boja zapisana kao #rrggbb.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sites that embed it: &quot;%1&quot; is not an origin such as https://www.example.com.</source>
+        <translation>Stranice koje ga ugrađuju: „%1” nije izvor kao https://www.example.com.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Goals: %1</source>
         <translation>Ciljevi: %1</translation>
     </message>
@@ -3263,7 +3308,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>%1, stupac %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Enabled</source>
         <translation>&amp;Uključeno</translation>
     </message>
@@ -3314,7 +3359,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+77"/>
         <source>Every department</source>
         <translation>Svi odjeli</translation>
     </message>
@@ -3394,12 +3439,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>okidač</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the condition, %1</source>
         <translation>uvjet, %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the actions</source>
         <translation>radnje</translation>
     </message>
@@ -3809,7 +3854,7 @@ Tipkama j i k krećete se kroz popis.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+34"/>
+        <location filename="../ui/viewsettings.cpp" line="+35"/>
         <source>&amp;Save</source>
         <translation>&amp;Spremi</translation>
     </message>
@@ -3839,7 +3884,7 @@ Tipkama j i k krećete se kroz popis.</translation>
         <translation>Filtar</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Agenti odjela %1</translation>
@@ -3886,7 +3931,7 @@ Tipkama j i k krećete se kroz popis.</translation>
         <translation>Prikaz mora imati filtar.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Filter: %1</source>
         <translation>Filtar: %1</translation>
     </message>

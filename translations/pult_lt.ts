@@ -1805,7 +1805,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+44"/>
+        <location filename="../ui/departmentsettings.cpp" line="+57"/>
         <source>Oldest first</source>
         <translation>Seniausios pirmiausia</translation>
     </message>
@@ -1835,7 +1835,12 @@
         <translation>Kai užklausa iš&amp;spręsta, paprašyti kliento įvertinti atsakymą</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Customers may write in with the &amp;web form</source>
+        <translation>Klientai gali rašyti per &amp;žiniatinklio formą</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Save</source>
         <translation>Iš&amp;saugoti</translation>
     </message>
@@ -1972,6 +1977,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Priskyrimas ir klientai</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>C&amp;hoose…</source>
+        <translation>Pasi&amp;rinkti…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Kalba:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colo&amp;ur:</source>
+        <translation>Spal&amp;va:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sites that &amp;embed it:</source>
+        <translation>Svetainės, kurios ją į&amp;terpia:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The contact form and the status page of a ticket speak the customer&apos;s language when their browser names one of these, else this one, and wear this colour. Sites that may show the form in a frame: their origins, separated by spaces.</source>
+        <translation>Kontaktų forma ir užklausos būsenos puslapis kalba kliento kalba, jei jo naršyklė nurodo vieną iš šių, kitaip – šia, ir yra šios spalvos. Svetainės, kurios gali rodyti formą rėmelyje: jų kilmės, atskirtos tarpais.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer pages</source>
+        <translation>Klientų puslapiai</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Antraštė:</translation>
@@ -2007,7 +2042,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Tai gali pakeisti tik administratorius.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>Reading these settings from the server…</source>
         <translation>Šie nustatymai skaitomi iš serverio…</translation>
     </message>
@@ -2017,7 +2052,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Šie nustatymai saugomi serveryje, kurio nepavyko perskaityti: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Name: a department needs a name.</source>
         <translation>Pavadinimas: skyrius turi turėti pavadinimą.</translation>
     </message>
@@ -2057,7 +2092,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Automatinis atsakymas ne darbo metu</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Colour: &quot;%1&quot; is not a colour written #rrggbb.</source>
+        <translation>Spalva: „%1“ nėra spalva, užrašyta #rrggbb.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sites that embed it: &quot;%1&quot; is not an origin such as https://www.example.com.</source>
+        <translation>Svetainės, kurios ją įterpia: „%1“ nėra kilmė, pvz., https://www.example.com.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Goals: %1</source>
         <translation>Tikslai: %1</translation>
     </message>
@@ -3263,7 +3308,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>%1, stulpelis %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Enabled</source>
         <translation>Į&amp;jungta</translation>
     </message>
@@ -3314,7 +3359,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+77"/>
         <source>Every department</source>
         <translation>Visi skyriai</translation>
     </message>
@@ -3394,12 +3439,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>paleidiklis</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the condition, %1</source>
         <translation>sąlyga, %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the actions</source>
         <translation>veiksmai</translation>
     </message>
@@ -3809,7 +3854,7 @@ Klavišais j ir k galite judėti sąrašu.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+34"/>
+        <location filename="../ui/viewsettings.cpp" line="+35"/>
         <source>&amp;Save</source>
         <translation>Iš&amp;saugoti</translation>
     </message>
@@ -3839,7 +3884,7 @@ Klavišais j ir k galite judėti sąrašu.</translation>
         <translation>Filtras</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Skyriaus %1 agentai</translation>
@@ -3886,7 +3931,7 @@ Klavišais j ir k galite judėti sąrašu.</translation>
         <translation>Rodinys turi turėti filtrą.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Filter: %1</source>
         <translation>Filtras: %1</translation>
     </message>

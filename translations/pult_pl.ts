@@ -1805,7 +1805,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+44"/>
+        <location filename="../ui/departmentsettings.cpp" line="+57"/>
         <source>Oldest first</source>
         <translation>Najstarsze najpierw</translation>
     </message>
@@ -1835,7 +1835,12 @@
         <translation>Po &amp;rozwiązaniu zgłoszenia poproś klienta o ocenę odpowiedzi</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Customers may write in with the &amp;web form</source>
+        <translation>Klienci mogą pisać przez &amp;formularz WWW</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
@@ -1972,6 +1977,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Przydział i klienci</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wybierz…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colo&amp;ur:</source>
+        <translation>&amp;Kolor:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sites that &amp;embed it:</source>
+        <translation>Strony, które go osa&amp;dzają:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The contact form and the status page of a ticket speak the customer&apos;s language when their browser names one of these, else this one, and wear this colour. Sites that may show the form in a frame: their origins, separated by spaces.</source>
+        <translation>Formularz kontaktowy i strona stanu zgłoszenia mówią językiem klienta, gdy jego przeglądarka wskazuje jeden z tych, w przeciwnym razie tym, i mają ten kolor. Strony, które mogą pokazywać formularz w ramce: ich źródła, oddzielone spacjami.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer pages</source>
+        <translation>Strony dla klientów</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Nagłówek:</translation>
@@ -2007,7 +2042,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Może to zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>Reading these settings from the server…</source>
         <translation>Odczytywanie tych ustawień z serwera…</translation>
     </message>
@@ -2017,7 +2052,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Te ustawienia są przechowywane na serwerze, którego nie udało się odczytać: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Name: a department needs a name.</source>
         <translation>Nazwa: dział musi mieć nazwę.</translation>
     </message>
@@ -2057,7 +2092,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Automatyczna odpowiedź poza godzinami</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Colour: &quot;%1&quot; is not a colour written #rrggbb.</source>
+        <translation>Kolor: „%1” nie jest kolorem zapisanym jako #rrggbb.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sites that embed it: &quot;%1&quot; is not an origin such as https://www.example.com.</source>
+        <translation>Strony, które go osadzają: „%1” nie jest źródłem takim jak https://www.example.com.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Goals: %1</source>
         <translation>Cele: %1</translation>
     </message>
@@ -3263,7 +3308,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>%1, kolumna %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Enabled</source>
         <translation>&amp;Włączona</translation>
     </message>
@@ -3314,7 +3359,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+77"/>
         <source>Every department</source>
         <translation>Wszystkie działy</translation>
     </message>
@@ -3394,12 +3439,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>wyzwalacz</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the condition, %1</source>
         <translation>warunek, %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the actions</source>
         <translation>działania</translation>
     </message>
@@ -3809,7 +3854,7 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+34"/>
+        <location filename="../ui/viewsettings.cpp" line="+35"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
@@ -3839,7 +3884,7 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
         <translation>Filtr</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Agenci działu %1</translation>
@@ -3886,7 +3931,7 @@ Klawisze j i k przesuwają zaznaczenie na liście.</translation>
         <translation>Widok musi mieć filtr.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Filter: %1</source>
         <translation>Filtr: %1</translation>
     </message>

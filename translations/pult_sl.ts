@@ -1822,7 +1822,7 @@
 <context>
     <name>Pult::DepartmentSettings</name>
     <message>
-        <location filename="../ui/departmentsettings.cpp" line="+44"/>
+        <location filename="../ui/departmentsettings.cpp" line="+57"/>
         <source>Oldest first</source>
         <translation>Najstarejši najprej</translation>
     </message>
@@ -1852,7 +1852,12 @@
         <translation>Ko je zahtevek re&amp;šen, prosi stranko za oceno odgovora</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Customers may write in with the &amp;web form</source>
+        <translation>Stranke lahko pišejo prek spletnega &amp;obrazca</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Save</source>
         <translation>&amp;Shrani</translation>
     </message>
@@ -1989,6 +1994,36 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Dodeljevanje in stranke</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Izberi…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Jezik:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colo&amp;ur:</source>
+        <translation>&amp;Barva:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sites that &amp;embed it:</source>
+        <translation>Strani, ki ga &amp;vdelajo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The contact form and the status page of a ticket speak the customer&apos;s language when their browser names one of these, else this one, and wear this colour. Sites that may show the form in a frame: their origins, separated by spaces.</source>
+        <translation>Obrazec za stik in stran s stanjem zahtevka govorita jezik stranke, če ga njen brskalnik navede med temi, sicer tega, in nosita to barvo. Strani, ki smejo prikazati obrazec v okvirju: njihovi izvori, ločeni s presledki.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer pages</source>
+        <translation>Strani za stranke</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Header:</source>
         <translation>&amp;Glava:</translation>
@@ -2024,7 +2059,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>To lahko spremeni le skrbnik.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>Reading these settings from the server…</source>
         <translation>Branje teh nastavitev s strežnika…</translation>
     </message>
@@ -2034,7 +2069,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Te nastavitve so shranjene na strežniku, ki ga ni bilo mogoče prebrati: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Name: a department needs a name.</source>
         <translation>Ime: oddelek potrebuje ime.</translation>
     </message>
@@ -2074,7 +2109,17 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>Samodejni odgovor izven delovnega časa</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Colour: &quot;%1&quot; is not a colour written #rrggbb.</source>
+        <translation>Barva: „%1“ ni barva v obliki #rrggbb.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sites that embed it: &quot;%1&quot; is not an origin such as https://www.example.com.</source>
+        <translation>Strani, ki ga vdelajo: „%1“ ni izvor, kot je https://www.example.com.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Goals: %1</source>
         <translation>Cilji: %1</translation>
     </message>
@@ -3284,7 +3329,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>%1, stolpec %2: %3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Enabled</source>
         <translation>&amp;Vključeno</translation>
     </message>
@@ -3335,7 +3380,7 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+77"/>
         <source>Every department</source>
         <translation>Vsi oddelki</translation>
     </message>
@@ -3415,12 +3460,12 @@ urgent: first 1h, next 2h, resolve 8h; high: first 4h, resolve 1d; normal: first
         <translation>sprožilec</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the condition, %1</source>
         <translation>pogoj, %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the actions</source>
         <translation>dejanja</translation>
     </message>
@@ -3833,7 +3878,7 @@ S tipkama j in k se premikate po seznamu.</translation>
 <context>
     <name>Pult::ViewSettings</name>
     <message>
-        <location filename="../ui/viewsettings.cpp" line="+34"/>
+        <location filename="../ui/viewsettings.cpp" line="+35"/>
         <source>&amp;Save</source>
         <translation>&amp;Shrani</translation>
     </message>
@@ -3863,7 +3908,7 @@ S tipkama j in k se premikate po seznamu.</translation>
         <translation>Filter</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <location line="+49"/>
         <source>The agents of %1</source>
         <translation>Agenti oddelka %1</translation>
@@ -3910,7 +3955,7 @@ S tipkama j in k se premikate po seznamu.</translation>
         <translation>Pogled potrebuje filter.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Filter: %1</source>
         <translation>Filter: %1</translation>
     </message>

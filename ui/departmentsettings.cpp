@@ -16,9 +16,11 @@
 #include "wire.h"
 
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -27,6 +29,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -39,8 +42,11 @@ namespace Pult {
 namespace {
 
 // The settings pultd alone keeps (GET /api/v1/departments), on the Assignment and customers tab.
-constexpr std::array<const char *, 6> kServerKeys{
-    "assignment", "assignment_cap", "csat", "csat_delay", "auto_reply", "auto_reply_outside_hours"};
+constexpr std::array<const char *, 10> kServerKeys{"assignment", "assignment_cap",
+                                                   "csat",       "csat_delay",
+                                                   "auto_reply", "auto_reply_outside_hours",
+                                                   "language",   "color",
+                                                   "web_form",   "form_origins"};
 
 constexpr int IdRole = Qt::UserRole;
 
@@ -95,7 +101,12 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     , m_csatDelay(new QSpinBox(this))
     , m_autoReply(textEdit(QStringLiteral("autoReply"), 3, this))
     , m_autoReplyOutside(textEdit(QStringLiteral("autoReplyOutsideHours"), 3, this))
+    , m_language(new QComboBox(this))
+    , m_color(new QLineEdit(this))
+    , m_webForm(new QCheckBox(tr("Customers may write in with the &web form"), this))
+    , m_formOrigins(new QLineEdit(this))
     , m_serverState(new QLabel(this))
+    , m_pagesState(new QLabel(this))
     , m_errors(SettingsPage::errorLine(this))
     , m_state(SettingsPage::stateLine(this))
     , m_save(new QPushButton(tr("&Save"), this))
@@ -204,6 +215,49 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
                        customers));
     m_tabs->addTab(customers, tr("Assignment and customers"));
 
+    // The customer pages (docs/customer-pages.md): the contact form and the status page.
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Slovenščina"), QStringLiteral("sl"));
+    m_language->addItem(QStringLiteral("Lietuvių"), QStringLiteral("lt"));
+    m_language->addItem(QStringLiteral("Hrvatski"), QStringLiteral("hr"));
+    m_language->addItem(QStringLiteral("Polski"), QStringLiteral("pl"));
+    m_color->setObjectName(QStringLiteral("color"));
+    m_color->setPlaceholderText(QStringLiteral("#1e5aa8"));
+    auto *pickColor = new QPushButton(tr("C&hoose…"), this);
+    connect(pickColor, &QPushButton::clicked, this, [this] {
+        const QColor chosen = QColorDialog::getColor(QColor::fromString(m_color->text()), this);
+        if (chosen.isValid())
+            m_color->setText(chosen.name());
+    });
+    auto *color = new QHBoxLayout;
+    color->addWidget(m_color, 1);
+    color->addWidget(pickColor);
+    m_webForm->setObjectName(QStringLiteral("webForm"));
+    m_formOrigins->setObjectName(QStringLiteral("formOrigins"));
+    m_formOrigins->setPlaceholderText(QStringLiteral("https://www.example.com"));
+    auto *pages = new QWidget(m_tabs);
+    auto *pagesLayout = new QVBoxLayout(pages);
+    auto *pagesForm = new QFormLayout;
+    pagesLayout->addLayout(pagesForm);
+    pagesLayout->addWidget(m_pagesState);
+    pagesLayout->addStretch();
+    pagesForm->addRow(tr("&Language:"), m_language);
+    auto *colorLabel = new QLabel(tr("Colo&ur:"), pages);
+    colorLabel->setBuddy(m_color); // a row of two: the label needs its buddy named
+    pagesForm->addRow(colorLabel, color);
+    pagesForm->addRow(QString(), m_webForm);
+    pagesForm->addRow(tr("Sites that &embed it:"), m_formOrigins);
+    pagesForm->addRow(QString(),
+                      SettingsPage::helpLabel(
+                          tr("The contact form and the status page of a ticket speak the "
+                             "customer's language when their browser names one of these, else "
+                             "this one, and wear this colour. Sites that may show the form in a "
+                             "frame: their origins, separated by spaces."),
+                          pages));
+    m_pagesState->setWordWrap(true);
+    m_tabs->addTab(pages, tr("Customer pages"));
+
     auto *replies = new QWidget(m_tabs);
     auto *repliesForm = new QFormLayout(replies);
     repliesForm->addRow(tr("&Header:"), m_header);
@@ -254,9 +308,9 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     // Only admins change the name, address, hours and SLA policy (pultd's rule, which it
     // enforces whatever this shows).
     const QString adminOnly = tr("Only an admin changes this.");
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_name, m_email, m_hours, m_sla, m_assignment, m_cap,
-                                          m_csat, m_csatDelay, m_autoReply, m_autoReplyOutside}) {
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_name, m_email, m_hours, m_sla, m_assignment, m_cap, m_csat, m_csatDelay, m_autoReply,
+             m_autoReplyOutside, m_language, m_color, m_webForm, m_formOrigins}) {
         w->setEnabled(m_admin);
         if (!m_admin)
             w->setToolTip(adminOnly);
@@ -270,6 +324,10 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
     connect(m_cap, &QSpinBox::valueChanged, this, &DepartmentSettings::check);
     connect(m_csat, &QCheckBox::toggled, this, &DepartmentSettings::check);
     connect(m_csatDelay, &QSpinBox::valueChanged, this, &DepartmentSettings::check);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &DepartmentSettings::check);
+    connect(m_webForm, &QCheckBox::toggled, this, &DepartmentSettings::check);
+    for (QLineEdit *edit : {m_color, m_formOrigins})
+        connect(edit, &QLineEdit::textChanged, this, &DepartmentSettings::check);
     connect(m_queueOrder, &QComboBox::currentIndexChanged, this, &DepartmentSettings::check);
     connect(m_hours, &BusinessHoursEditor::changed, this, &DepartmentSettings::check);
     connect(m_list, &QListWidget::currentItemChanged, this,
@@ -419,17 +477,26 @@ void DepartmentSettings::showServerSettings(bool refill)
         m_autoReply->setPlainText(settings.value(QLatin1String("auto_reply")).toString());
         m_autoReplyOutside->setPlainText(
             settings.value(QLatin1String("auto_reply_outside_hours")).toString());
+        const QSignalBlocker b7(m_language), b8(m_color), b9(m_webForm), b10(m_formOrigins);
+        m_language->setCurrentIndex(std::max(
+            0, m_language->findData(settings.value(QLatin1String("language")).toString())));
+        m_color->setText(settings.value(QLatin1String("color")).toString());
+        m_webForm->setChecked(settings.value(QLatin1String("web_form")).toString() != u"off");
+        m_formOrigins->setText(settings.value(QLatin1String("form_origins")).toString());
     }
     for (QWidget *w : std::initializer_list<QWidget *>{m_assignment, m_cap, m_csat, m_csatDelay,
-                                                       m_autoReply, m_autoReplyOutside})
+                                                       m_autoReply, m_autoReplyOutside, m_language,
+                                                       m_color, m_webForm, m_formOrigins})
         w->setEnabled(m_admin && known);
-    m_serverState->setText(known ? QString()
-                           : m_serverError.isEmpty()
-                               ? tr("Reading these settings from the server…")
-                               : tr("These settings are kept on the server, which could not be "
-                                    "read: %1")
-                                     .arg(m_serverError));
-    m_serverState->setVisible(!known);
+    for (QLabel *state : {m_serverState, m_pagesState}) {
+        state->setText(known ? QString()
+                       : m_serverError.isEmpty()
+                           ? tr("Reading these settings from the server…")
+                           : tr("These settings are kept on the server, which could not be "
+                                "read: %1")
+                                 .arg(m_serverError));
+        state->setVisible(!known);
+    }
     check();
 }
 
@@ -496,6 +563,27 @@ QJsonObject DepartmentSettings::changedFields(QStringList &errors) const
                 errors.append(QStringLiteral("%1: %2").arg(label, tpl.errorString()));
             serverPut(key, text, QString());
         }
+        serverPut("language", m_language->currentData().toString(), QStringLiteral("en"));
+        const QString color = m_color->text().trimmed();
+        static const QRegularExpression rgb(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+        if (!color.isEmpty() && !rgb.match(color).hasMatch())
+            errors.append(tr("Colour: \"%1\" is not a colour written #rrggbb.").arg(color));
+        serverPut("color", color, QString());
+        serverPut("web_form", m_webForm->isChecked() ? QStringLiteral("on") : QStringLiteral("off"),
+                  QStringLiteral("on"));
+        // As pultd checks them: http(s)://HOST[:PORT], no path.
+        static const QRegularExpression origin(
+            QStringLiteral("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$"));
+        const QStringList origins = m_formOrigins->text().split(u' ', Qt::SkipEmptyParts);
+        for (const QString &o : origins) {
+            if (!origin.match(o).hasMatch()) {
+                errors.append(tr("Sites that embed it: \"%1\" is not an origin such as "
+                                 "https://www.example.com.")
+                                  .arg(o));
+                break;
+            }
+        }
+        serverPut("form_origins", origins.join(u' '), QString());
     }
 
     if (auto goals = Goals::parse(m_goals->text()); goals.good())

@@ -85,6 +85,10 @@ public:
     QSpinBox *capBox() const { return m_cap; }
     QCheckBox *csatBox() const { return m_csat; }
     QPlainTextEdit *autoReplyEdit() const { return m_autoReply; }
+    QComboBox *languageBox() const { return m_language; }
+    QLineEdit *colorEdit() const { return m_color; }
+    QCheckBox *webFormBox() const { return m_webForm; }
+    QLineEdit *formOriginsEdit() const { return m_formOrigins; }
     QLabel *errorLabel() const { return m_errors; }
     QLabel *stateLabel() const { return m_state; }
     QPushButton *saveButton() const { return m_save; }
@@ -143,7 +147,12 @@ private:
     QSpinBox *m_csatDelay;
     QPlainTextEdit *m_autoReply;
     QPlainTextEdit *m_autoReplyOutside;
-    QLabel *m_serverState;
+    QComboBox *m_language;
+    QLineEdit *m_color;
+    QCheckBox *m_webForm;
+    QLineEdit *m_formOrigins;
+    QLabel *m_serverState; // on each tab of settings only the server keeps
+    QLabel *m_pagesState;
     QLabel *m_errors;
     QLabel *m_state;
     QPushButton *m_save;

@@ -832,6 +832,17 @@ private Q_SLOTS:
                  0);
         QVERIFY(run(root, QStringLiteral("dept|list"))
                     .out.contains("  goals: first_response 90% within 1h; csat 4.5\n"));
+        // The customer pages and the survey, as the window's tabs set them.
+        QVERIFY(run(root, QStringLiteral("dept|set|Returns|--color|blue"))
+                    .err.contains("color is #rrggbb"));
+        QCOMPARE(run(root, QStringLiteral("dept|set|Returns|--language|sl|--color|#12ab34|--web-"
+                                          "form|off|--csat-delay|30|--auto-reply|Thanks."))
+                     .exitCode,
+                 0);
+        const QByteArray pages = run(root, QStringLiteral("dept|list")).out;
+        for (const char *line : {"  language: sl\n", "  color: #12ab34\n", "  web-form: off\n",
+                                 "  csat-delay: 30\n", "  auto-reply: Thanks.\n"})
+            QVERIFY2(pages.contains(line), pages.constData());
         QCOMPARE(ana.run({QStringLiteral("sync")}).exitCode, 0);
         const QList<Pult::Department> seen = ana.store()->departments().value();
         const auto returns =

@@ -628,6 +628,22 @@ private Q_SLOTS:
         QVERIFY2(dialog->preview()->toPlainText().endsWith(u"Thanks, Ana: we have your mail."),
                  qPrintable(dialog->preview()->toPlainText()));
 
+        // The customer pages: in Slovenian, in a colour, no web form; what is not a colour or an
+        // origin is caught as typed.
+        dialog->languageBox()->setCurrentIndex(
+            dialog->languageBox()->findData(QStringLiteral("sl")));
+        QTest::keyClicks(dialog->colorEdit(), QStringLiteral("#12ab"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"not a colour"),
+                 qPrintable(dialog->errorLabel()->text()));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QTest::keyClicks(dialog->colorEdit(), QStringLiteral("34"));
+        QTest::keyClicks(dialog->formOriginsEdit(), QStringLiteral("shop.example"));
+        QVERIFY2(dialog->errorLabel()->text().contains(u"not an origin"),
+                 qPrintable(dialog->errorLabel()->text()));
+        dialog->formOriginsEdit()->setText(QStringLiteral("https://shop.example"));
+        dialog->webFormBox()->setChecked(false);
+        QVERIFY2(dialog->errorLabel()->text().isEmpty(), qPrintable(dialog->errorLabel()->text()));
+
         QVERIFY(dialog->saveButton()->isEnabled());
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog->stateLabel()->text(), QStringLiteral("Saved."),
@@ -656,10 +672,19 @@ private Q_SLOTS:
                  QStringLiteral("Thanks, {{customer.first_name}}: we have your mail."));
         QVERIFY(kept.value(QLatin1String("csat_delay")).toString().isEmpty() ||
                 kept.value(QLatin1String("csat_delay")).toString() == u"60");
+        QCOMPARE(kept.value(QLatin1String("language")).toString(), QStringLiteral("sl"));
+        QCOMPARE(kept.value(QLatin1String("color")).toString(), QStringLiteral("#12ab34"));
+        QCOMPARE(kept.value(QLatin1String("web_form")).toString(), QStringLiteral("off"));
+        QCOMPARE(kept.value(QLatin1String("form_origins")).toString(),
+                 QStringLiteral("https://shop.example"));
+        // pultd's customer pages follow: Returns has no contact form.
+        QCOMPARE(m_server.fetch(PultdTest::apiRequest("GET", "/form/returns", {}))->status, 404);
         // Shown again once the server's settings are read anew.
         QTRY_COMPARE_WITH_TIMEOUT(dialog->capBox()->value(), 5, kTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->capBox()->isEnabled(), kTimeoutMs);
         QVERIFY(!dialog->csatBox()->isChecked());
+        QCOMPARE(dialog->colorEdit()->text(), QStringLiteral("#12ab34"));
+        QVERIFY(!dialog->webFormBox()->isChecked());
         QVERIFY(!dialog->saveButton()->isEnabled());
         // Typed into while they are read again: what was typed stays, to be saved.
         QSignalSpy reread(dialog, &Pult::DepartmentSettings::serverSettingsLoaded);
