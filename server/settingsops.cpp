@@ -485,9 +485,6 @@ Result<std::optional<Rejection>> ServerStore::Private::deleteDepartment(const QJ
     if (Status s = writeTickets(); !s.good())
         return s;
 
-    // Its canned responses, shared views and mailboxes go with them, so that nothing is lost and
-    // mail to its addresses keeps arriving; its rules too, disabled, for the new department's
-    // lead to look at before they run there.
     // Each row of `ids` gets the target in its department column (by `update`) and in its
     // JSON's `field` (`disable`: and "enabled": false); the moved JSON objects are answered.
     const auto moveRows = [&](const char *ids, const char *read, const char *update,
@@ -517,6 +514,9 @@ Result<std::optional<Rejection>> ServerStore::Private::deleteDepartment(const QJ
         }
         return moved;
     };
+    // Its canned responses, shared views and mailboxes go with them, so that nothing is lost and
+    // mail to its addresses keeps arriving; its rules too, disabled, for the new department's
+    // lead to look at before they run there.
     auto responses = moveRows(
         "SELECT id FROM canned_responses WHERE scope = 'department' AND owner_id = ?1",
         "SELECT data FROM canned_responses WHERE id = ?1",

@@ -217,6 +217,7 @@ DepartmentSettings::DepartmentSettings(LocalStore &store, TicketActions &actions
 
     // The customer pages (docs/customer-pages.md): the contact form and the status page.
     m_language->setObjectName(QStringLiteral("language"));
+    // Each language by its own name, as a language picker shows them (not translated).
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Slovenščina"), QStringLiteral("sl"));
     m_language->addItem(QStringLiteral("Lietuvių"), QStringLiteral("lt"));
