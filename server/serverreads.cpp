@@ -73,6 +73,9 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
                [](Statement &) {});
     if (!seniority.good())
         return seniority.status();
+    QHash<QUuid, qint64> place;
+    for (qsizetype i = 0; i < seniority->size(); ++i)
+        place.insert(seniority->at(i), i + 1);
     auto stmt =
         (***reader).prepare("SELECT a.id, a.email, a.name, a.role, ad.department_id, ad.tier, "
                             "a.deactivated_ms FROM agents a LEFT JOIN agent_departments ad ON "
@@ -98,14 +101,14 @@ Result<QJsonArray> ServerStore::agents(const AgentSession &session)
         const QString id = uuidToString(uuidFromBlob((*stmt)->blob(0)));
         if (current.value(QLatin1String("id")).toString() != id) {
             flush();
-            current = QJsonObject{{QStringLiteral("id"), id},
-                                  {QStringLiteral("email"), (*stmt)->text(1)},
-                                  {QStringLiteral("name"), (*stmt)->text(2)},
-                                  {QStringLiteral("role"),
-                                   toString(Role(std::clamp<qint64>((*stmt)->int64(3), 0, 2)))},
-                                  {QStringLiteral("active"), (*stmt)->isNull(6)},
-                                  {QStringLiteral("seniority"),
-                                   qint64(seniority->indexOf(uuidFromBlob((*stmt)->blob(0))) + 1)}};
+            current = QJsonObject{
+                {QStringLiteral("id"), id},
+                {QStringLiteral("email"), (*stmt)->text(1)},
+                {QStringLiteral("name"), (*stmt)->text(2)},
+                {QStringLiteral("role"),
+                 toString(Role(std::clamp<qint64>((*stmt)->int64(3), 0, 2)))},
+                {QStringLiteral("active"), (*stmt)->isNull(6)},
+                {QStringLiteral("seniority"), place.value(uuidFromBlob((*stmt)->blob(0)))}};
         }
         if (!(*stmt)->isNull(4)) {
             const QUuid department = uuidFromBlob((*stmt)->blob(4));
