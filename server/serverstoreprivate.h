@@ -736,25 +736,21 @@ struct ServerStore::Private
     Status resendConversation(const QUuid &ticket, const QUuid &department)
     {
         for (const char *kind : {"message", "history"}) {
-            const bool messages = kind[0] == 'm';
-            auto stmt = db->prepare(
-                messages ? "SELECT id, data FROM messages WHERE ticket_id = ?1 ORDER BY rid"
-                         : "SELECT id, data FROM history WHERE ticket_id = ?1 ORDER BY rid");
-            if (!stmt.good())
-                return stmt.status();
-            (*stmt)->bind(1, uuidToBlob(ticket));
-            while ((*stmt)->next()) {
-                QJsonObject data = parseObject((*stmt)->text(1));
+            auto rows = jsonRows(*db,
+                                 kind[0] == 'm'
+                                     ? "SELECT data FROM messages WHERE ticket_id = ?1 ORDER BY rid"
+                                     : "SELECT data FROM history WHERE ticket_id = ?1 ORDER BY rid",
+                                 ticket);
+            if (!rows.good())
+                return rows.status();
+            for (const QJsonValue &row : std::as_const(*rows)) {
+                QJsonObject data = row.toObject();
                 data.remove(QLatin1String("revision")); // the stored change's, not this one's
-                Change copy(QString::fromLatin1(kind), uuidFromBlob((*stmt)->blob(0)), department,
-                            QUuid(), std::move(data));
+                const QUuid id = uuidOf(data.value(QLatin1String("id")));
+                Change copy(QString::fromLatin1(kind), id, department, QUuid(), std::move(data));
                 copy.resent = true;
                 pending.append(std::move(copy));
             }
-            Status s = (*stmt)->status();
-            (*stmt)->reset();
-            if (!s.good())
-                return s;
         }
         return {};
     }
