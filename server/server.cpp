@@ -180,6 +180,10 @@ constexpr auto kAcceptRetryDelay = 100ms;
 constexpr std::string_view kStreamPath = "/api/v1/stream";
 constexpr auto kStreamInterval = 5ms;
 constexpr std::size_t kStreamMessageLimit = 4096;
+// A request body is read in pieces of up to this many bytes; between requests a connection's
+// read buffer shrinks back to at most kIdleBufferBytes.
+constexpr std::uint64_t kBodyReadChunk = 64 * 1024;
+constexpr std::size_t kIdleBufferBytes = 4096;
 // The route whose answers are counted by their op results (pultd_ops_total).
 constexpr std::string_view kOpsPath = "/api/v1/ops";
 
@@ -864,12 +868,19 @@ asio::awaitable<void> Server::Private::serve(std::shared_ptr<SessionOver<Transpo
                 co_await http::async_write(s.stream, proceed, asio::redirect_error(kAwaitable, ec));
             }
             if (!ec) {
+                // Beast reads as much as the buffer holds, and an empty flat_buffer holds 512
+                // bytes: a batch of ops would take a hundred reads. Room for the body (up to
+                // kBodyReadChunk) makes it a few; the room is given back after the request.
+                if (const auto length = parser.content_length())
+                    s.buffer.reserve(std::size_t(std::min<std::uint64_t>(*length, kBodyReadChunk)));
                 s.connection().expires_after(config.readTimeout);
                 co_await http::async_read(s.stream, s.buffer, parser,
                                           asio::redirect_error(kAwaitable, ec));
             }
         }
         s.parser = nullptr;
+        if (s.buffer.size() == 0 && s.buffer.capacity() > kIdleBufferBytes)
+            s.buffer.shrink_to_fit(); // an idle connection keeps no body-sized buffer
 
         if (ec) {
             if (const std::optional<RequestFailure> failure = classifyReadError(ec, config)) {
