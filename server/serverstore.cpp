@@ -76,7 +76,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         Db::Savepoint savepoint(*d->db, "op");
         if (!savepoint.status().good())
             return savepoint.status();
-        const Private::BatchMemory remembered = d->batch;
+        const Private::BatchMemory::Mark mark = d->batch.mark();
         d->pending.clear();
         d->work.clear();
         d->opMessages.clear();
@@ -90,7 +90,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
         if (*rejection) {
             if (Status s = savepoint.rollback(); !s.good())
                 return s;
-            d->batch = remembered;
+            d->batch.rollBackTo(mark);
             d->pending.clear();
             d->work.clear();
             d->opMessages.clear();
