@@ -114,33 +114,64 @@ Statement &Statement::bindNull(int index)
     return *this;
 }
 
+Statement::Values Statement::values() const
+{
+    Values v;
+    v.values.resize(m_parameters.size());
+    v.lengths.resize(m_parameters.size());
+    v.formats.resize(m_parameters.size());
+    for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+        const Parameter &p = m_parameters[i];
+        // A non-null empty QByteArray may have a null data pointer; libpq reads NULL as SQL null.
+        v.values[i] = p.null ? nullptr : p.value.isEmpty() ? "" : p.value.constData();
+        v.lengths[i] = int(p.value.size());
+        v.formats[i] = p.binary ? 1 : 0;
+    }
+    return v;
+}
+
+bool Statement::prepareHere()
+{
+    if (m_prepared) // since the connection was made (again)
+        return true;
+    if (Status s = m_connection.drain(); !s.good()) {
+        m_status = s;
+        return false;
+    }
+    pg_result *prepared =
+        PQprepare(m_connection.handle(), m_name.constData(), m_sql.constData(), 0, nullptr);
+    m_prepared = PQresultStatus(prepared) == PGRES_COMMAND_OK;
+    if (!m_prepared)
+        m_status = m_connection.error(prepared, QString::fromUtf8(m_sql));
+    PQclear(prepared);
+    return m_prepared;
+}
+
 bool Statement::run()
 {
-    const int n = int(m_parameters.size());
-    std::vector<const char *> values(m_parameters.size());
-    std::vector<int> lengths(m_parameters.size());
-    std::vector<int> formats(m_parameters.size());
-    for (int i = 0; i < n; ++i) {
-        const Parameter &p = m_parameters[std::size_t(i)];
-        // A non-null empty QByteArray may have a null data pointer; libpq reads NULL as SQL null.
-        values[std::size_t(i)] = p.null ? nullptr : p.value.isEmpty() ? "" : p.value.constData();
-        lengths[std::size_t(i)] = int(p.value.size());
-        formats[std::size_t(i)] = p.binary ? 1 : 0;
-    }
     PQclear(m_result);
     m_result = nullptr;
-    if (!m_prepared) { // first run, or the first since the connection was made again
-        pg_result *prepared =
-            PQprepare(m_connection.handle(), m_name.constData(), m_sql.constData(), 0, nullptr);
-        m_prepared = PQresultStatus(prepared) == PGRES_COMMAND_OK;
-        if (!m_prepared)
-            m_status = m_connection.error(prepared, QString::fromUtf8(m_sql));
-        PQclear(prepared);
-        if (!m_prepared)
+    if (!prepareHere())
+        return false;
+    const Values v = values();
+    if (PQpipelineStatus(m_connection.handle()) != PQ_PIPELINE_OFF) {
+        // Behind the writes sent ahead, with them in one round trip.
+        if (!PQsendQueryPrepared(m_connection.handle(), m_name.constData(), int(v.values.size()),
+                                 v.values.data(), v.lengths.data(), v.formats.data(), 1)) {
+            m_status = m_connection.error(nullptr, QString::fromUtf8(m_sql));
+            (void)m_connection.drain();
             return false;
+        }
+        if (Status s = m_connection.drain(&m_result); !s.good()) {
+            PQclear(m_result);
+            m_result = nullptr;
+            m_status = s;
+            return false;
+        }
+    } else {
+        m_result = PQexecPrepared(m_connection.handle(), m_name.constData(), int(v.values.size()),
+                                  v.values.data(), v.lengths.data(), v.formats.data(), 1);
     }
-    m_result = PQexecPrepared(m_connection.handle(), m_name.constData(), n, values.data(),
-                              lengths.data(), formats.data(), 1);
     m_row = -1;
     m_connection.noteResult(m_result);
     const ExecStatusType status = PQresultStatus(m_result);
@@ -152,6 +183,21 @@ bool Statement::run()
     }
     m_connection.m_changes = std::atoi(PQcmdTuples(m_result));
     return true;
+}
+
+Status Statement::execLater()
+{
+    if (!m_connection.m_transaction) // outside one, a lost connection is made again: run now
+        return exec();
+    if (!m_status.good() || !prepareHere())
+        return m_status;
+    if (Status s = m_connection.enterPipeline(); !s.good())
+        return m_status = s;
+    const Values v = values();
+    if (!PQsendQueryPrepared(m_connection.handle(), m_name.constData(), int(v.values.size()),
+                             v.values.data(), v.lengths.data(), v.formats.data(), 1))
+        return m_status = m_connection.error(nullptr, QString::fromUtf8(m_sql));
+    return m_status = m_connection.sentAhead();
 }
 
 bool Statement::next()
@@ -291,6 +337,7 @@ Status Connection::ensureConnected()
     if (m_transaction)
         return Status(Status::Unreachable,
                       QStringLiteral("lost the connection to PostgreSQL in a transaction"));
+    m_unread = 0;    // outcomes lost with the session (and only outside a transaction)
     PQreset(m_conn); // the same parameters; the notice processor stays
     if (PQstatus(m_conn) != CONNECTION_OK)
         return Status(Status::Unreachable,
@@ -324,6 +371,8 @@ Result<Db::Statement *> Connection::prepare(const char *sql)
         return it->second.get();
     auto [text, parameters] = translateParameters(sql);
     QByteArray name = "pult_" + QByteArray::number(++m_nextStatement);
+    if (Status s = drain(); !s.good())
+        return s;
     pg_result *prepared = PQprepare(m_conn, name.constData(), text.constData(), 0, nullptr);
     const bool ok = PQresultStatus(prepared) == PGRES_COMMAND_OK;
     Status s = ok ? Status() : error(prepared, QString::fromUtf8(sql));
@@ -342,6 +391,8 @@ Status Connection::execute(const char *sql)
 {
     if (Status s = ensureConnected(); !s.good())
         return s;
+    if (Status s = drain(); !s.good())
+        return s;
     pg_result *result = PQexec(m_conn, sql);
     noteResult(result);
     const ExecStatusType status = PQresultStatus(result);
@@ -350,6 +401,77 @@ Status Connection::execute(const char *sql)
                    : error(result, QString::fromUtf8(sql));
     PQclear(result);
     return s;
+}
+
+Status Connection::executeLater(const char *sql)
+{
+    if (!m_transaction)
+        return execute(sql);
+    if (Status s = enterPipeline(); !s.good())
+        return s;
+    if (!PQsendQueryParams(m_conn, sql, 0, nullptr, nullptr, nullptr, nullptr, 1))
+        return error(nullptr, QString::fromUtf8(sql));
+    return sentAhead();
+}
+
+Status Connection::enterPipeline()
+{
+    if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
+        return error(nullptr, u"entering pipeline mode");
+    return {};
+}
+
+Status Connection::sentAhead()
+{
+    // Their answers are small, but PostgreSQL stops reading once its own buffer is full.
+    constexpr int kMaxUnread = 64;
+    return ++m_unread < kMaxUnread ? Status() : drain();
+}
+
+Status Connection::drain(pg_result **own)
+{
+    if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF)
+        return {};
+    const int queries = m_unread + (own ? 1 : 0);
+    Status first;
+    const auto note = [&](Status s) {
+        if (first.good())
+            first = std::move(s);
+    };
+    if (queries > 0 && !PQpipelineSync(m_conn))
+        note(error(nullptr, u"a pipeline sync"));
+    // Each query's results end with a null result (`index` counts them); after an error the
+    // rest come as PGRES_PIPELINE_ABORTED; the sync ends the lot. More nulls than queries:
+    // the connection is gone.
+    for (int index = 0; first.good() || PQstatus(m_conn) == CONNECTION_OK;) {
+        pg_result *result = PQgetResult(m_conn);
+        if (!result) {
+            if (++index > queries)
+                break;
+            continue;
+        }
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(result);
+            break;
+        }
+        if (own && index == m_unread && status != PGRES_PIPELINE_ABORTED && !*own) {
+            *own = result; // the caller's statement: its result is the caller's to read
+            continue;
+        }
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK &&
+            status != PGRES_PIPELINE_ABORTED)
+            note(error(result, u"a write sent ahead"));
+        PQclear(result);
+    }
+    m_unread = 0;
+    if (PQstatus(m_conn) == CONNECTION_OK && !PQexitPipelineMode(m_conn))
+        note(error(nullptr, u"leaving pipeline mode"));
+    // Not the caller's own statement: no violation it might take for its own.
+    m_violation = Db::Violation::None;
+    if (first.good() && own && !*own)
+        return error(nullptr, u"a statement in a pipeline"); // no result came for it
+    return first;
 }
 
 bool Connection::isOpen() const
@@ -443,8 +565,12 @@ Status Connection::commit()
     // COMMIT of an aborted transaction answers "ROLLBACK" without an error: report it as one.
     // Either way the transaction has ended.
     m_transaction = false;
+    Status s = drain();
+    if (!s.good()) {
+        (void)rollback(); // COMMIT of the aborted transaction would answer ROLLBACK anyway
+        return s;
+    }
     pg_result *result = PQexec(m_conn, "COMMIT");
-    Status s;
     if (PQresultStatus(result) != PGRES_COMMAND_OK)
         s = error(result, u"COMMIT");
     else if (std::strcmp(PQcmdStatus(result), "COMMIT") != 0)
@@ -456,6 +582,7 @@ Status Connection::commit()
 Status Connection::rollback()
 {
     m_transaction = false;
+    (void)drain(); // whatever the writes sent ahead met, they are undone now
     if (PQstatus(m_conn) != CONNECTION_OK) // the transaction was lost with the connection
         return {};
     pg_result *result = PQexec(m_conn, "ROLLBACK");

@@ -4,6 +4,11 @@
 // SQLite's numbered parameters (?1, ?2, ...) are translated to $1, $2, prepared once per
 // connection and cached by their SQL text. One Connection belongs to one thread.
 //
+// Writes sent with execLater() or executeLater() inside a transaction are not waited for: they
+// queue in libpq's pipeline mode, and the next statement that needs an answer (or the commit)
+// sends them with a sync and reads their outcomes first, so a batch of ops makes about a third
+// of the round trips. The first error among them is that statement's error.
+//
 // A lost connection (PostgreSQL restarted, the network failed) is made again by the next
 // prepare(), execute() or begin() outside a transaction, and every cached statement is prepared
 // again on its next run. A transaction open when the connection was lost is lost with it: until
@@ -47,6 +52,7 @@ public:
     // Runs the statement on the first call, then moves row by row.
     bool next() override;
     Status exec() override;
+    Status execLater() override;
     void reset() override;
     const Status &status() const override { return m_status; }
 
@@ -59,6 +65,14 @@ public:
 private:
     friend class Connection;
     bool run();
+    bool prepareHere(); // in this session, if not yet
+    struct Values
+    {
+        std::vector<const char *> values;
+        std::vector<int> lengths;
+        std::vector<int> formats;
+    };
+    Values values() const; // the bound parameters as libpq takes them
 
     struct Parameter
     {
@@ -95,6 +109,7 @@ public:
     Db::Dialect dialect() const override { return Db::Dialect::Postgres; }
     Result<Db::Statement *> prepare(const char *sql) override;
     Status execute(const char *sql) override;
+    Status executeLater(const char *sql) override;
     int changes() const override { return m_changes; }
     Db::Violation violation() const override { return m_violation; }
     bool inTransaction() const override;
@@ -122,6 +137,14 @@ private:
     Status setUp(); // of a new session
     // Records what a statement's result violated (from its SQLSTATE), for violation().
     void noteResult(const pg_result *result);
+    // Pipeline mode: enters it for a write sent ahead; counts one sent (reading them all once
+    // kMaxUnread wait); and, before anything that waits for an answer, sends a sync, reads the
+    // outcomes and leaves pipeline mode. The first error among them, else success. With `own`,
+    // the caller sent its own statement last, and *own gets that statement's result.
+    Status enterPipeline();
+    Status sentAhead();
+    Status drain(pg_result **own = nullptr);
+    int m_unread = 0; // writes sent ahead whose outcome is not read yet
     pg_conn *m_conn;
     bool m_transaction = false; // begun and not yet committed or rolled back
     int m_changes = 0;

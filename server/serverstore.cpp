@@ -49,6 +49,9 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
     d->now = nowMs;
     d->queuedMail = false;
     d->changedMailboxes = false;
+    auto previous = d->previousResults(ops);
+    if (!previous.good())
+        return previous.status();
     QJsonArray results;
     qint64 newest = 0;
     for (const QJsonValue &value : ops) {
@@ -64,12 +67,8 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
             results.append(result);
             continue;
         }
-        auto previous = d->text("SELECT result FROM ops WHERE op_id = ?1",
-                                [&](Statement &s) { s.bind(1, uuidToBlob(opId)); });
-        if (!previous.good())
-            return previous.status();
-        if (*previous) { // applied or rejected before: the same answer again
-            results.append(parseObject(**previous));
+        if (const auto before = previous->constFind(opId); before != previous->cend()) {
+            results.append(*before); // applied or rejected before: the same answer again
             continue;
         }
         // The op's own work, undone alone when it is rejected; its result is stored either way.
@@ -111,6 +110,7 @@ Result<QJsonArray> ServerStore::apply(const AgentSession &session, const QJsonAr
             s = savepoint.release();
         if (!s.good())
             return s;
+        previous->insert(opId, result); // for the same op again in this batch
         results.append(result);
     }
     if (Status s = d->announce(newest); !s.good())

@@ -422,7 +422,7 @@ struct ServerStore::Private
                 return stmt.status();
             for (int row = 0; row < n; ++row)
                 bind(**stmt, done + row, row * insert.columns + 1);
-            Status s = (*stmt)->exec();
+            Status s = (*stmt)->execLater();
             (*stmt)->reset();
             if (!s.good())
                 return s;
@@ -712,7 +712,7 @@ struct ServerStore::Private
             Change change(QStringLiteral("ticket"), id, w.ticket.departmentId,
                           w.created ? QUuid() : w.before.departmentId, {});
             change.json = Wire::toJsonText(w.ticket);
-            Status s = db->run(
+            Status s = db->runLater(
                 "INSERT INTO tickets(id, number, department_id, data, assignee_id, status) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET department_id = "
                 "excluded.department_id, data = excluded.data, assignee_id = "
@@ -801,16 +801,53 @@ struct ServerStore::Private
                         Wire::toJson(event)});
     }
 
+    // The stored results of the batch's ops that were sent before, by op id: one statement for
+    // up to kIdsPerLookup ops rather than one per op (a round trip each on PostgreSQL).
+    Result<QHash<QUuid, QJsonObject>> previousResults(const QJsonArray &ops)
+    {
+        constexpr int kIdsPerLookup = 100;
+        static const QByteArray sql = [] {
+            QByteArray text("SELECT op_id, result FROM ops WHERE op_id IN (?1");
+            for (int i = 2; i <= kIdsPerLookup; ++i)
+                text.append(", ?").append(QByteArray::number(i));
+            return text.append(')');
+        }();
+        QList<QByteArray> ids;
+        for (const QJsonValue &op : ops) {
+            if (const QUuid id = uuidOf(op.toObject().value(QLatin1String("id"))); !id.isNull())
+                ids.append(uuidToBlob(id));
+        }
+        QHash<QUuid, QJsonObject> found;
+        for (qsizetype done = 0; done < ids.size(); done += kIdsPerLookup) {
+            auto stmt = db->prepare(sql.constData());
+            if (!stmt.good())
+                return stmt.status();
+            for (int i = 0; i < kIdsPerLookup; ++i) {
+                if (done + i < ids.size())
+                    (*stmt)->bind(i + 1, ids[done + i]);
+                else
+                    (*stmt)->bindNull(i + 1); // matches nothing
+            }
+            while ((*stmt)->next())
+                found.insert(uuidFromBlob((*stmt)->blob(0)), parseObject((*stmt)->text(1)));
+            Status s = (*stmt)->status();
+            (*stmt)->reset();
+            if (!s.good())
+                return s;
+        }
+        return found;
+    }
+
     // Stores the result of something done once under its key (an op's id, a mail's key, a
     // customer post's id) and who did it, so that the same thing sent again gets this result
     // instead of being done twice.
     Status recordResult(const QUuid &key, const QUuid &by, const QJsonObject &result)
     {
-        return db->run("INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)",
-                       [&](Statement &st) {
-                           st.bind(1, uuidToBlob(key)).bind(2, uuidToBlob(by));
-                           st.bind(3, QString::fromUtf8(compact(result)));
-                       });
+        return db->runLater("INSERT INTO ops(op_id, agent_id, result) VALUES (?1, ?2, ?3)",
+                            [&](Statement &st) {
+                                st.bind(1, uuidToBlob(key)).bind(2, uuidToBlob(by));
+                                st.bind(3, QString::fromUtf8(compact(result)));
+                            });
     }
 
     // Tells the other pultd processes on a PostgreSQL database that the revision advanced to

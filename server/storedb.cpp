@@ -297,7 +297,7 @@ Savepoint::Savepoint(Connection &connection, const char *name)
     : m_connection(connection)
     , m_name(name)
 {
-    m_status = m_connection.execute(QByteArray("SAVEPOINT " + m_name).constData());
+    m_status = m_connection.executeLater(QByteArray("SAVEPOINT " + m_name).constData());
     m_open = m_status.good();
 }
 
@@ -312,7 +312,7 @@ Status Savepoint::release()
     if (!m_open)
         return m_status.good() ? Status(Status::Internal, QStringLiteral("no open savepoint"))
                                : m_status;
-    Status s = m_connection.execute(QByteArray("RELEASE " + m_name).constData());
+    Status s = m_connection.executeLater(QByteArray("RELEASE " + m_name).constData());
     if (s.good())
         m_open = false;
     return s;

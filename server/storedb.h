@@ -43,6 +43,11 @@ public:
     virtual bool next() = 0;
     // Runs a statement that returns no rows to completion.
     virtual Status exec() = 0;
+    // Runs a write whose outcome nothing reads (neither changes() nor violation()): inside a
+    // PostgreSQL transaction it goes out with the statements after it (libpq's pipeline mode),
+    // and an error it meets is reported by the next statement that waits for an answer, or by
+    // the commit, which then fails. Elsewhere, exec().
+    virtual Status execLater() { return exec(); }
     // Resets for the next use and clears the bindings.
     virtual void reset() = 0;
     virtual const Status &status() const = 0;
@@ -84,8 +89,21 @@ public:
     {
         return runStatement(*this, sql, std::forward<Bind>(bind));
     }
+    // Runs the statement for sql with execLater() after bind(Statement &) has bound its values.
+    template<typename Bind> Status runLater(const char *sql, Bind &&bind)
+    {
+        auto stmt = prepare(sql);
+        if (!stmt.good())
+            return stmt.status();
+        bind(**stmt);
+        Status s = (*stmt)->execLater();
+        (*stmt)->reset();
+        return s;
+    }
     // Runs one or more statements without parameters or results (schema, savepoints).
     virtual Status execute(const char *sql) = 0;
+    // One statement without parameters or results, sent as execLater() sends (a savepoint).
+    virtual Status executeLater(const char *sql) { return execute(sql); }
     // Rows changed by the last statement.
     virtual int changes() const = 0;
     // Which constraint the last statement run on this connection (through a Statement, run()

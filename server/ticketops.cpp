@@ -106,18 +106,27 @@ Result<std::optional<Rejection>> ServerStore::Private::createTicket(const QJsonO
     if (id.isNull() || subject.isEmpty())
         return std::optional(
             invalid(QStringLiteral("create_ticket needs ticket.id and a subject")));
-    auto exists = departmentExists(department);
-    if (!exists.good())
-        return exists.status();
-    if (!*exists || !mayAccess(department))
+    // Both checks in one statement: one round trip to PostgreSQL.
+    auto checks = db->prepare("SELECT EXISTS(SELECT 1 FROM departments WHERE id = ?1), "
+                              "EXISTS(SELECT 1 FROM tickets WHERE id = ?2)");
+    if (!checks.good())
+        return checks.status();
+    Statement &check = **checks;
+    check.bind(1, uuidToBlob(department)).bind(2, uuidToBlob(id));
+    const bool checked = check.next();
+    const bool departmentKnown = checked && check.int64(0) != 0;
+    const bool duplicate = checked && check.int64(1) != 0;
+    Status checkStatus = checked ? Status() : check.status();
+    check.reset();
+    if (!checked)
+        return checkStatus.good()
+                   ? Status(Status::Internal, QStringLiteral("the ticket's checks gave no row"))
+                   : checkStatus;
+    if (!departmentKnown || !mayAccess(department))
         return std::optional(Rejection{QStringLiteral("forbidden"),
                                        QStringLiteral("you cannot create tickets in that "
                                                       "department")});
-    auto duplicate = text("SELECT number FROM tickets WHERE id = ?1",
-                          [&](Statement &s) { s.bind(1, uuidToBlob(id)); });
-    if (!duplicate.good())
-        return duplicate.status();
-    if (*duplicate)
+    if (duplicate)
         return std::optional(Rejection{QStringLiteral("duplicate_id"),
                                        QStringLiteral("a ticket with this id exists")});
     const auto priority =

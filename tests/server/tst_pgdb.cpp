@@ -1,6 +1,7 @@
 // The libpq layer (server/pgdb.h) against a real PostgreSQL 15: values in and out, errors as
-// Status values, transactions, revisions that become visible in commit order with concurrent
-// writers (the scheme pultd's PostgreSQL backend uses), and LISTEN/NOTIFY between connections.
+// Status values, transactions, writes sent ahead in pipeline mode, revisions that become visible
+// in commit order with concurrent writers (the scheme pultd's PostgreSQL backend uses), and
+// LISTEN/NOTIFY between connections.
 
 #include "pgdb.h"
 #include "postgresprocess.h"
@@ -251,6 +252,67 @@ private Q_SLOTS:
             QVERIFY(!tx.commit().good());
         }
         QCOMPARE(rows(), 2);
+    }
+
+    // Writes sent with runLater() inside a transaction are not waited for (libpq's pipeline
+    // mode): they apply in order before the next statement that reads, which reports their
+    // first error as its own failure (never as its own violation), and the commit then fails.
+    void writesSentAheadApplyInOrderAndReportTheirErrorsLater()
+    {
+        auto db = connect();
+        QVERIFY(db);
+        QVERIFY(db->execute("CREATE TABLE ahead(n BIGINT PRIMARY KEY)").good());
+        const auto later = [&](qint64 n) {
+            return db->runLater("INSERT INTO ahead VALUES (?1)",
+                                [n](Db::Statement &st) { st.bind(1, n); });
+        };
+        const auto rows = [&]() -> qint64 {
+            auto stmt = db->prepare("SELECT COUNT(*) FROM ahead");
+            if (!stmt.good())
+                return -1;
+            const qint64 n = (*stmt)->next() ? (*stmt)->int64(0) : -1;
+            (*stmt)->reset();
+            return n;
+        };
+        // Outside a transaction nothing waits: the error comes at once.
+        QVERIFY(later(1).good());
+        QCOMPARE(db->runLater("INSERT INTO ahead VALUES (?1)",
+                              [](Db::Statement &st) { st.bind(1, qint64(1)); })
+                     .code(),
+                 Status::Invalid);
+        {
+            // 200 writes (more than are ever left unread) and a savepoint, then a read.
+            Db::Transaction tx(*db);
+            QVERIFY(db->executeLater("SAVEPOINT a").good());
+            for (qint64 n = 2; n <= 201; ++n)
+                QVERIFY(later(n).good());
+            QVERIFY(db->executeLater("RELEASE a").good());
+            QCOMPARE(rows(), 201);
+            QVERIFY(tx.commit().good());
+        }
+        QCOMPARE(rows(), 201);
+        {
+            Db::Transaction tx(*db);
+            QVERIFY(later(500).good());
+            QVERIFY(later(7).good()); // a duplicate key, not reported yet
+            QVERIFY(later(501).good());
+            auto insert = db->prepare("INSERT INTO ahead VALUES (?1)");
+            QVERIFY(insert.good());
+            (*insert)->bind(1, qint64(502));
+            const Status s = (*insert)->exec();
+            (*insert)->reset();
+            QCOMPARE(s.code(), Status::Invalid);            // the duplicate's error
+            QCOMPARE(db->violation(), Db::Violation::None); // not this statement's own
+            QVERIFY(!tx.commit().good());
+        }
+        QCOMPARE(rows(), 201); // nothing of the failed transaction
+        {
+            // After a rollback the connection works as before.
+            Db::Transaction tx(*db);
+            QVERIFY(later(600).good());
+        }
+        QCOMPARE(rows(), 201);
+        QVERIFY(db->execute("DROP TABLE ahead").good());
     }
 
     // Revisions become visible in commit order: each writer takes lockWriters() (a
