@@ -129,6 +129,8 @@ using Transaction = BasicTransaction<Connection>;
 // A savepoint inside the open transaction, for work that may be undone alone (one op of a
 // batch): SAVEPOINT NAME at construction; release() keeps the work (RELEASE), rollback() undoes
 // it (ROLLBACK TO, then RELEASE), and the destructor rolls back unless one of them succeeded.
+// SAVEPOINT and release()'s RELEASE go with executeLater(): on PostgreSQL their errors come with
+// the next statement that reads.
 // Rolling back also recovers a PostgreSQL transaction that a failed statement had aborted.
 //     Db::Savepoint sp(db, "op");
 //     if (!sp.status().good()) return sp.status();
