@@ -964,6 +964,46 @@ private Q_SLOTS:
         QCOMPARE((**ticket)[QLatin1String("ticket")][QLatin1String("assignee_id")], QJsonValue());
     }
 
+    // A batch looks its ops' earlier results up 100 at a time: a resent batch of more than 100
+    // answers every first result, and an op twice in one batch answers its first result the
+    // second time. A create rejected after it took the next number gives it back.
+    void resentBatchesAndOpsTwiceInOneBatch()
+    {
+        const QString billing = m_names.value(QStringLiteral("BILLING"));
+        const auto create = [&](const QString &messageId) {
+            return withId(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("create_ticket")},
+                            {QStringLiteral("ticket"),
+                             QJsonObject{{QStringLiteral("id"), uuidToString(QUuid::createUuid())},
+                                         {QStringLiteral("subject"), QStringLiteral("Batch")},
+                                         {QStringLiteral("department_id"), billing}}},
+                            {QStringLiteral("message_id"), messageId},
+                            {QStringLiteral("body"), QStringLiteral("Hello")}});
+        };
+        QJsonArray batch;
+        for (int i = 0; i < 150; ++i)
+            batch.append(create(uuidToString(QUuid::createUuid())));
+        // The same message id again: rejected after the ticket took its number.
+        const QString firstMessage = batch.at(0)[QLatin1String("message_id")].toString();
+        batch.append(create(firstMessage));
+        batch.append(create(uuidToString(QUuid::createUuid())));
+        batch.append(batch.at(0)); // the first op again
+        const QJsonArray first = applyAs(QStringLiteral("admin"), batch);
+        QCOMPARE(first.size(), 153);
+        QCOMPARE(first.at(150)[QLatin1String("error")][QLatin1String("code")].toString(),
+                 QStringLiteral("duplicate_id"));
+        QCOMPARE(first.at(151)[QLatin1String("number")].toInteger(),
+                 first.at(149)[QLatin1String("number")].toInteger() + 1);
+        QCOMPARE(first.at(152).toObject(), first.at(0).toObject());
+        for (int i = 0; i < 150; ++i)
+            QCOMPARE(first.at(i)[QLatin1String("status")].toString(), QStringLiteral("applied"));
+
+        const qint64 before = revision();
+        const QJsonArray again = applyAs(QStringLiteral("admin"), batch);
+        QCOMPARE(again, first);
+        QCOMPARE(revision(), before);
+    }
+
     // One rejected op in a batch undoes none of the others, before or after it, and the
     // rejected op's own partial work is undone.
     void batchWithRejection()
